@@ -1,0 +1,33 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuditApiModule, AuditModule } from '@pilotlink/audit';
+import { CoreModule } from '@pilotlink/core';
+import { DatabaseModule } from '@pilotlink/database';
+import { IdentityApiModule } from '@pilotlink/identity';
+import { QueueModule } from '@pilotlink/queue';
+import { SearchModule } from '@pilotlink/search';
+import { HealthModule } from './health/health.module';
+import { loggerModule } from './logging';
+
+/**
+ * The HTTP process: infrastructure plus each context's *.api module. Built by a function so the
+ * environment is read when the app is created (tests set theirs first), not when this file loads.
+ */
+@Module({})
+export class ApiModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        CoreModule.forRoot(),
+        loggerModule(),
+        DatabaseModule,
+        QueueModule,
+        SearchModule,
+        AuditModule,
+        IdentityApiModule,
+        AuditApiModule,
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { MaintenanceJobName, QUEUES } from '@pilotlink/queue';
+import { Queue } from 'bullmq';
+
+/** Repeating jobs, registered idempotently (a job scheduler per name) each time a worker boots. */
+const SCHEDULES: Record<MaintenanceJobName, { every: number }> = {
+  'prune-refresh-tokens': { every: 60 * 60 * 1000 },
+};
+
+@Injectable()
+export class MaintenanceScheduler implements OnApplicationBootstrap {
+  private readonly logger = new Logger(MaintenanceScheduler.name);
+
+  constructor(@InjectQueue(QUEUES.MAINTENANCE) private readonly queue: Queue) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    for (const [name, repeat] of Object.entries(SCHEDULES)) {
+      await this.queue.upsertJobScheduler(name, repeat, { name, data: {} });
+      this.logger.log(`scheduled ${name} every ${repeat.every / 1000}s`);
+    }
+  }
+}

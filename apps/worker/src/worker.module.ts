@@ -1,0 +1,35 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { ConfigService } from '@nestjs/config';
+import { AuditModule } from '@pilotlink/audit';
+import { AppConfig, CoreModule } from '@pilotlink/core';
+import { DatabaseModule } from '@pilotlink/database';
+import { IdentityModule } from '@pilotlink/identity';
+import { QueueModule } from '@pilotlink/queue';
+import { SearchModule } from '@pilotlink/search';
+import { HeartbeatService } from './heartbeat.service';
+import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { MaintenanceScheduler } from './schedulers/maintenance.scheduler';
+
+/** The background process: BullMQ processors and schedulers over the same libs, no controllers. */
+@Module({})
+export class WorkerModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        CoreModule.forRoot(),
+        LoggerModule.forRootAsync({
+          inject: [ConfigService],
+          useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.get('LOG_LEVEL', { infer: true }) } }),
+        }),
+        DatabaseModule,
+        QueueModule,
+        SearchModule,
+        AuditModule,
+        IdentityModule,
+      ],
+      providers: [HeartbeatService, MaintenanceProcessor, MaintenanceScheduler],
+    };
+  }
+}

@@ -1,0 +1,38 @@
+/** Unit tests sit beside the code; end-to-end tests in test/ run against real services (npm test). */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)s$': swc },
+  // A few dependencies ship ESM only (jest's CommonJS runtime cannot require them); swc converts them.
+  transformIgnorePatterns: ['/node_modules/(?!(meilisearch|content-disposition)/)'],
+  moduleNameMapper: {
+    '^@pilotlink/([a-z-]+)$': '<rootDir>/libs/$1/src',
+    '^@pilotlink/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  },
+};
+
+module.exports = {
+  testTimeout: 60_000,
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+    },
+  ],
+};

@@ -1,0 +1,4 @@
+export * from './audit-event.entity';
+export * from './audit.module';
+export * from './audit.service';
+export * from './audit.api.module';

@@ -1,0 +1,33 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError } from '../errors/domain-error';
+
+export interface FieldError {
+  field: string;
+  errors: string[];
+}
+
+/** Flattens nested class-validator errors into dotted field paths (`org.uscc`, `items.0.amountFen`). */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, errors: Object.values(error.constraints) }] : [];
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}
+
+export function validationFailed(fields: FieldError[]): DomainError {
+  const names = fields.map((f) => f.field).join(', ');
+  return new DomainError('VALIDATION_FAILED', `Validation failed: ${names}`, { fields });
+}
+
+/** The one global pipe: strips nothing silently — unknown fields are an error, types are coerced from DTOs. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    validateCustomDecorators: false,
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
+  });
+}

@@ -1,0 +1,5 @@
+export * from './base.entity';
+export * from './database.module';
+export * from './run-migrations';
+export * from './transaction';
+export * from './typeorm-options';

@@ -1,0 +1,55 @@
+import { DataSource, QueryFailedError } from 'typeorm';
+import { isRetryableTransactionError, withTransaction } from './transaction';
+
+function pgError(code: string): QueryFailedError {
+  const driverError = Object.assign(new Error(`pg ${code}`), { code });
+  return new QueryFailedError('SELECT 1', [], driverError);
+}
+
+/** A DataSource stand-in whose transaction() just calls the work; enough to test the retry loop. */
+function fakeDataSource(): DataSource {
+  return { transaction: (_iso: string, work: (m: unknown) => Promise<unknown>) => work({}) } as unknown as DataSource;
+}
+
+describe('withTransaction', () => {
+  it('recognises serialization failures and deadlocks only', () => {
+    expect(isRetryableTransactionError(pgError('40001'))).toBe(true);
+    expect(isRetryableTransactionError(pgError('40P01'))).toBe(true);
+    expect(isRetryableTransactionError(pgError('23505'))).toBe(false);
+    expect(isRetryableTransactionError(new Error('boom'))).toBe(false);
+  });
+
+  it('retries the whole unit until it succeeds', async () => {
+    let calls = 0;
+    const result = await withTransaction(fakeDataSource(), async () => {
+      calls += 1;
+      if (calls < 3) throw pgError('40001');
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(calls).toBe(3);
+  });
+
+  it('gives up after maxAttempts and rethrows other errors at once', async () => {
+    let calls = 0;
+    await expect(
+      withTransaction(
+        fakeDataSource(),
+        async () => {
+          calls += 1;
+          throw pgError('40P01');
+        },
+        { maxAttempts: 2 },
+      ),
+    ).rejects.toBeInstanceOf(QueryFailedError);
+    expect(calls).toBe(2);
+    calls = 0;
+    await expect(
+      withTransaction(fakeDataSource(), async () => {
+        calls += 1;
+        throw pgError('23505');
+      }),
+    ).rejects.toBeInstanceOf(QueryFailedError);
+    expect(calls).toBe(1);
+  });
+});

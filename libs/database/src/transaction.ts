@@ -1,0 +1,48 @@
+import { Logger } from '@nestjs/common';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+
+/** PostgreSQL SQLSTATEs after which the whole unit of work may simply be run again. */
+const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']); // serialization_failure, deadlock_detected
+
+export interface TransactionOptions {
+  isolation?: 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
+  maxAttempts?: number;
+}
+
+const logger = new Logger('withTransaction');
+
+export function isRetryableTransactionError(error: unknown): boolean {
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } })?.driverError?.code ??
+    (error as { code?: unknown })?.code;
+  return (error instanceof QueryFailedError || typeof code === 'string') && RETRYABLE_SQLSTATES.has(String(code));
+}
+
+/**
+ * Runs `work` in one transaction and retries the whole unit on a serialization failure or deadlock,
+ * with a short jittered backoff. `work` must do nothing outside the database that cannot be repeated.
+ */
+export async function withTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+  options: TransactionOptions = {},
+): Promise<T> {
+  const maxAttempts = options.maxAttempts ?? 5;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await dataSource.transaction(options.isolation ?? 'READ COMMITTED', work);
+    } catch (error) {
+      if (attempt >= maxAttempts || !isRetryableTransactionError(error)) throw error;
+      logger.warn(
+        `retrying transaction after ${String((error as { code?: string }).code ?? 'conflict')} (attempt ${attempt})`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt + Math.random() * 20));
+    }
+  }
+}
+
+/** The unique-violation SQLSTATE and, when present, the constraint that raised it. */
+export function uniqueViolation(error: unknown): string | undefined {
+  const driver = (error as { driverError?: { code?: string; constraint?: string } })?.driverError;
+  return driver?.code === '23505' ? (driver.constraint ?? 'unique') : undefined;
+}

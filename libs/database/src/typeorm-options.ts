@@ -1,0 +1,22 @@
+import { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * Options shared by the app's TypeORM module, the migration CLI and the tests.
+ * Schema only ever changes through migrations: `synchronize` stays off.
+ */
+export function baseDataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    synchronize: false,
+    migrationsRun: false,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    // pg returns bigint as string: money columns are parsed explicitly with parseFen.
+    extra: { max: 10, application_name: 'pilotlink' },
+    // Failed queries surface as exceptions (logged by the error filter); TypeORM's own logger would print
+    // parameters such as password hashes.
+    logging: false,
+  };
+}

@@ -1,0 +1,29 @@
+import type { OrgKind, UserRole } from '../domain/org';
+
+/** Who is calling, as proven by the access token. */
+export interface Actor {
+  userId: string;
+  orgId: string;
+  orgKind: OrgKind;
+  role: UserRole;
+  /** The org's region; for a bureau, its jurisdiction. */
+  regionCode: string;
+}
+
+/** What a service method needs to know about the request besides its input. */
+export interface RequestContext {
+  actor: Actor;
+  requestId: string | null;
+}
+
+export interface AccessTokenClaims {
+  sub: string;
+  org: string;
+  kind: OrgKind;
+  role: UserRole;
+  region: string;
+}
+
+export function actorFromClaims(claims: AccessTokenClaims): Actor {
+  return { userId: claims.sub, orgId: claims.org, orgKind: claims.kind, role: claims.role, regionCode: claims.region };
+}

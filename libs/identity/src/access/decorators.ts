@@ -1,0 +1,34 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { DomainError } from '@pilotlink/core';
+import type { OrgKind } from '../domain/org';
+import type { Actor, RequestContext } from './actor';
+
+export const IS_PUBLIC = 'pilotlink:isPublic';
+export const ALLOWED_ORG_KINDS = 'pilotlink:allowedOrgKinds';
+export const REQUIRES_OWNER = 'pilotlink:requiresOwner';
+export const REQUIRES_VERIFIED_ORG = 'pilotlink:requiresVerifiedOrg';
+
+/** Anyone may call this route; a valid token, if sent, still identifies the caller. */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+/** Only users of these org kinds may call the route (403 otherwise). */
+export const AllowOrgKinds = (...kinds: OrgKind[]) => SetMetadata(ALLOWED_ORG_KINDS, kinds);
+/** Only an org's OWNER may call the route. */
+export const RequireOwner = () => SetMetadata(REQUIRES_OWNER, true);
+/** The caller's org must be VERIFIED (SPEC §2: unverified orgs can draft but not publish, apply or claim). */
+export const RequireVerifiedOrg = () => SetMetadata(REQUIRES_VERIFIED_ORG, true);
+
+export type AuthenticatedRequest = FastifyRequest & { actor?: Actor };
+
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  const actor = ctx.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+  if (!actor) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+  return actor;
+});
+
+/** The actor plus the request id (which audit events carry for tracing). */
+export const ReqContext = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestContext => {
+  const request = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!request.actor) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
+  return { actor: request.actor, requestId: String(request.id) };
+});

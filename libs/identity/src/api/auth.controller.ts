@@ -1,0 +1,79 @@
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import type { FastifyRequest } from 'fastify';
+import { ErrorResponseDto } from '@pilotlink/core';
+import type { Actor } from '../access/actor';
+import { CurrentActor, Public } from '../access/decorators';
+import { AuthService, Session } from '../auth/auth.service';
+import { LoginRequestDto, RefreshRequestDto, RegisterRequestDto } from '../dto/auth.request.dto';
+import {
+  MeResponseDto,
+  OrgResponseDto,
+  SessionResponseDto,
+  TokenResponseDto,
+  UserResponseDto,
+} from '../dto/identity.response.dto';
+import { MeService } from '../auth/me.service';
+import { AuthThrottlerGuard } from './login-throttler.guard';
+
+function toSession(session: Session): SessionResponseDto {
+  return { ...session.tokens, user: UserResponseDto.from(session.user), org: OrgResponseDto.from(session.org) };
+}
+
+@ApiTags('auth')
+@Controller('auth')
+@UseGuards(AuthThrottlerGuard)
+@ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'RATE_LIMITED' })
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('register')
+  @Public()
+  @SkipThrottle({ login: true })
+  @ApiOperation({ summary: 'Register an SME or platform operator org with its owner account' })
+  async register(@Body() body: RegisterRequestDto, @Req() req: FastifyRequest): Promise<SessionResponseDto> {
+    return toSession(await this.auth.register(body, String(req.id)));
+  }
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @SkipThrottle({ auth: true })
+  @ApiOperation({ summary: 'Exchange email and password for an access and a refresh token' })
+  async login(@Body() body: LoginRequestDto, @Req() req: FastifyRequest): Promise<SessionResponseDto> {
+    return toSession(await this.auth.login(body.email, body.password, String(req.id)));
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @SkipThrottle({ login: true })
+  @ApiOperation({ summary: 'Rotate the refresh token; reusing an old one revokes the session' })
+  refresh(@Body() body: RefreshRequestDto): Promise<TokenResponseDto> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Post('logout')
+  @Public()
+  @HttpCode(204)
+  @SkipThrottle({ login: true })
+  @ApiOperation({ summary: 'Revoke the session of this refresh token' })
+  async logout(@Body() body: RefreshRequestDto): Promise<void> {
+    await this.auth.logout(body.refreshToken);
+  }
+}
+
+@ApiTags('auth')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  constructor(private readonly me: MeService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The signed-in user and their organisation' })
+  async get(@CurrentActor() actor: Actor): Promise<MeResponseDto> {
+    const { user, org } = await this.me.get(actor);
+    return { user: UserResponseDto.from(user), org: OrgResponseDto.from(org) };
+  }
+}

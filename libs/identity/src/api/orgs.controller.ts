@@ -1,0 +1,99 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
+import type { Actor, RequestContext } from '../access/actor';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '../access/decorators';
+import { AddMemberDto, CreateOrgDto, OrgListQueryDto, RejectOrgDto, UpdateOrgDto } from '../dto/orgs.request.dto';
+import { OrgPageDto, OrgResponseDto, UserPageDto, UserResponseDto } from '../dto/identity.response.dto';
+import { OrgsService } from '../orgs/orgs.service';
+
+const uuid = ParseIdPipe;
+
+@ApiTags('orgs')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown org, or one you may not see' })
+@Controller('orgs')
+export class OrgsController {
+  constructor(private readonly orgs: OrgsService) {}
+
+  @Get()
+  @AllowOrgKinds('BUREAU', 'ADMIN')
+  @ApiOperation({ summary: "Orgs in a bureau's jurisdiction (all for an admin), e.g. the verification queue" })
+  async list(@CurrentActor() actor: Actor, @Query() query: OrgListQueryDto): Promise<OrgPageDto> {
+    const page = await this.orgs.list(actor, query);
+    return { ...page, items: page.items.map(OrgResponseDto.from) };
+  }
+
+  @Post()
+  @AllowOrgKinds('ADMIN')
+  @ApiOperation({ summary: 'Admin: create a bureau (or admin) org with its owner account' })
+  async create(@ReqContext() ctx: RequestContext, @Body() body: CreateOrgDto): Promise<OrgResponseDto> {
+    return OrgResponseDto.from((await this.orgs.create(ctx, body)).org);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'An org you belong to, oversee (bureau) or administer' })
+  async get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<OrgResponseDto> {
+    return OrgResponseDto.from(await this.orgs.get(actor, id));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: "Edit your org's data (owner); identity fields lock once verified" })
+  async update(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', uuid) id: string,
+    @Body() body: UpdateOrgDto,
+  ): Promise<OrgResponseDto> {
+    return OrgResponseDto.from(await this.orgs.update(ctx, id, body));
+  }
+
+  @Post(':id/verify')
+  @HttpCode(200)
+  @AllowOrgKinds('BUREAU', 'ADMIN')
+  @RequireVerifiedOrg()
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  @ApiOperation({ summary: 'Bureau in jurisdiction or admin: mark an SME or platform operator VERIFIED' })
+  async verify(@ReqContext() ctx: RequestContext, @Param('id', uuid) id: string): Promise<OrgResponseDto> {
+    return OrgResponseDto.from(await this.orgs.verify(ctx, id));
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @AllowOrgKinds('BUREAU', 'ADMIN')
+  @RequireVerifiedOrg()
+  @ApiOperation({ summary: 'Bureau in jurisdiction or admin: reject a verification with a reason' })
+  async reject(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', uuid) id: string,
+    @Body() body: RejectOrgDto,
+  ): Promise<OrgResponseDto> {
+    return OrgResponseDto.from(await this.orgs.reject(ctx, id, body.reason));
+  }
+
+  @Get(':id/members')
+  @ApiOperation({ summary: 'Accounts of an org you may see' })
+  async members(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Query() page: PageQueryDto,
+  ): Promise<UserPageDto> {
+    const result = await this.orgs.listMembers(actor, id, page);
+    return { ...result, items: result.items.map(UserResponseDto.from) };
+  }
+
+  @Post(':id/members')
+  @RequireVerifiedOrg()
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'ORG_NOT_VERIFIED or not the owner' })
+  @ApiOperation({
+    summary: 'Owner: add an account to your org',
+    description:
+      'Only verified orgs add accounts: until a bureau has checked the org, it has only its registering owner.',
+  })
+  async addMember(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', uuid) id: string,
+    @Body() body: AddMemberDto,
+  ): Promise<UserResponseDto> {
+    return UserResponseDto.from(await this.orgs.addMember(ctx, id, body));
+  }
+}

@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { PageQueryDto } from '@pilotlink/core';
+import { ORG_KINDS, OrgKind, USER_ROLES, UserRole, VERIFICATION_STATUSES, VerificationStatus } from '../domain/org';
+import { NewUserDto, OrgProfileDto } from './auth.request.dto';
+import { IsRegionCode, IsUscc } from './validators';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class UpdateOrgDto extends OrgProfileDto {
+  @ApiPropertyOptional({ description: 'Locked once the org is verified' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(2, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ description: 'Locked once the org is verified' })
+  @IsOptional()
+  @IsUscc()
+  uscc?: string;
+
+  @ApiPropertyOptional({ description: 'Locked once the org is verified' })
+  @IsOptional()
+  @IsRegionCode()
+  regionCode?: string;
+}
+
+export class RejectOrgDto {
+  @ApiProperty({ example: '营业执照信息与统一社会信用代码不一致' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 500)
+  reason: string;
+}
+
+export class AddMemberDto extends NewUserDto {
+  @ApiPropertyOptional({ enum: USER_ROLES, default: 'MEMBER' })
+  @IsOptional()
+  @IsIn(USER_ROLES)
+  role?: UserRole;
+}
+
+/** Admin-only: bureaus and admin orgs do not self-register. */
+export class CreateOrgDto extends OrgProfileDto {
+  @ApiProperty({ enum: ['BUREAU', 'ADMIN'] })
+  @IsIn(['BUREAU', 'ADMIN'])
+  kind: 'BUREAU' | 'ADMIN';
+
+  @ApiProperty({ example: '晋江市科学技术局' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 200)
+  name: string;
+
+  @ApiProperty()
+  @IsUscc()
+  uscc: string;
+
+  @ApiProperty({ description: "The bureau's jurisdiction", example: '350582' })
+  @IsRegionCode()
+  regionCode: string;
+
+  @ApiProperty({ type: NewUserDto, description: 'The first (owner) account of the new org' })
+  @ValidateNested()
+  @Type(() => NewUserDto)
+  @IsNotEmpty()
+  owner: NewUserDto;
+}
+
+export class OrgListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ORG_KINDS })
+  @IsOptional()
+  @IsIn(ORG_KINDS)
+  kind?: OrgKind;
+
+  @ApiPropertyOptional({ enum: VERIFICATION_STATUSES })
+  @IsOptional()
+  @IsIn(VERIFICATION_STATUSES)
+  verificationStatus?: VerificationStatus;
+}

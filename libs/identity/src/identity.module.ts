@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@pilotlink/core';
+import { AuthService } from './auth/auth.service';
+import { MeService } from './auth/me.service';
+import { PasswordService } from './auth/password.service';
+import { TokenService } from './auth/token.service';
+import { Org } from './domain/org.entity';
+import { RefreshToken } from './domain/refresh-token.entity';
+import { User } from './domain/user.entity';
+import { OrgDirectory } from './orgs/org-directory.service';
+import { OrgsService } from './orgs/orgs.service';
+
+/** Orgs, users and sessions: the services, usable by the API and the worker alike. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Org, User, RefreshToken]),
+    JwtModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: AppConfig) => ({
+        secret: config.get('JWT_SECRET', { infer: true }),
+        signOptions: { issuer: 'pilotlink', audience: 'pilotlink-api' },
+        verifyOptions: { issuer: 'pilotlink', audience: 'pilotlink-api', algorithms: ['HS256'] },
+      }),
+    }),
+  ],
+  providers: [PasswordService, TokenService, AuthService, MeService, OrgDirectory, OrgsService],
+  exports: [PasswordService, TokenService, AuthService, MeService, OrgDirectory, OrgsService, JwtModule],
+})
+export class IdentityModule {}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { NotFoundError } from '@pilotlink/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../access/actor';
+import { canSeeOrg } from '../access/org-access';
+import { Org } from '../domain/org.entity';
+
+/** Reads of orgs that other contexts need too (verification gates, visibility). */
+@Injectable()
+export class OrgDirectory {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async isVerified(orgId: string): Promise<boolean> {
+    const org = await this.dataSource
+      .getRepository(Org)
+      .findOne({ where: { id: orgId }, select: { id: true, verificationStatus: true } });
+    return org?.verificationStatus === 'VERIFIED';
+  }
+
+  /** The org if the actor may see it; otherwise 404, whether it exists or not. */
+  async getVisible(
+    actor: Actor,
+    orgId: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<Org> {
+    const org = await manager.findOne(Org, {
+      where: { id: orgId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!org || !canSeeOrg(actor, org)) throw new NotFoundError('Organisation');
+    return org;
+  }
+}

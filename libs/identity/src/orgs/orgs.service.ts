@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@pilotlink/audit';
+import { assertTransition, Clock, DomainError, Page, PageQueryDto, toPage } from '@pilotlink/core';
+import { withTransaction } from '@pilotlink/database';
+import { Brackets, DataSource } from 'typeorm';
+import { Actor, RequestContext } from '../access/actor';
+import { canManageOrg, canReviewOrg } from '../access/org-access';
+import { AuthService } from '../auth/auth.service';
+import { PasswordService } from '../auth/password.service';
+import { VERIFICATION_TRANSITIONS, VerificationStatus } from '../domain/org';
+import { Org } from '../domain/org.entity';
+import { regionLevel } from '../domain/region';
+import { User } from '../domain/user.entity';
+import { AddMemberDto, CreateOrgDto, OrgListQueryDto, UpdateOrgDto } from '../dto/orgs.request.dto';
+import { OrgDirectory } from './org-directory.service';
+
+/** Fields that identify an org; a bureau vouched for them, so they are frozen once VERIFIED. */
+const IDENTITY_FIELDS = ['name', 'uscc', 'regionCode'] as const;
+
+@Injectable()
+export class OrgsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly directory: OrgDirectory,
+    private readonly auth: AuthService,
+    private readonly passwords: PasswordService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  get(actor: Actor, orgId: string): Promise<Org> {
+    return this.directory.getVisible(actor, orgId);
+  }
+
+  /** A bureau's review queue (its jurisdiction) or, for an admin, every org. */
+  async list(actor: Actor, query: OrgListQueryDto): Promise<Page<Org>> {
+    const qb = this.dataSource.getRepository(Org).createQueryBuilder('o');
+    if (actor.orgKind === 'BUREAU') {
+      const level = regionLevel(actor.regionCode);
+      const prefix =
+        level === 'PROVINCE'
+          ? actor.regionCode.slice(0, 2)
+          : level === 'CITY'
+            ? actor.regionCode.slice(0, 4)
+            : actor.regionCode;
+      qb.andWhere(new Brackets((w) => w.where('o.region_code LIKE :prefix', { prefix: `${prefix}%` })));
+    }
+    if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
+    if (query.verificationStatus) qb.andWhere('o.verification_status = :status', { status: query.verificationStatus });
+    const [items, total] = await qb
+      .orderBy('o.created_at', 'DESC')
+      .addOrderBy('o.id')
+      .skip(query.offset)
+      .take(query.limit)
+      .getManyAndCount();
+    return toPage(items, total, query);
+  }
+
+  async update(ctx: RequestContext, orgId: string, patch: UpdateOrgDto): Promise<Org> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const org = await this.directory.getVisible(ctx.actor, orgId, manager, true);
+      if (!canManageOrg(ctx.actor, org))
+        throw new DomainError('FORBIDDEN', "Only the organisation's owner may edit it");
+      const touchesIdentity = IDENTITY_FIELDS.some(
+        (field) => patch[field] !== undefined && patch[field] !== org[field],
+      );
+      if (touchesIdentity && org.verificationStatus === 'VERIFIED' && ctx.actor.orgKind !== 'ADMIN') {
+        throw new DomainError(
+          'ORG_IDENTITY_LOCKED',
+          'Name, USCC and region of a verified organisation cannot be changed',
+          {
+            fields: IDENTITY_FIELDS.filter((field) => patch[field] !== undefined),
+          },
+        );
+      }
+      if (patch.uscc !== undefined && org.isTeam) {
+        throw new DomainError('VALIDATION_FAILED', 'A team has no USCC', {
+          fields: [{ field: 'uscc', errors: ['teams register without a USCC'] }],
+        });
+      }
+      const before = snapshot(org);
+      Object.assign(org, definedOnly(patch));
+      // A rejected org that corrects its data asks for review again.
+      if (org.verificationStatus === 'REJECTED') {
+        assertTransition('Organisation', VERIFICATION_TRANSITIONS, org.verificationStatus, 'PENDING');
+        org.verificationStatus = 'PENDING';
+        org.rejectionReason = null;
+      }
+      const saved = await manager.save(org);
+      await this.audit.record(manager, {
+        ...auditBase(ctx, org),
+        action: 'org.updated',
+        before,
+        after: snapshot(saved),
+      });
+      return saved;
+    });
+  }
+
+  verify(ctx: RequestContext, orgId: string): Promise<Org> {
+    return this.decide(ctx, orgId, 'VERIFIED', null);
+  }
+
+  reject(ctx: RequestContext, orgId: string, reason: string): Promise<Org> {
+    return this.decide(ctx, orgId, 'REJECTED', reason);
+  }
+
+  async listMembers(actor: Actor, orgId: string, page: PageQueryDto): Promise<Page<User>> {
+    await this.directory.getVisible(actor, orgId);
+    const [items, total] = await this.dataSource
+      .getRepository(User)
+      .findAndCount({ where: { orgId }, order: { createdAt: 'ASC', id: 'ASC' }, skip: page.offset, take: page.limit });
+    return toPage(items, total, page);
+  }
+
+  async addMember(ctx: RequestContext, orgId: string, input: AddMemberDto): Promise<User> {
+    const passwordHash = await this.passwordHashFor(input.password);
+    return withTransaction(this.dataSource, async (manager) => {
+      const org = await this.directory.getVisible(ctx.actor, orgId, manager);
+      if (!canManageOrg(ctx.actor, org))
+        throw new DomainError('FORBIDDEN', "Only the organisation's owner may add members");
+      const user = await this.auth.insertUser(manager, org.id, input, input.role ?? 'MEMBER', passwordHash);
+      await this.audit.record(manager, {
+        ...auditBase(ctx, org),
+        action: 'org.member_added',
+        entityType: 'user',
+        entityId: user.id,
+        after: { email: user.email, role: user.role },
+      });
+      return user;
+    });
+  }
+
+  /** Admin creates a bureau (or another admin org) with its owner; such orgs start VERIFIED. */
+  async create(ctx: RequestContext, input: CreateOrgDto): Promise<{ org: Org; owner: User }> {
+    const passwordHash = await this.passwordHashFor(input.owner.password);
+    return withTransaction(this.dataSource, async (manager) => {
+      const org = await this.auth.insertOrg(
+        manager,
+        { ...input, isTeam: false },
+        {
+          verificationStatus: 'VERIFIED',
+          verifiedAt: this.clock.now(),
+          verifiedByOrgId: ctx.actor.orgId,
+        },
+      );
+      const owner = await this.auth.insertUser(manager, org.id, input.owner, 'OWNER', passwordHash);
+      await this.audit.record(manager, { ...auditBase(ctx, org), action: 'org.created', after: snapshot(org) });
+      return { org, owner };
+    });
+  }
+
+  private async decide(
+    ctx: RequestContext,
+    orgId: string,
+    to: VerificationStatus,
+    reason: string | null,
+  ): Promise<Org> {
+    return withTransaction(this.dataSource, async (manager) => {
+      // Locked so two reviewers deciding at once cannot both win.
+      const org = await this.directory.getVisible(ctx.actor, orgId, manager, true);
+      if (!canReviewOrg(ctx.actor, org)) {
+        // Visible but not reviewable: its own org, or a bureau (only admins review those).
+        throw new DomainError('FORBIDDEN', 'You may not review this organisation');
+      }
+      assertTransition('Organisation', VERIFICATION_TRANSITIONS, org.verificationStatus, to);
+      const before = snapshot(org);
+      org.verificationStatus = to;
+      org.rejectionReason = reason;
+      org.verifiedAt = to === 'VERIFIED' ? this.clock.now() : null;
+      org.verifiedByOrgId = ctx.actor.orgId;
+      const saved = await manager.save(org);
+      await this.audit.record(manager, {
+        ...auditBase(ctx, org),
+        action: to === 'VERIFIED' ? 'org.verified' : 'org.rejected',
+        before,
+        after: snapshot(saved),
+      });
+      return saved;
+    });
+  }
+
+  private passwordHashFor(password: string): Promise<string> {
+    return this.passwords.hash(password);
+  }
+}
+
+function auditBase(ctx: RequestContext, org: Org) {
+  return {
+    actor: { userId: ctx.actor.userId, orgId: ctx.actor.orgId },
+    entityType: 'org',
+    entityId: org.id,
+    subjectOrgId: org.id,
+    requestId: ctx.requestId,
+  };
+}
+
+function snapshot(org: Org): Record<string, unknown> {
+  const { teamLeaderIdHash: _hidden, createdAt: _c, updatedAt: _u, ...visible } = org;
+  return { ...visible };
+}
+
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

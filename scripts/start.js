@@ -1,0 +1,121 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: from a fresh clone to a running marketplace — installs dependencies if missing,
+ * builds, makes sure PostgreSQL, Redis and Meilisearch answer (starting local ones if needed),
+ * migrates, loads the demo data (idempotent), then runs the API and the worker until Ctrl-C,
+ * printing where to look and whom to log in as.
+ */
+const { spawn, execFileSync } = require('node:child_process');
+const path = require('node:path');
+const { ensureDependencies, root } = require('./lib/deps');
+
+const startedAt = Date.now();
+const children = [];
+let stack;
+let stopping = false;
+
+async function main() {
+  ensureDependencies();
+  step('building');
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+
+  const { ensureStack } = require('./stack');
+  stack = await ensureStack({ profile: 'dev' });
+  const env = { ...process.env, ...stack.env };
+  const port = Number(env.PORT || 3000);
+
+  step('migrating');
+  execFileSync(process.execPath, [cli(), 'migrate'], { cwd: root, env, stdio: 'inherit' });
+  step('loading demo data');
+  const seedOutput = execFileSync(process.execPath, [cli(), 'seed'], { cwd: root, env, encoding: 'utf8' });
+  const { logins } = JSON.parse(seedOutput.trim().split('\n').pop());
+
+  step('starting API and worker');
+  children.push(launch('api', 'dist/apps/api/src/main.js', env));
+  children.push(launch('worker', 'dist/apps/worker/src/main.js', env));
+
+  const base = `http://localhost:${port}`;
+  await waitForHealth(`${base}/api/health`);
+  printBanner(base, logins);
+}
+
+function cli() {
+  return path.join(root, 'dist/apps/worker/src/cli.js');
+}
+
+function step(message) {
+  process.stderr.write(`[start] ${message} …\n`);
+}
+
+function launch(name, entry, env) {
+  const child = spawn(process.execPath, [path.join(root, entry)], { cwd: root, env, stdio: 'inherit' });
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    process.stderr.write(`[start] ${name} exited (${signal ?? code}); stopping everything\n`);
+    void shutdown(1);
+  });
+  return child;
+}
+
+async function waitForHealth(url) {
+  const deadline = Date.now() + 90_000;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) return;
+      last = `${res.status} ${JSON.stringify((await res.json()).message ?? '')}`;
+    } catch (error) {
+      last = error.message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the API did not become healthy at ${url} within 90 s (last: ${last})`);
+}
+
+function printBanner(base, logins) {
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  const rows = logins.map((l) => `    ${l.role.padEnd(18)} ${l.email.padEnd(32)} ${l.password}   (${l.org})`);
+  process.stdout.write(
+    [
+      '',
+      `  PilotLink (中试通) is running — healthy after ${seconds} s`,
+      '',
+      `    API          ${base}/api`,
+      `    API docs     ${base}/api/docs   (OpenAPI JSON: ${base}/api/docs-json)`,
+      `    Health       ${base}/api/health`,
+      '',
+      '  Demo logins (POST /api/auth/login):',
+      ...rows,
+      '',
+      '  Ctrl-C stops the API, the worker and any service this command started.',
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+        }),
+    ),
+  );
+  if (stack) await stack.stop();
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+main().catch(async (error) => {
+  process.stderr.write(`npm start: ${error.message}\n`);
+  await shutdown(1);
+});
