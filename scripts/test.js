@@ -13,6 +13,9 @@ async function main() {
   ensureDependencies();
   const { ensureStack } = require('./stack');
   const stack = await ensureStack({ profile: 'test' });
+  // Ctrl-C reaches jest too; once it has exited, the finally below stops what the stack started.
+  process.on('SIGINT', () => undefined);
+  process.on('SIGTERM', () => undefined);
   let code = 1;
   try {
     const jestBin = require.resolve('jest/bin/jest');

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { isRetryableTransactionError, withTransaction } from './transaction';
 
@@ -12,6 +13,8 @@ function fakeDataSource(): DataSource {
 }
 
 describe('withTransaction', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
   it('recognises serialization failures and deadlocks only', () => {
     expect(isRetryableTransactionError(pgError('40001'))).toBe(true);
     expect(isRetryableTransactionError(pgError('40P01'))).toBe(true);

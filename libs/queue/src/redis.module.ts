@@ -11,6 +11,7 @@ class RedisCloser implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.redis.status === 'end') return; // already closed (e.g. the app was closed twice)
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

@@ -73,7 +73,11 @@ function session(
  * Bureaus and admins do not self-register; tests create them the way an admin would (through the
  * identity services, VERIFIED) and then sign in over HTTP like anyone else.
  */
-export async function createPrivilegedOrg(t: TestApp, kind: 'BUREAU' | 'ADMIN', regionCode: string): Promise<RegisteredOrg> {
+export async function createPrivilegedOrg(
+  t: TestApp,
+  kind: 'BUREAU' | 'ADMIN',
+  regionCode: string,
+): Promise<RegisteredOrg> {
   const auth = t.app.get(AuthService);
   const dataSource = t.app.get<DataSource>(getDataSourceToken());
   serial += 1;

@@ -54,6 +54,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     env,
     async startWorker() {
       const worker = await createWorkerApp();
+      // A test may close its worker itself; close() then must not close it a second time.
+      const close = worker.close.bind(worker);
+      let closed = false;
+      worker.close = async () => {
+        if (closed) return;
+        closed = true;
+        await close();
+      };
       workers.push(worker);
       return worker;
     },
