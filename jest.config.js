@@ -16,8 +16,8 @@ const swc = [
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)s$': swc },
-  // A few dependencies ship ESM only (jest's CommonJS runtime cannot require them); swc converts them.
-  transformIgnorePatterns: ['/node_modules/(?!(meilisearch|content-disposition)/)'],
+  // meilisearch ships ESM only (jest's CommonJS runtime cannot require it); swc converts it.
+  transformIgnorePatterns: ['/node_modules/(?!meilisearch/)'],
   moduleNameMapper: {
     '^@pilotlink/([a-z-]+)$': '<rootDir>/libs/$1/src',
     '^@pilotlink/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
