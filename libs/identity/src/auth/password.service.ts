@@ -11,9 +11,11 @@ export class PasswordService {
     return argon2.hash(password, { type: argon2.argon2id });
   }
 
+  /** With no hash (unknown account) it still spends the time of a verification, then says no. */
   async verify(hash: string | null, password: string): Promise<boolean> {
     try {
-      return await argon2.verify(hash ?? (await this.decoyHash), password);
+      const matches = await argon2.verify(hash ?? (await this.decoyHash), password);
+      return hash !== null && matches;
     } catch {
       return false;
     }
