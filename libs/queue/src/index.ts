@@ -1,3 +1,6 @@
+export * from './outbox/outbox.entity';
+export * from './outbox/outbox.module';
+export * from './outbox/outbox.service';
 export * from './queue.module';
 export * from './queues';
 export * from './redis.module';

@@ -1,4 +1,5 @@
 import { Foundation1763800000000 } from './1763800000000-foundation';
+import { Catalogue1763900000000 } from './1763900000000-catalogue';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
-export const MIGRATIONS = [Foundation1763800000000];
+export const MIGRATIONS = [Foundation1763800000000, Catalogue1763900000000];
