@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditApiModule, AuditModule } from '@pilotlink/audit';
+import { CatalogueApiModule } from '@pilotlink/catalogue';
 import { CoreModule } from '@pilotlink/core';
 import { DatabaseModule } from '@pilotlink/database';
 import { IdentityApiModule } from '@pilotlink/identity';
-import { QueueModule } from '@pilotlink/queue';
+import { OutboxModule, QueueModule } from '@pilotlink/queue';
 import { SearchModule } from '@pilotlink/search';
 import { HealthModule } from './health/health.module';
 import { loggerModule } from './logging';
@@ -22,10 +23,12 @@ export class ApiModule {
         loggerModule(),
         DatabaseModule,
         QueueModule,
+        OutboxModule,
         SearchModule,
         AuditModule,
         IdentityApiModule,
         AuditApiModule,
+        CatalogueApiModule,
         HealthModule,
       ],
     };

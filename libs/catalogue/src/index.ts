@@ -5,3 +5,8 @@ export * from './domain/industry-fields';
 export * from './domain/pilot-service.entity';
 export * from './domain/platform-qualification.entity';
 export * from './domain/platform.entity';
+export * from './access/platform-access';
+export * from './catalogue.api.module';
+export * from './catalogue.module';
+export * from './platforms/platforms.service';
+export * from './services/pilot-services.service';

@@ -7,3 +7,10 @@ export class Clock {
     return new Date();
   }
 }
+
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+
+/** The calendar date in China (YYYY-MM-DD): certificates and vouchers expire by Beijing time. */
+export function chinaDate(at: Date): string {
+  return CHINA_DATE.format(at);
+}

@@ -14,3 +14,4 @@ export * from './identity.api.module';
 export * from './identity.module';
 export * from './orgs/org-directory.service';
 export * from './orgs/orgs.service';
+export * from './dto/validators';

@@ -1,6 +1,12 @@
 import { TransitionTable } from '@pilotlink/core';
 
-export const PLATFORM_TYPES = ['PILOT_SERVICE', 'COMMON_TECH', 'CONCEPT_VERIFICATION', 'PILOT_BASE', 'TESTING'] as const;
+export const PLATFORM_TYPES = [
+  'PILOT_SERVICE',
+  'COMMON_TECH',
+  'CONCEPT_VERIFICATION',
+  'PILOT_BASE',
+  'TESTING',
+] as const;
 export type PlatformType = (typeof PLATFORM_TYPES)[number];
 export const PLATFORM_TYPE_LABELS: Record<PlatformType, string> = {
   PILOT_SERVICE: '中试服务平台',
@@ -25,10 +31,10 @@ export const RECOGNITION_RANK: Record<RecognitionLevel, number> = { NONE: 0, CIT
 
 export const PLATFORM_STATUSES = ['DRAFT', 'PENDING_REVIEW', 'LISTED', 'SUSPENDED', 'DELISTED'] as const;
 export type PlatformStatus = (typeof PLATFORM_STATUSES)[number];
-/** Dynamic management (有进有出): a bureau lists, suspends, reinstates or delists; review can send a platform back. */
+/** Dynamic management (有进有出): the operator submits; a bureau lists, suspends, reinstates or delists. */
 export const PLATFORM_TRANSITIONS: TransitionTable<PlatformStatus> = {
   DRAFT: ['PENDING_REVIEW'],
-  PENDING_REVIEW: ['LISTED', 'DRAFT'],
+  PENDING_REVIEW: ['LISTED'],
   LISTED: ['SUSPENDED', 'DELISTED'],
   SUSPENDED: ['LISTED', 'DELISTED'],
   DELISTED: [],

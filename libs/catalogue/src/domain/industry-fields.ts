@@ -109,7 +109,10 @@ interface FieldEntry {
 export const INDUSTRY_FIELD_INDEX: ReadonlyMap<string, FieldEntry> = new Map<string, FieldEntry>(
   INDUSTRY_FIELDS.flatMap((top): [string, FieldEntry][] => [
     [top.code, { name: top.name, parentCode: null }],
-    ...(top.children ?? []).map((child): [string, FieldEntry] => [child.code, { name: child.name, parentCode: top.code }]),
+    ...(top.children ?? []).map((child): [string, FieldEntry] => [
+      child.code,
+      { name: child.name, parentCode: top.code },
+    ]),
   ]),
 );
 

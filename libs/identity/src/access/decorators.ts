@@ -32,3 +32,8 @@ export const ReqContext = createParamDecorator((_: unknown, ctx: ExecutionContex
   if (!request.actor) throw new DomainError('UNAUTHENTICATED', 'Sign in first');
   return { actor: request.actor, requestId: String(request.id) };
 });
+
+/** On @Public routes: the caller if a valid token was sent, otherwise undefined. */
+export const OptionalActor = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Actor | undefined => ctx.switchToHttp().getRequest<AuthenticatedRequest>().actor,
+);

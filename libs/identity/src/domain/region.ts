@@ -69,8 +69,8 @@ export function regionLevel(code: string): RegionLevel {
   return 'COUNTY';
 }
 
-/** The part of the code a jurisdiction at this level shares with every region under it. */
-function jurisdictionPrefix(code: string): string {
+/** The part of the code a jurisdiction at this level shares with every region under it (for LIKE 'prefix%'). */
+export function jurisdictionPrefix(code: string): string {
   const level = regionLevel(code);
   return level === 'PROVINCE' ? code.slice(0, 2) : level === 'CITY' ? code.slice(0, 4) : code;
 }

@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
 import { assertTransition, Clock, DomainError, Page, PageQueryDto, toPage } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import { Brackets, DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Actor, RequestContext } from '../access/actor';
 import { canManageOrg, canReviewOrg } from '../access/org-access';
 import { AuthService } from '../auth/auth.service';
 import { PasswordService } from '../auth/password.service';
 import { VERIFICATION_TRANSITIONS, VerificationStatus } from '../domain/org';
 import { Org } from '../domain/org.entity';
-import { regionLevel } from '../domain/region';
+import { jurisdictionPrefix } from '../domain/region';
 import { User } from '../domain/user.entity';
 import { AddMemberDto, CreateOrgDto, OrgListQueryDto, UpdateOrgDto } from '../dto/orgs.request.dto';
 import { OrgDirectory } from './org-directory.service';
@@ -37,14 +37,7 @@ export class OrgsService {
   async list(actor: Actor, query: OrgListQueryDto): Promise<Page<Org>> {
     const qb = this.dataSource.getRepository(Org).createQueryBuilder('o');
     if (actor.orgKind === 'BUREAU') {
-      const level = regionLevel(actor.regionCode);
-      const prefix =
-        level === 'PROVINCE'
-          ? actor.regionCode.slice(0, 2)
-          : level === 'CITY'
-            ? actor.regionCode.slice(0, 4)
-            : actor.regionCode;
-      qb.andWhere(new Brackets((w) => w.where('o.region_code LIKE :prefix', { prefix: `${prefix}%` })));
+      qb.andWhere('o.region_code LIKE :prefix', { prefix: `${jurisdictionPrefix(actor.regionCode)}%` });
     }
     if (query.kind) qb.andWhere('o.kind = :kind', { kind: query.kind });
     if (query.verificationStatus) qb.andWhere('o.verification_status = :status', { status: query.verificationStatus });

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Equipment } from './domain/equipment.entity';
+import { IndustryField } from './domain/industry-field.entity';
+import { PilotService } from './domain/pilot-service.entity';
+import { PlatformQualification } from './domain/platform-qualification.entity';
+import { Platform } from './domain/platform.entity';
+import { EquipmentService } from './equipment/equipment.service';
+import { PlatformsService } from './platforms/platforms.service';
+import { PilotServicesService } from './services/pilot-services.service';
+
+/** Platforms, their services and instruments: the services, usable by the API and the worker. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Platform, PlatformQualification, PilotService, Equipment, IndustryField])],
+  providers: [PlatformsService, PilotServicesService, EquipmentService],
+  exports: [PlatformsService, PilotServicesService, EquipmentService, TypeOrmModule],
+})
+export class CatalogueModule {}

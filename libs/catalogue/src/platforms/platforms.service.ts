@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@pilotlink/audit';
+import { assertTransition, Clock, DomainError, NotFoundError, Page, toPage } from '@pilotlink/core';
+import { withTransaction } from '@pilotlink/database';
+import { Actor, jurisdictionPrefix, RequestContext } from '@pilotlink/identity';
+import { OutboxService } from '@pilotlink/queue';
+import { DataSource, EntityManager } from 'typeorm';
+import { canViewPlatform, operatesPlatform, supervisesPlatform } from '../access/platform-access';
+import { PLATFORM_TRANSITIONS, PlatformStatus } from '../domain/catalogue';
+import { PlatformQualification } from '../domain/platform-qualification.entity';
+import { Platform } from '../domain/platform.entity';
+import {
+  CreatePlatformDto,
+  PlatformListQueryDto,
+  QualificationDto,
+  UpdatePlatformDto,
+} from '../dto/platform.request.dto';
+
+/** Who moves a platform into each state: the operator submits; a supervising bureau decides the rest. */
+const SUPERVISOR_MOVES: ReadonlySet<PlatformStatus> = new Set(['LISTED', 'SUSPENDED', 'DELISTED']);
+
+@Injectable()
+export class PlatformsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(ctx: RequestContext, input: CreatePlatformDto): Promise<Platform> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const { qualifications, ...fields } = input;
+      const platform = await manager.save(
+        manager.create(Platform, { ...fields, operatorOrgId: ctx.actor.orgId, status: 'DRAFT' }),
+      );
+      await this.replaceQualifications(manager, platform.id, qualifications ?? []);
+      await this.recordChange(manager, ctx, platform, 'platform.created', null);
+      return this.reload(manager, platform.id);
+    });
+  }
+
+  /**
+   * The public directory lists LISTED platforms. An operator asking for `mine` sees its own in every
+   * status; a bureau (or admin) filtering by status sees the platforms in its jurisdiction.
+   */
+  async list(actor: Actor | undefined, query: PlatformListQueryDto): Promise<Page<Platform>> {
+    const qb = this.dataSource
+      .getRepository(Platform)
+      .createQueryBuilder('p')
+      .leftJoinAndSelect('p.qualifications', 'q');
+    if (query.mine) {
+      qb.where('p.operator_org_id = :org', { org: actor?.orgId ?? '00000000-0000-0000-0000-000000000000' });
+      if (query.status) qb.andWhere('p.status = :status', { status: query.status });
+    } else if (query.status && actor && (actor.orgKind === 'BUREAU' || actor.orgKind === 'ADMIN')) {
+      qb.where('p.status = :status', { status: query.status });
+      if (actor.orgKind === 'BUREAU') {
+        qb.andWhere('p.region_code LIKE :jurisdiction', { jurisdiction: `${jurisdictionPrefix(actor.regionCode)}%` });
+      }
+    } else {
+      qb.where(`p.status = 'LISTED'`);
+    }
+    if (query.region) qb.andWhere('p.region_code LIKE :region', { region: `${jurisdictionPrefix(query.region)}%` });
+    if (query.type) qb.andWhere('p.type = :type', { type: query.type });
+    const [items, total] = await qb
+      // Entity property names here: with a joined collection plus skip/take TypeORM needs them.
+      .orderBy('p.createdAt', 'DESC')
+      .addOrderBy('p.id')
+      .skip(query.offset)
+      .take(query.limit)
+      .getManyAndCount();
+    return toPage(items, total, query);
+  }
+
+  async get(actor: Actor | undefined, id: string): Promise<Platform> {
+    const platform = await this.reload(this.dataSource.manager, id).catch(() => null);
+    if (!platform || !canViewPlatform(actor, platform)) throw new NotFoundError('Platform');
+    return platform;
+  }
+
+  async update(ctx: RequestContext, id: string, patch: UpdatePlatformDto): Promise<Platform> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const platform = await this.lockForOperator(manager, ctx.actor, id);
+      assertEditable(platform);
+      const before = snapshot(platform);
+      const { qualifications, ...fields } = patch;
+      Object.assign(platform, definedOnly(fields));
+      await manager.save(platform);
+      if (qualifications) await this.replaceQualifications(manager, platform.id, qualifications);
+      await this.recordChange(manager, ctx, platform, 'platform.updated', before);
+      return this.reload(manager, platform.id);
+    });
+  }
+
+  /** Operator: DRAFT → PENDING_REVIEW. Supervisor: → LISTED | SUSPENDED | DELISTED. */
+  async transition(
+    ctx: RequestContext,
+    id: string,
+    to: PlatformStatus,
+    reason: string | null = null,
+  ): Promise<Platform> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const platform = SUPERVISOR_MOVES.has(to)
+        ? await this.lockForSupervisor(manager, ctx.actor, id)
+        : await this.lockForOperator(manager, ctx.actor, id);
+      assertTransition('Platform', PLATFORM_TRANSITIONS, platform.status, to);
+      const before = snapshot(platform);
+      platform.status = to;
+      platform.statusReason = reason;
+      if (to === 'LISTED' && !platform.listedAt) platform.listedAt = this.clock.now();
+      await manager.save(platform);
+      await this.recordChange(manager, ctx, platform, `platform.${to.toLowerCase()}`, before);
+      return this.reload(manager, platform.id);
+    });
+  }
+
+  /** The platform, locked, if the actor operates it; 404 for everyone else (even when it is public). */
+  async lockForOperator(manager: EntityManager, actor: Actor, id: string): Promise<Platform> {
+    const platform = await manager.findOne(Platform, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!platform || !operatesPlatform(actor, platform)) throw new NotFoundError('Platform');
+    return platform;
+  }
+
+  private async lockForSupervisor(manager: EntityManager, actor: Actor, id: string): Promise<Platform> {
+    const platform = await manager.findOne(Platform, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!platform || !supervisesPlatform(actor, platform)) throw new NotFoundError('Platform');
+    return platform;
+  }
+
+  private reload(manager: EntityManager, id: string): Promise<Platform> {
+    return manager.findOneOrFail(Platform, { where: { id }, relations: { qualifications: true } });
+  }
+
+  private async replaceQualifications(manager: EntityManager, platformId: string, list: QualificationDto[]) {
+    await manager.delete(PlatformQualification, { platformId });
+    if (list.length === 0) return;
+    await manager.insert(
+      PlatformQualification,
+      list.map((q) => ({ ...q, accreditedScope: q.accreditedScope ?? '', platformId })),
+    );
+  }
+
+  /** Every change: an audit event and an outbox row for the search index, in the same transaction. */
+  private async recordChange(
+    manager: EntityManager,
+    ctx: RequestContext,
+    platform: Platform,
+    action: string,
+    before: Record<string, unknown> | null,
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      actor: { userId: ctx.actor.userId, orgId: ctx.actor.orgId },
+      action,
+      entityType: 'platform',
+      entityId: platform.id,
+      subjectOrgId: platform.operatorOrgId,
+      before,
+      after: snapshot(platform),
+      requestId: ctx.requestId,
+    });
+    await this.outbox.add(manager, { aggregateType: 'platform', aggregateId: platform.id, eventType: action });
+  }
+}
+
+/** A delisted platform is history: kept for orders and audits, no longer edited. */
+export function assertEditable(platform: Platform): void {
+  if (platform.status === 'DELISTED') {
+    throw new DomainError('CONFLICT', 'A delisted platform can no longer be changed', {
+      currentState: platform.status,
+    });
+  }
+}
+
+function snapshot(platform: Platform): Record<string, unknown> {
+  const { qualifications: _q, createdAt: _c, updatedAt: _u, ...fields } = platform;
+  return { ...fields };
+}
+
+export function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
