@@ -1,0 +1,3 @@
+export * from './domain/demand';
+export * from './domain/demand-visibility';
+export * from './domain/webhook-signature';
