@@ -1,11 +1,14 @@
 import { NestFactory } from '@nestjs/core';
+import { DemoCatalogueSeed } from './demo-catalogue.seed';
 import { DemoIdentitySeed, SeedResult } from './demo-identity.seed';
 import { SeedModule } from './seed.module';
 
 export async function runSeed(): Promise<SeedResult> {
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
   try {
-    return await app.get(DemoIdentitySeed).run();
+    const identity = await app.get(DemoIdentitySeed).run();
+    const catalogue = await app.get(DemoCatalogueSeed).run();
+    return { ...identity, created: identity.created + catalogue.created };
   } finally {
     await app.close();
   }
