@@ -1,0 +1,81 @@
+import { DomainError, InvalidStateTransitionError } from '@pilotlink/core';
+
+/** SPEC §5 order states (服务订单 / 技术服务合同). */
+export const ORDER_STATUSES = [
+  'REQUESTED',
+  'ACCEPTED',
+  'REJECTED',
+  'CONTRACTED',
+  'IN_PROGRESS',
+  'DELIVERED',
+  'COMPLETED',
+  'CANCELLED',
+  'DISPUTED',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export type OrderParty = 'SME' | 'PLATFORM';
+
+export const ORDER_ACTIONS = [
+  'accept',
+  'reject',
+  'contract',
+  'start',
+  'deliver',
+  'complete',
+  'cancel',
+  'dispute',
+] as const;
+export type OrderAction = (typeof ORDER_ACTIONS)[number];
+
+interface ActionRule {
+  from: readonly OrderStatus[];
+  to: OrderStatus;
+  by: readonly OrderParty[];
+}
+
+/**
+ * The transition table as data — the single source for the guard, the 409s and the docs.
+ * `contract` is confirmed by each party; the order becomes CONTRACTED when both have (see
+ * `contractOutcome`). A dispute is raised on a delivery; the platform reworks (back to IN_PROGRESS)
+ * or the SME accepts after all.
+ */
+export const ORDER_ACTION_RULES: Readonly<Record<OrderAction, ActionRule>> = {
+  accept: { from: ['REQUESTED'], to: 'ACCEPTED', by: ['PLATFORM'] },
+  reject: { from: ['REQUESTED'], to: 'REJECTED', by: ['PLATFORM'] },
+  contract: { from: ['ACCEPTED'], to: 'CONTRACTED', by: ['SME', 'PLATFORM'] },
+  start: { from: ['CONTRACTED', 'DISPUTED'], to: 'IN_PROGRESS', by: ['PLATFORM'] },
+  deliver: { from: ['IN_PROGRESS'], to: 'DELIVERED', by: ['PLATFORM'] },
+  complete: { from: ['DELIVERED', 'DISPUTED'], to: 'COMPLETED', by: ['SME'] },
+  cancel: { from: ['REQUESTED', 'ACCEPTED', 'CONTRACTED'], to: 'CANCELLED', by: ['SME', 'PLATFORM'] },
+  dispute: { from: ['DELIVERED'], to: 'DISPUTED', by: ['SME'] },
+};
+
+/** Every state an order can reach from `from`, derived from the action table. */
+export function reachableFrom(from: OrderStatus): OrderStatus[] {
+  return [
+    ...new Set(
+      Object.values(ORDER_ACTION_RULES)
+        .filter((r) => r.from.includes(from))
+        .map((r) => r.to),
+    ),
+  ];
+}
+
+/**
+ * Checks an action: the wrong party is refused (403) before the state is looked at, so the answer
+ * does not depend on a state the caller may not act on; an illegal move is a 409 with the state.
+ */
+export function planOrderAction(action: OrderAction, current: OrderStatus, party: OrderParty): OrderStatus {
+  const rule = ORDER_ACTION_RULES[action];
+  if (!rule.by.includes(party)) {
+    throw new DomainError('FORBIDDEN', `Only the ${rule.by.join(' or ').toLowerCase()} may ${action} an order`);
+  }
+  if (!rule.from.includes(current)) throw new InvalidStateTransitionError('Order', current, rule.to);
+  return rule.to;
+}
+
+/** Contract confirmation: the order is CONTRACTED once both parties have confirmed. */
+export function contractOutcome(confirmations: { sme: boolean; platform: boolean }): 'CONTRACTED' | 'ACCEPTED' {
+  return confirmations.sme && confirmations.platform ? 'CONTRACTED' : 'ACCEPTED';
+}

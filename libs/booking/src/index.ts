@@ -1,0 +1,2 @@
+export * from './domain/order';
+export * from './domain/reservation-rules';
