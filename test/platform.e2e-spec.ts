@@ -43,12 +43,14 @@ describe('platform: health, worker, errors, audit log, OpenAPI (e2e)', () => {
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.map((s) => s.key)).toContain('prune-refresh-tokens');
 
-    const job = await queue.add('prune-refresh-tokens', {});
     const { QueueEvents } = await import('bullmq');
     const events = new QueueEvents('maintenance', {
       connection: { url: process.env.REDIS_URL },
       prefix: t.env.QUEUE_PREFIX,
     });
+    // Listen before adding: a job finished before the listener is up would never be reported.
+    await events.waitUntilReady();
+    const job = await queue.add('prune-refresh-tokens', {});
     try {
       // The scheduler's own first run may have pruned the row already; either way a worker job did.
       const result = await job.waitUntilFinished(events, 15_000);

@@ -5,8 +5,9 @@ import { CoreModule } from '@pilotlink/core';
 import { DatabaseModule } from '@pilotlink/database';
 import { IdentityApiModule } from '@pilotlink/identity';
 import { OutboxModule, QueueModule } from '@pilotlink/queue';
-import { SearchModule } from '@pilotlink/search';
+import { SearchApiModule, SearchModule } from '@pilotlink/search';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { loggerModule } from './logging';
 
 /**
@@ -29,7 +30,9 @@ export class ApiModule {
         IdentityApiModule,
         AuditApiModule,
         CatalogueApiModule,
+        SearchApiModule,
         HealthModule,
+        MetricsModule,
       ],
     };
   }

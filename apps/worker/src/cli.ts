@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { validateEnv } from '@pilotlink/core';
 import { runMigrations } from '@pilotlink/database';
+import { runReindex } from './search/run-reindex';
 import { runSeed } from './seed/run-seed';
 
 /**
- * Operations entry point: `node dist/apps/worker/src/cli.js migrate|seed`.
+ * Operations entry point: `node dist/apps/worker/src/cli.js migrate|seed|reindex`.
  * `seed` prints the demo logins as JSON on its last line for scripts/start.js.
  */
 async function main(command: string | undefined): Promise<void> {
@@ -21,8 +22,16 @@ async function main(command: string | undefined): Promise<void> {
       console.log(JSON.stringify({ logins: result.logins }));
       return;
     }
+    case 'reindex': {
+      for (const r of await runReindex()) {
+        console.log(
+          `reindexed ${r.index}: ${r.documents} documents in ${r.seconds.toFixed(1)} s (${r.requeued} requeued)`,
+        );
+      }
+      return;
+    }
     default:
-      throw new Error('usage: cli.js migrate|seed');
+      throw new Error('usage: cli.js migrate|seed|reindex');
   }
 }
 

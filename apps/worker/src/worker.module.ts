@@ -8,6 +8,7 @@ import { IdentityModule } from '@pilotlink/identity';
 import { QueueModule } from '@pilotlink/queue';
 import { SearchModule } from '@pilotlink/search';
 import { HeartbeatService } from './heartbeat.service';
+import { OutboxRelay } from './outbox/outbox-relay.service';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { MaintenanceScheduler } from './schedulers/maintenance.scheduler';
 
@@ -29,7 +30,7 @@ export class WorkerModule {
         AuditModule,
         IdentityModule,
       ],
-      providers: [HeartbeatService, MaintenanceProcessor, MaintenanceScheduler],
+      providers: [HeartbeatService, OutboxRelay, MaintenanceProcessor, MaintenanceScheduler],
     };
   }
 }

@@ -4,3 +4,4 @@ export * from './outbox/outbox.service';
 export * from './queue.module';
 export * from './queues';
 export * from './redis.module';
+export * from './outbox/outbox-relay-lock';

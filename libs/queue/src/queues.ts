@@ -10,6 +10,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface MaintenanceJobs {
   'prune-refresh-tokens': Record<string, never>;
+  /** Compares the search indexes with PostgreSQL and queues a re-sync of whatever drifted. */
+  'reconcile-search-index': Record<string, never>;
 }
 
 export type MaintenanceJobName = keyof MaintenanceJobs;

@@ -3,7 +3,12 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { DomainError } from '@pilotlink/core';
 import { Public } from '@pilotlink/identity';
-import { MeiliHealthIndicator, RedisHealthIndicator, WorkerHealthIndicator } from './health.indicators';
+import {
+  MeiliHealthIndicator,
+  RedisHealthIndicator,
+  SearchIndexHealthIndicator,
+  WorkerHealthIndicator,
+} from './health.indicators';
 
 @ApiTags('health')
 @Controller('health')
@@ -14,12 +19,15 @@ export class HealthController {
     private readonly redis: RedisHealthIndicator,
     private readonly meili: MeiliHealthIndicator,
     private readonly worker: WorkerHealthIndicator,
+    private readonly searchIndex: SearchIndexHealthIndicator,
   ) {}
 
   @Get()
   @Public()
   @HealthCheck()
-  @ApiOperation({ summary: 'PostgreSQL, Redis, Meilisearch and the worker; 503 when any is down' })
+  @ApiOperation({
+    summary: 'PostgreSQL, Redis, Meilisearch, the worker and the search index lag; 503 when any is down',
+  })
   async check() {
     try {
       return await this.health.check(this.indicators());
@@ -40,6 +48,7 @@ export class HealthController {
       () => this.redis.check('redis'),
       () => this.meili.check('meilisearch'),
       () => this.worker.check('worker'),
+      () => this.searchIndex.check('searchIndex'),
     ];
   }
 }

@@ -2,10 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { AppConfig } from '@pilotlink/core';
-import { REDIS, WORKER_HEARTBEAT_STALE_MS, workerHeartbeatKey } from '@pilotlink/queue';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { OutboxService, REDIS, WORKER_HEARTBEAT_STALE_MS, workerHeartbeatKey } from '@pilotlink/queue';
 import { MEILI } from '@pilotlink/search';
 import type Redis from 'ioredis';
 import type { Meilisearch } from 'meilisearch';
+import { DataSource } from 'typeorm';
 
 /** PING on the shared connection (which refuses to queue commands while Redis is away). */
 @Injectable()
@@ -66,6 +68,35 @@ export class WorkerHealthIndicator {
       return ageMs <= WORKER_HEARTBEAT_STALE_MS
         ? indicator.up({ lastBeatMsAgo: ageMs })
         : indicator.down({ lastBeatMsAgo: ageMs });
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    }
+  }
+}
+
+/** Beyond this the index visibly lags the database (SPEC §4: the outbox catches up within seconds). */
+export const SEARCH_INDEX_MAX_LAG_SECONDS = 120;
+
+/**
+ * The search index lag: pending outbox rows and the age of the oldest. Down when the relay has fallen
+ * more than two minutes behind (Meilisearch down, worker stopped), so the index is visibly stale.
+ */
+@Injectable()
+export class SearchIndexHealthIndicator {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+    private readonly health: HealthIndicatorService,
+  ) {}
+
+  async check(key: string) {
+    const indicator = this.health.check(key);
+    try {
+      const backlog = await withTimeout(this.outbox.backlog(this.dataSource.manager), 1_500);
+      const details = { pending: backlog.pending, lagSeconds: Math.round(backlog.oldestPendingAgeSeconds) };
+      return backlog.oldestPendingAgeSeconds <= SEARCH_INDEX_MAX_LAG_SECONDS
+        ? indicator.up(details)
+        : indicator.down({ ...details, message: `index lags ${details.lagSeconds}s behind the database` });
     } catch (error) {
       return indicator.down({ message: (error as Error).message });
     }

@@ -3,13 +3,15 @@ import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { TokenService } from '@pilotlink/identity';
 import { MaintenanceJobName, MaintenanceJobs, QUEUES } from '@pilotlink/queue';
+import { ReconcileService } from '@pilotlink/search';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 
 type Handlers = { [K in MaintenanceJobName]: (job: Job<MaintenanceJobs[K]>) => Promise<unknown> };
 
 /** Housekeeping jobs; the handler table is typed so a job name without a handler does not compile. */
-@Processor(QUEUES.MAINTENANCE)
+// Two at a time: a long search reconcile must not hold up the other housekeeping jobs.
+@Processor(QUEUES.MAINTENANCE, { concurrency: 2 })
 export class MaintenanceProcessor extends WorkerHost {
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
@@ -19,11 +21,16 @@ export class MaintenanceProcessor extends WorkerHost {
       this.logger.log({ pruned }, 'pruned expired refresh tokens');
       return { pruned };
     },
+    'reconcile-search-index': async () => {
+      const drift = await this.reconcile.reconcile();
+      return { drift };
+    },
   };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
+    private readonly reconcile: ReconcileService,
   ) {
     super();
   }

@@ -6,6 +6,8 @@ import { Queue } from 'bullmq';
 /** Repeating jobs, registered idempotently (a job scheduler per name) each time a worker boots. */
 const SCHEDULES: Record<MaintenanceJobName, { every: number }> = {
   'prune-refresh-tokens': { every: 60 * 60 * 1000 },
+  // The outbox keeps the indexes fresh; this only catches drift (a lost index, an expired certificate).
+  'reconcile-search-index': { every: 10 * 60 * 1000 },
 };
 
 @Injectable()

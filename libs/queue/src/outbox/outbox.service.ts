@@ -10,6 +10,13 @@ export interface OutboxEntry {
   payload?: Record<string, unknown>;
 }
 
+/** How far the relay is behind: the index lag of SPEC §4. */
+export interface OutboxBacklog {
+  pending: number;
+  /** Age of the oldest unpublished row; 0 when nothing is pending. */
+  oldestPendingAgeSeconds: number;
+}
+
 /** Writes outbox rows through the caller's transaction: the change and its event commit together. */
 @Injectable()
 export class OutboxService {
@@ -19,5 +26,14 @@ export class OutboxService {
       OutboxEvent,
       entries.map((e) => ({ ...e, payload: (e.payload ?? {}) as never })),
     );
+  }
+
+  /** Reads the partial index of pending rows only, so it stays cheap for health checks and scrapes. */
+  async backlog(manager: EntityManager): Promise<OutboxBacklog> {
+    const [row] = await manager.query<{ pending: string; age: string | null }[]>(
+      `SELECT count(*) AS pending, extract(epoch FROM now() - min(created_at)) AS age
+         FROM outbox WHERE processed_at IS NULL`,
+    );
+    return { pending: Number(row.pending), oldestPendingAgeSeconds: Math.max(0, Number(row.age ?? 0)) };
   }
 }

@@ -1,0 +1,219 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { OUTBOX_RELAY_LOCK_KEY } from '@pilotlink/queue';
+import { IndexSetupService, isMeiliUnavailable, SearchSyncService } from '@pilotlink/search';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  AggregateGroup,
+  groupByAggregate,
+  nextTickDelay,
+  PendingRow,
+  RELAY_BATCH_SIZE,
+  retryDelayMs,
+  syncTargets,
+  TickOutcome,
+} from './relay-policy';
+
+const CONSUMED = new Set(['platform', 'service']);
+
+/**
+ * Moves outbox rows to Meilisearch (STYLE #5). Each tick is one transaction that takes the relay's
+ * advisory lock (one relay at a time across workers, so an entity's changes are applied in order),
+ * reads a batch of due rows, syncs the entities they name from current state, and marks the rows
+ * processed only after Meilisearch reported success. A failed row gets a capped backoff and its error;
+ * nothing is skipped. A worker killed mid-batch never commits, so its rows stay pending and are simply
+ * synced again (upserts are idempotent).
+ *
+ * Redis plays no part here: the relay depends only on PostgreSQL and Meilisearch, so a Redis outage
+ * cannot delay indexing.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private stopping = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+  /** Index settings are (re)applied before the first batch and after every outage. */
+  private indexesReady = false;
+  private failing = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sync: SearchSyncService,
+    private readonly setup: IndexSetupService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Not awaited: boot must not wait for (or fail with) Meilisearch.
+    this.loop = this.run();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.loop; // the batch in flight finishes (or rolls back) before the database closes
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      const outcome = await this.tick();
+      await this.sleep(nextTickDelay(outcome));
+    }
+  }
+
+  /** One batch. Never throws: a database or Meilisearch outage must not stop the worker. */
+  async tick(): Promise<TickOutcome> {
+    try {
+      await this.prepareIndexes();
+      const outcome = await this.relayBatch();
+      if (outcome !== 'failed') this.recovered();
+      return outcome;
+    } catch (error) {
+      if (isMeiliUnavailable(error)) this.indexesReady = false;
+      this.failed(error);
+      return 'failed';
+    }
+  }
+
+  /**
+   * While Meilisearch is unreachable the batch still runs, so its rows record the failure and back off;
+   * any other error here (settings refused) is a bug and stops the batch, so documents never land in an
+   * index without its settings.
+   */
+  private async prepareIndexes(): Promise<void> {
+    if (this.indexesReady) return;
+    try {
+      await this.setup.ensureIndexes();
+      this.indexesReady = true;
+    } catch (error) {
+      if (!isMeiliUnavailable(error)) throw error;
+    }
+  }
+
+  private relayBatch(): Promise<TickOutcome> {
+    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      const [{ locked }] = await manager.query<{ locked: boolean }[]>(
+        'SELECT pg_try_advisory_xact_lock($1) AS locked',
+        [OUTBOX_RELAY_LOCK_KEY],
+      );
+      if (!locked) return 'locked';
+      const rows = await this.dueRows(manager);
+      if (rows.length === 0) return 'idle';
+
+      const started = Date.now();
+      const groups = groupByAggregate(rows);
+      const failures = await this.publish(manager, groups);
+      await this.markProcessed(
+        manager,
+        rows.filter((row) => !failures.has(row.id)),
+      );
+      await this.markFailed(
+        manager,
+        rows.filter((row) => failures.has(row.id)),
+        failures,
+      );
+      const summary = { rows: rows.length, entities: groups.length, failed: failures.size, ms: Date.now() - started };
+      if (failures.size === rows.length) {
+        this.failed(new Error(`${summary.rows} outbox rows not published: ${failures.values().next().value}`));
+        return 'failed';
+      }
+      // Steady trickles stay at debug; catch-up batches and partial failures are worth an operator's eye.
+      if (failures.size > 0) this.logger.warn(summary, 'relayed outbox batch; some rows failed and will be retried');
+      else if (rows.length >= 100) this.logger.log(summary, 'relayed outbox batch');
+      else this.logger.debug(summary, 'relayed outbox batch');
+      return rows.length === RELAY_BATCH_SIZE ? 'full' : 'worked';
+    });
+  }
+
+  private async dueRows(manager: EntityManager): Promise<PendingRow[]> {
+    const rows = await manager.query<{ id: string; aggregate_type: string; aggregate_id: string; attempts: number }[]>(
+      `SELECT id, aggregate_type, aggregate_id, attempts FROM outbox
+        WHERE processed_at IS NULL AND next_attempt_at <= now()
+        ORDER BY id LIMIT $1`,
+      [RELAY_BATCH_SIZE],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      aggregateType: r.aggregate_type,
+      aggregateId: r.aggregate_id,
+      attempts: r.attempts,
+    }));
+  }
+
+  /** Syncs every entity of the batch; returns the error of each row that could not be published. */
+  private async publish(manager: EntityManager, groups: AggregateGroup[]): Promise<Map<string, string>> {
+    const failures = new Map<string, string>();
+    const fail = (group: AggregateGroup, message: string) => group.rowIds.forEach((id) => failures.set(id, message));
+    for (const group of groups.filter((g) => !CONSUMED.has(g.type))) fail(group, `no consumer for ${group.type}`);
+    const known = groups.filter((g) => CONSUMED.has(g.type));
+    if (known.length === 0) return failures;
+
+    try {
+      await this.sync.sync(syncTargets(known), manager);
+      return failures;
+    } catch (error) {
+      if (isMeiliUnavailable(error) || known.length === 1) {
+        if (isMeiliUnavailable(error)) this.indexesReady = false;
+        known.forEach((group) => fail(group, errorMessage(error)));
+        return failures;
+      }
+    }
+    // Meilisearch answered but refused something: one bad entity must not hold back the others.
+    for (const group of known) {
+      try {
+        await this.sync.sync(syncTargets([group]), manager);
+      } catch (error) {
+        fail(group, errorMessage(error));
+      }
+    }
+    return failures;
+  }
+
+  private async markProcessed(manager: EntityManager, rows: PendingRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
+      `UPDATE outbox SET processed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`,
+      [rows.map((row) => row.id)],
+    );
+  }
+
+  private async markFailed(manager: EntityManager, rows: PendingRow[], errors: Map<string, string>): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
+      `UPDATE outbox o
+          SET attempts = o.attempts + 1,
+              next_attempt_at = now() + d.delay_ms * interval '1 millisecond',
+              last_error = d.error
+         FROM unnest($1::bigint[], $2::int[], $3::text[]) AS d(id, delay_ms, error)
+        WHERE o.id = d.id`,
+      [rows.map((r) => r.id), rows.map((r) => retryDelayMs(r.attempts + 1)), rows.map((r) => errors.get(r.id) ?? '')],
+    );
+  }
+
+  /** Logs the start and the end of an outage once each, not once per tick. */
+  private failed(error: unknown): void {
+    if (!this.failing) this.logger.warn({ err: error }, 'outbox relay cannot publish; retrying');
+    else this.logger.debug({ err: error }, 'outbox relay still failing');
+    this.failing = true;
+  }
+
+  private recovered(): void {
+    if (this.failing) this.logger.log('outbox relay publishing again');
+    this.failing = false;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
+}

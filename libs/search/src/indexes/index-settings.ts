@@ -1,0 +1,99 @@
+import type { Settings } from 'meilisearch';
+import { FACET_VALUES_ATTRIBUTE } from '../documents/facet-values';
+import { mutualSynonyms, SYNONYM_GROUPS } from './synonyms';
+import type { SearchIndexKind } from './search-indexes';
+
+/** Text relevance first; among equally relevant hits, recognised and well-rated platforms first (SPEC §4). */
+const RANKING_RULES = [
+  'words',
+  'typo',
+  'proximity',
+  'attribute',
+  'sort',
+  'exactness',
+  'recognitionRank:desc',
+  'ratingAvg:desc',
+];
+
+const SHARED: Settings = {
+  rankingRules: RANKING_RULES,
+  synonyms: mutualSynonyms(SYNONYM_GROUPS),
+  // Every text is (converted to) Simplified Chinese: declare it so segmentation never guesses Japanese.
+  localizedAttributes: [{ attributePatterns: ['*'], locales: ['cmn'] }],
+  // Exact totals for page/hitsPerPage pagination up to this many hits.
+  pagination: { maxTotalHits: 10_000 },
+  // All facets share one attribute (facet-values.ts), so it must return every value, not the first 100.
+  faceting: { maxValuesPerFacet: 2_000 },
+  // Nothing searches within facet values; not maintaining that structure makes every update cheaper.
+  facetSearch: false,
+};
+
+/**
+ * Services: the order of searchableAttributes is the `attribute` ranking rule — a match in the title
+ * outranks one in the platform name, which outranks the description.
+ */
+export const SERVICE_INDEX_SETTINGS: Settings = {
+  ...SHARED,
+  searchableAttributes: [
+    'title',
+    'platformName',
+    'categoryLabel',
+    'fieldNames',
+    'stageLabels',
+    'description',
+    'hostOrgName',
+    'platformTypeLabel',
+    'unitName',
+  ],
+  filterableAttributes: [
+    'fieldCodes',
+    'category',
+    'stages',
+    'regionCodes',
+    'platformId',
+    'platformType',
+    'operatingModel',
+    'recognitionLevel',
+    'voucherEligible',
+    'pricingKind',
+    'priceFen',
+    'priceBand',
+    'leadTimeDays',
+    FACET_VALUES_ATTRIBUTE,
+  ],
+  sortableAttributes: ['priceFen', 'leadTimeDays', 'recognitionRank', 'ratingAvg', 'publishedAt'],
+  // Codes and numbers must match exactly: 350582 is not a typo of 350583.
+  typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: [] },
+};
+
+export const PLATFORM_INDEX_SETTINGS: Settings = {
+  ...SHARED,
+  searchableAttributes: [
+    'name',
+    'hostOrgName',
+    'typeLabel',
+    'fieldNames',
+    'description',
+    'operatingModelLabel',
+    'qualificationScopes',
+    'qualificationKinds',
+    'certificateNos',
+    'address',
+  ],
+  filterableAttributes: [
+    'fieldCodes',
+    'type',
+    'operatingModel',
+    'recognitionLevel',
+    'regionCodes',
+    'qualificationKinds',
+    FACET_VALUES_ATTRIBUTE,
+  ],
+  sortableAttributes: ['recognitionRank', 'ratingAvg', 'listedAt'],
+  // A certificate number is a code: a near miss is a different certificate.
+  typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: ['certificateNos'] },
+};
+
+export function indexSettings(kind: SearchIndexKind): Settings {
+  return kind === 'services' ? SERVICE_INDEX_SETTINGS : PLATFORM_INDEX_SETTINGS;
+}

@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Meilisearch, RecordAny, SearchResponse } from 'meilisearch';
+import type { PlatformDocument } from '../documents/platform-document';
+import type { ServiceDocument } from '../documents/service-document';
+import { PlatformSearchQueryDto, ServiceSearchQueryDto } from '../dto/search.request.dto';
+import { PlatformSearchPageDto, ServiceSearchPageDto } from '../dto/search.response.dto';
+import { SearchIndexes } from '../indexes/search-indexes';
+import { isIndexNotFound, isMeiliUnavailable, searchUnavailable } from '../meili/meili-errors';
+import { MEILI } from '../meili/meili.provider';
+import { platformSearchRequest, SearchRequest, serviceSearchRequest } from './search-request';
+import { toPlatformPage, toServicePage } from './search-response';
+
+/** The public catalogue search (SPEC §4). Reads Meilisearch only; PostgreSQL is never queried here. */
+@Injectable()
+export class SearchQueryService {
+  constructor(
+    @Inject(MEILI) private readonly meili: Meilisearch,
+    private readonly indexes: SearchIndexes,
+  ) {}
+
+  async services(query: ServiceSearchQueryDto): Promise<ServiceSearchPageDto> {
+    const response = await this.run<ServiceDocument>(this.indexes.uid('services'), serviceSearchRequest(query));
+    return toServicePage(response, query);
+  }
+
+  async platforms(query: PlatformSearchQueryDto): Promise<PlatformSearchPageDto> {
+    const response = await this.run<PlatformDocument>(this.indexes.uid('platforms'), platformSearchRequest(query));
+    return toPlatformPage(response, query);
+  }
+
+  /** null when the index does not exist yet (nothing was ever published): an empty result, not an error. */
+  private async run<D extends RecordAny>(uid: string, request: SearchRequest): Promise<SearchResponse<D> | null> {
+    try {
+      return (await this.meili.index<D>(uid).search(request.q, request.params)) as SearchResponse<D>;
+    } catch (error) {
+      if (isIndexNotFound(error)) return null;
+      if (isMeiliUnavailable(error)) throw searchUnavailable();
+      throw error;
+    }
+  }
+}

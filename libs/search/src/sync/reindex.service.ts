@@ -1,0 +1,125 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { OUTBOX_RELAY_LOCK_KEY } from '@pilotlink/queue';
+import type { IndexSwap, Meilisearch } from 'meilisearch';
+import { DataSource, EntityManager } from 'typeorm';
+import { IndexSetupService } from '../indexes/index-setup.service';
+import { SEARCH_INDEX_KINDS, SearchIndexes, SearchIndexKind } from '../indexes/search-indexes';
+import { isIndexNotFound } from '../meili/meili-errors';
+import { assertSucceeded, BULK_WAIT, succeeded } from '../meili/meili-tasks';
+import { MEILI } from '../meili/meili.provider';
+import { SearchSource } from './search-source';
+
+export interface ReindexResult {
+  index: string;
+  documents: number;
+  /** Entities the relay changed while the new index was being filled, queued again for it. */
+  requeued: number;
+  seconds: number;
+}
+
+const PAGE_SIZE = 1_000;
+
+/**
+ * Rebuilds every index from PostgreSQL without a gap in search: fills `<uid>_new` with settings and all
+ * documents, then swaps it with the live index and drops the old one (a plain rename when there is no
+ * live index yet).
+ */
+@Injectable()
+export class ReindexService {
+  private readonly logger = new Logger(ReindexService.name);
+
+  constructor(
+    @Inject(MEILI) private readonly meili: Meilisearch,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly indexes: SearchIndexes,
+    private readonly setup: IndexSetupService,
+    private readonly source: SearchSource,
+  ) {}
+
+  async reindexAll(): Promise<ReindexResult[]> {
+    const results: ReindexResult[] = [];
+    for (const kind of SEARCH_INDEX_KINDS) results.push(await this.reindex(kind));
+    return results;
+  }
+
+  async reindex(kind: SearchIndexKind): Promise<ReindexResult> {
+    const started = Date.now();
+    const live = this.indexes.uid(kind);
+    const next = `${live}_new`;
+    await this.dropIfExists(next); // left over by an interrupted run
+    await this.setup.ensureIndex(next, kind);
+
+    const [{ now: since }] = await this.dataSource.query<{ now: Date }[]>('SELECT now() AS now');
+    const documents = await this.fill(kind, next);
+    const { requeued, replaced } = await this.swapIn(live, next, since);
+    if (replaced) await this.dropIfExists(next); // after the swap, `next` holds the old documents
+
+    const result = { index: live, documents, requeued, seconds: (Date.now() - started) / 1000 };
+    this.logger.log(result, 'reindexed');
+    return result;
+  }
+
+  private async fill(kind: SearchIndexKind, uid: string): Promise<number> {
+    const index = this.meili.index(uid);
+    const manager = this.dataSource.manager;
+    const pages: AsyncGenerator<object[]> =
+      kind === 'services'
+        ? this.source.allServiceDocuments(manager, PAGE_SIZE)
+        : this.source.allPlatformDocuments(manager, PAGE_SIZE);
+    const taskUids: number[] = [];
+    let count = 0;
+    // Enqueue every page before waiting: Meilisearch indexes consecutive additions as one batch.
+    for await (const docs of pages) {
+      taskUids.push((await index.addDocuments(docs, { primaryKey: 'id' })).taskUid);
+      count += docs.length;
+    }
+    for (const taskUid of taskUids) {
+      assertSucceeded(await this.meili.tasks.waitForTask(taskUid, BULK_WAIT), `fill ${uid}`);
+    }
+    return count;
+  }
+
+  /**
+   * Swaps under the relay's lock, so no relay batch is half-way between the two indexes. Entities the
+   * relay published since `since` went to the old index only; they get a fresh outbox row, which the
+   * relay applies to the new one.
+   */
+  private async swapIn(live: string, next: string, since: Date): Promise<{ requeued: number; replaced: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [OUTBOX_RELAY_LOCK_KEY]);
+      const replaced = await this.exists(live);
+      // rename: true turns `next` into `live` when there is nothing to swap with yet.
+      const swap: IndexSwap = replaced
+        ? { indexes: [live, next], rename: false }
+        : { indexes: [next, live], rename: true };
+      await succeeded(this.meili.swapIndexes([swap]), `swap ${next}`);
+      return { requeued: await this.requeueSince(manager, since), replaced };
+    });
+  }
+
+  private async requeueSince(manager: EntityManager, since: Date): Promise<number> {
+    const rows = await manager.query<unknown[]>(
+      `INSERT INTO outbox (aggregate_type, aggregate_id, event_type)
+       SELECT DISTINCT aggregate_type, aggregate_id, 'search.reindexed' FROM outbox
+        WHERE processed_at >= $1 AND aggregate_type IN ('platform', 'service')
+       RETURNING id`,
+      [since],
+    );
+    return rows.length;
+  }
+
+  private async exists(uid: string): Promise<boolean> {
+    try {
+      await this.meili.getRawIndex(uid);
+      return true;
+    } catch (error) {
+      if (isIndexNotFound(error)) return false;
+      throw error;
+    }
+  }
+
+  private async dropIfExists(uid: string): Promise<void> {
+    if (await this.exists(uid)) await succeeded(this.meili.deleteIndex(uid), `delete ${uid}`, BULK_WAIT);
+  }
+}

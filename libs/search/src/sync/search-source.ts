@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { PilotService, Platform, PlatformQualification } from '@pilotlink/catalogue';
+import { chinaDate, Clock } from '@pilotlink/core';
+import { Org } from '@pilotlink/identity';
+import { EntityManager, In, MoreThan } from 'typeorm';
+import { HostOrg } from '../documents/document-parts';
+import { PlatformDocument, toPlatformDocument } from '../documents/platform-document';
+import { ServiceDocument, toServiceDocument } from '../documents/service-document';
+
+/** What the index should hold for a set of ids: documents to upsert and ids to delete. */
+export interface IndexChanges<D> {
+  upserts: D[];
+  deletes: string[];
+}
+
+/**
+ * Reads the searchable state from PostgreSQL and turns it into documents. The rule of SPEC §3 lives
+ * here: only LISTED platforms, and PUBLISHED services of LISTED platforms, are searchable; any other
+ * id (or one that no longer exists) is to be deleted from the index.
+ */
+@Injectable()
+export class SearchSource {
+  constructor(private readonly clock: Clock) {}
+
+  async platformChanges(manager: EntityManager, ids: readonly string[]): Promise<IndexChanges<PlatformDocument>> {
+    if (ids.length === 0) return { upserts: [], deletes: [] };
+    const listed = await manager.find(Platform, { where: { id: In([...ids]), status: 'LISTED' } });
+    const upserts = await this.platformDocuments(manager, listed);
+    const found = new Set(upserts.map((doc) => doc.id));
+    return { upserts, deletes: ids.filter((id) => !found.has(id)) };
+  }
+
+  async serviceChanges(manager: EntityManager, ids: readonly string[]): Promise<IndexChanges<ServiceDocument>> {
+    if (ids.length === 0) return { upserts: [], deletes: [] };
+    const published = await manager.find(PilotService, { where: { id: In([...ids]), status: 'PUBLISHED' } });
+    const upserts = await this.serviceDocuments(manager, published);
+    const found = new Set(upserts.map((doc) => doc.id));
+    return { upserts, deletes: ids.filter((id) => !found.has(id)) };
+  }
+
+  /** Every service of these platforms, whatever its status: a platform change can show or hide them all. */
+  async serviceIdsOfPlatforms(manager: EntityManager, platformIds: readonly string[]): Promise<string[]> {
+    if (platformIds.length === 0) return [];
+    const rows = await manager.find(PilotService, {
+      select: { id: true },
+      where: { platformId: In([...platformIds]) },
+    });
+    return rows.map((row) => row.id);
+  }
+
+  /** Keyset pages of every searchable platform, for a full reindex. */
+  async *allPlatformDocuments(manager: EntityManager, pageSize: number): AsyncGenerator<PlatformDocument[]> {
+    for (let after = ''; ;) {
+      const page = await manager.find(Platform, {
+        where: { status: 'LISTED', ...(after ? { id: MoreThan(after) } : {}) },
+        order: { id: 'ASC' },
+        take: pageSize,
+      });
+      if (page.length === 0) return;
+      yield await this.platformDocuments(manager, page);
+      after = page[page.length - 1].id;
+    }
+  }
+
+  /** Keyset pages of every searchable service (published, on a listed platform), for a full reindex. */
+  async *allServiceDocuments(manager: EntityManager, pageSize: number): AsyncGenerator<ServiceDocument[]> {
+    for (let after = ''; ;) {
+      const query = manager
+        .getRepository(PilotService)
+        .createQueryBuilder('s')
+        .innerJoin(Platform, 'p', 'p.id = s.platform_id')
+        .where(`s.status = 'PUBLISHED' AND p.status = 'LISTED'`)
+        .orderBy('s.id', 'ASC')
+        .limit(pageSize);
+      if (after) query.andWhere('s.id > :after', { after });
+      const page = await query.getMany();
+      if (page.length === 0) return;
+      yield await this.serviceDocuments(manager, page);
+      after = page[page.length - 1].id;
+    }
+  }
+
+  private async platformDocuments(manager: EntityManager, platforms: Platform[]): Promise<PlatformDocument[]> {
+    if (platforms.length === 0) return [];
+    const ids = platforms.map((p) => p.id);
+    const qualifications = await manager.find(PlatformQualification, { where: { platformId: In(ids) } });
+    const hosts = await this.hostOrgs(manager, platforms);
+    const today = chinaDate(this.clock.now());
+    return platforms.map((platform) =>
+      toPlatformDocument(
+        platform,
+        qualifications.filter((q) => q.platformId === platform.id),
+        hosts.get(platform.operatorOrgId)!,
+        today,
+      ),
+    );
+  }
+
+  private async serviceDocuments(manager: EntityManager, services: PilotService[]): Promise<ServiceDocument[]> {
+    if (services.length === 0) return [];
+    const platformIds = [...new Set(services.map((s) => s.platformId))];
+    const listed = await manager.find(Platform, { where: { id: In(platformIds), status: 'LISTED' } });
+    const platforms = new Map(listed.map((p) => [p.id, p]));
+    const hosts = await this.hostOrgs(manager, listed);
+    return services
+      .filter((service) => platforms.has(service.platformId))
+      .map((service) => {
+        const platform = platforms.get(service.platformId)!;
+        return toServiceDocument(service, platform, hosts.get(platform.operatorOrgId)!);
+      });
+  }
+
+  private async hostOrgs(manager: EntityManager, platforms: Platform[]): Promise<Map<string, HostOrg>> {
+    const ids = [...new Set(platforms.map((p) => p.operatorOrgId))];
+    if (ids.length === 0) return new Map();
+    const orgs = await manager.find(Org, { select: { id: true, name: true, updatedAt: true }, where: { id: In(ids) } });
+    return new Map(orgs.map((org) => [org.id, { name: org.name, updatedAt: org.updatedAt }]));
+  }
+}
