@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogueChanges } from './catalogue-changes';
 import { Equipment } from './domain/equipment.entity';
 import { IndustryField } from './domain/industry-field.entity';
 import { PilotService } from './domain/pilot-service.entity';
@@ -12,7 +13,7 @@ import { PilotServicesService } from './services/pilot-services.service';
 /** Platforms, their services and instruments: the services, usable by the API and the worker. */
 @Module({
   imports: [TypeOrmModule.forFeature([Platform, PlatformQualification, PilotService, Equipment, IndustryField])],
-  providers: [PlatformsService, PilotServicesService, EquipmentService],
+  providers: [CatalogueChanges, PlatformsService, PilotServicesService, EquipmentService],
   exports: [PlatformsService, PilotServicesService, EquipmentService, TypeOrmModule],
 })
 export class CatalogueModule {}

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -33,4 +33,16 @@ export interface Page<T> {
 
 export function toPage<T>(items: T[], total: number, query: PageQueryDto): Page<T> {
   return { items, total, page: query.page, limit: query.limit };
+}
+
+/** An OpenAPI-documented page of `item`s, named for the document (e.g. `OrgPageDto`). */
+export function pageDtoOf<T>(item: new () => T, name: string) {
+  class PageDto {
+    @ApiProperty({ type: [item] }) items: T[];
+    @ApiProperty() total: number;
+    @ApiProperty() page: number;
+    @ApiProperty() limit: number;
+  }
+  Object.defineProperty(PageDto, 'name', { value: name });
+  return PageDto;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { parseFen } from '@pilotlink/core';
+import { pageDtoOf, parseFen } from '@pilotlink/core';
 import { regionName } from '@pilotlink/identity';
 import {
   EQUIPMENT_STATUSES,
@@ -176,17 +176,6 @@ export class EquipmentResponseDto {
   }
 }
 
-function pageDto<T>(item: new () => T, name: string) {
-  class PageDto {
-    @ApiProperty({ type: [item] }) items: T[];
-    @ApiProperty() total: number;
-    @ApiProperty() page: number;
-    @ApiProperty() limit: number;
-  }
-  Object.defineProperty(PageDto, 'name', { value: name });
-  return PageDto;
-}
-
-export class PlatformPageDto extends pageDto(PlatformResponseDto, 'PlatformPageDto') {}
-export class ServicePageDto extends pageDto(ServiceResponseDto, 'ServicePageDto') {}
-export class EquipmentPageDto extends pageDto(EquipmentResponseDto, 'EquipmentPageDto') {}
+export class PlatformPageDto extends pageDtoOf(PlatformResponseDto, 'PlatformPageDto') {}
+export class ServicePageDto extends pageDtoOf(ServiceResponseDto, 'ServicePageDto') {}
+export class EquipmentPageDto extends pageDtoOf(EquipmentResponseDto, 'EquipmentPageDto') {}

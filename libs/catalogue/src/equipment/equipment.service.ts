@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@pilotlink/audit';
 import { NotFoundError, Page, PageQueryDto, toPage } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { CatalogueChanges } from '../catalogue-changes';
 import { canViewPlatform, operatesPlatform, seesWholeCatalogue } from '../access/platform-access';
 import { EquipmentStatus } from '../domain/catalogue';
 import { Equipment } from '../domain/equipment.entity';
@@ -18,7 +18,7 @@ export class EquipmentService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly platforms: PlatformsService,
-    private readonly audit: AuditService,
+    private readonly changes: CatalogueChanges,
   ) {}
 
   async create(ctx: RequestContext, platformId: string, input: CreateEquipmentDto): Promise<Equipment> {
@@ -77,7 +77,7 @@ export class EquipmentService {
     });
   }
 
-  private async recordChange(
+  private recordChange(
     manager: EntityManager,
     ctx: RequestContext,
     platform: Platform,
@@ -85,15 +85,13 @@ export class EquipmentService {
     action: string,
     before: Record<string, unknown> | null,
   ): Promise<void> {
-    await this.audit.record(manager, {
-      actor: { userId: ctx.actor.userId, orgId: ctx.actor.orgId },
+    return this.changes.record(manager, ctx, {
       action,
       entityType: 'equipment',
       entityId: equipment.id,
-      subjectOrgId: platform.operatorOrgId,
+      operatorOrgId: platform.operatorOrgId,
       before,
       after: { ...equipment },
-      requestId: ctx.requestId,
     });
   }
 }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@pilotlink/audit';
 import { assertTransition, Clock, DomainError, NotFoundError, Page, toPage } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { Actor, jurisdictionPrefix, RequestContext } from '@pilotlink/identity';
-import { OutboxService } from '@pilotlink/queue';
 import { DataSource, EntityManager } from 'typeorm';
+import { CatalogueChanges } from '../catalogue-changes';
 import { canViewPlatform, operatesPlatform, supervisesPlatform } from '../access/platform-access';
 import { PLATFORM_TRANSITIONS, PlatformStatus } from '../domain/catalogue';
 import { PlatformQualification } from '../domain/platform-qualification.entity';
@@ -24,8 +23,7 @@ const SUPERVISOR_MOVES: ReadonlySet<PlatformStatus> = new Set(['LISTED', 'SUSPEN
 export class PlatformsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly changes: CatalogueChanges,
     private readonly clock: Clock,
   ) {}
 
@@ -141,25 +139,22 @@ export class PlatformsService {
     );
   }
 
-  /** Every change: an audit event and an outbox row for the search index, in the same transaction. */
-  private async recordChange(
+  private recordChange(
     manager: EntityManager,
     ctx: RequestContext,
     platform: Platform,
     action: string,
     before: Record<string, unknown> | null,
   ): Promise<void> {
-    await this.audit.record(manager, {
-      actor: { userId: ctx.actor.userId, orgId: ctx.actor.orgId },
+    return this.changes.record(manager, ctx, {
       action,
       entityType: 'platform',
       entityId: platform.id,
-      subjectOrgId: platform.operatorOrgId,
+      operatorOrgId: platform.operatorOrgId,
       before,
       after: snapshot(platform),
-      requestId: ctx.requestId,
+      indexAs: 'platform',
     });
-    await this.outbox.add(manager, { aggregateType: 'platform', aggregateId: platform.id, eventType: action });
   }
 }
 

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@pilotlink/audit';
 import { assertTransition, Clock, DomainError, NotFoundError, Page, PageQueryDto, toPage } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/identity';
-import { OutboxService } from '@pilotlink/queue';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { CatalogueChanges } from '../catalogue-changes';
 import { canViewPlatform, operatesPlatform, seesWholeCatalogue } from '../access/platform-access';
 import { SERVICE_TRANSITIONS, ServiceStatus } from '../domain/catalogue';
 import { PilotService } from '../domain/pilot-service.entity';
@@ -45,8 +44,7 @@ export class PilotServicesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly platforms: PlatformsService,
-    private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
+    private readonly changes: CatalogueChanges,
     private readonly clock: Clock,
   ) {}
 
@@ -137,7 +135,7 @@ export class PilotServicesService {
     return { service, platform };
   }
 
-  private async recordChange(
+  private recordChange(
     manager: EntityManager,
     ctx: RequestContext,
     platform: Platform,
@@ -145,17 +143,15 @@ export class PilotServicesService {
     action: string,
     before: Record<string, unknown> | null,
   ): Promise<void> {
-    await this.audit.record(manager, {
-      actor: { userId: ctx.actor.userId, orgId: ctx.actor.orgId },
+    return this.changes.record(manager, ctx, {
       action,
       entityType: 'service',
       entityId: service.id,
-      subjectOrgId: platform.operatorOrgId,
+      operatorOrgId: platform.operatorOrgId,
       before,
       after: snapshot(service),
-      requestId: ctx.requestId,
+      indexAs: 'service',
     });
-    await this.outbox.add(manager, { aggregateType: 'service', aggregateId: service.id, eventType: action });
   }
 }
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { pageDtoOf } from '@pilotlink/core';
 import { ORG_KINDS, ORG_SIZES, USER_ROLES, VERIFICATION_STATUSES } from '../domain/org';
 import type { OrgKind, OrgSize, UserRole, VerificationStatus } from '../domain/org';
 import type { Org } from '../domain/org.entity';
@@ -89,16 +90,6 @@ export class MeResponseDto {
   @ApiProperty({ type: OrgResponseDto }) org: OrgResponseDto;
 }
 
-export class OrgPageDto {
-  @ApiProperty({ type: [OrgResponseDto] }) items: OrgResponseDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() limit: number;
-}
+export class OrgPageDto extends pageDtoOf(OrgResponseDto, 'OrgPageDto') {}
 
-export class UserPageDto {
-  @ApiProperty({ type: [UserResponseDto] }) items: UserResponseDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() limit: number;
-}
+export class UserPageDto extends pageDtoOf(UserResponseDto, 'UserPageDto') {}
