@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditApiModule, AuditModule } from '@pilotlink/audit';
 import { CatalogueApiModule } from '@pilotlink/catalogue';
 import { CoreModule } from '@pilotlink/core';
+import { DemandApiModule } from '@pilotlink/demand';
 import { DatabaseModule } from '@pilotlink/database';
 import { IdentityApiModule } from '@pilotlink/identity';
 import { OutboxModule, QueueModule } from '@pilotlink/queue';
@@ -30,6 +31,7 @@ export class ApiModule {
         IdentityApiModule,
         AuditApiModule,
         CatalogueApiModule,
+        DemandApiModule,
         SearchApiModule,
         HealthModule,
         MetricsModule,

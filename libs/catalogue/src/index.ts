@@ -10,3 +10,4 @@ export * from './catalogue.api.module';
 export * from './catalogue.module';
 export * from './platforms/platforms.service';
 export * from './services/pilot-services.service';
+export * from './dto/validators';

@@ -1,5 +1,6 @@
 import { Foundation1763800000000 } from './1763800000000-foundation';
 import { Catalogue1763900000000 } from './1763900000000-catalogue';
+import { Demands1764000000000 } from './1764000000000-demands';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
-export const MIGRATIONS = [Foundation1763800000000, Catalogue1763900000000];
+export const MIGRATIONS = [Foundation1763800000000, Catalogue1763900000000, Demands1764000000000];

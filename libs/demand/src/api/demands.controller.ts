@@ -1,0 +1,110 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/identity';
+import { DemandsService } from '../demands/demands.service';
+import {
+  CreateDemandDto,
+  DemandListQueryDto,
+  DemandStatusReasonDto,
+  InvitePlatformDto,
+  UpdateDemandDto,
+} from '../dto/demand.request.dto';
+import { DemandPageDto, DemandResponseDto } from '../dto/demand.response.dto';
+
+@ApiTags('demands')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown demand, or one you may not see' })
+@Controller('demands')
+export class DemandsController {
+  constructor(private readonly demands: DemandsService) {}
+
+  @Get()
+  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
+  @ApiOperation({ summary: 'SMEs: your demands. Verified platforms: open demands you may see, each as you may see it' })
+  async list(@CurrentActor() actor: Actor, @Query() query: DemandListQueryDto): Promise<DemandPageDto> {
+    const page = await this.demands.list(actor, query);
+    return { ...page, items: page.items.map(({ demand, view }) => DemandResponseDto.from(demand, view)) };
+  }
+
+  @Post()
+  @AllowOrgKinds('SME')
+  @ApiOperation({ summary: 'SME: draft a demand' })
+  async create(@ReqContext() ctx: RequestContext, @Body() body: CreateDemandDto): Promise<DemandResponseDto> {
+    return DemandResponseDto.from(await this.demands.create(ctx, body), 'FULL');
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A demand as you may see it: FULL, or SUMMARY (hidden fields absent)' })
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<DemandResponseDto> {
+    const { demand, view } = await this.demands.get(actor, id);
+    return DemandResponseDto.from(demand, view);
+  }
+
+  @Patch(':id')
+  @AllowOrgKinds('SME')
+  @ApiOperation({ summary: 'SME: edit your draft demand' })
+  async update(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: UpdateDemandDto,
+  ): Promise<DemandResponseDto> {
+    return DemandResponseDto.from(await this.demands.update(ctx, id, body), 'FULL');
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @AllowOrgKinds('SME')
+  @RequireVerifiedOrg()
+  @ApiOperation({ summary: 'SME (verified org): DRAFT → OPEN' })
+  async publish(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<DemandResponseDto> {
+    return DemandResponseDto.from(await this.demands.transition(ctx, id, 'OPEN'), 'FULL');
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @AllowOrgKinds('SME')
+  @ApiOperation({ summary: 'SME: close an open demand' })
+  async close(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: DemandStatusReasonDto,
+  ): Promise<DemandResponseDto> {
+    return DemandResponseDto.from(await this.demands.transition(ctx, id, 'CLOSED', body.reason ?? null), 'FULL');
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @AllowOrgKinds('SME')
+  @ApiOperation({ summary: 'SME: cancel a draft or open demand' })
+  async cancel(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: DemandStatusReasonDto,
+  ): Promise<DemandResponseDto> {
+    return DemandResponseDto.from(await this.demands.transition(ctx, id, 'CANCELLED', body.reason ?? null), 'FULL');
+  }
+
+  @Post(':id/invitations')
+  @HttpCode(204)
+  @AllowOrgKinds('SME')
+  @ApiOperation({ summary: 'SME: invite a listed platform (its operator sees the demand in full)' })
+  async invite(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: InvitePlatformDto,
+  ): Promise<void> {
+    await this.demands.invite(ctx, id, body.platformId);
+  }
+
+  @Post(':id/nda')
+  @HttpCode(200)
+  @AllowOrgKinds('PLATFORM_OPERATOR')
+  @RequireVerifiedOrg()
+  @ApiOperation({ summary: "Platform: accept the demand's NDA to see a SUMMARY demand in full" })
+  async acceptNda(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<DemandResponseDto> {
+    const { demand, view } = await this.demands.acceptNda(ctx, id);
+    return DemandResponseDto.from(demand, view);
+  }
+}

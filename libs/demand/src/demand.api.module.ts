@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { DemandsController } from './api/demands.controller';
+import { DemandModule } from './demand.module';
+
+@Module({ imports: [DemandModule], controllers: [DemandsController] })
+export class DemandApiModule {}
