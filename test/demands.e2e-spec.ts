@@ -104,6 +104,7 @@ describe('demands: drafting, publishing and per-viewer visibility (e2e)', () => 
         'id',
         'mode',
         'publishedAt',
+        'quoteCount',
         'stage',
         'status',
         'title',

@@ -1,13 +1,20 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BookingModule } from '@pilotlink/booking';
 import { IdentityModule } from '@pilotlink/identity';
 import { DemandsService } from './demands/demands.service';
 import { DemandInvitation, DemandNdaAcceptance } from './domain/demand-access.entity';
 import { Demand } from './domain/demand.entity';
+import { Quote } from './domain/quote.entity';
+import { QuotesService } from './quotes/quotes.service';
 
 @Module({
-  imports: [IdentityModule, TypeOrmModule.forFeature([Demand, DemandInvitation, DemandNdaAcceptance])],
-  providers: [DemandsService],
-  exports: [DemandsService],
+  imports: [
+    IdentityModule,
+    BookingModule,
+    TypeOrmModule.forFeature([Demand, DemandInvitation, DemandNdaAcceptance, Quote]),
+  ],
+  providers: [DemandsService, QuotesService],
+  exports: [DemandsService, QuotesService],
 })
 export class DemandModule {}

@@ -6,3 +6,5 @@ export * from './demand.module';
 export * from './demands/demands.service';
 export * from './domain/demand.entity';
 export * from './domain/demand-access.entity';
+export * from './domain/quote.entity';
+export * from './quotes/quotes.service';

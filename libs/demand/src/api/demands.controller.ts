@@ -4,6 +4,7 @@ import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DemandsService } from '../demands/demands.service';
+import { QuotesService } from '../quotes/quotes.service';
 import {
   CreateDemandDto,
   DemandListQueryDto,
@@ -18,14 +19,21 @@ import { DemandPageDto, DemandResponseDto } from '../dto/demand.response.dto';
 @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown demand, or one you may not see' })
 @Controller('demands')
 export class DemandsController {
-  constructor(private readonly demands: DemandsService) {}
+  constructor(
+    private readonly demands: DemandsService,
+    private readonly quotes: QuotesService,
+  ) {}
 
   @Get()
   @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiOperation({ summary: 'SMEs: your demands. Verified platforms: open demands you may see, each as you may see it' })
   async list(@CurrentActor() actor: Actor, @Query() query: DemandListQueryDto): Promise<DemandPageDto> {
     const page = await this.demands.list(actor, query);
-    return { ...page, items: page.items.map(({ demand, view }) => DemandResponseDto.from(demand, view)) };
+    const counts = await this.quotes.countsFor(page.items.map(({ demand }) => demand.id));
+    return {
+      ...page,
+      items: page.items.map(({ demand, view }) => DemandResponseDto.from(demand, view, counts.get(demand.id) ?? 0)),
+    };
   }
 
   @Post()
@@ -39,7 +47,8 @@ export class DemandsController {
   @ApiOperation({ summary: 'A demand as you may see it: FULL, or SUMMARY (hidden fields absent)' })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<DemandResponseDto> {
     const { demand, view } = await this.demands.get(actor, id);
-    return DemandResponseDto.from(demand, view);
+    const counts = await this.quotes.countsFor([demand.id]);
+    return DemandResponseDto.from(demand, view, counts.get(demand.id) ?? 0);
   }
 
   @Patch(':id')

@@ -25,6 +25,7 @@ export class DemandResponseDto {
   @ApiProperty({ enum: CONFIDENTIALITY_LEVELS }) confidentiality: Confidentiality;
   @ApiProperty({ enum: DEMAND_STATUSES }) status: DemandStatus;
   @ApiPropertyOptional({ nullable: true, type: Date }) publishedAt: Date | null;
+  @ApiProperty({ description: 'Quotes received (withdrawn ones not counted)' }) quoteCount: number;
   @ApiPropertyOptional({ description: 'FULL view only' }) description?: string;
   @ApiPropertyOptional({ description: 'FULL view only', format: 'uuid' }) smeOrgId?: string;
   @ApiPropertyOptional({ description: 'FULL view only', nullable: true, type: Number }) budgetMinFen?: number | null;
@@ -36,7 +37,7 @@ export class DemandResponseDto {
     string | null;
   @ApiPropertyOptional({ description: 'FULL view only', nullable: true, type: String }) statusReason?: string | null;
 
-  static from(demand: Demand, view: Exclude<DemandView, 'NONE'>): DemandResponseDto {
+  static from(demand: Demand, view: Exclude<DemandView, 'NONE'>, quoteCount = 0): DemandResponseDto {
     const budgetMax = fen(demand.budgetMaxFen) ?? fen(demand.budgetMinFen);
     const summary: DemandResponseDto = {
       view,
@@ -50,6 +51,7 @@ export class DemandResponseDto {
       confidentiality: demand.confidentiality,
       status: demand.status,
       publishedAt: demand.publishedAt,
+      quoteCount,
     };
     if (view === 'SUMMARY') return summary;
     return {

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/identity';
+import { DeclineQuoteDto, QuotePageDto, QuoteResponseDto, ReviseQuoteDto, SubmitQuoteDto } from '../dto/quote.dto';
+import { QuotesService } from '../quotes/quotes.service';
+
+@ApiTags('quotes')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown, or not yours to see' })
+@Controller()
+export class QuotesController {
+  constructor(private readonly quotes: QuotesService) {}
+
+  @Get('demands/:id/quotes')
+  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
+  @ApiOperation({ summary: 'The SME: every quote on its demand. A platform: its own quotes on it' })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) demandId: string,
+    @Query() page: PageQueryDto,
+  ): Promise<QuotePageDto> {
+    const result = await this.quotes.list(actor, demandId, page);
+    return { ...result, items: result.items.map((q) => QuoteResponseDto.from(q)) };
+  }
+
+  @Post('demands/:id/quotes')
+  @AllowOrgKinds('PLATFORM_OPERATOR')
+  @RequireVerifiedOrg()
+  @ApiOperation({ summary: 'Platform: quote (or propose, for a challenge) on an open demand you may see' })
+  async submit(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) demandId: string,
+    @Body() body: SubmitQuoteDto,
+  ): Promise<QuoteResponseDto> {
+    return QuoteResponseDto.from(await this.quotes.submit(ctx, demandId, body));
+  }
+
+  @Post('quotes/:id/revise')
+  @HttpCode(200)
+  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR')
+  @ApiOperation({ summary: 'SME: ask for a revision (`note`). Quoting platform: send revised terms' })
+  async revise(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: ReviseQuoteDto,
+  ): Promise<QuoteResponseDto> {
+    return QuoteResponseDto.from(await this.quotes.revise(ctx, id, body));
+  }
+
+  @Post('quotes/:id/accept')
+  @HttpCode(200)
+  @AllowOrgKinds('SME')
+  @ApiOperation({ summary: 'SME: accept — awards the demand, declines the other quotes, creates the order' })
+  async accept(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<QuoteResponseDto> {
+    const { quote, orderId } = await this.quotes.accept(ctx, id);
+    return QuoteResponseDto.from(quote, orderId);
+  }
+
+  @Post('quotes/:id/decline')
+  @HttpCode(200)
+  @AllowOrgKinds('SME')
+  @ApiOperation({ summary: 'SME: decline with a structured reason the platform sees' })
+  async decline(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: DeclineQuoteDto,
+  ): Promise<QuoteResponseDto> {
+    return QuoteResponseDto.from(await this.quotes.decline(ctx, id, body));
+  }
+
+  @Post('quotes/:id/withdraw')
+  @HttpCode(200)
+  @AllowOrgKinds('PLATFORM_OPERATOR')
+  @ApiOperation({ summary: 'Platform: withdraw your quote' })
+  async withdraw(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<QuoteResponseDto> {
+    return QuoteResponseDto.from(await this.quotes.withdraw(ctx, id));
+  }
+}

@@ -1,0 +1,53 @@
+import { BaseEntity } from '@pilotlink/database';
+import { Column, Entity } from 'typeorm';
+import { QuoteStatus } from './demand';
+
+export const DECLINE_REASONS = [
+  'PRICE_TOO_HIGH',
+  'TIMELINE_TOO_LONG',
+  'SCOPE_MISMATCH',
+  'CHOSE_ANOTHER',
+  'NO_LONGER_NEEDED',
+  'OTHER',
+] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+/** A platform's quote on an open demand (a proposal, for a 揭榜挂帅 challenge). */
+@Entity('quotes')
+export class Quote extends BaseEntity {
+  @Column({ name: 'demand_id', type: 'uuid' })
+  demandId: string;
+
+  @Column({ name: 'platform_id', type: 'uuid' })
+  platformId: string;
+
+  @Column({ name: 'platform_org_id', type: 'uuid' })
+  platformOrgId: string;
+
+  @Column({ name: 'price_fen', type: 'bigint' })
+  priceFen: string;
+
+  @Column({ name: 'timeline_days', type: 'integer' })
+  timelineDays: number;
+
+  @Column({ type: 'text' })
+  scope: string;
+
+  @Column({ name: 'valid_until', type: 'date' })
+  validUntil: string;
+
+  @Column({ type: 'text', default: 'SUBMITTED' })
+  status: QuoteStatus;
+
+  @Column({ type: 'integer', default: 1 })
+  revision: number;
+
+  @Column({ name: 'revision_note', type: 'text', nullable: true })
+  revisionNote: string | null;
+
+  @Column({ name: 'decline_reason', type: 'text', nullable: true })
+  declineReason: DeclineReason | null;
+
+  @Column({ name: 'decline_comment', type: 'text', nullable: true })
+  declineComment: string | null;
+}

@@ -1,0 +1,128 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { pageDtoOf, parseFen } from '@pilotlink/core';
+import { QUOTE_STATUSES } from '../domain/demand';
+import type { QuoteStatus } from '../domain/demand';
+import { DECLINE_REASONS, DeclineReason, Quote } from '../domain/quote.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class QuoteTermsDto {
+  @ApiProperty({ description: 'fen', example: 12_000_000 })
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000_000)
+  priceFen: number;
+
+  @ApiProperty({ example: 45 })
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  timelineDays: number;
+
+  @ApiProperty({ example: '配方验证 + 3 批次中试放大 + 性能检测报告' })
+  @Transform(trim)
+  @IsString()
+  @Length(2, 10_000)
+  scope: string;
+
+  @ApiProperty({ example: '2027-01-31', description: 'Last day the SME can accept it' })
+  @IsDateString({ strict: true })
+  validUntil: string;
+}
+
+export class SubmitQuoteDto extends QuoteTermsDto {
+  @ApiProperty({ format: 'uuid', description: 'Your listed platform that would deliver' })
+  @IsUUID()
+  platformId: string;
+}
+
+/** `revise`: the SME asks for a revision (note only), or the quoting platform sends revised terms. */
+export class ReviseQuoteDto {
+  @ApiPropertyOptional({ description: 'SME: what should change' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(2, 2000)
+  note?: string;
+
+  @ApiPropertyOptional({ description: 'Platform: revised price (fen)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000_000)
+  priceFen?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  timelineDays?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(2, 10_000)
+  scope?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsDateString({ strict: true })
+  validUntil?: string;
+}
+
+export class DeclineQuoteDto {
+  @ApiProperty({ enum: DECLINE_REASONS, description: 'Shown to the platform' })
+  @IsIn(DECLINE_REASONS)
+  reason: DeclineReason;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  comment?: string;
+}
+
+export class QuoteResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) demandId: string;
+  @ApiProperty({ format: 'uuid' }) platformId: string;
+  @ApiProperty({ format: 'uuid' }) platformOrgId: string;
+  @ApiProperty() priceFen: number;
+  @ApiProperty() timelineDays: number;
+  @ApiProperty() scope: string;
+  @ApiProperty() validUntil: string;
+  @ApiProperty({ enum: QUOTE_STATUSES }) status: QuoteStatus;
+  @ApiProperty() revision: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) revisionNote: string | null;
+  @ApiPropertyOptional({ enum: DECLINE_REASONS, nullable: true }) declineReason: DeclineReason | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) declineComment: string | null;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Set on accept: the order it created' }) orderId?: string;
+  @ApiProperty() updatedAt: Date;
+
+  static from(q: Quote, orderId?: string): QuoteResponseDto {
+    return {
+      id: q.id,
+      demandId: q.demandId,
+      platformId: q.platformId,
+      platformOrgId: q.platformOrgId,
+      priceFen: parseFen(q.priceFen),
+      timelineDays: q.timelineDays,
+      scope: q.scope,
+      validUntil: q.validUntil,
+      status: q.status,
+      revision: q.revision,
+      revisionNote: q.revisionNote,
+      declineReason: q.declineReason,
+      declineComment: q.declineComment,
+      ...(orderId ? { orderId } : {}),
+      updatedAt: q.updatedAt,
+    };
+  }
+}
+
+export class QuotePageDto extends pageDtoOf(QuoteResponseDto, 'QuotePageDto') {}

@@ -1,0 +1,244 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@pilotlink/audit';
+import { OrderRecords } from '@pilotlink/booking';
+import { Platform } from '@pilotlink/catalogue';
+import {
+  assertTransition,
+  chinaDate,
+  Clock,
+  DomainError,
+  NotFoundError,
+  Page,
+  PageQueryDto,
+  toPage,
+} from '@pilotlink/core';
+import { uniqueViolation, withTransaction } from '@pilotlink/database';
+import { Actor, RequestContext } from '@pilotlink/identity';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { DemandsService } from '../demands/demands.service';
+import { DEMAND_TRANSITIONS, QUOTE_TRANSITIONS, QuoteStatus } from '../domain/demand';
+import { Demand } from '../domain/demand.entity';
+import { Quote } from '../domain/quote.entity';
+import { DeclineQuoteDto, ReviseQuoteDto, SubmitQuoteDto } from '../dto/quote.dto';
+
+const LIVE: QuoteStatus[] = ['SUBMITTED', 'REVISION_REQUESTED'];
+
+@Injectable()
+export class QuotesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly demands: DemandsService,
+    private readonly orders: OrderRecords,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A platform that may see an open demand quotes on it, for one of its own listed platforms. */
+  async submit(ctx: RequestContext, demandId: string, input: SubmitQuoteDto): Promise<Quote> {
+    const { demand } = await this.demands.get(ctx.actor, demandId);
+    if (demand.status !== 'OPEN') {
+      throw new DomainError('CONFLICT', 'Quotes are taken on open demands only', { currentState: demand.status });
+    }
+    this.assertNotPast('validUntil', input.validUntil);
+    return withTransaction(this.dataSource, async (manager) => {
+      const platform = await manager.findOneBy(Platform, { id: input.platformId });
+      if (!platform || platform.operatorOrgId !== ctx.actor.orgId) throw new NotFoundError('Platform');
+      if (platform.status !== 'LISTED') {
+        throw new DomainError('CONFLICT', 'Only a listed platform can quote', { platformStatus: platform.status });
+      }
+      try {
+        const quote = await manager.save(
+          manager.create(Quote, {
+            demandId,
+            platformId: platform.id,
+            platformOrgId: ctx.actor.orgId,
+            priceFen: String(input.priceFen),
+            timelineDays: input.timelineDays,
+            scope: input.scope,
+            validUntil: input.validUntil,
+          }),
+        );
+        await this.record(manager, ctx, quote, demand, 'quote.submitted', null);
+        return quote;
+      } catch (error) {
+        if (uniqueViolation(error) === 'quotes_one_live_per_platform') {
+          throw new DomainError('CONFLICT', 'You already have a live quote on this demand: revise or withdraw it');
+        }
+        throw error;
+      }
+    });
+  }
+
+  /** The SME sees every quote on its demand; a platform only its own. */
+  async list(actor: Actor, demandId: string, page: PageQueryDto): Promise<Page<Quote>> {
+    const { demand } = await this.demands.get(actor, demandId);
+    const where =
+      demand.smeOrgId === actor.orgId || actor.orgKind === 'ADMIN'
+        ? { demandId }
+        : { demandId, platformOrgId: actor.orgId };
+    const [items, total] = await this.dataSource
+      .getRepository(Quote)
+      .findAndCount({ where, order: { createdAt: 'ASC', id: 'ASC' }, skip: page.offset, take: page.limit });
+    return toPage(items, total, page);
+  }
+
+  /** SME: ask for a revision (with a note). Quoting platform: answer it with revised terms. */
+  async revise(ctx: RequestContext, quoteId: string, input: ReviseQuoteDto): Promise<Quote> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const { quote, demand, party } = await this.lockForParty(manager, ctx.actor, quoteId);
+      const before = { ...quote };
+      if (party === 'SME') {
+        if (!input.note) throw fieldError('note', 'say what should change');
+        assertTransition('Quote', QUOTE_TRANSITIONS, quote.status, 'REVISION_REQUESTED');
+        quote.status = 'REVISION_REQUESTED';
+        quote.revisionNote = input.note;
+      } else {
+        assertTransition('Quote', QUOTE_TRANSITIONS, quote.status, 'SUBMITTED');
+        if (input.validUntil) this.assertNotPast('validUntil', input.validUntil);
+        if (input.priceFen !== undefined) quote.priceFen = String(input.priceFen);
+        quote.timelineDays = input.timelineDays ?? quote.timelineDays;
+        quote.scope = input.scope ?? quote.scope;
+        quote.validUntil = input.validUntil ?? quote.validUntil;
+        quote.status = 'SUBMITTED';
+        quote.revision += 1;
+      }
+      await manager.save(quote);
+      await this.record(
+        manager,
+        ctx,
+        quote,
+        demand,
+        `quote.${party === 'SME' ? 'revision_requested' : 'revised'}`,
+        before,
+      );
+      return quote;
+    });
+  }
+
+  /**
+   * The SME takes a quote: the demand is awarded, the other live quotes are declined (CHOSE_ANOTHER)
+   * and an order is created — all in one transaction, with the demand row locked so two racing
+   * acceptances on one demand cannot both win (a partial unique index backs this up).
+   */
+  async accept(ctx: RequestContext, quoteId: string): Promise<{ quote: Quote; orderId: string }> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const { quote, demand, party } = await this.lockForParty(manager, ctx.actor, quoteId);
+      if (party !== 'SME') throw new DomainError('FORBIDDEN', 'Only the SME accepts a quote');
+      assertTransition('Quote', QUOTE_TRANSITIONS, quote.status, 'ACCEPTED');
+      if (quote.validUntil < chinaDate(this.clock.now())) {
+        throw new DomainError('CONFLICT', `This quote expired after ${quote.validUntil}`, {
+          validUntil: quote.validUntil,
+        });
+      }
+      assertTransition('Demand', DEMAND_TRANSITIONS, demand.status, 'AWARDED');
+      const before = { ...quote };
+      quote.status = 'ACCEPTED';
+      await manager.save(quote);
+      demand.status = 'AWARDED';
+      await manager.save(demand);
+      await manager.update(
+        Quote,
+        { demandId: demand.id, status: In(LIVE) },
+        { status: 'DECLINED', declineReason: 'CHOSE_ANOTHER' },
+      );
+      const order = await this.orders.createFromQuote(manager, {
+        smeOrgId: demand.smeOrgId,
+        platformId: quote.platformId,
+        platformOrgId: quote.platformOrgId,
+        demandId: demand.id,
+        quoteId: quote.id,
+        agreedAmountFen: Number(quote.priceFen),
+      });
+      await this.record(manager, ctx, quote, demand, 'quote.accepted', before, { orderId: order.id });
+      return { quote, orderId: order.id };
+    });
+  }
+
+  async decline(ctx: RequestContext, quoteId: string, input: DeclineQuoteDto): Promise<Quote> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const { quote, demand, party } = await this.lockForParty(manager, ctx.actor, quoteId);
+      if (party !== 'SME') throw new DomainError('FORBIDDEN', 'Only the SME declines a quote');
+      assertTransition('Quote', QUOTE_TRANSITIONS, quote.status, 'DECLINED');
+      const before = { ...quote };
+      quote.status = 'DECLINED';
+      quote.declineReason = input.reason;
+      quote.declineComment = input.comment ?? null;
+      await manager.save(quote);
+      await this.record(manager, ctx, quote, demand, 'quote.declined', before);
+      return quote;
+    });
+  }
+
+  async withdraw(ctx: RequestContext, quoteId: string): Promise<Quote> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const { quote, demand, party } = await this.lockForParty(manager, ctx.actor, quoteId);
+      if (party !== 'PLATFORM') throw new DomainError('FORBIDDEN', 'Only the quoting platform withdraws its quote');
+      assertTransition('Quote', QUOTE_TRANSITIONS, quote.status, 'WITHDRAWN');
+      const before = { ...quote };
+      quote.status = 'WITHDRAWN';
+      await manager.save(quote);
+      await this.record(manager, ctx, quote, demand, 'quote.withdrawn', before);
+      return quote;
+    });
+  }
+
+  /** Quote counts per demand, for the demand views (withdrawn quotes do not count). */
+  async countsFor(demandIds: string[]): Promise<Map<string, number>> {
+    if (demandIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ demand_id: string; n: string }[]>(
+      `SELECT demand_id, count(*) AS n FROM quotes WHERE demand_id = ANY($1) AND status <> 'WITHDRAWN' GROUP BY demand_id`,
+      [demandIds],
+    );
+    return new Map(rows.map((r) => [r.demand_id, Number(r.n)]));
+  }
+
+  /**
+   * The quote and its demand, locked (demand first, always, so concurrent actions cannot deadlock),
+   * with the caller's side; anyone but the SME owner and the quoting platform gets 404.
+   */
+  private async lockForParty(manager: EntityManager, actor: Actor, quoteId: string) {
+    const found = await manager.findOneBy(Quote, { id: quoteId });
+    if (!found) throw new NotFoundError('Quote');
+    const demand = await manager.findOne(Demand, {
+      where: { id: found.demandId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const quote = await manager.findOne(Quote, { where: { id: quoteId }, lock: { mode: 'pessimistic_write' } });
+    if (!demand || !quote) throw new NotFoundError('Quote');
+    if (demand.smeOrgId === actor.orgId) return { quote, demand, party: 'SME' as const };
+    if (quote.platformOrgId === actor.orgId) return { quote, demand, party: 'PLATFORM' as const };
+    throw new NotFoundError('Quote');
+  }
+
+  private assertNotPast(field: string, date: string): void {
+    if (date < chinaDate(this.clock.now())) throw fieldError(field, `${field} must not be in the past`);
+  }
+
+  private async record(
+    manager: EntityManager,
+    ctx: RequestContext,
+    quote: Quote,
+    demand: Demand,
+    action: string,
+    before: Record<string, unknown> | null,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.audit.record(manager, {
+      actor: { userId: ctx.actor.userId, orgId: ctx.actor.orgId },
+      action,
+      entityType: 'quote',
+      entityId: quote.id,
+      subjectOrgId: demand.smeOrgId,
+      before,
+      after: { ...quote, ...extra },
+      requestId: ctx.requestId,
+    });
+  }
+}
+
+function fieldError(field: string, message: string): DomainError {
+  return new DomainError('VALIDATION_FAILED', `Validation failed: ${field}`, {
+    fields: [{ field, errors: [message] }],
+  });
+}

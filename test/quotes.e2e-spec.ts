@@ -1,0 +1,187 @@
+import { createPrivilegedOrg, createTestApp, RegisteredOrg, registerOrg, TestApp } from '@pilotlink/testing';
+
+describe('quotes: submit, revise, decline, withdraw, accept → order (e2e)', () => {
+  let t: TestApp;
+  let bureau: RegisteredOrg;
+  let sme: RegisteredOrg;
+  let otherSme: RegisteredOrg;
+  let operatorA: RegisteredOrg;
+  let operatorB: RegisteredOrg;
+  let platformA: string;
+  let platformB: string;
+
+  const listedPlatform = async (operator: RegisteredOrg) => {
+    const res = await t.http
+      .post('/api/platforms')
+      .set(operator.auth)
+      .send({
+        name: '中试平台',
+        type: 'PILOT_SERVICE',
+        operatingModel: 'SPECIALIZED',
+        fieldCodes: ['MATERIALS'],
+        regionCode: '350582',
+      });
+    await t.http.post(`/api/platforms/${res.body.id}/submit`).set(operator.auth).expect(200);
+    await t.http.post(`/api/platforms/${res.body.id}/list`).set(bureau.auth).expect(200);
+    return res.body.id as string;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    bureau = await createPrivilegedOrg(t, 'BUREAU', '350500');
+    sme = await registerOrg(t.http);
+    otherSme = await registerOrg(t.http);
+    operatorA = await registerOrg(t.http, { kind: 'PLATFORM_OPERATOR' });
+    operatorB = await registerOrg(t.http, { kind: 'PLATFORM_OPERATOR' });
+    for (const org of [sme, otherSme, operatorA, operatorB]) {
+      await t.http.post(`/api/orgs/${org.orgId}/verify`).set(bureau.auth).expect(200);
+    }
+    platformA = await listedPlatform(operatorA);
+    platformB = await listedPlatform(operatorB);
+  });
+  afterAll(() => t.close());
+
+  const openDemand = async (over: Record<string, unknown> = {}) => {
+    const res = await t.http
+      .post('/api/demands')
+      .set(sme.auth)
+      .send({
+        title: '陶瓷基板中试',
+        fieldCode: 'MATERIALS_CERAMICS',
+        stage: 'PILOT',
+        mode: 'OPEN',
+        confidentiality: 'PUBLIC',
+        ...over,
+      });
+    await t.http.post(`/api/demands/${res.body.id}/publish`).set(sme.auth).expect(200);
+    return res.body.id as string;
+  };
+  const terms = (over: Record<string, unknown> = {}) => ({
+    priceFen: 12_000_000,
+    timelineDays: 45,
+    scope: '配方验证 + 3 批次中试放大 + 性能检测报告',
+    validUntil: '2030-01-31',
+    ...over,
+  });
+  const quote = (who: RegisteredOrg, demandId: string, platformId: string, over: Record<string, unknown> = {}) =>
+    t.http
+      .post(`/api/demands/${demandId}/quotes`)
+      .set(who.auth)
+      .send({ platformId, ...terms(over) });
+
+  it('the full negotiation: quote, revision asked and given, a competitor declined with a reason, accept → order', async () => {
+    const demandId = await openDemand();
+    const a = await quote(operatorA, demandId, platformA);
+    expect(a.status).toBe(201);
+    expect(a.body).toMatchObject({ status: 'SUBMITTED', priceFen: 12_000_000, revision: 1 });
+    const b = await quote(operatorB, demandId, platformB, { priceFen: 15_000_000 });
+    expect((await t.http.get(`/api/demands/${demandId}`).set(sme.auth)).body.quoteCount).toBe(2);
+
+    const twice = await quote(operatorA, demandId, platformA);
+    expect(twice.status).toBe(409);
+
+    expect((await t.http.post(`/api/quotes/${a.body.id}/revise`).set(sme.auth).send({})).status).toBe(400);
+    const asked = await t.http.post(`/api/quotes/${a.body.id}/revise`).set(sme.auth).send({ note: '请压缩到 30 天' });
+    expect(asked.body).toMatchObject({ status: 'REVISION_REQUESTED', revisionNote: '请压缩到 30 天' });
+    const revised = await t.http
+      .post(`/api/quotes/${a.body.id}/revise`)
+      .set(operatorA.auth)
+      .send({ timelineDays: 30, priceFen: 13_000_000 });
+    expect(revised.body).toMatchObject({ status: 'SUBMITTED', revision: 2, timelineDays: 30, priceFen: 13_000_000 });
+    const unasked = await t.http.post(`/api/quotes/${a.body.id}/revise`).set(operatorA.auth).send({ timelineDays: 20 });
+    expect(unasked.body).toMatchObject({ code: 'INVALID_STATE_TRANSITION', details: { currentState: 'SUBMITTED' } });
+
+    const declined = await t.http
+      .post(`/api/quotes/${b.body.id}/decline`)
+      .set(sme.auth)
+      .send({ reason: 'PRICE_TOO_HIGH', comment: '预算有限' });
+    expect(declined.body).toMatchObject({ status: 'DECLINED', declineReason: 'PRICE_TOO_HIGH' });
+    const seenByB = await t.http.get(`/api/demands/${demandId}/quotes`).set(operatorB.auth);
+    expect(seenByB.body.items).toHaveLength(1);
+    expect(seenByB.body.items[0]).toMatchObject({ declineReason: 'PRICE_TOO_HIGH', declineComment: '预算有限' });
+
+    expect((await t.http.post(`/api/quotes/${a.body.id}/accept`).set(operatorA.auth)).status).toBe(403);
+    const accepted = await t.http.post(`/api/quotes/${a.body.id}/accept`).set(sme.auth);
+    expect(accepted.body).toMatchObject({ status: 'ACCEPTED', orderId: expect.any(String) });
+    const [order] = await t.db.query(`SELECT * FROM orders WHERE id = $1`, [accepted.body.orderId]);
+    expect(order).toMatchObject({
+      sme_org_id: sme.orgId,
+      platform_id: platformA,
+      demand_id: demandId,
+      quote_id: a.body.id,
+      agreed_amount_fen: '13000000',
+      status: 'ACCEPTED',
+    });
+    expect(order.contract_number).toMatch(/^PL-\d{4}-\d{6}$/);
+    expect((await t.http.get(`/api/demands/${demandId}`).set(sme.auth)).body.status).toBe('AWARDED');
+    const again = await t.http.post(`/api/quotes/${a.body.id}/accept`).set(sme.auth);
+    expect(again.body).toMatchObject({ code: 'INVALID_STATE_TRANSITION', details: { currentState: 'ACCEPTED' } });
+    expect((await t.http.post(`/api/quotes/${a.body.id}/withdraw`).set(operatorA.auth)).status).toBe(409);
+  });
+
+  it('accepting one quote declines the other live ones; two racing acceptances leave exactly one order', async () => {
+    const demandId = await openDemand();
+    const a = await quote(operatorA, demandId, platformA);
+    const b = await quote(operatorB, demandId, platformB);
+    const results = await Promise.all([
+      t.http.post(`/api/quotes/${a.body.id}/accept`).set(sme.auth),
+      t.http.post(`/api/quotes/${b.body.id}/accept`).set(sme.auth),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const orders = await t.db.query(`SELECT quote_id FROM orders WHERE demand_id = $1`, [demandId]);
+    expect(orders).toHaveLength(1);
+    const statuses = await t.db.query(
+      `SELECT status, decline_reason FROM quotes WHERE demand_id = $1 ORDER BY status`,
+      [demandId],
+    );
+    expect(statuses).toEqual([
+      { status: 'ACCEPTED', decline_reason: null },
+      { status: 'DECLINED', decline_reason: 'CHOSE_ANOTHER' },
+    ]);
+  });
+
+  it('who may quote and see quotes: own listed platform only, visible demands only; others get 404', async () => {
+    const demandId = await openDemand();
+    expect((await quote(operatorA, demandId, platformB)).status).toBe(404); // someone else's platform
+    const unverified = await registerOrg(t.http, { kind: 'PLATFORM_OPERATOR' });
+    expect((await quote(unverified, demandId, platformA)).body.code).toBe('ORG_NOT_VERIFIED');
+    const privateDemand = await openDemand({ confidentiality: 'PRIVATE' });
+    expect((await quote(operatorA, privateDemand, platformA)).status).toBe(404);
+
+    const a = await quote(operatorA, demandId, platformA);
+    await quote(operatorB, demandId, platformB);
+    expect((await t.http.get(`/api/demands/${demandId}/quotes`).set(operatorA.auth)).body.total).toBe(1);
+    expect((await t.http.get(`/api/demands/${demandId}/quotes`).set(sme.auth)).body.total).toBe(2);
+    expect((await t.http.get(`/api/demands/${demandId}/quotes`).set(otherSme.auth)).status).toBe(404);
+    expect(
+      (await t.http.post(`/api/quotes/${a.body.id}/decline`).set(otherSme.auth).send({ reason: 'OTHER' })).status,
+    ).toBe(404);
+    expect((await t.http.post(`/api/quotes/${a.body.id}/withdraw`).set(operatorB.auth)).status).toBe(404);
+
+    const withdrawn = await t.http.post(`/api/quotes/${a.body.id}/withdraw`).set(operatorA.auth);
+    expect(withdrawn.body.status).toBe('WITHDRAWN');
+    expect((await t.http.get(`/api/demands/${demandId}`).set(sme.auth)).body.quoteCount).toBe(1);
+    // A platform may quote again once its previous quote is no longer live.
+    expect((await quote(operatorA, demandId, platformA)).status).toBe(201);
+  });
+
+  it('bad quotes answer 400 naming the field and write nothing', async () => {
+    const demandId = await openDemand();
+    const count = async () => Number((await t.db.query(`SELECT count(*) AS n FROM quotes`))[0].n);
+    const before = await count();
+    for (const [over, field] of [
+      [{ priceFen: 0 }, 'priceFen'],
+      [{ priceFen: 99.5 }, 'priceFen'],
+      [{ validUntil: '2020-01-01' }, 'validUntil'],
+      [{ timelineDays: 'soon' }, 'timelineDays'],
+    ] as const) {
+      const res = await quote(operatorA, demandId, platformA, over);
+      expect(res.status).toBe(400);
+      expect(res.body.details.fields.map((f: { field: string }) => f.field)).toContain(field);
+    }
+    expect(await count()).toBe(before);
+    const closed = await openDemand();
+    await t.http.post(`/api/demands/${closed}/close`).set(sme.auth).send({}).expect(200);
+    expect((await quote(operatorA, closed, platformA)).status).toBe(409);
+  });
+});
