@@ -1,4 +1,4 @@
-import { createPrivilegedOrg, createTestApp, RegisteredOrg, registerOrg, TestApp } from '@pilotlink/testing';
+import { createPrivilegedOrg, createTestApp, RegisteredOrg, registerOrg, runJob, TestApp } from '@pilotlink/testing';
 
 describe('quotes: submit, revise, decline, withdraw, accept → order (e2e)', () => {
   let t: TestApp;
@@ -183,5 +183,41 @@ describe('quotes: submit, revise, decline, withdraw, accept → order (e2e)', ()
     const closed = await openDemand();
     await t.http.post(`/api/demands/${closed}/close`).set(sme.auth).send({}).expect(200);
     expect((await quote(operatorA, closed, platformA)).status).toBe(409);
+  });
+
+  it('the scheduled expiry job expires open demands past their date and live quotes past their validity', async () => {
+    const demandId = await openDemand({ wantedBy: '2030-12-31' });
+    const live = await quote(operatorA, demandId, platformA);
+    const fresh = await openDemand({ wantedBy: '2030-12-31' });
+    // Time passes: the dates are moved into the past directly (the API refuses past dates).
+    await t.db.query(`UPDATE demands SET wanted_by = '2021-01-01' WHERE id = $1`, [demandId]);
+    await t.db.query(`UPDATE quotes SET valid_until = '2021-01-01' WHERE id = $1`, [live.body.id]);
+
+    const worker = await t.startWorker();
+    try {
+      const result = await runJob<{ demands: number; quotes: number }>(
+        t,
+        worker,
+        'maintenance',
+        'expire-demands-and-quotes',
+      );
+      // The scheduler's own first run at boot may have done it already; the rows below are the proof.
+      expect(result).toEqual({ demands: expect.any(Number), quotes: expect.any(Number) });
+    } finally {
+      await worker.close();
+    }
+    const rows = await t.db.query(`SELECT id, status FROM demands WHERE id IN ($1, $2)`, [demandId, fresh]);
+    expect(Object.fromEntries(rows.map((r: { id: string; status: string }) => [r.id, r.status]))).toEqual({
+      [demandId]: 'EXPIRED',
+      [fresh]: 'OPEN',
+    });
+    const [q] = await t.db.query(`SELECT status FROM quotes WHERE id = $1`, [live.body.id]);
+    expect(q.status).toBe('EXPIRED');
+    const audit = await t.db.query(
+      `SELECT actor_user_id FROM audit_events WHERE entity_id = $1 AND action = 'demand.expired'`,
+      [demandId],
+    );
+    expect(audit).toEqual([{ actor_user_id: null }]);
+    expect((await t.http.post(`/api/quotes/${live.body.id}/accept`).set(sme.auth)).status).toBe(409);
   });
 });

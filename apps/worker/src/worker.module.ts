@@ -4,6 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import { AuditModule } from '@pilotlink/audit';
 import { AppConfig, CoreModule } from '@pilotlink/core';
 import { DatabaseModule } from '@pilotlink/database';
+import { DemandModule } from '@pilotlink/demand';
 import { IdentityModule } from '@pilotlink/identity';
 import { QueueModule } from '@pilotlink/queue';
 import { SearchModule } from '@pilotlink/search';
@@ -29,6 +30,7 @@ export class WorkerModule {
         SearchModule,
         AuditModule,
         IdentityModule,
+        DemandModule,
       ],
       providers: [HeartbeatService, OutboxRelay, MaintenanceProcessor, MaintenanceScheduler],
     };

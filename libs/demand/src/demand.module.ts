@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BookingModule } from '@pilotlink/booking';
 import { IdentityModule } from '@pilotlink/identity';
 import { DemandsService } from './demands/demands.service';
+import { ExpiryService } from './demands/expiry.service';
 import { DemandInvitation, DemandNdaAcceptance } from './domain/demand-access.entity';
 import { Demand } from './domain/demand.entity';
 import { Quote } from './domain/quote.entity';
@@ -14,7 +15,7 @@ import { QuotesService } from './quotes/quotes.service';
     BookingModule,
     TypeOrmModule.forFeature([Demand, DemandInvitation, DemandNdaAcceptance, Quote]),
   ],
-  providers: [DemandsService, QuotesService],
-  exports: [DemandsService, QuotesService],
+  providers: [DemandsService, QuotesService, ExpiryService],
+  exports: [DemandsService, QuotesService, ExpiryService],
 })
 export class DemandModule {}

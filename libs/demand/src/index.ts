@@ -8,3 +8,4 @@ export * from './domain/demand.entity';
 export * from './domain/demand-access.entity';
 export * from './domain/quote.entity';
 export * from './quotes/quotes.service';
+export * from './demands/expiry.service';

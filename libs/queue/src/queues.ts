@@ -12,6 +12,8 @@ export interface MaintenanceJobs {
   'prune-refresh-tokens': Record<string, never>;
   /** Compares the search indexes with PostgreSQL and queues a re-sync of whatever drifted. */
   'reconcile-search-index': Record<string, never>;
+  /** Open demands past their date and live quotes past their validity become EXPIRED. */
+  'expire-demands-and-quotes': Record<string, never>;
 }
 
 export type MaintenanceJobName = keyof MaintenanceJobs;

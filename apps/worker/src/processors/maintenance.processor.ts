@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { ExpiryService } from '@pilotlink/demand';
 import { TokenService } from '@pilotlink/identity';
 import { MaintenanceJobName, MaintenanceJobs, QUEUES } from '@pilotlink/queue';
 import { ReconcileService } from '@pilotlink/search';
@@ -25,12 +26,18 @@ export class MaintenanceProcessor extends WorkerHost {
       const drift = await this.reconcile.reconcile();
       return { drift };
     },
+    'expire-demands-and-quotes': async () => {
+      const expired = await this.expiry.expireDue();
+      if (expired.demands || expired.quotes) this.logger.log(expired, 'expired demands and quotes');
+      return expired;
+    },
   };
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
     private readonly reconcile: ReconcileService,
+    private readonly expiry: ExpiryService,
   ) {
     super();
   }

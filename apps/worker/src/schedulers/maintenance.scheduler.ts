@@ -8,6 +8,8 @@ const SCHEDULES: Record<MaintenanceJobName, { every: number }> = {
   'prune-refresh-tokens': { every: 60 * 60 * 1000 },
   // The outbox keeps the indexes fresh; this only catches drift (a lost index, an expired certificate).
   'reconcile-search-index': { every: 10 * 60 * 1000 },
+  // Dates are calendar days; a quarter-hourly pass makes expiry visible soon after midnight.
+  'expire-demands-and-quotes': { every: 15 * 60 * 1000 },
 };
 
 @Injectable()
