@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { trimString } from '@pilotlink/core';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { EQUIPMENT_STATUSES, EquipmentStatus } from '../domain/catalogue';
-import { trim } from './validators';
 
 export class CreateEquipmentDto {
   @ApiProperty({ example: '场发射扫描电子显微镜' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 200)
   name: string;
@@ -24,7 +24,7 @@ export class CreateEquipmentDto {
   maker?: string;
 
   @ApiProperty({ example: '电子显微镜' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 50)
   category: string;

@@ -13,7 +13,7 @@ import {
   Length,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '@pilotlink/core';
+import { PageQueryDto, trimString } from '@pilotlink/core';
 import { IsRegionCode } from '@pilotlink/identity';
 import {
   OPERATING_MODELS,
@@ -25,7 +25,7 @@ import {
   QUALIFICATION_KINDS,
   QualificationKind,
 } from '../domain/catalogue';
-import { IsIndustryFieldCode, trim } from './validators';
+import { IsIndustryFieldCode } from './validators';
 
 export class QualificationDto {
   @ApiProperty({ enum: QUALIFICATION_KINDS })
@@ -33,7 +33,7 @@ export class QualificationDto {
   kind: QualificationKind;
 
   @ApiProperty({ example: 'CNAS L12345' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 60)
   certificateNo: string;
@@ -51,7 +51,7 @@ export class QualificationDto {
 
 export class CreatePlatformDto {
   @ApiProperty({ example: '高端绿色功能性纺织面料中试服务平台' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 200)
   name: string;
@@ -78,7 +78,7 @@ export class CreatePlatformDto {
 
   @ApiPropertyOptional({ example: '福建省晋江市五里工业园区' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 200)
   address?: string;
@@ -114,7 +114,7 @@ export class UpdatePlatformDto extends PartialType(CreatePlatformDto) {}
 
 export class StatusReasonDto {
   @ApiProperty({ example: '年度评价不合格，暂停对外服务' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 500)
   reason: string;

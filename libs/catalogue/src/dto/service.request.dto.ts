@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { trimString } from '@pilotlink/core';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -22,14 +23,14 @@ import {
   ServiceCategory,
   ServiceStage,
 } from '../domain/catalogue';
-import { IsIndustryFieldCode, trim } from './validators';
+import { IsIndustryFieldCode } from './validators';
 
 /** ¥100,000,000 — a ceiling far above any real pilot-test contract, to catch unit mistakes. */
 const MAX_PRICE_FEN = 10_000_000_000;
 
 export class CreateServiceDto {
   @ApiProperty({ example: '功能性面料小批量试产' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 200)
   title: string;
@@ -75,7 +76,7 @@ export class CreateServiceDto {
 
   @ApiPropertyOptional({ example: '样品' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 20)
   unitName?: string;

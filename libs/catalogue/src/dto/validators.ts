@@ -14,5 +14,3 @@ export function IsIndustryFieldCode(options?: ValidationOptions): PropertyDecora
     options,
   );
 }
-
-export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

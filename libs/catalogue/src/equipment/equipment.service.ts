@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NotFoundError, Page, PageQueryDto, toPage } from '@pilotlink/core';
+import { NotFoundError, Page, PageQueryDto, toPage, definedOnly } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -10,7 +10,7 @@ import { EquipmentStatus } from '../domain/catalogue';
 import { Equipment } from '../domain/equipment.entity';
 import { Platform } from '../domain/platform.entity';
 import { CreateEquipmentDto, UpdateEquipmentDto } from '../dto/equipment.request.dto';
-import { assertEditable, definedOnly, PlatformsService } from '../platforms/platforms.service';
+import { assertEditable, PlatformsService } from '../platforms/platforms.service';
 
 /** Shareable instruments (仪器设备共享). Not indexed for search; reservations come with orders. */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { assertTransition, Clock, DomainError, NotFoundError, Page, toPage } from '@pilotlink/core';
+import { assertTransition, Clock, definedOnly, DomainError, NotFoundError, Page, toPage } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { Actor, jurisdictionPrefix, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
@@ -170,8 +170,4 @@ export function assertEditable(platform: Platform): void {
 function snapshot(platform: Platform): Record<string, unknown> {
   const { qualifications: _q, createdAt: _c, updatedAt: _u, ...fields } = platform;
   return { ...fields };
-}
-
-export function definedOnly<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { assertTransition, Clock, DomainError, NotFoundError, Page, PageQueryDto, toPage } from '@pilotlink/core';
+import {
+  assertTransition,
+  Clock,
+  NotFoundError,
+  Page,
+  PageQueryDto,
+  toPage,
+  definedOnly,
+  validationFailed,
+} from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -10,7 +19,7 @@ import { SERVICE_TRANSITIONS, ServiceStatus } from '../domain/catalogue';
 import { PilotService } from '../domain/pilot-service.entity';
 import { Platform } from '../domain/platform.entity';
 import { CreateServiceDto, UpdateServiceDto } from '../dto/service.request.dto';
-import { assertEditable, definedOnly, PlatformsService } from '../platforms/platforms.service';
+import { assertEditable, PlatformsService } from '../platforms/platforms.service';
 
 /** The pricing fields of a service, checked together (mirrors the services_pricing_check constraint). */
 type Pricing = Pick<CreateServiceDto, 'pricingKind' | 'priceFen' | 'unitName'>;
@@ -32,11 +41,7 @@ export function pricingProblems({ pricingKind, priceFen, unitName }: Pricing): {
 
 function assertPricing(pricing: Pricing): void {
   const problems = pricingProblems(pricing);
-  if (problems.length) {
-    throw new DomainError('VALIDATION_FAILED', `Validation failed: ${problems.map((p) => p.field).join(', ')}`, {
-      fields: problems,
-    });
-  }
+  if (problems.length) throw validationFailed(problems);
 }
 
 @Injectable()

@@ -31,3 +31,16 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => validationFailed(flattenValidationErrors(errors)),
   });
 }
+
+/** One field's problem, answered like the ValidationPipe's (400 VALIDATION_FAILED naming the field). */
+export function fieldInvalid(field: string, message: string): DomainError {
+  return validationFailed([{ field, errors: [message] }]);
+}
+
+/** DTO transform: trim surrounding whitespace of strings, leave other values for the validators. */
+export const trimString = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** The fields of a PATCH body that were actually sent (undefined means "leave as is"). */
+export function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

@@ -2,7 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
 import { Platform } from '@pilotlink/catalogue';
-import { assertTransition, chinaDate, Clock, DomainError, NotFoundError, Page, toPage } from '@pilotlink/core';
+import {
+  assertTransition,
+  chinaDate,
+  Clock,
+  DomainError,
+  NotFoundError,
+  Page,
+  toPage,
+  definedOnly,
+  fieldInvalid,
+  validationFailed,
+} from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { Actor, OrgDirectory, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
@@ -41,11 +52,7 @@ export function demandTermProblems(terms: DemandTerms): { field: string; errors:
 
 function assertTerms(terms: DemandTerms): void {
   const problems = demandTermProblems(terms);
-  if (problems.length) {
-    throw new DomainError('VALIDATION_FAILED', `Validation failed: ${problems.map((p) => p.field).join(', ')}`, {
-      fields: problems,
-    });
-  }
+  if (problems.length) throw validationFailed(problems);
 }
 
 const fenString = (value: number | undefined | null) => (value == null ? null : String(value));
@@ -139,7 +146,7 @@ export class DemandsService {
       }
       const before = { ...demand };
       const { budgetMinFen, budgetMaxFen, rewardFen, ...rest } = patch;
-      Object.assign(demand, Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
+      Object.assign(demand, definedOnly(rest));
       if (budgetMinFen !== undefined) demand.budgetMinFen = String(budgetMinFen);
       if (budgetMaxFen !== undefined) demand.budgetMaxFen = String(budgetMaxFen);
       if (rewardFen !== undefined) demand.rewardFen = String(rewardFen);
@@ -223,9 +230,7 @@ export class DemandsService {
       ['challengeDeadline', demand.challengeDeadline],
     ] as const) {
       if (date !== null && date < today) {
-        throw new DomainError('VALIDATION_FAILED', `Validation failed: ${field}`, {
-          fields: [{ field, errors: [`${field} has passed; set a future date before publishing`] }],
-        });
+        throw fieldInvalid(field, `${field} has passed; set a future date before publishing`);
       }
     }
   }

@@ -14,7 +14,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { PageQueryDto } from '@pilotlink/core';
+import { PageQueryDto, trimString } from '@pilotlink/core';
 import { IsIndustryFieldCode, SERVICE_CATEGORIES, SERVICE_STAGES } from '@pilotlink/catalogue';
 import type { ServiceCategory, ServiceStage } from '@pilotlink/catalogue';
 import { IsRegionCode } from '@pilotlink/identity';
@@ -28,11 +28,10 @@ import {
 } from '../domain/demand';
 
 const MAX_FEN = 10_000_000_000; // ¥100m: above any pilot-test budget, catches unit mistakes
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateDemandDto {
   @ApiProperty({ example: '石墨烯改性EVA鞋底中试放大' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 200)
   title: string;
@@ -115,7 +114,7 @@ export class InvitePlatformDto {
 export class DemandStatusReasonDto {
   @ApiPropertyOptional({ example: '已通过其他渠道解决' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 500)
   reason?: string;

@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { pageDtoOf, parseFen } from '@pilotlink/core';
+import { pageDtoOf, parseFen, trimString } from '@pilotlink/core';
 import { QUOTE_STATUSES } from '../domain/demand';
 import type { QuoteStatus } from '../domain/demand';
 import { DECLINE_REASONS, DeclineReason, Quote } from '../domain/quote.entity';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class QuoteTermsDto {
   @ApiProperty({ description: 'fen', example: 12_000_000 })
@@ -22,7 +20,7 @@ export class QuoteTermsDto {
   timelineDays: number;
 
   @ApiProperty({ example: '配方验证 + 3 批次中试放大 + 性能检测报告' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 10_000)
   scope: string;
@@ -42,7 +40,7 @@ export class SubmitQuoteDto extends QuoteTermsDto {
 export class ReviseQuoteDto {
   @ApiPropertyOptional({ description: 'SME: what should change' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 2000)
   note?: string;
@@ -63,7 +61,7 @@ export class ReviseQuoteDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 10_000)
   scope?: string;
@@ -81,7 +79,7 @@ export class DeclineQuoteDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 2000)
   comment?: string;

@@ -12,6 +12,7 @@ import {
   Page,
   PageQueryDto,
   toPage,
+  fieldInvalid,
 } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/identity';
@@ -89,7 +90,7 @@ export class QuotesService {
       const { quote, demand, party } = await this.lockForParty(manager, ctx.actor, quoteId);
       const before = { ...quote };
       if (party === 'SME') {
-        if (!input.note) throw fieldError('note', 'say what should change');
+        if (!input.note) throw fieldInvalid('note', 'say what should change');
         assertTransition('Quote', QUOTE_TRANSITIONS, quote.status, 'REVISION_REQUESTED');
         quote.status = 'REVISION_REQUESTED';
         quote.revisionNote = input.note;
@@ -212,7 +213,7 @@ export class QuotesService {
   }
 
   private assertNotPast(field: string, date: string): void {
-    if (date < chinaDate(this.clock.now())) throw fieldError(field, `${field} must not be in the past`);
+    if (date < chinaDate(this.clock.now())) throw fieldInvalid(field, `${field} must not be in the past`);
   }
 
   private async record(
@@ -235,10 +236,4 @@ export class QuotesService {
       requestId: ctx.requestId,
     });
   }
-}
-
-function fieldError(field: string, message: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', `Validation failed: ${field}`, {
-    fields: [{ field, errors: [message] }],
-  });
 }

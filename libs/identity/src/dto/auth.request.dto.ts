@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { trimString } from '@pilotlink/core';
 import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -15,7 +16,6 @@ import {
 import { ORG_SIZES, OrgSize, SELF_REGISTERING_KINDS, SelfRegisteringKind } from '../domain/org';
 import { IsRegionCode, IsResidentId, IsUscc } from './validators';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 export class NewUserDto {
@@ -31,7 +31,7 @@ export class NewUserDto {
   password: string;
 
   @ApiProperty({ example: '王晓明' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 80)
   displayName: string;
@@ -41,7 +41,7 @@ export class NewUserDto {
 export class OrgProfileDto {
   @ApiPropertyOptional({ example: '张三' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(1, 80)
   legalRepresentative?: string;
@@ -64,7 +64,7 @@ export class OrgProfileDto {
 
   @ApiPropertyOptional({ example: '福建省晋江市世纪大道 1 号' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 200)
   address?: string;
@@ -76,7 +76,7 @@ export class RegisterOrgDto extends OrgProfileDto {
   kind: SelfRegisteringKind;
 
   @ApiProperty({ example: '晋江市示例新材料有限公司' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 200)
   name: string;

@@ -1,17 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
-import { PageQueryDto } from '@pilotlink/core';
+import { PageQueryDto, trimString } from '@pilotlink/core';
 import { ORG_KINDS, OrgKind, USER_ROLES, UserRole, VERIFICATION_STATUSES, VerificationStatus } from '../domain/org';
 import { NewUserDto, OrgProfileDto } from './auth.request.dto';
 import { IsRegionCode, IsUscc } from './validators';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class UpdateOrgDto extends OrgProfileDto {
   @ApiPropertyOptional({ description: 'Locked once the org is verified' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 200)
   name?: string;
@@ -29,7 +27,7 @@ export class UpdateOrgDto extends OrgProfileDto {
 
 export class RejectOrgDto {
   @ApiProperty({ example: '营业执照信息与统一社会信用代码不一致' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 500)
   reason: string;
@@ -49,7 +47,7 @@ export class CreateOrgDto extends OrgProfileDto {
   kind: 'BUREAU' | 'ADMIN';
 
   @ApiProperty({ example: '晋江市科学技术局' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Length(2, 200)
   name: string;

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
-import { assertTransition, Clock, DomainError, Page, PageQueryDto, toPage } from '@pilotlink/core';
+import {
+  assertTransition,
+  Clock,
+  definedOnly,
+  DomainError,
+  fieldInvalid,
+  Page,
+  PageQueryDto,
+  toPage,
+} from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { DataSource } from 'typeorm';
 import { Actor, RequestContext } from '../access/actor';
@@ -68,9 +77,7 @@ export class OrgsService {
         );
       }
       if (patch.uscc !== undefined && org.isTeam) {
-        throw new DomainError('VALIDATION_FAILED', 'A team has no USCC', {
-          fields: [{ field: 'uscc', errors: ['teams register without a USCC'] }],
-        });
+        throw fieldInvalid('uscc', 'teams register without a USCC');
       }
       const before = snapshot(org);
       Object.assign(org, definedOnly(patch));
@@ -192,8 +199,4 @@ function auditBase(ctx: RequestContext, org: Org) {
 function snapshot(org: Org): Record<string, unknown> {
   const { teamLeaderIdHash: _hidden, createdAt: _c, updatedAt: _u, ...visible } = org;
   return { ...visible };
-}
-
-function definedOnly<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -18,7 +18,7 @@ import {
   ServiceCategory,
   ServiceStage,
 } from '@pilotlink/catalogue';
-import { PageQueryDto } from '@pilotlink/core';
+import { PageQueryDto, trimString } from '@pilotlink/core';
 import { IsRegionCode } from '@pilotlink/identity';
 
 export const SERVICE_SORTS = [
@@ -39,7 +39,6 @@ export const PRICE_BAND_CODES: PriceBandCode[] = [...PRICE_BANDS.map((band) => b
 
 /** Query strings carry text: only the exact words true/false are booleans; anything else fails validation. */
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** priceMaxFen must not be below priceMinFen: the error names priceMaxFen. */
 function NotBelow(property: string): PropertyDecorator {
@@ -60,7 +59,7 @@ function NotBelow(property: string): PropertyDecorator {
 export class SearchQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ maxLength: 100, description: 'Full-text query (Simplified or Traditional Chinese, English)' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MaxLength(100)
   q?: string;
