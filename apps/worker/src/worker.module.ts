@@ -9,6 +9,7 @@ import { IdentityModule } from '@pilotlink/identity';
 import { QueueModule } from '@pilotlink/queue';
 import { SearchModule } from '@pilotlink/search';
 import { HeartbeatService } from './heartbeat.service';
+import { OutboxEventPublisher } from './outbox/outbox-event-publisher';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { MaintenanceScheduler } from './schedulers/maintenance.scheduler';
@@ -32,7 +33,7 @@ export class WorkerModule {
         IdentityModule,
         DemandModule,
       ],
-      providers: [HeartbeatService, OutboxRelay, MaintenanceProcessor, MaintenanceScheduler],
+      providers: [HeartbeatService, OutboxRelay, OutboxEventPublisher, MaintenanceProcessor, MaintenanceScheduler],
     };
   }
 }

@@ -17,7 +17,7 @@ import { RedisModule } from './redis.module';
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue({ name: QUEUES.MAINTENANCE }),
+    BullModule.registerQueue({ name: QUEUES.MAINTENANCE }, { name: QUEUES.NOTIFICATIONS }, { name: QUEUES.WEBHOOKS }),
   ],
   exports: [BullModule, RedisModule],
 })

@@ -4,6 +4,10 @@
  */
 export const QUEUES = {
   MAINTENANCE: 'maintenance',
+  /** Turns domain events into one notification per recipient (inbox row + webhook job). */
+  NOTIFICATIONS: 'notifications',
+  /** Signed HTTP deliveries to an org's webhook URL; retried with exponential backoff. */
+  WEBHOOKS: 'webhooks',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -17,6 +21,59 @@ export interface MaintenanceJobs {
 }
 
 export type MaintenanceJobName = keyof MaintenanceJobs;
+
+/**
+ * A domain event relayed from the outbox. Job id `event.<outboxId>`: a relay replay of the same row
+ * is deduplicated by BullMQ; a duplicate row for the same logical event is deduplicated per recipient
+ * by the notification's event key (job id and a unique index on the inbox).
+ */
+export interface DispatchEventJob {
+  outboxId: string;
+  eventType: string;
+  aggregateType: string;
+  aggregateId: string;
+  payload: Record<string, unknown>;
+}
+
+/** One recipient of one event. Job id `notify.<eventKey>.<recipientOrgId>`. */
+export interface NotifyRecipientJob {
+  eventKey: string;
+  eventType: string;
+  recipientOrgId: string;
+  subjectType: string;
+  subjectId: string;
+  /** Why this recipient (e.g. MATCHED with a rank, SUBSCRIPTION with its id); rendered into the inbox row. */
+  reason: Record<string, unknown>;
+}
+
+export interface NotificationJobs {
+  'dispatch-event': DispatchEventJob;
+  'notify-recipient': NotifyRecipientJob;
+}
+
+/**
+ * Outbox event types that notify someone; the relay queues a `dispatch-event` job for each. Service
+ * changes notify only while the service is published (the dispatcher checks current state).
+ */
+const NOTIFYING_EVENTS = new Set(['demand.published', 'demand.invited', 'service.published', 'service.updated']);
+const NOTIFYING_PREFIXES = ['quote.'];
+
+export function isNotifyingEvent(eventType: string): boolean {
+  return NOTIFYING_EVENTS.has(eventType) || NOTIFYING_PREFIXES.some((prefix) => eventType.startsWith(prefix));
+}
+
+export interface WebhookJobs {
+  /** Job id `webhook.<notificationId>`. */
+  'deliver-webhook': { notificationId: string };
+}
+
+/**
+ * BullMQ refuses custom job ids containing ':' (its key separator); event keys use '.' instead.
+ * Kept here so every producer builds ids the same way.
+ */
+export function jobId(...parts: readonly string[]): string {
+  return parts.map((part) => part.replaceAll(':', '_')).join('.');
+}
 
 /** Retries with exponential backoff; failures kept for a week but bounded in number. */
 export const DEFAULT_JOB_OPTIONS = {

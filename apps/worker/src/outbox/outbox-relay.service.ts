@@ -3,29 +3,30 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { OUTBOX_RELAY_LOCK_KEY } from '@pilotlink/queue';
 import { IndexSetupService, isMeiliUnavailable, SearchSyncService } from '@pilotlink/search';
 import { DataSource, EntityManager } from 'typeorm';
+import { OutboxEventPublisher } from './outbox-event-publisher';
 import {
   AggregateGroup,
   groupByAggregate,
   nextTickDelay,
   PendingRow,
   RELAY_BATCH_SIZE,
+  RELAYED_AGGREGATES,
   retryDelayMs,
   syncTargets,
   TickOutcome,
 } from './relay-policy';
 
-const CONSUMED = new Set(['platform', 'service']);
-
 /**
- * Moves outbox rows to Meilisearch (STYLE #5). Each tick is one transaction that takes the relay's
+ * Moves outbox rows to Meilisearch and, for events that notify someone, to the notifications queue
+ * (STYLE #5). Each tick is one transaction that takes the relay's
  * advisory lock (one relay at a time across workers, so an entity's changes are applied in order),
  * reads a batch of due rows, syncs the entities they name from current state, and marks the rows
  * processed only after Meilisearch reported success. A failed row gets a capped backoff and its error;
  * nothing is skipped. A worker killed mid-batch never commits, so its rows stay pending and are simply
  * synced again (upserts are idempotent).
  *
- * Redis plays no part here: the relay depends only on PostgreSQL and Meilisearch, so a Redis outage
- * cannot delay indexing.
+ * Only notifying rows need Redis: during a Redis outage they back off like any failed row (their
+ * search sync is simply repeated, harmlessly), while purely searchable changes keep flowing.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -41,6 +42,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sync: SearchSyncService,
     private readonly setup: IndexSetupService,
+    private readonly events: OutboxEventPublisher,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -103,6 +105,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const started = Date.now();
       const groups = groupByAggregate(rows);
       const failures = await this.publish(manager, groups);
+      await this.dispatch(
+        rows.filter((row) => !failures.has(row.id)),
+        failures,
+      );
       await this.markProcessed(
         manager,
         rows.filter((row) => !failures.has(row.id)),
@@ -126,8 +132,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async dueRows(manager: EntityManager): Promise<PendingRow[]> {
-    const rows = await manager.query<{ id: string; aggregate_type: string; aggregate_id: string; attempts: number }[]>(
-      `SELECT id, aggregate_type, aggregate_id, attempts FROM outbox
+    const rows = await manager.query<
+      {
+        id: string;
+        aggregate_type: string;
+        aggregate_id: string;
+        event_type: string;
+        payload: Record<string, unknown>;
+        attempts: number;
+      }[]
+    >(
+      `SELECT id, aggregate_type, aggregate_id, event_type, payload, attempts FROM outbox
         WHERE processed_at IS NULL AND next_attempt_at <= now()
         ORDER BY id LIMIT $1`,
       [RELAY_BATCH_SIZE],
@@ -136,6 +151,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       id: r.id,
       aggregateType: r.aggregate_type,
       aggregateId: r.aggregate_id,
+      eventType: r.event_type,
+      payload: r.payload,
       attempts: r.attempts,
     }));
   }
@@ -144,8 +161,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async publish(manager: EntityManager, groups: AggregateGroup[]): Promise<Map<string, string>> {
     const failures = new Map<string, string>();
     const fail = (group: AggregateGroup, message: string) => group.rowIds.forEach((id) => failures.set(id, message));
-    for (const group of groups.filter((g) => !CONSUMED.has(g.type))) fail(group, `no consumer for ${group.type}`);
-    const known = groups.filter((g) => CONSUMED.has(g.type));
+    for (const group of groups.filter((g) => !RELAYED_AGGREGATES.has(g.type))) fail(group, `no consumer for ${group.type}`);
+    const known = groups.filter((g) => RELAYED_AGGREGATES.has(g.type));
     if (known.length === 0) return failures;
 
     try {
@@ -167,6 +184,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       }
     }
     return failures;
+  }
+
+  /** Queues the notifying events of rows whose search sync succeeded; a Redis failure fails just those rows. */
+  private async dispatch(rows: PendingRow[], failures: Map<string, string>): Promise<void> {
+    try {
+      await this.events.publish(rows);
+    } catch (error) {
+      const message = errorMessage(error);
+      rows.filter((row) => this.events.isNotifying(row)).forEach((row) => failures.set(row.id, message));
+    }
   }
 
   private async markProcessed(manager: EntityManager, rows: PendingRow[]): Promise<void> {

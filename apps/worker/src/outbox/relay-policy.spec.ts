@@ -15,17 +15,30 @@ describe('outbox relay policy', () => {
   });
 
   it('collapses rows of one entity into one sync and keeps every row id', () => {
+    const row = (id: string, aggregateType: string, aggregateId: string, attempts = 0) => ({
+      id,
+      aggregateType,
+      aggregateId,
+      eventType: `${aggregateType}.updated`,
+      payload: {},
+      attempts,
+    });
     const groups = groupByAggregate([
-      { id: '1', aggregateType: 'service', aggregateId: 's1', attempts: 0 },
-      { id: '2', aggregateType: 'platform', aggregateId: 'p1', attempts: 0 },
-      { id: '3', aggregateType: 'service', aggregateId: 's1', attempts: 2 },
-      { id: '4', aggregateType: 'service', aggregateId: 's2', attempts: 0 },
+      row('1', 'service', 's1'),
+      row('2', 'platform', 'p1'),
+      row('3', 'service', 's1', 2),
+      row('4', 'service', 's2'),
+      row('5', 'demand', 'd1'),
+      row('6', 'quote', 'q1'),
     ]);
     expect(groups).toEqual([
       { type: 'service', id: 's1', rowIds: ['1', '3'] },
       { type: 'platform', id: 'p1', rowIds: ['2'] },
       { type: 'service', id: 's2', rowIds: ['4'] },
+      { type: 'demand', id: 'd1', rowIds: ['5'] },
+      { type: 'quote', id: 'q1', rowIds: ['6'] },
     ]);
-    expect(syncTargets(groups)).toEqual({ platformIds: ['p1'], serviceIds: ['s1', 's2'] });
+    // Quotes are not searchable: they reach no index, only the notifications queue.
+    expect(syncTargets(groups)).toEqual({ platformIds: ['p1'], serviceIds: ['s1', 's2'], demandIds: ['d1'] });
   });
 });

@@ -8,6 +8,8 @@ export interface PendingRow {
   id: string;
   aggregateType: OutboxAggregate | string;
   aggregateId: string;
+  eventType: string;
+  payload: Record<string, unknown>;
   attempts: number;
 }
 
@@ -52,10 +54,15 @@ export function groupByAggregate(rows: readonly PendingRow[]): AggregateGroup[] 
   return [...groups.values()];
 }
 
-/** The sync targets of some groups; aggregate types the relay does not know are left to the caller. */
-export function syncTargets(groups: readonly AggregateGroup[]): { platformIds: string[]; serviceIds: string[] } {
-  return {
-    platformIds: groups.filter((g) => g.type === 'platform').map((g) => g.id),
-    serviceIds: groups.filter((g) => g.type === 'service').map((g) => g.id),
-  };
+/** Aggregate types the relay knows; rows of any other type stay pending (and show as index lag). */
+export const RELAYED_AGGREGATES: ReadonlySet<string> = new Set(['platform', 'service', 'demand', 'quote']);
+
+/** The search sync targets of some groups (quotes are not searchable: they only notify). */
+export function syncTargets(groups: readonly AggregateGroup[]): {
+  platformIds: string[];
+  serviceIds: string[];
+  demandIds: string[];
+} {
+  const idsOf = (type: string) => groups.filter((g) => g.type === type).map((g) => g.id);
+  return { platformIds: idsOf('platform'), serviceIds: idsOf('service'), demandIds: idsOf('demand') };
 }

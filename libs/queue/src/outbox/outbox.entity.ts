@@ -38,4 +38,5 @@ export class OutboxEvent {
   lastError: string | null;
 }
 
-export type OutboxAggregate = 'platform' | 'service';
+/** platform/service/demand feed the search indexes; service, demand and quote events also notify. */
+export type OutboxAggregate = 'platform' | 'service' | 'demand' | 'quote';

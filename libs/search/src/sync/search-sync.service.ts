@@ -10,6 +10,8 @@ import { IndexChanges, SearchSource } from './search-source';
 export interface SyncTargets {
   platformIds?: readonly string[];
   serviceIds?: readonly string[];
+  /** Open demands are indexed (summary fields only unless PUBLIC); others are removed. */
+  demandIds?: readonly string[];
 }
 
 export interface SyncResult {
