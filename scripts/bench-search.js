@@ -13,10 +13,9 @@
  * Everything runs on this machine (loopback only), bounded in requests and time; it cleans up after
  * itself (BENCH_KEEP=1 keeps the database and indexes). Not part of `npm test`.
  */
-const { execFileSync, spawn } = require('node:child_process');
-const net = require('node:net');
 const path = require('node:path');
-const { ensureDependencies, root } = require('./lib/deps');
+const { createHarness, fetchOk, load, meiliSearch, median, percentiles, root, sleep } = require('./lib/harness');
+const { generateCatalogue } = require('./lib/bench-corpus');
 
 const PLATFORMS = 2_000;
 const SERVICES_PER_PLATFORM = 10;
@@ -54,50 +53,40 @@ const QUERIES = [
   { q: '机器人 减速器', limit: '10' },
 ];
 
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const log = (message) => process.stderr.write(`[bench] ${message}\n`);
+const harness = createHarness({
+  name: 'bench',
+  dbName: DB_NAME,
+  indexPrefix: INDEX_PREFIX,
+  queuePrefix: 'pilotlink-bench',
+  deadlineMs: DEADLINE_MS,
+});
+const { log } = harness;
 
 async function main() {
-  const deadline = setTimeout(() => {
-    log(`still running after ${DEADLINE_MS / 60_000} min: giving up`);
-    void cleanup().finally(() => process.exit(2));
-  }, DEADLINE_MS);
-
-  ensureDependencies();
-  log('building');
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
-  const { ensureStack } = require('./stack');
-  state.stack = await ensureStack({ profile: 'test' });
-
-  const databaseUrl = withDatabase(state.stack.env.DATABASE_URL, DB_NAME);
-  const port = await freePort();
-  const env = {
-    ...process.env,
-    ...state.stack.env,
-    DATABASE_URL: databaseUrl,
-    MEILI_INDEX_PREFIX: INDEX_PREFIX,
-    QUEUE_PREFIX: 'pilotlink-bench',
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    JWT_SECRET: 'bench-only-secret-bench-only-secret-0001',
-  };
-  state.meili = { url: state.stack.env.MEILI_URL, key: state.stack.env.MEILI_MASTER_KEY };
-
-  await recreateDatabase(databaseUrl);
-  state.databaseUrl = databaseUrl;
-  cli(env, 'migrate');
+  const env = await harness.prepare();
+  const databaseUrl = env.DATABASE_URL;
+  const meili = { url: env.MEILI_URL, key: env.MEILI_MASTER_KEY };
+  harness.cli('migrate');
   log(`generating ${PLATFORMS} platforms × ${SERVICES_PER_PLATFORM} services`);
-  await generateCatalogue(databaseUrl);
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await generateCatalogue(client, {
+      platforms: PLATFORMS,
+      servicesPerPlatform: SERVICES_PER_PLATFORM,
+      operatorOrgs: PLATFORMS / 10,
+    });
+  } finally {
+    await client.end();
+  }
   log('reindexing (build bench_*_new, then swap)');
   const reindexStarted = Date.now();
-  cli(env, 'reindex');
+  harness.cli('reindex');
   const reindexSeconds = (Date.now() - reindexStarted) / 1000;
 
   log('starting the built API and worker');
-  state.children.push(launch('dist/apps/api/src/main.js', env), launch('dist/apps/worker/src/main.js', env));
-  const api = `http://127.0.0.1:${port}`;
-  await waitForHealth(`${api}/api/health`);
+  const api = await harness.boot();
 
   const { plainToInstance } = require('class-transformer');
   const { serviceSearchRequest } = require(path.join(root, 'dist/libs/search/src/query/search-request.js'));
@@ -108,18 +97,8 @@ async function main() {
     const { q, params } = serviceSearchRequest(plainToInstance(ServiceSearchQueryDto, query));
     return JSON.stringify({ q, ...params });
   });
-  const viaApi = (i) => fetchOk(`${api}/api/search/services?${new URLSearchParams(QUERIES[i])}`);
-  const viaMeili = (i) =>
-    fetchOk(`${state.meili.url}/indexes/${uid}/search`, {
-      method: 'POST',
-      // As the API's client asks (see meili.provider.ts): gzip on a kept-alive connection stalls ~40 ms.
-      headers: {
-        'content-type': 'application/json',
-        'accept-encoding': 'identity',
-        authorization: `Bearer ${state.meili.key}`,
-      },
-      body: direct[i],
-    });
+  const viaApi = (i) => fetchOk(`${api}/api/search/services?${new URLSearchParams(QUERIES[i % QUERIES.length])}`);
+  const viaMeili = (i) => meiliSearch(meili, uid, direct[i % QUERIES.length]);
 
   const hits = await Promise.all(QUERIES.map((_, i) => viaApi(i).then((body) => body.total)));
   log(`query totals: ${hits.join(', ')}`);
@@ -138,185 +117,10 @@ async function main() {
   const freshness = await measureFreshness(databaseUrl, api);
 
   printReport({ runs, freshness, reindexSeconds, hits });
-  clearTimeout(deadline);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Data
-
-const CITIES = [
-  { code: '350582', name: '晋江' },
-  { code: '350581', name: '石狮' },
-  { code: '350503', name: '丰泽' },
-  { code: '350102', name: '鼓楼' },
-  { code: '350100', name: '福州' },
-  { code: '440106', name: '天河' },
-  { code: '440112', name: '黄埔' },
-  { code: '440100', name: '广州' },
-  { code: '330402', name: '南湖' },
-  { code: '330400', name: '嘉兴' },
-];
-const SUBJECTS = [
-  { name: '锂电池正极材料', field: 'ENERGY_CATHODE' },
-  { name: '石墨烯导热膜', field: 'MATERIALS_GRAPHENE' },
-  { name: '碳化硅功率器件', field: 'ELECTRONICS_IC' },
-  { name: '功能性面料', field: 'TEXTILE_FIBER' },
-  { name: '超临界发泡鞋材', field: 'TEXTILE_SUPERCRITICAL_FOAM' },
-  { name: '海洋食品精深加工', field: 'FOOD_MARINE' },
-  { name: '医用高分子导管', field: 'BIOMED_DEVICES' },
-  { name: '精密注塑模具', field: 'EQUIPMENT_MOULD' },
-  { name: '工业机器人减速器', field: 'EQUIPMENT_ROBOTICS' },
-  { name: '光伏银浆', field: 'ENERGY' },
-  { name: '氢燃料电池膜电极', field: 'ENERGY_HYDROGEN' },
-  { name: '先进陶瓷基板', field: 'MATERIALS_CERAMICS' },
-  { name: '智能传感器', field: 'EQUIPMENT_SENSING' },
-  { name: '合成生物菌株', field: 'FUTURE_SYNBIO' },
-  { name: '电芯及模组', field: 'ENERGY_CELL' },
-];
-const ACTIONS = [
-  { name: '中试验证', category: 'SCALE_UP', stages: ['PILOT'] },
-  { name: '小批量试产', category: 'SMALL_BATCH', stages: ['SMALL_BATCH'] },
-  { name: '性能测试', category: 'PERFORMANCE_TEST', stages: ['LAB', 'PILOT'] },
-  { name: '检验检测', category: 'INSPECTION_TESTING', stages: ['PILOT', 'SMALL_BATCH'] },
-  { name: '工艺放大', category: 'SCALE_UP', stages: ['PILOT'] },
-  { name: '型式试验', category: 'TYPE_TEST', stages: ['SMALL_BATCH'] },
-  { name: '失效分析', category: 'INSPECTION_TESTING', stages: ['LAB'] },
-  { name: '可靠性测试', category: 'PERFORMANCE_TEST', stages: ['PILOT'] },
-  { name: '配方优化', category: 'PROCESS_IMPROVEMENT', stages: ['LAB', 'PILOT'] },
-  { name: '概念验证', category: 'CONCEPT_VERIFICATION', stages: ['CONCEPT'] },
-];
-const TYPES = ['PILOT_SERVICE', 'COMMON_TECH', 'CONCEPT_VERIFICATION', 'PILOT_BASE', 'TESTING'];
-const TYPE_NAMES = ['中试服务平台', '共性技术平台', '概念验证中心', '产业化中试基地', '检验检测中心'];
-const MODELS = ['LEADING', 'SPECIALIZED', 'COMPREHENSIVE'];
-const LEVELS = ['NONE', 'NONE', 'CITY', 'PROVINCE', 'NATIONAL'];
-
-/** Deterministic pseudo-random numbers, so every run measures the same catalogue. */
-function random(seed) {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
-
-async function generateCatalogue(url) {
-  const { Client } = require('pg');
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  const rnd = random(42);
-  const pick = (list) => list[Math.floor(rnd() * list.length)];
-  try {
-    const orgs = await client.query(
-      `INSERT INTO orgs (kind, name, uscc, region_code, verification_status)
-       SELECT 'PLATFORM_OPERATOR', '中试科技集团第' || n || '有限公司', '9135058200' || lpad(n::text, 7, '0') || 'X',
-              '350582', 'VERIFIED'
-         FROM generate_series(1, $1::int) AS n
-       RETURNING id`,
-      [PLATFORMS / 10],
-    );
-    const platforms = {
-      org: [],
-      name: [],
-      type: [],
-      model: [],
-      fields: [],
-      region: [],
-      level: [],
-      rating: [],
-      desc: [],
-    };
-    for (let i = 0; i < PLATFORMS; i++) {
-      const city = CITIES[i % CITIES.length];
-      const subject = SUBJECTS[(i * 7) % SUBJECTS.length];
-      const t = i % TYPES.length;
-      platforms.org.push(orgs.rows[i % orgs.rows.length].id);
-      platforms.name.push(`${city.name}${subject.name}${TYPE_NAMES[t]}${i + 1}号`);
-      platforms.type.push(TYPES[t]);
-      platforms.model.push(pick(MODELS));
-      platforms.fields.push(subject.field);
-      platforms.region.push(city.code);
-      platforms.level.push(pick(LEVELS));
-      platforms.rating.push(rnd() < 0.3 ? null : (3 + rnd() * 2).toFixed(2));
-      platforms.desc.push(`面向${subject.name}企业提供${ACTIONS.map((a) => a.name).join('、')}等服务。`);
-    }
-    const inserted = await client.query(
-      `INSERT INTO platforms (operator_org_id, name, type, operating_model, field_codes, region_code,
-                              recognition_level, rating_avg, description, status, listed_at)
-       SELECT org, name, type, model, string_to_array(fields, ','), region, level, rating, descr, 'LISTED', now()
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                     $8::numeric[], $9::text[]) AS p(org, name, type, model, fields, region, level, rating, descr)
-       RETURNING id, field_codes`,
-      Object.values(platforms),
-    );
-    const services = {
-      platform: [],
-      title: [],
-      desc: [],
-      category: [],
-      fields: [],
-      stages: [],
-      kind: [],
-      price: [],
-      unit: [],
-      lead: [],
-      voucher: [],
-    };
-    for (const [i, platform] of inserted.rows.entries()) {
-      for (let j = 0; j < SERVICES_PER_PLATFORM; j++) {
-        const subject = SUBJECTS[(i + j * 3) % SUBJECTS.length];
-        const action = ACTIONS[(i * 3 + j) % ACTIONS.length];
-        const kind = pick(['FIXED', 'FIXED', 'UNIT', 'QUOTE']);
-        services.platform.push(platform.id);
-        services.title.push(`${subject.name}${action.name}`);
-        services.desc.push(
-          `依托${platform.field_codes[0]}方向的中试线，为企业提供${subject.name}的${action.name}服务，` +
-            `出具检测报告，支持首台套与小批量试生产。服务编号${i + 1}-${j + 1}。`,
-        );
-        services.category.push(action.category);
-        services.fields.push(subject.field);
-        services.stages.push(action.stages.join(','));
-        services.kind.push(kind);
-        services.price.push(kind === 'QUOTE' ? null : String(Math.round(10_000 + rnd() * 30_000_000)));
-        services.unit.push(kind === 'UNIT' ? pick(['样品', '批次', '小时']) : null);
-        services.lead.push(Math.floor(3 + rnd() * 90));
-        services.voucher.push(rnd() < 0.6);
-      }
-    }
-    await client.query(
-      `INSERT INTO services (platform_id, title, description, category, field_codes, stages, pricing_kind, price_fen,
-                             unit_name, lead_time_days, voucher_eligible, status, published_at)
-       SELECT platform, title, descr, category, string_to_array(fields, ','), string_to_array(stages, ','), kind,
-              price, unit, lead, voucher, 'PUBLISHED', now() - random() * interval '300 days'
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
-                     $8::bigint[], $9::text[], $10::int[], $11::boolean[])
-              AS s(platform, title, descr, category, fields, stages, kind, price, unit, lead, voucher)`,
-      Object.values(services),
-    );
-  } finally {
-    await client.end();
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Measurements
-
-/** Runs `count` requests (cycling through the queries) with `concurrency` in flight; latencies in ms. */
-async function load(request, count, concurrency) {
-  const latencies = [];
-  let next = 0;
-  const started = process.hrtime.bigint();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < count; i = next++) {
-        const t0 = process.hrtime.bigint();
-        await request(i % QUERIES.length);
-        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-      }
-    }),
-  );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { ...percentiles(latencies), rps: count / seconds };
-}
 
 /** Edit a service (row + outbox row in one transaction, as the catalogue does); time until the API finds it. */
 async function measureFreshness(url, api) {
@@ -362,12 +166,6 @@ async function measureFreshness(url, api) {
   return percentiles(latencies);
 }
 
-function percentiles(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-  return { n: sorted.length, p50: at(50), p95: at(95), p99: at(99), max: sorted[sorted.length - 1] };
-}
-
 function printReport({ runs, freshness, reindexSeconds, hits }) {
   const ms = (v) => `${v.toFixed(1)} ms`.padStart(10);
   const row = (name, s) =>
@@ -407,116 +205,4 @@ function printReport({ runs, freshness, reindexSeconds, hits }) {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-function median(values) {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Plumbing
-
-const state = { stack: null, children: [], databaseUrl: null, meili: null };
-
-async function fetchOk(url, init) {
-  const res = await fetch(url, init);
-  const body = await res.json();
-  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${JSON.stringify(body).slice(0, 300)}`);
-  return body;
-}
-
-function withDatabase(url, name) {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-async function recreateDatabase(url) {
-  const { Client } = require('pg');
-  const admin = new Client({ connectionString: withDatabase(url, 'postgres') });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${DB_NAME}"`);
-  } finally {
-    await admin.end();
-  }
-}
-
-function cli(env, command) {
-  execFileSync(process.execPath, [path.join(root, 'dist/apps/worker/src/cli.js'), command], {
-    cwd: root,
-    env,
-    stdio: 'inherit',
-  });
-}
-
-function launch(entry, env) {
-  return spawn(process.execPath, [path.join(root, entry)], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(url) {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error(`the API did not become healthy at ${url}`);
-    await sleep(500);
-  }
-}
-
-async function cleanup() {
-  await Promise.all(
-    state.children.map(
-      (child) =>
-        new Promise((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', resolve);
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-        }),
-    ),
-  );
-  // BENCH_KEEP=1 leaves the database and indexes for a closer look.
-  const keep = process.env.BENCH_KEEP === '1';
-  if (state.meili && !keep) {
-    const headers = { authorization: `Bearer ${state.meili.key}` };
-    for (const kind of ['services', 'platforms']) {
-      await fetch(`${state.meili.url}/indexes/${INDEX_PREFIX}${kind}`, { method: 'DELETE', headers }).catch(() => {});
-    }
-  }
-  if (state.databaseUrl && !keep) {
-    const { Client } = require('pg');
-    const admin = new Client({ connectionString: withDatabase(state.databaseUrl, 'postgres') });
-    await admin
-      .connect()
-      .then(() => admin.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`))
-      .catch((error) => log(`could not drop ${DB_NAME}: ${error.message}`))
-      .finally(() => admin.end().catch(() => {}));
-  }
-  if (state.stack) await state.stack.stop();
-}
-
-process.on('SIGINT', () => void cleanup().finally(() => process.exit(130)));
-process.on('SIGTERM', () => void cleanup().finally(() => process.exit(143)));
-
-main()
-  .then(() => cleanup())
-  .catch(async (error) => {
-    process.stderr.write(`bench:search: ${error.stack ?? error.message}\n`);
-    await cleanup();
-    process.exitCode = 1;
-  });
+harness.run(main);

@@ -346,7 +346,7 @@ describe('search: catalogue search, index sync, filters and facets (e2e)', () =>
     expect(await serviceIds({ q: '悄悄改名' })).toEqual([stale]);
   });
 
-  it('reindex rebuilds both indexes from PostgreSQL, also when no live index exists', async () => {
+  it('reindex rebuilds every index from PostgreSQL, also when no live index exists', async () => {
     await caughtUp();
     const meili = meiliOf(t);
     await meili.deleteIndex(indexUid(t, 'platforms')).waitTask();
@@ -355,11 +355,12 @@ describe('search: catalogue search, index sync, filters and facets (e2e)', () =>
     expect(results.map((r) => [r.index, r.documents])).toEqual([
       [indexUid(t, 'services'), expectedServices.size],
       [indexUid(t, 'platforms'), (await searchableTitles(t, 'platforms')).size],
+      [indexUid(t, 'demands'), 0],
     ]);
     const uids = (await meili.getIndexes({ limit: 100 })).results
       .map((i) => i.uid)
       .filter((uid) => uid.startsWith(t.env.MEILI_INDEX_PREFIX));
-    expect(uids.sort()).toEqual([indexUid(t, 'platforms'), indexUid(t, 'services')].sort());
+    expect(uids.sort()).toEqual([indexUid(t, 'platforms'), indexUid(t, 'services'), indexUid(t, 'demands')].sort());
     const settings = await meili.index(indexUid(t, 'platforms')).getSettings();
     expect(settings.typoTolerance?.disableOnAttributes).toContain('certificateNos');
     await caughtUp();

@@ -2,20 +2,23 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BookingModule } from '@pilotlink/booking';
 import { IdentityModule } from '@pilotlink/identity';
+import { SearchModule } from '@pilotlink/search';
 import { DemandsService } from './demands/demands.service';
 import { ExpiryService } from './demands/expiry.service';
 import { DemandInvitation, DemandNdaAcceptance } from './domain/demand-access.entity';
 import { Demand } from './domain/demand.entity';
 import { Quote } from './domain/quote.entity';
+import { MatchingService } from './matching/matching.service';
 import { QuotesService } from './quotes/quotes.service';
 
 @Module({
   imports: [
     IdentityModule,
     BookingModule,
+    SearchModule,
     TypeOrmModule.forFeature([Demand, DemandInvitation, DemandNdaAcceptance, Quote]),
   ],
-  providers: [DemandsService, QuotesService, ExpiryService],
-  exports: [DemandsService, QuotesService, ExpiryService],
+  providers: [DemandsService, QuotesService, ExpiryService, MatchingService],
+  exports: [DemandsService, QuotesService, ExpiryService, MatchingService],
 })
 export class DemandModule {}

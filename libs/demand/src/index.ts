@@ -1,6 +1,5 @@
 export * from './domain/demand';
 export * from './domain/demand-visibility';
-export * from './domain/webhook-signature';
 export * from './demand.api.module';
 export * from './demand.module';
 export * from './demands/demands.service';
@@ -9,3 +8,7 @@ export * from './domain/demand-access.entity';
 export * from './domain/quote.entity';
 export * from './quotes/quotes.service';
 export * from './demands/expiry.service';
+export * from './matching/match-query';
+export * from './matching/match-terms';
+export * from './matching/matching.service';
+export * from './matching/matching.dto';

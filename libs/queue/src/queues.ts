@@ -56,7 +56,7 @@ export interface NotificationJobs {
  * changes notify only while the service is published (the dispatcher checks current state).
  */
 const NOTIFYING_EVENTS = new Set(['demand.published', 'demand.invited', 'service.published', 'service.updated']);
-const NOTIFYING_PREFIXES = ['quote.'];
+const NOTIFYING_PREFIXES = ['quote.', 'order.'];
 
 export function isNotifyingEvent(eventType: string): boolean {
   return NOTIFYING_EVENTS.has(eventType) || NOTIFYING_PREFIXES.some((prefix) => eventType.startsWith(prefix));

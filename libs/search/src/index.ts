@@ -1,12 +1,16 @@
 export * from './documents/chinese-text';
+export * from './documents/demand-document';
+export * from './documents/region-codes';
 export * from './documents/platform-document';
 export * from './documents/service-document';
 export * from './indexes/index-setup.service';
 export * from './indexes/search-indexes';
+export * from './indexes/synonyms';
 export * from './meili/meili-errors';
 export * from './meili/meili-tasks';
 export * from './meili/meili.provider';
 export * from './query/search-query.service';
+export { eq as meiliEq, SERVICE_HIT_ATTRIBUTES } from './query/search-request';
 export * from './search.api.module';
 export * from './search.module';
 export * from './sync/reconcile.service';

@@ -161,7 +161,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async publish(manager: EntityManager, groups: AggregateGroup[]): Promise<Map<string, string>> {
     const failures = new Map<string, string>();
     const fail = (group: AggregateGroup, message: string) => group.rowIds.forEach((id) => failures.set(id, message));
-    for (const group of groups.filter((g) => !RELAYED_AGGREGATES.has(g.type))) fail(group, `no consumer for ${group.type}`);
+    for (const group of groups.filter((g) => !RELAYED_AGGREGATES.has(g.type)))
+      fail(group, `no consumer for ${group.type}`);
     const known = groups.filter((g) => RELAYED_AGGREGATES.has(g.type));
     if (known.length === 0) return failures;
 

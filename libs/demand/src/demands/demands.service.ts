@@ -16,7 +16,8 @@ import {
 } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { Actor, OrgDirectory, RequestContext } from '@pilotlink/identity';
-import { DataSource, EntityManager } from 'typeorm';
+import { OutboxService } from '@pilotlink/queue';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { DEMAND_TRANSITIONS, DemandStatus } from '../domain/demand';
 import { DemandInvitation, DemandNdaAcceptance } from '../domain/demand-access.entity';
 import { Demand } from '../domain/demand.entity';
@@ -57,12 +58,23 @@ function assertTerms(terms: DemandTerms): void {
 
 const fenString = (value: number | undefined | null) => (value == null ? null : String(value));
 
+/** Outbox event per target status (the relay re-reads the demand; consumers decide from current state). */
+const DEMAND_EVENTS: Record<DemandStatus, string> = {
+  DRAFT: 'demand.updated',
+  OPEN: 'demand.published',
+  AWARDED: 'demand.awarded',
+  CLOSED: 'demand.closed',
+  CANCELLED: 'demand.cancelled',
+  EXPIRED: 'demand.expired',
+};
+
 @Injectable()
 export class DemandsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly orgs: OrgDirectory,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
@@ -137,6 +149,23 @@ export class DemandsService {
     return { demand, view };
   }
 
+  /**
+   * The demands with these ids that the actor may see, each with its view, in the given order (search and
+   * matching results: the index finds them, this decides what each viewer sees). Unknown ids drop out.
+   */
+  async visibleMany(actor: Actor, ids: readonly string[]): Promise<VisibleDemand[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource.getRepository(Demand).findBy({ id: In([...ids]) });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const viewer = await this.viewerOf(actor);
+    const access = await this.accessOf(this.dataSource.manager, actor.orgId, [...byId.keys()]);
+    return ids
+      .map((id) => byId.get(id))
+      .filter((demand): demand is Demand => !!demand)
+      .map((demand) => ({ demand, view: this.viewOf(viewer, demand, access) }))
+      .filter((item): item is VisibleDemand => item.view !== 'NONE');
+  }
+
   /** Only drafts are edited: platforms may already have quoted on what an open demand says. */
   async update(ctx: RequestContext, id: string, patch: UpdateDemandDto): Promise<Demand> {
     return withTransaction(this.dataSource, async (manager) => {
@@ -178,6 +207,15 @@ export class DemandsService {
       if (to === 'OPEN') demand.publishedAt = this.clock.now();
       await manager.save(demand);
       await this.record(manager, ctx, demand, `demand.${to.toLowerCase()}`, before);
+      // Publishing enters the search index and notifies; leaving OPEN removes it. A draft's
+      // cancellation changes nothing anyone else could see.
+      if (to === 'OPEN' || before.status === 'OPEN') {
+        await this.outbox.add(manager, {
+          aggregateType: 'demand',
+          aggregateId: demand.id,
+          eventType: DEMAND_EVENTS[to],
+        });
+      }
       return demand;
     });
   }
@@ -191,16 +229,22 @@ export class DemandsService {
       }
       const platform = await manager.findOneBy(Platform, { id: platformId });
       if (!platform || platform.status !== 'LISTED') throw new NotFoundError('Platform');
-      await manager
+      const inserted = await manager
         .createQueryBuilder()
         .insert()
         .into(DemandInvitation)
         .values({ demandId: demand.id, platformOrgId: platform.operatorOrgId })
         .orIgnore()
+        .returning('demand_id')
         .execute();
-      await this.record(manager, ctx, demand, 'demand.invited', null, {
-        platformId,
-        platformOrgId: platform.operatorOrgId,
+      if ((inserted.raw as unknown[]).length === 0) return; // invited before: nothing changes, nobody is told twice
+      const invitation = { platformId, platformOrgId: platform.operatorOrgId };
+      await this.record(manager, ctx, demand, 'demand.invited', null, invitation);
+      await this.outbox.add(manager, {
+        aggregateType: 'demand',
+        aggregateId: demand.id,
+        eventType: 'demand.invited',
+        payload: invitation,
       });
     });
   }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
 import { chinaDate, Clock } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
+import { OutboxService } from '@pilotlink/queue';
 import { DataSource } from 'typeorm';
 
 export interface ExpiryResult {
@@ -13,13 +14,15 @@ export interface ExpiryResult {
 /**
  * The scheduled expiry (SPEC §4): an open demand whose date has passed (a challenge's deadline, else
  * its wanted-by date) becomes EXPIRED; a live quote past its validity becomes EXPIRED. Dates are
- * Beijing calendar days. Each change is audited with no actor (the system did it).
+ * Beijing calendar days. Each change is audited with no actor (the system did it) and written to the
+ * outbox in the same transaction.
  */
 @Injectable()
 export class ExpiryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
@@ -34,10 +37,10 @@ export class ExpiryService {
           RETURNING id, sme_org_id`,
         [today],
       );
-      const [quotes] = await manager.query<[{ id: string; platform_org_id: string }[], number]>(
+      const [quotes] = await manager.query<[{ id: string; platform_org_id: string; revision: number }[], number]>(
         `UPDATE quotes SET status = 'EXPIRED', updated_at = now()
           WHERE status IN ('SUBMITTED', 'REVISION_REQUESTED') AND valid_until < $1
-          RETURNING id, platform_org_id`,
+          RETURNING id, platform_org_id, revision`,
         [today],
       );
       for (const row of demands) {
@@ -61,6 +64,21 @@ export class ExpiryService {
           after: { status: 'EXPIRED' },
         });
       }
+      // Expired demands leave the search index; both sides hear of an expired quote.
+      await this.outbox.add(
+        manager,
+        ...demands.map((row) => ({
+          aggregateType: 'demand' as const,
+          aggregateId: row.id,
+          eventType: 'demand.expired',
+        })),
+        ...quotes.map((row) => ({
+          aggregateType: 'quote' as const,
+          aggregateId: row.id,
+          eventType: 'quote.expired',
+          payload: { revision: row.revision },
+        })),
+      );
       return { demands: demands.length, quotes: quotes.length };
     });
   }

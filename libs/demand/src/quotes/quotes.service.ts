@@ -16,6 +16,7 @@ import {
 } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/identity';
+import { OutboxEntry, OutboxService } from '@pilotlink/queue';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DemandsService } from '../demands/demands.service';
 import { DEMAND_TRANSITIONS, QUOTE_TRANSITIONS, QuoteStatus } from '../domain/demand';
@@ -32,6 +33,7 @@ export class QuotesService {
     private readonly demands: DemandsService,
     private readonly orders: OrderRecords,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
@@ -61,6 +63,7 @@ export class QuotesService {
           }),
         );
         await this.record(manager, ctx, quote, demand, 'quote.submitted', null);
+        await this.outbox.add(manager, quoteEvent('quote.submitted', quote));
         return quote;
       } catch (error) {
         if (uniqueViolation(error) === 'quotes_one_live_per_platform') {
@@ -113,6 +116,7 @@ export class QuotesService {
         `quote.${party === 'SME' ? 'revision_requested' : 'revised'}`,
         before,
       );
+      await this.outbox.add(manager, quoteEvent(party === 'SME' ? 'quote.revision-requested' : 'quote.revised', quote));
       return quote;
     });
   }
@@ -138,6 +142,7 @@ export class QuotesService {
       await manager.save(quote);
       demand.status = 'AWARDED';
       await manager.save(demand);
+      const others = await manager.find(Quote, { where: { demandId: demand.id, status: In(LIVE) } });
       await manager.update(
         Quote,
         { demandId: demand.id, status: In(LIVE) },
@@ -152,6 +157,13 @@ export class QuotesService {
         agreedAmountFen: Number(quote.priceFen),
       });
       await this.record(manager, ctx, quote, demand, 'quote.accepted', before, { orderId: order.id });
+      // The winner and the others learn the outcome; the awarded demand leaves the search index.
+      await this.outbox.add(
+        manager,
+        quoteEvent('quote.accepted', quote),
+        ...others.map((other) => quoteEvent('quote.declined', other)),
+        { aggregateType: 'demand', aggregateId: demand.id, eventType: 'demand.awarded' },
+      );
       return { quote, orderId: order.id };
     });
   }
@@ -167,6 +179,7 @@ export class QuotesService {
       quote.declineComment = input.comment ?? null;
       await manager.save(quote);
       await this.record(manager, ctx, quote, demand, 'quote.declined', before);
+      await this.outbox.add(manager, quoteEvent('quote.declined', quote));
       return quote;
     });
   }
@@ -180,6 +193,7 @@ export class QuotesService {
       quote.status = 'WITHDRAWN';
       await manager.save(quote);
       await this.record(manager, ctx, quote, demand, 'quote.withdrawn', before);
+      await this.outbox.add(manager, quoteEvent('quote.withdrawn', quote));
       return quote;
     });
   }
@@ -236,4 +250,12 @@ export class QuotesService {
       requestId: ctx.requestId,
     });
   }
+}
+
+/**
+ * The outbox row that tells the other party (notifications): the revision in the payload makes a
+ * revised quote a new event and a duplicate row for the same revision the same one.
+ */
+function quoteEvent(eventType: string, quote: Quote): OutboxEntry {
+  return { aggregateType: 'quote', aggregateId: quote.id, eventType, payload: { revision: quote.revision } };
 }

@@ -38,5 +38,5 @@ export class OutboxEvent {
   lastError: string | null;
 }
 
-/** platform/service/demand feed the search indexes; service, demand and quote events also notify. */
-export type OutboxAggregate = 'platform' | 'service' | 'demand' | 'quote';
+/** platform/service/demand feed the search indexes; service, demand, quote and order events also notify. */
+export type OutboxAggregate = 'platform' | 'service' | 'demand' | 'quote' | 'order';

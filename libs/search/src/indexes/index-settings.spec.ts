@@ -1,4 +1,9 @@
-import { PLATFORM_INDEX_SETTINGS, SERVICE_INDEX_SETTINGS } from './index-settings';
+import {
+  DEMAND_INDEX_SETTINGS,
+  indexSettings,
+  PLATFORM_INDEX_SETTINGS,
+  SERVICE_INDEX_SETTINGS,
+} from './index-settings';
 import { mutualSynonyms, SYNONYM_GROUPS } from './synonyms';
 
 describe('index settings', () => {
@@ -34,7 +39,19 @@ describe('index settings', () => {
     expect(PLATFORM_INDEX_SETTINGS.searchableAttributes![0]).toBe('name');
     const rules = SERVICE_INDEX_SETTINGS.rankingRules!;
     expect(rules.indexOf('recognitionRank:desc')).toBeGreaterThan(rules.indexOf('exactness'));
-    expect(rules.at(-1)).toBe('ratingAvg:desc');
+    expect(rules.slice(-3)).toEqual(['recognitionRank:desc', 'ratingAvg:desc', 'leadTimeDays:asc']);
+  });
+
+  it('lets demands be found by title before summary labels, and by description only where documents carry it', () => {
+    const searchable = DEMAND_INDEX_SETTINGS.searchableAttributes!;
+    expect(searchable[0]).toBe('title');
+    expect(searchable.at(-1)).toBe('description');
+    expect(DEMAND_INDEX_SETTINGS.filterableAttributes).toEqual(
+      expect.arrayContaining(['status', 'confidentiality', 'fieldCodes', 'stage', 'categories', 'regionCodes']),
+    );
+    expect(DEMAND_INDEX_SETTINGS.localizedAttributes).toEqual(SERVICE_INDEX_SETTINGS.localizedAttributes);
+    expect(DEMAND_INDEX_SETTINGS.synonyms).toEqual(SERVICE_INDEX_SETTINGS.synonyms);
+    expect(indexSettings('demands')).toBe(DEMAND_INDEX_SETTINGS);
   });
 
   it('declares Chinese for every attribute and no typo tolerance on certificate numbers', () => {

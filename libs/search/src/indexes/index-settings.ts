@@ -34,6 +34,8 @@ const SHARED: Settings = {
  */
 export const SERVICE_INDEX_SETTINGS: Settings = {
   ...SHARED,
+  // Then response time (SPEC §4): the quickest turnaround among otherwise equal services.
+  rankingRules: [...RANKING_RULES, 'leadTimeDays:asc'],
   searchableAttributes: [
     'title',
     'platformName',
@@ -94,6 +96,39 @@ export const PLATFORM_INDEX_SETTINGS: Settings = {
   typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: ['certificateNos'] },
 };
 
+/**
+ * Open demands for verified platforms (and the matching of services to demands). The description is
+ * searchable only where a document carries it (PUBLIC demands, see demand-document.ts); the summary
+ * labels come after the title. Newest first among equally relevant demands.
+ */
+export const DEMAND_INDEX_SETTINGS: Settings = {
+  ...SHARED,
+  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'publishedAt:desc'],
+  searchableAttributes: ['title', 'categoryLabels', 'fieldNames', 'stageLabel', 'modeLabel', 'description'],
+  filterableAttributes: [
+    'status',
+    'confidentiality',
+    'fieldCode',
+    'fieldCodes',
+    'stage',
+    'categories',
+    'regionCodes',
+    'budgetBand',
+    'budgetMinFen',
+    'budgetMaxFen',
+    'mode',
+    'smeOrgId',
+  ],
+  sortableAttributes: ['publishedAt', 'wantedBy'],
+  typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: [] },
+};
+
+const SETTINGS: Record<SearchIndexKind, Settings> = {
+  services: SERVICE_INDEX_SETTINGS,
+  platforms: PLATFORM_INDEX_SETTINGS,
+  demands: DEMAND_INDEX_SETTINGS,
+};
+
 export function indexSettings(kind: SearchIndexKind): Settings {
-  return kind === 'services' ? SERVICE_INDEX_SETTINGS : PLATFORM_INDEX_SETTINGS;
+  return SETTINGS[kind];
 }

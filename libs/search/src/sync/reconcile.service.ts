@@ -8,6 +8,7 @@ import { IndexSetupService } from '../indexes/index-setup.service';
 import { SEARCH_INDEX_KINDS, SearchIndexes, SearchIndexKind } from '../indexes/search-indexes';
 import { succeeded } from '../meili/meili-tasks';
 import { MEILI } from '../meili/meili.provider';
+import { SEARCHABLE_DEMAND } from './search-source';
 
 export interface IndexDrift {
   index: string;
@@ -27,7 +28,11 @@ interface IndexedVersion {
   nextQualificationExpiry?: string | null;
 }
 
-const AGGREGATE: Record<SearchIndexKind, OutboxAggregate> = { services: 'service', platforms: 'platform' };
+const AGGREGATE: Record<SearchIndexKind, OutboxAggregate> = {
+  services: 'service',
+  platforms: 'platform',
+  demands: 'demand',
+};
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Versions as the document mappers compute them: the newest updated_at of the rows, in unix ms. */
@@ -45,6 +50,10 @@ const EXPECTED_SQL: Record<SearchIndexKind, string> = {
       LEFT JOIN platform_qualifications q ON q.platform_id = p.id
      WHERE p.status = 'LISTED'
      GROUP BY p.id, o.updated_at`,
+  demands: `
+    SELECT id, floor(extract(epoch FROM updated_at) * 1000)::bigint AS version
+      FROM demands
+     WHERE ${SEARCHABLE_DEMAND}`,
 };
 
 /**

@@ -63,14 +63,15 @@ export class ReindexService {
   private async fill(kind: SearchIndexKind, uid: string): Promise<number> {
     const index = this.meili.index(uid);
     const manager = this.dataSource.manager;
-    const pages: AsyncGenerator<object[]> =
-      kind === 'services'
-        ? this.source.allServiceDocuments(manager, PAGE_SIZE)
-        : this.source.allPlatformDocuments(manager, PAGE_SIZE);
+    const pages: Record<SearchIndexKind, () => AsyncGenerator<object[]>> = {
+      services: () => this.source.allServiceDocuments(manager, PAGE_SIZE),
+      platforms: () => this.source.allPlatformDocuments(manager, PAGE_SIZE),
+      demands: () => this.source.allDemandDocuments(manager, PAGE_SIZE),
+    };
     const taskUids: number[] = [];
     let count = 0;
     // Enqueue every page before waiting: Meilisearch indexes consecutive additions as one batch.
-    for await (const docs of pages) {
+    for await (const docs of pages[kind]()) {
       taskUids.push((await index.addDocuments(docs, { primaryKey: 'id' })).taskUid);
       count += docs.length;
     }
@@ -102,7 +103,7 @@ export class ReindexService {
     const rows = await manager.query<unknown[]>(
       `INSERT INTO outbox (aggregate_type, aggregate_id, event_type)
        SELECT DISTINCT aggregate_type, aggregate_id, 'search.reindexed' FROM outbox
-        WHERE processed_at >= $1 AND aggregate_type IN ('platform', 'service')
+        WHERE processed_at >= $1 AND aggregate_type IN ('platform', 'service', 'demand')
        RETURNING id`,
       [since],
     );

@@ -3,6 +3,7 @@ import { PilotService, Platform, PlatformQualification } from '@pilotlink/catalo
 import { chinaDate, Clock } from '@pilotlink/core';
 import { Org } from '@pilotlink/identity';
 import { EntityManager, In, MoreThan } from 'typeorm';
+import { DemandDocument, DemandSourceRow, toDemandDocument } from '../documents/demand-document';
 import { HostOrg } from '../documents/document-parts';
 import { PlatformDocument, toPlatformDocument } from '../documents/platform-document';
 import { ServiceDocument, toServiceDocument } from '../documents/service-document';
@@ -36,6 +37,28 @@ export class SearchSource {
     const upserts = await this.serviceDocuments(manager, published);
     const found = new Set(upserts.map((doc) => doc.id));
     return { upserts, deletes: ids.filter((id) => !found.has(id)) };
+  }
+
+  /** Open PUBLIC/SUMMARY demands become documents (summary fields only unless PUBLIC); any other id is deleted. */
+  async demandChanges(manager: EntityManager, ids: readonly string[]): Promise<IndexChanges<DemandDocument>> {
+    if (ids.length === 0) return { upserts: [], deletes: [] };
+    const rows = await manager.query<DemandSqlRow[]>(`${DEMAND_SELECT} WHERE id = ANY($1::uuid[])`, [[...ids]]);
+    const upserts = rows.map((row) => toDemandDocument(demandRow(row))).filter((doc): doc is DemandDocument => !!doc);
+    const found = new Set(upserts.map((doc) => doc.id));
+    return { upserts, deletes: ids.filter((id) => !found.has(id)) };
+  }
+
+  /** Keyset pages of every searchable demand, for a full reindex. */
+  async *allDemandDocuments(manager: EntityManager, pageSize: number): AsyncGenerator<DemandDocument[]> {
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+      const rows = await manager.query<DemandSqlRow[]>(
+        `${DEMAND_SELECT} WHERE ${SEARCHABLE_DEMAND} AND id > $1 ORDER BY id LIMIT $2`,
+        [after, pageSize],
+      );
+      if (rows.length === 0) return;
+      yield rows.map((row) => toDemandDocument(demandRow(row))!);
+      after = rows[rows.length - 1].id;
+    }
   }
 
   /** Every service of these platforms, whatever its status: a platform change can show or hide them all. */
@@ -116,4 +139,61 @@ export class SearchSource {
     const orgs = await manager.find(Org, { select: { id: true, name: true, updatedAt: true }, where: { id: In(ids) } });
     return new Map(orgs.map((org) => [org.id, { name: org.name, updatedAt: org.updatedAt }]));
   }
+}
+
+/**
+ * Demands are read by SQL: @pilotlink/demand imports search, so search cannot import its entity. The
+ * condition mirrors isSearchableDemand (demand-document.ts).
+ */
+export const SEARCHABLE_DEMAND = `status = 'OPEN' AND confidentiality IN ('PUBLIC', 'SUMMARY')`;
+
+const DEMAND_SELECT = `
+  SELECT id, sme_org_id, title, description, field_code, stage, categories, budget_min_fen, budget_max_fen,
+         to_char(wanted_by, 'YYYY-MM-DD') AS wanted_by, region_code, mode, reward_fen,
+         to_char(challenge_deadline, 'YYYY-MM-DD') AS challenge_deadline, confidentiality, status,
+         published_at, updated_at
+    FROM demands`;
+
+interface DemandSqlRow {
+  id: string;
+  sme_org_id: string;
+  title: string;
+  description: string;
+  field_code: string;
+  stage: DemandSourceRow['stage'];
+  categories: DemandSourceRow['categories'];
+  budget_min_fen: string | null;
+  budget_max_fen: string | null;
+  wanted_by: string | null;
+  region_code: string | null;
+  mode: DemandSourceRow['mode'];
+  reward_fen: string | null;
+  challenge_deadline: string | null;
+  confidentiality: DemandSourceRow['confidentiality'];
+  status: string;
+  published_at: Date | null;
+  updated_at: Date;
+}
+
+function demandRow(row: DemandSqlRow): DemandSourceRow {
+  return {
+    id: row.id,
+    smeOrgId: row.sme_org_id,
+    title: row.title,
+    description: row.description,
+    fieldCode: row.field_code,
+    stage: row.stage,
+    categories: row.categories,
+    budgetMinFen: row.budget_min_fen,
+    budgetMaxFen: row.budget_max_fen,
+    wantedBy: row.wanted_by,
+    regionCode: row.region_code,
+    mode: row.mode,
+    rewardFen: row.reward_fen,
+    challengeDeadline: row.challenge_deadline,
+    confidentiality: row.confidentiality,
+    status: row.status,
+    publishedAt: row.published_at,
+    updatedAt: row.updated_at,
+  };
 }

@@ -17,6 +17,7 @@ export interface SyncTargets {
 export interface SyncResult {
   platforms: { upserted: number; deleted: number };
   services: { upserted: number; deleted: number };
+  demands: { upserted: number; deleted: number };
 }
 
 /**
@@ -41,6 +42,10 @@ export class SearchSyncService {
     return this.sync({ serviceIds: ids }, manager);
   }
 
+  syncDemands(ids: readonly string[], manager?: EntityManager): Promise<SyncResult> {
+    return this.sync({ demandIds: ids }, manager);
+  }
+
   /** Syncing a platform also syncs all its services: listing or suspending it shows or hides them. */
   async sync(targets: SyncTargets, manager: EntityManager = this.dataSource.manager): Promise<SyncResult> {
     const platformIds = unique(targets.platformIds ?? []);
@@ -51,10 +56,16 @@ export class SearchSyncService {
     // Sequential: inside the relay's transaction all queries share one connection.
     const platforms = await this.source.platformChanges(manager, platformIds);
     const services = await this.source.serviceChanges(manager, serviceIds);
-    await allSucceeded(this.meili, [...this.writes('platforms', platforms), ...this.writes('services', services)]);
+    const demands = await this.source.demandChanges(manager, unique(targets.demandIds ?? []));
+    await allSucceeded(this.meili, [
+      ...this.writes('platforms', platforms),
+      ...this.writes('services', services),
+      ...this.writes('demands', demands),
+    ]);
     return {
       platforms: { upserted: platforms.upserts.length, deleted: platforms.deletes.length },
       services: { upserted: services.upserts.length, deleted: services.deletes.length },
+      demands: { upserted: demands.upserts.length, deleted: demands.deletes.length },
     };
   }
 

@@ -1,0 +1,300 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PilotService, Platform } from '@pilotlink/catalogue';
+import { NotFoundError } from '@pilotlink/core';
+import type { Actor, OrgKind } from '@pilotlink/identity';
+import {
+  isIndexNotFound,
+  isMeiliUnavailable,
+  MEILI,
+  meiliEq,
+  SearchIndexes,
+  searchUnavailable,
+  toSimplified,
+} from '@pilotlink/search';
+import type { DemandDocument, ServiceDocument } from '@pilotlink/search';
+import type { Meilisearch, MultiSearchQuery, MultiSearchResult, RecordAny } from 'meilisearch';
+import { DataSource } from 'typeorm';
+import { DemandsService } from '../demands/demands.service';
+import { Demand } from '../domain/demand.entity';
+import { demandViewFor } from '../domain/demand-visibility';
+import { DemandResponseDto } from '../dto/demand.response.dto';
+import { QuotesService } from '../quotes/quotes.service';
+import {
+  buildFitQuery,
+  buildMatchQuery,
+  explainMatch,
+  fitScore,
+  fuseTermScores,
+  MatchableService,
+  MatchPlan,
+  matchScore,
+  RankedService,
+  rankServices,
+} from './match-query';
+import {
+  DemandMatchDto,
+  DemandMatchesDto,
+  DemandSearchPageDto,
+  DemandSearchQueryDto,
+  FittingDemandsDto,
+  MatchLimitQueryDto,
+} from './matching.dto';
+
+type MatchedService = Pick<
+  ServiceDocument,
+  | 'id'
+  | 'title'
+  | 'category'
+  | 'categoryLabel'
+  | 'fieldCodes'
+  | 'stages'
+  | 'pricingKind'
+  | 'priceFen'
+  | 'unitName'
+  | 'leadTimeDays'
+  | 'voucherEligible'
+  | 'platformId'
+  | 'platformName'
+  | 'platformType'
+  | 'recognitionLevel'
+  | 'recognitionRank'
+  | 'ratingAvg'
+  | 'regionCode'
+  | 'regionCodes'
+  | 'original'
+>;
+
+type MatchedDemand = Pick<
+  DemandDocument,
+  'id' | 'smeOrgId' | 'fieldCode' | 'stage' | 'categories' | 'confidentiality' | 'publishedAt'
+>;
+
+export interface TopPlatform {
+  platformId: string;
+  platformOrgId: string;
+  rank: number;
+  score: number;
+}
+
+export interface FittingDemand {
+  demandId: string;
+  smeOrgId: string;
+  score: number;
+}
+
+/** A demand fits a service when the fit reaches this: notifying an SME of a weak fit is noise. */
+const MIN_FIT = 0.4;
+
+/**
+ * Matching (SPEC §4) on Meilisearch: services for a demand, platforms to notify, and open demands for a
+ * service; plus the demand search of verified platforms. Each request is one Meilisearch round trip and
+ * one or two SQL queries; what a viewer sees of a demand is decided by demandViewFor, as everywhere.
+ */
+@Injectable()
+export class MatchingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(MEILI) private readonly meili: Meilisearch,
+    private readonly indexes: SearchIndexes,
+    private readonly demands: DemandsService,
+    private readonly quotes: QuotesService,
+  ) {}
+
+  /** The owner (or an admin) sees the services fitting its demand, in any state; anyone else 404. */
+  async matchesFor(actor: Actor, demandId: string, limit = 20): Promise<DemandMatchesDto> {
+    const demand = await this.dataSource.getRepository(Demand).findOneBy({ id: demandId });
+    if (!demand || (demand.smeOrgId !== actor.orgId && actor.orgKind !== 'ADMIN')) throw new NotFoundError('Demand');
+    const ranked = await this.rankedServices(demand);
+    return {
+      demandId,
+      total: ranked.length,
+      items: ranked.slice(0, limit).map((match, i) => toDemandMatch(demand, match, i + 1)),
+    };
+  }
+
+  /**
+   * The first k distinct platforms by their best service, leaving out the owner and every platform whose
+   * org may not see the demand (unverified, or not invited to a PRIVATE demand).
+   */
+  async topPlatformsFor(demandId: string, k = 20): Promise<TopPlatform[]> {
+    const demand = await this.dataSource.getRepository(Demand).findOneBy({ id: demandId });
+    if (!demand) return [];
+    const best = new Map<string, number>();
+    for (const { doc, score } of await this.rankedServices(demand)) {
+      if (!best.has(doc.platformId)) best.set(doc.platformId, score);
+    }
+    if (best.size === 0) return [];
+    const orgs = await this.dataSource.query<
+      { platform_id: string; org_id: string; kind: OrgKind; verified: boolean; invited: boolean; nda: boolean }[]
+    >(
+      `SELECT p.id AS platform_id, o.id AS org_id, o.kind, o.verification_status = 'VERIFIED' AS verified,
+              EXISTS (SELECT 1 FROM demand_invitations i WHERE i.demand_id = $1 AND i.platform_org_id = o.id) AS invited,
+              EXISTS (SELECT 1 FROM demand_nda_acceptances n WHERE n.demand_id = $1 AND n.platform_org_id = o.id) AS nda
+         FROM platforms p JOIN orgs o ON o.id = p.operator_org_id
+        WHERE p.id = ANY($2::uuid[])`,
+      [demand.id, [...best.keys()]],
+    );
+    const byPlatform = new Map(orgs.map((row) => [row.platform_id, row]));
+    const top: TopPlatform[] = [];
+    for (const [platformId, score] of best) {
+      const org = byPlatform.get(platformId);
+      if (!org || org.org_id === demand.smeOrgId) continue;
+      const view = demandViewFor(
+        { orgId: org.org_id, orgKind: org.kind, orgVerified: org.verified },
+        {
+          ownerOrgId: demand.smeOrgId,
+          status: demand.status,
+          confidentiality: demand.confidentiality,
+          invited: org.invited,
+          ndaAccepted: org.nda,
+        },
+      );
+      if (view === 'NONE') continue;
+      top.push({ platformId, platformOrgId: org.org_id, rank: top.length + 1, score });
+      if (top.length === k) break;
+    }
+    return top;
+  }
+
+  /** Open, indexed demands (PUBLIC or SUMMARY) a published service of a listed platform fits, best first. */
+  async fittingDemandsForService(serviceId: string, limit = 50): Promise<FittingDemand[]> {
+    const found = await this.serviceWithPlatform(serviceId);
+    if (!found || found.service.status !== 'PUBLISHED' || found.platform.status !== 'LISTED') return [];
+    const fits = await this.fittingDemands(found.service);
+    return fits.slice(0, limit).map(({ doc, score }) => ({ demandId: doc.id, smeOrgId: doc.smeOrgId, score }));
+  }
+
+  /** The operator of the service's platform sees the open demands it fits, each as it may see it; others 404. */
+  async matchingDemandsFor(actor: Actor, serviceId: string, query: MatchLimitQueryDto): Promise<FittingDemandsDto> {
+    const found = await this.serviceWithPlatform(serviceId);
+    if (!found || found.platform.operatorOrgId !== actor.orgId) throw new NotFoundError('Service');
+    const fits = await this.fittingDemands(found.service);
+    const scores = new Map(fits.map(({ doc, score }) => [doc.id, score]));
+    const visible = (await this.demands.visibleMany(actor, [...scores.keys()])).filter(
+      ({ demand }) => demand.status === 'OPEN',
+    );
+    const page = visible.slice(0, query.limit);
+    const counts = await this.quotes.countsFor(page.map(({ demand }) => demand.id));
+    return {
+      serviceId,
+      total: visible.length,
+      items: page.map(({ demand, view }) => ({
+        ...DemandResponseDto.from(demand, view, counts.get(demand.id) ?? 0),
+        score: round(scores.get(demand.id) ?? 0),
+      })),
+    };
+  }
+
+  /**
+   * GET /search/demands for verified platforms: the index holds only open PUBLIC and SUMMARY demands, and
+   * SUMMARY documents only their summary fields, so a query can neither match on nor return hidden text.
+   * Each hit is then rendered for the viewer (an invited or NDA-accepting platform sees it in full).
+   */
+  async searchDemands(actor: Actor, query: DemandSearchQueryDto): Promise<DemandSearchPageDto> {
+    const filter = [meiliEq('status', 'OPEN')];
+    if (query.field) filter.push(meiliEq('fieldCodes', query.field));
+    if (query.stage) filter.push(meiliEq('stage', query.stage));
+    if (query.category) filter.push(meiliEq('categories', query.category));
+    if (query.region) filter.push(meiliEq('regionCodes', query.region));
+    const [result] = await this.search<{ id: string }>([
+      {
+        indexUid: this.indexes.uid('demands'),
+        q: toSimplified(query.q ?? ''),
+        filter,
+        page: query.page,
+        hitsPerPage: query.limit,
+        locales: ['cmn'],
+        showRankingScore: true,
+        attributesToRetrieve: ['id'],
+      },
+    ]);
+    const scores = new Map((result?.hits ?? []).map((hit) => [String(hit.id), hit._rankingScore ?? 0]));
+    // The index may trail PostgreSQL by a moment: a demand closed since is left out here.
+    const visible = (await this.demands.visibleMany(actor, [...scores.keys()])).filter(
+      ({ demand }) => demand.status === 'OPEN' && demand.confidentiality !== 'PRIVATE',
+    );
+    const counts = await this.quotes.countsFor(visible.map(({ demand }) => demand.id));
+    return {
+      items: visible.map(({ demand, view }) => ({
+        ...DemandResponseDto.from(demand, view, counts.get(demand.id) ?? 0),
+        score: round(scores.get(demand.id) ?? 0),
+      })),
+      total: result?.totalHits ?? 0,
+      page: query.page,
+      limit: query.limit,
+    };
+  }
+
+  private async rankedServices(demand: Demand): Promise<RankedService<MatchedService>[]> {
+    const plan = buildMatchQuery(demand, this.indexes.uid('services'));
+    const candidates = fuseTermScores<MatchedService>(plan, await this.searchPlan(plan));
+    return rankServices(
+      [...candidates.values()].map(({ doc, text, terms }) => ({ doc, terms, score: matchScore(demand, doc, text) })),
+    );
+  }
+
+  private async fittingDemands(service: MatchableService): Promise<{ doc: MatchedDemand; score: number }[]> {
+    const plan = buildFitQuery(service, this.indexes.uid('demands'));
+    const candidates = fuseTermScores<MatchedDemand>(plan, await this.searchPlan(plan));
+    return [...candidates.values()]
+      .map(({ doc, text }) => ({ doc, score: fitScore(service, doc, text) }))
+      .filter(({ score }) => score >= MIN_FIT)
+      .sort((a, b) => b.score - a.score || b.doc.publishedAt - a.doc.publishedAt);
+  }
+
+  private async searchPlan(plan: MatchPlan): Promise<MultiSearchResult<RecordAny>[]> {
+    return this.search(plan.queries);
+  }
+
+  /** One multi-search; an index that does not exist yet (nothing published) is an empty result. */
+  private async search<T extends RecordAny = RecordAny>(queries: MultiSearchQuery[]): Promise<MultiSearchResult<T>[]> {
+    try {
+      return (await this.meili.multiSearch<{ queries: MultiSearchQuery[] }, T>({ queries })).results;
+    } catch (error) {
+      if (isIndexNotFound(error)) return [];
+      if (isMeiliUnavailable(error)) throw searchUnavailable();
+      throw error;
+    }
+  }
+
+  private async serviceWithPlatform(serviceId: string): Promise<{ service: PilotService; platform: Platform } | null> {
+    const service = await this.dataSource.getRepository(PilotService).findOneBy({ id: serviceId });
+    if (!service) return null;
+    const platform = await this.dataSource.getRepository(Platform).findOneBy({ id: service.platformId });
+    return platform ? { service, platform } : null;
+  }
+}
+
+const round = (score: number) => Math.round(score * 10_000) / 10_000;
+
+function toDemandMatch(demand: Demand, match: RankedService<MatchedService>, rank: number): DemandMatchDto {
+  const { doc } = match;
+  const original = doc.original ?? {};
+  return {
+    rank,
+    score: round(match.score),
+    service: {
+      id: doc.id,
+      title: original.title ?? doc.title,
+      category: doc.category,
+      categoryLabel: doc.categoryLabel,
+      fieldCodes: doc.fieldCodes,
+      stages: doc.stages,
+      pricingKind: doc.pricingKind,
+      priceFen: doc.priceFen,
+      priceUnit: original.unitName ?? doc.unitName,
+      leadTimeDays: doc.leadTimeDays,
+      voucherEligible: doc.voucherEligible,
+    },
+    platform: {
+      id: doc.platformId,
+      name: original.platformName ?? doc.platformName,
+      type: doc.platformType,
+      recognitionLevel: doc.recognitionLevel ?? null,
+      regionCode: doc.regionCode,
+      ratingAvg: doc.ratingAvg,
+    },
+    reasons: explainMatch(demand, doc, match.terms),
+  };
+}

@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
+import { CurrentActor, ReqContext, RequireOwner } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/identity';
+import { PutWebhookDto, WebhookResponseDto } from '../dto/webhook.dto';
+import { WebhooksService } from '../webhooks/webhooks.service';
+
+const SIGNING =
+  'Each delivery is a POST of JSON `{ id, eventType, eventKey, notificationId, title, body, data, createdAt }` with the ' +
+  'header `pilotlink-signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`; reject a timestamp ' +
+  'older than 5 minutes. Non-2xx answers, timeouts and refused connections are retried with exponential backoff ' +
+  '(WEBHOOK_ATTEMPTS, WEBHOOK_BACKOFF_MS); a notification is delivered successfully at most once.';
+
+@ApiTags('webhooks')
+@ApiBearerAuth()
+@RequireOwner()
+@ApiForbiddenResponse({ type: ErrorResponseDto, description: "Only the org's owner" })
+@ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Another org' })
+@Controller('orgs/:id/webhook')
+export class WebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: "Your org's webhook (secret masked) with its 20 latest delivery attempts",
+    description: SIGNING,
+  })
+  get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) orgId: string): Promise<WebhookResponseDto> {
+    return this.webhooks.get(actor, orgId);
+  }
+
+  @Put()
+  @ApiOperation({
+    summary: 'Set the webhook URL (creates it with a new secret); `rotateSecret: true` replaces the secret',
+    description: `The full secret is in this answer only when it was just created or rotated (\`secretRevealed\`). ${SIGNING}`,
+  })
+  put(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) orgId: string,
+    @Body() body: PutWebhookDto,
+  ): Promise<WebhookResponseDto> {
+    return this.webhooks.put(ctx, orgId, body);
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Demand, DemandView, demandViewFor } from '@pilotlink/demand';
+import { OrgKind } from '@pilotlink/identity';
+import { DataSource } from 'typeorm';
+
+/**
+ * How each recipient org may see a demand — the same rule (demandViewFor) as the API and search use,
+ * read from current state when the notification is dispatched and again when it is rendered.
+ */
+@Injectable()
+export class DemandAudience {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async viewsFor(demand: Demand, orgIds: readonly string[]): Promise<Map<string, DemandView>> {
+    const ids = [...new Set(orgIds)];
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.query<
+      { id: string; kind: OrgKind; verified: boolean; invited: boolean; nda: boolean }[]
+    >(
+      `SELECT o.id, o.kind, o.verification_status = 'VERIFIED' AS verified,
+              EXISTS (SELECT 1 FROM demand_invitations i WHERE i.demand_id = $1 AND i.platform_org_id = o.id) AS invited,
+              EXISTS (SELECT 1 FROM demand_nda_acceptances n WHERE n.demand_id = $1 AND n.platform_org_id = o.id) AS nda
+         FROM orgs o WHERE o.id = ANY($2::uuid[])`,
+      [demand.id, ids],
+    );
+    const views = new Map<string, DemandView>(ids.map((id) => [id, 'NONE']));
+    for (const row of rows) {
+      views.set(
+        row.id,
+        demandViewFor(
+          { orgId: row.id, orgKind: row.kind, orgVerified: row.verified },
+          {
+            ownerOrgId: demand.smeOrgId,
+            status: demand.status,
+            confidentiality: demand.confidentiality,
+            invited: row.invited,
+            ndaAccepted: row.nda,
+          },
+        ),
+      );
+    }
+    return views;
+  }
+
+  async viewFor(demand: Demand, orgId: string): Promise<DemandView> {
+    return (await this.viewsFor(demand, [orgId])).get(orgId) ?? 'NONE';
+  }
+
+  /** Was the org invited to the open demand after it was published (rather than while it was a draft)? */
+  async invitedAfterPublication(demand: Demand, orgId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<{ after: boolean }[]>(
+      `SELECT invited_at >= $3::timestamptz AS after FROM demand_invitations WHERE demand_id = $1 AND platform_org_id = $2`,
+      [demand.id, orgId, demand.publishedAt ?? new Date(0)],
+    );
+    return rows[0]?.after ?? false;
+  }
+
+  /** Orgs the SME invited: they hear about the demand when it is published, matched or not. */
+  async invitedOrgs(demandId: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ platform_org_id: string }[]>(
+      `SELECT platform_org_id FROM demand_invitations WHERE demand_id = $1 ORDER BY platform_org_id`,
+      [demandId],
+    );
+    return rows.map((r) => r.platform_org_id);
+  }
+}

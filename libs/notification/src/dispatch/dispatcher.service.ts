@@ -1,0 +1,240 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PilotService, Platform, withParentFields } from '@pilotlink/catalogue';
+import { Order } from '@pilotlink/booking';
+import { Demand, MatchingService, Quote } from '@pilotlink/demand';
+import { DispatchEventJob, jobId, NotificationJobs, NotifyRecipientJob, QUEUES } from '@pilotlink/queue';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import {
+  eventKey,
+  orderActionOf,
+  orderRecipients,
+  quoteActionOf,
+  QuoteAction,
+  quoteRecipientSide,
+} from '../domain/event-keys';
+import { DemandReason } from '../domain/render';
+import { subscriptionFits } from '../domain/subscription-fit';
+import { SubscriptionsService } from '../subscriptions/subscriptions.service';
+import { DemandAudience } from './demand-audience';
+
+/** SPEC §4: the top-K matched platforms of a published demand are notified (plus fitting subscriptions). */
+export const MATCHED_PLATFORMS_NOTIFIED = 20;
+/** Open demands a new or changed service is checked against. */
+export const FITTING_DEMANDS_NOTIFIED = 50;
+
+/**
+ * Turns one domain event into one `notify-recipient` job per recipient org, each with the job id
+ * `notify.<eventKey>.<orgId>`: a retried dispatch, a duplicate outbox row or a relay replay adds
+ * nothing new. Recipients are resolved from current state (the event only names what changed), and
+ * a demand's recipients are always filtered by demandViewFor: an org that may not see the demand, or
+ * its owner, is never told about it.
+ */
+@Injectable()
+export class NotificationDispatcher {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly matching: MatchingService,
+    private readonly subscriptions: SubscriptionsService,
+    private readonly audience: DemandAudience,
+    @InjectQueue(QUEUES.NOTIFICATIONS) private readonly queue: Queue,
+  ) {}
+
+  async dispatch(event: DispatchEventJob): Promise<{ eventType: string; recipients: number }> {
+    const jobs = await this.recipientsOf(event);
+    if (jobs.length > 0) {
+      const name: keyof NotificationJobs = 'notify-recipient';
+      await this.queue.addBulk(
+        jobs.map((data) => ({ name, data, opts: { jobId: jobId('notify', data.eventKey, data.recipientOrgId) } })),
+      );
+    }
+    return { eventType: event.eventType, recipients: jobs.length };
+  }
+
+  recipientsOf(event: DispatchEventJob): Promise<NotifyRecipientJob[]> {
+    switch (event.eventType) {
+      case 'demand.published':
+        return this.demandPublished(event.aggregateId);
+      case 'demand.invited':
+        return this.demandInvited(event.aggregateId, String(event.payload.platformOrgId ?? ''));
+      case 'service.published':
+      case 'service.updated':
+        return this.serviceFits(event.eventType, event.aggregateId);
+    }
+    const action = quoteActionOf(event.eventType);
+    if (action) return this.quoteEvent(event.eventType, action, event.aggregateId, event.payload);
+    const orderAction = orderActionOf(event.eventType);
+    if (orderAction) return this.orderEvent(event.eventType, orderAction, event.aggregateId, event.payload);
+    // Notifying events without recipients here (yet) are consumed without effect.
+    return Promise.resolve([]);
+  }
+
+  /** Top matched platforms ∪ platforms whose subscription fits ∪ invited platforms; one job per org. */
+  private async demandPublished(demandId: string): Promise<NotifyRecipientJob[]> {
+    const demand = await this.dataSource.getRepository(Demand).findOneBy({ id: demandId });
+    if (!demand || demand.status !== 'OPEN') return [];
+    const [matched, subscriptions, invited] = await Promise.all([
+      this.matching.topPlatformsFor(demandId, MATCHED_PLATFORMS_NOTIFIED),
+      this.subscriptions.candidates('PLATFORM_OPERATOR', {
+        fieldCodes: withParentFields([demand.fieldCode]),
+        categories: demand.categories,
+      }),
+      this.audience.invitedOrgs(demandId),
+    ]);
+    const views = await this.audience.viewsFor(demand, [
+      ...matched.map((m) => m.platformOrgId),
+      ...subscriptions.map((s) => s.orgId),
+      ...invited,
+    ]);
+    const visible = (orgId: string) => orgId !== demand.smeOrgId && (views.get(orgId) ?? 'NONE') !== 'NONE';
+
+    const reasons = new Map<string, DemandReason & { invited?: boolean }>();
+    const reasonOf = (orgId: string) => reasons.get(orgId) ?? reasons.set(orgId, {}).get(orgId)!;
+    for (const match of matched) {
+      if (!visible(match.platformOrgId)) continue;
+      const reason = reasonOf(match.platformOrgId);
+      reason.matched ??= { rank: match.rank, score: match.score }; // an org with several platforms: its best
+    }
+    for (const subscription of subscriptions) {
+      if (!visible(subscription.orgId)) continue;
+      const full = views.get(subscription.orgId) === 'FULL';
+      // Only what this org may see counts: a SUMMARY viewer's keywords never match the hidden
+      // description, and its region criterion cannot match a region it is not shown.
+      const fits = subscriptionFits(subscription, {
+        fieldCodes: [demand.fieldCode],
+        categories: demand.categories,
+        text: full ? `${demand.title}\n${demand.description}` : demand.title,
+        regionCode: full ? demand.regionCode : null,
+      });
+      if (fits) (reasonOf(subscription.orgId).subscriptionIds ??= []).push(subscription.id);
+    }
+    for (const orgId of invited) if (visible(orgId)) reasonOf(orgId).invited = true;
+
+    const key = eventKey({ type: 'demand.published', demandId });
+    return [...reasons].map(([orgId, reason]) => ({
+      eventKey: key,
+      eventType: 'demand.published',
+      recipientOrgId: orgId,
+      subjectType: 'demand',
+      subjectId: demandId,
+      reason: { ...reason },
+    }));
+  }
+
+  private async demandInvited(demandId: string, platformOrgId: string): Promise<NotifyRecipientJob[]> {
+    const demand = await this.dataSource.getRepository(Demand).findOneBy({ id: demandId });
+    if (!demand || demand.status !== 'OPEN' || !platformOrgId) return [];
+    // Invited while still a draft: the publication itself tells invited platforms (one notification, not two).
+    if (!(await this.audience.invitedAfterPublication(demand, platformOrgId))) return [];
+    if ((await this.audience.viewFor(demand, platformOrgId)) === 'NONE') return [];
+    return [
+      {
+        eventKey: eventKey({ type: 'demand.invited', demandId, platformOrgId }),
+        eventType: 'demand.invited',
+        recipientOrgId: platformOrgId,
+        subjectType: 'demand',
+        subjectId: demandId,
+        reason: { invited: true },
+      },
+    ];
+  }
+
+  /**
+   * A service that is published on a listed platform right now: SMEs with open demands it fits, and
+   * SMEs whose subscription it fits (one notification per org — a demand match wins).
+   */
+  private async serviceFits(eventType: string, serviceId: string): Promise<NotifyRecipientJob[]> {
+    const service = await this.dataSource.getRepository(PilotService).findOneBy({ id: serviceId });
+    if (!service || service.status !== 'PUBLISHED') return [];
+    const platform = await this.dataSource.getRepository(Platform).findOneBy({ id: service.platformId });
+    if (!platform || platform.status !== 'LISTED') return [];
+
+    const [fitting, subscriptions] = await Promise.all([
+      this.matching.fittingDemandsForService(serviceId, FITTING_DEMANDS_NOTIFIED),
+      this.subscriptions.candidates('SME', {
+        fieldCodes: withParentFields(service.fieldCodes),
+        categories: [service.category],
+      }),
+    ]);
+    const job = (key: string, orgId: string, reason: Record<string, unknown>): NotifyRecipientJob => ({
+      eventKey: key,
+      eventType,
+      recipientOrgId: orgId,
+      subjectType: 'service',
+      subjectId: serviceId,
+      reason,
+    });
+    const jobs = fitting
+      .filter((fit) => fit.smeOrgId !== platform.operatorOrgId)
+      .map((fit) =>
+        job(eventKey({ type: 'service.fit', serviceId, demandId: fit.demandId }), fit.smeOrgId, {
+          demandId: fit.demandId,
+          score: fit.score,
+        }),
+      );
+    const told = new Set(jobs.map((j) => j.recipientOrgId));
+    const bySubscription = new Map<string, string[]>();
+    for (const subscription of subscriptions) {
+      if (told.has(subscription.orgId)) continue;
+      const fits = subscriptionFits(subscription, {
+        fieldCodes: service.fieldCodes,
+        categories: [service.category],
+        text: `${service.title}\n${service.description}`,
+        regionCode: platform.regionCode,
+      });
+      if (fits)
+        bySubscription.set(subscription.orgId, [...(bySubscription.get(subscription.orgId) ?? []), subscription.id]);
+    }
+    for (const [orgId, subscriptionIds] of bySubscription) {
+      jobs.push(job(eventKey({ type: 'service.fit.subscription', serviceId }), orgId, { subscriptionIds }));
+    }
+    return jobs;
+  }
+
+  /** The other party of the quote; the revision in the payload names the round of the negotiation. */
+  private async quoteEvent(
+    eventType: string,
+    action: QuoteAction,
+    quoteId: string,
+    payload: Record<string, unknown>,
+  ): Promise<NotifyRecipientJob[]> {
+    const quote = await this.dataSource.getRepository(Quote).findOneBy({ id: quoteId });
+    if (!quote) return [];
+    const demand = await this.dataSource.getRepository(Demand).findOneBy({ id: quote.demandId });
+    if (!demand) return [];
+    const revision = Number.isInteger(payload.revision) ? Number(payload.revision) : quote.revision;
+    const recipient = quoteRecipientSide(action) === 'SME' ? demand.smeOrgId : quote.platformOrgId;
+    return [
+      {
+        eventKey: eventKey({ type: 'quote', action, quoteId, revision }),
+        eventType,
+        recipientOrgId: recipient,
+        subjectType: 'quote',
+        subjectId: quoteId,
+        reason: { action, revision },
+      },
+    ];
+  }
+
+  /** The other party of whoever changed the order (SPEC §5: transitions are notified to the other side). */
+  private async orderEvent(
+    eventType: string,
+    action: string,
+    orderId: string,
+    payload: Record<string, unknown>,
+  ): Promise<NotifyRecipientJob[]> {
+    const order = await this.dataSource.getRepository(Order).findOneBy({ id: orderId });
+    if (!order || typeof payload.eventId !== 'string') return [];
+    const actorOrgId = typeof payload.actorOrgId === 'string' ? payload.actorOrgId : null;
+    return orderRecipients(order, actorOrgId).map((recipientOrgId) => ({
+      eventKey: eventKey({ type: 'order', action, orderId, historyId: payload.eventId as string }),
+      eventType,
+      recipientOrgId,
+      subjectType: 'order',
+      subjectId: orderId,
+      reason: { action },
+    }));
+  }
+}

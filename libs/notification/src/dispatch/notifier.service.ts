@@ -1,0 +1,143 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PilotService, Platform } from '@pilotlink/catalogue';
+import { Order } from '@pilotlink/booking';
+import { AppConfig } from '@pilotlink/core';
+import { Demand, Quote } from '@pilotlink/demand';
+import { jobId, NotifyRecipientJob, QUEUES, WebhookJobs } from '@pilotlink/queue';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { orderActionOf, quoteActionOf } from '../domain/event-keys';
+import { DemandAudience } from './demand-audience';
+import { Notification } from '../domain/notification.entity';
+import { DemandReason, Rendered, renderDemand, renderOrder, renderQuote, renderServiceFit } from '../domain/render';
+import { InboxService } from '../inbox/inbox.service';
+import { WebhookDeliveryService } from '../webhooks/webhook-delivery.service';
+import { WebhooksService } from '../webhooks/webhooks.service';
+
+export type NotifyOutcome =
+  | { notificationId: string; created: boolean; webhookQueued: boolean }
+  | { skipped: 'subject-gone' | 'not-visible' | 'unknown-event' };
+
+/**
+ * One recipient of one event: renders the text for this recipient (a demand through its view of it),
+ * writes the inbox row once, and queues the webhook delivery. Re-running it — a retry after a crash
+ * between the insert and the enqueue — finds the row and still queues a webhook that was never
+ * delivered, under the same job id, so nothing is lost and nothing is sent twice.
+ */
+@Injectable()
+export class Notifier {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly inbox: InboxService,
+    private readonly webhooks: WebhooksService,
+    private readonly deliveries: WebhookDeliveryService,
+    private readonly audience: DemandAudience,
+    @InjectQueue(QUEUES.WEBHOOKS) private readonly webhookQueue: Queue,
+    @Inject(ConfigService) private readonly config: AppConfig,
+  ) {}
+
+  async notify(job: NotifyRecipientJob): Promise<NotifyOutcome> {
+    const rendered = await this.render(job);
+    if ('skipped' in rendered) return rendered;
+    const { notification, created } = await this.inbox.insertOnce(this.dataSource.manager, {
+      recipientOrgId: job.recipientOrgId,
+      eventKey: job.eventKey,
+      eventType: job.eventType,
+      subjectType: job.subjectType as Notification['subjectType'],
+      subjectId: job.subjectId,
+      ...rendered,
+    });
+    return { notificationId: notification.id, created, webhookQueued: await this.queueWebhook(notification) };
+  }
+
+  private async queueWebhook(notification: Notification): Promise<boolean> {
+    if (!(await this.webhooks.enabledEndpoint(notification.recipientOrgId))) return false;
+    if (await this.deliveries.delivered(notification.id)) return false;
+    const name: keyof WebhookJobs = 'deliver-webhook';
+    await this.webhookQueue.add(
+      name,
+      { notificationId: notification.id },
+      {
+        jobId: jobId('webhook', notification.id),
+        attempts: this.config.get('WEBHOOK_ATTEMPTS', { infer: true }),
+        backoff: { type: 'exponential', delay: this.config.get('WEBHOOK_BACKOFF_MS', { infer: true }) },
+      },
+    );
+    return true;
+  }
+
+  private async render(
+    job: NotifyRecipientJob,
+  ): Promise<Rendered | { skipped: 'subject-gone' | 'not-visible' | 'unknown-event' }> {
+    switch (job.subjectType) {
+      case 'demand':
+        return this.renderDemandEvent(job);
+      case 'quote':
+        return this.renderQuoteEvent(job);
+      case 'service':
+        return this.renderServiceEvent(job);
+      case 'order':
+        return this.renderOrderEvent(job);
+      default:
+        return { skipped: 'unknown-event' };
+    }
+  }
+
+  /** Re-checks the recipient's view now: an org that lost sight of the demand is not told about it. */
+  private async renderDemandEvent(job: NotifyRecipientJob) {
+    const demand = await this.dataSource.getRepository(Demand).findOneBy({ id: job.subjectId });
+    if (!demand) return { skipped: 'subject-gone' as const };
+    const view = await this.audience.viewFor(demand, job.recipientOrgId);
+    if (view === 'NONE' || demand.smeOrgId === job.recipientOrgId) return { skipped: 'not-visible' as const };
+    const kind = job.eventType === 'demand.invited' ? 'invited' : 'published';
+    return renderDemand(kind, demand, view, job.reason as DemandReason);
+  }
+
+  private async renderQuoteEvent(job: NotifyRecipientJob) {
+    const action = quoteActionOf(job.eventType);
+    if (!action) return { skipped: 'unknown-event' as const };
+    const quote = await this.dataSource.getRepository(Quote).findOneBy({ id: job.subjectId });
+    if (!quote) return { skipped: 'subject-gone' as const };
+    const [demand, platform] = await Promise.all([
+      this.dataSource.getRepository(Demand).findOneBy({ id: quote.demandId }),
+      this.dataSource.getRepository(Platform).findOneBy({ id: quote.platformId }),
+    ]);
+    if (!demand || !platform) return { skipped: 'subject-gone' as const };
+    const revision = Number.isInteger(job.reason.revision) ? Number(job.reason.revision) : quote.revision;
+    return renderQuote(action, { ...quote, revision }, { demandTitle: demand.title, platformName: platform.name });
+  }
+
+  private async renderOrderEvent(job: NotifyRecipientJob) {
+    const action = orderActionOf(job.eventType);
+    if (!action) return { skipped: 'unknown-event' as const };
+    const order = await this.dataSource.getRepository(Order).findOneBy({ id: job.subjectId });
+    if (!order) return { skipped: 'subject-gone' as const };
+    const platform = await this.dataSource.getRepository(Platform).findOneBy({ id: order.platformId });
+    if (!platform) return { skipped: 'subject-gone' as const };
+    return renderOrder(action, order, { platformName: platform.name });
+  }
+
+  private async renderServiceEvent(job: NotifyRecipientJob) {
+    const service = await this.dataSource.getRepository(PilotService).findOneBy({ id: job.subjectId });
+    if (!service) return { skipped: 'subject-gone' as const };
+    const platform = await this.dataSource.getRepository(Platform).findOneBy({ id: service.platformId });
+    if (!platform) return { skipped: 'subject-gone' as const };
+    const demandId = typeof job.reason.demandId === 'string' ? job.reason.demandId : null;
+    // The recipient owns the demand, so its title is theirs to see.
+    const demand = demandId ? await this.dataSource.getRepository(Demand).findOneBy({ id: demandId }) : null;
+    if (demandId && !demand) return { skipped: 'subject-gone' as const };
+    return renderServiceFit(
+      {
+        id: service.id,
+        title: service.title,
+        category: service.category,
+        platformId: platform.id,
+        platformName: platform.name,
+      },
+      demand ? { id: demand.id, title: demand.title } : undefined,
+    );
+  }
+}

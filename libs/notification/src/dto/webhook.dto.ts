@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsUrl, MaxLength } from 'class-validator';
+import { trimString } from '@pilotlink/core';
+import type { WebhookDelivery } from '../domain/webhook.entity';
+
+export class PutWebhookDto {
+  @ApiProperty({ example: 'https://erp.example.cn/pilotlink/webhook', description: 'http(s) URL receiving POSTs' })
+  @Transform(trimString)
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false, require_host: true },
+    { message: 'url must be an http(s) URL' },
+  )
+  @MaxLength(2000)
+  url: string;
+
+  @ApiPropertyOptional({ default: true, description: 'false pauses deliveries (the inbox still fills)' })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+
+  @ApiPropertyOptional({ description: 'true: replace the signing secret; the answer shows the new one once' })
+  @IsOptional()
+  @IsBoolean()
+  rotateSecret?: boolean;
+}
+
+export class WebhookDeliveryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) notificationId: string;
+  @ApiProperty({ description: '1 for the first attempt' }) attempt: number;
+  @ApiProperty() url: string;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'HTTP status, null if no answer' })
+  responseStatus: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) error: string | null;
+  @ApiProperty() durationMs: number;
+  @ApiProperty() succeeded: boolean;
+  @ApiProperty() createdAt: Date;
+
+  static from(d: WebhookDelivery): WebhookDeliveryDto {
+    return {
+      id: d.id,
+      notificationId: d.notificationId,
+      attempt: d.attempt,
+      url: d.url,
+      responseStatus: d.responseStatus,
+      error: d.error,
+      durationMs: d.durationMs,
+      succeeded: d.succeeded,
+      createdAt: d.createdAt,
+    };
+  }
+}
+
+/**
+ * An org's webhook. `secret` is the full signing secret only in the answer to the PUT that created or
+ * rotated it; every other answer masks it (`whsec_…abcd`).
+ */
+export class WebhookResponseDto {
+  @ApiProperty({ description: 'false until a URL is set' }) configured: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String }) url: string | null;
+  @ApiProperty() enabled: boolean;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Masked except right after create/rotate' })
+  secret: string | null;
+  @ApiProperty({ description: 'true when `secret` is the full secret (store it now)' }) secretRevealed: boolean;
+  @ApiProperty({ example: 'pilotlink-signature', description: 'Header carrying t=<unix s>,v1=<hex HMAC-SHA256>' })
+  signatureHeader: string;
+  @ApiPropertyOptional({ nullable: true, type: Date }) updatedAt: Date | null;
+  @ApiProperty({ type: [WebhookDeliveryDto], description: 'The 20 latest delivery attempts, newest first' })
+  deliveries: WebhookDeliveryDto[];
+}

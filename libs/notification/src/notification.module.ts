@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DemandModule } from '@pilotlink/demand';
+import { QueueModule } from '@pilotlink/queue';
+import { FailedJobsService } from './admin/failed-jobs.service';
+import { DemandAudience } from './dispatch/demand-audience';
+import { NotificationDispatcher } from './dispatch/dispatcher.service';
+import { Notifier } from './dispatch/notifier.service';
+import { Notification } from './domain/notification.entity';
+import { Subscription } from './domain/subscription.entity';
+import { WebhookDelivery, WebhookEndpoint } from './domain/webhook.entity';
+import { InboxService } from './inbox/inbox.service';
+import { SubscriptionsService } from './subscriptions/subscriptions.service';
+import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
+import { WebhooksService } from './webhooks/webhooks.service';
+
+/** Inbox, subscriptions, webhooks and the dispatch pipeline: services for the API and the worker. */
+@Module({
+  imports: [
+    QueueModule,
+    DemandModule,
+    TypeOrmModule.forFeature([Notification, Subscription, WebhookEndpoint, WebhookDelivery]),
+  ],
+  providers: [
+    InboxService,
+    SubscriptionsService,
+    WebhooksService,
+    WebhookDeliveryService,
+    DemandAudience,
+    NotificationDispatcher,
+    Notifier,
+    FailedJobsService,
+  ],
+  exports: [
+    InboxService,
+    SubscriptionsService,
+    WebhooksService,
+    WebhookDeliveryService,
+    NotificationDispatcher,
+    Notifier,
+    FailedJobsService,
+  ],
+})
+export class NotificationModule {}

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@pilotlink/audit';
+import { NotFoundError } from '@pilotlink/core';
+import { withTransaction } from '@pilotlink/database';
+import { Actor, RequestContext } from '@pilotlink/identity';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { WebhookDelivery, WebhookEndpoint } from '../domain/webhook.entity';
+import { SIGNATURE_HEADER } from '../domain/webhook-signature';
+import { PutWebhookDto, WebhookDeliveryDto, WebhookResponseDto } from '../dto/webhook.dto';
+
+const RECENT_DELIVERIES = 20;
+
+/** `whsec_` + 32 random bytes: what signs the org's deliveries. */
+export function newWebhookSecret(): string {
+  return `whsec_${randomBytes(32).toString('base64url')}`;
+}
+
+export function maskSecret(secret: string): string {
+  return `whsec_…${secret.slice(-4)}`;
+}
+
+/** An org's webhook configuration: its owner reads and sets it; any other org gets 404. */
+@Injectable()
+export class WebhooksService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(actor: Actor, orgId: string): Promise<WebhookResponseDto> {
+    this.assertOwnOrg(actor, orgId);
+    const endpoint = await this.dataSource.getRepository(WebhookEndpoint).findOneBy({ orgId });
+    return this.describe(endpoint, null);
+  }
+
+  /** Creates or updates the URL; a new endpoint or `rotateSecret` gets a fresh secret, shown in this answer only. */
+  async put(ctx: RequestContext, orgId: string, input: PutWebhookDto): Promise<WebhookResponseDto> {
+    this.assertOwnOrg(ctx.actor, orgId);
+    return withTransaction(this.dataSource, async (manager) => {
+      const existing = await manager.findOne(WebhookEndpoint, {
+        where: { orgId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const revealed = !existing || input.rotateSecret ? newWebhookSecret() : null;
+      const endpoint = existing ?? manager.create(WebhookEndpoint, { orgId });
+      const before = existing ? { url: existing.url, enabled: existing.enabled } : null;
+      endpoint.url = input.url;
+      endpoint.enabled = input.enabled ?? existing?.enabled ?? true;
+      if (revealed) endpoint.secret = revealed;
+      await manager.save(endpoint);
+      await this.audit.record(manager, {
+        actor: { userId: ctx.actor.userId, orgId: ctx.actor.orgId },
+        action: existing ? 'webhook.updated' : 'webhook.created',
+        entityType: 'webhook',
+        entityId: endpoint.id,
+        subjectOrgId: orgId,
+        before,
+        // never the secret itself
+        after: { url: endpoint.url, enabled: endpoint.enabled, secretRotated: Boolean(revealed) },
+        requestId: ctx.requestId,
+      });
+      return this.describe(endpoint, revealed);
+    });
+  }
+
+  /** The enabled endpoint of an org, if any (the worker's view). */
+  enabledEndpoint(orgId: string): Promise<WebhookEndpoint | null> {
+    return this.dataSource.getRepository(WebhookEndpoint).findOneBy({ orgId, enabled: true });
+  }
+
+  private async describe(endpoint: WebhookEndpoint | null, revealed: string | null): Promise<WebhookResponseDto> {
+    const deliveries = endpoint
+      ? await this.dataSource.getRepository(WebhookDelivery).find({
+          where: { orgId: endpoint.orgId },
+          order: { createdAt: 'DESC', attempt: 'DESC' },
+          take: RECENT_DELIVERIES,
+        })
+      : [];
+    return {
+      configured: Boolean(endpoint),
+      url: endpoint?.url ?? null,
+      enabled: endpoint?.enabled ?? false,
+      secret: endpoint ? (revealed ?? maskSecret(endpoint.secret)) : null,
+      secretRevealed: Boolean(revealed),
+      signatureHeader: SIGNATURE_HEADER,
+      updatedAt: endpoint?.updatedAt ?? null,
+      deliveries: deliveries.map(WebhookDeliveryDto.from),
+    };
+  }
+
+  private assertOwnOrg(actor: Actor, orgId: string): void {
+    if (actor.orgId !== orgId) throw new NotFoundError('Organisation');
+  }
+}

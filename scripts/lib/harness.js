@@ -1,0 +1,275 @@
+/**
+ * Shared plumbing of the measuring scripts (`bench:search`, `bench:match`, `eval:matching`): build, make sure
+ * the stack answers, a dedicated database and index prefix recreated each run, the built API and worker on a
+ * free port, HTTP helpers, latency percentiles — and a cleanup that removes all of it (database, indexes and
+ * queues under the run's prefixes; BENCH_KEEP=1 keeps them) and stops only what the run started.
+ */
+const { execFileSync, spawn } = require('node:child_process');
+const net = require('node:net');
+const path = require('node:path');
+const { ensureDependencies, root } = require('./deps');
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * @param {{ name: string, dbName: string, indexPrefix: string, queuePrefix: string, deadlineMs: number,
+ *           env?: Record<string, string> }} options
+ */
+function createHarness({ name, dbName, indexPrefix, queuePrefix, deadlineMs, env: extraEnv = {} }) {
+  const log = (message) => process.stderr.write(`[${name}] ${message}\n`);
+  const state = { stack: null, children: [], databaseUrl: null, meili: null, env: null, cleaning: null };
+
+  /** Builds, brings the stack up and recreates the dedicated database; returns the env for the children. */
+  async function prepare() {
+    ensureDependencies();
+    // BENCH_NO_BUILD=1 runs the dist/ already there (a quicker second run).
+    if (process.env.BENCH_NO_BUILD === '1') log('using the existing dist/ (BENCH_NO_BUILD=1)');
+    else {
+      log('building');
+      execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+    }
+    const { ensureStack } = require('../stack');
+    state.stack = await ensureStack({ profile: 'test' });
+    const databaseUrl = withDatabase(state.stack.env.DATABASE_URL, dbName);
+    state.meili = { url: state.stack.env.MEILI_URL, key: state.stack.env.MEILI_MASTER_KEY };
+    state.env = {
+      ...process.env,
+      ...state.stack.env,
+      DATABASE_URL: databaseUrl,
+      MEILI_INDEX_PREFIX: indexPrefix,
+      QUEUE_PREFIX: queuePrefix,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+      JWT_SECRET: 'bench-only-secret-bench-only-secret-0001',
+      ...extraEnv,
+    };
+    await recreateDatabase(databaseUrl);
+    state.databaseUrl = databaseUrl;
+    return state.env;
+  }
+
+  /** `node dist/apps/worker/src/cli.js <command>` against the dedicated database and indexes. */
+  function cli(command, { quiet = false } = {}) {
+    return execFileSync(process.execPath, [path.join(root, 'dist/apps/worker/src/cli.js'), command], {
+      cwd: root,
+      env: state.env,
+      stdio: quiet ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+      encoding: 'utf8',
+    });
+  }
+
+  /** Starts the built API and worker; resolves with the API's base URL once it is healthy. */
+  async function boot() {
+    const port = await freePort();
+    const env = { ...state.env, PORT: String(port) };
+    state.children.push(launch('dist/apps/api/src/main.js', env), launch('dist/apps/worker/src/main.js', env));
+    const api = `http://127.0.0.1:${port}`;
+    await waitForHealth(`${api}/api/health`);
+    return api;
+  }
+
+  async function recreateDatabase(url) {
+    const { Client } = require('pg');
+    const admin = new Client({ connectionString: withDatabase(url, 'postgres') });
+    await admin.connect();
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+      await admin.query(`CREATE DATABASE "${dbName}"`);
+    } finally {
+      await admin.end();
+    }
+  }
+
+  /** Stops the children, drops what the run created (unless BENCH_KEEP=1) and the services it started. */
+  function cleanup() {
+    return (state.cleaning ??= (async () => {
+      await Promise.all(state.children.map(stopChild));
+      const keep = process.env.BENCH_KEEP === '1';
+      if (keep) log(`BENCH_KEEP=1: keeping database ${dbName} and indexes ${indexPrefix}*`);
+      if (state.env && !keep) await obliterateQueues(state.env.REDIS_URL, queuePrefix).catch(() => {});
+      if (state.meili && !keep) await deleteIndexes(state.meili, indexPrefix).catch(() => {});
+      if (state.databaseUrl && !keep) {
+        const { Client } = require('pg');
+        const admin = new Client({ connectionString: withDatabase(state.databaseUrl, 'postgres') });
+        await admin
+          .connect()
+          .then(() => admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`))
+          .catch((error) => log(`could not drop ${dbName}: ${error.message}`))
+          .finally(() => admin.end().catch(() => {}));
+      }
+      if (state.stack) await state.stack.stop();
+    })());
+  }
+
+  /**
+   * Runs `main` with a deadline and signal handlers; cleans up in every case. `beforeCleanup` runs first
+   * (e.g. to close the script's own connections).
+   */
+  function run(main, { beforeCleanup = async () => {} } = {}) {
+    const finish = () =>
+      beforeCleanup()
+        .catch(() => {})
+        .then(cleanup);
+    const deadline = setTimeout(() => {
+      log(`still running after ${deadlineMs / 60_000} min: giving up`);
+      void finish().finally(() => process.exit(2));
+    }, deadlineMs);
+    process.on('SIGINT', () => void finish().finally(() => process.exit(130)));
+    process.on('SIGTERM', () => void finish().finally(() => process.exit(143)));
+    main()
+      .then(() => finish())
+      .catch(async (error) => {
+        process.stderr.write(`${name}: ${error.stack ?? error.message}\n`);
+        await finish();
+        process.exitCode = 1;
+      })
+      .finally(() => clearTimeout(deadline));
+  }
+
+  return { log, state, prepare, cli, boot, cleanup, run };
+}
+
+function launch(entry, env) {
+  return spawn(process.execPath, [path.join(root, entry)], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+function stopChild(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+  });
+}
+
+/** Removes the run's BullMQ queues (jobs, schedulers, events) under its own prefix. */
+async function obliterateQueues(redisUrl, prefix) {
+  const { Queue } = require('bullmq');
+  const { QUEUES } = require(path.join(root, 'dist/libs/queue/src/queues.js'));
+  for (const name of Object.values(QUEUES)) {
+    const queue = new Queue(name, { connection: { url: redisUrl }, prefix });
+    try {
+      await queue.obliterate({ force: true });
+    } finally {
+      await queue.close();
+    }
+  }
+}
+
+/** Deletes every index whose uid starts with the prefix (including a `<index>_new` left by a broken reindex). */
+async function deleteIndexes({ url, key }, prefix) {
+  const headers = { authorization: `Bearer ${key}` };
+  const res = await fetch(`${url}/indexes?limit=1000`, { headers });
+  const { results } = await res.json();
+  for (const { uid } of results.filter((index) => index.uid.startsWith(prefix))) {
+    await fetch(`${url}/indexes/${uid}`, { method: 'DELETE', headers }).catch(() => {});
+  }
+}
+
+function withDatabase(url, name) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url) {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`the API did not become healthy at ${url}`);
+    await sleep(500);
+  }
+}
+
+/** fetch that parses JSON and throws on a non-2xx answer, quoting the body. */
+async function fetchOk(url, init) {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  const body = text ? JSON.parse(text) : null;
+  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${text.slice(0, 300)}`);
+  return body;
+}
+
+/** POST/GET JSON to the API with a bearer token. */
+function apiClient(base) {
+  return (method, route, { token, body } = {}) =>
+    fetchOk(`${base}/api${route}`, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+}
+
+/** A search request sent straight to Meilisearch, as the API's client sends it. */
+function meiliSearch({ url, key }, uid, body) {
+  return fetchOk(`${url}/indexes/${uid}/search`, {
+    method: 'POST',
+    // As the API's client asks (see meili.provider.ts): gzip on a kept-alive connection stalls ~40 ms.
+    headers: {
+      'content-type': 'application/json',
+      'accept-encoding': 'identity',
+      authorization: `Bearer ${key}`,
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** Runs `request(i)` for i = 0..count-1 with `concurrency` in flight; latencies in ms and requests/s. */
+async function load(request, count, concurrency) {
+  const latencies = [];
+  let next = 0;
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < count; i = next++) {
+        const t0 = process.hrtime.bigint();
+        await request(i);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { ...percentiles(latencies), rps: count / seconds };
+}
+
+function percentiles(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return { n: sorted.length, p50: at(50), p95: at(95), p99: at(99), max: sorted[sorted.length - 1] };
+}
+
+function median(values) {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+}
+
+module.exports = {
+  createHarness,
+  apiClient,
+  fetchOk,
+  meiliSearch,
+  load,
+  percentiles,
+  median,
+  sleep,
+  withDatabase,
+  root,
+};

@@ -1,0 +1,237 @@
+import { createPrivilegedOrg, createTestApp, RegisteredOrg, registerOrg, TestApp } from '@pilotlink/testing';
+import {
+  configureWebhook,
+  freePort,
+  inboxOf,
+  listedPlatformWithService,
+  settle,
+  waitFor,
+  WebhookReceiver,
+} from './support/notification-fixtures';
+
+/**
+ * Webhooks: configuration (owner only, secret shown once), signed deliveries retried with
+ * exponential backoff while the receiver is down or refuses connections, a delivery log with every
+ * attempt, and exhausted jobs kept for an admin to inspect and retry.
+ */
+describe('webhooks: configuration, retries, delivery log, failed jobs (e2e)', () => {
+  const ATTEMPTS = 5;
+  let t: TestApp;
+  let receiver: WebhookReceiver;
+  let bureau: RegisteredOrg;
+  let admin: RegisteredOrg;
+  let sme: RegisteredOrg;
+  let operator: RegisteredOrg;
+  let platformId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      env: { WEBHOOK_ATTEMPTS: String(ATTEMPTS), WEBHOOK_BACKOFF_MS: '150', WEBHOOK_TIMEOUT_MS: '2000' },
+    });
+    receiver = await new WebhookReceiver().start();
+    bureau = await createPrivilegedOrg(t, 'BUREAU', '350500');
+    admin = await createPrivilegedOrg(t, 'ADMIN', '350000');
+    sme = await registerOrg(t.http);
+    operator = await registerOrg(t.http, { kind: 'PLATFORM_OPERATOR' });
+    for (const org of [sme, operator]) await t.http.post(`/api/orgs/${org.orgId}/verify`).set(bureau.auth).expect(200);
+    ({ platformId } = await listedPlatformWithService(t, operator, bureau, {
+      title: '石墨烯导热膜中试',
+      description: '石墨烯 导热膜 卷对卷 中试',
+      fieldCodes: ['MATERIALS_GRAPHENE'],
+      category: 'SCALE_UP',
+    }));
+    await t.startWorker();
+    await settle(t);
+  });
+  afterAll(async () => {
+    await t.close();
+    await receiver.stop();
+  });
+
+  /** A quote on a fresh demand: the SME (the webhook owner here) gets one notification for it. */
+  const quoteEvent = async () => {
+    const demand = await t.http.post('/api/demands').set(sme.auth).send({
+      title: '石墨烯导热膜卷对卷中试',
+      fieldCode: 'MATERIALS_GRAPHENE',
+      stage: 'PILOT',
+      mode: 'OPEN',
+      confidentiality: 'PUBLIC',
+    });
+    await t.http.post(`/api/demands/${demand.body.id}/publish`).set(sme.auth).expect(200);
+    const quote = await t.http
+      .post(`/api/demands/${demand.body.id}/quotes`)
+      .set(operator.auth)
+      .send({ platformId, priceFen: 8_000_000, timelineDays: 30, scope: '卷对卷三批次', validUntil: '2030-01-31' });
+    expect(quote.status).toBe(201);
+    const [notification] = await waitFor(async () => {
+      const rows = await inboxOf(t, sme.orgId, quote.body.id);
+      return rows.length > 0 && rows;
+    }, 'the SME to be notified of the quote');
+    return notification;
+  };
+  const deliveriesOf = (notificationId: string) =>
+    t.db.query<{ attempt: number; response_status: number | null; error: string | null; succeeded: boolean }[]>(
+      `SELECT attempt, response_status, error, succeeded FROM webhook_deliveries WHERE notification_id = $1 ORDER BY attempt`,
+      [notificationId],
+    );
+
+  it('configuration: owner only, secret shown in full only when created or rotated, http(s) URLs only', async () => {
+    const empty = await t.http.get(`/api/orgs/${sme.orgId}/webhook`).set(sme.auth);
+    expect(empty.body).toMatchObject({ configured: false, url: null, secret: null, deliveries: [] });
+
+    const created = await t.http
+      .put(`/api/orgs/${sme.orgId}/webhook`)
+      .set(sme.auth)
+      .send({ url: receiver.url('/sme') });
+    expect(created.status).toBe(200);
+    expect(created.body).toMatchObject({
+      configured: true,
+      enabled: true,
+      secretRevealed: true,
+      signatureHeader: 'pilotlink-signature',
+    });
+    expect(created.body.secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
+    const shown = await t.http.get(`/api/orgs/${sme.orgId}/webhook`).set(sme.auth);
+    expect(shown.body).toMatchObject({ secretRevealed: false, secret: `whsec_…${created.body.secret.slice(-4)}` });
+    const updated = await t.http
+      .put(`/api/orgs/${sme.orgId}/webhook`)
+      .set(sme.auth)
+      .send({ url: receiver.url('/sme2') });
+    expect(updated.body).toMatchObject({ secretRevealed: false, url: receiver.url('/sme2') });
+    const rotated = await t.http
+      .put(`/api/orgs/${sme.orgId}/webhook`)
+      .set(sme.auth)
+      .send({ url: receiver.url('/sme'), rotateSecret: true });
+    expect(rotated.body.secretRevealed).toBe(true);
+    expect(rotated.body.secret).not.toBe(created.body.secret);
+    expect(
+      JSON.stringify(await t.db.query(`SELECT after FROM audit_events WHERE entity_type = 'webhook'`)),
+    ).not.toContain(rotated.body.secret);
+
+    for (const url of ['ftp://example.cn/hook', 'not a url', 'javascript:alert(1)', '']) {
+      const bad = await t.http.put(`/api/orgs/${sme.orgId}/webhook`).set(sme.auth).send({ url });
+      expect(bad.status).toBe(400);
+      expect(bad.body.details.fields.map((f: { field: string }) => f.field)).toContain('url');
+    }
+    expect((await t.http.get(`/api/orgs/${sme.orgId}/webhook`).set(operator.auth)).status).toBe(404);
+    expect(
+      (await t.http.put(`/api/orgs/${sme.orgId}/webhook`).set(operator.auth).send({ url: 'https://evil.example/' }))
+        .status,
+    ).toBe(404);
+    const email = `member-${Date.now()}@example.cn`;
+    const member = await t.http
+      .post(`/api/orgs/${sme.orgId}/members`)
+      .set(sme.auth)
+      .send({ email, password: 'member-password-123', displayName: '成员', role: 'MEMBER' });
+    expect(member.status).toBe(201);
+    const memberLogin = await t.http.post('/api/auth/login').send({ email, password: 'member-password-123' });
+    const memberAuth = { Authorization: `Bearer ${memberLogin.body.accessToken}` };
+    expect((await t.http.get(`/api/orgs/${sme.orgId}/webhook`).set(memberAuth)).status).toBe(403);
+  });
+
+  it('a receiver answering 503 is retried with backoff until it is back; the log shows the failures and one success', async () => {
+    const secret = await configureWebhook(t, operator, receiver.url('/op'));
+    await t.http
+      .put(`/api/orgs/${sme.orgId}/webhook`)
+      .set(sme.auth)
+      .send({ url: receiver.url('/down-then-up') });
+    const smeSecret = (
+      await t.http
+        .put(`/api/orgs/${sme.orgId}/webhook`)
+        .set(sme.auth)
+        .send({ url: receiver.url('/down-then-up'), rotateSecret: true })
+    ).body.secret;
+    receiver.answer = (path, n) => (path === '/down-then-up' && n <= 2 ? 503 : 200);
+
+    const notification = await quoteEvent();
+    await waitFor(
+      async () => receiver.deliveredTo('/down-then-up').length === 1,
+      'the delivery once the receiver is back',
+    );
+    expect(receiver.hitsOf('/down-then-up')).toBe(3);
+    expect(receiver.allSigned('/down-then-up', smeSecret)).toBe(true);
+    expect(receiver.deliveredTo('/down-then-up')[0].body).toMatchObject({
+      notificationId: notification.id,
+      eventType: 'quote.submitted',
+      eventKey: notification.event_key,
+    });
+    expect(await deliveriesOf(notification.id)).toEqual([
+      { attempt: 1, response_status: 503, error: 'answered HTTP 503', succeeded: false },
+      { attempt: 2, response_status: 503, error: 'answered HTTP 503', succeeded: false },
+      { attempt: 3, response_status: 200, error: null, succeeded: true },
+    ]);
+    const config = await t.http.get(`/api/orgs/${sme.orgId}/webhook`).set(sme.auth);
+    expect(config.body.deliveries.slice(0, 3).map((d: { attempt: number }) => d.attempt)).toEqual([3, 2, 1]);
+    expect(secret).toMatch(/^whsec_/);
+  });
+
+  it('a refused connection is retried too and delivered once something listens', async () => {
+    const port = await freePort();
+    await t.http
+      .put(`/api/orgs/${sme.orgId}/webhook`)
+      .set(sme.auth)
+      .send({ url: `http://127.0.0.1:${port}/late` });
+    const notification = await quoteEvent();
+    await waitFor(async () => (await deliveriesOf(notification.id)).length >= 1, 'a refused attempt');
+    const late = await new WebhookReceiver().start(port);
+    try {
+      await waitFor(async () => late.deliveredTo('/late').length === 1, 'the delivery to the late receiver', 30_000);
+      const log = await deliveriesOf(notification.id);
+      expect(log.filter((d) => d.succeeded)).toHaveLength(1);
+      expect(log[0]).toMatchObject({ succeeded: false, response_status: null, error: 'ECONNREFUSED' });
+    } finally {
+      await late.stop();
+    }
+  });
+
+  it('an exhausted delivery is listed for admins and their retry delivers it; others may not look', async () => {
+    await t.http
+      .put(`/api/orgs/${sme.orgId}/webhook`)
+      .set(sme.auth)
+      .send({ url: receiver.url('/always-down') });
+    let down = true;
+    receiver.answer = (path) => (path === '/always-down' && down ? 503 : 200);
+    const notification = await quoteEvent();
+    const jobId = `webhook.${notification.id}`;
+    const failed = await waitFor(
+      async () => {
+        const res = await t.http.get('/api/admin/failed-jobs?queue=webhooks').set(admin.auth);
+        return res.body.items?.find((j: { id: string }) => j.id === jobId);
+      },
+      'the job to exhaust its attempts',
+      30_000,
+    );
+    expect(failed).toMatchObject({
+      queue: 'webhooks',
+      name: 'deliver-webhook',
+      data: { notificationId: notification.id },
+      attemptsMade: ATTEMPTS,
+      failedReason: expect.stringContaining('503'),
+      createdAt: expect.any(String),
+      finishedAt: expect.any(String),
+    });
+    expect(await deliveriesOf(notification.id)).toHaveLength(ATTEMPTS);
+
+    expect((await t.http.get('/api/admin/failed-jobs?queue=webhooks').set(sme.auth)).status).toBe(403);
+    expect((await t.http.post(`/api/admin/failed-jobs/webhooks/${jobId}/retry`).set(operator.auth)).status).toBe(403);
+    expect((await t.http.get('/api/admin/failed-jobs?queue=nope').set(admin.auth)).status).toBe(400);
+    expect((await t.http.post('/api/admin/failed-jobs/webhooks/webhook.unknown/retry').set(admin.auth)).status).toBe(
+      404,
+    );
+
+    down = false;
+    const retried = await t.http.post(`/api/admin/failed-jobs/webhooks/${jobId}/retry`).set(admin.auth);
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ id: jobId, queue: 'webhooks' });
+    await waitFor(async () => receiver.deliveredTo('/always-down').length === 1, 'the retried delivery');
+    const log = await deliveriesOf(notification.id);
+    expect(log).toHaveLength(ATTEMPTS + 1);
+    expect(log.at(-1)).toMatchObject({ attempt: ATTEMPTS + 1, succeeded: true });
+    await waitFor(async () => {
+      const res = await t.http.get('/api/admin/failed-jobs?queue=webhooks').set(admin.auth);
+      return !res.body.items.some((j: { id: string }) => j.id === jobId);
+    }, 'the job to leave the failed set');
+    // Retrying a job that is no longer failed is refused.
+    expect((await t.http.post(`/api/admin/failed-jobs/webhooks/${jobId}/retry`).set(admin.auth)).status).toBe(409);
+  });
+});
