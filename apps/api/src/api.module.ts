@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditApiModule, AuditModule } from '@pilotlink/audit';
+import { BookingApiModule } from '@pilotlink/booking';
 import { CatalogueApiModule } from '@pilotlink/catalogue';
 import { CoreModule } from '@pilotlink/core';
 import { DemandApiModule } from '@pilotlink/demand';
 import { DatabaseModule } from '@pilotlink/database';
 import { IdentityApiModule } from '@pilotlink/identity';
+import { NotificationApiModule } from '@pilotlink/notification';
 import { OutboxModule, QueueModule } from '@pilotlink/queue';
 import { SearchApiModule, SearchModule } from '@pilotlink/search';
 import { HealthModule } from './health/health.module';
@@ -32,6 +34,8 @@ export class ApiModule {
         AuditApiModule,
         CatalogueApiModule,
         DemandApiModule,
+        NotificationApiModule,
+        BookingApiModule,
         SearchApiModule,
         HealthModule,
         MetricsModule,

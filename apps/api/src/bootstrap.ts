@@ -1,3 +1,4 @@
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -20,6 +21,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(), adapter, { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  // Uploads (delivery reports); each route sets its own size limit when it reads the file.
+  await app.register(fastifyMultipart, { limits: { fileSize: env.DELIVERABLE_MAX_BYTES, files: 1, fields: 10 } });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());

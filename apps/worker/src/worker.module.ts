@@ -6,12 +6,15 @@ import { AppConfig, CoreModule } from '@pilotlink/core';
 import { DatabaseModule } from '@pilotlink/database';
 import { DemandModule } from '@pilotlink/demand';
 import { IdentityModule } from '@pilotlink/identity';
+import { NotificationModule } from '@pilotlink/notification';
 import { QueueModule } from '@pilotlink/queue';
 import { SearchModule } from '@pilotlink/search';
 import { HeartbeatService } from './heartbeat.service';
 import { OutboxEventPublisher } from './outbox/outbox-event-publisher';
 import { OutboxRelay } from './outbox/outbox-relay.service';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
+import { NotificationsProcessor } from './processors/notifications.processor';
+import { WebhooksProcessor } from './processors/webhooks.processor';
 import { MaintenanceScheduler } from './schedulers/maintenance.scheduler';
 
 /** The background process: BullMQ processors and schedulers over the same libs, no controllers. */
@@ -32,8 +35,17 @@ export class WorkerModule {
         AuditModule,
         IdentityModule,
         DemandModule,
+        NotificationModule,
       ],
-      providers: [HeartbeatService, OutboxRelay, OutboxEventPublisher, MaintenanceProcessor, MaintenanceScheduler],
+      providers: [
+        HeartbeatService,
+        OutboxRelay,
+        OutboxEventPublisher,
+        MaintenanceProcessor,
+        MaintenanceScheduler,
+        NotificationsProcessor,
+        WebhooksProcessor,
+      ],
     };
   }
 }

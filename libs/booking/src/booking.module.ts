@@ -1,11 +1,27 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { FileStore, LocalDiskFileStore } from './files/file-store';
+import { DeliverablesService } from './orders/deliverables.service';
+import { OrderChanges } from './orders/order-changes';
+import { OrderDeliverable, OrderEvent, OrderPayment, OrderReview } from './orders/order-records.entity';
 import { OrderRecords } from './orders/order-records.service';
 import { Order } from './orders/order.entity';
+import { OrdersService } from './orders/orders.service';
+import { PaymentsService } from './orders/payments.service';
+import { ReviewsService } from './orders/reviews.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Order])],
-  providers: [OrderRecords],
-  exports: [OrderRecords],
+  imports: [TypeOrmModule.forFeature([Order, OrderEvent, OrderPayment, OrderDeliverable, OrderReview])],
+  providers: [
+    OrderRecords,
+    OrderChanges,
+    OrdersService,
+    PaymentsService,
+    DeliverablesService,
+    ReviewsService,
+    // Local disk here; an S3-compatible store would be bound to the same token.
+    { provide: FileStore, useClass: LocalDiskFileStore },
+  ],
+  exports: [OrderRecords, OrderChanges, OrdersService, PaymentsService, DeliverablesService, ReviewsService],
 })
 export class BookingModule {}

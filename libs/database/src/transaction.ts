@@ -46,3 +46,9 @@ export function uniqueViolation(error: unknown): string | undefined {
   const driver = (error as { driverError?: { code?: string; constraint?: string } })?.driverError;
   return driver?.code === '23505' ? (driver.constraint ?? 'unique') : undefined;
 }
+
+/** The exclusion-violation SQLSTATE (an EXCLUDE constraint refused a row) and the constraint's name. */
+export function exclusionViolation(error: unknown): string | undefined {
+  const driver = (error as { driverError?: { code?: string; constraint?: string } })?.driverError;
+  return driver?.code === '23P01' ? (driver.constraint ?? 'exclusion') : undefined;
+}

@@ -4,8 +4,12 @@ import {
   ORDER_ACTION_RULES,
   ORDER_ACTIONS,
   ORDER_STATUSES,
+  owedFen,
+  paymentProblem,
   planOrderAction,
   reachableFrom,
+  reviewScore,
+  serviceOrderAmountFen,
 } from './order';
 
 describe('order transition table', () => {
@@ -44,5 +48,33 @@ describe('order transition table', () => {
   it('contracting needs both confirmations', () => {
     expect(contractOutcome({ sme: true, platform: false })).toBe('ACCEPTED');
     expect(contractOutcome({ sme: true, platform: true })).toBe('CONTRACTED');
+  });
+});
+
+describe('order money rules', () => {
+  it('owes the agreed amount minus deductions and payments', () => {
+    expect(owedFen({ agreedAmountFen: 100_000 }, 30_000)).toBe(70_000);
+    expect(owedFen({ agreedAmountFen: 100_000, deductedFen: 40_000 }, 30_000)).toBe(30_000);
+  });
+
+  it.each([
+    [0, 1_000, 'NOT_POSITIVE'],
+    [-5, 1_000, 'NOT_POSITIVE'],
+    [1.5, 1_000, 'NOT_POSITIVE'],
+    [1_001, 1_000, 'EXCEEDS_OWED'],
+    [1_000, 1_000, null],
+    [1, 1_000, null],
+  ])('payment of %p with %p owed → %p', (amount, owed, problem) => {
+    expect(paymentProblem(amount, owed)).toBe(problem);
+  });
+
+  it('prices a direct order: fixed once, unit × quantity, quote-priced not at all', () => {
+    expect(serviceOrderAmountFen({ pricingKind: 'FIXED', priceFen: 500_000 }, 3)).toBe(500_000);
+    expect(serviceOrderAmountFen({ pricingKind: 'UNIT', priceFen: 12_000 }, 7)).toBe(84_000);
+    expect(serviceOrderAmountFen({ pricingKind: 'QUOTE', priceFen: null }, 1)).toBeNull();
+  });
+
+  it('scores a review as the mean of its three ratings', () => {
+    expect(reviewScore({ quality: 5, timeliness: 4, communication: 3 })).toBe(4);
   });
 });

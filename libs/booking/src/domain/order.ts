@@ -79,3 +79,41 @@ export function planOrderAction(action: OrderAction, current: OrderStatus, party
 export function contractOutcome(confirmations: { sme: boolean; platform: boolean }): 'CONTRACTED' | 'ACCEPTED' {
   return confirmations.sme && confirmations.platform ? 'CONTRACTED' : 'ACCEPTED';
 }
+
+/** States in which the SME records payments: from the contract on (prepayment included), until closed. */
+export const PAYABLE_STATUSES: readonly OrderStatus[] = [
+  'CONTRACTED',
+  'IN_PROGRESS',
+  'DELIVERED',
+  'DISPUTED',
+  'COMPLETED',
+];
+
+/**
+ * What the SME still owes on an order. The single place that knows it, so vouchers redeemed by
+ * deduction (the vouchers issue) lower it here and nowhere else.
+ */
+export function owedFen(order: { agreedAmountFen: number; deductedFen?: number }, paidFen: number): number {
+  return order.agreedAmountFen - (order.deductedFen ?? 0) - paidFen;
+}
+
+/** A payment may not be zero, negative or more than is owed. */
+export function paymentProblem(amountFen: number, owed: number): 'NOT_POSITIVE' | 'EXCEEDS_OWED' | null {
+  if (!Number.isSafeInteger(amountFen) || amountFen <= 0) return 'NOT_POSITIVE';
+  if (amountFen > owed) return 'EXCEEDS_OWED';
+  return null;
+}
+
+/** The amount of an order placed straight from a priced service; QUOTE-priced services need a quote. */
+export function serviceOrderAmountFen(
+  service: { pricingKind: 'FIXED' | 'UNIT' | 'QUOTE'; priceFen: number | null },
+  quantity: number,
+): number | null {
+  if (service.pricingKind === 'QUOTE' || service.priceFen === null) return null;
+  return service.pricingKind === 'FIXED' ? service.priceFen : service.priceFen * quantity;
+}
+
+/** Overall score of one review: the mean of its three ratings. */
+export function reviewScore(review: { quality: number; timeliness: number; communication: number }): number {
+  return (review.quality + review.timeliness + review.communication) / 3;
+}

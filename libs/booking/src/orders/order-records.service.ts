@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { chinaDate, Clock } from '@pilotlink/core';
 import { EntityManager } from 'typeorm';
+import { planOrderAction } from '../domain/order';
 import { Order } from './order.entity';
 
 export interface OrderFromQuote {
@@ -10,6 +11,25 @@ export interface OrderFromQuote {
   demandId: string;
   quoteId: string;
   agreedAmountFen: number;
+}
+
+export interface OrderFromReservation {
+  /** The booking org (an SME, or another platform's org). */
+  smeOrgId: string;
+  platformId: string;
+  platformOrgId: string;
+  agreedAmountFen: number;
+  requestNote: string | null;
+}
+
+export interface OrderFromService {
+  smeOrgId: string;
+  platformId: string;
+  platformOrgId: string;
+  serviceId: string;
+  quantity: number;
+  agreedAmountFen: number;
+  requestNote: string | null;
 }
 
 /**
@@ -22,15 +42,48 @@ export class OrderRecords {
   constructor(private readonly clock: Clock) {}
 
   async createFromQuote(manager: EntityManager, input: OrderFromQuote): Promise<Order> {
-    const [{ seq }] = await manager.query<{ seq: string }[]>(`SELECT nextval('order_contract_seq') AS seq`);
-    const year = chinaDate(this.clock.now()).slice(0, 4);
     return manager.save(
       manager.create(Order, {
         ...input,
         agreedAmountFen: String(input.agreedAmountFen),
-        contractNumber: `PL-${year}-${seq.padStart(6, '0')}`,
+        contractNumber: await this.nextContractNumber(manager),
         status: 'ACCEPTED',
       }),
     );
+  }
+
+  /** An SME orders a priced service directly: the platform has not agreed yet, so it starts REQUESTED. */
+  async createFromService(manager: EntityManager, input: OrderFromService): Promise<Order> {
+    return manager.save(
+      manager.create(Order, {
+        ...input,
+        agreedAmountFen: String(input.agreedAmountFen),
+        contractNumber: await this.nextContractNumber(manager),
+        status: 'REQUESTED',
+      }),
+    );
+  }
+
+  /**
+   * A confirmed equipment reservation is an order line (SPEC §5): the booker took the platform's
+   * published slot at its published rate, so the order is accepted at once — moved there by the
+   * transition table, not written by hand. No service behind it (service_id null).
+   */
+  async createFromReservation(manager: EntityManager, input: OrderFromReservation): Promise<Order> {
+    return manager.save(
+      manager.create(Order, {
+        ...input,
+        agreedAmountFen: String(input.agreedAmountFen),
+        contractNumber: await this.nextContractNumber(manager),
+        serviceId: null,
+        status: planOrderAction('accept', 'REQUESTED', 'PLATFORM'),
+      }),
+    );
+  }
+
+  /** PL-YYYY-NNNNNN: the year in China time, a database sequence so numbers never repeat. */
+  private async nextContractNumber(manager: EntityManager): Promise<string> {
+    const [{ seq }] = await manager.query<{ seq: string }[]>(`SELECT nextval('order_contract_seq') AS seq`);
+    return `PL-${chinaDate(this.clock.now()).slice(0, 4)}-${seq.padStart(6, '0')}`;
   }
 }

@@ -2,7 +2,7 @@ import { BaseEntity } from '@pilotlink/database';
 import { Column, Entity } from 'typeorm';
 import { OrderStatus } from '../domain/order';
 
-/** 服务订单 / 技术服务合同. Created from an accepted quote for now; the orders issue adds the rest. */
+/** 服务订单 / 技术服务合同: from an accepted quote, a priced service, or an equipment reservation. */
 @Entity('orders')
 export class Order extends BaseEntity {
   @Column({ name: 'sme_org_id', type: 'uuid' })
@@ -31,4 +31,24 @@ export class Order extends BaseEntity {
 
   @Column({ type: 'text' })
   status: OrderStatus;
+
+  /** Units ordered for a UNIT-priced service; 1 otherwise. */
+  @Column({ type: 'integer', default: 1 })
+  quantity: number;
+
+  @Column({ name: 'request_note', type: 'text', nullable: true })
+  requestNote: string | null;
+
+  /** Each party confirms the contract; the order is CONTRACTED once both have. */
+  @Column({ name: 'sme_confirmed_at', type: 'timestamptz', nullable: true })
+  smeConfirmedAt: Date | null;
+
+  @Column({ name: 'platform_confirmed_at', type: 'timestamptz', nullable: true })
+  platformConfirmedAt: Date | null;
+
+  @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
+  deliveredAt: Date | null;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
 }

@@ -75,9 +75,40 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Where delivery files are kept (the local-disk file store); relative to the working directory. */
+  @IsString()
+  FILE_STORAGE_DIR = '.data/files';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(200 * 1024 * 1024)
+  DELIVERABLE_MAX_BYTES = 20 * 1024 * 1024;
+
   @IsOptional()
   @IsString()
   PUBLIC_URL?: string;
+
+  /** Delivery attempts per webhook notification (the first one included) before the job is kept as failed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  WEBHOOK_ATTEMPTS = 8;
+
+  /** Base delay of the exponential backoff between webhook attempts (delay × 2^(n-1)). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  WEBHOOK_BACKOFF_MS = 10_000;
+
+  /** How long one webhook POST may take before it counts as failed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
 }
 
 export type Env = EnvironmentVariables;

@@ -2,6 +2,17 @@ import { Foundation1763800000000 } from './1763800000000-foundation';
 import { Catalogue1763900000000 } from './1763900000000-catalogue';
 import { Demands1764000000000 } from './1764000000000-demands';
 import { Quotes1764100000000 } from './1764100000000-quotes';
+import { Notifications1764200000000 } from './1764200000000-notifications';
+import { Orders1764400000000 } from './1764400000000-orders';
+import { Reservations1764500000000 } from './1764500000000-reservations';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
-export const MIGRATIONS = [Foundation1763800000000, Catalogue1763900000000, Demands1764000000000, Quotes1764100000000];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  Catalogue1763900000000,
+  Demands1764000000000,
+  Quotes1764100000000,
+  Notifications1764200000000,
+  Orders1764400000000,
+  Reservations1764500000000,
+];

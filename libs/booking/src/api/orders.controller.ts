@@ -1,0 +1,200 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  PipeTransform,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { DomainError, ErrorResponseDto, fieldInvalid, NotFoundError, ParseIdPipe } from '@pilotlink/core';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/identity';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import '@fastify/multipart';
+import { ORDER_ACTIONS } from '../domain/order';
+import {
+  CreateOrderDto,
+  OrderActionDto,
+  OrderListQueryDto,
+  OrderPageDto,
+  OrderResponseDto,
+  PaymentResponseDto,
+  PaymentsResponseDto,
+  RecordPaymentDto,
+} from '../dto/order.dto';
+import { DeliverableResponseDto } from '../dto/review.dto';
+import { DeliverablesService, UploadedFile } from '../orders/deliverables.service';
+import { OrdersService, SimpleOrderAction } from '../orders/orders.service';
+import { PaymentsService } from '../orders/payments.service';
+
+const SIMPLE_ACTIONS = ORDER_ACTIONS.filter((a): a is SimpleOrderAction => a !== 'deliver');
+
+/** An action that is not one of ours is a route that does not exist: 404, like any unknown path. */
+class ParseEnumPipe<T extends string> implements PipeTransform<string, T> {
+  constructor(private readonly values: readonly T[]) {}
+
+  transform(value: string): T {
+    if (!(this.values as readonly string[]).includes(value)) throw new NotFoundError('Route');
+    return value as T;
+  }
+}
+
+@ApiTags('orders')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown, or not a party to it' })
+@Controller('orders')
+export class OrdersController {
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly payments: PaymentsService,
+    private readonly deliverables: DeliverablesService,
+  ) {}
+
+  @Post()
+  @AllowOrgKinds('SME')
+  @RequireVerifiedOrg()
+  @ApiOperation({ summary: 'SME: order a FIXED- or UNIT-priced service directly (starts REQUESTED)' })
+  async create(@ReqContext() ctx: RequestContext, @Body() body: CreateOrderDto): Promise<OrderResponseDto> {
+    return OrderResponseDto.from(await this.orders.create(ctx, body));
+  }
+
+  @Get()
+  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
+  @ApiOperation({ summary: 'Your orders, as the SME or as the platform, newest first' })
+  async list(@CurrentActor() actor: Actor, @Query() query: OrderListQueryDto): Promise<OrderPageDto> {
+    const page = await this.orders.list(actor, query);
+    return { ...page, items: page.items.map((o) => OrderResponseDto.from(o)) };
+  }
+
+  @Get(':id')
+  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
+  @ApiOperation({ summary: 'One order with paid/owed amounts and its history' })
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<OrderResponseDto> {
+    const { order, ...detail } = await this.orders.get(actor, id);
+    return OrderResponseDto.from(order, detail);
+  }
+
+  @Post(':id/:action')
+  @HttpCode(200)
+  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR')
+  @ApiParam({ name: 'action', enum: SIMPLE_ACTIONS })
+  @ApiOperation({
+    summary: 'A transition by the party allowed to make it',
+    description:
+      'Platform: accept | reject (REQUESTED), start (CONTRACTED or DISPUTED). Both: contract (each confirms; ' +
+      'CONTRACTED once both have), cancel (before IN_PROGRESS). SME: complete (DELIVERED or DISPUTED), ' +
+      'dispute (DELIVERED, `note` required). Wrong party → 403, illegal → 409 with `currentState`. ' +
+      '`deliver` is its own route (it carries the report).',
+  })
+  async act(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('action', new ParseEnumPipe(SIMPLE_ACTIONS)) action: SimpleOrderAction,
+    @Body() body: OrderActionDto,
+  ): Promise<OrderResponseDto> {
+    return OrderResponseDto.from(await this.orders.act(ctx, id, action, body.note));
+  }
+
+  @Post(':id/deliver')
+  @HttpCode(200)
+  @AllowOrgKinds('PLATFORM_OPERATOR')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+  })
+  @ApiOperation({
+    summary: 'Platform: deliver with the report attached (IN_PROGRESS → DELIVERED)',
+    description: 'One file: PDF, PNG/JPEG, or Office/ZIP, recognised by content; at most DELIVERABLE_MAX_BYTES.',
+  })
+  async deliver(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Req() req: FastifyRequest,
+  ): Promise<OrderResponseDto> {
+    await this.deliverables.assertMayDeliver(ctx.actor, id);
+    const file = await readUpload(req, this.deliverables.maxBytes);
+    return OrderResponseDto.from(await this.deliverables.deliver(ctx, id, file));
+  }
+
+  @Get(':id/deliverables')
+  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
+  @ApiOperation({ summary: 'The files delivered on an order (the two parties only)' })
+  async listDeliverables(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+  ): Promise<DeliverableResponseDto[]> {
+    return (await this.deliverables.list(actor, id)).map((f) => DeliverableResponseDto.from(f));
+  }
+
+  @Get(':id/deliverables/:fileId')
+  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
+  @ApiProduces('application/octet-stream')
+  @ApiOperation({ summary: 'Download one delivered file' })
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('fileId', ParseIdPipe) fileId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const { file, stream } = await this.deliverables.open(actor, id, fileId);
+    reply.header('content-type', file.contentType);
+    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    reply.header('content-length', String(file.sizeBytes));
+    return new StreamableFile(stream);
+  }
+
+  @Get(':id/payments')
+  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
+  @ApiOperation({ summary: 'Payments recorded on an order, with agreed, paid and owed amounts' })
+  async listPayments(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<PaymentsResponseDto> {
+    const result = await this.payments.list(actor, id);
+    return { ...result, items: result.items.map((p) => PaymentResponseDto.from(p)) };
+  }
+
+  @Post(':id/payments')
+  @AllowOrgKinds('SME')
+  @ApiOperation({ summary: 'SME: record a payment (positive, at most what is owed; 422 PAYMENT_EXCEEDS_OWED)' })
+  async recordPayment(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: RecordPaymentDto,
+  ): Promise<PaymentResponseDto> {
+    return PaymentResponseDto.from(await this.payments.record(ctx, id, body));
+  }
+}
+
+/** Reads the single uploaded file, mapping the multipart library's errors to our envelope. */
+async function readUpload(req: FastifyRequest, maxBytes: number): Promise<UploadedFile> {
+  if (!req.isMultipart()) {
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the report as multipart/form-data in a `file` field', {
+      field: 'file',
+    });
+  }
+  try {
+    const part = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
+    if (!part || part.fieldname !== 'file') {
+      throw fieldInvalid('file', 'A `file` field is required');
+    }
+    return { fileName: part.filename, bytes: await part.toBuffer() };
+  } catch (error) {
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+      throw new DomainError('PAYLOAD_TOO_LARGE', `The file is larger than ${maxBytes} bytes`, { field: 'file' });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,166 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { PageQueryDto, pageDtoOf, parseFen, trimString } from '@pilotlink/core';
+import { ORDER_STATUSES, OrderStatus, owedFen } from '../domain/order';
+import { OrderEvent, OrderPayment, PAYMENT_METHODS, PaymentMethod } from '../orders/order-records.entity';
+import { Order } from '../orders/order.entity';
+
+export class CreateOrderDto {
+  @ApiProperty({ format: 'uuid', description: 'A published FIXED- or UNIT-priced service' })
+  @IsUUID()
+  serviceId: string;
+
+  @ApiPropertyOptional({ default: 1, description: 'Units, for a UNIT-priced service (1 for FIXED)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  quantity?: number;
+
+  @ApiPropertyOptional({ example: '样品 3 批，每批 20 kg，希望 12 月前完成' })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @Length(0, 2_000)
+  note?: string;
+}
+
+export class OrderListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ORDER_STATUSES })
+  @IsOptional()
+  @IsIn(ORDER_STATUSES)
+  status?: OrderStatus;
+}
+
+export class OrderActionDto {
+  @ApiPropertyOptional({ description: 'Why (required to dispute)', example: '检测报告缺少第 3 批数据' })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @Length(1, 2_000)
+  note?: string;
+}
+
+export class OrderEventDto {
+  @ApiProperty() action: string;
+  @ApiProperty({ enum: ORDER_STATUSES }) fromStatus: OrderStatus;
+  @ApiProperty({ enum: ORDER_STATUSES }) toStatus: OrderStatus;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) actorOrgId: string | null;
+  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiProperty() at: Date;
+
+  static from(event: OrderEvent): OrderEventDto {
+    return {
+      action: event.action,
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      actorOrgId: event.actorOrgId,
+      note: event.note,
+      at: event.createdAt,
+    };
+  }
+}
+
+export class OrderResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'PL-2026-000042' }) contractNumber: string;
+  @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
+  @ApiProperty({ format: 'uuid' }) smeOrgId: string;
+  @ApiProperty({ format: 'uuid' }) platformId: string;
+  @ApiProperty({ format: 'uuid' }) platformOrgId: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) serviceId: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) demandId: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) quoteId: string | null;
+  @ApiProperty() quantity: number;
+  @ApiProperty({ description: 'fen' }) agreedAmountFen: number;
+  @ApiPropertyOptional({ description: 'fen paid so far (detail view)' }) paidFen?: number;
+  @ApiPropertyOptional({ description: 'fen the SME still owes (detail view)' }) owedFen?: number;
+  @ApiPropertyOptional({ nullable: true }) requestNote: string | null;
+  @ApiPropertyOptional({ nullable: true }) smeConfirmedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true }) platformConfirmedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true }) deliveredAt: Date | null;
+  @ApiPropertyOptional({ nullable: true }) completedAt: Date | null;
+  @ApiProperty() createdAt: Date;
+  @ApiPropertyOptional({ type: [OrderEventDto], description: 'History, oldest first (detail view)' })
+  history?: OrderEventDto[];
+
+  static from(order: Order, detail?: { paidFen: number; history: OrderEvent[] }): OrderResponseDto {
+    const agreed = parseFen(order.agreedAmountFen);
+    return {
+      id: order.id,
+      contractNumber: order.contractNumber,
+      status: order.status,
+      smeOrgId: order.smeOrgId,
+      platformId: order.platformId,
+      platformOrgId: order.platformOrgId,
+      serviceId: order.serviceId,
+      demandId: order.demandId,
+      quoteId: order.quoteId,
+      quantity: order.quantity,
+      agreedAmountFen: agreed,
+      requestNote: order.requestNote,
+      smeConfirmedAt: order.smeConfirmedAt,
+      platformConfirmedAt: order.platformConfirmedAt,
+      deliveredAt: order.deliveredAt,
+      completedAt: order.completedAt,
+      createdAt: order.createdAt,
+      ...(detail && {
+        paidFen: detail.paidFen,
+        owedFen: owedFen({ agreedAmountFen: agreed }, detail.paidFen),
+        history: detail.history.map((e) => OrderEventDto.from(e)),
+      }),
+    };
+  }
+}
+
+export class OrderPageDto extends pageDtoOf(OrderResponseDto, 'OrderPageDto') {}
+
+export class RecordPaymentDto {
+  @ApiProperty({ description: 'fen, more than 0 and at most what is owed', example: 3_000_000 })
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000_000)
+  amountFen: number;
+
+  @ApiProperty({ example: '2026-11-20', description: 'Date paid (China time), not in the future' })
+  @IsDateString({ strict: true })
+  paidOn: string;
+
+  @ApiProperty({ enum: PAYMENT_METHODS })
+  @IsIn(PAYMENT_METHODS)
+  method: PaymentMethod;
+
+  @ApiProperty({ example: '工行转账 20261120-0001', description: 'Bank or receipt reference, unique per order' })
+  @Transform(trimString)
+  @IsString()
+  @Length(1, 200)
+  reference: string;
+}
+
+export class PaymentResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() amountFen: number;
+  @ApiProperty() paidOn: string;
+  @ApiProperty({ enum: PAYMENT_METHODS }) method: PaymentMethod;
+  @ApiProperty() reference: string;
+  @ApiProperty() recordedAt: Date;
+
+  static from(payment: OrderPayment): PaymentResponseDto {
+    return {
+      id: payment.id,
+      amountFen: parseFen(payment.amountFen),
+      paidOn: payment.paidOn,
+      method: payment.method,
+      reference: payment.reference,
+      recordedAt: payment.createdAt,
+    };
+  }
+}
+
+export class PaymentsResponseDto {
+  @ApiProperty({ type: [PaymentResponseDto] }) items: PaymentResponseDto[];
+  @ApiProperty() agreedAmountFen: number;
+  @ApiProperty() paidFen: number;
+  @ApiProperty() owedFen: number;
+}

@@ -1,0 +1,117 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AppConfig, Clock, DomainError, NotFoundError } from '@pilotlink/core';
+import { withTransaction } from '@pilotlink/database';
+import { Actor, RequestContext } from '@pilotlink/identity';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { cleanFileName, deliverableContentType } from '../domain/deliverable-type';
+import { planOrderAction } from '../domain/order';
+import { FileStore } from '../files/file-store';
+import { canReadOrder, lockForParty, partyOf } from './order-access';
+import { OrderChanges } from './order-changes';
+import { OrderDeliverable } from './order-records.entity';
+import { Order } from './order.entity';
+
+export interface UploadedFile {
+  fileName: string;
+  bytes: Buffer;
+}
+
+/**
+ * Delivery: the platform attaches the report when it delivers (IN_PROGRESS → DELIVERED). Only the two
+ * parties read the files (and, with the vouchers issue, a bureau reviewing a claim on the order).
+ */
+@Injectable()
+export class DeliverablesService {
+  private readonly logger = new Logger(DeliverablesService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(ConfigService) private readonly config: AppConfig,
+    private readonly files: FileStore,
+    private readonly changes: OrderChanges,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Checked before the upload is read, so a stranger or a wrong state never gets bytes stored; checked
+   * again under the lock, since the order may move while the file arrives.
+   */
+  async assertMayDeliver(actor: Actor, orderId: string): Promise<void> {
+    const order = await this.dataSource.manager.findOneBy(Order, { id: orderId });
+    const party = order && partyOf(actor, order);
+    if (!order || !party) throw new NotFoundError('Order');
+    planOrderAction('deliver', order.status, party);
+  }
+
+  async deliver(ctx: RequestContext, orderId: string, file: UploadedFile): Promise<Order> {
+    const contentType = deliverableContentType(file.fileName, file.bytes.subarray(0, 8));
+    if (!contentType) {
+      throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'The report must be a PDF, an image, or an Office/ZIP file', {
+        field: 'file',
+      });
+    }
+    const storageKey = `deliverables/${orderId}/${randomUUID()}`;
+    await this.files.put(storageKey, file.bytes);
+    try {
+      return await withTransaction(this.dataSource, async (manager) => {
+        const { order, party } = await lockForParty(manager, ctx.actor, orderId);
+        const from = order.status;
+        order.status = planOrderAction('deliver', from, party);
+        order.deliveredAt = this.clock.now();
+        await manager.save(order);
+        const deliverable = await manager.save(
+          manager.create(OrderDeliverable, {
+            orderId,
+            fileName: cleanFileName(file.fileName),
+            contentType,
+            sizeBytes: file.bytes.length,
+            sha256: createHash('sha256').update(file.bytes).digest('hex'),
+            storageKey,
+            uploadedBy: ctx.actor.userId,
+          }),
+        );
+        await this.changes.record(manager, ctx, order, {
+          action: 'order.deliver',
+          from,
+          details: { deliverableId: deliverable.id, fileName: deliverable.fileName, sha256: deliverable.sha256 },
+        });
+        return order;
+      });
+    } catch (error) {
+      // The order did not move: the stored bytes belong to nothing.
+      await this.files
+        .remove(storageKey)
+        .catch((err: unknown) => this.logger.warn({ err, storageKey }, 'orphan file left'));
+      throw error;
+    }
+  }
+
+  get maxBytes(): number {
+    return this.config.get('DELIVERABLE_MAX_BYTES', { infer: true });
+  }
+
+  async list(actor: Actor, orderId: string): Promise<OrderDeliverable[]> {
+    await this.readable(actor, orderId);
+    return this.dataSource.manager.find(OrderDeliverable, { where: { orderId }, order: { createdAt: 'ASC' } });
+  }
+
+  async open(
+    actor: Actor,
+    orderId: string,
+    deliverableId: string,
+  ): Promise<{ file: OrderDeliverable; stream: Readable }> {
+    await this.readable(actor, orderId);
+    const file = await this.dataSource.manager.findOneBy(OrderDeliverable, { id: deliverableId, orderId });
+    if (!file) throw new NotFoundError('Deliverable');
+    return { file, stream: this.files.open(file.storageKey) };
+  }
+
+  private async readable(actor: Actor, orderId: string): Promise<void> {
+    const order = await this.dataSource.manager.findOneBy(Order, { id: orderId });
+    if (!order || !canReadOrder(actor, order)) throw new NotFoundError('Order');
+  }
+}

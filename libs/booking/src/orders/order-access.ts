@@ -1,0 +1,32 @@
+import { NotFoundError } from '@pilotlink/core';
+import type { Actor } from '@pilotlink/identity';
+import { EntityManager } from 'typeorm';
+import type { OrderParty } from '../domain/order';
+import { Order } from './order.entity';
+
+/** Which side of the order the actor's org is on, if any. */
+export function partyOf(actor: Actor, order: Pick<Order, 'smeOrgId' | 'platformOrgId'>): OrderParty | null {
+  if (actor.orgId === order.smeOrgId) return 'SME';
+  if (actor.orgId === order.platformOrgId) return 'PLATFORM';
+  return null;
+}
+
+/** The two parties read an order; an admin too, for support. Anyone else gets the 404 of a missing one. */
+export function canReadOrder(actor: Actor, order: Pick<Order, 'smeOrgId' | 'platformOrgId'>): boolean {
+  return partyOf(actor, order) !== null || actor.orgKind === 'ADMIN';
+}
+
+/**
+ * Locks the order row for a change by one of its parties (the lock serialises racing transitions:
+ * the second waits and then sees the first one's state).
+ */
+export async function lockForParty(
+  manager: EntityManager,
+  actor: Actor,
+  id: string,
+): Promise<{ order: Order; party: OrderParty }> {
+  const order = await manager.findOne(Order, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  const party = order ? partyOf(actor, order) : null;
+  if (!order || !party) throw new NotFoundError('Order');
+  return { order, party };
+}

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { PilotService, Platform } from '@pilotlink/catalogue';
+import { Clock, DomainError, NotFoundError, Page, fieldInvalid, parseFen, toPage } from '@pilotlink/core';
+import { withTransaction } from '@pilotlink/database';
+import { Actor, RequestContext } from '@pilotlink/identity';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  contractOutcome,
+  OrderAction,
+  OrderParty,
+  OrderStatus,
+  planOrderAction,
+  serviceOrderAmountFen,
+} from '../domain/order';
+import { CreateOrderDto, OrderListQueryDto } from '../dto/order.dto';
+import { canReadOrder, lockForParty } from './order-access';
+import { OrderChanges } from './order-changes';
+import { OrderEvent, OrderPayment } from './order-records.entity';
+import { OrderRecords } from './order-records.service';
+import { Order } from './order.entity';
+
+/** The order with what the detail view adds: payments so far and the history. */
+export interface OrderDetail {
+  order: Order;
+  paidFen: number;
+  history: OrderEvent[];
+}
+
+/** Actions taken through `act`; `deliver` carries a file and goes through DeliverablesService. */
+export type SimpleOrderAction = Exclude<OrderAction, 'deliver'>;
+
+@Injectable()
+export class OrdersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: OrderRecords,
+    private readonly changes: OrderChanges,
+    private readonly clock: Clock,
+  ) {}
+
+  /** SME: order a published FIXED- or UNIT-priced service directly; the platform accepts or rejects. */
+  async create(ctx: RequestContext, input: CreateOrderDto): Promise<Order> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const service = await manager.findOneBy(PilotService, { id: input.serviceId, status: 'PUBLISHED' });
+      const platform = service && (await manager.findOneBy(Platform, { id: service.platformId, status: 'LISTED' }));
+      if (!service || !platform) throw new NotFoundError('Service');
+      if (service.pricingKind === 'FIXED' && (input.quantity ?? 1) !== 1) {
+        throw fieldInvalid('quantity', 'A fixed-price service is ordered once (quantity 1)');
+      }
+      const quantity = input.quantity ?? 1;
+      const amount = serviceOrderAmountFen(
+        { pricingKind: service.pricingKind, priceFen: service.priceFen === null ? null : parseFen(service.priceFen) },
+        quantity,
+      );
+      if (amount === null) {
+        throw new DomainError('CONFLICT', 'This service is priced on request: post a demand and ask for a quote', {
+          pricingKind: service.pricingKind,
+        });
+      }
+      const order = await this.records.createFromService(manager, {
+        smeOrgId: ctx.actor.orgId,
+        platformId: platform.id,
+        platformOrgId: platform.operatorOrgId,
+        serviceId: service.id,
+        quantity,
+        agreedAmountFen: amount,
+        requestNote: input.note ?? null,
+      });
+      await this.changes.record(manager, ctx, order, { action: 'order.requested', from: 'REQUESTED' });
+      return order;
+    });
+  }
+
+  /** The caller's orders: as the SME, or as the platform's operator; an admin sees all. */
+  async list(actor: Actor, query: OrderListQueryDto): Promise<Page<Order>> {
+    const qb = this.dataSource.getRepository(Order).createQueryBuilder('o');
+    if (actor.orgKind !== 'ADMIN') qb.where('(o.sme_org_id = :org OR o.platform_org_id = :org)', { org: actor.orgId });
+    if (query.status) qb.andWhere('o.status = :status', { status: query.status });
+    const [items, total] = await qb
+      .orderBy('o.created_at', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .skip(query.offset)
+      .take(query.limit)
+      .getManyAndCount();
+    return toPage(items, total, query);
+  }
+
+  async get(actor: Actor, id: string): Promise<OrderDetail> {
+    const manager = this.dataSource.manager;
+    const order = await manager.findOneBy(Order, { id });
+    if (!order || !canReadOrder(actor, order)) throw new NotFoundError('Order');
+    const [paidFen, history] = await Promise.all([
+      paidOn(manager, id),
+      manager.find(OrderEvent, { where: { orderId: id }, order: { id: 'ASC' } }),
+    ]);
+    return { order, paidFen, history };
+  }
+
+  /**
+   * One transition by one party. The order row is locked first, so of two racing transitions the
+   * second sees the first's result and is judged against it (e.g. cancel after start → 409).
+   */
+  async act(ctx: RequestContext, id: string, action: SimpleOrderAction, note?: string): Promise<Order> {
+    if (action === 'dispute' && !note) throw fieldInvalid('note', 'Say what is wrong with the delivery');
+    return withTransaction(this.dataSource, async (manager) => {
+      const { order, party } = await lockForParty(manager, ctx.actor, id);
+      const from = order.status;
+      const to = planOrderAction(action, from, party);
+      if (action === 'cancel') await this.assertNotReservation(manager, order);
+      this.apply(order, action, party, to);
+      await manager.save(order);
+      await this.changes.record(manager, ctx, order, { action: `order.${action}`, from, note });
+      return order;
+    });
+  }
+
+  /**
+   * A reservation's order is cancelled through the reservation, which applies the cancellation policy
+   * and frees the slot; cancelling the order alone would leave the instrument booked.
+   */
+  private async assertNotReservation(manager: EntityManager, order: Order): Promise<void> {
+    const [reservation] = await manager.query<{ id: string }[]>(`SELECT id FROM reservations WHERE order_id = $1`, [
+      order.id,
+    ]);
+    if (reservation) {
+      throw new DomainError('CONFLICT', 'Cancel the equipment reservation instead: POST /api/reservations/:id/cancel', {
+        reservationId: reservation.id,
+        currentState: order.status,
+      });
+    }
+  }
+
+  /** Moves the order; `contract` records this party's confirmation and moves only once both have. */
+  private apply(order: Order, action: SimpleOrderAction, party: OrderParty, to: OrderStatus): void {
+    const now = this.clock.now();
+    if (action === 'contract') {
+      const confirmedAlready = party === 'SME' ? order.smeConfirmedAt : order.platformConfirmedAt;
+      if (confirmedAlready)
+        throw new DomainError('CONFLICT', 'You already confirmed the contract', { currentState: order.status });
+      if (party === 'SME') order.smeConfirmedAt = now;
+      else order.platformConfirmedAt = now;
+      order.status = contractOutcome({ sme: !!order.smeConfirmedAt, platform: !!order.platformConfirmedAt });
+      return;
+    }
+    order.status = to;
+    if (to === 'COMPLETED') order.completedAt = now;
+  }
+}
+
+/** Sum of the payments recorded on an order, in fen. */
+export async function paidOn(manager: EntityManager, orderId: string): Promise<number> {
+  const [{ paid }] = await manager
+    .createQueryBuilder(OrderPayment, 'p')
+    .select('coalesce(sum(p.amount_fen), 0)', 'paid')
+    .where('p.order_id = :orderId', { orderId })
+    .getRawMany<{ paid: string }>();
+  return parseFen(paid);
+}

@@ -1,0 +1,96 @@
+import { Equipment, Platform, canViewPlatform, seesWholeCatalogue } from '@pilotlink/catalogue';
+import { DomainError, NotFoundError, fieldInvalid } from '@pilotlink/core';
+import type { Actor } from '@pilotlink/identity';
+import { EntityManager, In } from 'typeorm';
+import { OpeningHours, Schedule, openingHoursProblems, reservationRefusal } from '../domain/availability';
+import { ACTIVE_RESERVATION_STATUSES } from '../domain/reservation';
+import { EquipmentBlock } from './equipment-block.entity';
+import { Reservation } from './reservation.entity';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * An instrument and its platform as the caller may see them, like the catalogue's reads: ACTIVE
+ * instruments of LISTED platforms for everyone; the rest for the operator and its supervisors.
+ */
+export async function visibleEquipment(
+  manager: EntityManager,
+  actor: Actor | undefined,
+  id: string,
+  lock?: 'pessimistic_read' | 'pessimistic_write',
+): Promise<{ equipment: Equipment; platform: Platform }> {
+  const equipment = await manager.findOne(Equipment, { where: { id }, ...(lock ? { lock: { mode: lock } } : {}) });
+  const platform = equipment && (await manager.findOneBy(Platform, { id: equipment.platformId }));
+  if (!equipment || !platform || !canViewPlatform(actor, platform)) throw new NotFoundError('Equipment');
+  if (equipment.status !== 'ACTIVE' && !seesWholeCatalogue(actor, platform)) throw new NotFoundError('Equipment');
+  return { equipment, platform };
+}
+
+/** The stored opening hours, checked (a row written around the API must not break availability). */
+export function openingHoursOf(equipment: Equipment): OpeningHours {
+  if (openingHoursProblems(equipment.openingHours).length > 0) {
+    throw new DomainError('CONFLICT', 'This instrument has no valid opening hours: the platform must set them');
+  }
+  return equipment.openingHours as OpeningHours;
+}
+
+/** Everything that decides availability of `equipment` in [from, to), read in the caller's transaction. */
+export async function readSchedule(
+  manager: EntityManager,
+  equipment: Equipment,
+  from: number,
+  to: number,
+  now: Date,
+): Promise<Schedule> {
+  const range = [new Date(from), new Date(to)];
+  const reservations = await manager
+    .createQueryBuilder(Reservation, 'r')
+    .select(['r.id', 'r.startsAt', 'r.endsAt'])
+    .where('r.equipment_id = :id', { id: equipment.id })
+    .andWhere({ status: In([...ACTIVE_RESERVATION_STATUSES]) })
+    .andWhere(`r.during && tstzrange(:from, :to, '[)')`, { from: range[0], to: range[1] })
+    .getMany();
+  const blocks = await manager
+    .createQueryBuilder(EquipmentBlock, 'b')
+    .select(['b.id', 'b.startsAt', 'b.endsAt'])
+    .where('b.equipment_id = :id', { id: equipment.id })
+    .andWhere(`b.during && tstzrange(:from, :to, '[)')`, { from: range[0], to: range[1] })
+    .getMany();
+  const interval = (x: { startsAt: Date; endsAt: Date }) => ({ start: x.startsAt.getTime(), end: x.endsAt.getTime() });
+  return {
+    openingHours: openingHoursOf(equipment),
+    reservations: reservations.map(interval),
+    blocks: blocks.map(interval),
+    now,
+  };
+}
+
+/** Throws the refusal of [start, end) as the API error: 400 naming the field, or 409 with a stable code. */
+export function assertReservable(schedule: Schedule, start: number, end: number): void {
+  const refusal = reservationRefusal(schedule, start, end);
+  if (!refusal) return;
+  if (refusal.kind === 'invalid') throw fieldInvalid(refusal.field, refusal.message);
+  throw new DomainError(refusal.code, refusal.message, {
+    fields: ['startsAt', 'endsAt'],
+    startsAt: new Date(start).toISOString(),
+    endsAt: new Date(end).toISOString(),
+  });
+}
+
+/** A [from, to) query range: both instants, `to` after `from`, at most `maxDays` long. */
+export function parseRange(query: { from: string; to: string }, maxDays: number): { from: number; to: number } {
+  const from = Date.parse(query.from);
+  const to = Date.parse(query.to);
+  if (to <= from) throw fieldInvalid('to', 'to must be after from');
+  if (to - from > maxDays * DAY_MS) throw fieldInvalid('to', `the range may span at most ${maxDays} days`);
+  return { from, to };
+}
+
+/** Start and end of a request body's range, on quarter hours, end after start. */
+export function parseSpan(body: { startsAt: string; endsAt: string }, maxDays: number): { start: number; end: number } {
+  const start = Date.parse(body.startsAt);
+  const end = Date.parse(body.endsAt);
+  if (end <= start) throw fieldInvalid('endsAt', 'endsAt must be after startsAt');
+  if (end - start > maxDays * DAY_MS) throw fieldInvalid('endsAt', `a range may span at most ${maxDays} days`);
+  return { start, end };
+}
