@@ -173,6 +173,62 @@ describe('orders: transitions, payments, deliverables, reviews (e2e)', () => {
     expect(publicReviews.body.items[0]).not.toHaveProperty('smeOrgId');
   });
 
+  it('from an accepted quote to COMPLETED: contract, work, delivery, payment in full, review', async () => {
+    const demand = await t.http
+      .post('/api/demands')
+      .set(sme.auth)
+      .send({
+        title: '功能性面料中试验证',
+        fieldCode: 'TEXTILE_FIBER',
+        stage: 'PILOT',
+        mode: 'OPEN',
+        confidentiality: 'PUBLIC',
+      });
+    await t.http.post(`/api/demands/${demand.body.id}/publish`).set(sme.auth).expect(200);
+    const quote = await t.http
+      .post(`/api/demands/${demand.body.id}/quotes`)
+      .set(operator.auth)
+      .send({
+        platformId,
+        priceFen: 8_000_000,
+        timelineDays: 30,
+        scope: '3 批次中试 + 检测报告',
+        validUntil: '2030-01-31',
+      });
+    const accepted = await t.http.post(`/api/quotes/${quote.body.id}/accept`).set(sme.auth).expect(200);
+    const id = accepted.body.orderId as string;
+    const started = await t.http.get(`/api/orders/${id}`).set(sme.auth);
+    expect(started.body).toMatchObject({
+      status: 'ACCEPTED',
+      quoteId: quote.body.id,
+      demandId: demand.body.id,
+      agreedAmountFen: 8_000_000,
+    });
+
+    await act(sme, id, 'contract').expect(200);
+    await act(operator, id, 'contract').expect(200);
+    await act(operator, id, 'start').expect(200);
+    await deliver(operator, id).expect(200);
+    await act(sme, id, 'complete').expect(200);
+    await pay(id, { amountFen: 8_000_000, reference: '合同全款' }).expect(201);
+    await t.http
+      .post(`/api/orders/${id}/review`)
+      .set(sme.auth)
+      .send({ quality: 4, timeliness: 4, communication: 4 })
+      .expect(201);
+    const done = await t.http.get(`/api/orders/${id}`).set(sme.auth);
+    expect(done.body).toMatchObject({ status: 'COMPLETED', paidFen: 8_000_000, owedFen: 0 });
+    expect(done.body.history.map((h: { toStatus: string }) => h.toStatus)).toEqual([
+      'ACCEPTED',
+      'CONTRACTED',
+      'IN_PROGRESS',
+      'DELIVERED',
+      'COMPLETED',
+      'COMPLETED',
+      'COMPLETED',
+    ]);
+  });
+
   it('every illegal transition from every state answers 409 with the state, and changes nothing', async () => {
     for (const status of ORDER_STATUSES) {
       const id = await orderIn(status);
