@@ -174,27 +174,21 @@ describe('orders: transitions, payments, deliverables, reviews (e2e)', () => {
   });
 
   it('from an accepted quote to COMPLETED: contract, work, delivery, payment in full, review', async () => {
-    const demand = await t.http
-      .post('/api/demands')
-      .set(sme.auth)
-      .send({
-        title: '功能性面料中试验证',
-        fieldCode: 'TEXTILE_FIBER',
-        stage: 'PILOT',
-        mode: 'OPEN',
-        confidentiality: 'PUBLIC',
-      });
+    const demand = await t.http.post('/api/demands').set(sme.auth).send({
+      title: '功能性面料中试验证',
+      fieldCode: 'TEXTILE_FIBER',
+      stage: 'PILOT',
+      mode: 'OPEN',
+      confidentiality: 'PUBLIC',
+    });
     await t.http.post(`/api/demands/${demand.body.id}/publish`).set(sme.auth).expect(200);
-    const quote = await t.http
-      .post(`/api/demands/${demand.body.id}/quotes`)
-      .set(operator.auth)
-      .send({
-        platformId,
-        priceFen: 8_000_000,
-        timelineDays: 30,
-        scope: '3 批次中试 + 检测报告',
-        validUntil: '2030-01-31',
-      });
+    const quote = await t.http.post(`/api/demands/${demand.body.id}/quotes`).set(operator.auth).send({
+      platformId,
+      priceFen: 8_000_000,
+      timelineDays: 30,
+      scope: '3 批次中试 + 检测报告',
+      validUntil: '2030-01-31',
+    });
     const accepted = await t.http.post(`/api/quotes/${quote.body.id}/accept`).set(sme.auth).expect(200);
     const id = accepted.body.orderId as string;
     const started = await t.http.get(`/api/orders/${id}`).set(sme.auth);

@@ -155,6 +155,8 @@ describe('webhooks: configuration, retries, delivery log, failed jobs (e2e)', ()
       eventType: 'quote.submitted',
       eventKey: notification.event_key,
     });
+    // The receiver answers before the worker writes the success to the log: wait for the log too.
+    await waitFor(async () => (await deliveriesOf(notification.id)).some((d) => d.succeeded), 'the success logged');
     expect(await deliveriesOf(notification.id)).toEqual([
       { attempt: 1, response_status: 503, error: 'answered HTTP 503', succeeded: false },
       { attempt: 2, response_status: 503, error: 'answered HTTP 503', succeeded: false },
@@ -176,6 +178,8 @@ describe('webhooks: configuration, retries, delivery log, failed jobs (e2e)', ()
     const late = await new WebhookReceiver().start(port);
     try {
       await waitFor(async () => late.deliveredTo('/late').length === 1, 'the delivery to the late receiver', 30_000);
+      // The receiver answers before the worker writes the success to the log: wait for the log too.
+      await waitFor(async () => (await deliveriesOf(notification.id)).some((d) => d.succeeded), 'the success logged');
       const log = await deliveriesOf(notification.id);
       expect(log.filter((d) => d.succeeded)).toHaveLength(1);
       expect(log[0]).toMatchObject({ succeeded: false, response_status: null, error: 'ECONNREFUSED' });
@@ -224,6 +228,8 @@ describe('webhooks: configuration, retries, delivery log, failed jobs (e2e)', ()
     expect(retried.status).toBe(200);
     expect(retried.body).toMatchObject({ id: jobId, queue: 'webhooks' });
     await waitFor(async () => receiver.deliveredTo('/always-down').length === 1, 'the retried delivery');
+    // The receiver answers before the worker writes the success to the log: wait for the log too.
+    await waitFor(async () => (await deliveriesOf(notification.id)).some((d) => d.succeeded), 'the success logged');
     const log = await deliveriesOf(notification.id);
     expect(log).toHaveLength(ATTEMPTS + 1);
     expect(log.at(-1)).toMatchObject({ attempt: ATTEMPTS + 1, succeeded: true });
