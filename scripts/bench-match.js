@@ -18,7 +18,18 @@
  * (BENCH_KEEP=1 keeps the database and indexes). Not part of `npm test`.
  */
 const path = require('node:path');
-const { apiClient, createHarness, fetchOk, load, percentiles, root, sleep } = require('./lib/harness');
+const {
+  apiClient,
+  compareLatency,
+  createHarness,
+  fetchOk,
+  latencyTable,
+  latencyVerdicts,
+  percentiles,
+  root,
+  sleep,
+  verdict,
+} = require('./lib/harness');
 const { ACTIONS, CITIES, SUBJECTS, random, generateCatalogue } = require('./lib/bench-corpus');
 
 const PLATFORMS = 2_000;
@@ -110,16 +121,14 @@ async function main() {
   log(`matches per demand: at least ${minPlatforms} distinct platforms among the first 100`);
   if (minPlatforms < NOTIFIED_PLATFORMS)
     throw new Error(`a benched demand fits fewer than ${NOTIFIED_PLATFORMS} platforms`);
-  log('warming up');
-  await load(viaApi, WARMUP, 2);
-  await load(viaMeili, WARMUP, 2);
-  const runs = [];
-  for (const concurrency of CONCURRENCY_LEVELS) {
-    log(`measuring ${REQUESTS} requests each at concurrency ${concurrency}`);
-    const meiliStats = await load(viaMeili, REQUESTS, concurrency);
-    const apiStats = await load(viaApi, REQUESTS, concurrency);
-    runs.push({ concurrency, apiStats, meiliStats });
-  }
+  const runs = await compareLatency({
+    viaApi,
+    viaMeili,
+    warmup: WARMUP,
+    requests: REQUESTS,
+    levels: CONCURRENCY_LEVELS,
+    log,
+  });
 
   // (b) publish → 20th inbox notification.
   log(`publishing ${drafts.length} demands, ${PUBLISHERS} at a time`);
@@ -320,28 +329,14 @@ async function measurePublish(env, api, tokens, drafts) {
 // Report
 
 function printReport({ runs, publish, reindexSeconds, minPlatforms }) {
-  const ms = (v) => `${v.toFixed(1)} ms`.padStart(10);
-  const row = (name, s) =>
-    `  ${name.padEnd(34)}${ms(s.p50)}${ms(s.p95)}${ms(s.p99)}${`${s.rps.toFixed(0)}/s`.padStart(10)}`;
-  const check = (ok) => (ok ? 'PASS' : 'FAIL');
   const lines = [
     '',
     `  Matching benchmark — ${PLATFORMS} listed platforms × ${SERVICES_PER_PLATFORM} published services, ` +
       `${OPEN_DEMANDS} open demands; GET /api/demands/:id/matches?limit=${MATCH_LIMIT} over ${MATCHED_DEMANDS} ` +
       `demands (each fitting ≥ ${minPlatforms} distinct platforms), ${REQUESTS} requests per row`,
     '',
-    `  ${''.padEnd(34)}${'p50'.padStart(10)}${'p95'.padStart(10)}${'p99'.padStart(10)}${'req/s'.padStart(10)}`,
+    ...latencyTable(runs, 'API matches'),
   ];
-  for (const { concurrency, apiStats, meiliStats } of runs) {
-    const ratio = (key) => `${(apiStats[key] / meiliStats[key]).toFixed(2)}×`.padStart(10);
-    lines.push(
-      row(`API matches, concurrency ${concurrency}`, apiStats),
-      row(`Meilisearch direct, conc. ${concurrency}`, meiliStats),
-      `  ${'ratio API / direct'.padEnd(34)}${ratio('p50')}${ratio('p95')}${ratio('p99')}` +
-        `${`${(apiStats.rps / meiliStats.rps).toFixed(2)}×`.padStart(10)}`,
-      '',
-    );
-  }
   const rate = publish.jobs / publish.seconds;
   lines.push(
     `  Publish → ${NOTIFIED_PLATFORMS}th inbox notification, ${publish.n} of ${PUBLISHED_DEMANDS} demands, ` +
@@ -372,16 +367,10 @@ function printReport({ runs, publish, reindexSeconds, minPlatforms }) {
       '',
     );
   }
-  for (const { concurrency, apiStats, meiliStats } of runs) {
-    lines.push(
-      `  Concurrency ${concurrency}: API p95 ≤ ${TARGETS.matchRatio}× direct p95 ... ` +
-        `${check(apiStats.p95 <= TARGETS.matchRatio * meiliStats.p95)} (${(apiStats.p95 / meiliStats.p95).toFixed(2)}×);` +
-        `  API p95 < ${TARGETS.matchP95Ms} ms ... ${check(apiStats.p95 < TARGETS.matchP95Ms)} (${apiStats.p95.toFixed(1)} ms)`,
-    );
-  }
   lines.push(
+    ...latencyVerdicts(runs, { ratio: TARGETS.matchRatio, p95Ms: TARGETS.matchP95Ms }),
     `  Publish → ${NOTIFIED_PLATFORMS} notifications p95 < ${TARGETS.publishP95Ms} ms ... ` +
-      `${check(publish.n === PUBLISHED_DEMANDS && publish.p95 < TARGETS.publishP95Ms)} ` +
+      `${verdict(publish.n === PUBLISHED_DEMANDS && publish.p95 < TARGETS.publishP95Ms)} ` +
       `(${publish.n ? `${publish.p95} ms` : 'n/a'}${publish.late.length ? `, ${publish.late.length} late` : ''})`,
     '',
   );

@@ -14,7 +14,19 @@
  * itself (BENCH_KEEP=1 keeps the database and indexes). Not part of `npm test`.
  */
 const path = require('node:path');
-const { createHarness, fetchOk, load, meiliSearch, median, percentiles, root, sleep } = require('./lib/harness');
+const {
+  compareLatency,
+  createHarness,
+  fetchOk,
+  latencyTable,
+  latencyVerdicts,
+  meiliSearch,
+  median,
+  percentiles,
+  root,
+  sleep,
+  verdict,
+} = require('./lib/harness');
 const { generateCatalogue } = require('./lib/bench-corpus');
 
 const PLATFORMS = 2_000;
@@ -102,16 +114,14 @@ async function main() {
 
   const hits = await Promise.all(QUERIES.map((_, i) => viaApi(i).then((body) => body.total)));
   log(`query totals: ${hits.join(', ')}`);
-  log('warming up');
-  await load(viaApi, WARMUP, 2);
-  await load(viaMeili, WARMUP, 2);
-  const runs = [];
-  for (const concurrency of CONCURRENCY_LEVELS) {
-    log(`measuring ${REQUESTS} requests each at concurrency ${concurrency}`);
-    const meiliStats = await load(viaMeili, REQUESTS, concurrency);
-    const apiStats = await load(viaApi, REQUESTS, concurrency);
-    runs.push({ concurrency, apiStats, meiliStats });
-  }
+  const runs = await compareLatency({
+    viaApi,
+    viaMeili,
+    warmup: WARMUP,
+    requests: REQUESTS,
+    levels: CONCURRENCY_LEVELS,
+    log,
+  });
 
   log(`measuring freshness over ${FRESHNESS_WRITES} writes`);
   const freshness = await measureFreshness(databaseUrl, api);
@@ -167,41 +177,24 @@ async function measureFreshness(url, api) {
 }
 
 function printReport({ runs, freshness, reindexSeconds, hits }) {
-  const ms = (v) => `${v.toFixed(1)} ms`.padStart(10);
-  const row = (name, s) =>
-    `  ${name.padEnd(30)}${ms(s.p50)}${ms(s.p95)}${ms(s.p99)}${`${s.rps.toFixed(0)}/s`.padStart(10)}`;
-  const check = (ok) => (ok ? 'PASS' : 'FAIL');
   const lines = [
     '',
     `  Search benchmark — ${PLATFORMS} listed platforms × ${SERVICES_PER_PLATFORM} published services, ` +
       `${QUERIES.length} queries with filters (median ${median(hits)} hits), ${REQUESTS} requests per row`,
     '',
-    `  ${''.padEnd(30)}${'p50'.padStart(10)}${'p95'.padStart(10)}${'p99'.padStart(10)}${'req/s'.padStart(10)}`,
+    ...latencyTable(runs, 'API', 30),
   ];
-  for (const { concurrency, apiStats, meiliStats } of runs) {
-    const ratio = (key) => `${(apiStats[key] / meiliStats[key]).toFixed(2)}×`.padStart(10);
-    lines.push(
-      row(`API, concurrency ${concurrency}`, apiStats),
-      row(`Meilisearch direct, conc. ${concurrency}`, meiliStats),
-      `  ${'ratio API / direct'.padEnd(30)}${ratio('p50')}${ratio('p95')}${ratio('p99')}` +
-        `${`${(apiStats.rps / meiliStats.rps).toFixed(2)}×`.padStart(10)}`,
-      '',
-    );
-  }
   lines.push(
     `  Freshness (write → found via API), ${freshness.n} writes, ${FRESHNESS_WRITERS} writers:`,
     `    p50 ${freshness.p50} ms   p95 ${freshness.p95} ms   p99 ${freshness.p99} ms   max ${freshness.max} ms`,
     `  Full reindex of ${PLATFORMS * SERVICES_PER_PLATFORM + PLATFORMS} documents: ${reindexSeconds.toFixed(1)} s`,
     '',
   );
-  for (const { concurrency, apiStats, meiliStats } of runs) {
-    lines.push(
-      `  Concurrency ${concurrency}: API p95 ≤ 3× direct p95 ... ${check(apiStats.p95 <= 3 * meiliStats.p95)}` +
-        ` (${(apiStats.p95 / meiliStats.p95).toFixed(2)}×);  API p95 < 30 ms ... ${check(apiStats.p95 < 30)}` +
-        ` (${apiStats.p95.toFixed(1)} ms)`,
-    );
-  }
-  lines.push(`  Freshness p95 < 1 s ... ${check(freshness.p95 < 1000)} (${freshness.p95} ms)`, '');
+  lines.push(
+    ...latencyVerdicts(runs, { ratio: 3, p95Ms: 30 }),
+    `  Freshness p95 < 1 s ... ${verdict(freshness.p95 < 1000)} (${freshness.p95} ms)`,
+    '',
+  );
   process.stdout.write(lines.join('\n') + '\n');
 }
 

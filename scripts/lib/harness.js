@@ -251,6 +251,59 @@ async function load(request, count, concurrency) {
   return { ...percentiles(latencies), rps: count / seconds };
 }
 
+/**
+ * The API and the raw engine, side by side in the same run: a warm-up of each, then `requests` of each
+ * at every concurrency level (engine first, so a cold cache never favours the API).
+ */
+async function compareLatency({ viaApi, viaMeili, warmup, requests, levels, log }) {
+  log('warming up');
+  await load(viaApi, warmup, 2);
+  await load(viaMeili, warmup, 2);
+  const runs = [];
+  for (const concurrency of levels) {
+    log(`measuring ${requests} requests each at concurrency ${concurrency}`);
+    const meiliStats = await load(viaMeili, requests, concurrency);
+    const apiStats = await load(viaApi, requests, concurrency);
+    runs.push({ concurrency, apiStats, meiliStats });
+  }
+  return runs;
+}
+
+/** Report lines for `compareLatency` runs: a header, API / direct / ratio rows per level. */
+function latencyTable(runs, apiLabel, width = 34) {
+  const ms = (v) => `${v.toFixed(1)} ms`.padStart(10);
+  const row = (name, s) =>
+    `  ${name.padEnd(width)}${ms(s.p50)}${ms(s.p95)}${ms(s.p99)}${`${s.rps.toFixed(0)}/s`.padStart(10)}`;
+  const lines = [
+    `  ${''.padEnd(width)}${'p50'.padStart(10)}${'p95'.padStart(10)}${'p99'.padStart(10)}${'req/s'.padStart(10)}`,
+  ];
+  for (const { concurrency, apiStats, meiliStats } of runs) {
+    const ratio = (key) => `${(apiStats[key] / meiliStats[key]).toFixed(2)}×`.padStart(10);
+    lines.push(
+      row(`${apiLabel}, concurrency ${concurrency}`, apiStats),
+      row(`Meilisearch direct, conc. ${concurrency}`, meiliStats),
+      `  ${'ratio API / direct'.padEnd(width)}${ratio('p50')}${ratio('p95')}${ratio('p99')}` +
+        `${`${(apiStats.rps / meiliStats.rps).toFixed(2)}×`.padStart(10)}`,
+      '',
+    );
+  }
+  return lines;
+}
+
+/** PASS/FAIL lines for the latency targets: API p95 within `ratio`× of direct, and under `p95Ms`. */
+function latencyVerdicts(runs, { ratio, p95Ms }) {
+  return runs.map(
+    ({ concurrency, apiStats, meiliStats }) =>
+      `  Concurrency ${concurrency}: API p95 ≤ ${ratio}× direct p95 ... ${verdict(apiStats.p95 <= ratio * meiliStats.p95)}` +
+      ` (${(apiStats.p95 / meiliStats.p95).toFixed(2)}×);  API p95 < ${p95Ms} ms ... ${verdict(apiStats.p95 < p95Ms)}` +
+      ` (${apiStats.p95.toFixed(1)} ms)`,
+  );
+}
+
+function verdict(ok) {
+  return ok ? 'PASS' : 'FAIL';
+}
+
 function percentiles(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -267,6 +320,10 @@ module.exports = {
   fetchOk,
   meiliSearch,
   load,
+  compareLatency,
+  latencyTable,
+  latencyVerdicts,
+  verdict,
   percentiles,
   median,
   sleep,

@@ -2,29 +2,34 @@ import { verifyWebhook } from '@pilotlink/notification';
 import { RegisteredOrg, TestApp } from '@pilotlink/testing';
 import { createServer, IncomingHttpHeaders, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { eventually } from './search-fixtures';
 
-/** Polls until `check` returns a truthy value (which it returns) or the time is up. */
+/**
+ * Polls until `check` returns a truthy value (which it returns) or the time is up — `eventually`'s loop
+ * for checks that answer with a value rather than an assertion.
+ */
 export async function waitFor<T>(
   check: () => Promise<T>,
   what: string,
   timeoutMs = 20_000,
 ): Promise<Exclude<T, false | null | undefined | 0 | ''>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as Exclude<T, false | null | undefined | 0 | ''>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return eventually(
+    async () => {
+      const value = await check();
+      if (!value) throw new Error(`timed out waiting for ${what}`);
+      return value as Exclude<T, false | null | undefined | 0 | ''>;
+    },
+    timeoutMs,
+    100,
+  );
 }
 
-/** Every outbox row relayed and nothing left in the notification and webhook queues' active/waiting sets. */
+/** Every outbox row relayed, then a quiet moment for the jobs the relay fanned out to land. */
 export async function settle(t: TestApp, quietMs = 1_000): Promise<void> {
   await waitFor(
     async () => Number((await t.db.query(`SELECT count(*) AS n FROM outbox WHERE processed_at IS NULL`))[0].n) === 0,
     'the outbox to drain',
   );
-  // Jobs fan out after the relay; give them a moment to land.
   await new Promise((resolve) => setTimeout(resolve, quietMs));
 }
 

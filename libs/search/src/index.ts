@@ -3,6 +3,7 @@ export * from './documents/demand-document';
 export * from './documents/region-codes';
 export * from './documents/platform-document';
 export * from './documents/service-document';
+export { ServiceSearchQueryDto } from './dto/search.request.dto';
 export * from './indexes/index-setup.service';
 export * from './indexes/search-indexes';
 export * from './indexes/synonyms';

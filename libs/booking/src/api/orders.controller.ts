@@ -45,7 +45,7 @@ import { PaymentsService } from '../orders/payments.service';
 const SIMPLE_ACTIONS = ORDER_ACTIONS.filter((a): a is SimpleOrderAction => a !== 'deliver');
 
 /** An action that is not one of ours is a route that does not exist: 404, like any unknown path. */
-class ParseEnumPipe<T extends string> implements PipeTransform<string, T> {
+class OrderActionPipe<T extends string> implements PipeTransform<string, T> {
   constructor(private readonly values: readonly T[]) {}
 
   transform(value: string): T {
@@ -104,7 +104,7 @@ export class OrdersController {
   async act(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
-    @Param('action', new ParseEnumPipe(SIMPLE_ACTIONS)) action: SimpleOrderAction,
+    @Param('action', new OrderActionPipe(SIMPLE_ACTIONS)) action: SimpleOrderAction,
     @Body() body: OrderActionDto,
   ): Promise<OrderResponseDto> {
     return OrderResponseDto.from(await this.orders.act(ctx, id, action, body.note));

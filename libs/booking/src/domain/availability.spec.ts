@@ -193,6 +193,6 @@ describe('availability', () => {
   ])('opening hours: %s', (_, value, problem) => {
     const problems = openingHoursProblems(value);
     if (problem === null) expect(problems).toEqual([]);
-    else expect(problems.join('\n')).toContain(problem);
+    else expect(problems.map((p) => `${p.field}: ${p.errors.join('; ')}`).join('\n')).toContain(problem);
   });
 });

@@ -1,4 +1,5 @@
 import { chinaDate } from '@pilotlink/core';
+import type { FieldError } from '@pilotlink/core';
 
 /**
  * Instrument availability (SPEC §3): opening hours in Asia/Shanghai, minus active reservations,
@@ -15,7 +16,7 @@ export type OpeningHours = Record<Weekday, Array<[string, string]>>;
 
 export const SLOT_MS = 15 * 60_000;
 const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
+export const DAY_MS = 24 * 60 * MINUTE_MS;
 
 /** Half-open time range [start, end) in epoch milliseconds. */
 export interface Interval {
@@ -38,18 +39,24 @@ function minutesOf(time: string): number {
   return h * 60 + m;
 }
 
-/** Problems with a weekly opening-hours object, as `field: message` (empty when it is valid). */
-export function openingHoursProblems(value: unknown): string[] {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['must be an object by weekday'];
-  const problems: string[] = [];
+/**
+ * Problems with a weekly opening-hours object, one per field under `field` (e.g. `openingHours.MON.0`);
+ * empty when it is valid.
+ */
+export function openingHoursProblems(value: unknown, field = 'openingHours'): FieldError[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return [{ field, errors: ['must be an object by weekday'] }];
+  }
+  const problems: FieldError[] = [];
+  const problem = (path: string, message: string) => problems.push({ field: `${field}.${path}`, errors: [message] });
   const record = value as Record<string, unknown>;
   for (const key of Object.keys(record)) {
-    if (!(WEEKDAYS as readonly string[]).includes(key)) problems.push(`${key}: not a weekday (${WEEKDAYS.join(', ')})`);
+    if (!(WEEKDAYS as readonly string[]).includes(key)) problem(key, `not a weekday (${WEEKDAYS.join(', ')})`);
   }
   for (const day of WEEKDAYS) {
     const windows = record[day];
     if (!Array.isArray(windows)) {
-      problems.push(`${day}: must be a list of ["HH:MM", "HH:MM"] windows`);
+      problem(day, 'must be a list of ["HH:MM", "HH:MM"] windows');
       continue;
     }
     let previousEnd = -1;
@@ -60,12 +67,12 @@ export function openingHoursProblems(value: unknown): string[] {
         window.every((t) => typeof t === 'string' && TIME.test(t)) &&
         (window as string[])[0] !== '24:00';
       if (!ok) {
-        problems.push(`${day}.${i}: must be ["HH:MM", "HH:MM"] on quarter hours`);
+        problem(`${day}.${i}`, 'must be ["HH:MM", "HH:MM"] on quarter hours');
         return;
       }
       const [start, end] = (window as [string, string]).map(minutesOf);
-      if (end <= start) problems.push(`${day}.${i}: must end after it starts`);
-      else if (start < previousEnd) problems.push(`${day}.${i}: windows must be in order and not overlap`);
+      if (end <= start) problem(`${day}.${i}`, 'must end after it starts');
+      else if (start < previousEnd) problem(`${day}.${i}`, 'windows must be in order and not overlap');
       previousEnd = Math.max(previousEnd, end);
     });
   }

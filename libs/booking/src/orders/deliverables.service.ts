@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { cleanFileName, deliverableContentType } from '../domain/deliverable-type';
 import { planOrderAction } from '../domain/order';
 import { FileStore } from '../files/file-store';
-import { canReadOrder, lockForParty, partyOf } from './order-access';
+import { findReadable, lockForParty, partyOf } from './order-access';
 import { OrderChanges } from './order-changes';
 import { OrderDeliverable } from './order-records.entity';
 import { Order } from './order.entity';
@@ -95,7 +95,7 @@ export class DeliverablesService {
   }
 
   async list(actor: Actor, orderId: string): Promise<OrderDeliverable[]> {
-    await this.readable(actor, orderId);
+    await findReadable(this.dataSource.manager, actor, orderId);
     return this.dataSource.manager.find(OrderDeliverable, { where: { orderId }, order: { createdAt: 'ASC' } });
   }
 
@@ -104,14 +104,9 @@ export class DeliverablesService {
     orderId: string,
     deliverableId: string,
   ): Promise<{ file: OrderDeliverable; stream: Readable }> {
-    await this.readable(actor, orderId);
+    await findReadable(this.dataSource.manager, actor, orderId);
     const file = await this.dataSource.manager.findOneBy(OrderDeliverable, { id: deliverableId, orderId });
     if (!file) throw new NotFoundError('Deliverable');
     return { file, stream: this.files.open(file.storageKey) };
-  }
-
-  private async readable(actor: Actor, orderId: string): Promise<void> {
-    const order = await this.dataSource.manager.findOneBy(Order, { id: orderId });
-    if (!order || !canReadOrder(actor, order)) throw new NotFoundError('Order');
   }
 }

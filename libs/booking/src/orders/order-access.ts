@@ -16,6 +16,13 @@ export function canReadOrder(actor: Actor, order: Pick<Order, 'smeOrgId' | 'plat
   return partyOf(actor, order) !== null || actor.orgKind === 'ADMIN';
 }
 
+/** The order if the actor may read it; otherwise the 404 of a missing one. */
+export async function findReadable(manager: EntityManager, actor: Actor, id: string): Promise<Order> {
+  const order = await manager.findOneBy(Order, { id });
+  if (!order || !canReadOrder(actor, order)) throw new NotFoundError('Order');
+  return order;
+}
+
 /**
  * Locks the order row for a change by one of its parties (the lock serialises racing transitions:
  * the second waits and then sees the first one's state).

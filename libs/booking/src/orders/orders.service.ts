@@ -14,7 +14,7 @@ import {
   serviceOrderAmountFen,
 } from '../domain/order';
 import { CreateOrderDto, OrderListQueryDto } from '../dto/order.dto';
-import { canReadOrder, lockForParty } from './order-access';
+import { findReadable, lockForParty } from './order-access';
 import { OrderChanges } from './order-changes';
 import { OrderEvent, OrderPayment } from './order-records.entity';
 import { OrderRecords } from './order-records.service';
@@ -88,8 +88,7 @@ export class OrdersService {
 
   async get(actor: Actor, id: string): Promise<OrderDetail> {
     const manager = this.dataSource.manager;
-    const order = await manager.findOneBy(Order, { id });
-    if (!order || !canReadOrder(actor, order)) throw new NotFoundError('Order');
+    const order = await findReadable(manager, actor, id);
     const [paidFen, history] = await Promise.all([
       paidOn(manager, id),
       manager.find(OrderEvent, { where: { orderId: id }, order: { id: 'ASC' } }),

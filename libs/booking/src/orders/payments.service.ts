@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { chinaDate, Clock, DomainError, NotFoundError, fieldInvalid, parseFen } from '@pilotlink/core';
+import { chinaDate, Clock, DomainError, fieldInvalid, parseFen } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource } from 'typeorm';
 import { owedFen, PAYABLE_STATUSES, paymentProblem } from '../domain/order';
 import { RecordPaymentDto } from '../dto/order.dto';
-import { canReadOrder, lockForParty } from './order-access';
+import { findReadable, lockForParty } from './order-access';
 import { OrderChanges } from './order-changes';
 import { OrderPayment } from './order-records.entity';
-import { Order } from './order.entity';
 import { paidOn } from './orders.service';
 
 export interface OrderPayments {
@@ -30,8 +29,7 @@ export class PaymentsService {
 
   async list(actor: Actor, orderId: string): Promise<OrderPayments> {
     const manager = this.dataSource.manager;
-    const order = await manager.findOneBy(Order, { id: orderId });
-    if (!order || !canReadOrder(actor, order)) throw new NotFoundError('Order');
+    const order = await findReadable(manager, actor, orderId);
     const items = await manager.find(OrderPayment, { where: { orderId }, order: { paidOn: 'ASC', createdAt: 'ASC' } });
     const paidFen = items.reduce((sum, p) => sum + parseFen(p.amountFen), 0);
     const agreedAmountFen = parseFen(order.agreedAmountFen);

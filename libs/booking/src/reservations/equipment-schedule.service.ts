@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
-import { Equipment, Platform, operatesPlatform, supervisesPlatform } from '@pilotlink/catalogue';
-import { Clock, DomainError, NotFoundError, Page, PageQueryDto, fieldInvalid, toPage } from '@pilotlink/core';
+import { Equipment, Platform, operatesPlatform, seesWholeCatalogue } from '@pilotlink/catalogue';
+import {
+  Clock,
+  DomainError,
+  NotFoundError,
+  Page,
+  PageQueryDto,
+  fieldInvalid,
+  toPage,
+  validationFailed,
+} from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -14,11 +23,18 @@ import {
   openMinutes,
   openingHoursProblems,
 } from '../domain/availability';
-import { ACTIVE_RESERVATION_STATUSES, SCHEDULED_RESERVATION_STATUSES } from '../domain/reservation';
+import { SCHEDULED_RESERVATION_STATUSES } from '../domain/reservation';
 import { Utilisation, utilisation } from '../domain/reservation-rules';
 import { BookingRulesDto, CreateBlockDto, TimeRangeQueryDto } from './dto/reservation.request.dto';
 import { EquipmentBlock } from './equipment-block.entity';
-import { openingHoursOf, parseRange, parseSpan, readSchedule, visibleEquipment } from './equipment-schedule';
+import {
+  activeReservationsOverlapping,
+  openingHoursOf,
+  parseRange,
+  parseSpan,
+  readSchedule,
+  visibleEquipment,
+} from './equipment-schedule';
 import { Reservation } from './reservation.entity';
 
 /** Availability is asked for a month at most; utilisation for a year. */
@@ -55,9 +71,7 @@ export class EquipmentScheduleService {
   /** Operator: replace the opening hours and the cancellation / no-show policy. Existing reservations stand. */
   async setRules(ctx: RequestContext, equipmentId: string, input: BookingRulesDto): Promise<Equipment> {
     const problems = openingHoursProblems(input.openingHours);
-    if (problems.length > 0) {
-      throw fieldInvalid(`openingHours.${problems[0].split(':')[0]}`, problems.join('; '));
-    }
+    if (problems.length > 0) throw validationFailed(problems);
     return withTransaction(this.dataSource, async (manager) => {
       const { equipment, platform } = await this.lockForOperator(manager, ctx.actor, equipmentId);
       const before = this.rulesOf(equipment);
@@ -96,11 +110,7 @@ export class EquipmentScheduleService {
     if (!isOnSlot(end)) throw fieldInvalid('endsAt', 'endsAt must be on a quarter hour');
     return withTransaction(this.dataSource, async (manager) => {
       const { equipment, platform } = await this.lockForOperator(manager, ctx.actor, equipmentId);
-      const inTheWay = await manager
-        .createQueryBuilder(Reservation, 'r')
-        .where('r.equipment_id = :id', { id: equipment.id })
-        .andWhere({ status: In([...ACTIVE_RESERVATION_STATUSES]) })
-        .andWhere(`r.during && tstzrange(:from, :to, '[)')`, { from: new Date(start), to: new Date(end) })
+      const inTheWay = await activeReservationsOverlapping(manager, equipment.id, start, end)
         .orderBy('r.starts_at')
         .getMany();
       if (inTheWay.length > 0) {
@@ -171,7 +181,7 @@ export class EquipmentScheduleService {
     const result = utilisation(
       rows.map((r) => ({
         scheduledMinutes: (r.endsAt.getTime() - r.startsAt.getTime()) / 60_000,
-        actualMinutes: r.status === 'NO_SHOW' ? 0 : r.actualMinutes,
+        actualMinutes: r.actualMinutes,
         external: r.bookerOrgId !== platform.operatorOrgId,
       })),
     );
@@ -198,9 +208,7 @@ export class EquipmentScheduleService {
   private async forOperatorOrSupervisor(actor: Actor, equipmentId: string) {
     const equipment = await this.dataSource.manager.findOneBy(Equipment, { id: equipmentId });
     const platform = equipment && (await this.dataSource.manager.findOneBy(Platform, { id: equipment.platformId }));
-    if (!equipment || !platform || !(operatesPlatform(actor, platform) || supervisesPlatform(actor, platform))) {
-      throw new NotFoundError('Equipment');
-    }
+    if (!equipment || !platform || !seesWholeCatalogue(actor, platform)) throw new NotFoundError('Equipment');
     return { equipment, platform };
   }
 

@@ -1,13 +1,11 @@
 import { Equipment, Platform, canViewPlatform, seesWholeCatalogue } from '@pilotlink/catalogue';
 import { DomainError, NotFoundError, fieldInvalid } from '@pilotlink/core';
 import type { Actor } from '@pilotlink/identity';
-import { EntityManager, In } from 'typeorm';
-import { OpeningHours, Schedule, openingHoursProblems, reservationRefusal } from '../domain/availability';
+import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DAY_MS, OpeningHours, Schedule, openingHoursProblems, reservationRefusal } from '../domain/availability';
 import { ACTIVE_RESERVATION_STATUSES } from '../domain/reservation';
 import { EquipmentBlock } from './equipment-block.entity';
 import { Reservation } from './reservation.entity';
-
-const DAY_MS = 86_400_000;
 
 /**
  * An instrument and its platform as the caller may see them, like the catalogue's reads: ACTIVE
@@ -34,6 +32,20 @@ export function openingHoursOf(equipment: Equipment): OpeningHours {
   return equipment.openingHours as OpeningHours;
 }
 
+/** Active reservations of an instrument overlapping [from, to): the time they hold. */
+export function activeReservationsOverlapping(
+  manager: EntityManager,
+  equipmentId: string,
+  from: number,
+  to: number,
+): SelectQueryBuilder<Reservation> {
+  return manager
+    .createQueryBuilder(Reservation, 'r')
+    .where('r.equipment_id = :id', { id: equipmentId })
+    .andWhere({ status: In([...ACTIVE_RESERVATION_STATUSES]) })
+    .andWhere(`r.during && tstzrange(:from, :to, '[)')`, { from: new Date(from), to: new Date(to) });
+}
+
 /** Everything that decides availability of `equipment` in [from, to), read in the caller's transaction. */
 export async function readSchedule(
   manager: EntityManager,
@@ -42,19 +54,14 @@ export async function readSchedule(
   to: number,
   now: Date,
 ): Promise<Schedule> {
-  const range = [new Date(from), new Date(to)];
-  const reservations = await manager
-    .createQueryBuilder(Reservation, 'r')
+  const reservations = await activeReservationsOverlapping(manager, equipment.id, from, to)
     .select(['r.id', 'r.startsAt', 'r.endsAt'])
-    .where('r.equipment_id = :id', { id: equipment.id })
-    .andWhere({ status: In([...ACTIVE_RESERVATION_STATUSES]) })
-    .andWhere(`r.during && tstzrange(:from, :to, '[)')`, { from: range[0], to: range[1] })
     .getMany();
   const blocks = await manager
     .createQueryBuilder(EquipmentBlock, 'b')
     .select(['b.id', 'b.startsAt', 'b.endsAt'])
     .where('b.equipment_id = :id', { id: equipment.id })
-    .andWhere(`b.during && tstzrange(:from, :to, '[)')`, { from: range[0], to: range[1] })
+    .andWhere(`b.during && tstzrange(:from, :to, '[)')`, { from: new Date(from), to: new Date(to) })
     .getMany();
   const interval = (x: { startsAt: Date; endsAt: Date }) => ({ start: x.startsAt.getTime(), end: x.endsAt.getTime() });
   return {

@@ -7,12 +7,11 @@ import { exclusionViolation, withTransaction } from '@pilotlink/database';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { planOrderAction } from '../domain/order';
-import type { OrderParty } from '../domain/order';
 import { CHECK_IN_OPENS_BEFORE_MS, RESERVATION_TRANSITIONS, ReservationStatus } from '../domain/reservation';
 import { cancellationFeeFen, noShowFeeFen, reservationPriceFen } from '../domain/reservation-rules';
 import { OrderChanges } from '../orders/order-changes';
+import { lockForParty } from '../orders/order-access';
 import { OrderRecords } from '../orders/order-records.service';
-import { Order } from '../orders/order.entity';
 import { CompleteReservationDto, CreateReservationDto, ReservationListQueryDto } from './dto/reservation.request.dto';
 import { assertReservable, parseSpan, readSchedule, visibleEquipment } from './equipment-schedule';
 import { Reservation } from './reservation.entity';
@@ -85,7 +84,7 @@ export class ReservationsService {
           details: { reservationId: reservation.id },
         });
       }
-      await this.record(manager, ctx, reservation, platform, 'reservation.created', null);
+      await this.record(manager, ctx, reservation, 'reservation.created', null);
       return reservation;
     });
   }
@@ -125,7 +124,7 @@ export class ReservationsService {
    */
   async cancel(ctx: RequestContext, id: string): Promise<Reservation> {
     return withTransaction(this.dataSource, async (manager) => {
-      const { reservation, platform, equipment, side } = await this.lockForSide(manager, ctx.actor, id);
+      const { reservation, equipment, side } = await this.lockForSide(manager, ctx.actor, id);
       const now = this.clock.now();
       this.assertMove(reservation, 'CANCELLED');
       if (side === 'BOOKER' && now >= reservation.startsAt) {
@@ -143,8 +142,8 @@ export class ReservationsService {
       reservation.cancelledAt = now;
       reservation.feeFen = String(fee);
       await manager.save(reservation);
-      await this.cancelOrder(manager, ctx, reservation, side === 'BOOKER' ? 'SME' : 'PLATFORM', 'cancelled');
-      await this.record(manager, ctx, reservation, platform, 'reservation.cancelled', before);
+      await this.cancelOrder(manager, ctx, reservation, 'cancelled');
+      await this.record(manager, ctx, reservation, 'reservation.cancelled', before);
       return reservation;
     });
   }
@@ -152,7 +151,7 @@ export class ReservationsService {
   /** Platform: the booker arrived — from an hour before the start until the end. */
   async checkIn(ctx: RequestContext, id: string): Promise<Reservation> {
     return withTransaction(this.dataSource, async (manager) => {
-      const { reservation, platform } = await this.lockForPlatform(manager, ctx.actor, id, 'check in');
+      const { reservation } = await this.lockForPlatform(manager, ctx.actor, id, 'check in');
       this.assertMove(reservation, 'CHECKED_IN');
       const now = this.clock.now();
       if (now.getTime() < reservation.startsAt.getTime() - CHECK_IN_OPENS_BEFORE_MS || now >= reservation.endsAt) {
@@ -166,7 +165,7 @@ export class ReservationsService {
       reservation.status = 'CHECKED_IN';
       reservation.checkedInAt = now;
       await manager.save(reservation);
-      await this.record(manager, ctx, reservation, platform, 'reservation.checked_in', before);
+      await this.record(manager, ctx, reservation, 'reservation.checked_in', before);
       return reservation;
     });
   }
@@ -174,7 +173,7 @@ export class ReservationsService {
   /** Platform: the use is over; actual minutes as stated, or the time since check-in. */
   async complete(ctx: RequestContext, id: string, input: CompleteReservationDto): Promise<Reservation> {
     return withTransaction(this.dataSource, async (manager) => {
-      const { reservation, platform } = await this.lockForPlatform(manager, ctx.actor, id, 'complete');
+      const { reservation } = await this.lockForPlatform(manager, ctx.actor, id, 'complete');
       this.assertMove(reservation, 'COMPLETED');
       const now = this.clock.now();
       const before = { ...reservation };
@@ -184,7 +183,7 @@ export class ReservationsService {
         input.actualMinutes ??
         Math.max(0, Math.ceil((now.getTime() - (reservation.checkedInAt ?? now).getTime()) / 60_000));
       await manager.save(reservation);
-      await this.record(manager, ctx, reservation, platform, 'reservation.completed', before);
+      await this.record(manager, ctx, reservation, 'reservation.completed', before);
       return reservation;
     });
   }
@@ -192,7 +191,7 @@ export class ReservationsService {
   /** Platform, once the start has passed without the booker: the no-show fee applies; the rest of the slot frees up. */
   async noShow(ctx: RequestContext, id: string): Promise<Reservation> {
     return withTransaction(this.dataSource, async (manager) => {
-      const { reservation, platform, equipment } = await this.lockForPlatform(manager, ctx.actor, id, 'mark a no-show');
+      const { reservation, equipment } = await this.lockForPlatform(manager, ctx.actor, id, 'mark a no-show');
       this.assertMove(reservation, 'NO_SHOW');
       const now = this.clock.now();
       if (now < reservation.startsAt) {
@@ -206,8 +205,8 @@ export class ReservationsService {
       reservation.actualMinutes = 0;
       reservation.feeFen = String(reservation.internal ? 0 : noShowFeeFen(equipment, parseFen(reservation.priceFen)));
       await manager.save(reservation);
-      await this.cancelOrder(manager, ctx, reservation, 'PLATFORM', 'no-show');
-      await this.record(manager, ctx, reservation, platform, 'reservation.no_show', before);
+      await this.cancelOrder(manager, ctx, reservation, 'no-show');
+      await this.record(manager, ctx, reservation, 'reservation.no_show', before);
       return reservation;
     });
   }
@@ -228,22 +227,17 @@ export class ReservationsService {
   }
 
   /**
-   * The reservation's order goes with it, by the order transition table: cancelled while it may be
-   * (a 409 from the table if the order has moved past that, e.g. work started).
+   * The reservation's order goes with it, by the order transition table, cancelled by the caller's
+   * party (the booker is the order's SME): a 409 from the table if the order has moved past that.
    */
   private async cancelOrder(
     manager: EntityManager,
     ctx: RequestContext,
     reservation: Reservation,
-    party: OrderParty,
     why: string,
   ): Promise<void> {
     if (!reservation.orderId) return;
-    const order = await manager.findOne(Order, {
-      where: { id: reservation.orderId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!order) return;
+    const { order, party } = await lockForParty(manager, ctx.actor, reservation.orderId);
     const from = order.status;
     order.status = planOrderAction('cancel', from, party);
     await manager.save(order);
@@ -293,7 +287,6 @@ export class ReservationsService {
     manager: EntityManager,
     ctx: RequestContext,
     reservation: Reservation,
-    platform: Platform,
     action: string,
     before: Record<string, unknown> | null,
   ): Promise<void> {
@@ -302,7 +295,8 @@ export class ReservationsService {
       action,
       entityType: 'reservation',
       entityId: reservation.id,
-      subjectOrgId: reservation.internal ? platform.operatorOrgId : reservation.bookerOrgId,
+      // Internal use is booked by the operator org itself, so the booker is always the subject.
+      subjectOrgId: reservation.bookerOrgId,
       before,
       after: { ...reservation },
       requestId: ctx.requestId,

@@ -13,7 +13,7 @@ import {
   Length,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto, trimString } from '@pilotlink/core';
+import { PageQueryDto, toBoolean, trimString } from '@pilotlink/core';
 import { IsRegionCode } from '@pilotlink/identity';
 import {
   OPERATING_MODELS,
@@ -119,8 +119,6 @@ export class StatusReasonDto {
   @Length(2, 500)
   reason: string;
 }
-
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class PlatformListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Operators: only your own platforms, in every status' })

@@ -38,6 +38,10 @@ export function fieldInvalid(field: string, message: string): DomainError {
 }
 
 /** DTO transform: trim surrounding whitespace of strings, leave other values for the validators. */
+/** Query strings carry text: 'true'/'false' become booleans; anything else is left for @IsBoolean to refuse. */
+export const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
 export const trimString = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** The fields of a PATCH body that were actually sent (undefined means "leave as is"). */

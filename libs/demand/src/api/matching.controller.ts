@@ -65,7 +65,8 @@ export class MatchingController {
     summary: 'Verified platforms: search open demands (PUBLIC and SUMMARY), each as you may see it',
     description:
       'SUMMARY demands are searchable on their summary fields only: their description never matches and is ' +
-      'never returned unless you were invited or accepted the NDA. PRIVATE demands are never in search.',
+      'never returned unless you were invited or accepted the NDA. PRIVATE demands are never in search. Only ' +
+      'PUBLIC demands state their preferred region to other platforms, so only they can match `region`.',
   })
   @ApiForbiddenResponse({
     type: ErrorResponseDto,

@@ -21,7 +21,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { DEMAND_TRANSITIONS, DemandStatus } from '../domain/demand';
 import { DemandInvitation, DemandNdaAcceptance } from '../domain/demand-access.entity';
 import { Demand } from '../domain/demand.entity';
-import { DemandView, demandViewFor, DemandViewer } from '../domain/demand-visibility';
+import { DemandAccessFacts, DemandView, demandViewFor, DemandViewer } from '../domain/demand-visibility';
 import { CreateDemandDto, DemandListQueryDto, UpdateDemandDto } from '../dto/demand.request.dto';
 
 export interface VisibleDemand {
@@ -126,44 +126,53 @@ export class DemandsService {
       .skip(query.offset)
       .take(query.limit)
       .getManyAndCount();
-    const viewer = await this.viewerOf(actor);
-    const access = await this.accessOf(
-      this.dataSource.manager,
-      actor.orgId,
-      rows.map((d) => d.id),
-    );
-    const items = rows.map((demand) => ({ demand, view: this.viewOf(viewer, demand, access) }));
-    return toPage(
-      items.filter((item): item is VisibleDemand => item.view !== 'NONE'),
-      total,
-      query,
-    );
+    return toPage(await this.visibleTo(actor, rows), total, query);
   }
 
   async get(actor: Actor | undefined, id: string): Promise<VisibleDemand> {
     const demand = await this.dataSource.getRepository(Demand).findOneBy({ id });
     if (!demand || !actor) throw new NotFoundError('Demand');
-    const access = await this.accessOf(this.dataSource.manager, actor.orgId, [demand.id]);
-    const view = this.viewOf(await this.viewerOf(actor), demand, access);
-    if (view === 'NONE') throw new NotFoundError('Demand');
-    return { demand, view };
+    const [visible] = await this.visibleTo(actor, [demand]);
+    if (!visible) throw new NotFoundError('Demand');
+    return visible;
   }
 
   /**
    * The demands with these ids that the actor may see, each with its view, in the given order (search and
    * matching results: the index finds them, this decides what each viewer sees). Unknown ids drop out.
    */
+  /**
+   * How each of several orgs may see one demand, by the same rule as every other read (used to pick
+   * and render notification recipients). Unknown orgs see nothing.
+   */
+  async viewsOf(demand: Demand, orgIds: readonly string[]): Promise<Map<string, DemandView>> {
+    const ids = [...new Set(orgIds)];
+    const views = new Map<string, DemandView>(ids.map((id) => [id, 'NONE']));
+    if (ids.length === 0) return views;
+    const rows = await this.dataSource.query<
+      { id: string; kind: DemandViewer['orgKind']; verified: boolean; invited: boolean; nda: boolean }[]
+    >(
+      `SELECT o.id, o.kind, o.verification_status = 'VERIFIED' AS verified,
+              EXISTS (SELECT 1 FROM demand_invitations i WHERE i.demand_id = $1 AND i.platform_org_id = o.id) AS invited,
+              EXISTS (SELECT 1 FROM demand_nda_acceptances n WHERE n.demand_id = $1 AND n.platform_org_id = o.id) AS nda
+         FROM orgs o WHERE o.id = ANY($2::uuid[])`,
+      [demand.id, ids],
+    );
+    for (const row of rows) {
+      const viewer = { orgId: row.id, orgKind: row.kind, orgVerified: row.verified };
+      views.set(row.id, demandViewFor(viewer, accessFacts(demand, row.invited, row.nda)));
+    }
+    return views;
+  }
+
   async visibleMany(actor: Actor, ids: readonly string[]): Promise<VisibleDemand[]> {
     if (ids.length === 0) return [];
     const rows = await this.dataSource.getRepository(Demand).findBy({ id: In([...ids]) });
     const byId = new Map(rows.map((row) => [row.id, row]));
-    const viewer = await this.viewerOf(actor);
-    const access = await this.accessOf(this.dataSource.manager, actor.orgId, [...byId.keys()]);
-    return ids
-      .map((id) => byId.get(id))
-      .filter((demand): demand is Demand => !!demand)
-      .map((demand) => ({ demand, view: this.viewOf(viewer, demand, access) }))
-      .filter((item): item is VisibleDemand => item.view !== 'NONE');
+    return this.visibleTo(
+      actor,
+      ids.map((id) => byId.get(id)).filter((demand): demand is Demand => !!demand),
+    );
   }
 
   /** Only drafts are edited: platforms may already have quoted on what an open demand says. */
@@ -285,14 +294,26 @@ export class DemandsService {
     return demand;
   }
 
+  /** Each demand with the actor's view of it, in order; the ones it may not see drop out. */
+  private async visibleTo(actor: Actor, demands: Demand[]): Promise<VisibleDemand[]> {
+    const viewer = await this.viewerOf(actor);
+    const access = await this.accessOf(
+      actor.orgId,
+      demands.map((demand) => demand.id),
+    );
+    return demands
+      .map((demand) => ({ demand, view: this.viewOf(viewer, demand, access) }))
+      .filter((item): item is VisibleDemand => item.view !== 'NONE');
+  }
+
   private async viewerOf(actor: Actor): Promise<DemandViewer> {
     const orgVerified = actor.orgKind === 'PLATFORM_OPERATOR' ? await this.orgs.isVerified(actor.orgId) : true;
     return { orgId: actor.orgId, orgKind: actor.orgKind, orgVerified };
   }
 
-  private async accessOf(manager: EntityManager, orgId: string, demandIds: string[]) {
+  private async accessOf(orgId: string, demandIds: string[]) {
     if (demandIds.length === 0) return { invited: new Set<string>(), nda: new Set<string>() };
-    const rows = await manager.query<{ demand_id: string; kind: 'invited' | 'nda' }[]>(
+    const rows = await this.dataSource.query<{ demand_id: string; kind: 'invited' | 'nda' }[]>(
       `SELECT demand_id, 'invited' AS kind FROM demand_invitations WHERE platform_org_id = $1 AND demand_id = ANY($2)
        UNION ALL
        SELECT demand_id, 'nda' AS kind FROM demand_nda_acceptances WHERE platform_org_id = $1 AND demand_id = ANY($2)`,
@@ -305,13 +326,7 @@ export class DemandsService {
   }
 
   private viewOf(viewer: DemandViewer, demand: Demand, access: { invited: Set<string>; nda: Set<string> }): DemandView {
-    return demandViewFor(viewer, {
-      ownerOrgId: demand.smeOrgId,
-      status: demand.status,
-      confidentiality: demand.confidentiality,
-      invited: access.invited.has(demand.id),
-      ndaAccepted: access.nda.has(demand.id),
-    });
+    return demandViewFor(viewer, accessFacts(demand, access.invited.has(demand.id), access.nda.has(demand.id)));
   }
 
   private async record(
@@ -333,4 +348,15 @@ export class DemandsService {
       requestId: ctx.requestId,
     });
   }
+}
+
+/** The facts demandViewFor needs about a demand, given what one viewer's org did (invited, NDA). */
+export function accessFacts(demand: Demand, invited: boolean, ndaAccepted: boolean): DemandAccessFacts {
+  return {
+    ownerOrgId: demand.smeOrgId,
+    status: demand.status,
+    confidentiality: demand.confidentiality,
+    invited,
+    ndaAccepted,
+  };
 }

@@ -55,11 +55,9 @@ export const MATCH_SERVICE_ATTRIBUTES = [
   'category',
   'categoryLabel',
   'fieldCodes',
-  'fieldNames',
   'stages',
   'pricingKind',
   'priceFen',
-  'priceBand',
   'unitName',
   'leadTimeDays',
   'voucherEligible',
@@ -72,20 +70,30 @@ export const MATCH_SERVICE_ATTRIBUTES = [
   'regionCode',
   'regionCodes',
   'original',
-];
+] as const satisfies readonly (keyof ServiceDocument)[];
 
+/** A service as a match reads it from the index. */
+export type MatchedService = Pick<ServiceDocument, (typeof MATCH_SERVICE_ATTRIBUTES)[number]>;
+
+/** The demand attributes fitting a service scores on and orders by. */
 export const MATCH_DEMAND_ATTRIBUTES = [
   'id',
   'smeOrgId',
   'fieldCode',
   'stage',
   'categories',
-  'regionCodes',
-  'confidentiality',
   'publishedAt',
-];
+] as const satisfies readonly (keyof DemandDocument)[];
 
-function termQueries(indexUid: string, terms: MatchTerm[], attributes: string[], filter: string[]): MultiSearchQuery[] {
+/** An open demand as fitting a service reads it from the index. */
+export type MatchedDemand = Pick<DemandDocument, (typeof MATCH_DEMAND_ATTRIBUTES)[number]>;
+
+function termQueries(
+  indexUid: string,
+  terms: MatchTerm[],
+  attributes: readonly string[],
+  filter: string[],
+): MultiSearchQuery[] {
   return terms.map(({ term }) => ({
     indexUid,
     q: term,
@@ -95,7 +103,7 @@ function termQueries(indexUid: string, terms: MatchTerm[], attributes: string[],
     limit: TERM_CANDIDATES,
     locales: ['cmn'],
     showRankingScore: true,
-    attributesToRetrieve: attributes,
+    attributesToRetrieve: [...attributes],
   }));
 }
 
@@ -116,7 +124,7 @@ export function buildMatchQuery(demand: MatchableDemand, indexUid: string): Matc
         limit: field ? FIELD_CANDIDATES : 0,
         locales: ['cmn'],
         showRankingScore: true,
-        attributesToRetrieve: MATCH_SERVICE_ATTRIBUTES,
+        attributesToRetrieve: [...MATCH_SERVICE_ATTRIBUTES],
       },
       ...termQueries(indexUid, terms, MATCH_SERVICE_ATTRIBUTES, []),
     ],
@@ -140,7 +148,7 @@ export function buildFitQuery(service: MatchableService, indexUid: string): Matc
         limit: fields.length ? FIELD_CANDIDATES : 0,
         locales: ['cmn'],
         showRankingScore: true,
-        attributesToRetrieve: MATCH_DEMAND_ATTRIBUTES,
+        attributesToRetrieve: [...MATCH_DEMAND_ATTRIBUTES],
       },
       ...termQueries(indexUid, terms, MATCH_DEMAND_ATTRIBUTES, [open]),
     ],
@@ -164,10 +172,10 @@ export function fuseTermScores<D extends { id: string }>(
   results: readonly Pick<MultiSearchResult<RecordAny>, 'hits' | 'estimatedTotalHits'>[],
 ): Map<string, TextCandidate<D>> {
   const corpus = Math.max(1, results[PROBE]?.estimatedTotalHits ?? 1);
-  const candidates = new Map<string, TextCandidate<D> & { sum: number }>();
+  const candidates = new Map<string, TextCandidate<D>>();
   const add = (hit: RecordAny) => {
     const id = String(hit.id);
-    if (!candidates.has(id)) candidates.set(id, { doc: stripMeta(hit) as D, text: 0, terms: [], sum: 0 });
+    if (!candidates.has(id)) candidates.set(id, { doc: stripMeta(hit) as D, text: 0, terms: [] });
     return candidates.get(id)!;
   };
   for (const hit of results[STRUCTURED]?.hits ?? []) add(hit);
@@ -180,20 +188,17 @@ export function fuseTermScores<D extends { id: string }>(
     total += w;
     for (const hit of result.hits) {
       const candidate = add(hit);
-      candidate.sum += w * (hit._rankingScore ?? 0);
+      candidate.text += w * (hit._rankingScore ?? 0);
       candidate.terms.push(term);
     }
   });
-  for (const candidate of candidates.values()) candidate.text = total > 0 ? candidate.sum / total : 0;
-  return new Map([...candidates].map(([id, { doc, text, terms }]) => [id, { doc, text, terms }]));
+  // Weighted sums so far: divided by the total weight they become means.
+  for (const candidate of candidates.values()) candidate.text = total > 0 ? candidate.text / total : 0;
+  return candidates;
 }
 
 function stripMeta(hit: RecordAny): RecordAny {
   const { _rankingScore, _formatted, _matchesPosition, _rankingScoreDetails, ...doc } = hit;
-  void _rankingScore;
-  void _formatted;
-  void _matchesPosition;
-  void _rankingScoreDetails;
   return doc;
 }
 
@@ -270,8 +275,7 @@ export function matchScore(demand: MatchableDemand, service: MatchServiceDoc, te
   ];
   if (demand.categories.length) signals.push([SIGNAL_WEIGHTS.categories, reasons.categories.length ? 1 : 0]);
   if (demand.regionCode) signals.push([SIGNAL_WEIGHTS.region, reasons.region ? 1 : 0]);
-  const structured = signals.reduce((sum, [w, v]) => sum + w * v, 0) / signals.reduce((sum, [w]) => sum + w, 0);
-  return TEXT_WEIGHT * text + (1 - TEXT_WEIGHT) * structured;
+  return blend(text, signals);
 }
 
 /** How well an open demand (as its index document shows it) fits a service, 0..1. */
@@ -289,6 +293,11 @@ export function fitScore(
   if (demand.categories.length) {
     signals.push([SIGNAL_WEIGHTS.categories, demand.categories.includes(service.category) ? 1 : 0]);
   }
+  return blend(text, signals);
+}
+
+/** Text relevance and the weighted mean of the [weight, value] signals counted, 0..1. */
+function blend(text: number, signals: [number, number][]): number {
   const structured = signals.reduce((sum, [w, v]) => sum + w * v, 0) / signals.reduce((sum, [w]) => sum + w, 0);
   return TEXT_WEIGHT * text + (1 - TEXT_WEIGHT) * structured;
 }

@@ -1,21 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { INDUSTRY_FIELD_INDEX, SERVICE_CATEGORIES, SERVICE_STAGES } from '@pilotlink/catalogue';
-import type { ServiceCategory, ServiceStage } from '@pilotlink/catalogue';
-import { PageQueryDto, trimString } from '@pilotlink/core';
-import { IsRegionCode } from '@pilotlink/identity';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { SERVICE_CATEGORIES, SERVICE_STAGES } from '@pilotlink/catalogue';
+import { pageDtoOf, PageQueryDto } from '@pilotlink/core';
+import { ServiceSearchQueryDto } from '@pilotlink/search';
 import { DemandResponseDto } from '../dto/demand.response.dto';
 
-export class MatchLimitQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-}
+export class MatchLimitQueryDto extends PickType(PageQueryDto, ['limit'] as const) {}
 
 export class MatchReasonsDto {
   @ApiProperty({
@@ -93,50 +82,19 @@ export class FittingDemandsDto {
   items: FittingDemandDto[];
 }
 
-const FIELD_CODES = [...INDUSTRY_FIELD_INDEX.keys()];
-
-export class DemandSearchQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ maxLength: 100, description: 'Full-text query (Simplified or Traditional Chinese, English)' })
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @MaxLength(100)
-  q?: string;
-
-  @ApiPropertyOptional({ description: 'Industry field code; a top-level field includes its sub-fields' })
-  @IsOptional()
-  @IsIn(FIELD_CODES, { message: 'field must be a known industry field code' })
-  field?: string;
-
-  @ApiPropertyOptional({ enum: SERVICE_STAGES })
-  @IsOptional()
-  @IsIn(SERVICE_STAGES)
-  stage?: ServiceStage;
-
-  @ApiPropertyOptional({ enum: SERVICE_CATEGORIES })
-  @IsOptional()
-  @IsIn(SERVICE_CATEGORIES)
-  category?: ServiceCategory;
-
-  @ApiPropertyOptional({
-    description:
-      '6-digit region code (a province or city includes the regions under it). Only PUBLIC demands state their ' +
-      'preferred region to other platforms, so only they can match this filter.',
-    example: '350500',
-  })
-  @IsOptional()
-  @IsRegionCode()
-  region?: string;
-}
+/** The service search's text, field, stage, category and region filters (same checks), and its paging. */
+export class DemandSearchQueryDto extends PickType(ServiceSearchQueryDto, [
+  'q',
+  'field',
+  'stage',
+  'category',
+  'region',
+  'page',
+  'limit',
+] as const) {}
 
 export class DemandSearchHitDto extends DemandResponseDto {
   @ApiProperty({ minimum: 0, maximum: 1, description: 'Meilisearch ranking score' }) score: number;
 }
 
-export class DemandSearchPageDto {
-  @ApiProperty({ type: [DemandSearchHitDto], description: 'Each demand as you may see it' })
-  items: DemandSearchHitDto[];
-  @ApiProperty({ description: 'Exact number of hits' }) total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() limit: number;
-}
+export class DemandSearchPageDto extends pageDtoOf(DemandSearchHitDto, 'DemandSearchPageDto') {}

@@ -2,22 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PilotService, Platform } from '@pilotlink/catalogue';
 import { NotFoundError } from '@pilotlink/core';
-import type { Actor, OrgKind } from '@pilotlink/identity';
-import {
-  isIndexNotFound,
-  isMeiliUnavailable,
-  MEILI,
-  meiliEq,
-  SearchIndexes,
-  searchUnavailable,
-  toSimplified,
-} from '@pilotlink/search';
-import type { DemandDocument, ServiceDocument } from '@pilotlink/search';
+import type { Actor } from '@pilotlink/identity';
+import { MEILI, meiliEq, SearchIndexes, searchOr, toSimplified } from '@pilotlink/search';
 import type { Meilisearch, MultiSearchQuery, MultiSearchResult, RecordAny } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import { DemandsService } from '../demands/demands.service';
 import { Demand } from '../domain/demand.entity';
-import { demandViewFor } from '../domain/demand-visibility';
 import { DemandResponseDto } from '../dto/demand.response.dto';
 import { QuotesService } from '../quotes/quotes.service';
 import {
@@ -27,7 +17,8 @@ import {
   fitScore,
   fuseTermScores,
   MatchableService,
-  MatchPlan,
+  MatchedDemand,
+  MatchedService,
   matchScore,
   RankedService,
   rankServices,
@@ -40,35 +31,6 @@ import {
   FittingDemandsDto,
   MatchLimitQueryDto,
 } from './matching.dto';
-
-type MatchedService = Pick<
-  ServiceDocument,
-  | 'id'
-  | 'title'
-  | 'category'
-  | 'categoryLabel'
-  | 'fieldCodes'
-  | 'stages'
-  | 'pricingKind'
-  | 'priceFen'
-  | 'unitName'
-  | 'leadTimeDays'
-  | 'voucherEligible'
-  | 'platformId'
-  | 'platformName'
-  | 'platformType'
-  | 'recognitionLevel'
-  | 'recognitionRank'
-  | 'ratingAvg'
-  | 'regionCode'
-  | 'regionCodes'
-  | 'original'
->;
-
-type MatchedDemand = Pick<
-  DemandDocument,
-  'id' | 'smeOrgId' | 'fieldCode' | 'stage' | 'categories' | 'confidentiality' | 'publishedAt'
->;
 
 export interface TopPlatform {
   platformId: string;
@@ -125,33 +87,17 @@ export class MatchingService {
       if (!best.has(doc.platformId)) best.set(doc.platformId, score);
     }
     if (best.size === 0) return [];
-    const orgs = await this.dataSource.query<
-      { platform_id: string; org_id: string; kind: OrgKind; verified: boolean; invited: boolean; nda: boolean }[]
-    >(
-      `SELECT p.id AS platform_id, o.id AS org_id, o.kind, o.verification_status = 'VERIFIED' AS verified,
-              EXISTS (SELECT 1 FROM demand_invitations i WHERE i.demand_id = $1 AND i.platform_org_id = o.id) AS invited,
-              EXISTS (SELECT 1 FROM demand_nda_acceptances n WHERE n.demand_id = $1 AND n.platform_org_id = o.id) AS nda
-         FROM platforms p JOIN orgs o ON o.id = p.operator_org_id
-        WHERE p.id = ANY($2::uuid[])`,
-      [demand.id, [...best.keys()]],
+    const operators = await this.dataSource.query<{ platform_id: string; org_id: string }[]>(
+      `SELECT id AS platform_id, operator_org_id AS org_id FROM platforms WHERE id = ANY($1::uuid[])`,
+      [[...best.keys()]],
     );
-    const byPlatform = new Map(orgs.map((row) => [row.platform_id, row]));
+    const orgOf = new Map(operators.map((row) => [row.platform_id, row.org_id]));
+    const views = await this.demands.viewsOf(demand, [...orgOf.values()]);
     const top: TopPlatform[] = [];
     for (const [platformId, score] of best) {
-      const org = byPlatform.get(platformId);
-      if (!org || org.org_id === demand.smeOrgId) continue;
-      const view = demandViewFor(
-        { orgId: org.org_id, orgKind: org.kind, orgVerified: org.verified },
-        {
-          ownerOrgId: demand.smeOrgId,
-          status: demand.status,
-          confidentiality: demand.confidentiality,
-          invited: org.invited,
-          ndaAccepted: org.nda,
-        },
-      );
-      if (view === 'NONE') continue;
-      top.push({ platformId, platformOrgId: org.org_id, rank: top.length + 1, score });
+      const orgId = orgOf.get(platformId);
+      if (!orgId || orgId === demand.smeOrgId || views.get(orgId) === 'NONE') continue;
+      top.push({ platformId, platformOrgId: orgId, rank: top.length + 1, score });
       if (top.length === k) break;
     }
     return top;
@@ -197,7 +143,7 @@ export class MatchingService {
     if (query.stage) filter.push(meiliEq('stage', query.stage));
     if (query.category) filter.push(meiliEq('categories', query.category));
     if (query.region) filter.push(meiliEq('regionCodes', query.region));
-    const [result] = await this.search<{ id: string }>([
+    const [result] = await this.multiSearch<{ id: string }>([
       {
         indexUid: this.indexes.uid('demands'),
         q: toSimplified(query.q ?? ''),
@@ -228,7 +174,7 @@ export class MatchingService {
 
   private async rankedServices(demand: Demand): Promise<RankedService<MatchedService>[]> {
     const plan = buildMatchQuery(demand, this.indexes.uid('services'));
-    const candidates = fuseTermScores<MatchedService>(plan, await this.searchPlan(plan));
+    const candidates = fuseTermScores<MatchedService>(plan, await this.multiSearch(plan.queries));
     return rankServices(
       [...candidates.values()].map(({ doc, text, terms }) => ({ doc, terms, score: matchScore(demand, doc, text) })),
     );
@@ -236,26 +182,21 @@ export class MatchingService {
 
   private async fittingDemands(service: MatchableService): Promise<{ doc: MatchedDemand; score: number }[]> {
     const plan = buildFitQuery(service, this.indexes.uid('demands'));
-    const candidates = fuseTermScores<MatchedDemand>(plan, await this.searchPlan(plan));
+    const candidates = fuseTermScores<MatchedDemand>(plan, await this.multiSearch(plan.queries));
     return [...candidates.values()]
       .map(({ doc, text }) => ({ doc, score: fitScore(service, doc, text) }))
       .filter(({ score }) => score >= MIN_FIT)
       .sort((a, b) => b.score - a.score || b.doc.publishedAt - a.doc.publishedAt);
   }
 
-  private async searchPlan(plan: MatchPlan): Promise<MultiSearchResult<RecordAny>[]> {
-    return this.search(plan.queries);
-  }
-
-  /** One multi-search; an index that does not exist yet (nothing published) is an empty result. */
-  private async search<T extends RecordAny = RecordAny>(queries: MultiSearchQuery[]): Promise<MultiSearchResult<T>[]> {
-    try {
-      return (await this.meili.multiSearch<{ queries: MultiSearchQuery[] }, T>({ queries })).results;
-    } catch (error) {
-      if (isIndexNotFound(error)) return [];
-      if (isMeiliUnavailable(error)) throw searchUnavailable();
-      throw error;
-    }
+  /** One round trip; an index that does not exist yet (nothing published) is an empty result. */
+  private async multiSearch<T extends RecordAny = RecordAny>(
+    queries: MultiSearchQuery[],
+  ): Promise<MultiSearchResult<T>[]> {
+    const response = await searchOr(null, () =>
+      this.meili.multiSearch<{ queries: MultiSearchQuery[] }, T>({ queries }),
+    );
+    return response?.results ?? [];
   }
 
   private async serviceWithPlatform(serviceId: string): Promise<{ service: PilotService; platform: Platform } | null> {

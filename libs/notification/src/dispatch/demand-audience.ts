@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Demand, DemandView, demandViewFor } from '@pilotlink/demand';
-import { OrgKind } from '@pilotlink/identity';
+import { Demand, DemandsService, DemandView } from '@pilotlink/demand';
 import { DataSource } from 'typeorm';
 
 /**
@@ -10,37 +9,13 @@ import { DataSource } from 'typeorm';
  */
 @Injectable()
 export class DemandAudience {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly demands: DemandsService,
+  ) {}
 
-  async viewsFor(demand: Demand, orgIds: readonly string[]): Promise<Map<string, DemandView>> {
-    const ids = [...new Set(orgIds)];
-    if (ids.length === 0) return new Map();
-    const rows = await this.dataSource.query<
-      { id: string; kind: OrgKind; verified: boolean; invited: boolean; nda: boolean }[]
-    >(
-      `SELECT o.id, o.kind, o.verification_status = 'VERIFIED' AS verified,
-              EXISTS (SELECT 1 FROM demand_invitations i WHERE i.demand_id = $1 AND i.platform_org_id = o.id) AS invited,
-              EXISTS (SELECT 1 FROM demand_nda_acceptances n WHERE n.demand_id = $1 AND n.platform_org_id = o.id) AS nda
-         FROM orgs o WHERE o.id = ANY($2::uuid[])`,
-      [demand.id, ids],
-    );
-    const views = new Map<string, DemandView>(ids.map((id) => [id, 'NONE']));
-    for (const row of rows) {
-      views.set(
-        row.id,
-        demandViewFor(
-          { orgId: row.id, orgKind: row.kind, orgVerified: row.verified },
-          {
-            ownerOrgId: demand.smeOrgId,
-            status: demand.status,
-            confidentiality: demand.confidentiality,
-            invited: row.invited,
-            ndaAccepted: row.nda,
-          },
-        ),
-      );
-    }
-    return views;
+  viewsFor(demand: Demand, orgIds: readonly string[]): Promise<Map<string, DemandView>> {
+    return this.demands.viewsOf(demand, orgIds);
   }
 
   async viewFor(demand: Demand, orgId: string): Promise<DemandView> {

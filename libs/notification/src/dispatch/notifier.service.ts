@@ -50,12 +50,13 @@ export class Notifier {
       subjectId: job.subjectId,
       ...rendered,
     });
-    return { notificationId: notification.id, created, webhookQueued: await this.queueWebhook(notification) };
+    return { notificationId: notification.id, created, webhookQueued: await this.queueWebhook(notification, created) };
   }
 
-  private async queueWebhook(notification: Notification): Promise<boolean> {
+  /** A row this call just created cannot have been delivered yet: only a re-run asks the delivery log. */
+  private async queueWebhook(notification: Notification, created: boolean): Promise<boolean> {
     if (!(await this.webhooks.enabledEndpoint(notification.recipientOrgId))) return false;
-    if (await this.deliveries.delivered(notification.id)) return false;
+    if (!created && (await this.deliveries.delivered(notification.id))) return false;
     const name: keyof WebhookJobs = 'deliver-webhook';
     await this.webhookQueue.add(
       name,

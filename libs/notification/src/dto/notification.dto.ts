@@ -1,11 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { pageDtoOf, PageQueryDto } from '@pilotlink/core';
+import { pageDtoOf, PageQueryDto, toBoolean } from '@pilotlink/core';
 import { SUBJECT_TYPES } from '../domain/notification.entity';
 import type { Notification, SubjectType } from '../domain/notification.entity';
-
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class NotificationListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'true: only unread notifications' })

@@ -32,7 +32,7 @@ export class SubscriptionsService {
     const criteria = {
       fieldCodes: input.fieldCodes ?? [],
       categories: input.categories ?? [],
-      keywords: [...new Set((input.keywords ?? []).filter((k) => k.length > 0))],
+      keywords: [...new Set(input.keywords ?? [])], // trimmed and non-empty by the DTO; duplicates dropped
       regionCodes: input.regionCodes ?? [],
     };
     if (CRITERIA.every((name) => criteria[name].length === 0)) {

@@ -52,12 +52,13 @@ export class WebhookDeliveryService {
   async deliver(notificationId: string): Promise<DeliveryOutcome> {
     const notification = await this.dataSource.getRepository(Notification).findOneBy({ id: notificationId });
     if (!notification) return { skipped: 'notification-gone' };
-    if (await this.delivered(notificationId)) return { skipped: 'already-delivered' };
+    const log = await this.logSoFar(notificationId);
+    if (log.delivered) return { skipped: 'already-delivered' };
     const endpoint = await this.webhooks.enabledEndpoint(notification.recipientOrgId);
     if (!endpoint) return { skipped: 'no-enabled-endpoint' };
 
     const payload = JSON.stringify(bodyOf(notification));
-    const attempt = (await this.dataSource.getRepository(WebhookDelivery).countBy({ notificationId })) + 1;
+    const attempt = log.attempts + 1;
     const started = performance.now();
     let status: number | null = null;
     let error: string | null = null;
@@ -97,6 +98,16 @@ export class WebhookDeliveryService {
 
   async delivered(notificationId: string): Promise<boolean> {
     return this.dataSource.getRepository(WebhookDelivery).existsBy({ notificationId, succeeded: true });
+  }
+
+  /** Attempts logged so far and whether one succeeded: one query per attempt instead of two. */
+  private async logSoFar(notificationId: string): Promise<{ attempts: number; delivered: boolean }> {
+    const [row] = await this.dataSource.query<{ attempts: number; delivered: boolean }[]>(
+      `SELECT count(*)::int AS attempts, coalesce(bool_or(succeeded), false) AS delivered
+         FROM webhook_deliveries WHERE notification_id = $1`,
+      [notificationId],
+    );
+    return row;
   }
 
   private async log(entry: {

@@ -18,7 +18,7 @@ import {
   ServiceCategory,
   ServiceStage,
 } from '@pilotlink/catalogue';
-import { PageQueryDto, trimString } from '@pilotlink/core';
+import { PageQueryDto, toBoolean, trimString } from '@pilotlink/core';
 import { IsRegionCode } from '@pilotlink/identity';
 
 export const SERVICE_SORTS = [
@@ -36,9 +36,6 @@ export type PlatformSort = (typeof PLATFORM_SORTS)[number];
 
 export const INDUSTRY_FIELD_CODES = [...INDUSTRY_FIELD_INDEX.keys()];
 export const PRICE_BAND_CODES: PriceBandCode[] = [...PRICE_BANDS.map((band) => band.code), 'ON_QUOTE'];
-
-/** Query strings carry text: only the exact words true/false are booleans; anything else fails validation. */
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /** priceMaxFen must not be below priceMinFen: the error names priceMaxFen. */
 function NotBelow(property: string): PropertyDecorator {

@@ -3,17 +3,11 @@ import { FACET_VALUES_ATTRIBUTE } from '../documents/facet-values';
 import { mutualSynonyms, SYNONYM_GROUPS } from './synonyms';
 import type { SearchIndexKind } from './search-indexes';
 
+/** Meilisearch's text relevance rules, in its default order. */
+const TEXT_RULES = ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'];
+
 /** Text relevance first; among equally relevant hits, recognised and well-rated platforms first (SPEC §4). */
-const RANKING_RULES = [
-  'words',
-  'typo',
-  'proximity',
-  'attribute',
-  'sort',
-  'exactness',
-  'recognitionRank:desc',
-  'ratingAvg:desc',
-];
+const RANKING_RULES = [...TEXT_RULES, 'recognitionRank:desc', 'ratingAvg:desc'];
 
 const SHARED: Settings = {
   rankingRules: RANKING_RULES,
@@ -103,7 +97,7 @@ export const PLATFORM_INDEX_SETTINGS: Settings = {
  */
 export const DEMAND_INDEX_SETTINGS: Settings = {
   ...SHARED,
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'publishedAt:desc'],
+  rankingRules: [...TEXT_RULES, 'publishedAt:desc'],
   searchableAttributes: ['title', 'categoryLabels', 'fieldNames', 'stageLabel', 'modeLabel', 'description'],
   filterableAttributes: [
     'status',

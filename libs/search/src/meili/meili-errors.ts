@@ -42,3 +42,17 @@ export function isIndexNotFound(error: unknown): boolean {
 export function searchUnavailable(): DomainError {
   return new DomainError('SEARCH_UNAVAILABLE', 'Search is temporarily unavailable; please retry shortly');
 }
+
+/**
+ * Runs a search: an index that does not exist yet (nothing was ever published) answers `empty`, an
+ * unreachable Meilisearch SEARCH_UNAVAILABLE (503); anything else is ours and surfaces as it is.
+ */
+export async function searchOr<T, E>(empty: E, search: () => Promise<T>): Promise<T | E> {
+  try {
+    return await search();
+  } catch (error) {
+    if (isIndexNotFound(error)) return empty;
+    if (isMeiliUnavailable(error)) throw searchUnavailable();
+    throw error;
+  }
+}

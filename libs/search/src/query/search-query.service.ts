@@ -5,7 +5,7 @@ import type { ServiceDocument } from '../documents/service-document';
 import { PlatformSearchQueryDto, ServiceSearchQueryDto } from '../dto/search.request.dto';
 import { PlatformSearchPageDto, ServiceSearchPageDto } from '../dto/search.response.dto';
 import { SearchIndexes } from '../indexes/search-indexes';
-import { isIndexNotFound, isMeiliUnavailable, searchUnavailable } from '../meili/meili-errors';
+import { searchOr } from '../meili/meili-errors';
 import { MEILI } from '../meili/meili.provider';
 import { platformSearchRequest, SearchRequest, serviceSearchRequest } from './search-request';
 import { toPlatformPage, toServicePage } from './search-response';
@@ -29,13 +29,10 @@ export class SearchQueryService {
   }
 
   /** null when the index does not exist yet (nothing was ever published): an empty result, not an error. */
-  private async run<D extends RecordAny>(uid: string, request: SearchRequest): Promise<SearchResponse<D> | null> {
-    try {
-      return (await this.meili.index<D>(uid).search(request.q, request.params)) as SearchResponse<D>;
-    } catch (error) {
-      if (isIndexNotFound(error)) return null;
-      if (isMeiliUnavailable(error)) throw searchUnavailable();
-      throw error;
-    }
+  private run<D extends RecordAny>(uid: string, request: SearchRequest): Promise<SearchResponse<D> | null> {
+    return searchOr(
+      null,
+      () => this.meili.index<D>(uid).search(request.q, request.params) as Promise<SearchResponse<D>>,
+    );
   }
 }

@@ -42,8 +42,8 @@ export class SearchSource {
   /** Open PUBLIC/SUMMARY demands become documents (summary fields only unless PUBLIC); any other id is deleted. */
   async demandChanges(manager: EntityManager, ids: readonly string[]): Promise<IndexChanges<DemandDocument>> {
     if (ids.length === 0) return { upserts: [], deletes: [] };
-    const rows = await manager.query<DemandSqlRow[]>(`${DEMAND_SELECT} WHERE id = ANY($1::uuid[])`, [[...ids]]);
-    const upserts = rows.map((row) => toDemandDocument(demandRow(row))).filter((doc): doc is DemandDocument => !!doc);
+    const rows = await manager.query<DemandSourceRow[]>(`${DEMAND_SELECT} WHERE id = ANY($1::uuid[])`, [[...ids]]);
+    const upserts = rows.map(toDemandDocument).filter((doc): doc is DemandDocument => !!doc);
     const found = new Set(upserts.map((doc) => doc.id));
     return { upserts, deletes: ids.filter((id) => !found.has(id)) };
   }
@@ -51,12 +51,12 @@ export class SearchSource {
   /** Keyset pages of every searchable demand, for a full reindex. */
   async *allDemandDocuments(manager: EntityManager, pageSize: number): AsyncGenerator<DemandDocument[]> {
     for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
-      const rows = await manager.query<DemandSqlRow[]>(
+      const rows = await manager.query<DemandSourceRow[]>(
         `${DEMAND_SELECT} WHERE ${SEARCHABLE_DEMAND} AND id > $1 ORDER BY id LIMIT $2`,
         [after, pageSize],
       );
       if (rows.length === 0) return;
-      yield rows.map((row) => toDemandDocument(demandRow(row))!);
+      yield rows.map((row) => toDemandDocument(row)!);
       after = rows[rows.length - 1].id;
     }
   }
@@ -147,53 +147,11 @@ export class SearchSource {
  */
 export const SEARCHABLE_DEMAND = `status = 'OPEN' AND confidentiality IN ('PUBLIC', 'SUMMARY')`;
 
+/** Columns aliased to DemandSourceRow's names (pg returns bigint as a string, timestamptz as a Date). */
 const DEMAND_SELECT = `
-  SELECT id, sme_org_id, title, description, field_code, stage, categories, budget_min_fen, budget_max_fen,
-         to_char(wanted_by, 'YYYY-MM-DD') AS wanted_by, region_code, mode, reward_fen,
-         to_char(challenge_deadline, 'YYYY-MM-DD') AS challenge_deadline, confidentiality, status,
-         published_at, updated_at
+  SELECT id, sme_org_id AS "smeOrgId", title, description, field_code AS "fieldCode", stage, categories,
+         budget_min_fen AS "budgetMinFen", budget_max_fen AS "budgetMaxFen",
+         to_char(wanted_by, 'YYYY-MM-DD') AS "wantedBy", region_code AS "regionCode", mode,
+         reward_fen AS "rewardFen", to_char(challenge_deadline, 'YYYY-MM-DD') AS "challengeDeadline",
+         confidentiality, status, published_at AS "publishedAt", updated_at AS "updatedAt"
     FROM demands`;
-
-interface DemandSqlRow {
-  id: string;
-  sme_org_id: string;
-  title: string;
-  description: string;
-  field_code: string;
-  stage: DemandSourceRow['stage'];
-  categories: DemandSourceRow['categories'];
-  budget_min_fen: string | null;
-  budget_max_fen: string | null;
-  wanted_by: string | null;
-  region_code: string | null;
-  mode: DemandSourceRow['mode'];
-  reward_fen: string | null;
-  challenge_deadline: string | null;
-  confidentiality: DemandSourceRow['confidentiality'];
-  status: string;
-  published_at: Date | null;
-  updated_at: Date;
-}
-
-function demandRow(row: DemandSqlRow): DemandSourceRow {
-  return {
-    id: row.id,
-    smeOrgId: row.sme_org_id,
-    title: row.title,
-    description: row.description,
-    fieldCode: row.field_code,
-    stage: row.stage,
-    categories: row.categories,
-    budgetMinFen: row.budget_min_fen,
-    budgetMaxFen: row.budget_max_fen,
-    wantedBy: row.wanted_by,
-    regionCode: row.region_code,
-    mode: row.mode,
-    rewardFen: row.reward_fen,
-    challengeDeadline: row.challenge_deadline,
-    confidentiality: row.confidentiality,
-    status: row.status,
-    publishedAt: row.published_at,
-    updatedAt: row.updated_at,
-  };
-}

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQueryDto, trimString } from '@pilotlink/core';
 import { Transform } from 'class-transformer';
@@ -7,29 +8,29 @@ import type { ReservationStatus } from '../../domain/reservation';
 
 /** Instants must say their offset: a bare local time would be read in the server's zone. */
 const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
-const OFFSET_MESSAGE = '$property must be an ISO 8601 instant with an offset (Z or +08:00)';
+const IsInstant = () =>
+  applyDecorators(
+    IsISO8601({ strict: true }),
+    Matches(WITH_OFFSET, { message: '$property must be an ISO 8601 instant with an offset (Z or +08:00)' }),
+  );
 
 export class TimeRangeQueryDto {
   @ApiProperty({ example: '2030-03-04T00:00:00+08:00' })
-  @IsISO8601({ strict: true })
-  @Matches(WITH_OFFSET, { message: OFFSET_MESSAGE })
+  @IsInstant()
   from: string;
 
   @ApiProperty({ example: '2030-03-11T00:00:00+08:00', description: 'Exclusive; after `from`' })
-  @IsISO8601({ strict: true })
-  @Matches(WITH_OFFSET, { message: OFFSET_MESSAGE })
+  @IsInstant()
   to: string;
 }
 
 export class CreateReservationDto {
   @ApiProperty({ example: '2030-03-04T09:00:00+08:00', description: 'On a quarter hour, not in the past' })
-  @IsISO8601({ strict: true })
-  @Matches(WITH_OFFSET, { message: OFFSET_MESSAGE })
+  @IsInstant()
   startsAt: string;
 
   @ApiProperty({ example: '2030-03-04T11:30:00+08:00', description: 'On a quarter hour, after startsAt' })
-  @IsISO8601({ strict: true })
-  @Matches(WITH_OFFSET, { message: OFFSET_MESSAGE })
+  @IsInstant()
   endsAt: string;
 
   @ApiPropertyOptional({ example: '石墨烯薄膜截面形貌观察' })
@@ -61,13 +62,11 @@ export class CompleteReservationDto {
 
 export class CreateBlockDto {
   @ApiProperty({ example: '2030-03-05T08:30:00+08:00', description: 'On a quarter hour' })
-  @IsISO8601({ strict: true })
-  @Matches(WITH_OFFSET, { message: OFFSET_MESSAGE })
+  @IsInstant()
   startsAt: string;
 
   @ApiProperty({ example: '2030-03-05T12:00:00+08:00', description: 'On a quarter hour, after startsAt' })
-  @IsISO8601({ strict: true })
-  @Matches(WITH_OFFSET, { message: OFFSET_MESSAGE })
+  @IsInstant()
   endsAt: string;
 
   @ApiProperty({ example: '年度校准' })
