@@ -1,3 +1,4 @@
+export { UNKNOWN_RESPONSE_RANK } from './documents/document-parts';
 export * from './documents/chinese-text';
 export * from './documents/demand-document';
 export * from './documents/region-codes';

@@ -92,7 +92,7 @@ export class ReviewsService {
     await manager.query(`SELECT 1 FROM platforms WHERE id = $1 FOR UPDATE`, [platformId]);
     await manager.query(
       `UPDATE platforms p
-          SET rating_avg = r.avg_score, review_count = r.n
+          SET rating_avg = r.avg_score, review_count = r.n, updated_at = now()
          FROM (SELECT round(avg((quality + timeliness + communication) / 3.0), 2) AS avg_score, count(*) AS n
                  FROM order_reviews WHERE platform_id = $1) r
         WHERE p.id = $1`,

@@ -57,6 +57,13 @@ export class Platform extends BaseEntity {
   @Column({ name: 'review_count', type: 'integer', default: 0 })
   reviewCount: number;
 
+  /** Median minutes from seeing a demand to quoting on it (quotes context); null before the first quote. */
+  @Column({ name: 'median_first_quote_minutes', type: 'integer', nullable: true })
+  medianFirstQuoteMinutes: number | null;
+
+  @Column({ name: 'quoted_demand_count', type: 'integer', default: 0 })
+  quotedDemandCount: number;
+
   @OneToMany(() => PlatformQualification, (q) => q.platform, { cascade: false })
   qualifications?: Relation<PlatformQualification[]>;
 }

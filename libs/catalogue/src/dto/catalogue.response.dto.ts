@@ -72,6 +72,13 @@ export class PlatformResponseDto {
   @ApiPropertyOptional({ nullable: true, type: Date }) listedAt: Date | null;
   @ApiPropertyOptional({ nullable: true, type: Number }) ratingAvg: number | null;
   @ApiProperty() reviewCount: number;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: 'Median minutes from seeing a demand to quoting on it; null before the first quote',
+  })
+  medianFirstQuoteMinutes: number | null;
+  @ApiProperty({ description: 'Demands the platform has quoted on' }) quotedDemandCount: number;
   @ApiProperty({ type: [QualificationResponseDto] }) qualifications: QualificationResponseDto[];
   @ApiProperty() updatedAt: Date;
 
@@ -102,6 +109,8 @@ export class PlatformResponseDto {
       listedAt: p.listedAt,
       ratingAvg: p.ratingAvg === null ? null : Number(p.ratingAvg),
       reviewCount: p.reviewCount,
+      medianFirstQuoteMinutes: p.medianFirstQuoteMinutes,
+      quotedDemandCount: p.quotedDemandCount,
       qualifications,
       updatedAt: p.updatedAt,
     };

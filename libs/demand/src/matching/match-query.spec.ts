@@ -10,7 +10,7 @@ import {
   MatchServiceDoc,
   rankServices,
 } from './match-query';
-import { salientTerms, termsOf } from './match-terms';
+import { MAX_FIT_TERMS, MAX_MATCH_TERMS, salientTerms, termsOf } from './match-terms';
 
 const demand = (over: Partial<MatchableDemand> = {}): MatchableDemand => ({
   title: '石墨烯改性EVA鞋底中试放大',
@@ -54,12 +54,16 @@ describe('match terms', () => {
     expect(termsOf('電機驅動器檢驗')).toEqual(['电机', '驱动器', '检验']);
   });
 
-  it('takes every title term, then the most frequent description terms, ten at most', () => {
+  it('takes every title term, then the most frequent description terms, eight at most (ten to fit)', () => {
     const terms = salientTerms(demand().title, demand().description);
     expect(terms.slice(0, 6).map((t) => t.term)).toEqual(['石墨烯', '改性', 'eva', '鞋底', '中试', '放大']);
     expect(terms[6]).toEqual({ term: '发泡', weight: 1 }); // twice in the description
-    expect(terms).toHaveLength(10);
+    expect(terms[7]).toEqual({ term: '配方', weight: 1 }); // then the first of the once-used ones
+    expect(terms).toHaveLength(MAX_MATCH_TERMS);
     expect(terms.filter((t) => t.weight === 2)).toHaveLength(6);
+    const fitTerms = salientTerms(demand().title, demand().description, MAX_FIT_TERMS);
+    expect(fitTerms).toHaveLength(10);
+    expect(fitTerms.slice(0, 8)).toEqual(terms);
   });
 });
 
@@ -68,16 +72,19 @@ describe('buildMatchQuery', () => {
     const plan = buildMatchQuery(demand(), 'x_services');
     expect(plan.queries).toHaveLength(2 + plan.terms.length);
     expect(plan.queries[0]).toMatchObject({ indexUid: 'x_services', q: '', limit: 0 });
-    expect(plan.queries[1]).toMatchObject({ q: '', filter: ['fieldCodes = "TEXTILE_SHOE_MATERIAL"'], limit: 50 });
+    expect(plan.queries[1]).toMatchObject({ q: '', filter: ['fieldCodes = "TEXTILE_SHOE_MATERIAL"'], limit: 60 });
+    expect(plan.terms).toHaveLength(8);
     for (const [i, { term }] of plan.terms.entries()) {
       expect(plan.queries[2 + i]).toMatchObject({
         indexUid: 'x_services',
         q: term,
         matchingStrategy: 'all',
+        limit: 10,
         showRankingScore: true,
         locales: ['cmn'],
       });
     }
+    expect(buildMatchQuery(demand({ fieldCode: 'NO_SUCH_FIELD' }), 'x_services').queries[1].limit).toBe(0);
     // The description is read here (the owner's demand) but no query carries it whole.
     expect(JSON.stringify(plan.queries)).not.toContain('0.3%');
   });
@@ -97,7 +104,10 @@ describe('buildMatchQuery', () => {
       'status = "OPEN"',
       ['fieldCode = "TEXTILE_SHOE_MATERIAL"', 'fieldCode = "TEXTILE"'],
     ]);
+    expect(plan.queries[1].limit).toBe(50);
     expect(plan.queries.slice(2).every((q) => (q.filter as string[])[0] === 'status = "OPEN"')).toBe(true);
+    // Not on a request's path: the fit keeps its wider net per term.
+    expect(plan.queries.slice(2).every((q) => q.limit === 30)).toBe(true);
   });
 });
 
@@ -189,6 +199,23 @@ describe('ranking', () => {
       { doc: doc('national', 3, null, 60), score: 0.799, terms: [] },
     ]);
     expect(ranked.map((r) => r.doc.id)).toEqual(['national', 'fast', 'slow', 'weak']);
+  });
+
+  it('orders equal relevance, recognition and rating by the quicker first quote, unknown after known', () => {
+    const doc = (id: string, responseRank: number | undefined, leadTimeDays: number) => ({
+      id,
+      recognitionRank: 1,
+      ratingAvg: 4.5,
+      responseRank,
+      leadTimeDays,
+    });
+    const ranked = rankServices([
+      { doc: doc('unknown', undefined, 1), score: 0.8, terms: [] },
+      { doc: doc('day', 1_440, 1), score: 0.8, terms: [] },
+      { doc: doc('hour', 60, 30), score: 0.8, terms: [] },
+      { doc: doc('hour-quick-lead', 60, 5), score: 0.8, terms: [] },
+    ]);
+    expect(ranked.map((r) => r.doc.id)).toEqual(['hour-quick-lead', 'hour', 'day', 'unknown']);
   });
 });
 

@@ -1,9 +1,16 @@
 import { INDUSTRY_FIELD_INDEX, ServiceCategory, ServiceStage, withParentFields } from '@pilotlink/catalogue';
 import { parseFen } from '@pilotlink/core';
-import { meiliEq, mutualSynonyms, regionHierarchy, SYNONYM_GROUPS, toSimplified } from '@pilotlink/search';
+import {
+  meiliEq,
+  mutualSynonyms,
+  regionHierarchy,
+  SYNONYM_GROUPS,
+  toSimplified,
+  UNKNOWN_RESPONSE_RANK,
+} from '@pilotlink/search';
 import type { DemandDocument, ServiceDocument } from '@pilotlink/search';
 import type { MultiSearchQuery, MultiSearchResult, RecordAny } from 'meilisearch';
-import { MatchTerm, salientTerms } from './match-terms';
+import { MAX_FIT_TERMS, MatchTerm, salientTerms } from './match-terms';
 
 /** What matching needs of a demand: the owner's full demand (inside the service, never shown to others). */
 export interface MatchableDemand {
@@ -31,8 +38,9 @@ export interface MatchableService {
  * candidates of the same industry field whatever their wording, and one query per salient term. A single
  * query with all terms would not do: Meilisearch drops query words from the end (or by frequency) and
  * keeps only documents that contain the remaining first (or rarest) word, so one word no service uses
- * would hide every service. Term queries together find any service sharing any term; fuseMatches then
- * weighs each term by its rarity.
+ * would hide every service. Term queries together find any service sharing any term; fuseTermScores then
+ * weighs each term by its rarity. The probe (limit 0: nothing to rank or return) costs next to nothing and
+ * keeps the corpus size exact and current.
  */
 export interface MatchPlan {
   terms: MatchTerm[];
@@ -44,9 +52,20 @@ const PROBE = 0;
 const STRUCTURED = 1;
 const FIRST_TERM = 2;
 
-/** Candidates read per term and for the field; the fused list is cut after ranking. */
-export const TERM_CANDIDATES = 30;
-export const FIELD_CANDIDATES = 50;
+/**
+ * Candidates read per term and for the field; the fused list is cut after ranking. What a search costs
+ * Meilisearch grows with the hits it ranks and returns far more than with the number of searches (a
+ * search with limit 0 costs next to nothing): on the 20,000-service bench corpus, 30 hits per term made
+ * the match ~1.5× as expensive as 10, and the labelled set (eval:matching) ranked no worse with 10. A
+ * term's first hits are where its best matches are (title before description); with ties broken by
+ * recognition and rating they are often the same services for every term of one subject. The same-field
+ * candidates are what gives a demand many distinct platforms to notify (at least 24 per bench demand).
+ */
+export const TERM_CANDIDATES = 10;
+export const FIELD_CANDIDATES = 60;
+/** Fitting a service to open demands (not on a request's path) keeps its wider net. */
+export const FIT_TERM_CANDIDATES = 30;
+export const FIT_FIELD_CANDIDATES = 50;
 
 /** The service attributes a match shows and scores on (no description: the payload stays small). */
 export const MATCH_SERVICE_ATTRIBUTES = [
@@ -67,6 +86,7 @@ export const MATCH_SERVICE_ATTRIBUTES = [
   'recognitionLevel',
   'recognitionRank',
   'ratingAvg',
+  'responseRank',
   'regionCode',
   'regionCodes',
   'original',
@@ -93,6 +113,7 @@ function termQueries(
   terms: MatchTerm[],
   attributes: readonly string[],
   filter: string[],
+  limit: number,
 ): MultiSearchQuery[] {
   return terms.map(({ term }) => ({
     indexUid,
@@ -100,7 +121,7 @@ function termQueries(
     // A term is a word to the reader; Meilisearch may split it (石墨|烯): all its parts must match.
     matchingStrategy: 'all' as const,
     filter,
-    limit: TERM_CANDIDATES,
+    limit,
     locales: ['cmn'],
     showRankingScore: true,
     attributesToRetrieve: [...attributes],
@@ -126,14 +147,14 @@ export function buildMatchQuery(demand: MatchableDemand, indexUid: string): Matc
         showRankingScore: true,
         attributesToRetrieve: [...MATCH_SERVICE_ATTRIBUTES],
       },
-      ...termQueries(indexUid, terms, MATCH_SERVICE_ATTRIBUTES, []),
+      ...termQueries(indexUid, terms, MATCH_SERVICE_ATTRIBUTES, [], TERM_CANDIDATES),
     ],
   };
 }
 
 /** The Meilisearch requests (demands index) that find the open demands a service fits. Pure. */
 export function buildFitQuery(service: MatchableService, indexUid: string): MatchPlan {
-  const terms = salientTerms(service.title, service.description);
+  const terms = salientTerms(service.title, service.description, MAX_FIT_TERMS);
   const fields = withParentFields(service.fieldCodes);
   const open = meiliEq('status', 'OPEN');
   return {
@@ -145,12 +166,12 @@ export function buildFitQuery(service: MatchableService, indexUid: string): Matc
         q: '',
         // Demands in one of the service's fields, or posted under the parent of one.
         filter: [open, fields.map((code) => meiliEq('fieldCode', code))],
-        limit: fields.length ? FIELD_CANDIDATES : 0,
+        limit: fields.length ? FIT_FIELD_CANDIDATES : 0,
         locales: ['cmn'],
         showRankingScore: true,
         attributesToRetrieve: [...MATCH_DEMAND_ATTRIBUTES],
       },
-      ...termQueries(indexUid, terms, MATCH_DEMAND_ATTRIBUTES, [open]),
+      ...termQueries(indexUid, terms, MATCH_DEMAND_ATTRIBUTES, [open], FIT_TERM_CANDIDATES),
     ],
   };
 }
@@ -311,9 +332,13 @@ export interface RankedService<D> {
   terms: string[];
 }
 
-type RankableService = Pick<ServiceDocument, 'recognitionRank' | 'ratingAvg' | 'leadTimeDays'>;
+type RankableService = Pick<ServiceDocument, 'recognitionRank' | 'ratingAvg' | 'leadTimeDays'> &
+  Partial<Pick<ServiceDocument, 'responseRank'>>;
 
-/** Relevance first, then recognition level, rating and response time (SPEC §4). */
+/**
+ * Relevance first, then recognition level, rating and response time (SPEC §4): the platform's median
+ * minutes to a first quote (unknown last), then the service's lead time.
+ */
 export function rankServices<D extends RankableService>(items: RankedService<D>[]): RankedService<D>[] {
   const bucket = (score: number) => Math.round(score / RELEVANCE_STEP);
   return [...items].sort(
@@ -321,6 +346,7 @@ export function rankServices<D extends RankableService>(items: RankedService<D>[
       bucket(b.score) - bucket(a.score) ||
       (b.doc.recognitionRank ?? 0) - (a.doc.recognitionRank ?? 0) ||
       (b.doc.ratingAvg ?? 0) - (a.doc.ratingAvg ?? 0) ||
+      (a.doc.responseRank ?? UNKNOWN_RESPONSE_RANK) - (b.doc.responseRank ?? UNKNOWN_RESPONSE_RANK) ||
       (a.doc.leadTimeDays ?? 0) - (b.doc.leadTimeDays ?? 0) ||
       b.score - a.score,
   );

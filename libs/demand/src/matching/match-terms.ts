@@ -7,8 +7,14 @@ export interface MatchTerm {
   weight: number;
 }
 
-/** Meilisearch reads only the first ten words of a query; a match sends one query per term, this many at most. */
-export const MAX_MATCH_TERMS = 10;
+/**
+ * A match sends one query per term, this many at most: every title term (up to six), then the most frequent
+ * description terms. Each query costs Meilisearch work on every request; the terms past eight are
+ * once-used description words, and leaving them out did not lower the labelled set's scores.
+ */
+export const MAX_MATCH_TERMS = 8;
+/** Fitting a service to open demands reads up to ten (Meilisearch reads only the first ten words of a query). */
+export const MAX_FIT_TERMS = 10;
 const MAX_TITLE_TERMS = 6;
 const TITLE_WEIGHT = 2;
 const DESCRIPTION_WEIGHT = 1;
@@ -134,9 +140,9 @@ function isMeaningful(term: string): boolean {
 
 /**
  * The terms to match a text on: every distinct title term, then the description's terms by how often
- * they occur (earlier first among equals), up to MAX_MATCH_TERMS.
+ * they occur (earlier first among equals), up to `max`.
  */
-export function salientTerms(title: string, description = ''): MatchTerm[] {
+export function salientTerms(title: string, description = '', max = MAX_MATCH_TERMS): MatchTerm[] {
   const terms: MatchTerm[] = [];
   const seen = new Set<string>();
   for (const term of termsOf(title)) {
@@ -148,7 +154,7 @@ export function salientTerms(title: string, description = ''): MatchTerm[] {
   for (const term of termsOf(description)) if (!seen.has(term)) counts.set(term, (counts.get(term) ?? 0) + 1);
   const byFrequency = [...counts.entries()].sort((a, b) => b[1] - a[1]); // stable: first occurrence wins ties
   for (const [term] of byFrequency) {
-    if (terms.length >= MAX_MATCH_TERMS) break;
+    if (terms.length >= max) break;
     terms.push({ term, weight: DESCRIPTION_WEIGHT });
   }
   return terms;

@@ -23,6 +23,7 @@ import { DEMAND_TRANSITIONS, QUOTE_TRANSITIONS, QuoteStatus } from '../domain/de
 import { Demand } from '../domain/demand.entity';
 import { Quote } from '../domain/quote.entity';
 import { DeclineQuoteDto, ReviseQuoteDto, SubmitQuoteDto } from '../dto/quote.dto';
+import { isFirstQuote, refreshResponseTime } from './response-time';
 
 const LIVE: QuoteStatus[] = ['SUBMITTED', 'REVISION_REQUESTED'];
 
@@ -64,6 +65,9 @@ export class QuotesService {
         );
         await this.record(manager, ctx, quote, demand, 'quote.submitted', null);
         await this.outbox.add(manager, quoteEvent('quote.submitted', quote));
+        if (await isFirstQuote(manager, demandId, platform.id)) {
+          await refreshResponseTime(manager, this.outbox, platform.id);
+        }
         return quote;
       } catch (error) {
         if (uniqueViolation(error) === 'quotes_one_live_per_platform') {

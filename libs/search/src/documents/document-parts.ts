@@ -18,6 +18,14 @@ export function newestMs(...dates: Date[]): number {
   return Math.max(...dates.map((date) => date.getTime()));
 }
 
+/** A response rank for platforms that never quoted: after every known time (ranking rules need a number). */
+export const UNKNOWN_RESPONSE_RANK = 1_000_000_000;
+
+/** Minutes to first quote as a ranking key: quicker first, unknown last. */
+export function responseRankOf(platform: Platform): number {
+  return platform.medianFirstQuoteMinutes ?? UNKNOWN_RESPONSE_RANK;
+}
+
 export function ratingOf(platform: Platform): number | null {
   return platform.ratingAvg === null ? null : Number(platform.ratingAvg);
 }

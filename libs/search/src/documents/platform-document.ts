@@ -12,7 +12,7 @@ import {
 } from '@pilotlink/catalogue';
 import { simplifyFields } from './chinese-text';
 import { regionHierarchy } from './region-codes';
-import { fieldNames, HostOrg, newestMs, ratingOf, unixSeconds } from './document-parts';
+import { fieldNames, HostOrg, newestMs, ratingOf, responseRankOf, unixSeconds } from './document-parts';
 import { facetValuesOf, PLATFORM_FACETS } from './facet-values';
 
 /** A listed platform for the directory search, with its qualifications that are still valid. */
@@ -33,6 +33,10 @@ export interface PlatformDocument {
   recognitionRank: number;
   ratingAvg: number | null;
   reviewCount: number;
+  /** Median minutes from seeing a demand to quoting on it; null before the first quote. */
+  medianFirstQuoteMinutes: number | null;
+  /** medianFirstQuoteMinutes for the ranking rule, with unknown last. */
+  responseRank: number;
   hostOrgName: string;
   qualificationKinds: QualificationKind[];
   certificateNos: string[];
@@ -77,6 +81,8 @@ export function toPlatformDocument(
     recognitionRank: RECOGNITION_RANK[platform.recognitionLevel],
     ratingAvg: ratingOf(platform),
     reviewCount: platform.reviewCount,
+    medianFirstQuoteMinutes: platform.medianFirstQuoteMinutes,
+    responseRank: responseRankOf(platform),
     hostOrgName: host.name,
     qualificationKinds: [...new Set(valid.map((q) => q.kind))],
     certificateNos: valid.map((q) => q.certificateNo),

@@ -18,7 +18,7 @@ import {
 import { parseFen } from '@pilotlink/core';
 import { simplifyFields } from './chinese-text';
 import { regionHierarchy } from './region-codes';
-import { fieldNames, HostOrg, newestMs, ratingOf, unixSeconds } from './document-parts';
+import { fieldNames, HostOrg, newestMs, ratingOf, responseRankOf, unixSeconds } from './document-parts';
 import { facetValuesOf, SERVICE_FACETS } from './facet-values';
 
 /** One service with its platform and host org denormalised: a hit needs no second lookup. */
@@ -47,6 +47,10 @@ export interface ServiceDocument {
   recognitionLevel: RecognitionLevel;
   recognitionRank: number;
   ratingAvg: number | null;
+  /** The platform's median minutes to a first quote; null before its first quote. */
+  medianFirstQuoteMinutes: number | null;
+  /** medianFirstQuoteMinutes for the ranking rule, with unknown last (UNKNOWN_RESPONSE_RANK). */
+  responseRank: number;
   regionCode: string;
   regionCodes: string[];
   hostOrgName: string;
@@ -91,6 +95,8 @@ export function toServiceDocument(service: PilotService, platform: Platform, hos
     recognitionLevel: platform.recognitionLevel,
     recognitionRank: RECOGNITION_RANK[platform.recognitionLevel],
     ratingAvg: ratingOf(platform),
+    medianFirstQuoteMinutes: platform.medianFirstQuoteMinutes,
+    responseRank: responseRankOf(platform),
     regionCode: platform.regionCode,
     regionCodes: regionHierarchy(platform.regionCode),
     hostOrgName: host.name,

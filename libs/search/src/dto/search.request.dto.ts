@@ -29,9 +29,10 @@ export const SERVICE_SORTS = [
   'leadTime',
   'rating',
   'recognition',
+  'responseTime',
 ] as const;
 export type ServiceSort = (typeof SERVICE_SORTS)[number];
-export const PLATFORM_SORTS = ['relevance', 'newest', 'rating', 'recognition'] as const;
+export const PLATFORM_SORTS = ['relevance', 'newest', 'rating', 'recognition', 'responseTime'] as const;
 export type PlatformSort = (typeof PLATFORM_SORTS)[number];
 
 export const INDUSTRY_FIELD_CODES = [...INDUSTRY_FIELD_INDEX.keys()];

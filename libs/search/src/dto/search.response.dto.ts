@@ -23,6 +23,8 @@ export class ServiceHitPlatformDto {
   @ApiProperty({ description: 'Host institution (依托单位)' }) hostOrgName: string;
   @ApiProperty() recognitionLevel: string;
   @ApiProperty({ type: Number, nullable: true }) ratingAvg: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Median minutes to a first quote' })
+  medianFirstQuoteMinutes: number | null;
 }
 
 export class ServiceHitDto {
@@ -62,6 +64,8 @@ export class PlatformHitDto {
   @ApiProperty() recognitionLevel: string;
   @ApiProperty({ type: Number, nullable: true }) ratingAvg: number | null;
   @ApiProperty() reviewCount: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Median minutes to a first quote' })
+  medianFirstQuoteMinutes: number | null;
   @ApiProperty() hostOrgName: string;
   @ApiProperty({ type: [String], description: 'Kinds of the qualifications that are still valid' })
   qualificationKinds: string[];

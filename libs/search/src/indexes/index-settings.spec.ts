@@ -33,13 +33,18 @@ describe('index settings', () => {
     for (const term of Object.keys(synonyms)) expect(term).toBe(term.toLowerCase());
   });
 
-  it('weighs titles above descriptions and ranks recognition and rating after text relevance', () => {
+  it('weighs titles above descriptions and ranks recognition, rating and response time after text relevance', () => {
     const searchable = SERVICE_INDEX_SETTINGS.searchableAttributes!;
     expect(searchable.indexOf('title')).toBeLessThan(searchable.indexOf('description'));
     expect(PLATFORM_INDEX_SETTINGS.searchableAttributes![0]).toBe('name');
     const rules = SERVICE_INDEX_SETTINGS.rankingRules!;
     expect(rules.indexOf('recognitionRank:desc')).toBeGreaterThan(rules.indexOf('exactness'));
-    expect(rules.slice(-3)).toEqual(['recognitionRank:desc', 'ratingAvg:desc', 'leadTimeDays:asc']);
+    expect(rules.slice(-4)).toEqual(['recognitionRank:desc', 'ratingAvg:desc', 'responseRank:asc', 'leadTimeDays:asc']);
+    expect(PLATFORM_INDEX_SETTINGS.rankingRules!.slice(-3)).toEqual([
+      'recognitionRank:desc',
+      'ratingAvg:desc',
+      'responseRank:asc',
+    ]);
   });
 
   it('lets demands be found by title before summary labels, and by description only where documents carry it', () => {

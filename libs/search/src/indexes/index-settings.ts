@@ -6,8 +6,11 @@ import type { SearchIndexKind } from './search-indexes';
 /** Meilisearch's text relevance rules, in its default order. */
 const TEXT_RULES = ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'];
 
-/** Text relevance first; among equally relevant hits, recognised and well-rated platforms first (SPEC §4). */
-const RANKING_RULES = [...TEXT_RULES, 'recognitionRank:desc', 'ratingAvg:desc'];
+/**
+ * Text relevance first; among equally relevant hits, recognised and well-rated platforms first, then the
+ * quickest to answer a demand (median minutes to a first quote; SPEC §4).
+ */
+const RANKING_RULES = [...TEXT_RULES, 'recognitionRank:desc', 'ratingAvg:desc', 'responseRank:asc'];
 
 const SHARED: Settings = {
   rankingRules: RANKING_RULES,
@@ -28,7 +31,7 @@ const SHARED: Settings = {
  */
 export const SERVICE_INDEX_SETTINGS: Settings = {
   ...SHARED,
-  // Then response time (SPEC §4): the quickest turnaround among otherwise equal services.
+  // Then the quickest turnaround among otherwise equal services.
   rankingRules: [...RANKING_RULES, 'leadTimeDays:asc'],
   searchableAttributes: [
     'title',
@@ -57,7 +60,7 @@ export const SERVICE_INDEX_SETTINGS: Settings = {
     'leadTimeDays',
     FACET_VALUES_ATTRIBUTE,
   ],
-  sortableAttributes: ['priceFen', 'leadTimeDays', 'recognitionRank', 'ratingAvg', 'publishedAt'],
+  sortableAttributes: ['priceFen', 'leadTimeDays', 'recognitionRank', 'ratingAvg', 'responseRank', 'publishedAt'],
   // Codes and numbers must match exactly: 350582 is not a typo of 350583.
   typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: [] },
 };
@@ -85,7 +88,7 @@ export const PLATFORM_INDEX_SETTINGS: Settings = {
     'qualificationKinds',
     FACET_VALUES_ATTRIBUTE,
   ],
-  sortableAttributes: ['recognitionRank', 'ratingAvg', 'listedAt'],
+  sortableAttributes: ['recognitionRank', 'ratingAvg', 'responseRank', 'listedAt'],
   // A certificate number is a code: a near miss is a different certificate.
   typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: ['certificateNos'] },
 };

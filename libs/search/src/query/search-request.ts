@@ -18,6 +18,7 @@ const SERVICE_SORT: Record<ServiceSort, string[] | undefined> = {
   leadTime: ['leadTimeDays:asc'],
   rating: ['ratingAvg:desc'],
   recognition: ['recognitionRank:desc'],
+  responseTime: ['responseRank:asc'],
 };
 
 const PLATFORM_SORT: Record<PlatformSort, string[] | undefined> = {
@@ -25,6 +26,7 @@ const PLATFORM_SORT: Record<PlatformSort, string[] | undefined> = {
   newest: ['listedAt:desc'],
   rating: ['ratingAvg:desc'],
   recognition: ['recognitionRank:desc'],
+  responseTime: ['responseRank:asc'],
 };
 
 export const SERVICE_HIT_ATTRIBUTES = [
@@ -49,6 +51,7 @@ export const SERVICE_HIT_ATTRIBUTES = [
   'platformTypeLabel',
   'recognitionLevel',
   'ratingAvg',
+  'medianFirstQuoteMinutes',
   'regionCode',
   'hostOrgName',
   'publishedAt',
@@ -70,6 +73,7 @@ export const PLATFORM_HIT_ATTRIBUTES = [
   'recognitionLevel',
   'ratingAvg',
   'reviewCount',
+  'medianFirstQuoteMinutes',
   'hostOrgName',
   'qualificationKinds',
   'listedAt',

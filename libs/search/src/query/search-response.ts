@@ -67,6 +67,7 @@ export function toServiceHit(hit: Hit<ServiceDocument>): ServiceHitDto {
       hostOrgName: original.hostOrgName ?? hit.hostOrgName,
       recognitionLevel: hit.recognitionLevel,
       ratingAvg: hit.ratingAvg,
+      medianFirstQuoteMinutes: hit.medianFirstQuoteMinutes ?? null,
     },
     _highlight: {
       title: safeHighlight(hit._formatted?.title),
@@ -92,6 +93,7 @@ export function toPlatformHit(hit: Hit<PlatformDocument>): PlatformHitDto {
     recognitionLevel: hit.recognitionLevel,
     ratingAvg: hit.ratingAvg,
     reviewCount: hit.reviewCount,
+    medianFirstQuoteMinutes: hit.medianFirstQuoteMinutes ?? null,
     hostOrgName: original.hostOrgName ?? hit.hostOrgName,
     qualificationKinds: hit.qualificationKinds,
     listedAt: isoSeconds(hit.listedAt),
