@@ -129,8 +129,16 @@ function createHarness({ name, dbName, indexPrefix, queuePrefix, deadlineMs, env
   return { log, state, prepare, cli, boot, cleanup, run };
 }
 
+/** BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of each started process there (for finding hot spots). */
 function launch(entry, env) {
-  return spawn(process.execPath, [path.join(root, entry)], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const profile = process.env.BENCH_CPU_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+    : [];
+  return spawn(process.execPath, [...profile, path.join(root, entry)], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 function stopChild(child) {

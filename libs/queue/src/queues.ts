@@ -18,6 +18,10 @@ export interface MaintenanceJobs {
   'reconcile-search-index': Record<string, never>;
   /** Open demands past their date and live quotes past their validity become EXPIRED. */
   'expire-demands-and-quotes': Record<string, never>;
+  /** Vouchers past their valid-until date expire: unclaimed holds released, the rest back to the budget. */
+  'expire-vouchers': Record<string, never>;
+  /** Approved recognitions past their valid-until date lapse; the platform drops to the level it still holds. */
+  'lapse-recognitions': Record<string, never>;
 }
 
 export type MaintenanceJobName = keyof MaintenanceJobs;
@@ -56,7 +60,7 @@ export interface NotificationJobs {
  * changes notify only while the service is published (the dispatcher checks current state).
  */
 const NOTIFYING_EVENTS = new Set(['demand.published', 'demand.invited', 'service.published', 'service.updated']);
-const NOTIFYING_PREFIXES = ['quote.', 'order.'];
+const NOTIFYING_PREFIXES = ['quote.', 'order.', 'voucher.'];
 
 export function isNotifyingEvent(eventType: string): boolean {
   return NOTIFYING_EVENTS.has(eventType) || NOTIFYING_PREFIXES.some((prefix) => eventType.startsWith(prefix));

@@ -1,4 +1,4 @@
-import { DomainError, InvalidStateTransitionError } from '@pilotlink/core';
+import { DomainError, InvalidStateTransitionError, parseFen } from '@pilotlink/core';
 
 /** SPEC §5 order states (服务订单 / 技术服务合同). */
 export const ORDER_STATUSES = [
@@ -95,6 +95,14 @@ export const PAYABLE_STATUSES: readonly OrderStatus[] = [
  */
 export function owedFen(order: { agreedAmountFen: number; deductedFen?: number }, paidFen: number): number {
   return order.agreedAmountFen - (order.deductedFen ?? 0) - paidFen;
+}
+
+/** The amounts owedFen needs, read from an order row (bigint columns arrive as strings). */
+export function owingTerms(order: { agreedAmountFen: string; voucherDeductionFen: string }): {
+  agreedAmountFen: number;
+  deductedFen: number;
+} {
+  return { agreedAmountFen: parseFen(order.agreedAmountFen), deductedFen: parseFen(order.voucherDeductionFen) };
 }
 
 /** A payment may not be zero, negative or more than is owed. */

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { PageQueryDto, pageDtoOf, parseFen, trimString } from '@pilotlink/core';
-import { ORDER_STATUSES, OrderStatus, owedFen } from '../domain/order';
+import { ORDER_STATUSES, OrderStatus, owedFen, owingTerms } from '../domain/order';
 import { OrderEvent, OrderPayment, PAYMENT_METHODS, PaymentMethod } from '../orders/order-records.entity';
 import { Order } from '../orders/order.entity';
 
@@ -75,7 +75,10 @@ export class OrderResponseDto {
   @ApiProperty() quantity: number;
   @ApiProperty({ description: 'fen' }) agreedAmountFen: number;
   @ApiPropertyOptional({ description: 'fen paid so far (detail view)' }) paidFen?: number;
-  @ApiPropertyOptional({ description: 'fen the SME still owes (detail view)' }) owedFen?: number;
+  @ApiPropertyOptional({ description: 'fen the SME still owes (detail view), after any DEDUCT voucher' })
+  owedFen?: number;
+  @ApiPropertyOptional({ description: 'fen a DEDUCT (通兑) voucher pays of this order (detail view)' })
+  voucherDeductionFen?: number;
   @ApiPropertyOptional({ nullable: true }) requestNote: string | null;
   @ApiPropertyOptional({ nullable: true }) smeConfirmedAt: Date | null;
   @ApiPropertyOptional({ nullable: true }) platformConfirmedAt: Date | null;
@@ -107,7 +110,8 @@ export class OrderResponseDto {
       createdAt: order.createdAt,
       ...(detail && {
         paidFen: detail.paidFen,
-        owedFen: owedFen({ agreedAmountFen: agreed }, detail.paidFen),
+        voucherDeductionFen: parseFen(order.voucherDeductionFen),
+        owedFen: owedFen(owingTerms(order), detail.paidFen),
         history: detail.history.map((e) => OrderEventDto.from(e)),
       }),
     };

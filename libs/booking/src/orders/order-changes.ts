@@ -16,6 +16,12 @@ export interface OrderChange {
 }
 
 /**
+ * Something another context must do in the same transaction when an order moves (the voucher context
+ * releases a hold when its order is cancelled). Booking does not know its listeners; they register.
+ */
+export type OrderTransitionListener = (manager: EntityManager, order: Order, change: OrderChange) => Promise<void>;
+
+/**
  * Every change to an order leaves three traces in the caller's transaction: a line in the order's
  * history, an audit event, and an outbox row that notifies the other party.
  */
@@ -25,6 +31,13 @@ export class OrderChanges {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
+
+  private readonly listeners: OrderTransitionListener[] = [];
+
+  /** Registers a listener called after each recorded change, inside the change's transaction. */
+  onTransition(listener: OrderTransitionListener): void {
+    this.listeners.push(listener);
+  }
 
   async record(manager: EntityManager, ctx: RequestContext | null, order: Order, change: OrderChange): Promise<void> {
     const actor = ctx ? { userId: ctx.actor.userId, orgId: ctx.actor.orgId } : null;
@@ -59,5 +72,6 @@ export class OrderChanges {
         to: order.status,
       },
     });
+    for (const listener of this.listeners) await listener(manager, order, change);
   }
 }

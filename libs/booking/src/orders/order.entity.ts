@@ -51,4 +51,8 @@ export class Order extends BaseEntity {
 
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt: Date | null;
+
+  /** What a DEDUCT (通兑) voucher hold pays of the order: the SME owes that much less. Set by the voucher context. */
+  @Column({ name: 'voucher_deduction_fen', type: 'bigint', default: '0' })
+  voucherDeductionFen: string;
 }

@@ -4,7 +4,7 @@ import { chinaDate, Clock, DomainError, fieldInvalid, parseFen } from '@pilotlin
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource } from 'typeorm';
-import { owedFen, PAYABLE_STATUSES, paymentProblem } from '../domain/order';
+import { owedFen, owingTerms, PAYABLE_STATUSES, paymentProblem } from '../domain/order';
 import { RecordPaymentDto } from '../dto/order.dto';
 import { findReadable, lockForParty } from './order-access';
 import { OrderChanges } from './order-changes';
@@ -33,7 +33,7 @@ export class PaymentsService {
     const items = await manager.find(OrderPayment, { where: { orderId }, order: { paidOn: 'ASC', createdAt: 'ASC' } });
     const paidFen = items.reduce((sum, p) => sum + parseFen(p.amountFen), 0);
     const agreedAmountFen = parseFen(order.agreedAmountFen);
-    return { items, agreedAmountFen, paidFen, owedFen: owedFen({ agreedAmountFen }, paidFen) };
+    return { items, agreedAmountFen, paidFen, owedFen: owedFen(owingTerms(order), paidFen) };
   }
 
   /**
@@ -51,7 +51,7 @@ export class PaymentsService {
           currentState: order.status,
         });
       }
-      const owed = owedFen({ agreedAmountFen: parseFen(order.agreedAmountFen) }, await paidOn(manager, orderId));
+      const owed = owedFen(owingTerms(order), await paidOn(manager, orderId));
       if (paymentProblem(input.amountFen, owed) === 'EXCEEDS_OWED') {
         throw new DomainError('PAYMENT_EXCEEDS_OWED', `At most ${owed} fen is owed on this order`, {
           field: 'amountFen',

@@ -67,6 +67,7 @@ export class NotificationDispatcher {
     if (action) return this.quoteEvent(event.eventType, action, event.aggregateId, event.payload);
     const orderAction = orderActionOf(event.eventType);
     if (orderAction) return this.orderEvent(event.eventType, orderAction, event.aggregateId, event.payload);
+    if (event.eventType.startsWith('voucher.')) return Promise.resolve(voucherRecipients(event));
     // Notifying events without recipients here (yet) are consumed without effect.
     return Promise.resolve([]);
   }
@@ -237,4 +238,19 @@ export class NotificationDispatcher {
       reason: { action },
     }));
   }
+}
+
+/** Voucher decisions name their recipients (the SME, the payee, the bureau) in the outbox payload. */
+function voucherRecipients(event: DispatchEventJob): NotifyRecipientJob[] {
+  const { recipientOrgIds, ...facts } = event.payload as { recipientOrgIds?: unknown } & Record<string, unknown>;
+  if (!Array.isArray(recipientOrgIds)) return [];
+  const key = eventKey({ type: 'voucher', eventType: event.eventType, entityId: event.aggregateId });
+  return recipientOrgIds.map((orgId) => ({
+    eventKey: key,
+    eventType: event.eventType,
+    recipientOrgId: String(orgId),
+    subjectType: 'voucher',
+    subjectId: event.aggregateId,
+    reason: facts,
+  }));
 }

@@ -12,7 +12,15 @@ import { DataSource } from 'typeorm';
 import { orderActionOf, quoteActionOf } from '../domain/event-keys';
 import { DemandAudience } from './demand-audience';
 import { Notification } from '../domain/notification.entity';
-import { DemandReason, Rendered, renderDemand, renderOrder, renderQuote, renderServiceFit } from '../domain/render';
+import {
+  DemandReason,
+  Rendered,
+  renderDemand,
+  renderOrder,
+  renderQuote,
+  renderServiceFit,
+  renderVoucher,
+} from '../domain/render';
 import { InboxService } from '../inbox/inbox.service';
 import { WebhookDeliveryService } from '../webhooks/webhook-delivery.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
@@ -82,6 +90,8 @@ export class Notifier {
         return this.renderServiceEvent(job);
       case 'order':
         return this.renderOrderEvent(job);
+      case 'voucher':
+        return renderVoucher(job.eventType, job.reason);
       default:
         return { skipped: 'unknown-event' };
     }

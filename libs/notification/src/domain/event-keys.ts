@@ -14,6 +14,8 @@
  *   per service, however many of its subscriptions fit.
  * - `order.<action>.<orderId>.<historyId>` — a change to an order; the id of its line in the order's
  *   history names it, so each transition or payment is its own event and a duplicate row is the same.
+ * - `voucher.<what>.<entityId>` — a decision on voucher money (`voucher.claim.approved.<claimId>`):
+ *   each happens once to its object (an application is approved once, a hold released once).
  */
 export const QUOTE_ACTIONS = [
   'submitted',
@@ -32,7 +34,8 @@ export type KeyedEvent =
   | { type: 'quote'; action: QuoteAction; quoteId: string; revision: number }
   | { type: 'service.fit'; serviceId: string; demandId: string }
   | { type: 'service.fit.subscription'; serviceId: string }
-  | { type: 'order'; action: string; orderId: string; historyId: string };
+  | { type: 'order'; action: string; orderId: string; historyId: string }
+  | { type: 'voucher'; eventType: string; entityId: string };
 
 export function eventKey(event: KeyedEvent): string {
   switch (event.type) {
@@ -48,6 +51,8 @@ export function eventKey(event: KeyedEvent): string {
       return `service.fit.${event.serviceId}.subscription`;
     case 'order':
       return `order.${event.action}.${event.orderId}.${event.historyId}`;
+    case 'voucher':
+      return `${event.eventType}.${event.entityId}`;
   }
 }
 

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const SUBJECT_TYPES = ['demand', 'quote', 'service', 'order'] as const;
+export const SUBJECT_TYPES = ['demand', 'quote', 'service', 'order', 'voucher'] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
 /** One inbox entry of an org: unique per (recipient, event key), so an event never lands twice. */

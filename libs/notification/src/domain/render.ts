@@ -230,3 +230,36 @@ export function formatYuan(fen: string | number): string {
   const cents = value % 100;
   return `${yuan.toLocaleString('en-US')}${cents ? `.${String(cents).padStart(2, '0')}` : ''}元`;
 }
+
+const VOUCHER_EVENT_TEXT: Record<string, string> = {
+  'voucher.application.submitted': '收到新的中试服务券申请',
+  'voucher.application.approved': '您的服务券申请已获批准',
+  'voucher.application.rejected': '您的服务券申请未获批准',
+  'voucher.hold.placed': '订单已使用服务券',
+  'voucher.hold.released': '服务券已从订单释放',
+  'voucher.claim.filed': '收到新的兑付申请',
+  'voucher.claim.approved': '兑付申请已审核通过',
+  'voucher.claim.rejected': '兑付申请未通过审核',
+  'voucher.claim.paid': '兑付资金已拨付',
+  'voucher.expired': '服务券已过期',
+};
+
+/** A decision on voucher money, for the orgs it concerns; the facts come from the event itself. */
+export function renderVoucher(eventType: string, facts: Record<string, unknown>): Rendered {
+  const lines: string[] = [];
+  for (const [label, key] of [
+    ['金额', 'amountFen'],
+    ['批准面额', 'approvedFen'],
+    ['申请面额', 'requestedFen'],
+    ['退回预算', 'returnedFen'],
+  ] as const) {
+    if (typeof facts[key] === 'number') lines.push(`${label}：${formatYuan(facts[key] as number)}`);
+  }
+  if (typeof facts.code === 'string') lines.push(`券号：${facts.code}`);
+  if (typeof facts.reason === 'string') lines.push(`原因：${facts.reason}`);
+  return {
+    title: VOUCHER_EVENT_TEXT[eventType] ?? '服务券有更新',
+    body: lines.join('\n'),
+    data: { eventType, ...facts },
+  };
+}

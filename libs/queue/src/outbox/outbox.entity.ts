@@ -39,4 +39,4 @@ export class OutboxEvent {
 }
 
 /** platform/service/demand feed the search indexes; service, demand, quote and order events also notify. */
-export type OutboxAggregate = 'platform' | 'service' | 'demand' | 'quote' | 'order';
+export type OutboxAggregate = 'platform' | 'service' | 'demand' | 'quote' | 'order' | 'voucher';

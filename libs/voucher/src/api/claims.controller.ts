@@ -1,0 +1,92 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorResponseDto, pageDtoOf, ParseIdPipe } from '@pilotlink/core';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/identity';
+import { ClaimsService } from '../claims/claims.service';
+import { DisbursementsService } from '../claims/disbursements.service';
+import { BatchResponseDto, ClaimListQueryDto, ClaimResponseDto, CreateBatchDto, FileClaimDto } from '../dto/claim.dto';
+import { ReasonDto } from '../dto/voucher.dto';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
+
+class ClaimPageDto extends pageDtoOf(ClaimResponseDto, 'ClaimPageDto') {}
+
+@ApiTags('vouchers')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown, or not yours to see' })
+@Controller()
+export class ClaimsController {
+  constructor(
+    private readonly claims: ClaimsService,
+    private readonly disbursements: DisbursementsService,
+  ) {}
+
+  @Post('claims')
+  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR')
+  @RequireVerifiedOrg()
+  @Idempotent()
+  @ApiOperation({ summary: "The payee (SME in REIMBURSE, platform in DEDUCT) claims a completed, paid order's hold" })
+  async file(@ReqContext() ctx: RequestContext, @Body() body: FileClaimDto): Promise<ClaimResponseDto> {
+    return ClaimResponseDto.from(await this.claims.file(ctx, body));
+  }
+
+  @Get('claims')
+  @ApiOperation({ summary: 'Claims you filed, are the subject of, or review' })
+  async list(@CurrentActor() actor: Actor, @Query() query: ClaimListQueryDto): Promise<ClaimPageDto> {
+    const page = await this.claims.list(actor, query);
+    return { ...page, items: page.items.map((c) => ClaimResponseDto.from(c)) } as ClaimPageDto;
+  }
+
+  @Get('claims/:id')
+  @ApiOperation({ summary: 'One claim, with its checks, flags and payouts' })
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ClaimResponseDto> {
+    const { claim, payouts } = await this.claims.get(actor, id);
+    return ClaimResponseDto.from(claim, payouts);
+  }
+
+  @Post('claims/:id/approve')
+  @HttpCode(200)
+  @AllowOrgKinds('BUREAU')
+  @Idempotent()
+  @ApiOperation({ summary: 'Bureau running the program: approve (the hold becomes payable; public notice opens)' })
+  async approve(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<ClaimResponseDto> {
+    return ClaimResponseDto.from(await this.claims.approve(ctx, id));
+  }
+
+  @Post('claims/:id/reject')
+  @HttpCode(200)
+  @AllowOrgKinds('BUREAU')
+  @Idempotent()
+  @ApiOperation({ summary: 'Bureau running the program: reject with a reason (the hold is released)' })
+  async reject(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: ReasonDto,
+  ): Promise<ClaimResponseDto> {
+    return ClaimResponseDto.from(await this.claims.reject(ctx, id, body));
+  }
+
+  @Post('claims/:id/pay')
+  @HttpCode(200)
+  @AllowOrgKinds('BUREAU')
+  @Idempotent()
+  @ApiOperation({ summary: 'Bureau: record the disbursement of one approved claim (split across co-funders)' })
+  async pay(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<ClaimResponseDto> {
+    return ClaimResponseDto.from(await this.disbursements.payOne(ctx, id));
+  }
+
+  @Post('disbursement-batches')
+  @AllowOrgKinds('BUREAU')
+  @Idempotent()
+  @ApiOperation({ summary: "Bureau: pay a batch of a program's approved claims, all or nothing" })
+  createBatch(@ReqContext() ctx: RequestContext, @Body() body: CreateBatchDto): Promise<BatchResponseDto> {
+    return this.disbursements.createBatch(ctx, body);
+  }
+
+  @Get('disbursement-batches/:id')
+  @AllowOrgKinds('BUREAU', 'ADMIN')
+  @ApiOperation({ summary: 'One disbursement batch' })
+  getBatch(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<BatchResponseDto> {
+    return this.disbursements.getBatch(actor, id);
+  }
+}

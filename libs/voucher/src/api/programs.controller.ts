@@ -1,0 +1,131 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorResponseDto, PageQueryDto, pageDtoOf, ParseIdPipe } from '@pilotlink/core';
+import { AllowOrgKinds, CurrentActor, Public, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/identity';
+import { PublicNoticeItemDto } from '../dto/claim.dto';
+import {
+  CreateProgramDto,
+  LedgerPageDto,
+  ProgramListQueryDto,
+  ProgramResponseDto,
+  ProgramSummaryDto,
+  TopUpDto,
+  UpdateProgramDto,
+} from '../dto/program.dto';
+import { ApplicationResponseDto, ApplyDto } from '../dto/voucher.dto';
+import { Idempotent } from '../idempotency/idempotency.interceptor';
+import { ProgramReportsService } from '../programs/program-reports.service';
+import { ProgramsService } from '../programs/programs.service';
+import { ApplicationsService } from '../vouchers/applications.service';
+
+class ProgramPageDto extends pageDtoOf(ProgramResponseDto, 'VoucherProgramPageDto') {}
+
+@ApiTags('vouchers')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown, or not yours to see' })
+@Controller('voucher-programs')
+export class ProgramsController {
+  constructor(
+    private readonly programs: ProgramsService,
+    private readonly reports: ProgramReportsService,
+    private readonly applications: ApplicationsService,
+  ) {}
+
+  @Post()
+  @AllowOrgKinds('BUREAU')
+  @ApiOperation({ summary: 'Bureau: create a voucher program (DRAFT), with its initial budget' })
+  async create(@ReqContext() ctx: RequestContext, @Body() body: CreateProgramDto): Promise<ProgramResponseDto> {
+    return ProgramResponseDto.from(await this.programs.create(ctx, body));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Programs: a bureau its own; SMEs and platforms the open and closed ones' })
+  async list(@CurrentActor() actor: Actor, @Query() query: ProgramListQueryDto): Promise<ProgramPageDto> {
+    const page = await this.programs.list(actor, query);
+    return { ...page, items: page.items.map((p) => ProgramResponseDto.from(p)) } as ProgramPageDto;
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One program' })
+  async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ProgramResponseDto> {
+    return ProgramResponseDto.from(await this.programs.get(actor, id));
+  }
+
+  @Patch(':id')
+  @AllowOrgKinds('BUREAU')
+  @ApiOperation({ summary: 'Bureau: change the rules — only until the first voucher is issued (then 409)' })
+  async update(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: UpdateProgramDto,
+  ): Promise<ProgramResponseDto> {
+    return ProgramResponseDto.from(await this.programs.update(ctx, id, body));
+  }
+
+  @Post(':id/open')
+  @HttpCode(200)
+  @AllowOrgKinds('BUREAU')
+  @ApiOperation({ summary: 'Bureau: open the program for applications' })
+  async open(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<ProgramResponseDto> {
+    return ProgramResponseDto.from(await this.programs.transition(ctx, id, 'OPEN'));
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @AllowOrgKinds('BUREAU')
+  @ApiOperation({ summary: 'Bureau: close the program (no more applications or budget)' })
+  async close(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<ProgramResponseDto> {
+    return ProgramResponseDto.from(await this.programs.transition(ctx, id, 'CLOSED'));
+  }
+
+  @Post(':id/budget')
+  @HttpCode(200)
+  @AllowOrgKinds('BUREAU')
+  @Idempotent()
+  @ApiOperation({ summary: 'Bureau: add budget (the only change once vouchers are issued, besides closing)' })
+  async topUp(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: TopUpDto,
+  ): Promise<ProgramResponseDto> {
+    return ProgramResponseDto.from(await this.programs.topUp(ctx, id, body));
+  }
+
+  @Get(':id/summary')
+  @AllowOrgKinds('BUREAU', 'ADMIN')
+  @ApiOperation({ summary: 'Budget, issued, held, payable, paid, remaining — per co-funder too (from the ledger)' })
+  summary(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ProgramSummaryDto> {
+    return this.reports.summary(actor, id);
+  }
+
+  @Get(':id/ledger')
+  @AllowOrgKinds('BUREAU', 'ADMIN')
+  @ApiOperation({ summary: "The program's ledger transactions with their postings, oldest first" })
+  ledger(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Query() page: PageQueryDto,
+  ): Promise<LedgerPageDto> {
+    return this.reports.ledgerPage(actor, id, page);
+  }
+
+  @Get(':id/public-notice')
+  @Public()
+  @ApiOperation({ summary: '公示: approved claims within their public-notice period' })
+  publicNotice(@Param('id', ParseIdPipe) id: string): Promise<PublicNoticeItemDto[]> {
+    return this.reports.publicNotice(id);
+  }
+
+  @Post(':id/applications')
+  @AllowOrgKinds('SME')
+  @RequireVerifiedOrg()
+  @ApiOperation({ summary: 'SME: apply for a voucher of this program' })
+  async apply(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: ApplyDto,
+  ): Promise<ApplicationResponseDto> {
+    return ApplicationResponseDto.from(await this.applications.apply(ctx, id, body));
+  }
+}

@@ -1,0 +1,49 @@
+import { NotFoundError } from '@pilotlink/core';
+import type { Actor } from '@pilotlink/identity';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { VoucherClaim } from '../entities/voucher-claim.entity';
+import { VoucherProgram } from '../entities/voucher-program.entity';
+
+/**
+ * Who sees a claim: its SME and its payee, the platform it is about, the bureau running its program,
+ * an admin. Expressed as SQL so lists and single reads apply the very same rule.
+ */
+export function scopeClaims(
+  qb: SelectQueryBuilder<VoucherClaim>,
+  actor: Actor,
+  alias = 'c',
+): SelectQueryBuilder<VoucherClaim> {
+  if (actor.orgKind === 'ADMIN') return qb;
+  if (actor.orgKind === 'BUREAU') {
+    return qb.andWhere(`${alias}.program_id IN (SELECT id FROM voucher_programs WHERE bureau_org_id = :scopeOrg)`, {
+      scopeOrg: actor.orgId,
+    });
+  }
+  return qb.andWhere(
+    `(${alias}.sme_org_id = :scopeOrg OR ${alias}.payee_org_id = :scopeOrg
+      OR ${alias}.platform_id IN (SELECT id FROM platforms WHERE operator_org_id = :scopeOrg))`,
+    { scopeOrg: actor.orgId },
+  );
+}
+
+export async function readableClaim(manager: EntityManager, actor: Actor, id: string): Promise<VoucherClaim> {
+  const claim = await scopeClaims(
+    manager.createQueryBuilder(VoucherClaim, 'c').where('c.id = :id', { id }),
+    actor,
+  ).getOne();
+  if (!claim) throw new NotFoundError('Claim');
+  return claim;
+}
+
+/** A claim of a program the actor's bureau runs, locked for a decision, with its program; else a 404. */
+export async function decidableClaim(
+  manager: EntityManager,
+  actor: Actor,
+  id: string,
+): Promise<{ claim: VoucherClaim; program: VoucherProgram }> {
+  const claim = await manager.findOne(VoucherClaim, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!claim || actor.orgKind !== 'BUREAU') throw new NotFoundError('Claim');
+  const program = await manager.findOneBy(VoucherProgram, { id: claim.programId, bureauOrgId: actor.orgId });
+  if (!program) throw new NotFoundError('Claim');
+  return { claim, program };
+}

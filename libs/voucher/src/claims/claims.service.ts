@@ -1,0 +1,243 @@
+import { randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { lockForParty, paidOn } from '@pilotlink/booking';
+import { chinaDate, Clock, DomainError, NotFoundError, Page, parseFen, toPage } from '@pilotlink/core';
+import { withTransaction } from '@pilotlink/database';
+import type { Actor, RequestContext } from '@pilotlink/identity';
+import { DataSource, EntityManager } from 'typeorm';
+import { claimChecks } from '../domain/claim-checks';
+import { integrityFlags, isSpotCheck } from '../domain/integrity';
+import { assertClaimTransition, addCalendarDays } from '../domain/voucher-state';
+import { ClaimListQueryDto, FileClaimDto, ReasonDtoLike } from '../dto/claim.dto';
+import { ClaimPayout, VoucherClaim } from '../entities/voucher-claim.entity';
+import { VoucherProgram } from '../entities/voucher-program.entity';
+import { Voucher, VoucherHold } from '../entities/voucher.entity';
+import { Ledger } from '../ledger/ledger.service';
+import { VoucherEvents } from '../voucher-events';
+import { HoldsService } from '../vouchers/holds.service';
+import { orderFacts, OrderFacts, orderPartiesRelated } from '../vouchers/order-facts';
+import { decidableClaim, readableClaim, scopeClaims } from './claim-access';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Claims (兑付申请): filed by the payee of the program's mode for a completed, paid order's hold,
+ * checked automatically and flagged for the reviewer, then approved (HOLD → PAYABLE) or rejected
+ * (hold released) by the bureau running the program.
+ */
+@Injectable()
+export class ClaimsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: Ledger,
+    private readonly holds: HoldsService,
+    private readonly events: VoucherEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  async file(ctx: RequestContext, input: FileClaimDto): Promise<VoucherClaim> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const { party } = await lockForParty(manager, ctx.actor, input.orderId);
+      const hold = await this.holds.liveHold(manager, input.orderId, true);
+      if (!hold) throw new NotFoundError('Voucher hold');
+      const program = await manager.findOneByOrFail(VoucherProgram, { id: hold.programId });
+      const payee = program.redemptionMode === 'REIMBURSE' ? 'SME' : 'PLATFORM';
+      if (party !== payee) {
+        throw new DomainError(
+          'FORBIDDEN',
+          `In a ${program.redemptionMode} program the ${payee.toLowerCase()} files the claim`,
+        );
+      }
+      if (hold.status !== 'HELD') {
+        throw new DomainError('CLAIM_EXISTS', 'A claim is already filed for this order', { currentState: hold.status });
+      }
+      const facts = (await orderFacts(manager, input.orderId))!;
+      const paidFen = await paidOn(manager, facts.id);
+      const owedBySmeFen = facts.agreedAmountFen - facts.deductionFen;
+      if (facts.status !== 'COMPLETED' || paidFen < owedBySmeFen) {
+        throw new DomainError(
+          'ORDER_NOT_SETTLED',
+          'A claim is filed once the order is completed and the SME has paid its share',
+          {
+            currentState: facts.status,
+            paidFen,
+            owedBySmeFen,
+          },
+        );
+      }
+      if (await orderPartiesRelated(manager, facts)) {
+        throw new DomainError('RELATED_PARTY', 'The SME and the platform are related parties (关联交易): no claim');
+      }
+      await this.assertAcceptanceFile(manager, input);
+      const voucher = await manager.findOneByOrFail(Voucher, { id: hold.voucherId });
+      const amountFen = parseFen(hold.amountFen);
+      const checks = claimChecks({
+        invoiceAmountFen: input.invoiceAmountFen,
+        contractAmountFen: facts.agreedAmountFen,
+        owedBySmeFen,
+        paidFen,
+        completedOn: facts.completedAt ? chinaDate(facts.completedAt) : null,
+        voucherValidFrom: voucher.validFrom,
+        voucherValidUntil: voucher.validUntil,
+        holdCreatedOn: chinaDate(hold.createdAt),
+        contractNumberGiven: input.contractNumber,
+        contractNumber: facts.contractNumber,
+      });
+      const flags = integrityFlags(await this.integrityFacts(manager, program, facts, amountFen));
+      const claim = await manager.save(
+        manager.create(VoucherClaim, {
+          holdId: hold.id,
+          orderId: facts.id,
+          voucherId: hold.voucherId,
+          programId: program.id,
+          platformId: facts.platformId,
+          smeOrgId: facts.smeOrgId,
+          payeeOrgId: ctx.actor.orgId,
+          amountFen: String(amountFen),
+          contractNumber: input.contractNumber,
+          invoiceNumber: input.invoiceNumber,
+          invoiceAmountFen: String(input.invoiceAmountFen),
+          paymentReference: input.paymentReference,
+          acceptanceFileId: input.acceptanceFileId ?? null,
+          checks,
+          flags,
+        }),
+      );
+      hold.status = 'CLAIMED';
+      await manager.update(VoucherHold, hold.id, { status: hold.status });
+      await this.events.record(manager, ctx, {
+        action: 'voucher.claim.filed',
+        entityType: 'voucher_claim',
+        entityId: claim.id,
+        subjectOrgId: claim.payeeOrgId,
+        notify: [program.bureauOrgId],
+        after: { orderId: claim.orderId, amountFen, flags },
+      });
+      return claim;
+    });
+  }
+
+  async list(actor: Actor, query: ClaimListQueryDto): Promise<Page<VoucherClaim>> {
+    const qb = scopeClaims(this.dataSource.manager.createQueryBuilder(VoucherClaim, 'c'), actor)
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .skip(query.offset)
+      .take(query.limit);
+    if (query.programId) qb.andWhere('c.program_id = :programId', { programId: query.programId });
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    const [items, total] = await qb.getManyAndCount();
+    return toPage(items, total, query);
+  }
+
+  async get(actor: Actor, id: string): Promise<{ claim: VoucherClaim; payouts: ClaimPayout[] }> {
+    const claim = await readableClaim(this.dataSource.manager, actor, id);
+    const payouts = await this.dataSource.manager.find(ClaimPayout, {
+      where: { claimId: id },
+      order: { cofunderKey: 'ASC' },
+    });
+    return { claim, payouts };
+  }
+
+  /** Approval turns the hold into a payable and opens the public notice (公示); a sample is marked for spot checks. */
+  async approve(ctx: RequestContext, id: string): Promise<VoucherClaim> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const { claim, program } = await decidableClaim(manager, ctx.actor, id);
+      assertClaimTransition(claim.status, 'APPROVED');
+      const hold = (await this.holds.liveHold(manager, claim.orderId, true))!;
+      await this.ledger.transfer(
+        manager,
+        { programId: program.id, kind: 'APPROVE', refType: 'voucher_claim', refId: claim.id },
+        { kind: 'HOLD', voucherId: claim.voucherId },
+        { kind: 'PAYABLE', voucherId: claim.voucherId },
+        parseFen(claim.amountFen),
+      );
+      await manager.update(VoucherHold, hold.id, { status: 'CONVERTED' });
+      await this.holds.refreshStatus(manager, claim.voucherId);
+      const now = this.clock.now();
+      const decision = {
+        status: 'APPROVED' as const,
+        decidedAt: now,
+        noticeUntil: addCalendarDays(chinaDate(now), program.noticeDays),
+        spotCheck: isSpotCheck(program.spotCheckBp, randomInt(0, 1_000_000) / 1_000_000),
+      };
+      Object.assign(claim, decision);
+      await manager.update(VoucherClaim, claim.id, decision);
+      await this.decided(manager, ctx, claim, 'voucher.claim.approved', { spotCheck: claim.spotCheck });
+      return claim;
+    });
+  }
+
+  async reject(ctx: RequestContext, id: string, input: ReasonDtoLike): Promise<VoucherClaim> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const { claim } = await decidableClaim(manager, ctx.actor, id);
+      assertClaimTransition(claim.status, 'REJECTED');
+      const hold = (await this.holds.liveHold(manager, claim.orderId, true))!;
+      const decision = { status: 'REJECTED' as const, reason: input.reason, decidedAt: this.clock.now() };
+      Object.assign(claim, decision);
+      await manager.update(VoucherClaim, claim.id, decision);
+      await this.holds.release(manager, ctx, hold, 'CLAIM_REJECTED');
+      await this.decided(manager, ctx, claim, 'voucher.claim.rejected', { reason: input.reason });
+      return claim;
+    });
+  }
+
+  private decided(
+    manager: EntityManager,
+    ctx: RequestContext,
+    claim: VoucherClaim,
+    action: string,
+    extra: Record<string, unknown>,
+  ) {
+    return this.events.record(manager, ctx, {
+      action,
+      entityType: 'voucher_claim',
+      entityId: claim.id,
+      subjectOrgId: claim.payeeOrgId,
+      notify: [claim.payeeOrgId, claim.smeOrgId],
+      before: { status: 'SUBMITTED' },
+      after: { status: claim.status, orderId: claim.orderId, amountFen: parseFen(claim.amountFen), ...extra },
+    });
+  }
+
+  private async assertAcceptanceFile(manager: EntityManager, input: FileClaimDto): Promise<void> {
+    if (!input.acceptanceFileId) return;
+    const [file] = await manager.query<unknown[]>(`SELECT 1 FROM order_deliverables WHERE id = $1 AND order_id = $2`, [
+      input.acceptanceFileId,
+      input.orderId,
+    ]);
+    if (!file)
+      throw new DomainError('VALIDATION_FAILED', 'Not a deliverable of this order', {
+        fields: [{ field: 'acceptanceFileId', message: "must be one of the order's deliverables" }],
+      });
+  }
+
+  /** The figures behind the integrity flags of SPEC §6, in one query. */
+  private async integrityFacts(manager: EntityManager, program: VoucherProgram, facts: OrderFacts, amountFen: number) {
+    const [row] = await manager.query<{ same_amount: number; same_rep: number; last30: number; before6m: number }[]>(
+      `SELECT
+         (SELECT count(*)::int FROM voucher_claims c
+           WHERE c.program_id = $1 AND c.amount_fen = $2 AND c.created_at > now() - interval '90 days'
+             AND c.order_id <> $3) AS same_amount,
+         (SELECT count(DISTINCT a.sme_org_id)::int FROM voucher_applications a JOIN orgs o ON o.id = a.sme_org_id
+           WHERE a.program_id = $1 AND a.sme_org_id <> $4 AND o.legal_representative IS NOT NULL
+             AND o.legal_representative = (SELECT legal_representative FROM orgs WHERE id = $4)) AS same_rep,
+         (SELECT count(*)::int FROM voucher_claims c
+           WHERE c.platform_id = $5 AND c.created_at > now() - interval '30 days') AS last30,
+         (SELECT count(*)::int FROM voucher_claims c
+           WHERE c.platform_id = $5 AND c.created_at <= now() - interval '30 days'
+             AND c.created_at > now() - interval '210 days') AS before6m`,
+      [program.id, String(amountFen), facts.id, facts.smeOrgId, facts.platformId],
+    );
+    const deliveredInDays =
+      facts.deliveredAt && facts.startedAt ? (facts.deliveredAt.getTime() - facts.startedAt.getTime()) / DAY_MS : null;
+    return {
+      sameAmountClaimsInProgram: row.same_amount,
+      otherApplicantsWithSameLegalRep: row.same_rep,
+      deliveredInDays,
+      leadTimeDays: facts.leadTimeDays ?? 0,
+      platformClaimsLast30Days: row.last30 + 1,
+      platformMonthlyAverageBefore: row.before6m / 6,
+    };
+  }
+}

@@ -1,0 +1,166 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
+import { PageQueryDto, parseFen, trimString } from '@pilotlink/core';
+import { CLAIM_STATUSES } from '../domain/voucher-state';
+import type { ClaimStatus } from '../domain/voucher-state';
+import { DisbursementBatch, VoucherClaim } from '../entities/voucher-claim.entity';
+import { MAX_FEN } from './program.dto';
+
+export class FileClaimDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() orderId: string;
+  @ApiProperty({ description: "The order's contract number" })
+  @Transform(trimString)
+  @IsString()
+  @Length(1, 64)
+  contractNumber: string;
+  @ApiProperty({ example: '35002612345678' }) @Transform(trimString) @IsString() @Length(1, 64) invoiceNumber: string;
+  @ApiProperty({ description: 'Invoice amount, fen' }) @IsInt() @Min(1) @Max(MAX_FEN) invoiceAmountFen: number;
+  @ApiProperty({ description: "The payment's reference (bank transfer number)" })
+  @Transform(trimString)
+  @IsString()
+  @Length(1, 120)
+  paymentReference: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "Acceptance report: one of the order's deliverables" })
+  @IsOptional()
+  @IsUUID()
+  acceptanceFileId?: string;
+}
+
+export class ClaimListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() programId?: string;
+  @ApiPropertyOptional({ enum: CLAIM_STATUSES }) @IsOptional() @IsIn(CLAIM_STATUSES) status?: ClaimStatus;
+}
+
+export class CreateBatchDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() programId: string;
+  @ApiProperty({ type: [String], description: 'APPROVED claims of the program, paid together' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(1_000)
+  @IsUUID('all', { each: true })
+  claimIds: string[];
+  @ApiProperty({ example: '泉财拨〔2026〕18号' }) @Transform(trimString) @IsString() @Length(1, 120) reference: string;
+}
+
+export class ClaimCheckDto {
+  @ApiProperty() code: string;
+  @ApiProperty() passed: boolean;
+  @ApiProperty() detail: string;
+}
+
+export class PayoutDto {
+  @ApiProperty() cofunderKey: string;
+  @ApiProperty() amountFen: number;
+}
+
+export class ClaimResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty() orderId: string;
+  @ApiProperty() holdId: string;
+  @ApiProperty() voucherId: string;
+  @ApiProperty() programId: string;
+  @ApiProperty() platformId: string;
+  @ApiProperty() smeOrgId: string;
+  @ApiProperty() payeeOrgId: string;
+  @ApiProperty() amountFen: number;
+  @ApiProperty() contractNumber: string;
+  @ApiProperty() invoiceNumber: string;
+  @ApiProperty() invoiceAmountFen: number;
+  @ApiProperty() paymentReference: string;
+  @ApiProperty({ nullable: true, type: String }) acceptanceFileId: string | null;
+  @ApiProperty({ type: [ClaimCheckDto], description: 'Automatic checks, shown to the reviewer' })
+  checks: ClaimCheckDto[];
+  @ApiProperty({ type: [String], description: 'Integrity flags for the reviewer' }) flags: string[];
+  @ApiProperty({ description: 'Sampled for a spot check' }) spotCheck: boolean;
+  @ApiProperty({ enum: CLAIM_STATUSES }) status: ClaimStatus;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Public notice (公示) runs until this date' })
+  noticeUntil: string | null;
+  @ApiProperty({ nullable: true, type: Date }) decidedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) paidAt: Date | null;
+  @ApiProperty({ nullable: true, type: String }) batchId: string | null;
+  @ApiPropertyOptional({ type: [PayoutDto] }) payouts?: PayoutDto[];
+  @ApiProperty() createdAt: Date;
+
+  static from(c: VoucherClaim, payouts?: { cofunderKey: string; amountFen: string }[]): ClaimResponseDto {
+    return {
+      id: c.id,
+      orderId: c.orderId,
+      holdId: c.holdId,
+      voucherId: c.voucherId,
+      programId: c.programId,
+      platformId: c.platformId,
+      smeOrgId: c.smeOrgId,
+      payeeOrgId: c.payeeOrgId,
+      amountFen: parseFen(c.amountFen),
+      contractNumber: c.contractNumber,
+      invoiceNumber: c.invoiceNumber,
+      invoiceAmountFen: parseFen(c.invoiceAmountFen),
+      paymentReference: c.paymentReference,
+      acceptanceFileId: c.acceptanceFileId,
+      checks: c.checks,
+      flags: c.flags,
+      spotCheck: c.spotCheck,
+      status: c.status,
+      reason: c.reason,
+      noticeUntil: c.noticeUntil,
+      decidedAt: c.decidedAt,
+      paidAt: c.paidAt,
+      batchId: c.batchId,
+      ...(payouts && {
+        payouts: payouts.map((p) => ({ cofunderKey: p.cofunderKey, amountFen: parseFen(p.amountFen) })),
+      }),
+      createdAt: c.createdAt,
+    };
+  }
+}
+
+export class BatchResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty() programId: string;
+  @ApiProperty() reference: string;
+  @ApiProperty() totalFen: number;
+  @ApiProperty() claimCount: number;
+  @ApiProperty({ type: [PayoutDto], description: 'What each co-funder paid in this batch' }) byCofunder: PayoutDto[];
+  @ApiProperty({ type: [String] }) claimIds: string[];
+  @ApiProperty() createdAt: Date;
+
+  static from(b: DisbursementBatch, claimIds: string[], byCofunder: PayoutDto[]): BatchResponseDto {
+    return {
+      id: b.id,
+      programId: b.programId,
+      reference: b.reference,
+      totalFen: parseFen(b.totalFen),
+      claimCount: b.claimCount,
+      byCofunder,
+      claimIds,
+      createdAt: b.createdAt,
+    };
+  }
+}
+
+export class PublicNoticeItemDto {
+  @ApiProperty() claimId: string;
+  @ApiProperty({ description: 'Beneficiary (the SME)' }) smeName: string;
+  @ApiProperty() platformName: string;
+  @ApiProperty() amountFen: number;
+  @ApiProperty() approvedOn: string;
+  @ApiProperty() noticeUntil: string;
+}
+
+export interface ReasonDtoLike {
+  reason: string;
+}

@@ -1,0 +1,277 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { RECOGNITION_LEVELS, SERVICE_CATEGORIES } from '@pilotlink/catalogue';
+import type { RecognitionLevel } from '@pilotlink/catalogue';
+import { PageQueryDto, parseFen } from '@pilotlink/core';
+import { IsRegionCode } from '@pilotlink/identity';
+import { EXCLUDABLE_PURPOSES, PROGRAM_KINDS, PROGRAM_STATUSES, REDEMPTION_MODES } from '../domain/program';
+import type { ProgramKind, ProgramStatus, RedemptionMode } from '../domain/program';
+import type { ReimbursementRule } from '../domain/rule';
+import type { Cofunder, VoucherProgram } from '../entities/voucher-program.entity';
+import { rulesOf } from '../programs/program-rules';
+
+/** Largest amount accepted anywhere: ¥10 billion in fen, far below 2^53. */
+export const MAX_FEN = 1_000_000_000_000;
+
+export class RuleTierDto {
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'fen of contract amount this tier reaches; null = no limit (last)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_FEN)
+  uptoFen: number | null;
+
+  @ApiProperty({ example: 5000, description: 'basis points of the part of the amount inside this tier' })
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  ratioBp: number;
+}
+
+export class RuleDto {
+  @ApiProperty({ enum: ['RATIO', 'TIERS'] })
+  @IsIn(['RATIO', 'TIERS'])
+  kind: 'RATIO' | 'TIERS';
+
+  @ApiPropertyOptional({ example: 3000, description: 'RATIO: basis points of the contract amount' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  ratioBp?: number;
+
+  @ApiPropertyOptional({ type: [RuleTierDto], description: 'TIERS: marginal tiers, ascending' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => RuleTierDto)
+  tiers?: RuleTierDto[];
+}
+
+export class CofunderDto {
+  @ApiProperty({ example: 'quanzhou' })
+  @Matches(/^[a-z0-9-]{1,32}$/)
+  key: string;
+
+  @ApiProperty({ example: '泉州市科技局' })
+  @IsString()
+  @Length(1, 100)
+  name: string;
+
+  @ApiProperty({ example: 5000 })
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  shareBp: number;
+}
+
+/** The rules of a program: everything a PATCH may change until the first voucher is issued. */
+export class ProgramRulesDto {
+  @ApiProperty({ enum: PROGRAM_KINDS }) @IsIn(PROGRAM_KINDS) kind: ProgramKind;
+  @ApiProperty({ example: '2026 年晋江市中试服务券' }) @IsString() @Length(2, 200) name: string;
+  @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year: number;
+  @ApiProperty({ type: RuleDto }) @ValidateNested() @Type(() => RuleDto) rule: RuleDto;
+  @ApiProperty({ description: 'Largest face value of one voucher, fen' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_FEN)
+  maxVoucherFen: number;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(MAX_FEN) capPerSmeYearFen?:
+    number | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(MAX_FEN) capPerOrderFen?: number | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_FEN)
+  capPerPlatformYearFen?: number | null;
+  @ApiPropertyOptional({ description: 'One subsidised order per SME–platform pair per year' })
+  @IsOptional()
+  @IsBoolean()
+  onePerPair?: boolean;
+  @ApiPropertyOptional({ description: '科技型中小企业 only' }) @IsOptional() @IsBoolean() smeTechOnly?: boolean;
+  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() smeTeamsAllowed?: boolean;
+  @ApiPropertyOptional({ type: [String], description: 'Empty: any region' })
+  @IsOptional()
+  @IsArray()
+  @IsRegionCode({ each: true })
+  smeRegionCodes?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Industry fields of the ordered service; empty: any' })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  smeFieldCodes?: string[];
+  @ApiPropertyOptional({ enum: SERVICE_CATEGORIES, isArray: true, description: 'Empty: any category' })
+  @IsOptional()
+  @IsArray()
+  @IsIn(SERVICE_CATEGORIES, { each: true })
+  eligibleCategories?: string[];
+  @ApiPropertyOptional({ enum: EXCLUDABLE_PURPOSES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(EXCLUDABLE_PURPOSES, { each: true })
+  excludedPurposes?: string[];
+  @ApiPropertyOptional({ type: [String], description: "The program's 服务机构库; empty: any listed platform" })
+  @IsOptional()
+  @IsArray()
+  @IsUUID('all', { each: true })
+  platformIds?: string[];
+  @ApiPropertyOptional({ enum: RECOGNITION_LEVELS })
+  @IsOptional()
+  @IsIn(RECOGNITION_LEVELS)
+  minRecognitionLevel?: RecognitionLevel;
+  @ApiProperty({ example: '2026-01-01' }) @IsDateString({ strict: true }) applyFrom: string;
+  @ApiProperty({ example: '2026-12-31' }) @IsDateString({ strict: true }) applyUntil: string;
+  @ApiProperty({ example: 365 }) @IsInt() @Min(1) @Max(3660) validityDays: number;
+  @ApiProperty({ enum: REDEMPTION_MODES }) @IsIn(REDEMPTION_MODES) redemptionMode: RedemptionMode;
+  @ApiProperty({ type: [CofunderDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => CofunderDto)
+  cofunders: CofunderDto[];
+  @ApiPropertyOptional({ default: 7 }) @IsOptional() @IsInt() @Min(0) @Max(90) noticeDays?: number;
+  @ApiPropertyOptional({ default: 500, description: 'Share of approved claims sampled for spot checks, bp' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  spotCheckBp?: number;
+}
+
+export class CreateProgramDto extends ProgramRulesDto {
+  @ApiPropertyOptional({ default: 0, description: 'Initial budget granted, fen' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_FEN)
+  budgetFen?: number;
+}
+
+/** Any rule may change until the first voucher is issued; the merged rules are checked as a whole. */
+export class UpdateProgramDto extends PartialType(ProgramRulesDto) {}
+
+export class TopUpDto {
+  @ApiProperty({ description: 'fen added to the budget' }) @IsInt() @Min(1) @Max(MAX_FEN) amountFen: number;
+}
+
+export class ProgramListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: PROGRAM_STATUSES }) @IsOptional() @IsIn(PROGRAM_STATUSES) status?: ProgramStatus;
+}
+
+export class ProgramResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty() bureauOrgId: string;
+  @ApiProperty({ enum: PROGRAM_KINDS }) kind: ProgramKind;
+  @ApiProperty() name: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: PROGRAM_STATUSES }) status: ProgramStatus;
+  @ApiProperty({ type: RuleDto }) rule: ReimbursementRule;
+  @ApiProperty() maxVoucherFen: number;
+  @ApiProperty({ nullable: true, type: Number }) capPerSmeYearFen: number | null;
+  @ApiProperty({ nullable: true, type: Number }) capPerOrderFen: number | null;
+  @ApiProperty({ nullable: true, type: Number }) capPerPlatformYearFen: number | null;
+  @ApiProperty() onePerPair: boolean;
+  @ApiProperty() smeTechOnly: boolean;
+  @ApiProperty() smeTeamsAllowed: boolean;
+  @ApiProperty({ type: [String] }) smeRegionCodes: string[];
+  @ApiProperty({ type: [String] }) smeFieldCodes: string[];
+  @ApiProperty({ type: [String] }) eligibleCategories: string[];
+  @ApiProperty({ type: [String] }) excludedPurposes: string[];
+  @ApiProperty({ type: [String] }) platformIds: string[];
+  @ApiProperty() minRecognitionLevel: string;
+  @ApiProperty() applyFrom: string;
+  @ApiProperty() applyUntil: string;
+  @ApiProperty() validityDays: number;
+  @ApiProperty({ enum: REDEMPTION_MODES }) redemptionMode: RedemptionMode;
+  @ApiProperty({ type: [CofunderDto] }) cofunders: Cofunder[];
+  @ApiProperty() noticeDays: number;
+  @ApiProperty() spotCheckBp: number;
+  @ApiProperty({ description: 'Everything granted so far, fen' }) budgetFen: number;
+  @ApiProperty({ description: 'Rules are frozen once a voucher is issued' }) rulesLocked: boolean;
+  @ApiProperty() createdAt: Date;
+
+  static from(p: VoucherProgram): ProgramResponseDto {
+    const rules = rulesOf(p) as Required<ProgramRulesDto>;
+    return {
+      ...rules,
+      rule: p.rule,
+      id: p.id,
+      bureauOrgId: p.bureauOrgId,
+      status: p.status,
+      budgetFen: parseFen(p.budgetFen),
+      rulesLocked: p.rulesLockedAt !== null,
+      createdAt: p.createdAt,
+    };
+  }
+}
+
+export class CofunderSummaryDto {
+  @ApiProperty() key: string;
+  @ApiProperty() name: string;
+  @ApiProperty() shareBp: number;
+  @ApiProperty({ description: "This co-funder's share of the budget, fen" }) budgetFen: number;
+  @ApiProperty({ description: 'Paid out by this co-funder, fen' }) paidFen: number;
+}
+
+export class ProgramSummaryDto {
+  @ApiProperty() programId: string;
+  @ApiProperty({ description: 'Granted in total' }) budgetFen: number;
+  @ApiProperty({ description: 'Taken from the budget by vouchers, net of what expiry returned' }) issuedFen: number;
+  @ApiProperty({ description: 'Held on orders' }) heldFen: number;
+  @ApiProperty({ description: 'Issued, not held, not yet used' }) availableOnVouchersFen: number;
+  @ApiProperty({ description: 'Approved claims not yet paid' }) payableFen: number;
+  @ApiProperty() paidFen: number;
+  @ApiProperty({ description: 'Budget not issued' }) remainingFen: number;
+  @ApiProperty() vouchersIssued: number;
+  @ApiProperty({ description: 'Unused balances of expired vouchers returned to the budget' })
+  returnedOnExpiryFen: number;
+  @ApiProperty({ type: [CofunderSummaryDto] }) cofunders: CofunderSummaryDto[];
+}
+
+export class LedgerPostingDto {
+  @ApiProperty() account: string;
+  @ApiProperty({ nullable: true, type: String }) voucherId: string | null;
+  @ApiProperty({ nullable: true, type: String }) cofunderKey: string | null;
+  @ApiProperty({ description: 'Signed fen: negative leaves the account' }) amountFen: number;
+}
+
+export class LedgerTransactionDto {
+  @ApiProperty() id: string;
+  @ApiProperty() kind: string;
+  @ApiProperty() refType: string;
+  @ApiProperty() refId: string;
+  @ApiProperty({ nullable: true, type: String }) memo: string | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ type: [LedgerPostingDto] }) postings: LedgerPostingDto[];
+}
+
+export class LedgerPageDto {
+  @ApiProperty({ type: [LedgerTransactionDto] }) items: LedgerTransactionDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() limit: number;
+}

@@ -1,0 +1,138 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { PageQueryDto, parseFen, trimString } from '@pilotlink/core';
+import { APPLICATION_STATUSES, VOUCHER_STATUSES } from '../domain/voucher-state';
+import type { ApplicationStatus, VoucherStatus } from '../domain/voucher-state';
+import { VoucherApplication } from '../entities/voucher.entity';
+import { MAX_FEN } from './program.dto';
+
+export class ApplyDto {
+  @ApiProperty({ description: 'Face value asked for, fen' }) @IsInt() @Min(1) @Max(MAX_FEN) amountFen: number;
+  @ApiProperty({ example: '石墨烯改性涂料中试放大及性能检测' })
+  @Transform(trimString)
+  @IsString()
+  @Length(2, 2_000)
+  purpose: string;
+}
+
+export class ApproveApplicationDto {
+  @ApiPropertyOptional({ description: 'Face value granted (at most what was asked); default: as asked' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_FEN)
+  amountFen?: number;
+}
+
+export class ReasonDto {
+  @ApiProperty({ example: '申请材料不全：缺少科技型中小企业入库证明' })
+  @Transform(trimString)
+  @IsString()
+  @Length(2, 2_000)
+  reason: string;
+}
+
+export class ApplicationListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() programId?: string;
+  @ApiPropertyOptional({ enum: APPLICATION_STATUSES })
+  @IsOptional()
+  @IsIn(APPLICATION_STATUSES)
+  status?: ApplicationStatus;
+}
+
+export class VoucherListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: VOUCHER_STATUSES }) @IsOptional() @IsIn(VOUCHER_STATUSES) status?: VoucherStatus;
+}
+
+export class ApplicationResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty() programId: string;
+  @ApiProperty() smeOrgId: string;
+  @ApiProperty() requestedFen: number;
+  @ApiProperty({ nullable: true, type: Number }) approvedFen: number | null;
+  @ApiProperty() purpose: string;
+  @ApiProperty({ enum: APPLICATION_STATUSES }) status: ApplicationStatus;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ nullable: true, type: String }) voucherId: string | null;
+  @ApiProperty({ nullable: true, type: Date }) decidedAt: Date | null;
+  @ApiProperty() createdAt: Date;
+
+  static from(a: VoucherApplication): ApplicationResponseDto {
+    return {
+      id: a.id,
+      programId: a.programId,
+      smeOrgId: a.smeOrgId,
+      requestedFen: parseFen(a.requestedFen),
+      approvedFen: a.approvedFen === null ? null : parseFen(a.approvedFen),
+      purpose: a.purpose,
+      status: a.status,
+      reason: a.reason,
+      voucherId: a.voucherId,
+      decidedAt: a.decidedAt,
+      createdAt: a.createdAt,
+    };
+  }
+}
+
+export class VoucherHoldSummaryDto {
+  @ApiProperty() holdId: string;
+  @ApiProperty() orderId: string;
+  @ApiProperty() amountFen: number;
+  @ApiProperty() status: string;
+}
+
+export class VoucherResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'QV2026-7K3M-9XQ2-T' }) code: string;
+  @ApiProperty() programId: string;
+  @ApiProperty() programName: string;
+  @ApiProperty() redemptionMode: string;
+  @ApiProperty() faceValueFen: number;
+  @ApiProperty({ description: 'Face value not yet used: available + held' }) balanceFen: number;
+  @ApiProperty() availableFen: number;
+  @ApiProperty() heldFen: number;
+  @ApiProperty({ enum: VOUCHER_STATUSES }) status: VoucherStatus;
+  @ApiProperty() validFrom: string;
+  @ApiProperty() validUntil: string;
+  @ApiProperty({ description: 'Whole days left until it expires (0 on its last day); null once expired' })
+  daysLeft: number | null;
+  @ApiProperty({ type: [String], description: 'Service categories it can be spent on (empty: any)' })
+  eligibleCategories: string[];
+  @ApiProperty({ type: [VoucherHoldSummaryDto] }) holds: VoucherHoldSummaryDto[];
+}
+
+export class HoldDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() voucherId: string;
+}
+
+export class HoldResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty() orderId: string;
+  @ApiProperty() voucherId: string;
+  @ApiProperty() programId: string;
+  @ApiProperty() amountFen: number;
+  @ApiProperty({ description: 'Which bound decided the amount: RULE, VOUCHER_BALANCE or a cap' }) limitedBy?: string;
+  @ApiProperty() status: string;
+  @ApiProperty({ description: 'DEDUCT programs: what the SME owes on the order now' }) owedBySmeFen?: number;
+}
+
+export class VoucherOptionDto {
+  @ApiProperty() voucherId: string;
+  @ApiProperty() code: string;
+  @ApiProperty() programId: string;
+  @ApiProperty() programName: string;
+  @ApiProperty() redemptionMode: string;
+  @ApiProperty({ description: 'What this voucher would pay of the order, fen (0 if it cannot)' }) amountFen: number;
+  @ApiProperty({ nullable: true, type: String }) limitedBy: string | null;
+  @ApiProperty({ type: [String], description: 'Why it cannot be used; empty = usable' }) reasons: string[];
+  @ApiProperty() validUntil: string;
+  @ApiProperty({ description: 'The one that pays most (就高不重复)' }) best: boolean;
+}
+
+export class VoucherOptionsDto {
+  @ApiProperty() orderId: string;
+  @ApiProperty() orderAmountFen: number;
+  @ApiProperty({ nullable: true, type: HoldResponseDto }) currentHold: HoldResponseDto | null;
+  @ApiProperty({ type: [VoucherOptionDto] }) options: VoucherOptionDto[];
+}

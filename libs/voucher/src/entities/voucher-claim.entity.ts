@@ -1,0 +1,51 @@
+import { BaseEntity } from '@pilotlink/database';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { ClaimCheck } from '../domain/claim-checks';
+import type { IntegrityFlag } from '../domain/integrity';
+import type { ClaimStatus } from '../domain/voucher-state';
+
+/** 兑付申请: the payee's claim for a completed, paid order's hold (SPEC §6). */
+@Entity('voucher_claims')
+export class VoucherClaim extends BaseEntity {
+  @Column({ name: 'hold_id', type: 'uuid' }) holdId: string;
+  @Column({ name: 'order_id', type: 'uuid' }) orderId: string;
+  @Column({ name: 'voucher_id', type: 'uuid' }) voucherId: string;
+  @Column({ name: 'program_id', type: 'uuid' }) programId: string;
+  @Column({ name: 'platform_id', type: 'uuid' }) platformId: string;
+  @Column({ name: 'sme_org_id', type: 'uuid' }) smeOrgId: string;
+  @Column({ name: 'payee_org_id', type: 'uuid' }) payeeOrgId: string;
+  @Column({ name: 'amount_fen', type: 'bigint' }) amountFen: string;
+  @Column({ name: 'contract_number', type: 'text' }) contractNumber: string;
+  @Column({ name: 'invoice_number', type: 'text' }) invoiceNumber: string;
+  @Column({ name: 'invoice_amount_fen', type: 'bigint' }) invoiceAmountFen: string;
+  @Column({ name: 'payment_reference', type: 'text' }) paymentReference: string;
+  @Column({ name: 'acceptance_file_id', type: 'uuid', nullable: true }) acceptanceFileId: string | null;
+  @Column({ type: 'jsonb' }) checks: ClaimCheck[];
+  @Column({ type: 'text', array: true, default: '{}' }) flags: IntegrityFlag[];
+  @Column({ name: 'spot_check', type: 'boolean', default: false }) spotCheck: boolean;
+  @Column({ type: 'text', default: 'SUBMITTED' }) status: ClaimStatus;
+  @Column({ type: 'text', nullable: true }) reason: string | null;
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;
+  @Column({ name: 'notice_until', type: 'date', nullable: true }) noticeUntil: string | null;
+  @Column({ name: 'paid_at', type: 'timestamptz', nullable: true }) paidAt: Date | null;
+  @Column({ name: 'batch_id', type: 'uuid', nullable: true }) batchId: string | null;
+}
+
+@Entity('claim_payouts')
+export class ClaimPayout {
+  @PrimaryColumn({ name: 'claim_id', type: 'uuid' }) claimId: string;
+  @PrimaryColumn({ name: 'cofunder_key', type: 'text' }) cofunderKey: string;
+  @Column({ name: 'amount_fen', type: 'bigint' }) amountFen: string;
+}
+
+/** One disbursement (拨付) of approved claims of a program. */
+@Entity('disbursement_batches')
+export class DisbursementBatch {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'program_id', type: 'uuid' }) programId: string;
+  @Column({ name: 'bureau_org_id', type: 'uuid' }) bureauOrgId: string;
+  @Column({ type: 'text' }) reference: string;
+  @Column({ name: 'total_fen', type: 'bigint' }) totalFen: string;
+  @Column({ name: 'claim_count', type: 'integer' }) claimCount: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { chinaDate, Clock, NotFoundError, PageQueryDto, parseFen } from '@pilotlink/core';
+import type { Actor } from '@pilotlink/identity';
+import { splitByBasisPoints } from '@pilotlink/core';
+import { DataSource } from 'typeorm';
+import { PublicNoticeItemDto } from '../dto/claim.dto';
+import { LedgerPageDto, ProgramSummaryDto } from '../dto/program.dto';
+import { VoucherProgram } from '../entities/voucher-program.entity';
+import { Ledger } from '../ledger/ledger.service';
+import { programRunBy } from './program-access';
+
+/** What a bureau (and the public, for notices) sees of a program's money — all derived from the ledger. */
+@Injectable()
+export class ProgramReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: Ledger,
+    private readonly clock: Clock,
+  ) {}
+
+  async summary(actor: Actor, id: string): Promise<ProgramSummaryDto> {
+    const manager = this.dataSource.manager;
+    const program = await this.ownOrAdmin(actor, id);
+    const { byKind, paidByCofunder } = await this.ledger.programBalances(manager, id);
+    const [{ n, returned }] = await manager.query<{ n: number; returned: string }[]>(
+      `SELECT (SELECT count(*)::int FROM vouchers WHERE program_id = $1) AS n,
+              (SELECT coalesce(sum(p.amount_fen), 0)::bigint FROM ledger_postings p
+                 JOIN ledger_transactions t ON t.id = p.transaction_id
+                 JOIN ledger_accounts a ON a.id = p.account_id
+                WHERE t.program_id = $1 AND t.kind = 'EXPIRE_RETURN' AND a.kind = 'BUDGET') AS returned`,
+      [id],
+    );
+    const budgetFen = -byKind.FUNDING;
+    const budgetShares = splitByBasisPoints(
+      budgetFen,
+      program.cofunders.map((c) => c.shareBp),
+    );
+    return {
+      programId: id,
+      budgetFen,
+      issuedFen: budgetFen - byKind.BUDGET,
+      heldFen: byKind.HOLD,
+      availableOnVouchersFen: byKind.VOUCHER,
+      payableFen: byKind.PAYABLE,
+      paidFen: byKind.PAID,
+      remainingFen: byKind.BUDGET,
+      vouchersIssued: n,
+      returnedOnExpiryFen: parseFen(returned),
+      cofunders: program.cofunders.map((c, i) => ({
+        key: c.key,
+        name: c.name,
+        shareBp: c.shareBp,
+        budgetFen: budgetShares[i],
+        paidFen: paidByCofunder[c.key] ?? 0,
+      })),
+    };
+  }
+
+  async ledgerPage(actor: Actor, id: string, page: PageQueryDto): Promise<LedgerPageDto> {
+    await this.ownOrAdmin(actor, id);
+    const manager = this.dataSource.manager;
+    const [{ total }] = await manager.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM ledger_transactions WHERE program_id = $1`,
+      [id],
+    );
+    const rows = await manager.query<
+      {
+        id: string;
+        kind: string;
+        ref_type: string;
+        ref_id: string;
+        memo: string | null;
+        created_at: Date;
+        postings: { account: string; voucherId: string | null; cofunderKey: string | null; amountFen: string }[];
+      }[]
+    >(
+      `SELECT t.id, t.kind, t.ref_type, t.ref_id, t.memo, t.created_at,
+              json_agg(json_build_object('account', a.kind, 'voucherId', a.voucher_id, 'cofunderKey', a.cofunder_key,
+                                         'amountFen', p.amount_fen::text) ORDER BY p.id) AS postings
+         FROM ledger_transactions t
+         JOIN ledger_postings p ON p.transaction_id = t.id
+         JOIN ledger_accounts a ON a.id = p.account_id
+        WHERE t.program_id = $1
+        GROUP BY t.id ORDER BY t.created_at, t.id LIMIT $2 OFFSET $3`,
+      [id, page.limit, page.offset],
+    );
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        refType: r.ref_type,
+        refId: r.ref_id,
+        memo: r.memo,
+        createdAt: r.created_at,
+        postings: r.postings.map((p) => ({ ...p, amountFen: parseFen(p.amountFen) })),
+      })),
+      total,
+      page: page.page,
+      limit: page.limit,
+    };
+  }
+
+  /** 公示: approved claims during their notice period — public, as the policy documents require. */
+  async publicNotice(id: string): Promise<PublicNoticeItemDto[]> {
+    const manager = this.dataSource.manager;
+    const program = await manager.findOneBy(VoucherProgram, { id });
+    if (!program || program.status === 'DRAFT') throw new NotFoundError('Voucher program');
+    const rows = await manager.query<
+      {
+        id: string;
+        sme_name: string;
+        platform_name: string;
+        amount_fen: string;
+        decided_at: Date;
+        notice_until: string;
+      }[]
+    >(
+      `SELECT c.id, sme.name AS sme_name, p.name AS platform_name, c.amount_fen, c.decided_at, c.notice_until::text AS notice_until
+         FROM voucher_claims c JOIN orgs sme ON sme.id = c.sme_org_id JOIN platforms p ON p.id = c.platform_id
+        WHERE c.program_id = $1 AND c.status IN ('APPROVED', 'PAID') AND c.notice_until >= $2
+        ORDER BY c.decided_at DESC, c.id`,
+      [id, chinaDate(this.clock.now())],
+    );
+    return rows.map((r) => ({
+      claimId: r.id,
+      smeName: r.sme_name,
+      platformName: r.platform_name,
+      amountFen: parseFen(r.amount_fen),
+      approvedOn: chinaDate(r.decided_at),
+      noticeUntil: r.notice_until,
+    }));
+  }
+
+  private async ownOrAdmin(actor: Actor, id: string): Promise<VoucherProgram> {
+    if (actor.orgKind === 'ADMIN') {
+      const program = await this.dataSource.manager.findOneBy(VoucherProgram, { id });
+      if (!program) throw new NotFoundError('Voucher program');
+      return program;
+    }
+    return programRunBy(this.dataSource.manager, actor, id);
+  }
+}

@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BookingModule } from '@pilotlink/booking';
+import { ClaimsService } from './claims/claims.service';
+import { DisbursementsService } from './claims/disbursements.service';
+import { ClaimPayout, DisbursementBatch, VoucherClaim } from './entities/voucher-claim.entity';
+import { VoucherProgram } from './entities/voucher-program.entity';
+import { Voucher, VoucherApplication, VoucherHold } from './entities/voucher.entity';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { Ledger } from './ledger/ledger.service';
+import { ProgramReportsService } from './programs/program-reports.service';
+import { ProgramsService } from './programs/programs.service';
+import { VoucherEvents } from './voucher-events';
+import { ApplicationsService } from './vouchers/applications.service';
+import { CapCounters } from './vouchers/cap-counters';
+import { HoldsService } from './vouchers/holds.service';
+import { ShareholdersService } from './vouchers/shareholders.service';
+import { VoucherExpiryService } from './vouchers/voucher-expiry.service';
+import { WalletService } from './vouchers/wallet.service';
+
+const SERVICES = [
+  Ledger,
+  VoucherEvents,
+  CapCounters,
+  ProgramsService,
+  ProgramReportsService,
+  ApplicationsService,
+  WalletService,
+  HoldsService,
+  ClaimsService,
+  DisbursementsService,
+  VoucherExpiryService,
+  ShareholdersService,
+  IdempotencyInterceptor,
+];
+
+/** The voucher context (SPEC §6): programs, vouchers, holds, claims, disbursements and their ledger. */
+@Module({
+  imports: [
+    BookingModule,
+    TypeOrmModule.forFeature([
+      VoucherProgram,
+      Voucher,
+      VoucherApplication,
+      VoucherHold,
+      VoucherClaim,
+      ClaimPayout,
+      DisbursementBatch,
+    ]),
+  ],
+  providers: SERVICES,
+  exports: SERVICES,
+})
+export class VoucherModule {}

@@ -1,0 +1,357 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { lockForParty, Order, OrderChange, OrderChanges, paidOn, partyOf } from '@pilotlink/booking';
+import { chinaDate, Clock, DomainError, NotFoundError, parseFen } from '@pilotlink/core';
+import { withTransaction } from '@pilotlink/database';
+import type { Actor, RequestContext } from '@pilotlink/identity';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { HoldCaps, holdAmount, HoldLimit } from '../domain/caps';
+import { IneligibleReason, ineligibleReasons } from '../domain/eligibility';
+import { rankOptions, VoucherOption } from '../domain/best-option';
+import { voucherStatusFor } from '../domain/voucher-state';
+import { HoldResponseDto, VoucherOptionsDto } from '../dto/voucher.dto';
+import { VoucherProgram } from '../entities/voucher-program.entity';
+import { Voucher, VoucherHold } from '../entities/voucher.entity';
+import { Ledger } from '../ledger/ledger.service';
+import { VoucherEvents } from '../voucher-events';
+import { CapCounters } from './cap-counters';
+import { OrderFacts, orderFacts, orderPartiesRelated } from './order-facts';
+
+const LIMIT_REASON: Record<Exclude<HoldLimit, 'RULE'>, IneligibleReason> = {
+  VOUCHER_BALANCE: 'VOUCHER_EMPTY',
+  PER_ORDER_CAP: 'PER_ORDER_CAP_REACHED',
+  SME_YEAR_CAP: 'SME_YEAR_CAP_REACHED',
+  PLATFORM_YEAR_CAP: 'PLATFORM_YEAR_CAP_REACHED',
+};
+
+const REASON_MESSAGES: Partial<Record<IneligibleReason, string>> = {
+  RELATED_PARTY: 'The SME and the platform are related parties (关联交易): no voucher may be used',
+  ORDER_STATE: 'A voucher is applied before the order is completed',
+};
+
+/** What a voucher would do for an order: its amount and bound, or why it cannot. */
+interface Assessment {
+  amountFen: number;
+  limitedBy: HoldLimit | null;
+  reasons: IneligibleReason[];
+}
+
+/**
+ * Voucher holds on orders (SPEC §6): what each of the SME's vouchers would pay (options), placing one
+ * hold per order, and releasing it — by the SME, when the order is cancelled, when a claim is rejected
+ * or when the voucher expires. Money moves VOUCHER ↔ HOLD in the ledger; the caps per SME, platform
+ * and pair are counters whose conditional increments settle racing holds.
+ */
+@Injectable()
+export class HoldsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly ledger: Ledger,
+    private readonly caps: CapCounters,
+    private readonly events: VoucherEvents,
+    private readonly orderChanges: OrderChanges,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A cancelled or rejected order gives its voucher hold back, in the same transaction. */
+  onModuleInit(): void {
+    this.orderChanges.onTransition((manager, order, change) => this.onOrderChange(manager, order, change));
+  }
+
+  async options(actor: Actor, orderId: string): Promise<VoucherOptionsDto> {
+    const manager = this.dataSource.manager;
+    const facts = await this.smeOrder(manager, actor, orderId);
+    const related = await orderPartiesRelated(manager, facts);
+    const vouchers = await manager.find(Voucher, {
+      where: { smeOrgId: actor.orgId },
+      order: { validUntil: 'ASC', id: 'ASC' },
+    });
+    const programs = await this.programsOf(manager, vouchers);
+    const balances = await this.ledger.voucherBalances(
+      manager,
+      vouchers.map((v) => v.id),
+    );
+    const current = await this.liveHold(manager, orderId);
+    const assessed = new Map<string, Assessment>();
+    const options: VoucherOption[] = [];
+    for (const voucher of vouchers) {
+      const program = programs.get(voucher.programId)!;
+      const available = balances.get(voucher.id)!.availableFen;
+      const assessment = await this.assess(manager, facts, related, voucher, program, available);
+      assessed.set(voucher.id, assessment);
+      options.push({
+        voucherId: voucher.id,
+        programId: program.id,
+        amountFen: assessment.amountFen,
+        reasons: assessment.reasons,
+        validUntil: voucher.validUntil,
+      });
+    }
+    const ranked = rankOptions(options);
+    const byId = new Map(vouchers.map((v) => [v.id, v]));
+    return {
+      orderId,
+      orderAmountFen: facts.agreedAmountFen,
+      currentHold: current ? toHoldDto(current) : null,
+      options: ranked.map((option, i) => {
+        const voucher = byId.get(option.voucherId)!;
+        const program = programs.get(voucher.programId)!;
+        return {
+          voucherId: voucher.id,
+          code: voucher.code,
+          programId: program.id,
+          programName: program.name,
+          redemptionMode: program.redemptionMode,
+          amountFen: option.amountFen,
+          limitedBy: assessed.get(voucher.id)!.limitedBy,
+          reasons: option.reasons,
+          validUntil: voucher.validUntil,
+          best: i === 0 && option.reasons.length === 0 && option.amountFen > 0,
+        };
+      }),
+    };
+  }
+
+  /** The SME places one of its vouchers on one of its orders. */
+  async place(ctx: RequestContext, orderId: string, voucherId: string): Promise<HoldResponseDto> {
+    return withTransaction(this.dataSource, async (manager) => {
+      // The order's facts with its row lock: one query instead of a lock, a hold lookup and the facts.
+      const facts = await orderFacts(manager, orderId, true);
+      const party = facts ? partyOf(ctx.actor, facts) : null;
+      if (!facts || !party) throw new NotFoundError('Order');
+      if (party !== 'SME') throw new DomainError('FORBIDDEN', 'Only the SME applies its vouchers');
+      const voucher = await manager.findOne(Voucher, { where: { id: voucherId }, lock: { mode: 'pessimistic_write' } });
+      if (!voucher || voucher.smeOrgId !== ctx.actor.orgId) throw new NotFoundError('Voucher');
+      if (facts.liveHoldId) {
+        throw new DomainError('HOLD_EXISTS', 'This order already carries a voucher hold: release it first', {
+          holdId: facts.liveHoldId,
+        });
+      }
+      const program = await manager.findOneByOrFail(VoucherProgram, { id: voucher.programId });
+      const { availableFen } = (await this.ledger.voucherBalances(manager, [voucher.id])).get(voucher.id)!;
+      const related = await orderPartiesRelated(manager, facts);
+      const assessment = await this.assess(manager, facts, related, voucher, program, availableFen);
+      if (assessment.reasons.length) {
+        const [reason] = assessment.reasons;
+        throw new DomainError(
+          reason,
+          REASON_MESSAGES[reason] ?? `This voucher cannot be used on this order: ${reason}`,
+          {
+            reasons: assessment.reasons,
+          },
+        );
+      }
+      const amountFen = assessment.amountFen;
+      if (program.redemptionMode === 'DEDUCT') await this.assertDeductible(manager, facts, amountFen);
+      const hold = await manager.save(
+        manager.create(VoucherHold, {
+          voucherId: voucher.id,
+          orderId,
+          programId: program.id,
+          smeOrgId: facts.smeOrgId,
+          platformId: facts.platformId,
+          amountFen: String(amountFen),
+        }),
+      );
+      await this.ledger.transfer(
+        manager,
+        { programId: program.id, kind: 'HOLD', refType: 'voucher_hold', refId: hold.id },
+        { kind: 'VOUCHER', voucherId: voucher.id },
+        { kind: 'HOLD', voucherId: voucher.id },
+        amountFen,
+      );
+      if (program.redemptionMode === 'DEDUCT') {
+        await manager.update(Order, orderId, { voucherDeductionFen: String(amountFen) });
+      }
+      await this.events.record(manager, ctx, {
+        action: 'voucher.hold.placed',
+        entityType: 'voucher_hold',
+        entityId: hold.id,
+        subjectOrgId: facts.smeOrgId,
+        notify: [facts.platformOrgId],
+        after: { orderId, voucherId: voucher.id, amountFen, redemptionMode: program.redemptionMode },
+      });
+      // The cap counters last: many holds share a platform's counter row, so its lock is held only from
+      // here to the commit. A racing hold that took the last of a cap makes this one fail and roll back.
+      await this.caps.take(manager, program, { smeOrgId: facts.smeOrgId, platformId: facts.platformId }, amountFen);
+      return { ...toHoldDto(hold), limitedBy: assessment.limitedBy ?? 'RULE' };
+    });
+  }
+
+  /** The SME takes its voucher off an order (before a claim is filed on it). */
+  async removeBySme(ctx: RequestContext, orderId: string): Promise<HoldResponseDto> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const { party } = await lockForParty(manager, ctx.actor, orderId);
+      if (party !== 'SME') throw new DomainError('FORBIDDEN', 'Only the SME removes its voucher');
+      const hold = await this.liveHold(manager, orderId, true);
+      if (!hold || hold.status === 'CONVERTED') throw new NotFoundError('Voucher hold');
+      if (hold.status === 'CLAIMED') {
+        throw new DomainError(
+          'CLAIM_EXISTS',
+          'A claim is filed on this hold: it is released only if the claim is rejected',
+          {
+            currentState: hold.status,
+          },
+        );
+      }
+      await this.release(manager, ctx, hold, 'REMOVED_BY_SME');
+      return toHoldDto(hold);
+    });
+  }
+
+  /**
+   * Gives a live hold back to its voucher: HOLD → VOUCHER, counters down, no deduction on the order.
+   * A hold on an expired voucher goes on to the program budget (SPEC §6 releases).
+   */
+  async release(manager: EntityManager, ctx: RequestContext | null, hold: VoucherHold, reason: string): Promise<void> {
+    const amountFen = parseFen(hold.amountFen);
+    const program = await manager.findOneByOrFail(VoucherProgram, { id: hold.programId });
+    await this.ledger.transfer(
+      manager,
+      { programId: hold.programId, kind: 'RELEASE', refType: 'voucher_hold', refId: hold.id, memo: reason },
+      { kind: 'HOLD', voucherId: hold.voucherId },
+      { kind: 'VOUCHER', voucherId: hold.voucherId },
+      amountFen,
+    );
+    await this.caps.give(manager, program, { smeOrgId: hold.smeOrgId, platformId: hold.platformId }, amountFen);
+    Object.assign(hold, { status: 'RELEASED', releaseReason: reason, releasedAt: this.clock.now() });
+    await manager.update(VoucherHold, hold.id, {
+      status: hold.status,
+      releaseReason: hold.releaseReason,
+      releasedAt: hold.releasedAt,
+    });
+    if (program.redemptionMode === 'DEDUCT') await manager.update(Order, hold.orderId, { voucherDeductionFen: '0' });
+    const voucher = await manager.findOneByOrFail(Voucher, { id: hold.voucherId });
+    if (voucher.status === 'EXPIRED') await this.returnToBudget(manager, voucher, amountFen);
+    const order = await manager.findOneByOrFail(Order, { id: hold.orderId });
+    await this.events.record(manager, ctx, {
+      action: 'voucher.hold.released',
+      entityType: 'voucher_hold',
+      entityId: hold.id,
+      subjectOrgId: hold.smeOrgId,
+      notify: [hold.smeOrgId, order.platformOrgId],
+      after: { orderId: hold.orderId, voucherId: hold.voucherId, amountFen, reason },
+    });
+  }
+
+  /** What is left on an expired voucher goes back to the program's budget. */
+  async returnToBudget(manager: EntityManager, voucher: Voucher, amountFen: number): Promise<void> {
+    if (amountFen <= 0) return;
+    await this.ledger.transfer(
+      manager,
+      { programId: voucher.programId, kind: 'EXPIRE_RETURN', refType: 'voucher', refId: voucher.id },
+      { kind: 'VOUCHER', voucherId: voucher.id },
+      { kind: 'BUDGET' },
+      amountFen,
+    );
+  }
+
+  /** Keeps ACTIVE/EXHAUSTED in step with what is left (available + held). */
+  async refreshStatus(manager: EntityManager, voucherId: string): Promise<void> {
+    const [row] = await manager.query<{ status: Voucher['status']; remaining: string }[]>(
+      `SELECT v.status, (SELECT coalesce(sum(balance_fen), 0) FROM ledger_accounts a
+                          WHERE a.voucher_id = v.id AND a.kind IN ('VOUCHER', 'HOLD'))::bigint AS remaining
+         FROM vouchers v WHERE v.id = $1`,
+      [voucherId],
+    );
+    const status = voucherStatusFor(parseFen(row.remaining), row.status);
+    if (status !== row.status) await manager.update(Voucher, voucherId, { status });
+  }
+
+  async liveHold(manager: EntityManager, orderId: string, lock = false): Promise<VoucherHold | null> {
+    const qb = manager
+      .createQueryBuilder(VoucherHold, 'h')
+      .where('h.order_id = :orderId', { orderId })
+      .andWhere(`h.status <> 'RELEASED'`);
+    if (lock) qb.setLock('pessimistic_write');
+    return qb.getOne();
+  }
+
+  private async onOrderChange(manager: EntityManager, order: Order, change: OrderChange): Promise<void> {
+    if (order.status !== 'CANCELLED' && order.status !== 'REJECTED') return;
+    if (change.from === order.status) return;
+    const hold = await this.liveHold(manager, order.id, true);
+    if (hold && hold.status === 'HELD') await this.release(manager, null, hold, `ORDER_${order.status}`);
+  }
+
+  /** Every reason a voucher cannot cover the order, and otherwise the amount it would hold. */
+  private async assess(
+    manager: EntityManager,
+    facts: OrderFacts,
+    related: boolean,
+    voucher: Voucher,
+    program: VoucherProgram,
+    availableFen: number,
+  ): Promise<Assessment> {
+    const used = await this.caps.used(manager, program.id, { smeOrgId: facts.smeOrgId, platformId: facts.platformId });
+    const remaining = (cap: string | null, usedFen: number) => (cap === null ? null : parseFen(cap) - usedFen);
+    const caps: HoldCaps = {
+      perOrderFen: program.capPerOrderFen === null ? null : parseFen(program.capPerOrderFen),
+      smeYearRemainingFen: remaining(program.capPerSmeYearFen, used.sme),
+      platformYearRemainingFen: remaining(program.capPerPlatformYearFen, used.platform),
+      voucherAvailableFen: availableFen,
+    };
+    const reasons = ineligibleReasons(program, {
+      sme: facts.sme,
+      service: facts.subject,
+      platform: facts.platform,
+      order: { status: facts.status },
+      voucher: { status: voucher.status, validFrom: voucher.validFrom, validUntil: voucher.validUntil, availableFen },
+      today: chinaDate(this.clock.now()),
+      relatedParty: related,
+      pairAlreadySubsidised: program.onePerPair && used.pair > 0,
+      capsRemaining: {
+        perOrderFen: caps.perOrderFen,
+        smeYearFen: caps.smeYearRemainingFen,
+        platformYearFen: caps.platformYearRemainingFen,
+      },
+    });
+    const { amountFen, limitedBy } = holdAmount(program.rule, facts.agreedAmountFen, caps);
+    if (reasons.length === 0 && amountFen <= 0) {
+      reasons.push(limitedBy === 'RULE' ? 'VOUCHER_EMPTY' : LIMIT_REASON[limitedBy]);
+    }
+    return reasons.length ? { amountFen: 0, limitedBy: null, reasons } : { amountFen, limitedBy, reasons };
+  }
+
+  /** In DEDUCT mode the SME pays only its share: it must not have paid more than that already. */
+  private async assertDeductible(manager: EntityManager, order: OrderFacts, amountFen: number): Promise<void> {
+    const paid = await paidOn(manager, order.id);
+    const share = order.agreedAmountFen - amountFen;
+    if (paid > share) {
+      throw new DomainError(
+        'CONFLICT',
+        'More than your share is already paid: this voucher can no longer be deducted',
+        {
+          paidFen: paid,
+          shareFen: share,
+        },
+      );
+    }
+  }
+
+  /** The order as its SME sees it; the platform may not pick the SME's vouchers (403), strangers 404. */
+  private async smeOrder(manager: EntityManager, actor: Actor, orderId: string): Promise<OrderFacts> {
+    const facts = await orderFacts(manager, orderId);
+    if (!facts || (facts.smeOrgId !== actor.orgId && facts.platformOrgId !== actor.orgId))
+      throw new NotFoundError('Order');
+    if (facts.smeOrgId !== actor.orgId) throw new DomainError('FORBIDDEN', "Only the SME sees its vouchers' options");
+    return facts;
+  }
+
+  private async programsOf(manager: EntityManager, vouchers: Voucher[]): Promise<Map<string, VoucherProgram>> {
+    const ids = [...new Set(vouchers.map((v) => v.programId))];
+    const programs = ids.length ? await manager.findBy(VoucherProgram, { id: In(ids) }) : [];
+    return new Map(programs.map((p) => [p.id, p]));
+  }
+}
+
+export function toHoldDto(hold: VoucherHold): HoldResponseDto {
+  return {
+    id: hold.id,
+    orderId: hold.orderId,
+    voucherId: hold.voucherId,
+    programId: hold.programId,
+    amountFen: parseFen(hold.amountFen),
+    status: hold.status,
+  };
+}

@@ -1,0 +1,147 @@
+import { parseFen } from '@pilotlink/core';
+import { EntityManager } from 'typeorm';
+import type { EligibilityFacts } from '../domain/eligibility';
+import { PartyFacts, relatedPartyReason } from '../domain/related-party';
+
+/** What eligibility and claims need to know about an order: what was bought, from whom, by whom. */
+export interface OrderFacts {
+  id: string;
+  status: string;
+  smeOrgId: string;
+  platformId: string;
+  platformOrgId: string;
+  agreedAmountFen: number;
+  deductionFen: number;
+  contractNumber: string;
+  completedAt: Date | null;
+  startedAt: Date | null;
+  deliveredAt: Date | null;
+  leadTimeDays: number | null;
+  /** The order's hold that is not released, if any. */
+  liveHoldId: string | null;
+  subject: EligibilityFacts['service'];
+  platform: EligibilityFacts['platform'];
+  sme: EligibilityFacts['sme'];
+}
+
+interface OrderFactsRow {
+  id: string;
+  status: string;
+  sme_org_id: string;
+  platform_id: string;
+  platform_org_id: string;
+  agreed_amount_fen: string;
+  voucher_deduction_fen: string;
+  contract_number: string;
+  completed_at: Date | null;
+  delivered_at: Date | null;
+  started_at: Date | null;
+  service_category: string | null;
+  service_fields: string[] | null;
+  voucher_eligible: boolean | null;
+  lead_time_days: number | null;
+  demand_categories: string[] | null;
+  demand_field: string | null;
+  is_reservation: boolean;
+  live_hold_id: string | null;
+  platform_status: string;
+  recognition_level: string;
+  platform_fields: string[];
+  tech_sme: boolean;
+  is_team: boolean;
+  sme_region: string;
+}
+
+/**
+ * The facts of one order in one query. An order from a quote has no service: what was bought is the
+ * demand's (its first category, its field); an equipment reservation is EQUIPMENT_SHARING in the
+ * platform's fields. `lock` takes the order row's lock (FOR UPDATE), as a change by one of its parties does.
+ */
+export async function orderFacts(manager: EntityManager, orderId: string, lock = false): Promise<OrderFacts | null> {
+  const [row] = await manager.query<OrderFactsRow[]>(
+    `SELECT o.id, o.status, o.sme_org_id, o.platform_id, o.platform_org_id, o.agreed_amount_fen,
+            o.voucher_deduction_fen, o.contract_number, o.completed_at, o.delivered_at,
+            (SELECT min(e.created_at) FROM order_events e WHERE e.order_id = o.id AND e.to_status = 'IN_PROGRESS') AS started_at,
+            s.category AS service_category, s.field_codes AS service_fields, s.voucher_eligible, s.lead_time_days,
+            d.categories AS demand_categories, d.field_code AS demand_field,
+            EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = o.id) AS is_reservation,
+            (SELECT h.id FROM voucher_holds h WHERE h.order_id = o.id AND h.status <> 'RELEASED') AS live_hold_id,
+            p.status AS platform_status, p.recognition_level, p.field_codes AS platform_fields,
+            sme.tech_sme, sme.is_team, sme.region_code AS sme_region
+       FROM orders o
+       JOIN platforms p ON p.id = o.platform_id
+       JOIN orgs sme ON sme.id = o.sme_org_id
+       LEFT JOIN services s ON s.id = o.service_id
+       LEFT JOIN demands d ON d.id = o.demand_id
+      WHERE o.id = $1 ${lock ? 'FOR UPDATE OF o' : ''}`,
+    [orderId],
+  );
+  if (!row) return null;
+  return {
+    id: row.id,
+    status: row.status,
+    smeOrgId: row.sme_org_id,
+    platformId: row.platform_id,
+    platformOrgId: row.platform_org_id,
+    agreedAmountFen: parseFen(row.agreed_amount_fen),
+    deductionFen: parseFen(row.voucher_deduction_fen),
+    contractNumber: row.contract_number,
+    completedAt: row.completed_at,
+    startedAt: row.started_at,
+    deliveredAt: row.delivered_at,
+    leadTimeDays: row.lead_time_days,
+    liveHoldId: row.live_hold_id,
+    subject: subjectOf(row),
+    platform: { id: row.platform_id, status: row.platform_status, recognitionLevel: row.recognition_level },
+    sme: { techSme: row.tech_sme, isTeam: row.is_team, regionCode: row.sme_region },
+  };
+}
+
+function subjectOf(row: OrderFactsRow): EligibilityFacts['service'] {
+  if (row.service_category) {
+    return {
+      category: row.service_category,
+      fieldCodes: row.service_fields ?? [],
+      voucherEligible: !!row.voucher_eligible,
+    };
+  }
+  if (row.is_reservation) {
+    return { category: 'EQUIPMENT_SHARING', fieldCodes: row.platform_fields, voucherEligible: true };
+  }
+  return {
+    category: row.demand_categories?.[0] ?? 'SCALE_UP',
+    fieldCodes: row.demand_field ? [row.demand_field] : [],
+    voucherEligible: true,
+  };
+}
+
+/** The related-party facts of two orgs (SME and the platform's host), shareholders included. */
+export async function partyFacts(manager: EntityManager, orgIds: string[]): Promise<Map<string, PartyFacts>> {
+  const rows = await manager.query<
+    {
+      id: string;
+      uscc: string | null;
+      legal_representative: string | null;
+      holders: { holderKey: string; shareBp: number }[];
+    }[]
+  >(
+    `SELECT o.id, o.uscc, o.legal_representative,
+            coalesce(json_agg(json_build_object('holderKey', s.holder_key, 'shareBp', s.share_bp))
+                     FILTER (WHERE s.holder_key IS NOT NULL), '[]') AS holders
+       FROM orgs o LEFT JOIN org_shareholders s ON s.org_id = o.id
+      WHERE o.id = ANY($1::uuid[]) GROUP BY o.id`,
+    [orgIds],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { orgId: r.id, uscc: r.uscc, legalRepresentative: r.legal_representative, shareholders: r.holders },
+    ]),
+  );
+}
+
+/** Are the order's SME and the platform's host related parties (关联交易)? One query. */
+export async function orderPartiesRelated(manager: EntityManager, facts: OrderFacts): Promise<boolean> {
+  const parties = await partyFacts(manager, [facts.smeOrgId, facts.platformOrgId]);
+  return relatedPartyReason(parties.get(facts.smeOrgId)!, parties.get(facts.platformOrgId)!) !== null;
+}
