@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@pilotlink/core';
-import { AllowOrgKinds } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, jurisdictionPrefix } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/identity';
 import { AuditService } from './audit.service';
 
 export class AuditQueryDto extends PageQueryDto {
@@ -22,6 +23,21 @@ export class AuditQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID()
   subjectOrgId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Events caused by this org' })
+  @IsOptional()
+  @IsUUID()
+  actorOrgId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'From this instant (inclusive)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Before this instant (exclusive)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
 }
 
 @ApiTags('audit')
@@ -30,12 +46,18 @@ export class AuditQueryDto extends PageQueryDto {
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  // Bureaus get a view scoped to their programs with the governance issue; until then admins only.
   @Get()
-  @AllowOrgKinds('ADMIN')
-  @ApiOperation({ summary: 'Admin: the append-only audit trail, newest first' })
-  list(@Query() query: AuditQueryDto) {
-    const { entityType, entityId, subjectOrgId } = query;
-    return this.audit.list({ entityType, entityId, subjectOrgId }, query);
+  @AllowOrgKinds('ADMIN', 'BUREAU')
+  @ApiOperation({
+    summary:
+      'The append-only audit trail, newest first: admins everything; a bureau the events about orgs in its jurisdiction, its own programs and their claims, and its own actions',
+  })
+  list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto) {
+    const { entityType, entityId, subjectOrgId, actorOrgId, from, to } = query;
+    const scope =
+      actor.orgKind === 'BUREAU'
+        ? { orgId: actor.orgId, regionPrefix: jurisdictionPrefix(actor.regionCode) }
+        : undefined;
+    return this.audit.list({ entityType, entityId, subjectOrgId, actorOrgId, from, to, bureau: scope }, query);
   }
 }

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ErrorResponseDto, fieldInvalid, ParseIdPipe } from '@pilotlink/core';
+import { AllowOrgKinds, CurrentActor, ReqContext } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/identity';
+import {
+  AssessDto,
+  CreateSubsidyRuleDto,
+  DeclareEquipmentDto,
+  SubsidyRuleResponseDto,
+  UpdateSubsidyRuleDto,
+} from '../dto/subsidy.dto';
+import { SubsidyAssessment } from '../subsidies/subsidy.entities';
+import { SubsidiesService } from '../subsidies/subsidies.service';
+
+@ApiTags('governance')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown, or outside your jurisdiction' })
+@Controller()
+export class SubsidiesController {
+  constructor(private readonly subsidies: SubsidiesService) {}
+
+  @Get('subsidy-rules')
+  @ApiQuery({ name: 'regionCode', required: false, description: 'Only the rules covering this region' })
+  @ApiOperation({ summary: 'Platform subsidy rules (data, per bureau region)' })
+  listRules(@Query('regionCode') regionCode?: string): Promise<SubsidyRuleResponseDto[]> {
+    if (regionCode !== undefined && !/^\d{6}$/.test(regionCode)) throw fieldInvalid('regionCode', 'must be 6 digits');
+    return this.subsidies.listRules(regionCode);
+  }
+
+  @Post('subsidy-rules')
+  @AllowOrgKinds('BUREAU')
+  @ApiOperation({ summary: 'Bureau: add a subsidy rule for its region (就高不重复 via overlapGroup)' })
+  createRule(@ReqContext() ctx: RequestContext, @Body() body: CreateSubsidyRuleDto): Promise<SubsidyRuleResponseDto> {
+    return this.subsidies.createRule(ctx, body);
+  }
+
+  @Patch('subsidy-rules/:id')
+  @AllowOrgKinds('BUREAU')
+  @ApiOperation({ summary: "Bureau: change or deactivate one of its region's rules" })
+  updateRule(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: UpdateSubsidyRuleDto,
+  ): Promise<SubsidyRuleResponseDto> {
+    return this.subsidies.updateRule(ctx, id, body);
+  }
+
+  @Put('platforms/:id/equipment-declarations/:year')
+  @AllowOrgKinds('PLATFORM_OPERATOR')
+  @ApiOperation({ summary: "Operator: declare a year's non-fiscal equipment spend, with evidence" })
+  declare(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() body: DeclareEquipmentDto,
+  ) {
+    if (year < 2000 || year > 2100) throw fieldInvalid('year', 'must be a year from 2000 to 2100');
+    return this.subsidies.declareEquipment(ctx, id, year, body);
+  }
+
+  @Post('platforms/:id/subsidy-assessments')
+  @AllowOrgKinds('BUREAU')
+  @ApiOperation({
+    summary: "Bureau in jurisdiction: assess a platform's subsidies for a year (stored with its inputs)",
+  })
+  assess(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: AssessDto,
+  ): Promise<SubsidyAssessment> {
+    return this.subsidies.assess(ctx, id, body.year);
+  }
+
+  @Get('platforms/:id/subsidy-assessments')
+  @AllowOrgKinds('BUREAU', 'PLATFORM_OPERATOR')
+  @ApiOperation({ summary: "A platform's assessments: its operator and bureaus in jurisdiction" })
+  listAssessments(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<SubsidyAssessment[]> {
+    return this.subsidies.listAssessments(actor, id);
+  }
+}

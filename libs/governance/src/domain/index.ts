@@ -1,0 +1,4 @@
+export * from './assessment';
+export * from './evaluation';
+export * from './recognition';
+export * from './subsidy-rule';

@@ -1,0 +1,103 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDateString,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { trimString } from '@pilotlink/core';
+import { RECOGNITION_STATUSES } from '../domain/recognition';
+import type { RecognitionStatus } from '../domain/recognition';
+import type { PlatformRecognition, RecognisedLevel } from '../recognition/platform-recognition.entity';
+
+export const RECOGNISED_LEVELS = ['CITY', 'PROVINCE', 'NATIONAL'] as const;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class ApplyRecognitionDto {
+  @ApiProperty({ enum: RECOGNISED_LEVELS, description: 'The level applied for' })
+  @IsIn(RECOGNISED_LEVELS)
+  level: RecognisedLevel;
+
+  @ApiProperty({ example: '2025 年服务企业 63 家，中试收入 1,280 万元；CNAS 认可实验室。' })
+  @Transform(trimString)
+  @IsString()
+  @Length(2, 10_000)
+  evidence: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['https://files.example.cn/evidence/2025-annual-report.pdf'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true })
+  @MaxLength(2_000, { each: true })
+  evidenceUrls?: string[];
+}
+
+export class ApproveRecognitionDto {
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Default today (China); not in the future' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  @Matches(ISO_DATE, { message: 'validFrom must be a date (YYYY-MM-DD)' })
+  validFrom?: string;
+
+  @ApiProperty({ example: '2028-12-31', description: 'Last day the level holds (inclusive); not in the past' })
+  @IsDateString({ strict: true })
+  @Matches(ISO_DATE, { message: 'validUntil must be a date (YYYY-MM-DD)' })
+  validUntil: string;
+}
+
+export class RejectRecognitionDto {
+  @ApiProperty({ example: '佐证材料不足：缺少年度服务收入审计报告' })
+  @Transform(trimString)
+  @IsString()
+  @Length(2, 1_000)
+  reason: string;
+}
+
+export class RecognitionResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) platformId: string;
+  @ApiProperty({ enum: RECOGNISED_LEVELS }) level: RecognisedLevel;
+  @ApiProperty({ enum: RECOGNITION_STATUSES }) status: RecognitionStatus;
+  @ApiProperty() evidence: string;
+  @ApiProperty({ type: [String] }) evidenceUrls: string[];
+  @ApiProperty({ format: 'uuid' }) requestedByOrgId: string;
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' }) decidedByOrgId: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Date }) decidedAt: Date | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '2026-01-01' }) validFrom: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '2028-12-31' }) validUntil: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Why it was rejected, or why it stopped counting early (downgrade, delisting)',
+  })
+  reason: string | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+
+  static from(r: PlatformRecognition): RecognitionResponseDto {
+    return {
+      id: r.id,
+      platformId: r.platformId,
+      level: r.level,
+      status: r.status,
+      evidence: r.evidence,
+      evidenceUrls: r.evidenceUrls,
+      requestedByOrgId: r.requestedByOrgId,
+      decidedByOrgId: r.decidedByOrgId,
+      decidedAt: r.decidedAt,
+      validFrom: r.validFrom,
+      validUntil: r.validUntil,
+      reason: r.reason,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    };
+  }
+}
