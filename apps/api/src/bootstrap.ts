@@ -1,8 +1,12 @@
 import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, createValidationPipe, ErrorResponseDto, validateEnv } from '@pilotlink/core';
 import { ApiModule } from './api.module';
@@ -23,6 +27,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   // Uploads (delivery reports); each route sets its own size limit when it reads the file.
   await app.register(fastifyMultipart, { limits: { fileSize: env.DELIVERABLE_MAX_BYTES, files: 1, fields: 10 } });
+  await serveWebPortal(app);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
@@ -31,6 +36,41 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;
+}
+
+/**
+ * Where `vite build` put the portal (dist/web at the repository root): from the sources (ts-node, jest)
+ * and from the compiled dist/apps/api/src alike.
+ */
+export function webDistDir(): string | null {
+  const candidates = [resolve(__dirname, '../../../dist/web'), resolve(__dirname, '../../../web')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
+}
+
+/**
+ * The web portal at `/`: its built files, and index.html for every other GET outside /api (the
+ * single-page app routes itself). Without a build the API runs alone and says so.
+ */
+async function serveWebPortal(app: NestFastifyApplication): Promise<void> {
+  const root = webDistDir();
+  if (!root) {
+    new NestLogger('WebPortal').warn('dist/web/index.html not found: the portal is not served (run `npm run build`)');
+    return;
+  }
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    setHeaders: (res, path) => {
+      res.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.get('/*', (request, reply) => {
+    if (request.url === '/api' || request.url.startsWith('/api/')) return reply.callNotFound();
+    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+  });
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {

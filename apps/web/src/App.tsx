@@ -1,0 +1,101 @@
+import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { setSession } from './api';
+import { BureauPage } from './pages/Bureau';
+import { HomePage } from './pages/Home';
+import { LoginPage, RegisterPage } from './pages/Auth';
+import { DemandPage, NewDemandPage, SmePage } from './pages/Sme';
+import { OrderPage } from './pages/Order';
+import { PlatformPage } from './pages/Platform';
+import { NotificationBell, NotificationsPage } from './pages/Notifications';
+import { PlatformDetailPage, ServiceDetailPage } from './pages/Public';
+import { homeOf, ROLE_LABEL, useSession } from './session';
+
+export function App() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const kind = session?.org.kind;
+  const items = [
+    { key: '/', label: <Link to="/">找服务</Link> },
+    ...(kind === 'SME' ? [{ key: '/sme', label: <Link to="/sme">我的需求与服务券</Link> }] : []),
+    ...(kind === 'PLATFORM_OPERATOR' ? [{ key: '/platform', label: <Link to="/platform">平台工作台</Link> }] : []),
+    ...(kind === 'BUREAU' || kind === 'ADMIN' ? [{ key: '/bureau', label: <Link to="/bureau">监管工作台</Link> }] : []),
+  ];
+  const selected = items.map((i) => i.key).filter((k) => k !== '/' && location.pathname.startsWith(k));
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '0 16px', flexWrap: 'nowrap' }}>
+        <Link to="/" style={{ color: '#fff', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>
+          中试通
+        </Link>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={selected.length ? selected : [location.pathname === '/' ? '/' : '']}
+          items={items}
+          style={{ flex: 1, minWidth: 0 }}
+        />
+        {session ? (
+          <Space>
+            <NotificationBell />
+            <Typography.Text style={{ color: '#fff' }} className="hide-narrow" data-testid="whoami">
+              {session.org.name}（{ROLE_LABEL[session.org.kind] ?? session.org.kind}）
+            </Typography.Text>
+            <Button
+              size="small"
+              onClick={() => {
+                setSession(null);
+                navigate('/');
+              }}
+            >
+              退出
+            </Button>
+          </Space>
+        ) : (
+          <Space>
+            <Button size="small" onClick={() => navigate('/login')}>
+              登录
+            </Button>
+            <Button size="small" type="primary" onClick={() => navigate('/register')}>
+              注册
+            </Button>
+          </Space>
+        )}
+      </Layout.Header>
+      <Layout.Content style={{ padding: 16, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/platforms/:id" element={<PlatformDetailPage />} />
+          <Route path="/services/:id" element={<ServiceDetailPage />} />
+          <Route path="/register" element={<RegisterPage />} />
+          <Route
+            path="/notifications"
+            element={
+              <RequireRole kinds={['SME', 'PLATFORM_OPERATOR', 'BUREAU', 'ADMIN']} element={<NotificationsPage />} />
+            }
+          />
+          <Route path="/sme" element={<RequireRole kinds={['SME']} element={<SmePage />} />} />
+          <Route path="/sme/demands/new" element={<RequireRole kinds={['SME']} element={<NewDemandPage />} />} />
+          <Route path="/sme/demands/:id" element={<RequireRole kinds={['SME']} element={<DemandPage />} />} />
+          <Route
+            path="/orders/:id"
+            element={<RequireRole kinds={['SME', 'PLATFORM_OPERATOR']} element={<OrderPage />} />}
+          />
+          <Route path="/platform" element={<RequireRole kinds={['PLATFORM_OPERATOR']} element={<PlatformPage />} />} />
+          <Route path="/bureau" element={<RequireRole kinds={['BUREAU', 'ADMIN']} element={<BureauPage />} />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center' }}>中试通 PilotLink · 中试服务供需对接与服务券平台</Layout.Footer>
+    </Layout>
+  );
+}
+
+function RequireRole({ kinds, element }: { kinds: string[]; element: JSX.Element }) {
+  const session = useSession();
+  if (!session) return <Navigate to="/login" replace />;
+  if (!kinds.includes(session.org.kind)) return <Navigate to={homeOf(session.org.kind)} replace />;
+  return element;
+}

@@ -1,0 +1,337 @@
+/**
+ * A small typed client for the PilotLink API (/api, OpenAPI at /api/docs-json). The types below are
+ * hand-written against the DTOs of the endpoints the portal uses (libs/*\/src/dto).
+ */
+
+export interface FieldError {
+  field: string;
+  errors: string[];
+}
+
+/** The error envelope every API error answers with. */
+export class ApiError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly details: { fields?: FieldError[]; [key: string]: unknown } = {},
+  ) {
+    super(message);
+  }
+}
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  user: { id: string; email: string; displayName: string };
+  org: { id: string; kind: OrgKind; name: string; verificationStatus?: string };
+}
+
+export type OrgKind = 'SME' | 'PLATFORM_OPERATOR' | 'BUREAU' | 'ADMIN';
+
+const STORAGE_KEY = 'pilotlink.session';
+let session: Session | null = readSession();
+const listeners = new Set<(s: Session | null) => void>();
+
+function readSession(): Session | null {
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY);
+    return raw ? (JSON.parse(raw) as Session) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function getSession(): Session | null {
+  return session;
+}
+
+export function setSession(next: Session | null): void {
+  session = next;
+  if (next) localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+  else localStorage.removeItem(STORAGE_KEY);
+  listeners.forEach((listener) => listener(next));
+}
+
+export function onSession(listener: (s: Session | null) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  query?: Record<string, string | number | boolean | undefined | null>;
+  form?: FormData;
+  idempotent?: boolean;
+}
+
+function buildUrl(path: string, query?: RequestOptions['query']): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `/api${path}${qs ? `?${qs}` : ''}`;
+}
+
+async function send(path: string, options: RequestOptions, token: string | undefined): Promise<Response> {
+  const headers: Record<string, string> = {};
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.idempotent) headers['Idempotency-Key'] = `web-${crypto.randomUUID()}`;
+  return fetch(buildUrl(path, options.query), {
+    method: options.method ?? 'GET',
+    headers,
+    body: options.form ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined),
+  });
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+async function refresh(): Promise<boolean> {
+  const current = session;
+  if (!current) return false;
+  refreshing ??= (async () => {
+    const res = await fetch('/api/auth/refresh', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ refreshToken: current.refreshToken }),
+    });
+    if (!res.ok) {
+      setSession(null);
+      return false;
+    }
+    const body = (await res.json()) as Partial<Session>;
+    setSession({ ...current, ...body } as Session);
+    return true;
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  let res = await send(path, options, session?.accessToken);
+  if (res.status === 401 && session && (await refresh())) {
+    res = await send(path, options, session?.accessToken);
+  }
+  const text = await res.text();
+  const body = text ? (JSON.parse(text) as unknown) : undefined;
+  if (!res.ok) {
+    const envelope = (body ?? {}) as {
+      statusCode?: number;
+      code?: string;
+      message?: string;
+      details?: ApiError['details'];
+    };
+    throw new ApiError(
+      envelope.statusCode ?? res.status,
+      envelope.code ?? 'UNKNOWN',
+      envelope.message ?? res.statusText,
+      envelope.details ?? {},
+    );
+  }
+  return body as T;
+}
+
+/** A download link carrying the token (reports): fetched and saved as a blob. */
+export async function download(path: string, query: RequestOptions['query'], filename: string): Promise<void> {
+  const res = await send(path, { query }, session?.accessToken);
+  if (!res.ok) throw new ApiError(res.status, 'DOWNLOAD_FAILED', res.statusText);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page?: number;
+  limit?: number;
+}
+
+/** The rows of a list answer, whether the route pages (`{ items }`) or answers a plain array. */
+export function itemsOf<T>(data: T[] | { items?: T[] } | null | undefined): T[] {
+  return Array.isArray(data) ? data : (data?.items ?? []);
+}
+
+export interface ServiceHit {
+  id: string;
+  title: string;
+  description: string;
+  category: string;
+  categoryLabel: string;
+  fieldNames: string[];
+  stageLabels: string[];
+  pricingKind: 'FIXED' | 'UNIT' | 'QUOTE';
+  priceFen: number | null;
+  unitName: string | null;
+  leadTimeDays: number;
+  voucherEligible: boolean;
+  platform: {
+    id: string;
+    name: string;
+    typeLabel: string;
+    regionCode: string;
+    recognitionLevel: string;
+    ratingAvg: number | null;
+  };
+  _highlight: { title: string; description: string };
+}
+
+export interface ServiceSearchPage extends Page<ServiceHit> {
+  facets: Record<string, Record<string, number>>;
+}
+
+export interface Demand {
+  id: string;
+  title: string;
+  description?: string;
+  fieldCode: string;
+  stage: string;
+  status: string;
+  mode: string;
+  confidentiality: string;
+  budgetMinFen?: number | null;
+  budgetMaxFen?: number | null;
+  createdAt?: string;
+  publishedAt?: string | null;
+}
+
+export interface DemandMatch {
+  rank: number;
+  score: number;
+  service: {
+    id: string;
+    title: string;
+    categoryLabel: string;
+    priceFen: number | null;
+    leadTimeDays: number;
+    voucherEligible: boolean;
+  };
+  platform: { id: string; name: string; regionCode: string; recognitionLevel: string | null; ratingAvg: number | null };
+  reasons: { terms: string[]; field: boolean; stage: boolean; categories: string[]; region: boolean; budget: boolean };
+}
+
+export interface Quote {
+  id: string;
+  demandId: string;
+  platformId: string;
+  platformName?: string;
+  priceFen: number;
+  timelineDays: number;
+  scope: string;
+  validUntil: string;
+  status: string;
+  orderId?: string | null;
+}
+
+export interface Order {
+  id: string;
+  status: string;
+  contractNumber: string;
+  agreedAmountFen: number;
+  paidFen?: number;
+  owedFen?: number;
+  voucherDeductionFen?: number;
+  smeOrgId?: string;
+  platformId?: string;
+  title?: string;
+  createdAt?: string;
+}
+
+export interface Voucher {
+  id: string;
+  code: string;
+  faceValueFen: number;
+  balanceFen: number;
+  availableFen: number;
+  heldFen: number;
+  status: string;
+  validFrom: string;
+  validUntil: string;
+  daysLeft: number;
+  programId?: string;
+  programName?: string;
+}
+
+export interface VoucherOption {
+  voucherId: string;
+  amountFen: number;
+  reasons: string[];
+  best: boolean;
+  limitedBy?: string | null;
+  code: string;
+  programName: string;
+  validUntil: string;
+}
+
+export interface VoucherOptions {
+  orderId: string;
+  orderAmountFen: number;
+  currentHold: { id: string; voucherId: string; amountFen: number; status: string } | null;
+  options: VoucherOption[];
+}
+
+export interface Claim {
+  id: string;
+  orderId: string;
+  programId?: string;
+  status: string;
+  amountFen?: number;
+  invoiceNumber: string;
+  invoiceAmountFen: number;
+  contractNumber: string;
+  checks: { code: string; passed: boolean; detail?: string }[];
+  flags: string[];
+  spotCheck?: boolean;
+  createdAt?: string;
+}
+
+export interface Org {
+  id: string;
+  kind: OrgKind;
+  name: string;
+  uscc: string;
+  regionCode: string;
+  verificationStatus: string;
+}
+
+export const yuan = (fen: number | null | undefined): string =>
+  fen === null || fen === undefined
+    ? '面议'
+    : `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+export interface Program {
+  id: string;
+  name: string;
+  kind: string;
+  year: number;
+  status: string;
+  maxVoucherFen: number;
+  applyFrom: string;
+  applyUntil: string;
+  validityDays: number;
+  redemptionMode: string;
+  budgetFen: number;
+  rulesLocked: boolean;
+  rule: { kind: 'RATIO' | 'TIERS'; ratioBp?: number; tiers?: { uptoFen: number | null; ratioBp: number }[] };
+}
+
+export interface VoucherApplication {
+  id: string;
+  programId: string;
+  smeOrgId: string;
+  requestedFen: number;
+  approvedFen: number | null;
+  purpose: string;
+  status: string;
+  reason: string | null;
+  voucherId: string | null;
+  decidedAt: string | null;
+  createdAt: string;
+}

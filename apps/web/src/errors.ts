@@ -1,0 +1,120 @@
+import type { FormInstance } from 'antd';
+import { ApiError } from './api';
+
+/** Chinese labels of the request fields the portal sends (error messages name them). */
+const FIELD_LABELS: Record<string, string> = {
+  'org.name': '企业名称',
+  'org.uscc': '统一社会信用代码',
+  'org.regionCode': '所在地区',
+  'org.kind': '机构类型',
+  'user.email': '邮箱',
+  'user.password': '密码',
+  'user.displayName': '姓名',
+  email: '邮箱',
+  password: '密码',
+  title: '标题',
+  description: '详细描述',
+  fieldCode: '行业领域',
+  stage: '阶段',
+  budgetMinFen: '最低预算',
+  budgetMaxFen: '最高预算',
+  confidentiality: '保密级别',
+  mode: '需求方式',
+  priceFen: '报价金额',
+  timelineDays: '周期（天）',
+  scope: '服务范围',
+  validUntil: '有效期至',
+  invoiceNumber: '发票号码',
+  invoiceAmountFen: '发票金额',
+  contractNumber: '合同编号',
+  paymentReference: '付款凭证号',
+  purpose: '用途',
+  reason: '理由',
+  platformId: '平台',
+  quality: '服务质量',
+  timeliness: '及时性',
+  communication: '沟通',
+  comment: '评价内容',
+  name: '名称',
+  year: '年度',
+  maxVoucherFen: '单券上限',
+  applyFrom: '申报开始日期',
+  applyUntil: '申报截止日期',
+  validityDays: '有效天数',
+  budgetFen: '预算',
+  'rule.ratioBp': '补贴比例',
+  amountFen: '金额',
+  reference: '付款凭证号',
+};
+
+/** Chinese text for the stable error codes the portal meets. */
+export const CODE_MESSAGES: Record<string, string> = {
+  VALIDATION_FAILED: '提交的内容有误，请检查标红的字段',
+  INVALID_CREDENTIALS: '邮箱或密码错误',
+  EMAIL_TAKEN: '该邮箱已注册',
+  USCC_TAKEN: '该统一社会信用代码已注册',
+  UNAUTHENTICATED: '请先登录',
+  FORBIDDEN: '无权执行该操作',
+  NOT_FOUND: '未找到，或您无权查看',
+  INVALID_STATE_TRANSITION: '当前状态不允许该操作',
+  SEARCH_UNAVAILABLE: '搜索服务暂时不可用，请稍后再试',
+  HOLD_EXISTS: '该订单已使用服务券',
+  ORDER_NOT_SETTLED: '订单需完成并付清后才能申请兑付',
+  CLAIM_EXISTS: '该订单已提交兑付申请',
+  RELATED_PARTY: '关联方交易不能使用服务券',
+  BUDGET_EXHAUSTED: '预算不足',
+  RATE_LIMITED: '操作过于频繁，请稍后再试',
+  PROGRAM_NOT_OPEN: '该服务券项目未在申报期',
+  APPLICATION_WINDOW_CLOSED: '不在申报时间内',
+  AMOUNT_OVER_VOUCHER_MAX: '申请金额超过单张服务券上限',
+  SME_NOT_TECH_SME: '该项目仅面向科技型中小企业',
+  SME_IS_TEAM: '该项目不接受团队申报',
+  SME_REGION: '企业所在地区不在该项目范围内',
+  ORG_NOT_VERIFIED: '机构尚未通过认证',
+  ALREADY_REVIEWED: '该订单已评价',
+  PROGRAM_RULES_LOCKED: '已发券，项目规则不能再修改',
+  IDEMPOTENCY_KEY_REUSED: '请求重复，请刷新后重试',
+};
+
+const EN_PATTERNS: [RegExp, string][] = [
+  [/must be an? (valid )?email/i, '邮箱格式不正确'],
+  [/valid USCC/i, '统一社会信用代码无效（校验位不符）'],
+  [/longer than or equal to (\d+)/i, '长度不能少于 $1 个字符'],
+  [/shorter than or equal to (\d+)/i, '长度不能超过 $1 个字符'],
+  [/must not be less than (\d+)/i, '不能小于 $1'],
+  [/must not be greater than (\d+)/i, '不能大于 $1'],
+  [/should not be empty|must be a string/i, '必填'],
+  [/already (registered|taken|exists)/i, '已被注册'],
+];
+
+/** One API validation message in Chinese: a known pattern, else a generic "does not meet the rules". */
+export function fieldMessage(field: string, message: string): string {
+  const label = FIELD_LABELS[field] ?? field;
+  for (const [pattern, text] of EN_PATTERNS) {
+    const m = message.match(pattern);
+    if (m) return `${label}：${text.replace('$1', m[1] ?? '')}`;
+  }
+  return `${label}不符合要求`;
+}
+
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError) return CODE_MESSAGES[error.code] ?? `操作失败（${error.code}）`;
+  return '网络错误，请稍后再试';
+}
+
+/**
+ * Puts the API's field errors (details.fields[].field, e.g. `org.uscc`) next to the matching form
+ * items, whose names are the same paths (or `rename[field]`, e.g. amountFen → amountYuan); returns the general message for the rest.
+ */
+export function applyApiErrors(form: FormInstance, error: unknown, rename: Record<string, string> = {}): string {
+  if (error instanceof ApiError) {
+    const fields = error.details.fields ?? [];
+    form.setFields(
+      fields.map((f) => ({
+        name: (rename[f.field] ?? f.field).split('.'),
+        errors: f.errors.map((e) => fieldMessage(f.field, e)),
+      })),
+    );
+  }
+  return errorText(error);
+}

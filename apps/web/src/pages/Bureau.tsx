@@ -1,0 +1,431 @@
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Input,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import ReactECharts from 'echarts-for-react';
+import { useEffect, useState } from 'react';
+import { api, Claim, download, Org, Page, yuan } from '../api';
+import { useAction } from '../actions';
+import { errorText } from '../errors';
+import { CHECK_LABEL, CLAIM_STATUS, label } from '../labels';
+import { ROLE_LABEL } from '../session';
+import { ApplicationsReview, ProgramsAdmin } from './BureauVouchers';
+import { PlatformsReview } from './Governance';
+import { useLoad } from './Sme';
+
+interface Program {
+  id: string;
+  name: string;
+  year: number;
+  status: string;
+}
+
+interface Summary {
+  budgetFen: number;
+  issuedFen: number;
+  heldFen: number;
+  availableOnVouchersFen: number;
+  payableFen: number;
+  paidFen: number;
+  remainingFen: number;
+  vouchersIssued: number;
+}
+
+interface ReportRow {
+  key: string;
+  label: string;
+  claims: number;
+  amountFen: number;
+  paidFen: number;
+}
+
+interface ProgramReport {
+  byField: ReportRow[];
+  byRegion: ReportRow[];
+}
+
+/** Approved (and paid) reimbursements per field or region, as a bar chart. */
+function BreakdownChart({ title, rows, testId }: { title: string; rows?: ReportRow[]; testId: string }) {
+  return (
+    <Card size="small" title={title} data-testid={testId}>
+      {rows && rows.length > 0 ? (
+        <>
+          <ReactECharts
+            style={{ height: 260 }}
+            option={{
+              animation: false,
+              tooltip: { trigger: 'axis' },
+              legend: { bottom: 0 },
+              grid: { left: 110, right: 30, top: 10, bottom: 40 },
+              xAxis: { type: 'value' },
+              yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.label) },
+              series: [
+                { name: '已批准（元）', type: 'bar', data: rows.map((r) => r.amountFen / 100) },
+                { name: '已拨付（元）', type: 'bar', data: rows.map((r) => r.paidFen / 100) },
+              ],
+            }}
+          />
+          <Typography.Text type="secondary">
+            {rows.map((r) => `${r.label} ${r.claims} 笔 ${yuan(r.amountFen)}`).join(' · ')}
+          </Typography.Text>
+        </>
+      ) : (
+        <Empty description="暂无兑付数据" />
+      )}
+    </Card>
+  );
+}
+
+interface Funnel {
+  year: number;
+  total: Record<'published' | 'matched' | 'quoted' | 'ordered' | 'completed' | 'reimbursed', number>;
+}
+
+const FLAG_TEXT: Record<string, string> = {
+  IDENTICAL_AMOUNTS: '同项目多笔相同金额',
+  SHARED_PERSON: '法定代表人与其他申请人相同',
+  FAST_DELIVERY: '交付用时远短于承诺周期',
+  VOLUME_SPIKE: '平台兑付申请量激增',
+};
+
+/** Bureau: verify orgs, review claims (checks and flags beside them), and the dashboard. */
+export function BureauPage() {
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        监管工作台
+      </Typography.Title>
+      <Tabs
+        defaultActiveKey="dashboard"
+        destroyInactiveTabPane
+        items={[
+          { key: 'dashboard', label: '数据看板', children: <Dashboard /> },
+          { key: 'applications', label: '服务券申请', children: <ApplicationsReview /> },
+          { key: 'claims', label: '兑付审核', children: <ClaimsReview /> },
+          { key: 'programs', label: '服务券项目', children: <ProgramsAdmin /> },
+          { key: 'platforms', label: '平台监管', children: <PlatformsReview /> },
+          { key: 'orgs', label: '机构认证', children: <OrgsReview /> },
+        ]}
+      />
+    </Space>
+  );
+}
+
+function Dashboard() {
+  const year = new Date().getFullYear();
+  const programs = useLoad(() => api<Page<Program>>('/voucher-programs', { query: { limit: 50 } }), []);
+  const [programId, setProgramId] = useState<string>();
+  useEffect(() => {
+    if (!programId && programs.data?.items.length) setProgramId(programs.data.items[0].id);
+  }, [programs.data, programId]);
+  const summary = useLoad(
+    () => (programId ? api<Summary>(`/voucher-programs/${programId}/summary`) : Promise.resolve(undefined)),
+    [programId],
+  );
+  const funnel = useLoad(() => api<Funnel>('/reports/funnel', { query: { year } }), [year]);
+  const report = useLoad(
+    () => (programId ? api<ProgramReport>(`/reports/programs/${programId}`) : Promise.resolve(undefined)),
+    [programId],
+  );
+  const s = summary.data;
+  const steps: [keyof Funnel['total'], string][] = [
+    ['published', '发布需求'],
+    ['matched', '完成匹配'],
+    ['quoted', '收到报价'],
+    ['ordered', '形成订单'],
+    ['completed', '完成服务'],
+    ['reimbursed', '兑付服务券'],
+  ];
+  const save = (path: string, query: Record<string, string | number>, name: string) =>
+    download(path, query, name).catch(() => undefined);
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap>
+        <span>服务券项目：</span>
+        <Select
+          style={{ minWidth: 260 }}
+          loading={programs.loading}
+          value={programId}
+          onChange={setProgramId}
+          placeholder="暂无项目"
+          options={(programs.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.year}）` }))}
+        />
+        {programId && (
+          <>
+            <Button onClick={() => save(`/reports/programs/${programId}`, { format: 'csv' }, 'program.csv')}>
+              下载项目报表 CSV
+            </Button>
+            <Button onClick={() => save(`/reports/programs/${programId}`, { format: 'xlsx' }, 'program.xlsx')}>
+              下载项目报表 XLSX
+            </Button>
+          </>
+        )}
+        <Button onClick={() => save('/reports/funnel', { year, format: 'csv' }, `funnel-${year}.csv`)}>
+          下载漏斗 CSV
+        </Button>
+        <Button onClick={() => save('/reports/funnel', { year, format: 'xlsx' }, `funnel-${year}.xlsx`)}>
+          下载漏斗 XLSX
+        </Button>
+      </Space>
+      {summary.error && <Alert type="error" message={summary.error} />}
+      {!programId && !programs.loading && <Empty description="尚未创建服务券项目" />}
+      {s && (
+        <Row gutter={[12, 12]} data-testid="program-summary">
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic title="预算总额" value={yuan(s.budgetFen)} />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic title="已发券" value={yuan(s.issuedFen)} suffix={<small>（{s.vouchersIssued} 张）</small>} />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic title="待拨付（已批准兑付）" value={yuan(s.payableFen)} />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic title="剩余预算" value={yuan(s.remainingFen)} />
+            </Card>
+          </Col>
+        </Row>
+      )}
+      <Row gutter={[12, 12]}>
+        <Col xs={24} md={12}>
+          <Card size="small" title="预算使用">
+            {s ? (
+              <ReactECharts
+                style={{ height: 280 }}
+                option={{
+                  animation: false,
+                  tooltip: { trigger: 'item', valueFormatter: (v: number) => `¥${v.toLocaleString('zh-CN')}` },
+                  legend: { bottom: 0 },
+                  series: [
+                    {
+                      type: 'pie',
+                      radius: ['40%', '70%'],
+                      data: [
+                        { name: '券上可用', value: s.availableOnVouchersFen / 100 },
+                        { name: '冻结中', value: s.heldFen / 100 },
+                        { name: '待拨付', value: s.payableFen / 100 },
+                        { name: '已拨付', value: s.paidFen / 100 },
+                        { name: '未发放', value: s.remainingFen / 100 },
+                      ],
+                    },
+                  ],
+                }}
+              />
+            ) : (
+              <Empty description="请选择项目" />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <Card size="small" title={`${year} 年需求转化漏斗`} loading={funnel.loading}>
+            {funnel.error && <Alert type="error" message={funnel.error} />}
+            {funnel.data && (
+              <div data-testid="funnel">
+                <ReactECharts
+                  style={{ height: 280 }}
+                  option={{
+                    animation: false,
+                    tooltip: {},
+                    xAxis: { type: 'value', minInterval: 1 },
+                    yAxis: { type: 'category', inverse: true, data: steps.map(([, l]) => l) },
+                    series: [
+                      {
+                        type: 'bar',
+                        data: steps.map(([k]) => funnel.data!.total[k]),
+                        label: { show: true, position: 'right' },
+                      },
+                    ],
+                    grid: { left: 90, right: 30, top: 10, bottom: 30 },
+                  }}
+                />
+                <Typography.Text type="secondary">
+                  {steps.map(([k, l]) => `${l} ${funnel.data!.total[k]}`).join(' · ')}
+                </Typography.Text>
+              </div>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <BreakdownChart title="兑付金额（按行业领域）" rows={report.data?.byField} testId="by-field" />
+        </Col>
+        <Col xs={24} md={12}>
+          <BreakdownChart title="兑付金额（按企业所在地区）" rows={report.data?.byRegion} testId="by-region" />
+        </Col>
+      </Row>
+    </Space>
+  );
+}
+
+function ClaimsReview() {
+  const { message } = AntApp.useApp();
+  const run = useAction();
+  const claims = useLoad(() => api<Page<Claim>>('/claims', { query: { limit: 100 } }), []);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [reference, setReference] = useState('');
+  const [batchError, setBatchError] = useState<string>();
+  const chosen = (claims.data?.items ?? []).filter((c) => selected.includes(c.id));
+  const programIds = [...new Set(chosen.map((c) => c.programId))];
+  const disburse = async () => {
+    setBatchError(undefined);
+    try {
+      const batch = await api<{ totalFen: number; claimCount: number }>('/disbursement-batches', {
+        method: 'POST',
+        idempotent: true,
+        body: { programId: programIds[0], claimIds: selected, reference },
+      });
+      message.success(`已拨付 ${batch.claimCount} 笔，共 ${yuan(batch.totalFen)}`);
+      setSelected([]);
+      setReference('');
+      claims.reload();
+    } catch (e) {
+      setBatchError(errorText(e));
+    }
+  };
+  const approve = async (claim: Claim) => {
+    if (
+      await run(
+        () => api(`/claims/${claim.id}/approve`, { method: 'POST', idempotent: true, body: {} }),
+        '已批准，进入公示',
+      )
+    )
+      claims.reload();
+  };
+  return (
+    <Card size="small" title="兑付申请">
+      {claims.error && <Alert type="error" message={claims.error} />}
+      <Space wrap style={{ marginBottom: 12 }} data-testid="disbursement">
+        <span>
+          已选 {selected.length} 笔已批准兑付，合计 {yuan(chosen.reduce((n, c) => n + (c.amountFen ?? 0), 0))}
+        </span>
+        <Input
+          placeholder="拨付文号，如 泉财拨〔2026〕18号"
+          value={reference}
+          onChange={(e) => setReference(e.target.value)}
+          style={{ width: 260 }}
+        />
+        <Button
+          type="primary"
+          disabled={selected.length === 0 || !reference.trim() || programIds.length !== 1}
+          onClick={disburse}
+        >
+          生成拨付批次
+        </Button>
+        {programIds.length > 1 && <Typography.Text type="danger">一个批次只能包含同一项目的兑付</Typography.Text>}
+        {batchError && <Typography.Text type="danger">{batchError}</Typography.Text>}
+      </Space>
+      <Table
+        rowKey="id"
+        size="small"
+        data-testid="claims"
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (keys) => setSelected(keys as string[]),
+          getCheckboxProps: (c: Claim) => ({ disabled: c.status !== 'APPROVED' }),
+        }}
+        loading={claims.loading}
+        dataSource={claims.data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 720 }}
+        locale={{ emptyText: <Empty description="暂无兑付申请" /> }}
+        columns={[
+          { title: '合同编号', dataIndex: 'contractNumber' },
+          { title: '兑付金额', dataIndex: 'amountFen', render: (f: number) => yuan(f) },
+          {
+            title: '自动核验',
+            dataIndex: 'checks',
+            render: (checks: Claim['checks']) => (
+              <Space direction="vertical" size={0}>
+                {checks.map((c) => (
+                  <span key={c.code}>
+                    <Tag color={c.passed ? 'green' : 'red'}>{c.passed ? '通过' : '未通过'}</Tag>
+                    {label(CHECK_LABEL, c.code)}
+                  </span>
+                ))}
+              </Space>
+            ),
+          },
+          {
+            title: '诚信提示',
+            dataIndex: 'flags',
+            render: (flags: string[], c: Claim) => (
+              <Space wrap size={2}>
+                {flags.length === 0 && <Tag color="green">无</Tag>}
+                {flags.map((f) => (
+                  <Tag key={f} color="orange">
+                    {FLAG_TEXT[f] ?? f}
+                  </Tag>
+                ))}
+                {c.spotCheck && <Tag color="purple">抽查</Tag>}
+              </Space>
+            ),
+          },
+          { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{label(CLAIM_STATUS, s)}</Tag> },
+          {
+            title: '操作',
+            render: (_: unknown, c: Claim) =>
+              c.status === 'SUBMITTED' ? (
+                <Button type="primary" size="small" onClick={() => approve(c)}>
+                  批准
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function OrgsReview() {
+  const run = useAction();
+  const orgs = useLoad(() => api<Page<Org>>('/orgs', { query: { verificationStatus: 'PENDING', limit: 50 } }), []);
+  const verify = async (org: Org) => {
+    if (await run(() => api(`/orgs/${org.id}/verify`, { method: 'POST' }), `已认证：${org.name}`)) orgs.reload();
+  };
+  return (
+    <Card size="small" title="待认证机构">
+      <Table
+        rowKey="id"
+        size="small"
+        loading={orgs.loading}
+        dataSource={orgs.data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 560 }}
+        locale={{ emptyText: <Empty description="没有待认证的机构" /> }}
+        columns={[
+          { title: '名称', dataIndex: 'name' },
+          { title: '类型', dataIndex: 'kind', render: (k: string) => ROLE_LABEL[k] ?? k },
+          { title: '统一社会信用代码', dataIndex: 'uscc' },
+          { title: '地区', dataIndex: 'regionCode' },
+          {
+            title: '操作',
+            render: (_: unknown, o: Org) => (
+              <Button size="small" type="primary" onClick={() => verify(o)}>
+                认证通过
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

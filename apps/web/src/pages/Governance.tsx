@@ -1,0 +1,587 @@
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Drawer,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { api, ApiError, Page, yuan, itemsOf } from '../api';
+import { useAction } from '../actions';
+import { applyApiErrors, errorText } from '../errors';
+import { label } from '../labels';
+import { useLoad } from './Sme';
+
+export const PLATFORM_STATUS: Record<string, string> = {
+  DRAFT: '草稿',
+  PENDING_REVIEW: '待审核',
+  LISTED: '已上架',
+  SUSPENDED: '已暂停',
+  DELISTED: '已下架',
+};
+export const RECOGNITION_LEVEL: Record<string, string> = {
+  NONE: '未认定',
+  CITY: '市级',
+  PROVINCE: '省级',
+  NATIONAL: '国家级',
+};
+export const RECOGNITION_STATUS: Record<string, string> = {
+  PENDING: '待审核',
+  APPROVED: '已认定',
+  REJECTED: '未通过',
+  LAPSED: '已失效',
+};
+export const GRADE: Record<string, string> = { EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格' };
+const OUTCOME: Record<string, string> = { KEEP: '保持', DOWNGRADE: '降级', SUSPEND: '暂停服务', DELIST: '下架' };
+const OVERLAP: Record<string, string> = {
+  ALONE: '单独适用',
+  HIGHEST_IN_GROUP: '同组就高（采用）',
+  LOWER_IN_GROUP_DROPPED: '同组较低（不重复享受）',
+  NOT_APPLICABLE: '不符合条件',
+};
+
+interface PlatformItem {
+  id: string;
+  name: string;
+  status: string;
+  regionCode: string;
+  recognitionLevel?: string;
+  typeLabel?: string;
+}
+
+const pct = (bp: number | null | undefined) => (bp === null || bp === undefined ? '—' : `${(bp / 100).toFixed(1)}%`);
+
+/** Bureau: platforms in its jurisdiction — list/suspend/delist, recognitions, evaluations, subsidies. */
+export function PlatformsReview() {
+  const { message } = AntApp.useApp();
+  const run = useAction();
+  const [status, setStatus] = useState('PENDING_REVIEW');
+  const platforms = useLoad(() => api<Page<PlatformItem>>('/platforms', { query: { status, limit: 100 } }), [status]);
+  const [reasonFor, setReasonFor] = useState<{ platform: PlatformItem; action: 'suspend' | 'delist' }>();
+  const [open, setOpen] = useState<PlatformItem>();
+  const list = async (p: PlatformItem) => {
+    if (await run(() => api(`/platforms/${p.id}/list`, { method: 'POST' }), `已上架：${p.name}`)) platforms.reload();
+  };
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        size="small"
+        title="平台审核与监管"
+        extra={
+          <Select
+            size="small"
+            value={status}
+            onChange={setStatus}
+            style={{ width: 120 }}
+            options={['PENDING_REVIEW', 'LISTED', 'SUSPENDED', 'DELISTED'].map((s) => ({
+              value: s,
+              label: PLATFORM_STATUS[s],
+            }))}
+          />
+        }
+      >
+        {platforms.error && <Alert type="error" message={platforms.error} />}
+        <Table
+          rowKey="id"
+          size="small"
+          data-testid="platforms-review"
+          loading={platforms.loading}
+          dataSource={platforms.data?.items ?? []}
+          pagination={false}
+          scroll={{ x: 720 }}
+          locale={{ emptyText: <Empty description="没有该状态的平台" /> }}
+          columns={[
+            { title: '平台', dataIndex: 'name' },
+            { title: '地区', dataIndex: 'regionCode' },
+            { title: '认定级别', dataIndex: 'recognitionLevel', render: (l: string) => label(RECOGNITION_LEVEL, l) },
+            { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{label(PLATFORM_STATUS, s)}</Tag> },
+            {
+              title: '操作',
+              render: (_: unknown, p: PlatformItem) => (
+                <Space wrap size={4}>
+                  {(p.status === 'PENDING_REVIEW' || p.status === 'SUSPENDED') && (
+                    <Button size="small" type="primary" onClick={() => list(p)}>
+                      {p.status === 'SUSPENDED' ? '恢复上架' : '审核通过并上架'}
+                    </Button>
+                  )}
+                  {p.status === 'LISTED' && (
+                    <Button size="small" onClick={() => setReasonFor({ platform: p, action: 'suspend' })}>
+                      暂停
+                    </Button>
+                  )}
+                  {(p.status === 'LISTED' || p.status === 'SUSPENDED') && (
+                    <Button size="small" danger onClick={() => setReasonFor({ platform: p, action: 'delist' })}>
+                      下架
+                    </Button>
+                  )}
+                  <Button size="small" onClick={() => setOpen(p)}>
+                    认定·评价·补贴
+                  </Button>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <IndicatorsTable />
+      {reasonFor && (
+        <ReasonModal
+          title={`${reasonFor.action === 'suspend' ? '暂停' : '下架'}：${reasonFor.platform.name}`}
+          path={`/platforms/${reasonFor.platform.id}/${reasonFor.action}`}
+          onClose={(done) => {
+            setReasonFor(undefined);
+            if (done) {
+              message.success('已处理');
+              platforms.reload();
+            }
+          }}
+        />
+      )}
+      {open && <PlatformGovernance platform={open} onClose={() => setOpen(undefined)} />}
+    </Space>
+  );
+}
+
+/** A POST taking { reason } (suspend, delist, reject). */
+function ReasonModal({ title, path, onClose }: { title: string; path: string; onClose: (done: boolean) => void }) {
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: { reason: string }) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api(path, { method: 'POST', body: v });
+      onClose(true);
+    } catch (e) {
+      setError(applyApiErrors(form, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title={title} onCancel={() => onClose(false)} footer={null} destroyOnClose>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item name="reason" label="理由" rules={[{ required: true, message: '请填写理由' }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy} block>
+          确认
+        </Button>
+      </Form>
+    </Modal>
+  );
+}
+
+interface ReportRow {
+  platformId: string;
+  name: string;
+  regionCode: string;
+  recognitionLevel: string;
+  ordersCompleted: number;
+  serviceRevenueFen: number;
+  smesServed: number;
+  externalUserShareBp: number;
+  ratingAvg: number | null;
+  medianFirstQuoteMinutes: number | null;
+  sharingRateBp: number | null;
+  claimsRejected: number;
+  score: number;
+  suggestedGrade: string;
+}
+
+const yearOptions = () => {
+  const y = new Date().getFullYear();
+  return [y, y - 1, y - 2].map((v) => ({ value: v, label: `${v} 年` }));
+};
+
+/** GET /reports/platforms?year=: each listed platform's indicators, score and suggested grade. */
+function IndicatorsTable() {
+  const [year, setYear] = useState(new Date().getFullYear());
+  const report = useLoad(
+    () => api<{ year: number; rows: ReportRow[] }>('/reports/platforms', { query: { year } }),
+    [year],
+  );
+  return (
+    <Card
+      size="small"
+      title="平台年度指标"
+      extra={<Select size="small" value={year} onChange={setYear} options={yearOptions()} style={{ width: 100 }} />}
+    >
+      {report.error && <Alert type="error" message={report.error} />}
+      <Table
+        rowKey="platformId"
+        size="small"
+        data-testid="platform-indicators"
+        loading={report.loading}
+        dataSource={report.data?.rows ?? []}
+        pagination={false}
+        scroll={{ x: 1000 }}
+        locale={{ emptyText: <Empty description="辖区内暂无已上架平台" /> }}
+        columns={[
+          { title: '平台', dataIndex: 'name', fixed: 'left' },
+          { title: '认定', dataIndex: 'recognitionLevel', render: (l: string) => label(RECOGNITION_LEVEL, l) },
+          { title: '完成订单', dataIndex: 'ordersCompleted' },
+          { title: '服务收入', dataIndex: 'serviceRevenueFen', render: (f: number) => yuan(f) },
+          { title: '服务企业', dataIndex: 'smesServed' },
+          { title: '外部用户占比', dataIndex: 'externalUserShareBp', render: pct },
+          { title: '评分', dataIndex: 'ratingAvg', render: (r: number | null) => (r === null ? '—' : r.toFixed(1)) },
+          {
+            title: '首次报价用时',
+            dataIndex: 'medianFirstQuoteMinutes',
+            render: (m: number | null) => (m === null ? '—' : `${m} 分钟`),
+          },
+          { title: '设备共享率', dataIndex: 'sharingRateBp', render: pct },
+          { title: '被驳回兑付', dataIndex: 'claimsRejected' },
+          { title: '得分', dataIndex: 'score' },
+          { title: '建议等级', dataIndex: 'suggestedGrade', render: (g: string) => <Tag>{label(GRADE, g)}</Tag> },
+        ]}
+      />
+    </Card>
+  );
+}
+
+interface Recognition {
+  id: string;
+  level: string;
+  status: string;
+  evidence: string;
+  evidenceUrls: string[];
+  validFrom: string | null;
+  validUntil: string | null;
+  reason: string | null;
+  createdAt: string;
+}
+
+function PlatformGovernance({ platform, onClose }: { platform: PlatformItem; onClose: () => void }) {
+  return (
+    <Drawer open title={platform.name} width={Math.min(860, window.innerWidth)} onClose={onClose} destroyOnClose>
+      <Tabs
+        items={[
+          { key: 'rec', label: '认定申请', children: <Recognitions platformId={platform.id} /> },
+          { key: 'eval', label: '年度评价', children: <Evaluation platformId={platform.id} /> },
+          { key: 'sub', label: '补贴测算', children: <Subsidies platformId={platform.id} /> },
+        ]}
+      />
+    </Drawer>
+  );
+}
+
+function Recognitions({ platformId }: { platformId: string }) {
+  const { message } = AntApp.useApp();
+  const recs = useLoad(
+    () => api<Recognition[] | Page<Recognition>>(`/platforms/${platformId}/recognitions`),
+    [platformId],
+  );
+  const rows = itemsOf(recs.data);
+  const [approving, setApproving] = useState<Recognition>();
+  const [rejecting, setRejecting] = useState<Recognition>();
+  return (
+    <>
+      {recs.error && <Alert type="error" message={recs.error} />}
+      <Table
+        rowKey="id"
+        size="small"
+        loading={recs.loading}
+        dataSource={rows}
+        pagination={false}
+        locale={{ emptyText: <Empty description="暂无认定申请" /> }}
+        columns={[
+          { title: '申请级别', dataIndex: 'level', render: (l: string) => label(RECOGNITION_LEVEL, l) },
+          { title: '佐证材料', dataIndex: 'evidence' },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            render: (s: string, r: Recognition) => (
+              <Space direction="vertical" size={0}>
+                <Tag>{label(RECOGNITION_STATUS, s)}</Tag>
+                {r.validUntil && (
+                  <span>
+                    {r.validFrom} 至 {r.validUntil}
+                  </span>
+                )}
+                {r.reason && <Typography.Text type="secondary">{r.reason}</Typography.Text>}
+              </Space>
+            ),
+          },
+          {
+            title: '操作',
+            render: (_: unknown, r: Recognition) =>
+              r.status === 'PENDING' ? (
+                <Space>
+                  <Button size="small" type="primary" onClick={() => setApproving(r)}>
+                    认定
+                  </Button>
+                  <Button size="small" danger onClick={() => setRejecting(r)}>
+                    不予认定
+                  </Button>
+                </Space>
+              ) : null,
+          },
+        ]}
+      />
+      {approving && (
+        <ApproveRecognitionModal
+          recognition={approving}
+          onClose={(done) => {
+            setApproving(undefined);
+            if (done) {
+              message.success('已认定');
+              recs.reload();
+            }
+          }}
+        />
+      )}
+      {rejecting && (
+        <ReasonModal
+          title="不予认定"
+          path={`/recognitions/${rejecting.id}/reject`}
+          onClose={(done) => {
+            setRejecting(undefined);
+            if (done) recs.reload();
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function ApproveRecognitionModal({
+  recognition,
+  onClose,
+}: {
+  recognition: Recognition;
+  onClose: (done: boolean) => void;
+}) {
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string>();
+  const submit = async (v: { validFrom: Dayjs; validUntil: Dayjs }) => {
+    setError(undefined);
+    try {
+      await api(`/recognitions/${recognition.id}/approve`, {
+        method: 'POST',
+        body: { validFrom: v.validFrom.format('YYYY-MM-DD'), validUntil: v.validUntil.format('YYYY-MM-DD') },
+      });
+      onClose(true);
+    } catch (e) {
+      setError(applyApiErrors(form, e));
+    }
+  };
+  return (
+    <Modal
+      open
+      title={`认定为${label(RECOGNITION_LEVEL, recognition.level)}平台`}
+      onCancel={() => onClose(false)}
+      footer={null}
+    >
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ validFrom: dayjs(), validUntil: dayjs().add(3, 'year').endOf('year') }}
+      >
+        <Form.Item name="validFrom" label="生效日期" rules={[{ required: true, message: '请选择' }]}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="validUntil" label="有效期至" rules={[{ required: true, message: '请选择' }]}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block>
+          确认认定
+        </Button>
+      </Form>
+    </Modal>
+  );
+}
+
+interface Indicators {
+  indicators: Omit<ReportRow, 'platformId' | 'name' | 'regionCode' | 'recognitionLevel' | 'score' | 'suggestedGrade'>;
+  score: { points: number; penalty: number; total: number; suggestedGrade: string };
+}
+
+function Evaluation({ platformId }: { platformId: string }) {
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm();
+  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const ind = useLoad(
+    () => api<Indicators>(`/platforms/${platformId}/indicators`, { query: { year } }),
+    [platformId, year],
+  );
+  const [error, setError] = useState<string>();
+  const grade = Form.useWatch('grade', form) as string | undefined;
+  const submit = async (v: { grade?: string; outcome: string; remarks: string }) => {
+    setError(undefined);
+    try {
+      await api(`/platforms/${platformId}/evaluations`, { method: 'POST', body: { year, ...v } });
+      message.success('评价已保存');
+    } catch (e) {
+      setError(applyApiErrors(form, e));
+    }
+  };
+  const i = ind.data?.indicators;
+  const s = ind.data?.score;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space>
+        评价年度
+        <Select value={year} onChange={setYear} options={yearOptions()} style={{ width: 100 }} />
+      </Space>
+      {ind.error && <Alert type="error" message={ind.error} />}
+      <Card size="small" loading={ind.loading} title="年度指标">
+        {i && s && (
+          <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
+            <Descriptions.Item label="完成订单">{i.ordersCompleted}</Descriptions.Item>
+            <Descriptions.Item label="服务收入">{yuan(i.serviceRevenueFen)}</Descriptions.Item>
+            <Descriptions.Item label="服务企业">{i.smesServed}</Descriptions.Item>
+            <Descriptions.Item label="外部用户占比">{pct(i.externalUserShareBp)}</Descriptions.Item>
+            <Descriptions.Item label="评分">{i.ratingAvg ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="设备共享率">{pct(i.sharingRateBp)}</Descriptions.Item>
+            <Descriptions.Item label="被驳回兑付">{i.claimsRejected}</Descriptions.Item>
+            <Descriptions.Item label="得分">
+              {s.total}（扣分 {s.penalty}）
+            </Descriptions.Item>
+            <Descriptions.Item label="建议等级">{label(GRADE, s.suggestedGrade)}</Descriptions.Item>
+          </Descriptions>
+        )}
+      </Card>
+      {error && <Alert type="error" showIcon message={error} />}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ outcome: 'KEEP' }}>
+        <Form.Item name="grade" label="评价等级" extra="不选则采用建议等级">
+          <Select allowClear options={Object.entries(GRADE).map(([value, l]) => ({ value, label: l }))} />
+        </Form.Item>
+        <Form.Item
+          name="outcome"
+          label="处理结果"
+          extra={grade === 'FAIL' ? '不合格可降级、暂停或下架' : '优秀、良好、合格只能保持'}
+        >
+          <Select options={Object.entries(OUTCOME).map(([value, l]) => ({ value, label: l }))} />
+        </Form.Item>
+        <Form.Item name="remarks" label="评价意见" rules={[{ required: true, message: '请填写评价意见' }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit">
+          保存评价
+        </Button>
+      </Form>
+    </Space>
+  );
+}
+
+interface RuleAssessment {
+  ruleId: string;
+  code: string;
+  name: string;
+  applies: boolean;
+  computedFen: number;
+  capFen: number | null;
+  cappedFen: number;
+  amountFen: number;
+  overlapDecision: string;
+  reason: string;
+  split: { funderKey: string; amountFen: number }[];
+}
+
+interface AssessmentRow {
+  id: string;
+  year: number;
+  totalFen: string | number;
+  result: {
+    rules: RuleAssessment[];
+    totalFen: number;
+    funderTotals: { funderKey: string; name: string; amountFen: number }[];
+  };
+}
+
+function Subsidies({ platformId }: { platformId: string }) {
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [result, setResult] = useState<AssessmentRow>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const assess = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setResult(
+        await api<AssessmentRow>(`/platforms/${platformId}/subsidy-assessments`, { method: 'POST', body: { year } }),
+      );
+    } catch (e) {
+      setError(
+        e instanceof ApiError && e.code === 'CONFLICT'
+          ? '没有覆盖该平台所在地区的补贴规则，请先配置补贴规则'
+          : errorText(e),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  const r = result?.result;
+  const funders = new Map((r?.funderTotals ?? []).map((f) => [f.funderKey, f.name]));
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        测算年度
+        <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} />
+        <Button type="primary" loading={busy} onClick={assess}>
+          测算补贴
+        </Button>
+      </Space>
+      {error && <Alert type="error" showIcon message={error} />}
+      {!r && <Empty description="点击“测算补贴”按现行规则计算（结果连同输入一并留存）" />}
+      {r && (
+        <>
+          <Space wrap size="large">
+            <Statistic title="补贴合计" value={yuan(r.totalFen)} />
+            {r.funderTotals.map((f) => (
+              <Statistic key={f.funderKey} title={f.name} value={yuan(f.amountFen)} />
+            ))}
+          </Space>
+          <Table
+            rowKey="ruleId"
+            size="small"
+            data-testid="subsidy-rules"
+            dataSource={r.rules}
+            pagination={false}
+            scroll={{ x: 820 }}
+            columns={[
+              { title: '规则', dataIndex: 'name' },
+              { title: '计算额', dataIndex: 'computedFen', render: (f: number) => yuan(f) },
+              { title: '上限', dataIndex: 'capFen', render: (f: number | null) => (f === null ? '无' : yuan(f)) },
+              { title: '封顶后', dataIndex: 'cappedFen', render: (f: number) => yuan(f) },
+              {
+                title: '就高不重复',
+                dataIndex: 'overlapDecision',
+                render: (d: string) => <Tag>{label(OVERLAP, d)}</Tag>,
+              },
+              { title: '核定金额', dataIndex: 'amountFen', render: (f: number) => <b>{yuan(f)}</b> },
+              {
+                title: '分担',
+                dataIndex: 'split',
+                render: (split: RuleAssessment['split']) =>
+                  split.map((s) => `${funders.get(s.funderKey) ?? s.funderKey} ${yuan(s.amountFen)}`).join('；') || '—',
+              },
+              { title: '说明', dataIndex: 'reason' },
+            ]}
+          />
+        </>
+      )}
+    </Space>
+  );
+}

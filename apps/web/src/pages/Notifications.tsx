@@ -1,0 +1,173 @@
+import { Alert, App as AntApp, Badge, Button, Card, Empty, List, Radio, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { api, Page } from '../api';
+import { errorText } from '../errors';
+import { useSession } from '../session';
+import { useLoad } from './Sme';
+
+export interface Notification {
+  id: string;
+  eventType: string;
+  subjectType: string;
+  subjectId: string;
+  title: string;
+  body: string;
+  data: Record<string, unknown>;
+  readAt: string | null;
+  createdAt: string;
+}
+
+const CHANGED = 'pilotlink:notifications';
+const changed = () => window.dispatchEvent(new Event(CHANGED));
+
+/** The header bell: the org's unread count, refreshed on navigation, every 30 s and after reads. */
+export function NotificationBell() {
+  const session = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [unread, setUnread] = useState(0);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const bump = () => setTick((n) => n + 1);
+    const timer = window.setInterval(bump, 30_000);
+    window.addEventListener(CHANGED, bump);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener(CHANGED, bump);
+    };
+  }, []);
+  useEffect(() => {
+    if (!session) return;
+    let live = true;
+    api<{ unread: number }>('/notifications/unread-count')
+      .then((r) => live && setUnread(r.unread))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [session, location.pathname, tick]);
+  if (!session) return null;
+  return (
+    <Badge count={unread} size="small" data-testid="unread-count" title={`${unread} 条未读消息`}>
+      <Button size="small" onClick={() => navigate('/notifications')}>
+        消息
+      </Button>
+    </Badge>
+  );
+}
+
+/** Where a notification leads in the portal, by its subject. */
+function linkOf(n: Notification, kind: string | undefined): string | undefined {
+  if (n.subjectType === 'order') return `/orders/${n.subjectId}`;
+  if (n.subjectType === 'demand' && kind === 'SME') return `/sme/demands/${n.subjectId}`;
+  const orderId = n.data.orderId;
+  if (typeof orderId === 'string') return `/orders/${orderId}`;
+  if (kind === 'SME' && n.eventType.startsWith('voucher.')) return '/sme';
+  if ((kind === 'BUREAU' || kind === 'ADMIN') && n.eventType.startsWith('voucher.')) return '/bureau';
+  return undefined;
+}
+
+/** The org's inbox, newest first; reading one marks it read. */
+export function NotificationsPage() {
+  const session = useSession();
+  const navigate = useNavigate();
+  const { message } = AntApp.useApp();
+  const [onlyUnread, setOnlyUnread] = useState(false);
+  const [page, setPage] = useState(1);
+  const inbox = useLoad(
+    () => api<Page<Notification>>('/notifications', { query: { unread: onlyUnread || undefined, page, limit: 20 } }),
+    [onlyUnread, page],
+  );
+  const markRead = async (n: Notification) => {
+    if (n.readAt) return;
+    try {
+      await api(`/notifications/${n.id}/read`, { method: 'POST' });
+      inbox.reload();
+      changed();
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  return (
+    <Card
+      title="消息中心"
+      extra={
+        <Radio.Group
+          size="small"
+          optionType="button"
+          value={onlyUnread ? 'unread' : 'all'}
+          onChange={(e) => {
+            setOnlyUnread(e.target.value === 'unread');
+            setPage(1);
+          }}
+          options={[
+            { value: 'all', label: '全部' },
+            { value: 'unread', label: '未读' },
+          ]}
+        />
+      }
+    >
+      {inbox.error && <Alert type="error" message={inbox.error} style={{ marginBottom: 12 }} />}
+      <List
+        data-testid="inbox"
+        loading={inbox.loading}
+        dataSource={inbox.data?.items ?? []}
+        locale={{ emptyText: <Empty description={onlyUnread ? '没有未读消息' : '暂无消息'} /> }}
+        pagination={
+          (inbox.data?.total ?? 0) > 20
+            ? { current: page, pageSize: 20, total: inbox.data?.total, onChange: setPage, showSizeChanger: false }
+            : false
+        }
+        renderItem={(n) => {
+          const to = linkOf(n, session?.org.kind);
+          return (
+            <List.Item
+              actions={[
+                ...(to
+                  ? [
+                      <Button
+                        key="open"
+                        size="small"
+                        type="link"
+                        onClick={() => {
+                          void markRead(n);
+                          navigate(to);
+                        }}
+                      >
+                        查看
+                      </Button>,
+                    ]
+                  : []),
+                n.readAt ? (
+                  <Typography.Text key="read" type="secondary">
+                    已读
+                  </Typography.Text>
+                ) : (
+                  <Button key="read" size="small" onClick={() => markRead(n)}>
+                    标为已读
+                  </Button>
+                ),
+              ]}
+            >
+              <List.Item.Meta
+                title={
+                  <Space wrap>
+                    {!n.readAt && <Tag color="red">未读</Tag>}
+                    <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+                  </Space>
+                }
+                description={
+                  <Space direction="vertical" size={0}>
+                    <span>{n.body}</span>
+                    <Typography.Text type="secondary">{new Date(n.createdAt).toLocaleString('zh-CN')}</Typography.Text>
+                  </Space>
+                }
+              />
+            </List.Item>
+          );
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,65 @@
+import { createTestApp, TestApp, TestAppOptions } from '@pilotlink/testing';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+
+/** Debian's Chromium (`apt-get install -y chromium`; .ci/run installs it). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots');
+
+export interface PortalTest {
+  t: TestApp;
+  /** http://127.0.0.1:<port> of the API serving the built portal. */
+  base: string;
+  browser: Browser;
+  /** A fresh browser context (own storage: one per signed-in role) with a page on the portal. */
+  page(viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API (own database clone, Redis prefix, Meilisearch indexes) listening on a free port with
+ * the built portal, the worker (search indexing, notifications) and Chromium. Playwright's launch
+ * gives the browser a fresh temporary user-data-dir of its own every time.
+ */
+export async function startPortal(options: TestAppOptions = {}): Promise<PortalTest> {
+  if (!existsSync(join(__dirname, '../../dist/web/index.html'))) {
+    throw new Error('dist/web is missing: run `npm run build:web` (npm test builds it) before the browser tests');
+  }
+  const t = await createTestApp(options);
+  await t.startWorker();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = t.app.getHttpServer().address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  return {
+    t,
+    base,
+    browser,
+    async page(viewport = { width: 1366, height: 900 }) {
+      const context = await browser.newContext({ baseURL: base, viewport, locale: 'zh-CN' });
+      context.setDefaultTimeout(15_000);
+      contexts.push(context);
+      return context.newPage();
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await t.close();
+    },
+  };
+}
