@@ -81,6 +81,7 @@ function printBanner(base, logins) {
       '',
       `  PilotLink (中试通) is running — healthy after ${seconds} s`,
       '',
+      `    Web portal   ${base}/`,
       `    API          ${base}/api`,
       `    API docs     ${base}/api/docs   (OpenAPI JSON: ${base}/api/docs-json)`,
       `    Health       ${base}/api/health`,

@@ -9,6 +9,8 @@ import { IdentityApiModule } from '@pilotlink/identity';
 import { NotificationApiModule } from '@pilotlink/notification';
 import { OutboxModule, QueueModule } from '@pilotlink/queue';
 import { SearchApiModule, SearchModule } from '@pilotlink/search';
+import { VoucherApiModule } from '@pilotlink/voucher';
+import { GovernanceApiModule } from '@pilotlink/governance';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { loggerModule } from './logging';
@@ -36,6 +38,8 @@ export class ApiModule {
         DemandApiModule,
         NotificationApiModule,
         BookingApiModule,
+        VoucherApiModule,
+        GovernanceApiModule,
         SearchApiModule,
         HealthModule,
         MetricsModule,

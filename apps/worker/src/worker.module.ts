@@ -5,10 +5,12 @@ import { AuditModule } from '@pilotlink/audit';
 import { AppConfig, CoreModule } from '@pilotlink/core';
 import { DatabaseModule } from '@pilotlink/database';
 import { DemandModule } from '@pilotlink/demand';
+import { RecognitionModule } from '@pilotlink/governance';
 import { IdentityModule } from '@pilotlink/identity';
 import { NotificationModule } from '@pilotlink/notification';
 import { QueueModule } from '@pilotlink/queue';
 import { SearchModule } from '@pilotlink/search';
+import { VoucherModule } from '@pilotlink/voucher';
 import { HeartbeatService } from './heartbeat.service';
 import { OutboxEventPublisher } from './outbox/outbox-event-publisher';
 import { OutboxRelay } from './outbox/outbox-relay.service';
@@ -36,6 +38,8 @@ export class WorkerModule {
         IdentityModule,
         DemandModule,
         NotificationModule,
+        VoucherModule,
+        RecognitionModule,
       ],
       providers: [
         HeartbeatService,

@@ -55,7 +55,14 @@ export function groupByAggregate(rows: readonly PendingRow[]): AggregateGroup[] 
 }
 
 /** Aggregate types the relay knows; rows of any other type stay pending (and show as index lag). */
-export const RELAYED_AGGREGATES: ReadonlySet<string> = new Set(['platform', 'service', 'demand', 'quote', 'order']);
+export const RELAYED_AGGREGATES: ReadonlySet<string> = new Set([
+  'platform',
+  'service',
+  'demand',
+  'quote',
+  'order',
+  'voucher',
+]);
 
 /** The search sync targets of some groups (quotes and orders are not searchable: they only notify). */
 export function syncTargets(groups: readonly AggregateGroup[]): {

@@ -2,9 +2,11 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ExpiryService } from '@pilotlink/demand';
+import { RecognitionsService } from '@pilotlink/governance';
 import { TokenService } from '@pilotlink/identity';
 import { MaintenanceJobName, MaintenanceJobs, QUEUES } from '@pilotlink/queue';
 import { ReconcileService } from '@pilotlink/search';
+import { VoucherExpiryService } from '@pilotlink/voucher';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 
@@ -31,6 +33,12 @@ export class MaintenanceProcessor extends WorkerHost {
       if (expired.demands || expired.quotes) this.logger.log(expired, 'expired demands and quotes');
       return expired;
     },
+    'expire-vouchers': async () => {
+      const expired = await this.voucherExpiry.expireDue();
+      if (expired.vouchers) this.logger.log(expired, 'expired vouchers');
+      return expired;
+    },
+    'lapse-recognitions': () => this.recognitions.lapseDue(),
   };
 
   constructor(
@@ -38,6 +46,8 @@ export class MaintenanceProcessor extends WorkerHost {
     private readonly tokens: TokenService,
     private readonly reconcile: ReconcileService,
     private readonly expiry: ExpiryService,
+    private readonly voucherExpiry: VoucherExpiryService,
+    private readonly recognitions: RecognitionsService,
   ) {
     super();
   }

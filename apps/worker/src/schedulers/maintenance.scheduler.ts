@@ -10,6 +10,8 @@ const SCHEDULES: Record<MaintenanceJobName, { every: number }> = {
   'reconcile-search-index': { every: 10 * 60 * 1000 },
   // Dates are calendar days; a quarter-hourly pass makes expiry visible soon after midnight.
   'expire-demands-and-quotes': { every: 15 * 60 * 1000 },
+  'expire-vouchers': { every: 15 * 60 * 1000 },
+  'lapse-recognitions': { every: 15 * 60 * 1000 },
 };
 
 @Injectable()

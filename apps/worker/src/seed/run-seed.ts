@@ -1,6 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { DemoCatalogueSeed } from './demo-catalogue.seed';
 import { DemoIdentitySeed, SeedResult } from './demo-identity.seed';
+import { DemoVouchersSeed } from './demo-vouchers.seed';
+import { DemoSubsidiesSeed } from './demo-subsidies.seed';
 import { SeedModule } from './seed.module';
 
 export async function runSeed(): Promise<SeedResult> {
@@ -8,7 +10,9 @@ export async function runSeed(): Promise<SeedResult> {
   try {
     const identity = await app.get(DemoIdentitySeed).run();
     const catalogue = await app.get(DemoCatalogueSeed).run();
-    return { ...identity, created: identity.created + catalogue.created };
+    const vouchers = await app.get(DemoVouchersSeed).run();
+    const subsidies = await app.get(DemoSubsidiesSeed).run();
+    return { ...identity, created: identity.created + catalogue.created + vouchers.created + subsidies.created };
   } finally {
     await app.close();
   }

@@ -6,8 +6,11 @@ import { CoreModule } from '@pilotlink/core';
 import { DatabaseModule } from '@pilotlink/database';
 import { IdentityModule } from '@pilotlink/identity';
 import { OutboxModule } from '@pilotlink/queue';
+import { VoucherModule } from '@pilotlink/voucher';
 import { DemoCatalogueSeed } from './demo-catalogue.seed';
 import { DemoIdentitySeed } from './demo-identity.seed';
+import { DemoVouchersSeed } from './demo-vouchers.seed';
+import { DemoSubsidiesSeed } from './demo-subsidies.seed';
 
 /** Just what loading demo data needs: no queues, no HTTP (the worker relays the outbox rows it writes). */
 @Module({
@@ -17,8 +20,9 @@ import { DemoIdentitySeed } from './demo-identity.seed';
     AuditModule,
     IdentityModule,
     OutboxModule,
+    VoucherModule,
     TypeOrmModule.forFeature([Platform, PlatformQualification, PilotService, Equipment]),
   ],
-  providers: [DemoIdentitySeed, DemoCatalogueSeed],
+  providers: [DemoIdentitySeed, DemoCatalogueSeed, DemoVouchersSeed, DemoSubsidiesSeed],
 })
 export class SeedModule {}

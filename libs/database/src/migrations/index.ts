@@ -5,6 +5,9 @@ import { Quotes1764100000000 } from './1764100000000-quotes';
 import { Notifications1764200000000 } from './1764200000000-notifications';
 import { Orders1764400000000 } from './1764400000000-orders';
 import { Reservations1764500000000 } from './1764500000000-reservations';
+import { ResponseTime1764600000000 } from './1764600000000-response-time';
+import { Vouchers1764700000000 } from './1764700000000-vouchers';
+import { Governance1764800000000 } from './1764800000000-governance';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
 export const MIGRATIONS = [
@@ -15,4 +18,7 @@ export const MIGRATIONS = [
   Notifications1764200000000,
   Orders1764400000000,
   Reservations1764500000000,
+  ResponseTime1764600000000,
+  Vouchers1764700000000,
+  Governance1764800000000,
 ];
