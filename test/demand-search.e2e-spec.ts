@@ -72,7 +72,7 @@ describe('demand search: only what each platform may see, from an index that nev
       .expect(204);
     await t.http.post(`/api/demands/${ids.summary}/nda`).set(ndaPlatform.auth).expect(200);
 
-    await eventually(async () => expect(await searchIds(platformA, { q: '碳化硅' })).toHaveLength(2), 10_000);
+    await eventually(async () => expect(await searchIds(platformA, { q: '碳化硅' })).toHaveLength(2));
   });
   afterAll(() => t.close());
 
@@ -149,7 +149,7 @@ describe('demand search: only what each platform may see, from an index that nev
     await eventually(async () => {
       const { results } = await meiliOf(t).index(indexUid(t, 'demands')).getDocuments({ limit: 10 });
       expect(results).toEqual([]);
-    }, 10_000);
+    });
     expect((await search(platformA, { q: '碳化硅' })).body.total).toBe(0);
   });
 });

@@ -92,7 +92,7 @@ describe('matching: services for a demand, demands for a service (e2e)', () => {
     await eventually(async () => {
       const res = await t.http.get('/api/search/services').query({ limit: 50 });
       expect(res.body.total).toBe(4);
-    }, 10_000);
+    });
   });
   afterAll(() => t.close());
 
@@ -178,7 +178,7 @@ describe('matching: services for a demand, demands for a service (e2e)', () => {
       await eventually(async () => {
         const fits = await t.app.get(MatchingService).fittingDemandsForService(services.sole);
         expect(fits.map((f) => f.demandId)).toEqual(expect.arrayContaining([publicId, summaryId]));
-      }, 10_000);
+      });
     });
 
     it('shows the operator the open demands its service fits, each as it may see it', async () => {

@@ -73,7 +73,7 @@ describe('search: catalogue search, index sync, filters and facets (e2e)', () =>
       const res = await searchServices({ q: '石墨烯导热膜' });
       expect(res.body.items.map((h: Hit) => h.id)).toContain(serviceId);
       return res.body.items.find((h: Hit) => h.id === serviceId) as Hit;
-    }, 10_000);
+    });
     expect(Date.now() - published).toBeLessThan(10_000);
     expect(hit._highlight.title).toContain('<em>');
     expect(hit.platform.id).toBe(platformId);

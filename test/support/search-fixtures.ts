@@ -181,8 +181,12 @@ export class CatalogueApi {
   }
 }
 
-/** Retries `check` until it passes or `timeoutMs` runs out (then rethrows its last failure). */
-export async function eventually<T>(check: () => Promise<T>, timeoutMs = 3_000, intervalMs = 50): Promise<T> {
+/**
+ * Retries `check` until it passes or `timeoutMs` runs out (then rethrows its last failure). The bound is
+ * generous because CI runs every suite, the browser and one shared Meilisearch on two cores: indexing
+ * that takes 100 ms alone has been seen to take over 3 s there. A passing check returns at once.
+ */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 20_000, intervalMs = 50): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
