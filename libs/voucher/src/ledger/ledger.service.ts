@@ -79,47 +79,82 @@ export class Ledger {
       if (!Number.isSafeInteger(p.amountFen)) throw new Error(`Ledger amount ${p.amountFen} is not an integer fen`);
     }
     if (postings.reduce((sum, p) => sum + p.amountFen, 0) !== 0) throw new Error('Ledger postings must sum to zero');
-    const accounts = await this.lockAccounts(
-      manager,
-      entry.programId,
-      postings.map((p) => p.account),
-    );
-    const deltas = new Map<string, number>();
-    postings.forEach((p, i) => deltas.set(accounts[i].id, (deltas.get(accounts[i].id) ?? 0) + p.amountFen));
-    for (const account of accounts) {
-      const after = account.balanceFen + (deltas.get(account.id) ?? 0);
-      if (account.kind !== 'FUNDING' && after < 0) {
-        throw new DomainError('INSUFFICIENT_BALANCE', `${SHORT_OF[account.kind]} is too small for this`, {
-          account: account.kind,
-          balanceFen: account.balanceFen,
-          neededFen: account.balanceFen - after,
-        });
-      }
+    const refs = postings.map((p) => p.account);
+    let ids = await this.accountIds(manager, entry.programId, refs, false);
+    let moved = await this.move(manager, entry, ids, postings);
+    if (moved.accounts.size < new Set(ids).size) {
+      // An id remembered from a transaction that rolled back finds no row: look the accounts up again.
+      ids = await this.accountIds(manager, entry.programId, refs, true);
+      moved = await this.move(manager, entry, ids, postings);
     }
-    const ids = [...deltas.keys()];
-    await manager.query(
-      `UPDATE ledger_accounts a SET balance_fen = a.balance_fen + d.delta
-         FROM unnest($1::uuid[], $2::bigint[]) d(id, delta) WHERE a.id = d.id`,
-      [ids, ids.map((id) => String(deltas.get(id)))],
-    );
-    // The transaction and its postings in one statement (one round trip).
-    const [{ transaction_id: transactionId }] = await manager.query<{ transaction_id: string }[]>(
-      `WITH t AS (
-         INSERT INTO ledger_transactions (program_id, kind, ref_type, ref_id, memo) VALUES ($1, $2, $3, $4, $5) RETURNING id)
-       INSERT INTO ledger_postings (transaction_id, account_id, amount_fen)
-       SELECT t.id, p.account_id, p.amount FROM t, unnest($6::uuid[], $7::bigint[]) p(account_id, amount)
-       RETURNING transaction_id`,
+    refs.forEach((ref, i) => {
+      if (!moved.accounts.has(ids[i]))
+        throw new Error(`Ledger account ${accountKey(entry.programId, ref)} is not open`);
+    });
+    if (moved.transactionId) return moved.transactionId;
+    // Nothing was written: say which account is short (the caller's transaction rolls back).
+    const deltas = deltasByAccount(ids, postings);
+    const short = [...moved.accounts.values()].find(
+      (a) => a.kind !== 'FUNDING' && a.balanceFen + (deltas.get(a.id) ?? 0) < 0,
+    )!;
+    throw new DomainError('INSUFFICIENT_BALANCE', `${SHORT_OF[short.kind]} is too small for this`, {
+      account: short.kind,
+      balanceFen: short.balanceFen,
+      neededFen: -(deltas.get(short.id) ?? 0),
+    });
+  }
+
+  /**
+   * One round trip: locks the accounts by primary key in id order (two movements over the same accounts
+   * queue rather than deadlock), and only if every account exists and none but FUNDING would go below
+   * zero, applies the deltas and writes the transaction with its postings. Answers the balances found
+   * (before the movement) and the transaction id, or no id when nothing was written.
+   */
+  private async move(
+    manager: EntityManager,
+    entry: LedgerEntry,
+    ids: string[],
+    postings: LedgerEntry['postings'],
+  ): Promise<{ accounts: Map<string, LockedAccount>; transactionId: string | null }> {
+    const deltas = deltasByAccount(ids, postings);
+    const accountIds = [...deltas.keys()];
+    const rows = await manager.query<
+      { id: string; kind: AccountKind; balance_fen: string; transaction_id: string | null }[]
+    >(
+      `WITH locked AS (
+         SELECT id, kind, balance_fen FROM ledger_accounts WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE),
+       delta AS (SELECT * FROM unnest($1::uuid[], $2::bigint[]) d(id, amount)),
+       allowed AS (
+         SELECT (SELECT count(*) FROM locked) = cardinality($1::uuid[])
+            AND NOT EXISTS (SELECT 1 FROM locked l JOIN delta d USING (id)
+                             WHERE l.kind <> 'FUNDING' AND l.balance_fen + d.amount < 0) AS ok),
+       moved AS (  -- runs only after locked: it needs allowed, which reads all of locked
+         UPDATE ledger_accounts a SET balance_fen = a.balance_fen + d.amount FROM delta d, allowed
+          WHERE a.id = d.id AND allowed.ok RETURNING a.id),
+       t AS (
+         INSERT INTO ledger_transactions (program_id, kind, ref_type, ref_id, memo)
+         SELECT $3::uuid, $4::text, $5::text, $6::uuid, $7::text FROM allowed WHERE allowed.ok RETURNING id),
+       p AS (
+         INSERT INTO ledger_postings (transaction_id, account_id, amount_fen)
+         SELECT t.id, x.account_id, x.amount FROM t, unnest($8::uuid[], $9::bigint[]) x(account_id, amount))
+       SELECT l.id, l.kind, l.balance_fen, (SELECT id FROM t) AS transaction_id
+         FROM locked l`,
       [
+        accountIds,
+        accountIds.map((id) => String(deltas.get(id))),
         entry.programId,
         entry.kind,
         entry.refType,
         entry.refId,
         entry.memo ?? null,
-        accounts.map((a) => a.id),
+        ids,
         postings.map((p) => String(p.amountFen)),
       ],
     );
-    return transactionId;
+    return {
+      accounts: new Map(rows.map((r) => [r.id, { id: r.id, kind: r.kind, balanceFen: parseFen(r.balance_fen) }])),
+      transactionId: rows[0]?.transaction_id ?? null,
+    };
   }
 
   /** Moves `amountFen` from one account to another as one transaction. */
@@ -178,33 +213,6 @@ export class Ledger {
     return { byKind, paidByCofunder };
   }
 
-  /**
-   * Locks the accounts (by primary key, in id order) and returns them in the order of `refs`. Account
-   * ids never change, so they are remembered; an id remembered from a transaction that rolled back finds
-   * no row, and is then looked up again.
-   */
-  private async lockAccounts(manager: EntityManager, programId: string, refs: AccountRef[]): Promise<LockedAccount[]> {
-    let ids = await this.accountIds(manager, programId, refs, false);
-    let locked = await this.lockByIds(manager, ids);
-    if (locked.size < new Set(ids).size) {
-      ids = await this.accountIds(manager, programId, refs, true);
-      locked = await this.lockByIds(manager, ids);
-    }
-    return refs.map((ref, i) => {
-      const account = locked.get(ids[i]);
-      if (!account) throw new Error(`Ledger account ${accountKey(programId, ref)} is not open`);
-      return account;
-    });
-  }
-
-  private async lockByIds(manager: EntityManager, ids: string[]): Promise<Map<string, LockedAccount>> {
-    const rows = await manager.query<{ id: string; kind: AccountKind; balance_fen: string }[]>(
-      `SELECT id, kind, balance_fen FROM ledger_accounts WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-      [[...new Set(ids)]],
-    );
-    return new Map(rows.map((r) => [r.id, { id: r.id, kind: r.kind, balanceFen: parseFen(r.balance_fen) }]));
-  }
-
   /** The ids of the accounts, from memory unless `fresh`; unknown ones in two indexed queries. */
   private async accountIds(manager: EntityManager, programId: string, refs: AccountRef[], fresh: boolean) {
     const missing = refs.filter((ref) => fresh || !this.ids.has(accountKey(programId, ref)));
@@ -243,6 +251,12 @@ interface LockedAccount {
 
 /** Account ids remembered per process; plenty for the busiest programs, bounded all the same. */
 const MAX_REMEMBERED_ACCOUNTS = 200_000;
+
+function deltasByAccount(ids: string[], postings: LedgerEntry['postings']): Map<string, number> {
+  const deltas = new Map<string, number>();
+  postings.forEach((p, i) => deltas.set(ids[i], (deltas.get(ids[i]) ?? 0) + p.amountFen));
+  return deltas;
+}
 
 function accountKey(programId: string, ref: AccountRef): string {
   return `${programId}|${ref.kind}|${ref.voucherId ?? ''}|${ref.cofunderKey ?? ''}`;
