@@ -25,36 +25,41 @@ const CAP_REASON: Record<Scope, IneligibleReason> = {
  */
 @Injectable()
 export class CapCounters {
-  async used(
-    manager: EntityManager,
-    programId: string,
-    s: Subjects,
-  ): Promise<Record<'sme' | 'platform' | 'pair', number>> {
-    const rows = await manager.query<{ scope: Scope; used_fen: string }[]>(
-      `SELECT scope, used_fen FROM voucher_cap_usage
-        WHERE program_id = $1 AND (scope, subject_key) IN (('SME', $2), ('PLATFORM', $3), ('PAIR', $4))`,
+  async used(manager: EntityManager, programId: string, s: Subjects): Promise<CapsUsed> {
+    const [{ used }] = await manager.query<{ used: Record<string, string> }[]>(
+      `SELECT ${capsUsedJson('$1', '$2', '$3', '$4')} AS used`,
       [programId, s.smeOrgId, s.platformId, pairKey(s)],
     );
-    const of = (scope: Scope) => parseFen(rows.find((r) => r.scope === scope)?.used_fen ?? '0');
-    return { sme: of('SME'), platform: of('PLATFORM'), pair: of('PAIR') };
+    return capsUsedOf(used);
   }
 
+  /** All the program's counters in one statement; any counter it would take past its cap refuses the hold. */
   async take(manager: EntityManager, program: VoucherProgram, s: Subjects, amountFen: number): Promise<void> {
-    for (const { scope, key, cap, once } of countersOf(program, s)) {
-      const rows = await manager.query<unknown[]>(
-        `INSERT INTO voucher_cap_usage (program_id, scope, subject_key, used_fen) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (program_id, scope, subject_key) DO UPDATE
-           SET used_fen = voucher_cap_usage.used_fen + EXCLUDED.used_fen
-         WHERE ($6 AND voucher_cap_usage.used_fen = 0)
-            OR (NOT $6 AND voucher_cap_usage.used_fen + EXCLUDED.used_fen <= $5::bigint)
-         RETURNING used_fen`,
-        [program.id, scope, key, String(amountFen), cap === null ? null : String(cap), once],
-      );
-      if (rows.length === 0) {
-        throw new DomainError(CAP_REASON[scope], 'A cap of the program is reached for this order', {
-          reasons: [CAP_REASON[scope]],
-        });
-      }
+    const counters = countersOf(program, s);
+    if (counters.length === 0) return;
+    const taken = await manager.query<{ scope: Scope }[]>(
+      `WITH c(scope, subject_key, cap, once) AS (
+         SELECT * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::boolean[]))
+       INSERT INTO voucher_cap_usage AS u (program_id, scope, subject_key, used_fen)
+       SELECT $1, c.scope, c.subject_key, $6 FROM c
+       ON CONFLICT (program_id, scope, subject_key) DO UPDATE SET used_fen = u.used_fen + EXCLUDED.used_fen
+       WHERE (SELECT CASE WHEN c.once THEN u.used_fen = 0 ELSE u.used_fen + EXCLUDED.used_fen <= c.cap END
+                FROM c WHERE c.scope = EXCLUDED.scope)
+       RETURNING scope`,
+      [
+        program.id,
+        counters.map((c) => c.scope),
+        counters.map((c) => c.key),
+        counters.map((c) => (c.cap === null ? null : String(c.cap))),
+        counters.map((c) => c.once),
+        String(amountFen),
+      ],
+    );
+    const refused = counters.find((c) => !taken.some((t) => t.scope === c.scope));
+    if (refused) {
+      throw new DomainError(CAP_REASON[refused.scope], 'A cap of the program is reached for this order', {
+        reasons: [CAP_REASON[refused.scope]],
+      });
     }
   }
 
@@ -68,7 +73,24 @@ export class CapCounters {
   }
 }
 
-function pairKey(s: Subjects): string {
+export type CapsUsed = Record<'sme' | 'platform' | 'pair', number>;
+
+/**
+ * What the program has used of its SME, platform and pair counters, as a JSON object keyed by scope: a
+ * subquery the holds embed in their voucher query. The arguments are SQL expressions (parameters).
+ */
+export function capsUsedJson(programId: string, smeOrgId: string, platformId: string, pair: string): string {
+  return `(SELECT coalesce(json_object_agg(u.scope, u.used_fen), '{}') FROM voucher_cap_usage u
+            WHERE u.program_id = ${programId}
+              AND (u.scope, u.subject_key) IN (('SME', ${smeOrgId}::text), ('PLATFORM', ${platformId}::text), ('PAIR', ${pair}::text)))`;
+}
+
+export function capsUsedOf(json: Record<string, string | number>): CapsUsed {
+  const of = (scope: Scope) => parseFen(String(json[scope] ?? '0'));
+  return { sme: of('SME'), platform: of('PLATFORM'), pair: of('PAIR') };
+}
+
+export function pairKey(s: Subjects): string {
   return `${s.smeOrgId}:${s.platformId}`;
 }
 
