@@ -126,13 +126,12 @@ export class HoldsService implements OnModuleInit {
       if (party !== 'SME') throw new DomainError('FORBIDDEN', 'Only the SME applies its vouchers');
       const found = await this.lockVoucherForOrder(manager, voucherId, facts);
       if (!found || found.voucher.smeOrgId !== ctx.actor.orgId) throw new NotFoundError('Voucher');
-      const { voucher, availableFen, used, related } = found;
+      const { voucher, program, availableFen, used, related } = found;
       if (facts.liveHoldId) {
         throw new DomainError('HOLD_EXISTS', 'This order already carries a voucher hold: release it first', {
           holdId: facts.liveHoldId,
         });
       }
-      const program = await manager.findOneByOrFail(VoucherProgram, { id: voucher.programId });
       const assessment = this.assess(facts, related, voucher, program, availableFen, used);
       if (assessment.reasons.length) {
         const [reason] = assessment.reasons;
@@ -332,17 +331,25 @@ export class HoldsService implements OnModuleInit {
   }
 
   /**
-   * The voucher, locked, with what a hold on this order needs to know beside it — its available balance,
-   * the program's cap counters for this SME and platform, and whether the two parties are related — in
-   * one query: placing a hold is the busiest money path, and each round trip costs both sides CPU.
+   * The voucher, locked, with what a hold on this order needs to know beside it — its program, its
+   * available balance, the program's cap counters for this SME and platform, and whether the two parties
+   * are related — in one query: placing a hold is the busiest money path, and each round trip costs both
+   * sides CPU.
    */
   private async lockVoucherForOrder(
     manager: EntityManager,
     voucherId: string,
     facts: OrderFacts,
-  ): Promise<{ voucher: Voucher; availableFen: number; used: CapsUsed; related: boolean } | null> {
+  ): Promise<{
+    voucher: Voucher;
+    program: VoucherProgram;
+    availableFen: number;
+    used: CapsUsed;
+    related: boolean;
+  } | null> {
     const { entities, raw } = await manager
       .createQueryBuilder(Voucher, 'v')
+      .innerJoinAndMapOne('v.program', VoucherProgram, 'p', 'p.id = v.program_id')
       .addSelect(
         `(SELECT a.balance_fen FROM ledger_accounts a WHERE a.voucher_id = v.id AND a.kind = 'VOUCHER')`,
         'available_fen',
@@ -356,13 +363,14 @@ export class HoldsService implements OnModuleInit {
         pair: pairKey(facts),
         orgIds: [facts.smeOrgId, facts.platformOrgId],
       })
-      .setLock('pessimistic_write')
+      .setLock('pessimistic_write', undefined, ['v'])
       .getRawAndEntities<{ available_fen: string | null; caps_used: Record<string, string>; parties: PartyFacts[] }>();
-    const [voucher] = entities;
+    const [voucher] = entities as (Voucher & { program: VoucherProgram })[];
     if (!voucher) return null;
     const [row] = raw;
     return {
       voucher,
+      program: voucher.program,
       availableFen: parseFen(row.available_fen ?? '0'),
       used: capsUsedOf(row.caps_used),
       related: partiesRelated(row.parties, facts),
