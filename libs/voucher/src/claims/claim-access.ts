@@ -41,9 +41,18 @@ export async function decidableClaim(
   actor: Actor,
   id: string,
 ): Promise<{ claim: VoucherClaim; program: VoucherProgram }> {
-  const claim = await manager.findOne(VoucherClaim, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!claim || actor.orgKind !== 'BUREAU') throw new NotFoundError('Claim');
-  const program = await manager.findOneBy(VoucherProgram, { id: claim.programId, bureauOrgId: actor.orgId });
-  if (!program) throw new NotFoundError('Claim');
+  if (actor.orgKind !== 'BUREAU') throw new NotFoundError('Claim');
+  // One query: the claim, locked, with its program if this bureau runs it (another bureau's claim → 404).
+  const claim = (await manager
+    .createQueryBuilder(VoucherClaim, 'c')
+    .innerJoinAndMapOne('c.program', VoucherProgram, 'p', 'p.id = c.program_id AND p.bureau_org_id = :bureauOrgId', {
+      bureauOrgId: actor.orgId,
+    })
+    .where('c.id = :id', { id })
+    .setLock('pessimistic_write', undefined, ['c'])
+    .getOne()) as (VoucherClaim & { program: VoucherProgram }) | null;
+  if (!claim) throw new NotFoundError('Claim');
+  const { program } = claim;
+  delete (claim as { program?: VoucherProgram }).program; // the claim entity goes on without it
   return { claim, program };
 }
