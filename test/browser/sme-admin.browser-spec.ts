@@ -203,6 +203,7 @@ describe('web portal: SME demand management and the admin page (browser)', () =>
       `SELECT actor_org_id FROM audit_events WHERE action = 'job.retried' AND entity_id = 'maintenance/broken-job'`,
     );
     expect(retried).toEqual({ actor_org_id: admin.orgId });
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
 
     // Reports stream with a progress indicator and arrive as a file.
     const desk = await p.page();

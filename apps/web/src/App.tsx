@@ -1,4 +1,4 @@
-import { Button, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Button, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { ComponentType, lazy, Suspense } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { setSession } from './api';
@@ -36,6 +36,8 @@ export function App() {
   const navigate = useNavigate();
   const location = useLocation();
   const kind = session?.org.kind;
+  // On a phone the org name would squeeze the menu out of the header.
+  const wide = Grid.useBreakpoint().md ?? true;
   const items = [
     { key: '/', label: <Link to="/">找服务</Link> },
     ...(kind === 'SME' ? [{ key: '/sme', label: <Link to="/sme">我的需求与服务券</Link> }] : []),
@@ -60,9 +62,11 @@ export function App() {
         {session ? (
           <Space>
             <NotificationBell />
-            <Typography.Text style={{ color: '#fff' }} className="hide-narrow" data-testid="whoami">
-              {session.org.name}（{ROLE_LABEL[session.org.kind] ?? session.org.kind}）
-            </Typography.Text>
+            {wide && (
+              <Typography.Text style={{ color: '#fff' }} data-testid="whoami">
+                {session.org.name}（{ROLE_LABEL[session.org.kind] ?? session.org.kind}）
+              </Typography.Text>
+            )}
             <Button
               size="small"
               onClick={() => {
