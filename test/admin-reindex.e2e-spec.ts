@@ -83,6 +83,15 @@ describe('admin: search reindex job with progress (e2e)', () => {
     expect((await poll('expire-vouchers')).status).toBe(404);
   });
 
+  it('is documented in the OpenAPI document', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body;
+    expect(doc.paths['/api/admin/search/reindex'].post.responses['202'].content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/ReindexJobDto',
+    );
+    expect(doc.paths['/api/admin/search/reindex/{jobId}'].get.responses).toHaveProperty('404');
+    expect(doc.components.schemas.ReindexProgressDto.properties).toHaveProperty('percent');
+  });
+
   it('two requests while a run is pending or running get the same job; it completes at 100 % and the index matches PostgreSQL', async () => {
     // No worker yet: the job waits, so the second request certainly meets it unfinished.
     const [a, b] = await Promise.all([
