@@ -1,26 +1,49 @@
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { ComponentType, lazy, Suspense } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { setSession } from './api';
-import { BureauPage } from './pages/Bureau';
 import { HomePage } from './pages/Home';
-import { LoginPage, RegisterPage } from './pages/Auth';
-import { DemandPage, NewDemandPage, SmePage } from './pages/Sme';
-import { OrderPage } from './pages/Order';
-import { PlatformPage } from './pages/Platform';
+// The header's bell (and with it the notifications page and, through its useLoad import, the SME pages)
+// is in the entry chunk anyway, so those pages are imported statically.
 import { NotificationBell, NotificationsPage } from './pages/Notifications';
-import { PlatformDetailPage, ServiceDetailPage } from './pages/Public';
+import { DemandPage, NewDemandPage, SmePage } from './pages/Sme';
 import { homeOf, ROLE_LABEL, useSession } from './session';
+
+/** A page loaded with its role area's chunk the first time it is shown (the home page ships in the entry). */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+}
+
+const LoginPage = page(() => import('./pages/Auth'), 'LoginPage');
+const RegisterPage = page(() => import('./pages/Auth'), 'RegisterPage');
+const PlatformDetailPage = page(() => import('./pages/Public'), 'PlatformDetailPage');
+const ServiceDetailPage = page(() => import('./pages/Public'), 'ServiceDetailPage');
+const OrderPage = page(() => import('./pages/Order'), 'OrderPage');
+const PlatformPage = page(() => import('./pages/Platform'), 'PlatformPage');
+const BureauPage = page(() => import('./pages/Bureau'), 'BureauPage');
+const AdminPage = page(() => import('./pages/Admin'), 'AdminPage');
+
+const pageLoading = (
+  <div style={{ display: 'flex', justifyContent: 'center', padding: 64 }} data-testid="page-loading">
+    <Spin size="large" tip="加载中…">
+      <div style={{ width: 120, height: 60 }} />
+    </Spin>
+  </div>
+);
 
 export function App() {
   const session = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const kind = session?.org.kind;
+  // On a phone the org name would squeeze the menu out of the header.
+  const wide = Grid.useBreakpoint().md ?? true;
   const items = [
     { key: '/', label: <Link to="/">找服务</Link> },
     ...(kind === 'SME' ? [{ key: '/sme', label: <Link to="/sme">我的需求与服务券</Link> }] : []),
     ...(kind === 'PLATFORM_OPERATOR' ? [{ key: '/platform', label: <Link to="/platform">平台工作台</Link> }] : []),
     ...(kind === 'BUREAU' || kind === 'ADMIN' ? [{ key: '/bureau', label: <Link to="/bureau">监管工作台</Link> }] : []),
+    ...(kind === 'ADMIN' ? [{ key: '/admin', label: <Link to="/admin">运营管理</Link> }] : []),
   ];
   const selected = items.map((i) => i.key).filter((k) => k !== '/' && location.pathname.startsWith(k));
   return (
@@ -39,9 +62,11 @@ export function App() {
         {session ? (
           <Space>
             <NotificationBell />
-            <Typography.Text style={{ color: '#fff' }} className="hide-narrow" data-testid="whoami">
-              {session.org.name}（{ROLE_LABEL[session.org.kind] ?? session.org.kind}）
-            </Typography.Text>
+            {wide && (
+              <Typography.Text style={{ color: '#fff' }} data-testid="whoami">
+                {session.org.name}（{ROLE_LABEL[session.org.kind] ?? session.org.kind}）
+              </Typography.Text>
+            )}
             <Button
               size="small"
               onClick={() => {
@@ -64,29 +89,35 @@ export function App() {
         )}
       </Layout.Header>
       <Layout.Content style={{ padding: 16, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
-        <Routes>
-          <Route path="/" element={<HomePage />} />
-          <Route path="/login" element={<LoginPage />} />
-          <Route path="/platforms/:id" element={<PlatformDetailPage />} />
-          <Route path="/services/:id" element={<ServiceDetailPage />} />
-          <Route path="/register" element={<RegisterPage />} />
-          <Route
-            path="/notifications"
-            element={
-              <RequireRole kinds={['SME', 'PLATFORM_OPERATOR', 'BUREAU', 'ADMIN']} element={<NotificationsPage />} />
-            }
-          />
-          <Route path="/sme" element={<RequireRole kinds={['SME']} element={<SmePage />} />} />
-          <Route path="/sme/demands/new" element={<RequireRole kinds={['SME']} element={<NewDemandPage />} />} />
-          <Route path="/sme/demands/:id" element={<RequireRole kinds={['SME']} element={<DemandPage />} />} />
-          <Route
-            path="/orders/:id"
-            element={<RequireRole kinds={['SME', 'PLATFORM_OPERATOR']} element={<OrderPage />} />}
-          />
-          <Route path="/platform" element={<RequireRole kinds={['PLATFORM_OPERATOR']} element={<PlatformPage />} />} />
-          <Route path="/bureau" element={<RequireRole kinds={['BUREAU', 'ADMIN']} element={<BureauPage />} />} />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Routes>
+        <Suspense fallback={pageLoading}>
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/platforms/:id" element={<PlatformDetailPage />} />
+            <Route path="/services/:id" element={<ServiceDetailPage />} />
+            <Route path="/register" element={<RegisterPage />} />
+            <Route
+              path="/notifications"
+              element={
+                <RequireRole kinds={['SME', 'PLATFORM_OPERATOR', 'BUREAU', 'ADMIN']} element={<NotificationsPage />} />
+              }
+            />
+            <Route path="/sme" element={<RequireRole kinds={['SME']} element={<SmePage />} />} />
+            <Route path="/sme/demands/new" element={<RequireRole kinds={['SME']} element={<NewDemandPage />} />} />
+            <Route path="/sme/demands/:id" element={<RequireRole kinds={['SME']} element={<DemandPage />} />} />
+            <Route
+              path="/orders/:id"
+              element={<RequireRole kinds={['SME', 'PLATFORM_OPERATOR']} element={<OrderPage />} />}
+            />
+            <Route
+              path="/platform"
+              element={<RequireRole kinds={['PLATFORM_OPERATOR']} element={<PlatformPage />} />}
+            />
+            <Route path="/bureau" element={<RequireRole kinds={['BUREAU', 'ADMIN']} element={<BureauPage />} />} />
+            <Route path="/admin" element={<RequireRole kinds={['ADMIN']} element={<AdminPage />} />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Suspense>
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center' }}>中试通 PilotLink · 中试服务供需对接与服务券平台</Layout.Footer>
     </Layout>

@@ -135,16 +135,56 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return body as T;
 }
 
-/** A download link carrying the token (reports): fetched and saved as a blob. */
-export async function download(path: string, query: RequestOptions['query'], filename: string): Promise<void> {
-  const res = await send(path, { query }, session?.accessToken);
-  if (!res.ok) throw new ApiError(res.status, 'DOWNLOAD_FAILED', res.statusText);
-  const url = URL.createObjectURL(await res.blob());
+/** Bytes received so far, and the size announced by Content-Length (null when unknown). */
+export interface DownloadProgress {
+  received: number;
+  total: number | null;
+}
+
+/**
+ * A download carrying the token (reports): the response is read as a stream, reporting progress per
+ * chunk, then saved as a blob under `filename`. An API error answers its envelope's code.
+ */
+export async function download(
+  path: string,
+  query: RequestOptions['query'],
+  filename: string,
+  onProgress: (progress: DownloadProgress) => void = () => undefined,
+): Promise<void> {
+  let res = await send(path, { query }, session?.accessToken);
+  if (res.status === 401 && session && (await refresh())) res = await send(path, { query }, session?.accessToken);
+  if (!res.ok) {
+    const envelope = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
+    throw new ApiError(res.status, envelope.code ?? 'DOWNLOAD_FAILED', envelope.message ?? res.statusText);
+  }
+  const announced = Number(res.headers.get('Content-Length'));
+  const total = Number.isFinite(announced) && announced > 0 ? announced : null;
+  const chunks: BlobPart[] = [];
+  let received = 0;
+  onProgress({ received, total });
+  const reader = res.body?.getReader();
+  if (reader) {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.byteLength;
+      // A compressed response grows past its Content-Length once decoded: the total is then unknown.
+      onProgress({ received, total: total !== null && received <= total ? total : null });
+    }
+  } else {
+    const blob = await res.blob();
+    chunks.push(blob);
+    onProgress({ received: blob.size, total: blob.size });
+  }
+  const blob = new Blob(chunks, { type: res.headers.get('Content-Type') ?? 'application/octet-stream' });
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
   a.click();
-  URL.revokeObjectURL(url);
+  // Revoked a moment later: some browsers start reading the blob only after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
 export interface Page<T> {

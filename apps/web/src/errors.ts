@@ -74,6 +74,7 @@ export const CODE_MESSAGES: Record<string, string> = {
   ALREADY_REVIEWED: '该订单已评价',
   PROGRAM_RULES_LOCKED: '已发券，项目规则不能再修改',
   IDEMPOTENCY_KEY_REUSED: '请求重复，请刷新后重试',
+  DOWNLOAD_FAILED: '下载失败，请稍后再试',
 };
 
 const EN_PATTERNS: [RegExp, string][] = [

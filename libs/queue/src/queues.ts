@@ -14,6 +14,11 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface MaintenanceJobs {
   'prune-refresh-tokens': Record<string, never>;
+  /**
+   * Rebuilds every search index from PostgreSQL (admin button), reporting progress per index. One at a
+   * time: job id REINDEX_SEARCH_JOB_ID.
+   */
+  'reindex-search': Record<string, never>;
   /** Compares the search indexes with PostgreSQL and queues a re-sync of whatever drifted. */
   'reconcile-search-index': Record<string, never>;
   /** Open demands past their date and live quotes past their validity become EXPIRED. */
@@ -25,6 +30,9 @@ export interface MaintenanceJobs {
 }
 
 export type MaintenanceJobName = keyof MaintenanceJobs;
+
+/** The one id of the admin's reindex job: a second request while it runs finds it instead of adding another. */
+export const REINDEX_SEARCH_JOB_ID = 'reindex-search';
 
 /**
  * A domain event relayed from the outbox. Job id `event.<outboxId>`: a relay replay of the same row

@@ -16,5 +16,6 @@ export { eq as meiliEq, SERVICE_HIT_ATTRIBUTES } from './query/search-request';
 export * from './search.api.module';
 export * from './search.module';
 export * from './sync/reconcile.service';
+export * from './sync/reindex-progress';
 export * from './sync/reindex.service';
 export * from './sync/search-sync.service';

@@ -17,7 +17,8 @@ import {
 } from 'antd';
 import ReactECharts from 'echarts-for-react';
 import { useEffect, useState } from 'react';
-import { api, Claim, download, Org, Page, yuan } from '../api';
+import { api, Claim, Org, Page, yuan } from '../api';
+import { DownloadButton } from '../DownloadButton';
 import { useAction } from '../actions';
 import { errorText } from '../errors';
 import { CHECK_LABEL, CLAIM_STATUS, label } from '../labels';
@@ -149,8 +150,6 @@ function Dashboard() {
     ['completed', '完成服务'],
     ['reimbursed', '兑付服务券'],
   ];
-  const save = (path: string, query: Record<string, string | number>, name: string) =>
-    download(path, query, name).catch(() => undefined);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap>
@@ -165,20 +164,20 @@ function Dashboard() {
         />
         {programId && (
           <>
-            <Button onClick={() => save(`/reports/programs/${programId}`, { format: 'csv' }, 'program.csv')}>
+            <DownloadButton path={`/reports/programs/${programId}`} query={{ format: 'csv' }} filename="program.csv">
               下载项目报表 CSV
-            </Button>
-            <Button onClick={() => save(`/reports/programs/${programId}`, { format: 'xlsx' }, 'program.xlsx')}>
+            </DownloadButton>
+            <DownloadButton path={`/reports/programs/${programId}`} query={{ format: 'xlsx' }} filename="program.xlsx">
               下载项目报表 XLSX
-            </Button>
+            </DownloadButton>
           </>
         )}
-        <Button onClick={() => save('/reports/funnel', { year, format: 'csv' }, `funnel-${year}.csv`)}>
+        <DownloadButton path="/reports/funnel" query={{ year, format: 'csv' }} filename={`funnel-${year}.csv`}>
           下载漏斗 CSV
-        </Button>
-        <Button onClick={() => save('/reports/funnel', { year, format: 'xlsx' }, `funnel-${year}.xlsx`)}>
+        </DownloadButton>
+        <DownloadButton path="/reports/funnel" query={{ year, format: 'xlsx' }} filename={`funnel-${year}.xlsx`}>
           下载漏斗 XLSX
-        </Button>
+        </DownloadButton>
       </Space>
       {summary.error && <Alert type="error" message={summary.error} />}
       {!programId && !programs.loading && <Empty description="尚未创建服务券项目" />}

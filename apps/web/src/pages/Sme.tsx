@@ -11,7 +11,6 @@ import {
   InputNumber,
   List,
   Modal,
-  Popconfirm,
   Radio,
   Row,
   Select,
@@ -25,7 +24,6 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, Demand, DemandMatch, Order, Page, Program, Quote, Voucher, VoucherApplication, yuan } from '../api';
-import { useAction } from '../actions';
 import { applyApiErrors, errorText } from '../errors';
 import {
   APPLICATION_STATUS,
@@ -394,9 +392,8 @@ const REASON_TAGS: [keyof DemandMatch['reasons'], string][] = [
 export function DemandPage() {
   const { id } = useParams();
   const { message } = AntApp.useApp();
-  const run = useAction();
   const navigate = useNavigate();
-  const demand = useLoad(() => api<Demand>(`/demands/${id}`), [id]);
+  const demand = useLoad(() => api<Demand & { statusReason?: string | null }>(`/demands/${id}`), [id]);
   const matches = useLoad(
     () => api<{ total: number; items: DemandMatch[] }>(`/demands/${id}/matches`, { query: { limit: 10 } }),
     [id],
@@ -412,10 +409,13 @@ export function DemandPage() {
     }
   };
   const [inviting, setInviting] = useState<string>();
+  // Invitations are not listed by the API; the platforms invited from this page are remembered here.
+  const [invited, setInvited] = useState<Set<string>>(new Set());
   const invite = async (m: DemandMatch) => {
     setInviting(m.platform.id);
     try {
       await api(`/demands/${id}/invitations`, { method: 'POST', body: { platformId: m.platform.id } });
+      setInvited((prev) => new Set(prev).add(m.platform.id));
       message.success(`已邀请 ${m.platform.name} 报价`);
     } catch (e) {
       message.error(errorText(e));
@@ -423,15 +423,7 @@ export function DemandPage() {
       setInviting(undefined);
     }
   };
-  const transition = async (action: 'close' | 'cancel') => {
-    if (
-      await run(
-        () => api(`/demands/${id}/${action}`, { method: 'POST', body: {} }),
-        action === 'close' ? '需求已关闭' : '需求已取消',
-      )
-    )
-      demand.reload();
-  };
+  const [ending, setEnding] = useState<'close' | 'cancel'>();
   const d = demand.data;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -444,16 +436,14 @@ export function DemandPage() {
             <Space wrap>
               <Tag data-testid="demand-status">{label(DEMAND_STATUS, d.status)}</Tag>
               {d.status === 'OPEN' && (
-                <Popconfirm title="关闭后不再接收新报价，确定关闭？" onConfirm={() => transition('close')}>
-                  <Button size="small">关闭需求</Button>
-                </Popconfirm>
+                <Button size="small" onClick={() => setEnding('close')} data-testid="demand-close">
+                  关闭需求
+                </Button>
               )}
               {(d.status === 'OPEN' || d.status === 'DRAFT') && (
-                <Popconfirm title="确定取消该需求？" onConfirm={() => transition('cancel')}>
-                  <Button size="small" danger>
-                    取消需求
-                  </Button>
-                </Popconfirm>
+                <Button size="small" danger onClick={() => setEnding('cancel')} data-testid="demand-cancel">
+                  取消需求
+                </Button>
               )}
             </Space>
           )
@@ -466,9 +456,24 @@ export function DemandPage() {
               {CONFIDENTIALITY[d.confidentiality]?.label ?? d.confidentiality}
             </Descriptions.Item>
             <Descriptions.Item label="预算上限">{d.budgetMaxFen ? yuan(d.budgetMaxFen) : '未填写'}</Descriptions.Item>
+            {d.statusReason && (
+              <Descriptions.Item label={d.status === 'CANCELLED' ? '取消原因' : '关闭原因'}>
+                <span data-testid="demand-status-reason">{d.statusReason}</span>
+              </Descriptions.Item>
+            )}
           </Descriptions>
         )}
       </Card>
+      {ending && (
+        <EndDemandModal
+          demandId={id!}
+          action={ending}
+          onClose={(done) => {
+            setEnding(undefined);
+            if (done) demand.reload();
+          }}
+        />
+      )}
       <Card
         title="匹配的中试服务"
         size="small"
@@ -489,14 +494,20 @@ export function DemandPage() {
                 actions={
                   d?.status === 'OPEN'
                     ? [
-                        <Button
-                          key="invite"
-                          size="small"
-                          loading={inviting === m.platform.id}
-                          onClick={() => invite(m)}
-                        >
-                          邀请报价
-                        </Button>,
+                        invited.has(m.platform.id) ? (
+                          <Button key="invite" size="small" disabled>
+                            已邀请
+                          </Button>
+                        ) : (
+                          <Button
+                            key="invite"
+                            size="small"
+                            loading={inviting === m.platform.id}
+                            onClick={() => invite(m)}
+                          >
+                            邀请报价
+                          </Button>
+                        ),
                       ]
                     : []
                 }
@@ -561,5 +572,60 @@ export function DemandPage() {
         />
       </Card>
     </Space>
+  );
+}
+
+const END_DEMAND = {
+  close: {
+    title: '关闭需求',
+    help: '关闭后不再接收新报价，已收到的报价仍可查看。',
+    ok: '确认关闭',
+    done: '需求已关闭',
+  },
+  cancel: { title: '取消需求', help: '取消后平台将看不到该需求，且不能恢复。', ok: '确认取消', done: '需求已取消' },
+};
+
+/** Close or cancel a demand, with an optional reason the SME keeps on record. */
+function EndDemandModal({
+  demandId,
+  action,
+  onClose,
+}: {
+  demandId: string;
+  action: 'close' | 'cancel';
+  onClose: (done: boolean) => void;
+}) {
+  const [form] = Form.useForm();
+  const { message } = AntApp.useApp();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const text = END_DEMAND[action];
+  const submit = async (values: { reason?: string }) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const reason = values.reason?.trim();
+      await api(`/demands/${demandId}/${action}`, { method: 'POST', body: reason ? { reason } : {} });
+      message.success(text.done);
+      onClose(true);
+    } catch (e) {
+      setError(applyApiErrors(form, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title={text.title} onCancel={() => onClose(false)} footer={null} destroyOnClose>
+      <Typography.Paragraph type="secondary">{text.help}</Typography.Paragraph>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item name="reason" label="原因（选填）" rules={[{ min: 2, max: 500, message: '原因需为 2 至 500 个字' }]}>
+          <Input.TextArea rows={3} placeholder="如：已通过其他渠道解决" />
+        </Form.Item>
+        <Button type="primary" danger={action === 'cancel'} htmlType="submit" loading={busy} block>
+          {text.ok}
+        </Button>
+      </Form>
+    </Modal>
   );
 }

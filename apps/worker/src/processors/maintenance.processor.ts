@@ -5,7 +5,7 @@ import { ExpiryService } from '@pilotlink/demand';
 import { RecognitionsService } from '@pilotlink/governance';
 import { TokenService } from '@pilotlink/identity';
 import { MaintenanceJobName, MaintenanceJobs, QUEUES } from '@pilotlink/queue';
-import { ReconcileService } from '@pilotlink/search';
+import { ReconcileService, ReindexService } from '@pilotlink/search';
 import { VoucherExpiryService } from '@pilotlink/voucher';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -24,6 +24,7 @@ export class MaintenanceProcessor extends WorkerHost {
       this.logger.log({ pruned }, 'pruned expired refresh tokens');
       return { pruned };
     },
+    'reindex-search': (job) => this.reindexer.reindexAll((progress) => job.updateProgress({ ...progress })),
     'reconcile-search-index': async () => {
       const drift = await this.reconcile.reconcile();
       return { drift };
@@ -45,6 +46,7 @@ export class MaintenanceProcessor extends WorkerHost {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly tokens: TokenService,
     private readonly reconcile: ReconcileService,
+    private readonly reindexer: ReindexService,
     private readonly expiry: ExpiryService,
     private readonly voucherExpiry: VoucherExpiryService,
     private readonly recognitions: RecognitionsService,

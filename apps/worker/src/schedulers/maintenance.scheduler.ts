@@ -3,8 +3,11 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { MaintenanceJobName, QUEUES } from '@pilotlink/queue';
 import { Queue } from 'bullmq';
 
+/** Jobs that run only when asked (an admin's full reindex). */
+type OnDemandJob = 'reindex-search';
+
 /** Repeating jobs, registered idempotently (a job scheduler per name) each time a worker boots. */
-const SCHEDULES: Record<MaintenanceJobName, { every: number }> = {
+const SCHEDULES: Record<Exclude<MaintenanceJobName, OnDemandJob>, { every: number }> = {
   'prune-refresh-tokens': { every: 60 * 60 * 1000 },
   // The outbox keeps the indexes fresh; this only catches drift (a lost index, an expired certificate).
   'reconcile-search-index': { every: 10 * 60 * 1000 },

@@ -8,6 +8,7 @@ import { SEARCH_INDEX_KINDS, SearchIndexes, SearchIndexKind } from '../indexes/s
 import { isIndexNotFound } from '../meili/meili-errors';
 import { assertSucceeded, BULK_WAIT, succeeded } from '../meili/meili-tasks';
 import { MEILI } from '../meili/meili.provider';
+import { ReindexProgressListener, ReindexProgressTracker } from './reindex-progress';
 import { SearchSource } from './search-source';
 
 export interface ReindexResult {
@@ -37,30 +38,47 @@ export class ReindexService {
     private readonly source: SearchSource,
   ) {}
 
-  async reindexAll(): Promise<ReindexResult[]> {
+  /**
+   * Rebuilds every index in turn. `onProgress` hears documents done per index as Meilisearch confirms
+   * them (the admin reindex job passes them on to BullMQ's job progress).
+   */
+  async reindexAll(onProgress?: ReindexProgressListener): Promise<ReindexResult[]> {
+    const manager = this.dataSource.manager;
+    const entries = [];
+    for (const kind of SEARCH_INDEX_KINDS) {
+      entries.push({ kind, index: this.indexes.uid(kind), total: await this.source.countSearchable(manager, kind) });
+    }
+    const tracker = new ReindexProgressTracker(entries, onProgress);
     const results: ReindexResult[] = [];
-    for (const kind of SEARCH_INDEX_KINDS) results.push(await this.reindex(kind));
+    for (const kind of SEARCH_INDEX_KINDS) results.push(await this.reindex(kind, tracker));
     return results;
   }
 
-  async reindex(kind: SearchIndexKind): Promise<ReindexResult> {
+  async reindex(kind: SearchIndexKind, tracker?: ReindexProgressTracker): Promise<ReindexResult> {
     const started = Date.now();
     const live = this.indexes.uid(kind);
     const next = `${live}_new`;
+    await tracker?.update(kind, { state: 'FILLING', done: 0 });
     await this.dropIfExists(next); // left over by an interrupted run
     await this.setup.ensureIndex(next, kind);
 
     const [{ now: since }] = await this.dataSource.query<{ now: Date }[]>('SELECT now() AS now');
-    const documents = await this.fill(kind, next);
+    const documents = await this.fill(kind, next, (done) => tracker?.update(kind, { done }));
+    await tracker?.update(kind, { state: 'SWAPPING', done: documents });
     const { requeued, replaced } = await this.swapIn(live, next, since);
     if (replaced) await this.dropIfExists(next); // after the swap, `next` holds the old documents
+    await tracker?.update(kind, { state: 'DONE' });
 
     const result = { index: live, documents, requeued, seconds: (Date.now() - started) / 1000 };
     this.logger.log(result, 'reindexed');
     return result;
   }
 
-  private async fill(kind: SearchIndexKind, uid: string): Promise<number> {
+  private async fill(
+    kind: SearchIndexKind,
+    uid: string,
+    onDone: (done: number) => unknown = () => undefined,
+  ): Promise<number> {
     const index = this.meili.index(uid);
     const manager = this.dataSource.manager;
     const pages: Record<SearchIndexKind, () => AsyncGenerator<object[]>> = {
@@ -68,17 +86,18 @@ export class ReindexService {
       platforms: () => this.source.allPlatformDocuments(manager, PAGE_SIZE),
       demands: () => this.source.allDemandDocuments(manager, PAGE_SIZE),
     };
-    const taskUids: number[] = [];
-    let count = 0;
+    const tasks: { taskUid: number; size: number }[] = [];
     // Enqueue every page before waiting: Meilisearch indexes consecutive additions as one batch.
     for await (const docs of pages[kind]()) {
-      taskUids.push((await index.addDocuments(docs, { primaryKey: 'id' })).taskUid);
-      count += docs.length;
+      tasks.push({ taskUid: (await index.addDocuments(docs, { primaryKey: 'id' })).taskUid, size: docs.length });
     }
-    for (const taskUid of taskUids) {
+    let done = 0;
+    for (const { taskUid, size } of tasks) {
       assertSucceeded(await this.meili.tasks.waitForTask(taskUid, BULK_WAIT), `fill ${uid}`);
+      done += size;
+      await onDone(done);
     }
-    return count;
+    return done;
   }
 
   /**

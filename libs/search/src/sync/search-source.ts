@@ -7,6 +7,7 @@ import { DemandDocument, DemandSourceRow, toDemandDocument } from '../documents/
 import { HostOrg } from '../documents/document-parts';
 import { PlatformDocument, toPlatformDocument } from '../documents/platform-document';
 import { ServiceDocument, toServiceDocument } from '../documents/service-document';
+import type { SearchIndexKind } from '../indexes/search-indexes';
 
 /** What the index should hold for a set of ids: documents to upsert and ids to delete. */
 export interface IndexChanges<D> {
@@ -103,6 +104,12 @@ export class SearchSource {
     }
   }
 
+  /** How many documents a full reindex of this index will write (for its progress). */
+  async countSearchable(manager: EntityManager, kind: SearchIndexKind): Promise<number> {
+    const [{ count }] = await manager.query<{ count: string }[]>(COUNT_SQL[kind]);
+    return Number(count);
+  }
+
   private async platformDocuments(manager: EntityManager, platforms: Platform[]): Promise<PlatformDocument[]> {
     if (platforms.length === 0) return [];
     const ids = platforms.map((p) => p.id);
@@ -155,3 +162,11 @@ const DEMAND_SELECT = `
          reward_fen AS "rewardFen", to_char(challenge_deadline, 'YYYY-MM-DD') AS "challengeDeadline",
          confidentiality, status, published_at AS "publishedAt", updated_at AS "updatedAt"
     FROM demands`;
+
+/** The same conditions as the all*Documents generators, counted. */
+const COUNT_SQL: Record<SearchIndexKind, string> = {
+  services: `SELECT count(*) FROM services s JOIN platforms p ON p.id = s.platform_id
+              WHERE s.status = 'PUBLISHED' AND p.status = 'LISTED'`,
+  platforms: `SELECT count(*) FROM platforms WHERE status = 'LISTED'`,
+  demands: `SELECT count(*) FROM demands WHERE ${SEARCHABLE_DEMAND}`,
+};

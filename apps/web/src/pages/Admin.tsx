@@ -1,0 +1,289 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Popconfirm,
+  Progress,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { api, ApiError, Page } from '../api';
+import { useAction } from '../actions';
+import { errorText } from '../errors';
+import { label } from '../labels';
+import { useLoad } from './Sme';
+
+interface IndexProgress {
+  kind: string;
+  index: string;
+  state: 'PENDING' | 'FILLING' | 'SWAPPING' | 'DONE';
+  total: number;
+  done: number;
+}
+
+interface ReindexJob {
+  id: string;
+  state: string;
+  started: boolean;
+  progress: { percent: number; current: string | null; indexes: IndexProgress[] } | null;
+  result: { index: string; documents: number; requeued: number; seconds: number }[] | null;
+  failedReason: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+interface FailedJob {
+  id: string;
+  queue: string;
+  name: string;
+  data: Record<string, unknown>;
+  failedReason: string | null;
+  attemptsMade: number;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+const REINDEX_JOB_ID = 'reindex-search';
+const POLL_MS = 1_000;
+const UNFINISHED = ['waiting', 'delayed', 'prioritized', 'active'];
+
+const JOB_STATE: Record<string, string> = {
+  waiting: '排队中',
+  prioritized: '排队中',
+  delayed: '等待重试',
+  active: '进行中',
+  completed: '完成',
+  failed: '失败',
+  unknown: '未知',
+};
+const JOB_STATE_COLOR: Record<string, string> = { active: 'processing', completed: 'success', failed: 'error' };
+const INDEX_KIND: Record<string, string> = { services: '服务', platforms: '平台', demands: '需求' };
+const INDEX_STATE: Record<string, string> = { PENDING: '待处理', FILLING: '写入中', SWAPPING: '切换中', DONE: '完成' };
+const QUEUE: Record<string, string> = { maintenance: '维护任务', notifications: '通知分发', webhooks: 'Webhook 推送' };
+const JOB_NAME: Record<string, string> = {
+  'reindex-search': '重建搜索索引',
+  'reconcile-search-index': '搜索索引校对',
+  'prune-refresh-tokens': '清理过期令牌',
+  'expire-demands-and-quotes': '需求与报价到期处理',
+  'expire-vouchers': '服务券到期处理',
+  'lapse-recognitions': '平台认定到期处理',
+  'dispatch-event': '分发事件',
+  'notify-recipient': '通知接收方',
+  'deliver-webhook': '推送 Webhook',
+};
+
+const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
+
+/** Operations for the platform's admins: rebuild the search indexes with live progress, and failed jobs. */
+export function AdminPage() {
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>
+        运营管理
+      </Typography.Title>
+      <Reindex />
+      <FailedJobs />
+    </Space>
+  );
+}
+
+/** The reindex button and the run's progress, polled while it is queued or running. */
+function Reindex() {
+  const run = useAction();
+  const [job, setJob] = useState<ReindexJob | null>();
+  const [error, setError] = useState<string>();
+  const [starting, setStarting] = useState(false);
+  const running = !!job && UNFINISHED.includes(job.state);
+
+  // The last run, if any (a 404 means none was kept).
+  useEffect(() => {
+    api<ReindexJob>(`/admin/search/reindex/${REINDEX_JOB_ID}`)
+      .then(setJob)
+      .catch((e) => (e instanceof ApiError && e.statusCode === 404 ? setJob(null) : setError(errorText(e))));
+  }, []);
+
+  useEffect(() => {
+    if (!running) return;
+    let live = true;
+    const timer = setInterval(() => {
+      api<ReindexJob>(`/admin/search/reindex/${job.id}`)
+        .then((next) => live && (setJob(next), setError(undefined)))
+        .catch((e) => live && setError(errorText(e)));
+    }, POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [running, job?.id]);
+
+  const start = async () => {
+    setStarting(true);
+    await run(async () => {
+      const answer = await api<ReindexJob>('/admin/search/reindex', { method: 'POST' });
+      setJob(answer);
+      if (!answer.started) throw new ApiError(409, 'REINDEX_RUNNING', 'already running');
+    }, '已开始重建搜索索引');
+    setStarting(false);
+  };
+
+  const percent = job?.state === 'completed' ? 100 : (job?.progress?.percent ?? 0);
+  return (
+    <Card
+      title="搜索索引"
+      size="small"
+      data-testid="reindex"
+      extra={
+        <Button type="primary" onClick={start} loading={starting} disabled={running} data-testid="reindex-start">
+          {running ? '重建中…' : '重建搜索索引'}
+        </Button>
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        从数据库重新生成服务、平台和需求的搜索索引。重建期间搜索照常可用，完成后自动切换到新索引。
+      </Typography.Paragraph>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      {job === undefined && !error && <Typography.Text type="secondary">加载中…</Typography.Text>}
+      {job === null && <Empty description="尚无重建记录" />}
+      {job && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Space wrap>
+            <span>状态：</span>
+            <Tag color={JOB_STATE_COLOR[job.state]} data-testid="reindex-state">
+              {label(JOB_STATE, job.state)}
+            </Tag>
+            {job.progress?.current && (
+              <Typography.Text type="secondary">
+                正在处理：{label(INDEX_KIND, job.progress.current)}索引
+              </Typography.Text>
+            )}
+          </Space>
+          <Progress
+            data-testid="reindex-progress"
+            percent={percent}
+            status={job.state === 'failed' ? 'exception' : job.state === 'completed' ? 'success' : 'active'}
+            format={(p) => `${p ?? 0}%`}
+          />
+          {job.state === 'failed' && (
+            <Alert type="error" showIcon message="重建失败" description={job.failedReason ?? '原因未知'} />
+          )}
+          {job.progress && (
+            <Table
+              rowKey="kind"
+              size="small"
+              pagination={false}
+              data-testid="reindex-indexes"
+              dataSource={job.progress.indexes}
+              columns={[
+                { title: '索引', dataIndex: 'kind', render: (k: string) => label(INDEX_KIND, k) },
+                { title: '状态', dataIndex: 'state', render: (s: string) => label(INDEX_STATE, s) },
+                {
+                  title: '文档',
+                  render: (_: unknown, i: IndexProgress) =>
+                    `${i.done.toLocaleString('zh-CN')} / ${i.total.toLocaleString('zh-CN')}`,
+                },
+              ]}
+            />
+          )}
+          <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
+            <Descriptions.Item label="提交时间">{time(job.createdAt)}</Descriptions.Item>
+            <Descriptions.Item label="开始时间">{time(job.startedAt)}</Descriptions.Item>
+            <Descriptions.Item label="结束时间">{time(job.finishedAt)}</Descriptions.Item>
+          </Descriptions>
+          {job.state === 'completed' && job.result && (
+            <Alert
+              type="success"
+              showIcon
+              data-testid="reindex-result"
+              message="索引重建完成"
+              description={job.result
+                .map((r, i) => {
+                  const kind = job.progress?.indexes[i]?.kind;
+                  return `${kind ? label(INDEX_KIND, kind) : r.index}：${r.documents} 条，用时 ${r.seconds.toFixed(1)} 秒`;
+                })
+                .join('；')}
+            />
+          )}
+        </Space>
+      )}
+    </Card>
+  );
+}
+
+/** Jobs whose attempts are exhausted, per queue, with a retry. */
+function FailedJobs() {
+  const run = useAction();
+  const [queue, setQueue] = useState('webhooks');
+  const jobs = useLoad(() => api<Page<FailedJob>>('/admin/failed-jobs', { query: { queue, limit: 50 } }), [queue]);
+  const retry = async (job: FailedJob) => {
+    if (
+      await run(
+        () => api(`/admin/failed-jobs/${job.queue}/${encodeURIComponent(job.id)}/retry`, { method: 'POST' }),
+        '已重新排队',
+      )
+    )
+      jobs.reload();
+  };
+  return (
+    <Card
+      title="失败任务"
+      size="small"
+      data-testid="failed-jobs"
+      extra={
+        <Space wrap>
+          <Select
+            value={queue}
+            onChange={setQueue}
+            style={{ width: 140 }}
+            options={Object.entries(QUEUE).map(([value, l]) => ({ value, label: l }))}
+            aria-label="队列"
+          />
+          <Button onClick={jobs.reload}>刷新</Button>
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        重试次数用尽的任务保留 7 天（每个队列最多 5,000 条），可在排除原因后重新执行。
+      </Typography.Paragraph>
+      {jobs.error && <Alert type="error" message={jobs.error} style={{ marginBottom: 12 }} />}
+      <Table
+        rowKey="id"
+        size="small"
+        loading={jobs.loading}
+        dataSource={jobs.data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 720 }}
+        locale={{ emptyText: <Empty description="该队列没有失败任务" /> }}
+        columns={[
+          { title: '任务', dataIndex: 'name', render: (n: string) => label(JOB_NAME, n) },
+          {
+            title: '失败原因',
+            dataIndex: 'failedReason',
+            render: (r: string | null) => (
+              <Typography.Text type="danger" ellipsis={{ tooltip: r }} style={{ maxWidth: 280 }}>
+                {r ?? '—'}
+              </Typography.Text>
+            ),
+          },
+          { title: '已尝试', dataIndex: 'attemptsMade', render: (n: number) => `${n} 次` },
+          { title: '最后失败', dataIndex: 'finishedAt', render: time },
+          {
+            title: '操作',
+            render: (_: unknown, job: FailedJob) => (
+              <Popconfirm title="确定重新执行该任务？" onConfirm={() => retry(job)}>
+                <Button size="small">重试</Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
