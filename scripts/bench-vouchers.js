@@ -21,6 +21,8 @@
 const { execFile } = require('node:child_process');
 const { randomUUID } = require('node:crypto');
 const fs = require('node:fs');
+const http = require('node:http');
+const os = require('node:os');
 const path = require('node:path');
 const { createHarness, percentiles, root, verdict } = require('./lib/harness');
 
@@ -36,6 +38,9 @@ const WARMUP_HOLDS = 200; // on orders outside the measured ones
 const HOLDS = 5_000;
 const CLAIMS = 3_000;
 const CONCURRENCY = 50;
+// API processes, as replicas would run: one per core by default (BENCH_API_PROCESSES overrides). pgbench
+// gets `-j 2` threads on the same machine.
+const API_PROCESSES = Number(process.env.BENCH_API_PROCESSES) || Math.min(os.availableParallelism(), 4);
 const PHASE_LIMIT_MS = 120_000; // a measured phase stops sending after this
 const REQUEST_TIMEOUT_MS = 30_000;
 const PGBENCH = { scale: 10, clients: 50, threads: 2, seconds: 20 };
@@ -80,8 +85,9 @@ async function main() {
     throw new Error(`the generated data breaks ${before.length} ledger invariant(s): not measuring`);
   }
 
-  log('starting the built API and worker');
-  const base = await harness.boot();
+  log(`starting ${API_PROCESSES} built API process(es) and the worker`);
+  const bases = await harness.bootApis(API_PROCESSES);
+  const base = bases[0];
   const tokens = await logIn(base, corpus);
 
   // (a) holds
@@ -92,11 +98,11 @@ async function main() {
   });
   const warmupOrders = corpus.orders.slice(HOLDS, HOLDS + WARMUP_HOLDS);
   log(`warming up: ${warmupOrders.length} holds`);
-  const warmup = await measure(base, warmupOrders.map(holdOf), CONCURRENCY);
+  const warmup = await measure(bases, warmupOrders.map(holdOf), CONCURRENCY);
   assertRouteExists(warmup, 'POST /api/orders/:id/voucher-hold');
   const holdOrders = corpus.orders.slice(0, HOLDS);
   log(`measuring ${holdOrders.length} holds, ${CONCURRENCY} at a time`);
-  const holds = await measure(base, holdOrders.map(holdOf), CONCURRENCY);
+  const holds = await measure(bases, holdOrders.map(holdOf), CONCURRENCY);
   const replay = await replayFirst(base, holds);
 
   // (b) claims approved
@@ -109,7 +115,7 @@ async function main() {
   log(`measuring ${claimIds.length} claim approvals, ${CONCURRENCY} at a time`);
   const bureauToken = tokens.get(corpus.bureauOrgId);
   const approvals = await measure(
-    base,
+    bases,
     claimIds.map((id) => ({ route: `/claims/${id}/approve`, token: bureauToken, body: {} })),
     CONCURRENCY,
   );
@@ -431,36 +437,57 @@ async function logIn(base, corpus) {
 }
 
 /** One JSON request; never throws on a status, only on a network failure (reported as status 0). */
-async function request(base, method, route, { token, body, idempotencyKey } = {}) {
-  try {
-    const res = await fetch(`${base}/api${route}`, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+/**
+ * One HTTP request on a keep-alive connection. Plain node:http rather than fetch: the load generator shares
+ * the machine's two cores with the API and PostgreSQL, and fetch spends several times the CPU per request
+ * (pgbench's own client is lean C).
+ */
+function request(base, method, route, { token, body, idempotencyKey } = {}) {
+  const payload = body !== undefined ? JSON.stringify(body) : undefined;
+  return new Promise((resolve) => {
+    const req = http.request(
+      `${base}/api${route}`,
+      {
+        method,
+        agent: keepAlive,
+        timeout: REQUEST_TIMEOUT_MS,
+        headers: {
+          ...(payload !== undefined
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+            : {}),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+        },
       },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-    const text = await res.text();
-    let parsed = null;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      parsed = { raw: text.slice(0, 300) };
-    }
-    return { status: res.status, body: parsed };
-  } catch (error) {
-    return { status: 0, body: { error: error.message } };
-  }
+      (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed = null;
+          try {
+            parsed = text ? JSON.parse(text) : null;
+          } catch {
+            parsed = { raw: text.slice(0, 300) };
+          }
+          resolve({ status: res.statusCode, body: parsed });
+        });
+        res.on('error', (error) => resolve({ status: 0, body: { error: error.message } }));
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', (error) => resolve({ status: 0, body: { error: error.message } }));
+    req.end(payload);
+  });
 }
+
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
 /**
  * POSTs every job with its own Idempotency-Key, `concurrency` in flight; stops sending after PHASE_LIMIT_MS.
  * Returns the answers by status, latencies, 2xx per second and a sample of the failures.
  */
-async function measure(base, jobs, concurrency) {
+async function measure(bases, jobs, concurrency) {
   const latencies = [];
   const statuses = new Map();
   const failures = [];
@@ -469,7 +496,8 @@ async function measure(base, jobs, concurrency) {
   const started = process.hrtime.bigint();
   const stopAt = Date.now() + PHASE_LIMIT_MS;
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, client) => {
+      const base = bases[client % bases.length]; // clients spread evenly over the API processes
       for (let i = next++; i < jobs.length && Date.now() < stopAt; i = next++) {
         const job = jobs[i];
         const key = randomUUID();
@@ -570,7 +598,7 @@ function printReport({ holds, approvals, pgbench, replay, after, counts, warmup 
     '',
     `  Voucher money benchmark — ${num(VOUCHERS)} vouchers and orders, ${SME_ORGS} SMEs, ${PLATFORMS} platforms, ` +
       `1 REIMBURSE program (rule ${RATIO_BP / 100} %, caps per order / SME / platform); ${CONCURRENCY} concurrent ` +
-      `clients, each request with its own Idempotency-Key`,
+      `clients over ${API_PROCESSES} API process(es), each request with its own Idempotency-Key`,
     '',
     `  ${''.padEnd(32)}${'2xx/sent'.padStart(13)}${'4xx'.padStart(6)}${'5xx'.padStart(6)}${'time'.padStart(9)}` +
       `${'p50/p95'.padStart(14)}${'rate'.padStart(11)}${'vs pgb.'.padStart(10)}${'target'.padStart(8)}  verdict`,
@@ -613,6 +641,7 @@ module.exports = { generate, fileClaims };
 if (require.main === module) {
   harness.run(main, {
     beforeCleanup: async () => {
+      keepAlive.destroy();
       await held.dataSource?.destroy().catch(() => {});
       await held.pg?.end().catch(() => {});
     },

@@ -60,12 +60,24 @@ function createHarness({ name, dbName, indexPrefix, queuePrefix, deadlineMs, env
 
   /** Starts the built API and worker; resolves with the API's base URL once it is healthy. */
   async function boot() {
-    const port = await freePort();
-    const env = { ...state.env, PORT: String(port) };
-    state.children.push(launch('dist/apps/api/src/main.js', env), launch('dist/apps/worker/src/main.js', env));
-    const api = `http://127.0.0.1:${port}`;
-    await waitForHealth(`${api}/api/health`);
+    const [api] = await bootApis(1);
     return api;
+  }
+
+  /**
+   * Starts `count` API processes (each on its own port, as replicas behind a load balancer would run)
+   * and one worker; resolves with the APIs' base URLs once all are healthy.
+   */
+  async function bootApis(count) {
+    const apis = [];
+    for (let i = 0; i < count; i++) {
+      const port = await freePort();
+      state.children.push(launch('dist/apps/api/src/main.js', { ...state.env, PORT: String(port) }));
+      apis.push(`http://127.0.0.1:${port}`);
+    }
+    state.children.push(launch('dist/apps/worker/src/main.js', state.env));
+    await Promise.all(apis.map((api) => waitForHealth(`${api}/api/health`)));
+    return apis;
   }
 
   async function recreateDatabase(url) {
@@ -126,7 +138,7 @@ function createHarness({ name, dbName, indexPrefix, queuePrefix, deadlineMs, env
       .finally(() => clearTimeout(deadline));
   }
 
-  return { log, state, prepare, cli, boot, cleanup, run };
+  return { log, state, prepare, cli, boot, bootApis, cleanup, run };
 }
 
 /** BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of each started process there (for finding hot spots). */

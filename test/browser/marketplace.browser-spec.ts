@@ -134,6 +134,14 @@ describe('web portal: the marketplace flow in Chromium (browser)', () => {
     await signIn(platform, operator.email);
     await platform.getByRole('heading', { name: '平台工作台' }).waitFor();
     const hall = platform.getByTestId('demand-hall');
+    // The worker indexes the demand through the outbox: wait for that first, so the portal's search finds it
+    // (searching the same words again is not a new query for the page, so it would not fetch again).
+    await eventually(async () => {
+      const res = await p.t.http.get('/api/search/demands').query({ q: '石墨烯' }).set(operator.auth);
+      return (
+        res.status === 200 && res.body.items.some((d: { title: string }) => d.title === '石墨烯改性EVA鞋底中试放大')
+      );
+    }, 'the demand to be indexed');
     await eventually(async () => {
       await platform.getByPlaceholder('搜索需求').fill('石墨烯');
       await platform.getByPlaceholder('搜索需求').press('Enter');
