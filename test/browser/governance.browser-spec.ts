@@ -192,6 +192,9 @@ describe('web portal: governance screens in Chromium (browser)', () => {
     const droppedRow = detail.locator('.ant-table-row', { hasText: '泉州市新增中试设备补助' });
     await droppedRow.getByText('同组较低（不重复享受）').waitFor();
     await droppedRow
+      .getByText('20% × ¥1,500,000（当年新增中试设备）；就高不重复：已采用“泉州市中试平台设备购置补助”')
+      .waitFor();
+    await droppedRow
       .getByRole('cell', { name: yuan(dropped.cappedFen), exact: true })
       .first()
       .waitFor();

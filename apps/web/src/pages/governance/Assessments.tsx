@@ -5,7 +5,7 @@ import { api, ApiError, yuan } from '../../api';
 import { errorText } from '../../errors';
 import { label } from '../../labels';
 import { useLoad } from '../Sme';
-import { GRADE, OVERLAP, RECOGNITION_LEVEL } from './common';
+import { EQUIPMENT_BASIS, GRADE, OVERLAP, RECOGNITION_LEVEL } from './common';
 import type { DeclarationRow } from './EquipmentDeclarations';
 
 interface RuleAssessment {
@@ -47,9 +47,37 @@ export interface AssessmentRow {
   };
 }
 
+/**
+ * The assessment's stored explanation is bilingual ("上限/cap ¥…", "平台级别不符 / level …"): keep the
+ * Chinese, translate the rest, and name the rule that won its 就高不重复 group.
+ */
+function reasonText(reason: string, names: Map<string, string>): string {
+  return reason
+    .replace(
+      /; 就高不重复 \/ (\S+) is granted instead/,
+      (_, code: string) => `；就高不重复：已采用“${names.get(code) ?? code}”`,
+    )
+    .replace(
+      / \/ (level \S+ not in \S+|window from \d+ is over|no matching new recognition this year|awarded in \d+)/,
+      '',
+    )
+    .replace(/ \/ grade \S+$/, '')
+    .replace(/评价非(\w+)/, (_, g: string) => `评价非“${label(GRADE, g)}”`)
+    .replace(/新认定\/newly recognised (\w+)/, (_, l: string) => `新认定${label(RECOGNITION_LEVEL, l)}`)
+    .replace(/评价\/grade (\w+)/, (_, g: string) => `评价“${label(GRADE, g)}”`)
+    .replace('上限/cap', '上限')
+    .replace('已付/paid', '已付')
+    .replace(' (service revenue)', '（年度服务性收入）')
+    .replace(/ \((NON_FISCAL_EQUIPMENT|NEW_EQUIPMENT)\)/, (_, b: string) => `（${label(EQUIPMENT_BASIS, b)}）`)
+    .replace('tiers ×', '分档比例 ×')
+    .replace(/, /g, '，')
+    .replace(/: /g, '：');
+}
+
 /** Per rule: computed, capped, the 就高不重复 decision, granted and its split over the funders. */
 function RuleTable({ result, testId }: { result: AssessmentRow['result']; testId: string }) {
   const funders = new Map(result.funderTotals.map((f) => [f.funderKey, f.name]));
+  const names = new Map(result.rules.map((r) => [r.code, r.name]));
   return (
     <Table
       rowKey="ruleId"
@@ -57,33 +85,37 @@ function RuleTable({ result, testId }: { result: AssessmentRow['result']; testId
       data-testid={testId}
       dataSource={result.rules}
       pagination={false}
-      scroll={{ x: 900 }}
+      tableLayout="fixed"
+      scroll={{ x: 1240 }}
       columns={[
-        { title: '规则', dataIndex: 'name', width: 180 },
-        { title: '计算额', dataIndex: 'computedFen', render: (f: number) => yuan(f) },
+        { title: '规则', dataIndex: 'name', width: 170 },
+        { title: '计算额', dataIndex: 'computedFen', width: 120, render: (f: number) => yuan(f) },
         {
           title: '适用上限',
           dataIndex: 'capFen',
+          width: 120,
           render: (f: number | null, r: RuleAssessment) => (!r.applies ? '—' : f === null ? '无' : yuan(f)),
         },
-        { title: '封顶后', dataIndex: 'cappedFen', render: (f: number) => yuan(f) },
+        { title: '封顶后', dataIndex: 'cappedFen', width: 120, render: (f: number) => yuan(f) },
         {
           title: '就高不重复',
           dataIndex: 'overlapDecision',
+          width: 150,
           render: (d: string) => (
             <Tag color={d === 'HIGHEST_IN_GROUP' ? 'green' : d === 'LOWER_IN_GROUP_DROPPED' ? 'orange' : undefined}>
               {label(OVERLAP, d)}
             </Tag>
           ),
         },
-        { title: '核定金额', dataIndex: 'amountFen', render: (f: number) => <b>{yuan(f)}</b> },
+        { title: '核定金额', dataIndex: 'amountFen', width: 120, render: (f: number) => <b>{yuan(f)}</b> },
         {
           title: '分担',
           dataIndex: 'split',
+          width: 190,
           render: (split: RuleAssessment['split']) =>
             split.map((s) => `${funders.get(s.funderKey) ?? s.funderKey} ${yuan(s.amountFen)}`).join('；') || '—',
         },
-        { title: '说明', dataIndex: 'reason', width: 240 },
+        { title: '说明', dataIndex: 'reason', width: 250, render: (r: string) => reasonText(r, names) },
       ]}
     />
   );
