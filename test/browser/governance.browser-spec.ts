@@ -244,6 +244,87 @@ describe('web portal: governance screens in Chromium (browser)', () => {
       .waitFor();
   }, 120_000);
 
+  it('rules of every kind as data: multi-year cap and years, award amounts by level, tiers, grade award', async () => {
+    const bureau = await p.page();
+    await signIn(bureau, world.bureau.email);
+    await bureau.getByRole('tab', { name: '平台监管' }).click();
+    const admin = bureau.getByTestId('subsidy-rule-admin');
+    const modal = bureau.locator('.ant-modal', { hasText: '新增补贴规则' });
+    const open = async (code: string, name: string, kind: string) => {
+      await admin.getByRole('button', { name: '新增规则' }).click();
+      await modal.getByLabel('规则编码').fill(code);
+      await modal.getByLabel('规则名称').fill(name);
+      await choose(bureau, modal.locator('.ant-form-item', { hasText: '规则类型' }), kind);
+    };
+    const saved = async (code: string, summary: string) => {
+      await modal.getByRole('button', { name: '新增规则' }).click();
+      await bureau
+        .getByTestId('subsidy-rule-list')
+        .locator('.ant-table-row', { hasText: code })
+        .getByText(summary)
+        .waitFor();
+      return (await storedRule(code))?.rule;
+    };
+
+    await open('QZ_OPERATING_30', '泉州市中试平台运营补助', '运营补助（按服务性收入）');
+    await modal.getByLabel('补贴比例（占年度服务性收入）').fill('30');
+    await modal.getByLabel('多年累计上限（元）').fill('3000000');
+    await modal.getByLabel('连续年限（年）').fill('5');
+    // A multiple select stays open: both levels in one go.
+    await modal.locator('.ant-form-item', { hasText: '适用平台级别' }).locator('.ant-select-selector').click();
+    for (const level of ['市级', '省级']) {
+      await bureau.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: level }).click();
+    }
+    await modal.getByLabel('连续年限（年）').click();
+    expect(
+      await saved('QZ_OPERATING_30', '年度服务性收入 × 30%，连续 5 年累计最高 ¥3,000,000.00；限市级/省级平台'),
+    ).toMatchObject({ ratioBp: 3000, capFen: 300_000_000, windowYears: 5, requiresRecognition: ['CITY', 'PROVINCE'] });
+
+    // An award with no amount at all is refused beside the amounts, in Chinese; nothing is stored.
+    await open('QZ_RECOGNITION_AWARD', '新认定中试平台奖励', '新认定一次性奖励');
+    await modal.getByRole('button', { name: '新增规则' }).click();
+    await modal.locator('#amountByLevel_NATIONAL_help').getByText('请至少填写一个级别的金额').waitFor();
+    expect(await storedRule('QZ_RECOGNITION_AWARD')).toBeUndefined();
+    await modal.getByLabel('国家级（元）').fill('1500000');
+    await modal.getByLabel('省级（元）').fill('500000');
+    expect(await saved('QZ_RECOGNITION_AWARD', '新认定 国家级 ¥1,500,000.00、省级 ¥500,000.00')).toMatchObject({
+      amountFenByLevel: { NATIONAL: 150_000_000, PROVINCE: 50_000_000 },
+    });
+
+    await open('QZ_TIERS', '新认定平台设备投入分档支持', '新认定设备投入分档支持');
+    await modal.getByRole('button', { name: '增加一档' }).click();
+    await modal.locator('#tiers_0_uptoYuan').fill('10000000');
+    await modal.locator('#tiers_0_ratioPct').fill('30');
+    await modal.getByLabel('国家级（元）').fill('10000000');
+    expect(
+      await saved('QZ_TIERS', '当年新增中试设备分档：至 ¥10,000,000.00 30%，其余部分 20%；上限 国家级 ¥10,000,000.00'),
+    ).toMatchObject({
+      basis: 'NEW_EQUIPMENT',
+      tiers: [
+        { uptoFen: 1_000_000_000, ratioBp: 3000 },
+        { uptoFen: null, ratioBp: 2000 },
+      ],
+      capFenByLevel: { NATIONAL: 1_000_000_000 },
+    });
+
+    await open('QZ_EXCELLENT_AWARD', '年度绩效优秀平台奖励', '绩效评价等级奖励');
+    await modal.getByLabel('奖励金额（元）').fill('1000000');
+    expect(await saved('QZ_EXCELLENT_AWARD', '评价“优秀”奖励 ¥1,000,000.00，3 年内最多一次')).toMatchObject({
+      grade: 'EXCELLENT',
+      amountFen: 100_000_000,
+      oncePerYears: 3,
+    });
+
+    // Deactivating a rule keeps it as data, marked 停用.
+    const row = bureau.getByTestId('subsidy-rule-list').locator('.ant-table-row', { hasText: 'QZ_EXCELLENT_AWARD' });
+    await row.getByRole('button', { name: '编辑' }).click();
+    const edit = bureau.locator('.ant-modal', { hasText: '编辑补贴规则' });
+    await edit.getByLabel('启用').click();
+    await edit.getByRole('button', { name: '保存规则' }).click();
+    await row.getByText('停用').waitFor();
+    expect(await storedRule('QZ_EXCELLENT_AWARD')).toMatchObject({ active: false, rule: { amountFen: 100_000_000 } });
+  }, 60_000);
+
   it('fits a phone-wide screen: the rules and the declaration form', async () => {
     const bureau = await p.page({ width: 390, height: 844 });
     await signIn(bureau, world.bureau.email);
@@ -268,6 +349,12 @@ describe('web portal: governance screens in Chromium (browser)', () => {
     expect(await op.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   });
 });
+
+/** Picks an option of the antd Select inside `item` (a form item). */
+async function choose(page: Page, item: Locator, option: string): Promise<void> {
+  await item.locator('.ant-select-selector').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
 
 async function pickStatus(bureau: Page, status: string): Promise<void> {
   await bureau.locator('.ant-card', { hasText: '平台审核与监管' }).first().locator('.ant-select').click();
