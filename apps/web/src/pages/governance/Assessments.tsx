@@ -5,7 +5,7 @@ import { api, ApiError, yuan } from '../../api';
 import { errorText } from '../../errors';
 import { label } from '../../labels';
 import { useLoad } from '../Sme';
-import { EQUIPMENT_BASIS, GRADE, OVERLAP, RECOGNITION_LEVEL } from './common';
+import { GRADE, OVERLAP, reasonText, RECOGNITION_LEVEL } from './common';
 import type { DeclarationRow } from './EquipmentDeclarations';
 
 interface RuleAssessment {
@@ -45,33 +45,6 @@ export interface AssessmentRow {
     totalFen: number;
     funderTotals: { funderKey: string; name: string; amountFen: number }[];
   };
-}
-
-/**
- * The assessment's stored explanation is bilingual ("上限/cap ¥…", "平台级别不符 / level …"): keep the
- * Chinese, translate the rest, and name the rule that won its 就高不重复 group.
- */
-function reasonText(reason: string, names: Map<string, string>): string {
-  return reason
-    .replace(
-      /; 就高不重复 \/ (\S+) is granted instead/,
-      (_, code: string) => `；就高不重复：已采用“${names.get(code) ?? code}”`,
-    )
-    .replace(
-      / \/ (level \S+ not in \S+|window from \d+ is over|no matching new recognition this year|awarded in \d+)/,
-      '',
-    )
-    .replace(/ \/ grade \S+$/, '')
-    .replace(/评价非(\w+)/, (_, g: string) => `评价非“${label(GRADE, g)}”`)
-    .replace(/新认定\/newly recognised (\w+)/, (_, l: string) => `新认定${label(RECOGNITION_LEVEL, l)}`)
-    .replace(/评价\/grade (\w+)/, (_, g: string) => `评价“${label(GRADE, g)}”`)
-    .replace('上限/cap', '上限')
-    .replace('已付/paid', '已付')
-    .replace(' (service revenue)', '（年度服务性收入）')
-    .replace(/ \((NON_FISCAL_EQUIPMENT|NEW_EQUIPMENT)\)/, (_, b: string) => `（${label(EQUIPMENT_BASIS, b)}）`)
-    .replace('tiers ×', '分档比例 ×')
-    .replace(/, /g, '，')
-    .replace(/: /g, '：');
 }
 
 /** Per rule: computed, capped, the 就高不重复 decision, granted and its split over the funders. */

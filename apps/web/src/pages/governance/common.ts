@@ -1,4 +1,5 @@
 /** Labels and small helpers shared by the governance screens (bureau and platform side). */
+import { label } from '../../labels';
 
 export const RECOGNITION_LEVEL: Record<string, string> = {
   NONE: '未认定',
@@ -56,3 +57,30 @@ export const yearOptions = () => {
 
 export const options = (map: Record<string, string>, keys: readonly string[] = Object.keys(map)) =>
   keys.map((value) => ({ value, label: map[value] ?? value }));
+
+/**
+ * The assessment's stored explanation is bilingual ("上限/cap ¥…", "平台级别不符 / level …"): keep the
+ * Chinese, translate the rest, and name the rule that won its 就高不重复 group.
+ */
+export function reasonText(reason: string, names: Map<string, string>): string {
+  return reason
+    .replace(
+      /; 就高不重复 \/ (\S+) is granted instead/,
+      (_, code: string) => `；就高不重复：已采用“${names.get(code) ?? code}”`,
+    )
+    .replace(
+      / \/ (level \S+ not in \S+|window from \d+ is over|no matching new recognition this year|awarded in \d+)/,
+      '',
+    )
+    .replace(/ \/ grade \S+$/, '')
+    .replace(/评价非(\w+)/, (_, g: string) => `评价非“${label(GRADE, g)}”`)
+    .replace(/新认定\/newly recognised (\w+)/, (_, l: string) => `新认定${label(RECOGNITION_LEVEL, l)}`)
+    .replace(/评价\/grade (\w+)/, (_, g: string) => `评价“${label(GRADE, g)}”`)
+    .replace('上限/cap', '上限')
+    .replace('已付/paid', '已付')
+    .replace(' (service revenue)', '（年度服务性收入）')
+    .replace(/ \((NON_FISCAL_EQUIPMENT|NEW_EQUIPMENT)\)/, (_, b: string) => `（${label(EQUIPMENT_BASIS, b)}）`)
+    .replace('tiers ×', '分档比例 ×')
+    .replace(/, /g, '，')
+    .replace(/: /g, '：');
+}
