@@ -98,12 +98,15 @@ export function Evaluation({ platformId, onChanged }: { platformId: string; onCh
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const suggested = ind.data?.score.suggestedGrade;
+  const done = past.data?.find((e) => e.year === year);
+  // The form starts from the year's suggested grade (a failing one has no outcome until one is chosen).
   useEffect(() => {
-    if (suggested) form.setFieldsValue({ grade: suggested, outcome: suggested === 'FAIL' ? undefined : 'KEEP' });
-  }, [suggested, form]);
+    if (suggested && !done) {
+      form.setFieldsValue({ grade: suggested, outcome: suggested === 'FAIL' ? undefined : 'KEEP' });
+    }
+  }, [suggested, done, year, form]);
   const grade = (Form.useWatch('grade', form) as string | undefined) ?? suggested;
   const failing = grade === 'FAIL';
-  const done = past.data?.find((e) => e.year === year);
 
   const save = async (v: { grade: string; outcome: string; remarks: string }) => {
     setBusy(true);
