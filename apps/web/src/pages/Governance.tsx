@@ -4,16 +4,13 @@ import {
   Button,
   Card,
   DatePicker,
-  Descriptions,
   Drawer,
   Empty,
   Form,
   Input,
-  InputNumber,
   Modal,
   Select,
   Space,
-  Statistic,
   Table,
   Tabs,
   Tag,
@@ -22,11 +19,17 @@ import {
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api, ApiError, Page, yuan, itemsOf } from '../api';
+import { api, Page, yuan, itemsOf } from '../api';
 import { useAction } from '../actions';
-import { applyApiErrors, errorText } from '../errors';
+import { applyApiErrors } from '../errors';
 import { label } from '../labels';
 import { useLoad } from './Sme';
+import { Subsidies } from './governance/Assessments';
+import { GRADE, pct, RECOGNITION_LEVEL, yearOptions } from './governance/common';
+import { Evaluation } from './governance/Evaluations';
+import { SubsidyRules } from './governance/SubsidyRules';
+
+export { GRADE, RECOGNITION_LEVEL };
 
 export const PLATFORM_STATUS: Record<string, string> = {
   DRAFT: '草稿',
@@ -35,25 +38,11 @@ export const PLATFORM_STATUS: Record<string, string> = {
   SUSPENDED: '已暂停',
   DELISTED: '已下架',
 };
-export const RECOGNITION_LEVEL: Record<string, string> = {
-  NONE: '未认定',
-  CITY: '市级',
-  PROVINCE: '省级',
-  NATIONAL: '国家级',
-};
 export const RECOGNITION_STATUS: Record<string, string> = {
   PENDING: '待审核',
   APPROVED: '已认定',
   REJECTED: '未通过',
   LAPSED: '已失效',
-};
-export const GRADE: Record<string, string> = { EXCELLENT: '优秀', GOOD: '良好', PASS: '合格', FAIL: '不合格' };
-const OUTCOME: Record<string, string> = { KEEP: '保持', DOWNGRADE: '降级', SUSPEND: '暂停服务', DELIST: '下架' };
-const OVERLAP: Record<string, string> = {
-  ALONE: '单独适用',
-  HIGHEST_IN_GROUP: '同组就高（采用）',
-  LOWER_IN_GROUP_DROPPED: '同组较低（不重复享受）',
-  NOT_APPLICABLE: '不符合条件',
 };
 
 interface PlatformItem {
@@ -64,8 +53,6 @@ interface PlatformItem {
   recognitionLevel?: string;
   typeLabel?: string;
 }
-
-const pct = (bp: number | null | undefined) => (bp === null || bp === undefined ? '—' : `${(bp / 100).toFixed(1)}%`);
 
 /** Bureau: platforms in its jurisdiction — list/suspend/delist, recognitions, evaluations, subsidies. */
 export function PlatformsReview() {
@@ -140,6 +127,7 @@ export function PlatformsReview() {
         />
       </Card>
       <IndicatorsTable />
+      <SubsidyRules />
       {reasonFor && (
         <ReasonModal
           title={`${reasonFor.action === 'suspend' ? '暂停' : '下架'}：${reasonFor.platform.name}`}
@@ -153,7 +141,7 @@ export function PlatformsReview() {
           }}
         />
       )}
-      {open && <PlatformGovernance platform={open} onClose={() => setOpen(undefined)} />}
+      {open && <PlatformGovernance platform={open} onClose={() => setOpen(undefined)} onChanged={platforms.reload} />}
     </Space>
   );
 }
@@ -206,11 +194,6 @@ interface ReportRow {
   score: number;
   suggestedGrade: string;
 }
-
-const yearOptions = () => {
-  const y = new Date().getFullYear();
-  return [y, y - 1, y - 2].map((v) => ({ value: v, label: `${v} 年` }));
-};
 
 /** GET /reports/platforms?year=: each listed platform's indicators, score and suggested grade. */
 function IndicatorsTable() {
@@ -270,13 +253,21 @@ interface Recognition {
   createdAt: string;
 }
 
-function PlatformGovernance({ platform, onClose }: { platform: PlatformItem; onClose: () => void }) {
+function PlatformGovernance({
+  platform,
+  onClose,
+  onChanged,
+}: {
+  platform: PlatformItem;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   return (
     <Drawer open title={platform.name} width={Math.min(860, window.innerWidth)} onClose={onClose} destroyOnClose>
       <Tabs
         items={[
           { key: 'rec', label: '认定申请', children: <Recognitions platformId={platform.id} /> },
-          { key: 'eval', label: '年度评价', children: <Evaluation platformId={platform.id} /> },
+          { key: 'eval', label: '年度评价', children: <Evaluation platformId={platform.id} onChanged={onChanged} /> },
           { key: 'sub', label: '补贴测算', children: <Subsidies platformId={platform.id} /> },
         ]}
       />
@@ -409,179 +400,5 @@ function ApproveRecognitionModal({
         </Button>
       </Form>
     </Modal>
-  );
-}
-
-interface Indicators {
-  indicators: Omit<ReportRow, 'platformId' | 'name' | 'regionCode' | 'recognitionLevel' | 'score' | 'suggestedGrade'>;
-  score: { points: number; penalty: number; total: number; suggestedGrade: string };
-}
-
-function Evaluation({ platformId }: { platformId: string }) {
-  const { message } = AntApp.useApp();
-  const [form] = Form.useForm();
-  const [year, setYear] = useState(new Date().getFullYear() - 1);
-  const ind = useLoad(
-    () => api<Indicators>(`/platforms/${platformId}/indicators`, { query: { year } }),
-    [platformId, year],
-  );
-  const [error, setError] = useState<string>();
-  const grade = Form.useWatch('grade', form) as string | undefined;
-  const submit = async (v: { grade?: string; outcome: string; remarks: string }) => {
-    setError(undefined);
-    try {
-      await api(`/platforms/${platformId}/evaluations`, { method: 'POST', body: { year, ...v } });
-      message.success('评价已保存');
-    } catch (e) {
-      setError(applyApiErrors(form, e));
-    }
-  };
-  const i = ind.data?.indicators;
-  const s = ind.data?.score;
-  return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Space>
-        评价年度
-        <Select value={year} onChange={setYear} options={yearOptions()} style={{ width: 100 }} />
-      </Space>
-      {ind.error && <Alert type="error" message={ind.error} />}
-      <Card size="small" loading={ind.loading} title="年度指标">
-        {i && s && (
-          <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
-            <Descriptions.Item label="完成订单">{i.ordersCompleted}</Descriptions.Item>
-            <Descriptions.Item label="服务收入">{yuan(i.serviceRevenueFen)}</Descriptions.Item>
-            <Descriptions.Item label="服务企业">{i.smesServed}</Descriptions.Item>
-            <Descriptions.Item label="外部用户占比">{pct(i.externalUserShareBp)}</Descriptions.Item>
-            <Descriptions.Item label="评分">{i.ratingAvg ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="设备共享率">{pct(i.sharingRateBp)}</Descriptions.Item>
-            <Descriptions.Item label="被驳回兑付">{i.claimsRejected}</Descriptions.Item>
-            <Descriptions.Item label="得分">
-              {s.total}（扣分 {s.penalty}）
-            </Descriptions.Item>
-            <Descriptions.Item label="建议等级">{label(GRADE, s.suggestedGrade)}</Descriptions.Item>
-          </Descriptions>
-        )}
-      </Card>
-      {error && <Alert type="error" showIcon message={error} />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ outcome: 'KEEP' }}>
-        <Form.Item name="grade" label="评价等级" extra="不选则采用建议等级">
-          <Select allowClear options={Object.entries(GRADE).map(([value, l]) => ({ value, label: l }))} />
-        </Form.Item>
-        <Form.Item
-          name="outcome"
-          label="处理结果"
-          extra={grade === 'FAIL' ? '不合格可降级、暂停或下架' : '优秀、良好、合格只能保持'}
-        >
-          <Select options={Object.entries(OUTCOME).map(([value, l]) => ({ value, label: l }))} />
-        </Form.Item>
-        <Form.Item name="remarks" label="评价意见" rules={[{ required: true, message: '请填写评价意见' }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit">
-          保存评价
-        </Button>
-      </Form>
-    </Space>
-  );
-}
-
-interface RuleAssessment {
-  ruleId: string;
-  code: string;
-  name: string;
-  applies: boolean;
-  computedFen: number;
-  capFen: number | null;
-  cappedFen: number;
-  amountFen: number;
-  overlapDecision: string;
-  reason: string;
-  split: { funderKey: string; amountFen: number }[];
-}
-
-interface AssessmentRow {
-  id: string;
-  year: number;
-  totalFen: string | number;
-  result: {
-    rules: RuleAssessment[];
-    totalFen: number;
-    funderTotals: { funderKey: string; name: string; amountFen: number }[];
-  };
-}
-
-function Subsidies({ platformId }: { platformId: string }) {
-  const [year, setYear] = useState(new Date().getFullYear());
-  const [result, setResult] = useState<AssessmentRow>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const assess = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setResult(
-        await api<AssessmentRow>(`/platforms/${platformId}/subsidy-assessments`, { method: 'POST', body: { year } }),
-      );
-    } catch (e) {
-      setError(
-        e instanceof ApiError && e.code === 'CONFLICT'
-          ? '没有覆盖该平台所在地区的补贴规则，请先配置补贴规则'
-          : errorText(e),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
-  const r = result?.result;
-  const funders = new Map((r?.funderTotals ?? []).map((f) => [f.funderKey, f.name]));
-  return (
-    <Space direction="vertical" style={{ width: '100%' }}>
-      <Space wrap>
-        测算年度
-        <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} />
-        <Button type="primary" loading={busy} onClick={assess}>
-          测算补贴
-        </Button>
-      </Space>
-      {error && <Alert type="error" showIcon message={error} />}
-      {!r && <Empty description="点击“测算补贴”按现行规则计算（结果连同输入一并留存）" />}
-      {r && (
-        <>
-          <Space wrap size="large">
-            <Statistic title="补贴合计" value={yuan(r.totalFen)} />
-            {r.funderTotals.map((f) => (
-              <Statistic key={f.funderKey} title={f.name} value={yuan(f.amountFen)} />
-            ))}
-          </Space>
-          <Table
-            rowKey="ruleId"
-            size="small"
-            data-testid="subsidy-rules"
-            dataSource={r.rules}
-            pagination={false}
-            scroll={{ x: 820 }}
-            columns={[
-              { title: '规则', dataIndex: 'name' },
-              { title: '计算额', dataIndex: 'computedFen', render: (f: number) => yuan(f) },
-              { title: '上限', dataIndex: 'capFen', render: (f: number | null) => (f === null ? '无' : yuan(f)) },
-              { title: '封顶后', dataIndex: 'cappedFen', render: (f: number) => yuan(f) },
-              {
-                title: '就高不重复',
-                dataIndex: 'overlapDecision',
-                render: (d: string) => <Tag>{label(OVERLAP, d)}</Tag>,
-              },
-              { title: '核定金额', dataIndex: 'amountFen', render: (f: number) => <b>{yuan(f)}</b> },
-              {
-                title: '分担',
-                dataIndex: 'split',
-                render: (split: RuleAssessment['split']) =>
-                  split.map((s) => `${funders.get(s.funderKey) ?? s.funderKey} ${yuan(s.amountFen)}`).join('；') || '—',
-              },
-              { title: '说明', dataIndex: 'reason' },
-            ]}
-          />
-        </>
-      )}
-    </Space>
   );
 }

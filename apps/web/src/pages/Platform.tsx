@@ -26,6 +26,7 @@ import { api, Demand, Order, Page, yuan } from '../api';
 import { applyApiErrors } from '../errors';
 import { CONFIDENTIALITY, label, ORDER_STATUS, STAGE } from '../labels';
 import { PlatformManage } from './PlatformManage';
+import { EquipmentDeclarations } from './governance/EquipmentDeclarations';
 import { useLoad } from './Sme';
 
 interface PlatformRow {
@@ -119,6 +120,7 @@ export function PlatformPage() {
         </Col>
       </Row>
       <PlatformManage />
+      <EquipmentDeclarations />
       {quoting && <QuoteModal demand={quoting} platforms={listed} onClose={() => setQuoting(undefined)} />}
     </Space>
   );

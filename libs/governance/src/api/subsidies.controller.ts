@@ -7,6 +7,7 @@ import {
   AssessDto,
   CreateSubsidyRuleDto,
   DeclareEquipmentDto,
+  EquipmentDeclarationResponseDto,
   SubsidyRuleResponseDto,
   UpdateSubsidyRuleDto,
 } from '../dto/subsidy.dto';
@@ -57,6 +58,18 @@ export class SubsidiesController {
   ) {
     if (year < 2000 || year > 2100) throw fieldInvalid('year', 'must be a year from 2000 to 2100');
     return this.subsidies.declareEquipment(ctx, id, year, body);
+  }
+
+  @Get('platforms/:id/equipment-declarations')
+  @AllowOrgKinds('PLATFORM_OPERATOR', 'BUREAU')
+  @ApiOperation({
+    summary: "A platform's equipment declarations, latest year first: its operator and bureaus in jurisdiction",
+  })
+  listDeclarations(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+  ): Promise<EquipmentDeclarationResponseDto[]> {
+    return this.subsidies.listDeclarations(actor, id);
   }
 
   @Post('platforms/:id/subsidy-assessments')

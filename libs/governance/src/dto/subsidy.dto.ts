@@ -87,6 +87,16 @@ export class DeclareEquipmentDto {
   evidence: string;
 }
 
+export class EquipmentDeclarationResponseDto {
+  @ApiProperty({ format: 'uuid' }) platformId: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ description: 'Equipment and software bought with non-fiscal money, fen' })
+  nonFiscalEquipmentFen: number;
+  @ApiProperty({ description: 'Of which pilot equipment newly bought that year, fen' }) newEquipmentFen: number;
+  @ApiProperty() evidence: string;
+  @ApiProperty({ description: 'When it was last declared' }) updatedAt: Date;
+}
+
 export class AssessDto {
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year: number;
 }

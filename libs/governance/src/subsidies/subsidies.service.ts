@@ -12,6 +12,7 @@ import { SubsidyRule, validateSubsidyRule } from '../domain/subsidy-rule';
 import {
   CreateSubsidyRuleDto,
   DeclareEquipmentDto,
+  EquipmentDeclarationResponseDto,
   SubsidyRuleResponseDto,
   UpdateSubsidyRuleDto,
 } from '../dto/subsidy.dto';
@@ -127,6 +128,21 @@ export class SubsidiesService {
     });
   }
 
+  /** What the platform declared, per year: its operator and bureaus covering its region. */
+  async listDeclarations(actor: Actor, platformId: string): Promise<EquipmentDeclarationResponseDto[]> {
+    const manager = this.dataSource.manager;
+    await this.visiblePlatform(manager, actor, platformId);
+    const rows = await manager.find(EquipmentDeclaration, { where: { platformId }, order: { year: 'DESC' } });
+    return rows.map((row) => ({
+      platformId: row.platformId,
+      year: row.year,
+      nonFiscalEquipmentFen: parseFen(row.nonFiscalEquipmentFen),
+      newEquipmentFen: parseFen(row.newEquipmentFen),
+      evidence: row.evidence,
+      updatedAt: row.updatedAt,
+    }));
+  }
+
   /** A bureau covering the platform's region assesses its subsidies for a year. */
   async assess(ctx: RequestContext, platformId: string, year: number): Promise<SubsidyAssessment> {
     return withTransaction(this.dataSource, async (manager) => {
@@ -163,9 +179,7 @@ export class SubsidiesService {
 
   async listAssessments(actor: Actor, platformId: string): Promise<SubsidyAssessment[]> {
     const manager = this.dataSource.manager;
-    const platform = await manager.findOneBy(Platform, { id: platformId });
-    const own = platform && platform.operatorOrgId === actor.orgId;
-    if (!platform || (!own && !mayAssess(actor, platform))) throw new NotFoundError('Platform');
+    await this.visiblePlatform(manager, actor, platformId);
     return manager.find(SubsidyAssessment, { where: { platformId }, order: { year: 'DESC', createdAt: 'DESC' } });
   }
 
@@ -215,6 +229,14 @@ export class SubsidiesService {
       gradeThisYear: facts.grade,
       lastGradeAwardYear: gradeAwardYears.length ? Math.max(...gradeAwardYears) : null,
     };
+  }
+
+  /** The platform for its own operator or a bureau covering its region; anyone else gets 404. */
+  private async visiblePlatform(manager: EntityManager, actor: Actor, id: string): Promise<Platform> {
+    const platform = await manager.findOneBy(Platform, { id });
+    const own = platform && platform.operatorOrgId === actor.orgId;
+    if (!platform || (!own && !mayAssess(actor, platform))) throw new NotFoundError('Platform');
+    return platform;
   }
 
   private async platformInJurisdiction(manager: EntityManager, actor: Actor, id: string): Promise<Platform> {

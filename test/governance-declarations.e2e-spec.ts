@@ -1,0 +1,77 @@
+import { createPrivilegedOrg, createTestApp, RegisteredOrg, registerOrg, TestApp } from '@pilotlink/testing';
+
+describe('governance: reading equipment declarations back (e2e)', () => {
+  let t: TestApp;
+  let jinjiang: RegisteredOrg;
+  let fuzhou: RegisteredOrg;
+  let operator: RegisteredOrg;
+  let otherOperator: RegisteredOrg;
+  let platformId: string;
+  const year = new Date().getFullYear();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    jinjiang = await createPrivilegedOrg(t, 'BUREAU', '350582');
+    fuzhou = await createPrivilegedOrg(t, 'BUREAU', '350100');
+    operator = await registerOrg(t.http, { kind: 'PLATFORM_OPERATOR', regionCode: '350582' });
+    otherOperator = await registerOrg(t.http, { kind: 'PLATFORM_OPERATOR', regionCode: '350582' });
+    await t.http.post(`/api/orgs/${operator.orgId}/verify`).set(jinjiang.auth).expect(200);
+    const platform = await t.http
+      .post('/api/platforms')
+      .set(operator.auth)
+      .send({
+        name: '晋江鞋服新材料中试平台',
+        type: 'PILOT_SERVICE',
+        operatingModel: 'SPECIALIZED',
+        fieldCodes: ['MATERIALS'],
+        regionCode: '350582',
+      });
+    expect(platform.status).toBe(201);
+    platformId = platform.body.id;
+  });
+  afterAll(() => t.close());
+
+  it('the operator and bureaus over the platform see each year it declared, latest first; others get 404', async () => {
+    const path = `/api/platforms/${platformId}/equipment-declarations`;
+    expect((await t.http.get(path).set(operator.auth).expect(200)).body).toEqual([]);
+    await t.http
+      .put(`${path}/${year - 1}`)
+      .set(operator.auth)
+      .send({ nonFiscalEquipmentFen: 1_000_000, newEquipmentFen: 0, evidence: '上年度设备发票' })
+      .expect(200);
+    await t.http
+      .put(`${path}/${year}`)
+      .set(operator.auth)
+      .send({ nonFiscalEquipmentFen: 2_000_000_00, newEquipmentFen: 50_000_00, evidence: '初次申报' })
+      .expect(200);
+    // Declaring a year again replaces it.
+    await t.http
+      .put(`${path}/${year}`)
+      .set(operator.auth)
+      .send({ nonFiscalEquipmentFen: 3_000_000_01, newEquipmentFen: 1_000_000_00, evidence: '设备采购合同 3 份' })
+      .expect(200);
+
+    const mine = await t.http.get(path).set(operator.auth).expect(200);
+    expect(mine.body).toEqual([
+      expect.objectContaining({
+        platformId,
+        year,
+        nonFiscalEquipmentFen: 3_000_000_01,
+        newEquipmentFen: 1_000_000_00,
+        evidence: '设备采购合同 3 份',
+      }),
+      expect.objectContaining({ year: year - 1, nonFiscalEquipmentFen: 1_000_000, newEquipmentFen: 0 }),
+    ]);
+    expect(typeof mine.body[0].updatedAt).toBe('string');
+
+    const bureau = await t.http.get(path).set(jinjiang.auth).expect(200);
+    expect(bureau.body).toEqual(mine.body);
+
+    await t.http.get(path).set(fuzhou.auth).expect(404);
+    await t.http.get(path).set(otherOperator.auth).expect(404);
+    await t.http
+      .get('/api/platforms/00000000-0000-4000-8000-000000000000/equipment-declarations')
+      .set(operator.auth)
+      .expect(404);
+  });
+});
