@@ -130,6 +130,22 @@ describe('governance: subsidy rules as data, declarations and assessments (e2e)'
       .send({ params: { ratioBp: 2500 } });
     expect(patched.status).toBe(200);
     expect(patched.body.rule.ratioBp).toBe(2500);
+    // The 就高不重复 group is a field of its own: changed, then put back (null would take it out of any group).
+    const group = patched.body.rule.overlapGroup;
+    const regrouped = await t.http
+      .patch(`/api/subsidy-rules/${rule.id}`)
+      .set(jinjiang.auth)
+      .send({ overlapGroup: 'JJ_TEMP' });
+    expect([regrouped.status, regrouped.body.rule.overlapGroup, regrouped.body.rule.ratioBp]).toEqual([
+      200,
+      'JJ_TEMP',
+      2500,
+    ]);
+    const restored = await t.http
+      .patch(`/api/subsidy-rules/${rule.id}`)
+      .set(jinjiang.auth)
+      .send({ overlapGroup: group });
+    expect(restored.body.rule.overlapGroup).toBe(group);
     // Another bureau cannot touch it.
     expect((await t.http.patch(`/api/subsidy-rules/${rule.id}`).set(fuzhou.auth).send({ active: false })).status).toBe(
       404,

@@ -56,7 +56,14 @@ export class CreateSubsidyRuleDto {
 
 export class UpdateSubsidyRuleDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
-  @ApiPropertyOptional({ description: "Replaces the kind's fields (validated as a whole)" })
+  @ApiPropertyOptional({ nullable: true, description: '就高不重复 group; null takes the rule out of any group' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 40)
+  overlapGroup?: string | null;
+  @ApiPropertyOptional({
+    description: "The kind's fields to change: merged into the current ones, then the rule is validated as a whole",
+  })
   @IsOptional()
   @IsObject()
   params?: Record<string, unknown>;

@@ -83,6 +83,7 @@ export class SubsidiesService {
         ...current,
         ...(patch.params ?? {}),
         ...(patch.funders && { funders: patch.funders }),
+        ...(patch.overlapGroup !== undefined && { overlapGroup: patch.overlapGroup }),
         id: row.id,
         code: row.code,
         name: row.name,

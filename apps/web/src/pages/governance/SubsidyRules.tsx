@@ -289,8 +289,7 @@ function RuleModal({ rule, me, onClose }: { rule?: SubsidyRuleRow; me: Me; onClo
       if (rule) {
         await api(`/subsidy-rules/${rule.id}`, {
           method: 'PATCH',
-          // PATCH merges `params` into the stored rule and validates the whole, so the group travels there.
-          body: { active: v.active, funders: fundersOf(v), params: { ...params, overlapGroup } },
+          body: { active: v.active, funders: fundersOf(v), overlapGroup, params },
         });
       } else {
         await api('/subsidy-rules', {
