@@ -74,6 +74,10 @@ export const CODE_MESSAGES: Record<string, string> = {
   ALREADY_REVIEWED: '该订单已评价',
   PROGRAM_RULES_LOCKED: '已发券，项目规则不能再修改',
   IDEMPOTENCY_KEY_REUSED: '请求重复，请刷新后重试',
+  SLOT_TAKEN: '该时段刚刚已被预约，请选择其他空闲时段',
+  SLOT_BLOCKED: '该时段仪器维护中，不可预约',
+  OUTSIDE_OPENING_HOURS: '所选时间不在仪器开放时间内',
+  CONFLICT: '当前状态不允许该操作，请刷新后重试',
 };
 
 const EN_PATTERNS: [RegExp, string][] = [

@@ -136,7 +136,10 @@ export function OrderPage() {
       {o && isSme && !['COMPLETED', 'CANCELLED', 'REJECTED'].includes(o.status) && (
         <VoucherCheckout orderId={o.id} onHeld={order.reload} />
       )}
-      {o && o.status === 'COMPLETED' && (isSme || (o.voucherDeductionFen ?? 0) > 0) && <ClaimCard order={o} />}
+      {/* The payee files the claim: the SME when it paid in full (REIMBURSE), the platform for a deduction (DEDUCT). */}
+      {o && o.status === 'COMPLETED' && isSme === !((o.voucherDeductionFen ?? 0) > 0) && (
+        <ClaimCard order={o} deduct={!isSme} />
+      )}
       {o && isSme && o.status === 'COMPLETED' && o.platformId && (
         <ReviewCard orderId={o.id} platformId={o.platformId} />
       )}
@@ -300,10 +303,12 @@ function VoucherCheckout({ orderId, onHeld }: { orderId: string; onHeld: () => v
 }
 
 /** After completion and payment: file the voucher claim (REIMBURSE: the SME is the payee; DEDUCT: the platform). */
-function ClaimCard({ order }: { order: Order }) {
+function ClaimCard({ order, deduct }: { order: Order; deduct: boolean }) {
   const [form] = Form.useForm();
   const [error, setError] = useState<string>();
-  const [claim, setClaim] = useState<Claim>();
+  const [filed, setClaim] = useState<Claim>();
+  const claims = useLoad(() => api<Page<Claim>>('/claims', { query: { limit: 100 } }), [order.id]);
+  const claim = filed ?? claims.data?.items.find((c) => c.orderId === order.id);
   const submit = async (values: { invoiceNumber: string; invoiceAmountYuan: number; paymentReference: string }) => {
     setError(undefined);
     try {
@@ -324,7 +329,13 @@ function ClaimCard({ order }: { order: Order }) {
     }
   };
   return (
-    <Card title="申请服务券兑付" size="small">
+    <Card title={deduct ? '服务券抵扣兑付（平台申请）' : '申请服务券兑付'} size="small" loading={claims.loading}>
+      {deduct && !claim && (
+        <Typography.Paragraph type="secondary">
+          本订单由服务券直接抵扣 {yuan(order.voucherDeductionFen ?? 0)}
+          ，企业自付部分付清后，由平台凭发票和付款凭证申请兑付抵扣金额。
+        </Typography.Paragraph>
+      )}
       {claim ? (
         <Alert
           type="success"

@@ -25,6 +25,7 @@ import { useAction } from '../actions';
 import { applyApiErrors } from '../errors';
 import { CONFIDENTIALITY, label, STAGE } from '../labels';
 import { PLATFORM_STATUS, RECOGNITION_LEVEL, RECOGNITION_STATUS } from './Governance';
+import { InstrumentCalendar } from './instruments/InstrumentCalendar';
 import { fieldTree, useIndustryFields, useLoad } from './Sme';
 
 export const SERVICE_CATEGORY: Record<string, string> = {
@@ -458,6 +459,7 @@ function Equipment({ platformId }: { platformId: string }) {
   );
   const rows = itemsOf(equipment.data);
   const [editing, setEditing] = useState<EquipmentRow | 'new'>();
+  const [calendar, setCalendar] = useState<EquipmentRow>();
   const retire = async (e: EquipmentRow, status: string) => {
     if (
       await run(
@@ -476,10 +478,11 @@ function Equipment({ platformId }: { platformId: string }) {
       <Table
         rowKey="id"
         size="small"
+        data-testid="my-equipment"
         loading={equipment.loading}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 720 }}
+        scroll={{ x: 820 }}
         locale={{ emptyText: <Empty description="还没有登记仪器设备" /> }}
         columns={[
           { title: '名称', dataIndex: 'name' },
@@ -498,7 +501,14 @@ function Equipment({ platformId }: { platformId: string }) {
           {
             title: '操作',
             render: (_: unknown, e: EquipmentRow) => (
-              <Space size={4}>
+              <Space wrap size={4}>
+                <Button
+                  size="small"
+                  type={calendar?.id === e.id ? 'primary' : 'default'}
+                  onClick={() => setCalendar(e)}
+                >
+                  预约日历
+                </Button>
                 <Button size="small" onClick={() => setEditing(e)}>
                   编辑
                 </Button>
@@ -510,6 +520,11 @@ function Equipment({ platformId }: { platformId: string }) {
           },
         ]}
       />
+      {calendar && (
+        <div style={{ marginTop: 12 }}>
+          <InstrumentCalendar key={calendar.id} instrument={calendar} onClose={() => setCalendar(undefined)} />
+        </div>
+      )}
       {editing && (
         <EquipmentModal
           platformId={platformId}

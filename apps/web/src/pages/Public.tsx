@@ -19,6 +19,7 @@ import { errorText } from '../errors';
 import { label, STAGE } from '../labels';
 import { useSession } from '../session';
 import { RECOGNITION_LEVEL } from './Governance';
+import { InstrumentBooking } from './instruments/InstrumentBooking';
 import { Reviews, SERVICE_CATEGORY, ServiceRow } from './PlatformManage';
 import { useLoad } from './Sme';
 
@@ -62,6 +63,7 @@ export function PlatformDetailPage() {
     () => api<Page<EquipmentRow>>(`/platforms/${id}/equipment`, { query: { limit: 100 } }),
     [id],
   );
+  const [booking, setBooking] = useState<EquipmentRow>();
   const p = platform.data;
   if (platform.error) return <Alert type="error" message={platform.error} />;
   return (
@@ -128,10 +130,11 @@ export function PlatformDetailPage() {
         <Table
           rowKey="id"
           size="small"
+          data-testid="platform-equipment"
           loading={equipment.loading}
           dataSource={(equipment.data?.items ?? []).filter((e) => e.status === 'ACTIVE')}
           pagination={false}
-          scroll={{ x: 560 }}
+          scroll={{ x: 680 }}
           locale={{ emptyText: <Empty description="暂无登记的仪器设备" /> }}
           columns={[
             { title: '名称', dataIndex: 'name' },
@@ -141,9 +144,18 @@ export function PlatformDetailPage() {
             },
             { title: '主要指标', dataIndex: 'keySpecs' },
             { title: '机时费', dataIndex: 'hourlyRateFen', render: (f: number) => `${yuan(f)}/小时` },
+            {
+              title: '预约',
+              render: (_: unknown, e: EquipmentRow) => (
+                <Button size="small" type={booking?.id === e.id ? 'primary' : 'default'} onClick={() => setBooking(e)}>
+                  空闲时段与预约
+                </Button>
+              ),
+            },
           ]}
         />
       </Card>
+      {booking && <InstrumentBooking key={booking.id} instrument={booking} onClose={() => setBooking(undefined)} />}
       <Card size="small" title="用户评价">
         <Reviews platform={{ id }} canReply={false} />
       </Card>
