@@ -162,11 +162,11 @@ function ReserveModal({
       });
       onClose(made);
     } catch (e) {
-      const text = applyApiErrors(form, e, { startsAt: 'start', endsAt: 'end' });
+      // A 409's details name the fields as plain strings, not field errors: only a 400 goes beside the fields.
       if (e instanceof ApiError && SLOT_CODES.includes(e.code)) {
-        setError(`${text}（空闲时段已刷新）`);
+        setError(`${errorText(e)}（空闲时段已刷新）`);
         onTaken();
-      } else setError(text);
+      } else setError(applyApiErrors(form, e, { startsAt: 'start', endsAt: 'end' }));
     } finally {
       setBusy(false);
     }
@@ -185,6 +185,7 @@ function ReserveModal({
       </Typography.Paragraph>
       <Form
         form={form}
+        name="reserve"
         layout="vertical"
         onFinish={submit}
         initialValues={{ start: slot.start, end: Math.min(slot.end, slot.start + HOUR_MS) }}

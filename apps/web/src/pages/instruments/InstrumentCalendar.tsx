@@ -23,7 +23,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError, Page, yuan } from '../../api';
 import { useAction } from '../../actions';
-import { applyApiErrors } from '../../errors';
+import { applyApiErrors, errorText } from '../../errors';
 import { label, RESERVATION_STATUS } from '../../labels';
 import { useLoad } from '../Sme';
 import {
@@ -159,8 +159,10 @@ function BlockForm({ instrumentId, onAdded }: { instrumentId: string; onAdded: (
       form.resetFields(['reason']);
       onAdded();
     } catch (e) {
-      const text = applyApiErrors(form, e, { startsAt: 'start', endsAt: 'end' });
-      setError(e instanceof ApiError && e.code === 'SLOT_TAKEN' ? '该时段已有预约，请先取消这些预约再安排维护' : text);
+      // A 409's details name the fields as plain strings, not field errors: only a 400 goes beside the fields.
+      if (e instanceof ApiError && e.code === 'SLOT_TAKEN') setError('该时段已有预约，请先取消这些预约再安排维护');
+      else if (e instanceof ApiError && e.statusCode === 409) setError(errorText(e));
+      else setError(applyApiErrors(form, e, { startsAt: 'start', endsAt: 'end' }));
     } finally {
       setBusy(false);
     }
@@ -171,6 +173,7 @@ function BlockForm({ instrumentId, onAdded }: { instrumentId: string; onAdded: (
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} />}
       <Form
         form={form}
+        name="block"
         layout="inline"
         onFinish={submit}
         style={{ rowGap: 8 }}
@@ -452,6 +455,7 @@ function RulesModal({
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
+        name="rules"
         layout="horizontal"
         labelCol={{ span: 8 }}
         onFinish={submit}
