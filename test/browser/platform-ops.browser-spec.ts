@@ -1,3 +1,4 @@
+import { Clock } from '@pilotlink/core';
 import { RegisteredOrg, TEST_PASSWORD } from '@pilotlink/testing';
 import type { Page } from 'playwright-core';
 import { expectStatus, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
@@ -197,6 +198,87 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
     await phone.getByTestId('instrument-booking').getByTestId('week-view').waitFor();
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   }, 150_000);
+
+  it('the platform checks a booker in, records the actual use and marks a no-show, on the day', async () => {
+    const equipment = await expectStatus(
+      p.t.http
+        .post(`/api/platforms/${platformId}/equipment`)
+        .set(operator.auth)
+        .send({ name: '万能材料试验机', category: '力学测试', hourlyRateFen: 20_000 }),
+      201,
+    );
+    const equipmentId = equipment.body.id as string;
+    const day = chinaDay(Date.parse(`${mondayOf(chinaDay(Date.now()))}T12:00:00+08:00`) + 14 * DAY);
+    const at = (time: string) => Date.parse(`${day}T${time}:00+08:00`);
+    const reserve = async (from: string, to: string) =>
+      (
+        await expectStatus(
+          p.t.http
+            .post(`/api/equipment/${equipmentId}/reservations`)
+            .set(sme.auth)
+            .send({
+              startsAt: `${day}T${from}:00+08:00`,
+              endsAt: `${day}T${to}:00+08:00`,
+              purpose: `拉伸试验 ${from}`,
+            }),
+          201,
+        )
+      ).body.id as string;
+    const used = await reserve('09:00', '10:00');
+    const missed = await reserve('10:00', '11:00');
+
+    // It is 09:10 on that day, for the API and for the browser.
+    const clock = jest.spyOn(p.t.app.get(Clock), 'now').mockImplementation(() => new Date(at('09:10')));
+    try {
+      const platform = await p.page();
+      await platform.clock.setFixedTime(at('09:10'));
+      await signIn(platform, operator.email);
+      const mine = platform.getByTestId('my-platform');
+      await mine.getByRole('tab', { name: '仪器设备' }).click();
+      await mine
+        .getByTestId('my-equipment')
+        .locator('.ant-table-row', { hasText: '万能材料试验机' })
+        .getByRole('button', { name: '预约日历' })
+        .click();
+      const calendar = platform.getByTestId('instrument-calendar');
+      await calendar.getByTestId(`day-${day}`).getByText('预约 09:00–10:00（已确认）').waitFor();
+      const rows = calendar.getByTestId('instrument-reservations');
+      const first = rows.locator('.ant-table-row', { hasText: '拉伸试验 09:00' });
+      const second = rows.locator('.ant-table-row', { hasText: '拉伸试验 10:00' });
+      // Not started yet: no no-show on the second one; the first one can be checked in.
+      await second.getByRole('button', { name: '取消' }).waitFor();
+      expect(await second.getByRole('button', { name: '未到场' }).count()).toBe(0);
+      await first.getByRole('button', { name: '签到' }).click();
+      await first.getByText('使用中').waitFor();
+      await first.getByRole('button', { name: '完成使用' }).click();
+      const modal = platform.locator('.ant-modal');
+      await modal.getByRole('spinbutton').fill('50');
+      await modal.getByRole('button', { name: '确认完成' }).click();
+      await first.getByText('实际 50 分钟').waitFor();
+      await calendar.getByTestId(`day-${day}`).getByText('预约 09:00–10:00（已完成）').waitFor();
+
+      // 10:20: the second booker did not come.
+      clock.mockImplementation(() => new Date(at('10:20')));
+      await platform.clock.setFixedTime(at('10:20'));
+      await calendar.getByRole('button', { name: '收起' }).click();
+      await mine.getByRole('button', { name: '预约日历' }).click();
+      await second.getByRole('button', { name: '未到场' }).click();
+      await platform
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /确\s*定|OK/ })
+        .click();
+      await second.getByText('未到场').first().waitFor();
+      await second.getByText('违约金 ¥100.00').waitFor();
+
+      const done = await expectStatus(p.t.http.get(`/api/reservations/${used}`).set(sme.auth), 200);
+      expect(done.body).toMatchObject({ status: 'COMPLETED', actualMinutes: 50 });
+      expect(Date.parse(done.body.checkedInAt)).toBe(at('09:10'));
+      const noShow = await expectStatus(p.t.http.get(`/api/reservations/${missed}`).set(sme.auth), 200);
+      expect(noShow.body).toMatchObject({ status: 'NO_SHOW', feeFen: 10_000, actualMinutes: 0 });
+    } finally {
+      clock.mockRestore();
+    }
+  }, 120_000);
 
   it('direct ordering, editing a service price and replying to a review', async () => {
     // The SME orders the fixed-price service from its public page.

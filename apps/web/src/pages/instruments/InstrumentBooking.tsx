@@ -99,6 +99,9 @@ export function InstrumentBooking({ instrument, onClose }: { instrument: Instrum
         {availability.error && <Alert type="error" message={availability.error} />}
         {!session && <Typography.Text type="secondary">登录后可选择空闲时段预约（绿色为可预约时段）。</Typography.Text>}
         {canBook && <Typography.Text type="secondary">点击绿色的空闲时段进行预约。</Typography.Text>}
+        {availability.data && availability.data.free.length === 0 && (
+          <Alert type="info" showIcon message="本周没有可预约的空闲时段，请查看下一周。" />
+        )}
         <WeekView
           monday={monday}
           rules={rules}
