@@ -235,11 +235,8 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
       await signIn(platform, operator.email);
       const mine = platform.getByTestId('my-platform');
       await mine.getByRole('tab', { name: '仪器设备' }).click();
-      await mine
-        .getByTestId('my-equipment')
-        .locator('.ant-table-row', { hasText: '万能材料试验机' })
-        .getByRole('button', { name: '预约日历' })
-        .click();
+      const row = mine.getByTestId('my-equipment').locator('.ant-table-row', { hasText: '万能材料试验机' });
+      await row.getByRole('button', { name: '预约日历' }).click();
       const calendar = platform.getByTestId('instrument-calendar');
       await calendar.getByTestId(`day-${day}`).getByText('预约 09:00–10:00（已确认）').waitFor();
       const rows = calendar.getByTestId('instrument-reservations');
@@ -261,7 +258,7 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
       clock.mockImplementation(() => new Date(at('10:20')));
       await platform.clock.setFixedTime(at('10:20'));
       await calendar.getByRole('button', { name: '收起' }).click();
-      await mine.getByRole('button', { name: '预约日历' }).click();
+      await row.getByRole('button', { name: '预约日历' }).click();
       await second.getByRole('button', { name: '未到场' }).click();
       await platform
         .locator('.ant-popconfirm')
@@ -392,9 +389,9 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
 
 /** Chooses an option of an antd Select (searchable) by typing its label. */
 async function pick(page: Page, input: ReturnType<Page['getByLabel']>, option: string): Promise<void> {
-  // The selected value's label covers the search input.
-  await input.waitFor();
-  await input.click({ force: true });
+  // The selected value's label covers the search input: click the Select itself (an actionable,
+  // stable click — a forced one could land on a modal's mask while it still zooms in).
+  await input.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]').click();
   await input.fill(option);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
