@@ -60,6 +60,23 @@ export function useWeekAvailability(instrumentId: string, monday: string) {
 }
 
 /**
+ * The instrument's reservations up to `until`: the API lists them by start time, 100 a page, without
+ * a date filter, so pages are read until one reaches `until` (at most 20 pages).
+ */
+async function reservationsUntil(instrumentId: string, until: number): Promise<Reservation[]> {
+  const all: Reservation[] = [];
+  for (let page = 1; page <= 20; page++) {
+    const res = await api<Page<Reservation>>(`/equipment/${instrumentId}/reservations`, {
+      query: { limit: 100, page },
+    });
+    all.push(...res.items);
+    const last = res.items[res.items.length - 1];
+    if (!last || all.length >= res.total || Date.parse(last.startsAt) >= until) break;
+  }
+  return all;
+}
+
+/**
  * Platform: one instrument's week — opening hours, free time, maintenance blocks and reservations —
  * with maintenance blocks to add or remove, the reservations to check in, complete, mark as no-show
  * or cancel, and the booking rules. Reservations are confirmed at once when the slot is free (the
@@ -72,10 +89,8 @@ export function InstrumentCalendar({ instrument, onClose }: { instrument: Instru
     () => api<Page<MaintenanceBlock>>(`/equipment/${instrument.id}/blocks`, { query: { limit: 100 } }),
     [instrument.id],
   );
-  const reservations = useLoad(
-    () => api<Page<Reservation>>(`/equipment/${instrument.id}/reservations`, { query: { limit: 100 } }),
-    [instrument.id],
-  );
+  const weekEnd = dayStart(monday) + 7 * DAY_MS;
+  const reservations = useLoad(() => reservationsUntil(instrument.id, weekEnd), [instrument.id, weekEnd]);
   const [editingRules, setEditingRules] = useState(false);
   const reload = () => {
     availability.reload();
@@ -83,7 +98,10 @@ export function InstrumentCalendar({ instrument, onClose }: { instrument: Instru
     reservations.reload();
   };
   const rules = availability.data?.rules;
-  const rows = reservations.data?.items ?? [];
+  // The week's reservations (any that overlap it), whatever their state.
+  const rows = (reservations.data ?? []).filter(
+    (r) => Date.parse(r.endsAt) > dayStart(monday) && Date.parse(r.startsAt) < weekEnd,
+  );
   return (
     <Card
       size="small"
@@ -286,12 +304,12 @@ function Reservations({
         rowKey="id"
         size="small"
         data-testid="instrument-reservations"
-        title={() => '预约记录（预约在时段空闲时即时确认；无法履约时可由平台免费取消）'}
+        title={() => '本周预约（时段空闲即自动确认；无法履约时可由平台免费取消）'}
         loading={loading}
         dataSource={rows}
         pagination={false}
         scroll={{ x: 820 }}
-        locale={{ emptyText: <Empty description="暂无预约" /> }}
+        locale={{ emptyText: <Empty description="本周暂无预约" /> }}
         columns={[
           { title: '时间', render: (_: unknown, r: Reservation) => span(r) },
           {
