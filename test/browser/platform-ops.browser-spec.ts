@@ -65,6 +65,7 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
     await row.getByRole('button', { name: '编辑' }).click();
     await platform.locator('.ant-modal').getByLabel('机时费（元/小时）').fill('500');
     await platform.locator('.ant-modal').getByRole('button', { name: '保存' }).click();
+    await platform.getByText('设备已保存').waitFor();
     await row.getByText('¥500.00/小时').waitFor();
     const edited = await expectStatus(p.t.http.get(`/api/equipment/${equipmentId}`).set(operator.auth), 200);
     expect(edited.body).toMatchObject({
@@ -294,6 +295,24 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
       smeOrgId: sme.orgId,
       platformId,
     });
+
+    // A unit-priced service: the SME orders 3 samples and sees the total before ordering.
+    const unitServiceId = await world.catalogue.publishedService(operator, platformId, {
+      title: '鞋材耐磨性能检测',
+      category: 'PERFORMANCE_TEST',
+      pricingKind: 'UNIT',
+      priceFen: 80_000,
+      unitName: '样品',
+    });
+    await smePage.goto(`/services/${unitServiceId}`);
+    await smePage.getByLabel('数量').fill('3');
+    await smePage.getByTestId('order-total').getByText('合计 ¥2,400.00').waitFor();
+    await smePage.getByRole('button', { name: '直接下单' }).click();
+    await smePage.waitForURL((url) => url.pathname.startsWith('/orders/') && !url.pathname.endsWith(orderId));
+    await smePage.getByTestId('order-status').getByText('待平台接单').waitFor();
+    const unitOrderId = new URL(smePage.url()).pathname.split('/').pop()!;
+    const unitOrder = await expectStatus(p.t.http.get(`/api/orders/${unitOrderId}`).set(sme.auth), 200);
+    expect(unitOrder.body).toMatchObject({ status: 'REQUESTED', agreedAmountFen: 240_000, smeOrgId: sme.orgId });
 
     // The platform edits the service's price.
     const platform = await p.page();

@@ -74,6 +74,7 @@ export function OrderPage() {
   const myConfirmed = o && (isSme ? o.smeConfirmedAt : o.platformConfirmedAt);
   const actions: { action: string; label: string }[] = [];
   if (o && !isSme && o.status === 'REQUESTED') actions.push({ action: 'accept', label: '接单' });
+  if (o && !isSme && o.status === 'REQUESTED') actions.push({ action: 'reject', label: '拒绝接单' });
   if (o && o.status === 'ACCEPTED' && !myConfirmed) actions.push({ action: 'contract', label: '确认合同' });
   if (o && !isSme && o.status === 'CONTRACTED') actions.push({ action: 'start', label: '开始服务' });
   if (o && isSme && o.status === 'DELIVERED') actions.push({ action: 'complete', label: '确认验收' });
@@ -107,7 +108,13 @@ export function OrderPage() {
             </Descriptions>
             <Space wrap>
               {actions.map((a) => (
-                <Button key={a.action} type="primary" loading={busy === a.action} onClick={() => act(a.action)}>
+                <Button
+                  key={a.action}
+                  type={a.action === 'reject' ? 'default' : 'primary'}
+                  danger={a.action === 'reject'}
+                  loading={busy === a.action}
+                  onClick={() => act(a.action)}
+                >
                   {a.label}
                 </Button>
               ))}

@@ -549,6 +549,7 @@ function EquipmentModal({
   onClose: (done: boolean) => void;
 }) {
   const [form] = Form.useForm();
+  const { message } = AntApp.useApp();
   const [error, setError] = useState<string>();
   const submit = async (v: Record<string, unknown> & { hourlyRateYuan: number }) => {
     setError(undefined);
@@ -557,6 +558,7 @@ function EquipmentModal({
     try {
       if (equipment) await api(`/equipment/${equipment.id}`, { method: 'PATCH', body });
       else await api(`/platforms/${platformId}/equipment`, { method: 'POST', body });
+      message.success(equipment ? '设备已保存' : '设备已登记');
       onClose(true);
     } catch (e) {
       setError(applyApiErrors(form, e, { hourlyRateFen: 'hourlyRateYuan' }));
@@ -674,7 +676,9 @@ export function Reviews({ platform, canReply = true }: { platform: { id: string 
                       value={replies[r.id]}
                       onChange={(e) => setReplies({ ...replies, [r.id]: e.target.value })}
                     />
-                    <Button onClick={() => reply(r)}>回复</Button>
+                    <Button disabled={!replies[r.id]?.trim()} onClick={() => reply(r)}>
+                      回复
+                    </Button>
                   </Space.Compact>
                 )
               )}

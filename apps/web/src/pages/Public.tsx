@@ -6,6 +6,7 @@ import {
   Descriptions,
   Empty,
   Input,
+  InputNumber,
   List,
   Space,
   Table,
@@ -176,11 +177,16 @@ export function ServiceDetailPage() {
     [platformId],
   );
   const [note, setNote] = useState('');
+  const [quantity, setQuantity] = useState(1);
   const [busy, setBusy] = useState(false);
   const order = async () => {
     setBusy(true);
     try {
-      const created = await api<Order>('/orders', { method: 'POST', body: { serviceId: id, note: note || undefined } });
+      const unit = service.data?.pricingKind === 'UNIT';
+      const created = await api<Order>('/orders', {
+        method: 'POST',
+        body: { serviceId: id, quantity: unit ? quantity : undefined, note: note || undefined },
+      });
       message.success('已下单，等待平台接单');
       navigate(`/orders/${created.id}`);
     } catch (e) {
@@ -210,12 +216,28 @@ export function ServiceDetailPage() {
           </Descriptions>
           {s.description && <Typography.Paragraph>{s.description}</Typography.Paragraph>}
           {session?.org.kind === 'SME' && s.pricingKind !== 'QUOTE' && (
-            <Space.Compact style={{ maxWidth: 520 }}>
-              <Input placeholder="备注（如：样品 3 批）" value={note} onChange={(e) => setNote(e.target.value)} />
-              <Button type="primary" loading={busy} onClick={order}>
-                直接下单
-              </Button>
-            </Space.Compact>
+            <Space wrap align="center">
+              {s.pricingKind === 'UNIT' && (
+                <>
+                  <span>数量（{s.unitName}）</span>
+                  <InputNumber
+                    aria-label="数量"
+                    min={1}
+                    max={100_000}
+                    precision={0}
+                    value={quantity}
+                    onChange={(v) => setQuantity(v ?? 1)}
+                  />
+                  <Typography.Text data-testid="order-total">合计 {yuan((s.priceFen ?? 0) * quantity)}</Typography.Text>
+                </>
+              )}
+              <Space.Compact style={{ maxWidth: 520 }}>
+                <Input placeholder="备注（如：样品 3 批）" value={note} onChange={(e) => setNote(e.target.value)} />
+                <Button type="primary" loading={busy} onClick={order}>
+                  直接下单
+                </Button>
+              </Space.Compact>
+            </Space>
           )}
           {session?.org.kind === 'SME' && s.pricingKind === 'QUOTE' && (
             <Typography.Text type="secondary">该服务需报价：请发布需求并邀请该平台报价。</Typography.Text>
