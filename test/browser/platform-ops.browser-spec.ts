@@ -19,8 +19,10 @@ function mondayOf(date: string): string {
  * calendar, edits the instrument and blocks time for maintenance; an SME picks a free slot on the
  * public platform page and reserves it (the platform sees it in its calendar; the reservation's
  * range is checked in the API), meets a 409 in Chinese when another org takes its slot first, and
- * cancels under the stated free-cancellation rule. Then: an SME orders a fixed-price service
- * directly; the platform edits a service's price and replies to a review; and, in a DEDUCT program,
+ * cancels under the stated free-cancellation rule. On a reservation's day (the API's clock and the
+ * browser's set to it) the platform checks a booker in, records the actual use and marks a no-show,
+ * and edits the instrument's booking rules. Then: an SME orders a fixed-price and a unit-priced
+ * service directly; the platform edits a service's price and replies to a review; and, in a DEDUCT program,
  * the platform files the claim for the voucher deduction on the order page. Accounts, listing, the
  * instrument, vouchers and the order's progress are set up through the HTTP API.
  */
@@ -200,7 +202,7 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   }, 150_000);
 
-  it('the platform checks a booker in, records the actual use and marks a no-show, on the day', async () => {
+  it('on the day the platform checks in, records actual use, marks a no-show; it edits the booking rules', async () => {
     const equipment = await expectStatus(
       p.t.http
         .post(`/api/platforms/${platformId}/equipment`)
@@ -267,6 +269,24 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
         .click();
       await second.getByText('未到场').first().waitFor();
       await second.getByText('违约金 ¥100.00').waitFor();
+
+      // The platform opens Saturday mornings and asks 48 hours' notice; a window off the quarter hour is refused.
+      await calendar.getByRole('button', { name: '修改预约规则' }).click();
+      const rules = platform.locator('.ant-modal');
+      await rules.getByLabel('周六开放时间').fill('09:00-12:10');
+      await rules.getByLabel('免费取消（开始前小时）').fill('48');
+      await rules.getByRole('button', { name: '保存规则' }).click();
+      await rules.locator('#rules_SAT_help').getByText('须为整刻钟').waitFor();
+      await rules.getByText('提交的内容有误').waitFor();
+      await rules.getByLabel('周六开放时间').fill('09:00-12:30');
+      await rules.getByRole('button', { name: '保存规则' }).click();
+      await calendar.getByTestId('booking-rules').getByText('开始前 48 小时以上取消免费').waitFor();
+      await calendar
+        .getByTestId(`day-${chinaDay(at('12:00') + 5 * DAY)}`)
+        .getByText('开放 09:00–12:30')
+        .waitFor();
+      const saved = await expectStatus(p.t.http.get(`/api/equipment/${equipmentId}/booking-rules`), 200);
+      expect(saved.body).toMatchObject({ freeCancellationHours: 48, openingHours: { SAT: [['09:00', '12:30']] } });
 
       const done = await expectStatus(p.t.http.get(`/api/reservations/${used}`).set(sme.auth), 200);
       expect(done.body).toMatchObject({ status: 'COMPLETED', actualMinutes: 50 });

@@ -458,14 +458,16 @@ function RulesModal({
       });
       onClose(true);
     } catch (e) {
-      const text = applyApiErrors(form, e, {
-        lateCancellationFeeBp: 'latePct',
-        noShowFeeBp: 'noShowPct',
-        ...Object.fromEntries(
-          WEEKDAYS.flatMap((d) => [0, 1, 2, 3, 4, 5].map((i) => [`openingHours.${d}.${i}`, d] as [string, string])),
-        ),
-      });
-      setError(text);
+      // Opening-hours problems come per window (openingHours.MON.0): one Chinese hint beside the day.
+      const fields = e instanceof ApiError && Array.isArray(e.details.fields) ? e.details.fields : [];
+      const days = new Set(fields.map((f) => /^openingHours\.([A-Z]{3})/.exec(f?.field ?? '')?.[1]).filter(Boolean));
+      form.setFields(
+        [...days].map((day) => ({
+          name: day as string,
+          errors: ['须为整刻钟的“开始-结束”时段（如 08:30-12:00），按先后顺序且不重叠'],
+        })),
+      );
+      setError(errorText(e));
     }
   };
   return (
