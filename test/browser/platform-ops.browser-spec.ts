@@ -256,6 +256,9 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
       await modal.getByRole('button', { name: '确认完成' }).click();
       await first.getByText('实际 50 分钟').waitFor();
       await calendar.getByTestId(`day-${day}`).getByText('预约 09:00–10:00（已完成）').waitFor();
+      // The week's use: 2 reservations, 2 h scheduled, 50 min used, all by an outside org.
+      await calendar.getByTestId('week-usage').getByText('预约 2 次，计划 2 小时，实际使用 0.8 小时').waitFor();
+      await calendar.getByTestId('week-usage').getByText('共享率 100%').waitFor();
 
       // 10:20: the second booker did not come.
       clock.mockImplementation(() => new Date(at('10:20')));

@@ -59,6 +59,19 @@ export function useWeekAvailability(instrumentId: string, monday: string) {
   );
 }
 
+/** GET /equipment/:id/utilisation: reservations starting in the period, hours and rates (basis points). */
+interface Utilisation {
+  reservations: number;
+  openHours: number;
+  scheduledHours: number;
+  usedHours: number;
+  externalHours: number;
+  sharingRateBp: number;
+  utilisationRateBp: number;
+}
+
+const hours = (h: number) => h.toLocaleString('zh-CN', { maximumFractionDigits: 1 });
+
 /**
  * The instrument's reservations up to `until`: the API lists them by start time, 100 a page, without
  * a date filter, so pages are read until one reaches `until` (at most 20 pages).
@@ -91,11 +104,19 @@ export function InstrumentCalendar({ instrument, onClose }: { instrument: Instru
   );
   const weekEnd = dayStart(monday) + 7 * DAY_MS;
   const reservations = useLoad(() => reservationsUntil(instrument.id, weekEnd), [instrument.id, weekEnd]);
+  const usage = useLoad(
+    () =>
+      api<Utilisation>(`/equipment/${instrument.id}/utilisation`, {
+        query: { from: instant(dayStart(monday)), to: instant(weekEnd) },
+      }),
+    [instrument.id, monday],
+  );
   const [editingRules, setEditingRules] = useState(false);
   const reload = () => {
     availability.reload();
     blocks.reload();
     reservations.reload();
+    usage.reload();
   };
   const rules = availability.data?.rules;
   // The week's reservations (any that overlap it), whatever their state.
@@ -119,6 +140,13 @@ export function InstrumentCalendar({ instrument, onClose }: { instrument: Instru
         {rules && <RulesSummary rules={rules} onEdit={() => setEditingRules(true)} />}
         <WeekNav monday={monday} onChange={setMonday} />
         {availability.error && <Alert type="error" message={availability.error} />}
+        {usage.data && (
+          <Typography.Text type="secondary" data-testid="week-usage">
+            {`本周：预约 ${usage.data.reservations} 次，计划 ${hours(usage.data.scheduledHours)} 小时，` +
+              `实际使用 ${hours(usage.data.usedHours)} 小时，利用率 ${percent(usage.data.utilisationRateBp)}，` +
+              `共享率 ${percent(usage.data.sharingRateBp)}`}
+          </Typography.Text>
+        )}
         <WeekView
           monday={monday}
           rules={rules}
