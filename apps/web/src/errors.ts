@@ -76,6 +76,10 @@ export const CODE_MESSAGES: Record<string, string> = {
   IDEMPOTENCY_KEY_REUSED: '请求重复，请刷新后重试',
   DOWNLOAD_FAILED: '下载失败，请稍后再试',
   EVALUATION_OUTCOME_NOT_ALLOWED: '该评价等级不允许此处理结果：优秀、良好、合格只能保持，不合格须降级、暂停或下架',
+  SLOT_TAKEN: '该时段刚刚已被预约，请选择其他空闲时段',
+  SLOT_BLOCKED: '该时段仪器维护中，不可预约',
+  OUTSIDE_OPENING_HOURS: '所选时间不在仪器开放时间内',
+  CONFLICT: '当前状态不允许该操作，请刷新后重试',
 };
 
 const EN_PATTERNS: [RegExp, string][] = [

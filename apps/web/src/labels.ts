@@ -78,3 +78,10 @@ export const REDEMPTION_MODE: Record<string, string> = {
   REIMBURSE: '企业先付后报（报销）',
   DEDUCT: '下单直接抵扣（平台兑付）',
 };
+export const RESERVATION_STATUS: Record<string, string> = {
+  CONFIRMED: '已确认',
+  CHECKED_IN: '使用中',
+  COMPLETED: '已完成',
+  CANCELLED: '已取消',
+  NO_SHOW: '未到场',
+};

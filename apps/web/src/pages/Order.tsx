@@ -74,6 +74,7 @@ export function OrderPage() {
   const myConfirmed = o && (isSme ? o.smeConfirmedAt : o.platformConfirmedAt);
   const actions: { action: string; label: string }[] = [];
   if (o && !isSme && o.status === 'REQUESTED') actions.push({ action: 'accept', label: '接单' });
+  if (o && !isSme && o.status === 'REQUESTED') actions.push({ action: 'reject', label: '拒绝接单' });
   if (o && o.status === 'ACCEPTED' && !myConfirmed) actions.push({ action: 'contract', label: '确认合同' });
   if (o && !isSme && o.status === 'CONTRACTED') actions.push({ action: 'start', label: '开始服务' });
   if (o && isSme && o.status === 'DELIVERED') actions.push({ action: 'complete', label: '确认验收' });
@@ -107,7 +108,13 @@ export function OrderPage() {
             </Descriptions>
             <Space wrap>
               {actions.map((a) => (
-                <Button key={a.action} type="primary" loading={busy === a.action} onClick={() => act(a.action)}>
+                <Button
+                  key={a.action}
+                  type={a.action === 'reject' ? 'default' : 'primary'}
+                  danger={a.action === 'reject'}
+                  loading={busy === a.action}
+                  onClick={() => act(a.action)}
+                >
                   {a.label}
                 </Button>
               ))}
@@ -136,7 +143,10 @@ export function OrderPage() {
       {o && isSme && !['COMPLETED', 'CANCELLED', 'REJECTED'].includes(o.status) && (
         <VoucherCheckout orderId={o.id} onHeld={order.reload} />
       )}
-      {o && o.status === 'COMPLETED' && (isSme || (o.voucherDeductionFen ?? 0) > 0) && <ClaimCard order={o} />}
+      {/* The payee files the claim: the SME when it paid in full (REIMBURSE), the platform for a deduction (DEDUCT). */}
+      {o && o.status === 'COMPLETED' && isSme === !((o.voucherDeductionFen ?? 0) > 0) && (
+        <ClaimCard order={o} deduct={!isSme} />
+      )}
       {o && isSme && o.status === 'COMPLETED' && o.platformId && (
         <ReviewCard orderId={o.id} platformId={o.platformId} />
       )}
@@ -300,10 +310,12 @@ function VoucherCheckout({ orderId, onHeld }: { orderId: string; onHeld: () => v
 }
 
 /** After completion and payment: file the voucher claim (REIMBURSE: the SME is the payee; DEDUCT: the platform). */
-function ClaimCard({ order }: { order: Order }) {
+function ClaimCard({ order, deduct }: { order: Order; deduct: boolean }) {
   const [form] = Form.useForm();
   const [error, setError] = useState<string>();
-  const [claim, setClaim] = useState<Claim>();
+  const [filed, setClaim] = useState<Claim>();
+  const claims = useLoad(() => api<Page<Claim>>('/claims', { query: { limit: 100 } }), [order.id]);
+  const claim = filed ?? claims.data?.items.find((c) => c.orderId === order.id);
   const submit = async (values: { invoiceNumber: string; invoiceAmountYuan: number; paymentReference: string }) => {
     setError(undefined);
     try {
@@ -324,7 +336,13 @@ function ClaimCard({ order }: { order: Order }) {
     }
   };
   return (
-    <Card title="申请服务券兑付" size="small">
+    <Card title={deduct ? '服务券抵扣兑付（平台申请）' : '申请服务券兑付'} size="small" loading={claims.loading}>
+      {deduct && !claim && (
+        <Typography.Paragraph type="secondary">
+          本订单由服务券直接抵扣 {yuan(order.voucherDeductionFen ?? 0)}
+          ，企业自付部分付清后，由平台凭发票和付款凭证申请兑付抵扣金额。
+        </Typography.Paragraph>
+      )}
       {claim ? (
         <Alert
           type="success"

@@ -25,6 +25,7 @@ import { useAction } from '../actions';
 import { applyApiErrors } from '../errors';
 import { CONFIDENTIALITY, label, STAGE } from '../labels';
 import { PLATFORM_STATUS, RECOGNITION_LEVEL, RECOGNITION_STATUS } from './Governance';
+import { InstrumentCalendar } from './instruments/InstrumentCalendar';
 import { fieldTree, useIndustryFields, useLoad } from './Sme';
 
 export const SERVICE_CATEGORY: Record<string, string> = {
@@ -458,6 +459,7 @@ function Equipment({ platformId }: { platformId: string }) {
   );
   const rows = itemsOf(equipment.data);
   const [editing, setEditing] = useState<EquipmentRow | 'new'>();
+  const [calendar, setCalendar] = useState<EquipmentRow>();
   const retire = async (e: EquipmentRow, status: string) => {
     if (
       await run(
@@ -476,10 +478,11 @@ function Equipment({ platformId }: { platformId: string }) {
       <Table
         rowKey="id"
         size="small"
+        data-testid="my-equipment"
         loading={equipment.loading}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 720 }}
+        scroll={{ x: 820 }}
         locale={{ emptyText: <Empty description="还没有登记仪器设备" /> }}
         columns={[
           { title: '名称', dataIndex: 'name' },
@@ -498,7 +501,14 @@ function Equipment({ platformId }: { platformId: string }) {
           {
             title: '操作',
             render: (_: unknown, e: EquipmentRow) => (
-              <Space size={4}>
+              <Space wrap size={4}>
+                <Button
+                  size="small"
+                  type={calendar?.id === e.id ? 'primary' : 'default'}
+                  onClick={() => setCalendar(e)}
+                >
+                  预约日历
+                </Button>
                 <Button size="small" onClick={() => setEditing(e)}>
                   编辑
                 </Button>
@@ -510,6 +520,11 @@ function Equipment({ platformId }: { platformId: string }) {
           },
         ]}
       />
+      {calendar && (
+        <div style={{ marginTop: 12 }}>
+          <InstrumentCalendar key={calendar.id} instrument={calendar} onClose={() => setCalendar(undefined)} />
+        </div>
+      )}
       {editing && (
         <EquipmentModal
           platformId={platformId}
@@ -534,6 +549,7 @@ function EquipmentModal({
   onClose: (done: boolean) => void;
 }) {
   const [form] = Form.useForm();
+  const { message } = AntApp.useApp();
   const [error, setError] = useState<string>();
   const submit = async (v: Record<string, unknown> & { hourlyRateYuan: number }) => {
     setError(undefined);
@@ -542,6 +558,7 @@ function EquipmentModal({
     try {
       if (equipment) await api(`/equipment/${equipment.id}`, { method: 'PATCH', body });
       else await api(`/platforms/${platformId}/equipment`, { method: 'POST', body });
+      message.success(equipment ? '设备已保存' : '设备已登记');
       onClose(true);
     } catch (e) {
       setError(applyApiErrors(form, e, { hourlyRateFen: 'hourlyRateYuan' }));
@@ -659,7 +676,9 @@ export function Reviews({ platform, canReply = true }: { platform: { id: string 
                       value={replies[r.id]}
                       onChange={(e) => setReplies({ ...replies, [r.id]: e.target.value })}
                     />
-                    <Button onClick={() => reply(r)}>回复</Button>
+                    <Button disabled={!replies[r.id]?.trim()} onClick={() => reply(r)}>
+                      回复
+                    </Button>
                   </Space.Compact>
                 )
               )}

@@ -6,6 +6,7 @@ import {
   Descriptions,
   Empty,
   Input,
+  InputNumber,
   List,
   Space,
   Table,
@@ -19,6 +20,7 @@ import { errorText } from '../errors';
 import { label, STAGE } from '../labels';
 import { useSession } from '../session';
 import { RECOGNITION_LEVEL } from './Governance';
+import { InstrumentBooking } from './instruments/InstrumentBooking';
 import { Reviews, SERVICE_CATEGORY, ServiceRow } from './PlatformManage';
 import { useLoad } from './Sme';
 
@@ -62,6 +64,7 @@ export function PlatformDetailPage() {
     () => api<Page<EquipmentRow>>(`/platforms/${id}/equipment`, { query: { limit: 100 } }),
     [id],
   );
+  const [booking, setBooking] = useState<EquipmentRow>();
   const p = platform.data;
   if (platform.error) return <Alert type="error" message={platform.error} />;
   return (
@@ -128,10 +131,11 @@ export function PlatformDetailPage() {
         <Table
           rowKey="id"
           size="small"
+          data-testid="platform-equipment"
           loading={equipment.loading}
           dataSource={(equipment.data?.items ?? []).filter((e) => e.status === 'ACTIVE')}
           pagination={false}
-          scroll={{ x: 560 }}
+          scroll={{ x: 680 }}
           locale={{ emptyText: <Empty description="暂无登记的仪器设备" /> }}
           columns={[
             { title: '名称', dataIndex: 'name' },
@@ -141,9 +145,18 @@ export function PlatformDetailPage() {
             },
             { title: '主要指标', dataIndex: 'keySpecs' },
             { title: '机时费', dataIndex: 'hourlyRateFen', render: (f: number) => `${yuan(f)}/小时` },
+            {
+              title: '预约',
+              render: (_: unknown, e: EquipmentRow) => (
+                <Button size="small" type={booking?.id === e.id ? 'primary' : 'default'} onClick={() => setBooking(e)}>
+                  空闲时段与预约
+                </Button>
+              ),
+            },
           ]}
         />
       </Card>
+      {booking && <InstrumentBooking key={booking.id} instrument={booking} onClose={() => setBooking(undefined)} />}
       <Card size="small" title="用户评价">
         <Reviews platform={{ id }} canReply={false} />
       </Card>
@@ -164,11 +177,16 @@ export function ServiceDetailPage() {
     [platformId],
   );
   const [note, setNote] = useState('');
+  const [quantity, setQuantity] = useState(1);
   const [busy, setBusy] = useState(false);
   const order = async () => {
     setBusy(true);
     try {
-      const created = await api<Order>('/orders', { method: 'POST', body: { serviceId: id, note: note || undefined } });
+      const unit = service.data?.pricingKind === 'UNIT';
+      const created = await api<Order>('/orders', {
+        method: 'POST',
+        body: { serviceId: id, quantity: unit ? quantity : undefined, note: note || undefined },
+      });
       message.success('已下单，等待平台接单');
       navigate(`/orders/${created.id}`);
     } catch (e) {
@@ -198,12 +216,28 @@ export function ServiceDetailPage() {
           </Descriptions>
           {s.description && <Typography.Paragraph>{s.description}</Typography.Paragraph>}
           {session?.org.kind === 'SME' && s.pricingKind !== 'QUOTE' && (
-            <Space.Compact style={{ maxWidth: 520 }}>
-              <Input placeholder="备注（如：样品 3 批）" value={note} onChange={(e) => setNote(e.target.value)} />
-              <Button type="primary" loading={busy} onClick={order}>
-                直接下单
-              </Button>
-            </Space.Compact>
+            <Space wrap align="center">
+              {s.pricingKind === 'UNIT' && (
+                <>
+                  <span>数量（{s.unitName}）</span>
+                  <InputNumber
+                    aria-label="数量"
+                    min={1}
+                    max={100_000}
+                    precision={0}
+                    value={quantity}
+                    onChange={(v) => setQuantity(v ?? 1)}
+                  />
+                  <Typography.Text data-testid="order-total">合计 {yuan((s.priceFen ?? 0) * quantity)}</Typography.Text>
+                </>
+              )}
+              <Space.Compact style={{ maxWidth: 520 }}>
+                <Input placeholder="备注（如：样品 3 批）" value={note} onChange={(e) => setNote(e.target.value)} />
+                <Button type="primary" loading={busy} onClick={order}>
+                  直接下单
+                </Button>
+              </Space.Compact>
+            </Space>
           )}
           {session?.org.kind === 'SME' && s.pricingKind === 'QUOTE' && (
             <Typography.Text type="secondary">该服务需报价：请发布需求并邀请该平台报价。</Typography.Text>
