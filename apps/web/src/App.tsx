@@ -3,10 +3,8 @@ import { ComponentType, lazy, Suspense } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { setSession } from './api';
 import { HomePage } from './pages/Home';
-// The header's bell (and with it the notifications page and, through its useLoad import, the SME pages)
-// is in the entry chunk anyway, so those pages are imported statically.
+// The header's bell (and with it the notifications page) is in the entry chunk anyway.
 import { NotificationBell, NotificationsPage } from './pages/Notifications';
-import { DemandPage, NewDemandPage, SmePage } from './pages/Sme';
 import { homeOf, ROLE_LABEL, useSession } from './session';
 
 /** A page loaded with its role area's chunk the first time it is shown (the home page ships in the entry). */
@@ -18,6 +16,9 @@ const LoginPage = page(() => import('./pages/Auth'), 'LoginPage');
 const RegisterPage = page(() => import('./pages/Auth'), 'RegisterPage');
 const PlatformDetailPage = page(() => import('./pages/Public'), 'PlatformDetailPage');
 const ServiceDetailPage = page(() => import('./pages/Public'), 'ServiceDetailPage');
+const SmePage = page(() => import('./pages/Sme'), 'SmePage');
+const NewDemandPage = page(() => import('./pages/Sme'), 'NewDemandPage');
+const DemandPage = page(() => import('./pages/Sme'), 'DemandPage');
 const OrderPage = page(() => import('./pages/Order'), 'OrderPage');
 const PlatformPage = page(() => import('./pages/Platform'), 'PlatformPage');
 const BureauPage = page(() => import('./pages/Bureau'), 'BureauPage');

@@ -1,5 +1,5 @@
 import type { FormInstance } from 'antd';
-import { ApiError } from './api';
+import { ApiError, FieldError } from './api';
 
 /** Chinese labels of the request fields the portal sends (error messages name them). */
 const FIELD_LABELS: Record<string, string> = {
@@ -114,7 +114,14 @@ export function errorText(error: unknown): string {
  */
 export function applyApiErrors(form: FormInstance, error: unknown, rename: Record<string, string> = {}): string {
   if (error instanceof ApiError) {
-    const fields = error.details.fields ?? [];
+    // Only the validation shape ({ field, errors[] }): some 409s name their fields as plain strings.
+    const fields = ((error.details.fields ?? []) as unknown[]).filter(
+      (f): f is FieldError =>
+        typeof f === 'object' &&
+        f !== null &&
+        typeof (f as FieldError).field === 'string' &&
+        Array.isArray((f as FieldError).errors),
+    );
     form.setFields(
       fields.map((f) => ({
         name: (rename[f.field] ?? f.field).split('.'),

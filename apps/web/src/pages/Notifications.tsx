@@ -4,7 +4,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { api, Page } from '../api';
 import { errorText } from '../errors';
 import { useSession } from '../session';
-import { useLoad } from './Sme';
+import { useLoad } from '../useLoad';
 
 export interface Notification {
   id: string;

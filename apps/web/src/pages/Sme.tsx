@@ -21,10 +21,11 @@ import {
   TreeSelect,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, Demand, DemandMatch, Order, Page, Program, Quote, Voucher, VoucherApplication, yuan } from '../api';
 import { applyApiErrors, errorText } from '../errors';
+import { useLoad } from '../useLoad';
 import {
   APPLICATION_STATUS,
   CONFIDENTIALITY,
@@ -37,29 +38,8 @@ import {
   VOUCHER_STATUS,
 } from '../labels';
 
-/** Loads once (and on reload()); loading and error states for the pages. */
-export function useLoad<T>(
-  load: () => Promise<T>,
-  deps: unknown[],
-): { data?: T; loading: boolean; error?: string; reload: () => void } {
-  const [data, setData] = useState<T>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string>();
-  const [tick, setTick] = useState(0);
-  const run = useCallback(load, deps);
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    run()
-      .then((d) => live && (setData(d), setError(undefined)))
-      .catch((e) => live && setError(errorText(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [run, tick]);
-  return { data, loading, error, reload: () => setTick((n) => n + 1) };
-}
+// Other pages import it from here; it lives in its own module so the entry chunk need not carry this page.
+export { useLoad };
 
 /** SME home: demands, orders and the voucher wallet. */
 export function SmePage() {
