@@ -29,6 +29,21 @@ describe('vouchers: decisions notified (e2e)', () => {
       200,
     );
 
+    // The bureau's list names the applicant (reviewers see who asks); the SME sees its own the same way.
+    const listed = await expectStatus(
+      t.http.get('/api/voucher-applications').query({ programId }).set(w.bureau.auth),
+      200,
+    );
+    expect(listed.body.items).toHaveLength(2);
+    for (const item of listed.body.items) {
+      expect(item).toMatchObject({ smeOrgId: sme.orgId, smeOrgName: '晋江市通知测试鞋材有限公司' });
+    }
+    const own = await expectStatus(t.http.get('/api/voucher-applications').set(sme.auth), 200);
+    expect(own.body.items.map((a: { smeOrgName: string }) => a.smeOrgName)).toEqual([
+      '晋江市通知测试鞋材有限公司',
+      '晋江市通知测试鞋材有限公司',
+    ]);
+
     // Every outbox row relayed and its jobs done: what is in the inboxes now is all there will be.
     await settle(t);
     const smeInbox = await inboxOf(t, sme.orgId);
