@@ -127,7 +127,7 @@ export function ClaimsReview() {
           loading={claims.loading}
           dataSource={claims.data?.items ?? []}
           pagination={false}
-          scroll={{ x: 900 }}
+          scroll={{ x: 1000 }}
           locale={{ emptyText: <Empty description="暂无兑付申请" /> }}
           columns={[
             { title: '项目', dataIndex: 'programId', render: (id: string) => programName.get(id) ?? '—' },
@@ -136,6 +136,7 @@ export function ClaimsReview() {
             {
               title: '自动核验',
               dataIndex: 'checks',
+              width: 250,
               render: (checks: Claim['checks']) => (
                 <Space direction="vertical" size={0}>
                   {checks.map((c) => (

@@ -216,15 +216,15 @@ export function rulesBody(v: ProgramFormValues): Record<string, unknown> {
   };
 }
 
-/** A short Chinese statement of the reimbursement rule, e.g. "¥10,000.00 以内 100%；超出部分 50%". */
+/** A short Chinese statement of the rule, e.g. "¥10,000.00 以内 100%；¥10,000.00 以上部分 50%". */
 export function ruleText(rule: Program['rule']): string {
   if (rule.kind === 'RATIO') return `按合同金额 ${(rule.ratioBp ?? 0) / 100}%`;
   const tiers = rule.tiers ?? [];
   return tiers
     .map((t, i) => {
       const from = i === 0 ? 0 : (tiers[i - 1].uptoFen ?? 0);
-      const part =
-        t.uptoFen === null ? (i === 0 ? '全部' : `${yuan(from)} 以上部分`) : `${yuan(from)}–${yuan(t.uptoFen)}`;
+      if (t.uptoFen === null) return `${i === 0 ? '全部金额' : `${yuan(from)} 以上部分`} ${t.ratioBp / 100}%`;
+      const part = i === 0 ? `${yuan(t.uptoFen)} 以内` : `${yuan(from)}–${yuan(t.uptoFen)}`;
       return `${part} ${t.ratioBp / 100}%`;
     })
     .join('；');
