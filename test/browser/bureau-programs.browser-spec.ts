@@ -42,9 +42,13 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
     serviceB = await world.fixedService(platformB.operator, platformB.platformId, 3_000_000);
     sme = await world.verifiedSme({ name: SME_NAME });
     bureau = await p.page();
+    bureau.on('pageerror', (error) => pageErrors.push(error.message));
     await signIn(bureau, world.bureau.email);
   });
   afterAll(() => p?.close());
+  // Uncaught errors in the portal fail the step they happen in.
+  const pageErrors: string[] = [];
+  afterEach(() => expect(pageErrors.splice(0)).toEqual([]));
 
   const getProgram = async () =>
     (await expectStatus(p.t.http.get(`/api/voucher-programs/${programId}`).set(world.bureau.auth), 200)).body;
@@ -100,6 +104,9 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
     await cofunders.getByLabel('出资方 2 名称').fill('晋江市科学技术局');
     await cofunders.getByLabel('出资方 2 比例（%）').fill('40');
     await cofunders.getByText('比例合计 100%').waitFor();
+    await cofunders.locator('.ant-form-item-explain-error', { hasText: '各出资方比例合计须为 100%' }).waitFor({
+      state: 'detached',
+    });
 
     await modal.getByRole('button', { name: '创建项目' }).click();
     await modal.locator('#smeRegionCodes_help').getByText('企业所在地区：须为 6 位行政区划代码').waitFor();
@@ -114,7 +121,7 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
     await bureau.getByText('项目已创建（草稿）').waitFor();
     const row = programRow(bureau);
     await row.getByText('草稿').waitFor();
-    await row.getByText('¥20,000.00–¥50,000.00 60%').waitFor();
+    await row.getByText('¥20,000.00 以内 100%；¥20,000.00–¥50,000.00 60%；¥50,000.00 以上部分 30%').waitFor();
 
     const list = await expectStatus(p.t.http.get('/api/voucher-programs').set(world.bureau.auth), 200);
     programId = list.body.items.find((x: { name: string }) => x.name === PROGRAM).id;
@@ -182,6 +189,7 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
     await expectStatus(world.apply(sme, programId, 5_000_000), 201);
     // A colleague has the rules open for editing in another window.
     const colleague = await p.page();
+    colleague.on('pageerror', (error) => pageErrors.push(error.message));
     await signIn(colleague, world.bureau.email);
     await colleague.getByRole('tab', { name: '服务券项目' }).click();
     await programRow(colleague).getByRole('button', { name: '修改规则' }).click();
@@ -309,6 +317,7 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
 
   it('fits a phone-wide screen: the program form and the claims review', async () => {
     const phone = await p.page({ width: 390, height: 844 });
+    phone.on('pageerror', (error) => pageErrors.push(error.message));
     await signIn(phone, world.bureau.email);
     await phone.getByRole('tab', { name: '服务券项目' }).click();
     await phone.getByRole('button', { name: '新建项目' }).click();

@@ -57,6 +57,8 @@ interface TreeNode {
 const fieldTree = (nodes: FieldNode[] = []): TreeNode[] =>
   nodes.map((n) => ({ value: n.code, title: n.name, children: n.children ? fieldTree(n.children) : undefined }));
 
+const SHARES_ERROR = '各出资方比例合计须为 100%';
+
 export const LOCKED_TEXT = '该项目已发放服务券，规则已锁定，不能再修改；仅可追加预算或关闭项目。';
 
 /**
@@ -335,13 +337,16 @@ export function ProgramFormModal({
         <Divider orientation="left" plain>
           出资方
         </Divider>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          填写各出资方名称及出资比例，如泉州市、晋江市 1:1 共同出资则各填 50%。
+        </Typography.Paragraph>
         <Form.List
           name="cofunders"
           rules={[
             {
               validator: async (_, value: CofunderValues[] | undefined) => {
                 if (!value?.length) throw new Error('至少需要一个出资方');
-                if (sharesBp(value) !== 10_000) throw new Error('各出资方比例合计须为 100%');
+                if (sharesBp(value) !== 10_000) throw new Error(SHARES_ERROR);
               },
             },
           ]}
@@ -397,7 +402,8 @@ export function ProgramFormModal({
                   比例合计 {sharesTotal / 100}%（各出资方比例合计须为 100%，拨付时按比例分担）
                 </Typography.Text>
               </Space>
-              <Form.ErrorList errors={errors} />
+              {/* The sum error goes once the shares add up again (the list revalidates only on submit). */}
+              <Form.ErrorList errors={errors.filter((e) => !(e === SHARES_ERROR && sharesTotal === 10_000))} />
             </div>
           )}
         </Form.List>
