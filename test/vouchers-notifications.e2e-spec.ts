@@ -20,7 +20,8 @@ describe('vouchers: decisions notified (e2e)', () => {
     const programId = await w.openProgram({ budgetFen: 1_000_000 });
     const first = await expectStatus(w.apply(sme, programId, 300_000), 201);
     const second = await expectStatus(w.apply(sme, programId, 200_000), 201);
-    await expectStatus(w.approve(first.body.id, {}, w.bureau, idemKey()), 200);
+    const approved = await expectStatus(w.approve(first.body.id, {}, w.bureau, idemKey()), 200);
+    expect([first.body.smeOrgName, approved.body.smeOrgName]).toEqual(Array(2).fill('晋江市通知测试鞋材有限公司'));
     await expectStatus(
       t.http
         .post(`/api/voucher-applications/${second.body.id}/reject`)
