@@ -321,11 +321,21 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
     await signIn(phone, world.bureau.email);
     await phone.getByRole('tab', { name: '服务券项目' }).click();
     await phone.getByRole('button', { name: '新建项目' }).click();
-    await phone.locator('.ant-modal').getByTestId('cofunders').waitFor();
+    const modal = phone.locator('.ant-modal');
+    await modal.getByText('分档累进').click();
+    await modal.getByTestId('tiers').getByLabel('第 1 档上限（元）').waitFor();
+    await modal.getByTestId('cofunders').scrollIntoViewIfNeeded();
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    // Every input of the tier and co-funder rows lies inside the dialog (none cut off at its right edge).
+    const dialog = (await modal.locator('.ant-modal-content').boundingBox())!;
+    const inputs = modal.locator('[data-testid=tiers] input, [data-testid=cofunders] input:not([type=hidden])');
+    for (const input of await inputs.all()) {
+      const box = await input.boundingBox();
+      if (box) expect(box.x + box.width).toBeLessThanOrEqual(dialog.x + dialog.width);
+    }
     await phone.locator('.ant-modal-close').click();
     await phone.getByRole('tab', { name: '兑付审核' }).click();
-    await phone.getByTestId('claims').locator('.ant-table-row').first().waitFor();
+    await phone.getByTestId('claims').locator('.ant-table-row, .ant-empty').first().waitFor();
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   }, 30_000);
 });
