@@ -20,7 +20,8 @@ describe('vouchers: decisions notified (e2e)', () => {
     const programId = await w.openProgram({ budgetFen: 1_000_000 });
     const first = await expectStatus(w.apply(sme, programId, 300_000), 201);
     const second = await expectStatus(w.apply(sme, programId, 200_000), 201);
-    await expectStatus(w.approve(first.body.id, {}, w.bureau, idemKey()), 200);
+    const approved = await expectStatus(w.approve(first.body.id, {}, w.bureau, idemKey()), 200);
+    expect([first.body.smeOrgName, approved.body.smeOrgName]).toEqual(Array(2).fill('晋江市通知测试鞋材有限公司'));
     await expectStatus(
       t.http
         .post(`/api/voucher-applications/${second.body.id}/reject`)
@@ -28,6 +29,21 @@ describe('vouchers: decisions notified (e2e)', () => {
         .send({ reason: '同一项目已获支持' }),
       200,
     );
+
+    // The bureau's list names the applicant (reviewers see who asks); the SME sees its own the same way.
+    const listed = await expectStatus(
+      t.http.get('/api/voucher-applications').query({ programId }).set(w.bureau.auth),
+      200,
+    );
+    expect(listed.body.items).toHaveLength(2);
+    for (const item of listed.body.items) {
+      expect(item).toMatchObject({ smeOrgId: sme.orgId, smeOrgName: '晋江市通知测试鞋材有限公司' });
+    }
+    const own = await expectStatus(t.http.get('/api/voucher-applications').set(sme.auth), 200);
+    expect(own.body.items.map((a: { smeOrgName: string }) => a.smeOrgName)).toEqual([
+      '晋江市通知测试鞋材有限公司',
+      '晋江市通知测试鞋材有限公司',
+    ]);
 
     // Every outbox row relayed and its jobs done: what is in the inboxes now is all there will be.
     await settle(t);

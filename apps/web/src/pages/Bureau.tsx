@@ -1,29 +1,11 @@
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Col,
-  Empty,
-  Input,
-  Row,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Tabs,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Select, Space, Statistic, Table, Tabs, Typography } from 'antd';
 import ReactECharts from 'echarts-for-react';
 import { useEffect, useState } from 'react';
-import { api, Claim, Org, Page, yuan } from '../api';
+import { api, Org, Page, yuan } from '../api';
 import { DownloadButton } from '../DownloadButton';
 import { useAction } from '../actions';
-import { errorText } from '../errors';
-import { CHECK_LABEL, CLAIM_STATUS, label } from '../labels';
 import { ROLE_LABEL } from '../session';
-import { ApplicationsReview, ProgramsAdmin } from './BureauVouchers';
+import { ApplicationsReview, ClaimsReview, ProgramsAdmin } from './BureauVouchers';
 import { PlatformsReview } from './Governance';
 import { useLoad } from './Sme';
 
@@ -94,13 +76,6 @@ interface Funnel {
   year: number;
   total: Record<'published' | 'matched' | 'quoted' | 'ordered' | 'completed' | 'reimbursed', number>;
 }
-
-const FLAG_TEXT: Record<string, string> = {
-  IDENTICAL_AMOUNTS: '同项目多笔相同金额',
-  SHARED_PERSON: '法定代表人与其他申请人相同',
-  FAST_DELIVERY: '交付用时远短于承诺周期',
-  VOLUME_SPIKE: '平台兑付申请量激增',
-};
 
 /** Bureau: verify orgs, review claims (checks and flags beside them), and the dashboard. */
 export function BureauPage() {
@@ -272,125 +247,6 @@ function Dashboard() {
         </Col>
       </Row>
     </Space>
-  );
-}
-
-function ClaimsReview() {
-  const { message } = AntApp.useApp();
-  const run = useAction();
-  const claims = useLoad(() => api<Page<Claim>>('/claims', { query: { limit: 100 } }), []);
-  const [selected, setSelected] = useState<string[]>([]);
-  const [reference, setReference] = useState('');
-  const [batchError, setBatchError] = useState<string>();
-  const chosen = (claims.data?.items ?? []).filter((c) => selected.includes(c.id));
-  const programIds = [...new Set(chosen.map((c) => c.programId))];
-  const disburse = async () => {
-    setBatchError(undefined);
-    try {
-      const batch = await api<{ totalFen: number; claimCount: number }>('/disbursement-batches', {
-        method: 'POST',
-        idempotent: true,
-        body: { programId: programIds[0], claimIds: selected, reference },
-      });
-      message.success(`已拨付 ${batch.claimCount} 笔，共 ${yuan(batch.totalFen)}`);
-      setSelected([]);
-      setReference('');
-      claims.reload();
-    } catch (e) {
-      setBatchError(errorText(e));
-    }
-  };
-  const approve = async (claim: Claim) => {
-    if (
-      await run(
-        () => api(`/claims/${claim.id}/approve`, { method: 'POST', idempotent: true, body: {} }),
-        '已批准，进入公示',
-      )
-    )
-      claims.reload();
-  };
-  return (
-    <Card size="small" title="兑付申请">
-      {claims.error && <Alert type="error" message={claims.error} />}
-      <Space wrap style={{ marginBottom: 12 }} data-testid="disbursement">
-        <span>
-          已选 {selected.length} 笔已批准兑付，合计 {yuan(chosen.reduce((n, c) => n + (c.amountFen ?? 0), 0))}
-        </span>
-        <Input
-          placeholder="拨付文号，如 泉财拨〔2026〕18号"
-          value={reference}
-          onChange={(e) => setReference(e.target.value)}
-          style={{ width: 260 }}
-        />
-        <Button
-          type="primary"
-          disabled={selected.length === 0 || !reference.trim() || programIds.length !== 1}
-          onClick={disburse}
-        >
-          生成拨付批次
-        </Button>
-        {programIds.length > 1 && <Typography.Text type="danger">一个批次只能包含同一项目的兑付</Typography.Text>}
-        {batchError && <Typography.Text type="danger">{batchError}</Typography.Text>}
-      </Space>
-      <Table
-        rowKey="id"
-        size="small"
-        data-testid="claims"
-        rowSelection={{
-          selectedRowKeys: selected,
-          onChange: (keys) => setSelected(keys as string[]),
-          getCheckboxProps: (c: Claim) => ({ disabled: c.status !== 'APPROVED' }),
-        }}
-        loading={claims.loading}
-        dataSource={claims.data?.items ?? []}
-        pagination={false}
-        scroll={{ x: 720 }}
-        locale={{ emptyText: <Empty description="暂无兑付申请" /> }}
-        columns={[
-          { title: '合同编号', dataIndex: 'contractNumber' },
-          { title: '兑付金额', dataIndex: 'amountFen', render: (f: number) => yuan(f) },
-          {
-            title: '自动核验',
-            dataIndex: 'checks',
-            render: (checks: Claim['checks']) => (
-              <Space direction="vertical" size={0}>
-                {checks.map((c) => (
-                  <span key={c.code}>
-                    <Tag color={c.passed ? 'green' : 'red'}>{c.passed ? '通过' : '未通过'}</Tag>
-                    {label(CHECK_LABEL, c.code)}
-                  </span>
-                ))}
-              </Space>
-            ),
-          },
-          {
-            title: '诚信提示',
-            dataIndex: 'flags',
-            render: (flags: string[], c: Claim) => (
-              <Space wrap size={2}>
-                {flags.length === 0 && <Tag color="green">无</Tag>}
-                {flags.map((f) => (
-                  <Tag key={f} color="orange">
-                    {FLAG_TEXT[f] ?? f}
-                  </Tag>
-                ))}
-                {c.spotCheck && <Tag color="purple">抽查</Tag>}
-              </Space>
-            ),
-          },
-          { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{label(CLAIM_STATUS, s)}</Tag> },
-          {
-            title: '操作',
-            render: (_: unknown, c: Claim) =>
-              c.status === 'SUBMITTED' ? (
-                <Button type="primary" size="small" onClick={() => approve(c)}>
-                  批准
-                </Button>
-              ) : null,
-          },
-        ]}
-      />
-    </Card>
   );
 }
 

@@ -3,34 +3,35 @@ import {
   App as AntApp,
   Button,
   Card,
-  Col,
-  DatePicker,
   Empty,
   Form,
   Input,
   InputNumber,
   Modal,
   Radio,
-  Row,
-  Select,
   Space,
   Table,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, Page, Program, VoucherApplication, yuan } from '../api';
 import { useAction } from '../actions';
 import { applyApiErrors } from '../errors';
-import { APPLICATION_STATUS, label, PROGRAM_KIND, PROGRAM_STATUS, REDEMPTION_MODE } from '../labels';
-import { useSession } from '../session';
+import { APPLICATION_STATUS, label, PROGRAM_KIND, PROGRAM_STATUS } from '../labels';
 import { useLoad } from './Sme';
+import { ProgramFormModal, LOCKED_TEXT } from './vouchers/ProgramFormModal';
+import { ProgramDetail, REDEMPTION_OPTIONS, ruleText } from './vouchers/program-form';
+
+export { ClaimsReview } from './vouchers/ClaimsReview';
+
+/** An application as the bureau's list shows it: with the applicant's name. */
+type ApplicationRow = VoucherApplication & { smeOrgName?: string };
 
 /** The bureau's own programs (every status). */
 export function useBureauPrograms() {
-  return useLoad(() => api<Page<Program>>('/voucher-programs', { query: { limit: 100 } }), []);
+  return useLoad(() => api<Page<ProgramDetail>>('/voucher-programs', { query: { limit: 100 } }), []);
 }
 
 /** Bureau: voucher applications to its programs — approve (possibly less) or reject with a reason. */
@@ -39,11 +40,10 @@ export function ApplicationsReview() {
   const programs = useBureauPrograms();
   const [status, setStatus] = useState<string>('PENDING');
   const applications = useLoad(
-    () =>
-      api<Page<VoucherApplication>>('/voucher-applications', { query: { status: status || undefined, limit: 100 } }),
+    () => api<Page<ApplicationRow>>('/voucher-applications', { query: { status: status || undefined, limit: 100 } }),
     [status],
   );
-  const [deciding, setDeciding] = useState<{ app: VoucherApplication; approve: boolean }>();
+  const [deciding, setDeciding] = useState<{ app: ApplicationRow; approve: boolean }>();
   const names = new Map((programs.data?.items ?? []).map((p) => [p.id, p.name]));
   return (
     <Card
@@ -72,16 +72,17 @@ export function ApplicationsReview() {
         loading={applications.loading}
         dataSource={applications.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 720 }}
+        scroll={{ x: 820 }}
         locale={{ emptyText: <Empty description="暂无服务券申请" /> }}
         columns={[
+          { title: '申请企业', dataIndex: 'smeOrgName', render: (n?: string) => n || '—' },
           { title: '项目', dataIndex: 'programId', render: (id: string) => names.get(id) ?? '—' },
           { title: '用途', dataIndex: 'purpose' },
           { title: '申请金额', dataIndex: 'requestedFen', render: (f: number) => yuan(f) },
           {
             title: '状态',
             dataIndex: 'status',
-            render: (s: string, a: VoucherApplication) => (
+            render: (s: string, a: ApplicationRow) => (
               <Space direction="vertical" size={0}>
                 <Tag>{label(APPLICATION_STATUS, s)}</Tag>
                 {a.approvedFen !== null && <span>批准 {yuan(a.approvedFen)}</span>}
@@ -92,7 +93,7 @@ export function ApplicationsReview() {
           { title: '申请时间', dataIndex: 'createdAt', render: (d: string) => new Date(d).toLocaleString('zh-CN') },
           {
             title: '操作',
-            render: (_: unknown, a: VoucherApplication) =>
+            render: (_: unknown, a: ApplicationRow) =>
               a.status === 'PENDING' ? (
                 <Space>
                   <Button size="small" type="primary" onClick={() => setDeciding({ app: a, approve: true })}>
@@ -127,7 +128,7 @@ function DecisionModal({
   approve,
   onClose,
 }: {
-  app: VoucherApplication;
+  app: ApplicationRow;
   approve: boolean;
   onClose: (done: boolean) => void;
 }) {
@@ -159,7 +160,7 @@ function DecisionModal({
       destroyOnClose
     >
       <Typography.Paragraph type="secondary">
-        用途：{app.purpose} · 申请 {yuan(app.requestedFen)}
+        {app.smeOrgName ? `${app.smeOrgName} · ` : ''}用途：{app.purpose} · 申请 {yuan(app.requestedFen)}
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ amountYuan: app.requestedFen / 100 }}>
@@ -185,11 +186,16 @@ function DecisionModal({
   );
 }
 
-/** Bureau: its programs — create (main fields), open, close, budget top-up, and the public notice. */
+const REDEMPTION_SHORT: Record<string, string> = { REIMBURSE: '通用（企业兑付）', DEDUCT: '通兑（服务机构兑付）' };
+
+/**
+ * Bureau: its programs — create with every rule, change the rules until the first voucher is issued
+ * (then they are locked: only budget top-ups and closing remain), open, close, and the public notice.
+ */
 export function ProgramsAdmin() {
   const run = useAction();
   const programs = useBureauPrograms();
-  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<{ program?: ProgramDetail; readOnly?: boolean }>();
   const [topUp, setTopUp] = useState<Program>();
   const [notice, setNotice] = useState<Program>();
   const act = async (p: Program, action: 'open' | 'close') => {
@@ -206,7 +212,7 @@ export function ProgramsAdmin() {
       size="small"
       title="服务券项目"
       extra={
-        <Button type="primary" size="small" onClick={() => setCreating(true)}>
+        <Button type="primary" size="small" onClick={() => setEditing({})}>
           新建项目
         </Button>
       }
@@ -219,46 +225,84 @@ export function ProgramsAdmin() {
         loading={programs.loading}
         dataSource={programs.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 820 }}
+        scroll={{ x: 1100 }}
         locale={{ emptyText: <Empty description="尚未创建服务券项目" /> }}
         columns={[
           { title: '名称', dataIndex: 'name' },
           { title: '类型', dataIndex: 'kind', render: (k: string) => label(PROGRAM_KIND, k) },
-          { title: '申报期', render: (_: unknown, p: Program) => `${p.applyFrom} 至 ${p.applyUntil}` },
+          { title: '申报期', render: (_: unknown, p: ProgramDetail) => `${p.applyFrom} 至 ${p.applyUntil}` },
+          { title: '补贴规则', dataIndex: 'rule', render: (r: Program['rule']) => ruleText(r) },
           { title: '单券上限', dataIndex: 'maxVoucherFen', render: (f: number) => yuan(f) },
           { title: '预算', dataIndex: 'budgetFen', render: (f: number) => yuan(f) },
-          { title: '兑付方式', dataIndex: 'redemptionMode', render: (m: string) => label(REDEMPTION_MODE, m) },
-          { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{label(PROGRAM_STATUS, s)}</Tag> },
           {
-            title: '操作',
-            render: (_: unknown, p: Program) => (
-              <Space wrap size={4}>
-                {p.status === 'DRAFT' && (
-                  <Button size="small" type="primary" onClick={() => act(p, 'open')}>
-                    开放申报
-                  </Button>
+            title: '兑付方式',
+            dataIndex: 'redemptionMode',
+            render: (m: string) => (
+              <Tooltip title={REDEMPTION_OPTIONS.find((o) => o.value === m)?.label}>
+                {label(REDEMPTION_SHORT, m)}
+              </Tooltip>
+            ),
+          },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            render: (s: string, p: ProgramDetail) => (
+              <Space wrap size={2}>
+                <Tag>{label(PROGRAM_STATUS, s)}</Tag>
+                {p.rulesLocked && (
+                  <Tooltip title={LOCKED_TEXT}>
+                    <Tag color="gold">规则已锁定</Tag>
+                  </Tooltip>
                 )}
-                {p.status === 'OPEN' && (
-                  <Button size="small" onClick={() => act(p, 'close')}>
-                    关闭
-                  </Button>
-                )}
-                <Button size="small" onClick={() => setTopUp(p)}>
-                  追加预算
-                </Button>
-                <Button size="small" onClick={() => setNotice(p)}>
-                  公示
-                </Button>
               </Space>
             ),
           },
+          {
+            title: '操作',
+            render: (_: unknown, p: ProgramDetail) => {
+              const locked = p.rulesLocked || p.status === 'CLOSED';
+              return (
+                <Space wrap size={4}>
+                  {locked ? (
+                    <Button size="small" onClick={() => setEditing({ program: p, readOnly: true })}>
+                      查看规则
+                    </Button>
+                  ) : (
+                    <Button size="small" onClick={() => setEditing({ program: p })}>
+                      修改规则
+                    </Button>
+                  )}
+                  {p.status === 'DRAFT' && (
+                    <Button size="small" type="primary" onClick={() => act(p, 'open')}>
+                      开放申报
+                    </Button>
+                  )}
+                  {p.status === 'OPEN' && (
+                    <Button size="small" onClick={() => act(p, 'close')}>
+                      关闭
+                    </Button>
+                  )}
+                  {p.status !== 'CLOSED' && (
+                    <Button size="small" onClick={() => setTopUp(p)}>
+                      追加预算
+                    </Button>
+                  )}
+                  <Button size="small" onClick={() => setNotice(p)}>
+                    公示
+                  </Button>
+                </Space>
+              );
+            },
+          },
         ]}
       />
-      {creating && (
-        <CreateProgramModal
-          onClose={(done) => {
-            setCreating(false);
-            if (done) programs.reload();
+      {editing && (
+        <ProgramFormModal
+          program={editing.program}
+          readOnly={editing.readOnly}
+          onClose={(changed) => {
+            setEditing(undefined);
+            if (changed) programs.reload();
           }}
         />
       )}
@@ -273,142 +317,6 @@ export function ProgramsAdmin() {
       )}
       {notice && <PublicNoticeModal program={notice} onClose={() => setNotice(undefined)} />}
     </Card>
-  );
-}
-
-interface ProgramForm {
-  kind: string;
-  name: string;
-  year: number;
-  ratioPercent: number;
-  maxVoucherYuan: number;
-  budgetYuan?: number;
-  apply: [Dayjs, Dayjs];
-  validityDays: number;
-  redemptionMode: string;
-  noticeDays: number;
-}
-
-function CreateProgramModal({ onClose }: { onClose: (done: boolean) => void }) {
-  const [form] = Form.useForm<ProgramForm>();
-  const session = useSession();
-  const { message } = AntApp.useApp();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: ProgramForm) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api('/voucher-programs', {
-        method: 'POST',
-        body: {
-          kind: v.kind,
-          name: v.name,
-          year: v.year,
-          rule: { kind: 'RATIO', ratioBp: Math.round(v.ratioPercent * 100) },
-          maxVoucherFen: Math.round(v.maxVoucherYuan * 100),
-          budgetFen: v.budgetYuan ? Math.round(v.budgetYuan * 100) : 0,
-          applyFrom: v.apply[0].format('YYYY-MM-DD'),
-          applyUntil: v.apply[1].format('YYYY-MM-DD'),
-          validityDays: v.validityDays,
-          redemptionMode: v.redemptionMode,
-          noticeDays: v.noticeDays,
-          cofunders: [{ key: 'local', name: session?.org.name ?? '科技主管部门', shareBp: 10_000 }],
-        },
-      });
-      message.success('项目已创建（草稿），开放申报后企业即可申请');
-      onClose(true);
-    } catch (e) {
-      setError(
-        applyApiErrors(form, e, {
-          'rule.ratioBp': 'ratioPercent',
-          maxVoucherFen: 'maxVoucherYuan',
-          budgetFen: 'budgetYuan',
-          applyFrom: 'apply',
-          applyUntil: 'apply',
-        }),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
-  const year = new Date().getFullYear();
-  return (
-    <Modal open title="新建服务券项目" onCancel={() => onClose(false)} footer={null} destroyOnClose width={640}>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{
-          kind: 'PILOT_SERVICE',
-          year,
-          ratioPercent: 40,
-          validityDays: 365,
-          redemptionMode: 'REIMBURSE',
-          noticeDays: 7,
-          apply: [dayjs(), dayjs().endOf('year')],
-        }}
-      >
-        <Form.Item name="name" label="项目名称" rules={[{ required: true, message: '请填写项目名称' }]}>
-          <Input placeholder={`如：${year} 年晋江市中试服务券`} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item name="kind" label="类型">
-              <Select options={Object.entries(PROGRAM_KIND).map(([value, l]) => ({ value, label: l }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
-              <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="ratioPercent" label="补贴比例（%）" rules={[{ required: true, message: '请填写比例' }]}>
-              <InputNumber min={0.01} max={100} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              name="maxVoucherYuan"
-              label="单券上限（元）"
-              rules={[{ required: true, message: '请填写单券上限' }]}
-            >
-              <InputNumber min={0.01} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="budgetYuan" label="初始预算（元）">
-              <InputNumber min={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="validityDays" label="有效天数" rules={[{ required: true, message: '请填写有效天数' }]}>
-              <InputNumber min={1} max={3660} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="apply" label="申报期" rules={[{ required: true, message: '请选择申报期' }]}>
-          <DatePicker.RangePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={16}>
-            <Form.Item name="redemptionMode" label="兑付方式">
-              <Radio.Group options={Object.entries(REDEMPTION_MODE).map(([value, l]) => ({ value, label: l }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={8}>
-            <Form.Item name="noticeDays" label="公示天数">
-              <InputNumber min={0} max={90} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Button type="primary" htmlType="submit" loading={busy} block>
-          创建项目
-        </Button>
-      </Form>
-    </Modal>
   );
 }
 

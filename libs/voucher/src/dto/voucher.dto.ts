@@ -49,6 +49,7 @@ export class ApplicationResponseDto {
   @ApiProperty() id: string;
   @ApiProperty() programId: string;
   @ApiProperty() smeOrgId: string;
+  @ApiProperty({ example: '晋江市鞋材科技有限公司', description: "The applicant SME's name" }) smeOrgName: string;
   @ApiProperty() requestedFen: number;
   @ApiProperty({ nullable: true, type: Number }) approvedFen: number | null;
   @ApiProperty() purpose: string;
@@ -58,11 +59,12 @@ export class ApplicationResponseDto {
   @ApiProperty({ nullable: true, type: Date }) decidedAt: Date | null;
   @ApiProperty() createdAt: Date;
 
-  static from(a: VoucherApplication): ApplicationResponseDto {
+  static from(a: VoucherApplication & { smeOrgName: string }): ApplicationResponseDto {
     return {
       id: a.id,
       programId: a.programId,
       smeOrgId: a.smeOrgId,
+      smeOrgName: a.smeOrgName,
       requestedFen: parseFen(a.requestedFen),
       approvedFen: a.approvedFen === null ? null : parseFen(a.approvedFen),
       purpose: a.purpose,

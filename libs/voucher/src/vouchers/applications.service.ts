@@ -5,7 +5,7 @@ import { withTransaction } from '@pilotlink/database';
 import { Org } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { coversRegion } from '@pilotlink/identity';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { generateVoucherCode } from '../domain/voucher-code';
 import { assertApplicationTransition, voucherValidity } from '../domain/voucher-state';
 import { ApplicationListQueryDto, ApplyDto, ApproveApplicationDto, ReasonDto } from '../dto/voucher.dto';
@@ -14,6 +14,9 @@ import { Voucher, VoucherApplication } from '../entities/voucher.entity';
 import { Ledger } from '../ledger/ledger.service';
 import { readableProgram, runsProgram } from '../programs/program-access';
 import { VoucherEvents } from '../voucher-events';
+
+/** An application with the applicant's name, as the API shows it (reviewers see who asks). */
+export type NamedApplication = VoucherApplication & { smeOrgName: string };
 
 /** Applications (申领) for vouchers, and their approval — which issues the voucher from the budget. */
 @Injectable()
@@ -25,7 +28,7 @@ export class ApplicationsService {
     private readonly clock: Clock,
   ) {}
 
-  async apply(ctx: RequestContext, programId: string, input: ApplyDto): Promise<VoucherApplication> {
+  async apply(ctx: RequestContext, programId: string, input: ApplyDto): Promise<NamedApplication> {
     return withTransaction(this.dataSource, async (manager) => {
       const program = await readableProgram(manager, ctx.actor, programId);
       const sme = await manager.findOneByOrFail(Org, { id: ctx.actor.orgId });
@@ -46,11 +49,11 @@ export class ApplicationsService {
         notify: [program.bureauOrgId],
         after: { programId, requestedFen: input.amountFen },
       });
-      return application;
+      return Object.assign(application, { smeOrgName: sme.name });
     });
   }
 
-  async list(actor: Actor, query: ApplicationListQueryDto): Promise<Page<VoucherApplication>> {
+  async list(actor: Actor, query: ApplicationListQueryDto): Promise<Page<NamedApplication>> {
     const qb = this.dataSource.manager
       .createQueryBuilder(VoucherApplication, 'a')
       .orderBy('a.created_at', 'DESC')
@@ -64,7 +67,7 @@ export class ApplicationsService {
     if (query.programId) qb.andWhere('a.program_id = :programId', { programId: query.programId });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     const [items, total] = await qb.getManyAndCount();
-    return toPage(items, total, query);
+    return toPage(await this.named(this.dataSource.manager, items), total, query);
   }
 
   /**
@@ -72,7 +75,7 @@ export class ApplicationsService {
    * the transfer, so racing approvals queue on it and the one that would overdraw it is refused
    * (409 BUDGET_EXHAUSTED) — issuance never passes the budget.
    */
-  async approve(ctx: RequestContext, id: string, input: ApproveApplicationDto): Promise<VoucherApplication> {
+  async approve(ctx: RequestContext, id: string, input: ApproveApplicationDto): Promise<NamedApplication> {
     return withTransaction(this.dataSource, async (manager) => {
       const { application, program } = await this.decidable(manager, ctx.actor, id);
       assertApplicationTransition(application.status, 'APPROVED');
@@ -134,11 +137,11 @@ export class ApplicationsService {
         before: { status: 'PENDING' },
         after: { status: 'APPROVED', approvedFen: amountFen, voucherId: voucher.id, code: voucher.code },
       });
-      return application;
+      return (await this.named(manager, [application]))[0];
     });
   }
 
-  async reject(ctx: RequestContext, id: string, input: ReasonDto): Promise<VoucherApplication> {
+  async reject(ctx: RequestContext, id: string, input: ReasonDto): Promise<NamedApplication> {
     return withTransaction(this.dataSource, async (manager) => {
       const { application } = await this.decidable(manager, ctx.actor, id);
       assertApplicationTransition(application.status, 'REJECTED');
@@ -159,8 +162,18 @@ export class ApplicationsService {
         before: { status: 'PENDING' },
         after: { status: 'REJECTED', reason: input.reason },
       });
-      return application;
+      return (await this.named(manager, [application]))[0];
     });
+  }
+
+  /** The applications with their SMEs' names: one lookup of the orgs they name. */
+  private async named(manager: EntityManager, applications: VoucherApplication[]): Promise<NamedApplication[]> {
+    const ids = [...new Set(applications.map((a) => a.smeOrgId))];
+    const orgs = ids.length
+      ? await manager.find(Org, { select: { id: true, name: true }, where: { id: In(ids) } })
+      : [];
+    const names = new Map(orgs.map((o) => [o.id, o.name]));
+    return applications.map((a) => Object.assign(a, { smeOrgName: names.get(a.smeOrgId) ?? '' }));
   }
 
   /**

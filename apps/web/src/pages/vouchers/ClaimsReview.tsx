@@ -1,0 +1,348 @@
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { api, Claim, Page, yuan } from '../../api';
+import { useAction } from '../../actions';
+import { applyApiErrors, errorText } from '../../errors';
+import { CHECK_LABEL, CLAIM_STATUS, label } from '../../labels';
+import { useLoad } from '../Sme';
+import type { ProgramDetail } from './program-form';
+
+/** A claim as GET /claims(/:id) answers it, with what the review shows beyond the shared type. */
+interface ClaimRow extends Claim {
+  programId: string;
+  reason: string | null;
+  batchId: string | null;
+  payouts?: { cofunderKey: string; amountFen: number }[];
+}
+
+interface Batch {
+  id: string;
+  programId: string;
+  reference: string;
+  totalFen: number;
+  claimCount: number;
+  byCofunder: { cofunderKey: string; amountFen: number }[];
+  claimIds: string[];
+  createdAt: string;
+}
+
+const FLAG_TEXT: Record<string, string> = {
+  IDENTICAL_AMOUNTS: '同项目多笔相同金额',
+  SHARED_PERSON: '法定代表人与其他申请人相同',
+  FAST_DELIVERY: '交付用时远短于承诺周期',
+  VOLUME_SPIKE: '平台兑付申请量激增',
+};
+
+/**
+ * Bureau: claims against its programs — the automatic checks and integrity flags beside each; approve,
+ * or reject with a reason (the hold goes back to the voucher); pay approved claims in a disbursement
+ * batch and see the batch: its claims and what each co-funder paid.
+ */
+export function ClaimsReview() {
+  const { message } = AntApp.useApp();
+  const run = useAction();
+  const claims = useLoad(() => api<Page<ClaimRow>>('/claims', { query: { limit: 100 } }), []);
+  const programs = useLoad(() => api<Page<ProgramDetail>>('/voucher-programs', { query: { limit: 100 } }), []);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [reference, setReference] = useState('');
+  const [batchError, setBatchError] = useState<string>();
+  const [rejecting, setRejecting] = useState<ClaimRow>();
+  const [batchId, setBatchId] = useState<string>();
+  const programName = new Map((programs.data?.items ?? []).map((p) => [p.id, p.name]));
+  const chosen = (claims.data?.items ?? []).filter((c) => selected.includes(c.id));
+  const programIds = [...new Set(chosen.map((c) => c.programId))];
+  const disburse = async () => {
+    setBatchError(undefined);
+    try {
+      const batch = await api<Batch>('/disbursement-batches', {
+        method: 'POST',
+        idempotent: true,
+        body: { programId: programIds[0], claimIds: selected, reference: reference.trim() },
+      });
+      message.success(`已拨付 ${batch.claimCount} 笔，共 ${yuan(batch.totalFen)}`);
+      setSelected([]);
+      setReference('');
+      setBatchId(batch.id);
+      claims.reload();
+    } catch (e) {
+      setBatchError(errorText(e));
+    }
+  };
+  const approve = async (claim: ClaimRow) => {
+    if (
+      await run(
+        () => api(`/claims/${claim.id}/approve`, { method: 'POST', idempotent: true, body: {} }),
+        '已批准，进入公示',
+      )
+    )
+      claims.reload();
+  };
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card size="small" title="兑付申请">
+        {claims.error && <Alert type="error" message={claims.error} />}
+        <Space wrap style={{ marginBottom: 12 }} data-testid="disbursement">
+          <span>
+            已选 {selected.length} 笔已批准兑付，合计 {yuan(chosen.reduce((n, c) => n + (c.amountFen ?? 0), 0))}
+          </span>
+          <Input
+            placeholder="拨付文号，如 泉财拨〔2026〕18号"
+            value={reference}
+            onChange={(e) => setReference(e.target.value)}
+            style={{ width: 260, maxWidth: '100%' }}
+          />
+          <Button
+            type="primary"
+            disabled={selected.length === 0 || !reference.trim() || programIds.length !== 1}
+            onClick={disburse}
+          >
+            生成拨付批次
+          </Button>
+          {programIds.length > 1 && <Typography.Text type="danger">一个批次只能包含同一项目的兑付</Typography.Text>}
+          {batchError && <Typography.Text type="danger">{batchError}</Typography.Text>}
+        </Space>
+        <Table
+          rowKey="id"
+          size="small"
+          data-testid="claims"
+          rowSelection={{
+            selectedRowKeys: selected,
+            onChange: (keys) => setSelected(keys as string[]),
+            getCheckboxProps: (c: ClaimRow) => ({ disabled: c.status !== 'APPROVED' }),
+          }}
+          loading={claims.loading}
+          dataSource={claims.data?.items ?? []}
+          pagination={false}
+          scroll={{ x: 1000 }}
+          locale={{ emptyText: <Empty description="暂无兑付申请" /> }}
+          columns={[
+            { title: '项目', dataIndex: 'programId', render: (id: string) => programName.get(id) ?? '—' },
+            { title: '合同编号', dataIndex: 'contractNumber' },
+            { title: '兑付金额', dataIndex: 'amountFen', render: (f: number) => yuan(f) },
+            {
+              title: '自动核验',
+              dataIndex: 'checks',
+              width: 250,
+              render: (checks: Claim['checks']) => (
+                <Space direction="vertical" size={0}>
+                  {checks.map((c) => (
+                    <span key={c.code}>
+                      <Tag color={c.passed ? 'green' : 'red'}>{c.passed ? '通过' : '未通过'}</Tag>
+                      {label(CHECK_LABEL, c.code)}
+                    </span>
+                  ))}
+                </Space>
+              ),
+            },
+            {
+              title: '诚信提示',
+              dataIndex: 'flags',
+              render: (flags: string[], c: ClaimRow) => (
+                <Space wrap size={2}>
+                  {flags.length === 0 && <Tag color="green">无</Tag>}
+                  {flags.map((f) => (
+                    <Tag key={f} color="orange">
+                      {FLAG_TEXT[f] ?? f}
+                    </Tag>
+                  ))}
+                  {c.spotCheck && <Tag color="purple">抽查</Tag>}
+                </Space>
+              ),
+            },
+            {
+              title: '状态',
+              dataIndex: 'status',
+              render: (s: string, c: ClaimRow) => (
+                <Space direction="vertical" size={0}>
+                  <Tag>{label(CLAIM_STATUS, s)}</Tag>
+                  {c.reason && <Typography.Text type="secondary">驳回理由：{c.reason}</Typography.Text>}
+                </Space>
+              ),
+            },
+            {
+              title: '操作',
+              render: (_: unknown, c: ClaimRow) =>
+                c.status === 'SUBMITTED' ? (
+                  <Space wrap size={4}>
+                    <Button type="primary" size="small" onClick={() => approve(c)}>
+                      批准
+                    </Button>
+                    <Button danger size="small" onClick={() => setRejecting(c)}>
+                      驳回
+                    </Button>
+                  </Space>
+                ) : c.batchId ? (
+                  <Button size="small" onClick={() => setBatchId(c.batchId!)}>
+                    查看批次
+                  </Button>
+                ) : null,
+            },
+          ]}
+        />
+      </Card>
+      {batchId && <BatchView id={batchId} onClose={() => setBatchId(undefined)} />}
+      {rejecting && (
+        <RejectClaimModal
+          claim={rejecting}
+          onClose={(done) => {
+            setRejecting(undefined);
+            if (done) {
+              message.success('已驳回，服务券冻结金额已退回');
+              claims.reload();
+            }
+          }}
+        />
+      )}
+    </Space>
+  );
+}
+
+function RejectClaimModal({ claim, onClose }: { claim: ClaimRow; onClose: (done: boolean) => void }) {
+  const [form] = Form.useForm<{ reason: string }>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: { reason: string }) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api(`/claims/${claim.id}/reject`, { method: 'POST', idempotent: true, body: { reason: v.reason.trim() } });
+      onClose(true);
+    } catch (e) {
+      setError(applyApiErrors(form, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title="驳回兑付申请" onCancel={() => onClose(false)} footer={null} destroyOnClose>
+      <Typography.Paragraph type="secondary">
+        合同 {claim.contractNumber} · 兑付 {yuan(claim.amountFen)}。驳回后该订单占用的服务券金额退回企业的服务券。
+      </Typography.Paragraph>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" onFinish={submit}>
+        <Form.Item
+          name="reason"
+          label="驳回理由"
+          rules={[
+            { required: true, whitespace: true, message: '请填写驳回理由' },
+            { min: 2, message: '驳回理由至少 2 个字' },
+          ]}
+        >
+          <Input.TextArea rows={3} maxLength={2000} placeholder="如：发票金额与合同金额不一致，请补充说明" />
+        </Form.Item>
+        <Button type="primary" danger htmlType="submit" loading={busy} block>
+          确认驳回
+        </Button>
+      </Form>
+    </Modal>
+  );
+}
+
+/** One disbursement batch: its reference and total, the split per co-funder, and each claim's payouts. */
+function BatchView({ id, onClose }: { id: string; onClose: () => void }) {
+  const batch = useLoad(() => api<Batch>(`/disbursement-batches/${id}`), [id]);
+  const programId = batch.data?.programId;
+  const program = useLoad(
+    () => (programId ? api<ProgramDetail>(`/voucher-programs/${programId}`) : Promise.resolve(undefined)),
+    [programId],
+  );
+  const claimIds = batch.data?.claimIds.join(',');
+  const claims = useLoad(
+    () => (claimIds ? Promise.all(claimIds.split(',').map((c) => api<ClaimRow>(`/claims/${c}`))) : Promise.resolve([])),
+    [claimIds],
+  );
+  const cofunders = program.data?.cofunders ?? [];
+  const cofunderName = (key: string) => cofunders.find((c) => c.key === key)?.name ?? key;
+  // In the program's order of co-funders (the API sorts by key).
+  const rank = (key: string) => {
+    const i = cofunders.findIndex((c) => c.key === key);
+    return i < 0 ? cofunders.length : i;
+  };
+  const inOrder = <T extends { cofunderKey: string }>(rows: T[] = []) =>
+    [...rows].sort((a, b) => rank(a.cofunderKey) - rank(b.cofunderKey));
+  const b = batch.data;
+  return (
+    <Card
+      size="small"
+      title={b ? `拨付批次：${b.reference}` : '拨付批次'}
+      data-testid="batch-view"
+      loading={batch.loading && !b}
+      extra={
+        <Button size="small" onClick={onClose}>
+          收起
+        </Button>
+      }
+    >
+      {batch.error && <Alert type="error" message={batch.error} />}
+      {b && (
+        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }}>
+            <Descriptions.Item label="项目">{program.data?.name ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="兑付笔数">{b.claimCount} 笔</Descriptions.Item>
+            <Descriptions.Item label="拨付合计">{yuan(b.totalFen)}</Descriptions.Item>
+            <Descriptions.Item label="拨付时间">{new Date(b.createdAt).toLocaleString('zh-CN')}</Descriptions.Item>
+          </Descriptions>
+          <Table
+            rowKey="cofunderKey"
+            size="small"
+            data-testid="batch-cofunders"
+            title={() => '出资方分担'}
+            dataSource={inOrder(b.byCofunder)}
+            pagination={false}
+            scroll={{ x: 480 }}
+            columns={[
+              { title: '出资方', dataIndex: 'cofunderKey', render: (k: string) => cofunderName(k) },
+              {
+                title: '出资比例',
+                dataIndex: 'cofunderKey',
+                key: 'share',
+                render: (k: string) => {
+                  const c = cofunders.find((x) => x.key === k);
+                  return c ? `${c.shareBp / 100}%` : '—';
+                },
+              },
+              { title: '拨付金额', dataIndex: 'amountFen', render: (f: number) => yuan(f) },
+            ]}
+          />
+          <Table
+            rowKey="id"
+            size="small"
+            data-testid="batch-claims"
+            title={() => '本批次兑付'}
+            loading={claims.loading}
+            dataSource={claims.data ?? []}
+            pagination={false}
+            scroll={{ x: 560 }}
+            columns={[
+              { title: '合同编号', dataIndex: 'contractNumber' },
+              { title: '发票号码', dataIndex: 'invoiceNumber' },
+              { title: '兑付金额', dataIndex: 'amountFen', render: (f: number) => yuan(f) },
+              {
+                title: '各出资方拨付',
+                dataIndex: 'payouts',
+                render: (payouts: ClaimRow['payouts']) =>
+                  inOrder(payouts)
+                    .map((p) => `${cofunderName(p.cofunderKey)} ${yuan(p.amountFen)}`)
+                    .join('；'),
+              },
+            ]}
+          />
+        </Space>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,503 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Divider,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Switch,
+  TreeSelect,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { api, ApiError, Page } from '../../api';
+import { PROGRAM_KIND } from '../../labels';
+import { useSession } from '../../session';
+import { useLoad } from '../Sme';
+import {
+  applyProgramErrors,
+  CofunderValues,
+  defaultFormValues,
+  EXCLUDABLE_PURPOSE_OPTIONS,
+  formValuesOf,
+  MIN_RECOGNITION_OPTIONS,
+  nextCofunderKey,
+  ProgramDetail,
+  ProgramFormValues,
+  REDEMPTION_OPTIONS,
+  rulesBody,
+  SERVICE_CATEGORY_OPTIONS,
+  sharesBp,
+  TierValues,
+  toFen,
+} from './program-form';
+
+interface FieldNode {
+  code: string;
+  name: string;
+  children?: FieldNode[];
+}
+
+interface TreeNode {
+  value: string;
+  title: string;
+  children?: TreeNode[];
+}
+
+const fieldTree = (nodes: FieldNode[] = []): TreeNode[] =>
+  nodes.map((n) => ({ value: n.code, title: n.name, children: n.children ? fieldTree(n.children) : undefined }));
+
+const SHARES_ERROR = '各出资方比例合计须为 100%';
+
+export const LOCKED_TEXT = '该项目已发放服务券，规则已锁定，不能再修改；仅可追加预算或关闭项目。';
+
+/**
+ * Create a program with every rule of SPEC §6, change its rules until the first voucher is issued
+ * (`program` given), or view them once locked (`readOnly`). Amounts are typed in yuan and ratios in
+ * percent; the body carries fen and basis points.
+ */
+export function ProgramFormModal({
+  program,
+  readOnly = false,
+  onClose,
+}: {
+  program?: ProgramDetail;
+  readOnly?: boolean;
+  onClose: (changed: boolean) => void;
+}) {
+  const [form] = Form.useForm<ProgramFormValues>();
+  const session = useSession();
+  const { message } = AntApp.useApp();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  // Set when the API refuses the edit because a voucher was issued meanwhile (409 PROGRAM_RULES_LOCKED).
+  const [lockedNow, setLockedNow] = useState(false);
+  const locked = readOnly || lockedNow;
+  const fields = useLoad(() => api<FieldNode[]>('/industry-fields'), []);
+  const platforms = useLoad(
+    () =>
+      api<Page<{ id: string; name: string; recognitionLevel?: string }>>('/platforms', {
+        query: { status: 'LISTED', limit: 100 },
+      }),
+    [],
+  );
+  const ruleKind = Form.useWatch('ruleKind', form);
+  const cofunders = Form.useWatch('cofunders', form) as CofunderValues[] | undefined;
+  const sharesTotal = sharesBp(cofunders);
+  const editing = program !== undefined;
+
+  const submit = async (v: ProgramFormValues) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      if (editing) {
+        await api(`/voucher-programs/${program.id}`, { method: 'PATCH', body: rulesBody(v) });
+        message.success('项目规则已保存');
+      } else {
+        await api('/voucher-programs', {
+          method: 'POST',
+          body: { ...rulesBody(v), budgetFen: toFen(v.budgetYuan) ?? 0 },
+        });
+        message.success('项目已创建（草稿），开放申报后企业即可申请');
+      }
+      onClose(true);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'PROGRAM_RULES_LOCKED') setLockedNow(true);
+      else setError(applyProgramErrors(form, e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const title = !editing ? '新建服务券项目' : locked ? `项目规则：${program.name}` : `修改项目规则：${program.name}`;
+  return (
+    <Modal
+      open
+      title={title}
+      onCancel={() => onClose(lockedNow)}
+      footer={null}
+      destroyOnClose
+      width={820}
+      styles={{ body: { maxHeight: '72vh', overflowY: 'auto', overflowX: 'hidden' } }}
+    >
+      {locked && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="rules-locked"
+          message="规则已锁定"
+          description={LOCKED_TEXT}
+          style={{ marginBottom: 12 }}
+        />
+      )}
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        disabled={locked}
+        data-testid="program-form"
+        initialValues={program ? formValuesOf(program) : defaultFormValues(session?.org.name ?? '科技主管部门')}
+      >
+        <Divider orientation="left" plain style={{ marginTop: 0 }}>
+          基本信息
+        </Divider>
+        <Form.Item name="name" label="项目名称" rules={[{ required: true, message: '请填写项目名称' }]}>
+          <Input placeholder={`如：${new Date().getFullYear()} 年晋江市中试服务券`} maxLength={200} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={24} sm={8}>
+            <Form.Item name="kind" label="类型">
+              <Select options={Object.entries(PROGRAM_KIND).map(([value, l]) => ({ value, label: l }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item name="year" label="年度" rules={[{ required: true, message: '请填写年度' }]}>
+              <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            {editing ? (
+              <Form.Item label="预算" extra="预算通过“追加预算”增加">
+                <Input value={`¥${(program.budgetFen / 100).toLocaleString('zh-CN')}`} disabled />
+              </Form.Item>
+            ) : (
+              <Form.Item name="budgetYuan" label="初始预算（元）">
+                <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+              </Form.Item>
+            )}
+          </Col>
+        </Row>
+
+        <Divider orientation="left" plain>
+          补贴规则与上限
+        </Divider>
+        <Form.Item name="ruleKind" label="补贴方式">
+          <Radio.Group
+            options={[
+              { value: 'RATIO', label: '按比例' },
+              { value: 'TIERS', label: '分档累进（如首 1 万元 100%，超出部分 50%）' },
+            ]}
+          />
+        </Form.Item>
+        {ruleKind === 'TIERS' ? (
+          <TierEditor />
+        ) : (
+          <Form.Item
+            name="ratioPercent"
+            label="补贴比例（%）"
+            extra="按合同金额的该比例补贴"
+            rules={[{ required: true, message: '请填写比例' }]}
+          >
+            <InputNumber min={0.01} max={100} precision={2} style={{ width: '100%' }} />
+          </Form.Item>
+        )}
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="maxVoucherYuan"
+              label="单券上限（元）"
+              extra="一张服务券的最高面额"
+              rules={[{ required: true, message: '请填写单券上限' }]}
+            >
+              <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="capPerOrderYuan" label="每笔订单补贴上限（元）" extra="留空不限">
+              <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="capPerSmeYearYuan" label="每家企业每年补贴上限（元）" extra="留空不限">
+              <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="capPerPlatformYearYuan" label="每个平台每年补贴上限（元）" extra="留空不限">
+              <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="onePerPair" valuePropName="checked">
+          <Checkbox>同一企业与同一平台每年仅补贴一笔订单</Checkbox>
+        </Form.Item>
+
+        <Divider orientation="left" plain>
+          申报企业条件
+        </Divider>
+        <Row gutter={12}>
+          <Col xs={12} sm={6}>
+            <Form.Item name="smeTechOnly" label="仅限科技型中小企业" valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={6}>
+            <Form.Item name="smeTeamsAllowed" label="接受创业团队申报" valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="smeRegionCodes" label="企业所在地区（行政区划代码）" extra="如 350582（晋江市）；留空不限">
+              <Select mode="tags" tokenSeparators={[',', '，', ' ']} placeholder="输入代码后回车" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="smeFieldCodes" label="行业领域" extra="留空不限">
+          <TreeSelect
+            multiple
+            allowClear
+            showSearch
+            treeNodeFilterProp="title"
+            loading={fields.loading}
+            treeData={fieldTree(fields.data)}
+            placeholder="不限"
+          />
+        </Form.Item>
+
+        <Divider orientation="left" plain>
+          可用服务与服务机构
+        </Divider>
+        <Row gutter={12}>
+          <Col xs={24} sm={14}>
+            <Form.Item name="eligibleCategories" label="服务类别" extra="留空不限">
+              <Select mode="multiple" allowClear options={SERVICE_CATEGORY_OPTIONS} placeholder="不限" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={10}>
+            <Form.Item name="excludedPurposes" label="排除用途">
+              <Checkbox.Group options={EXCLUDABLE_PURPOSE_OPTIONS} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={10}>
+            <Form.Item name="minRecognitionLevel" label="服务机构最低认定级别" extra="服务机构须为已上架平台">
+              <Select options={MIN_RECOGNITION_OPTIONS} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={14}>
+            <Form.Item name="platformIds" label="指定服务机构（服务机构库）" extra="留空：所有符合条件的已上架平台">
+              <Select
+                mode="multiple"
+                allowClear
+                optionFilterProp="label"
+                loading={platforms.loading}
+                placeholder="不限"
+                options={(platforms.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+
+        <Divider orientation="left" plain>
+          申报、有效期与兑付
+        </Divider>
+        <Row gutter={12}>
+          <Col xs={24} sm={16}>
+            <Form.Item name="apply" label="申报期" rules={[{ required: true, message: '请选择申报期' }]}>
+              <DatePicker.RangePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item
+              name="validityDays"
+              label="有效天数"
+              extra="自发券之日起"
+              rules={[{ required: true, message: '请填写有效天数' }]}
+            >
+              <InputNumber min={1} max={3660} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="redemptionMode" label="兑付方式">
+          <Radio.Group options={REDEMPTION_OPTIONS} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={12} sm={8}>
+            <Form.Item name="noticeDays" label="公示天数" extra="兑付批准后公示">
+              <InputNumber min={0} max={90} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={8}>
+            <Form.Item name="spotCheckPercent" label="抽查比例（%）" extra="已批准兑付中随机抽查">
+              <InputNumber min={0} max={100} precision={2} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+
+        <Divider orientation="left" plain>
+          出资方
+        </Divider>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          填写各出资方名称及出资比例，如泉州市、晋江市 1:1 共同出资则各填 50%。
+        </Typography.Paragraph>
+        <Form.List
+          name="cofunders"
+          rules={[
+            {
+              validator: async (_, value: CofunderValues[] | undefined) => {
+                if (!value?.length) throw new Error('至少需要一个出资方');
+                if (sharesBp(value) !== 10_000) throw new Error(SHARES_ERROR);
+              },
+            },
+          ]}
+        >
+          {(rows, { add, remove }, { errors }) => (
+            <div data-testid="cofunders">
+              {rows.map((row, i) => (
+                <Row gutter={8} key={row.key} align="top">
+                  <Form.Item name={[row.name, 'key']} hidden>
+                    <Input />
+                  </Form.Item>
+                  <Col flex="auto">
+                    <Form.Item
+                      name={[row.name, 'name']}
+                      rules={[{ required: true, whitespace: true, message: '请填写出资方名称' }]}
+                    >
+                      <Input aria-label={`出资方 ${i + 1} 名称`} placeholder="如：泉州市科学技术局" maxLength={100} />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="150px">
+                    <Form.Item name={[row.name, 'sharePercent']} rules={[{ required: true, message: '请填写比例' }]}>
+                      <InputNumber
+                        aria-label={`出资方 ${i + 1} 比例（%）`}
+                        min={0.01}
+                        max={100}
+                        precision={2}
+                        addonAfter="%"
+                        style={{ width: '100%' }}
+                      />
+                    </Form.Item>
+                  </Col>
+                  <Col flex="32px">
+                    <Button
+                      aria-label={`删除出资方 ${i + 1}`}
+                      icon={<DeleteOutlined />}
+                      disabled={rows.length <= 1}
+                      onClick={() => remove(row.name)}
+                    />
+                  </Col>
+                </Row>
+              ))}
+              <Space wrap style={{ marginBottom: 8 }}>
+                <Button
+                  icon={<PlusOutlined />}
+                  disabled={rows.length >= 10}
+                  onClick={() =>
+                    add({ key: nextCofunderKey(form.getFieldValue('cofunders')), name: '', sharePercent: undefined })
+                  }
+                >
+                  添加出资方
+                </Button>
+                <Typography.Text type={sharesTotal === 10_000 ? 'secondary' : 'danger'} data-testid="shares-total">
+                  比例合计 {sharesTotal / 100}%（各出资方比例合计须为 100%，拨付时按比例分担）
+                </Typography.Text>
+              </Space>
+              {/* The sum error goes once the shares add up again (the list revalidates only on submit). */}
+              <Form.ErrorList errors={errors.filter((e) => !(e === SHARES_ERROR && sharesTotal === 10_000))} />
+            </div>
+          )}
+        </Form.List>
+
+        {!locked && (
+          <Button type="primary" htmlType="submit" loading={busy} block style={{ marginTop: 12 }}>
+            {editing ? '保存规则' : '创建项目'}
+          </Button>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+/** Marginal tiers: each row's ratio applies to the part of the contract amount up to its limit; the last row has none. */
+function TierEditor() {
+  return (
+    <Form.List
+      name="tiers"
+      rules={[
+        {
+          validator: async (_, tiers: TierValues[] | undefined) => {
+            if (!tiers?.length) throw new Error('至少需要一档');
+            let previous = 0;
+            for (const [i, t] of tiers.slice(0, -1).entries()) {
+              const upto = toFen(t?.uptoYuan) ?? 0;
+              if (upto <= previous) throw new Error(`第 ${i + 1} 档上限须高于上一档`);
+              previous = upto;
+            }
+          },
+        },
+      ]}
+    >
+      {(rows, { add, remove }, { errors }) => (
+        <div data-testid="tiers" style={{ marginBottom: 16 }}>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+            分档累进：每档比例只适用于合同金额落在该档内的部分，最后一档为超出部分（不设上限）。
+          </Typography.Paragraph>
+          {rows.map((row, i) => {
+            const last = i === rows.length - 1;
+            return (
+              <Row gutter={8} key={row.key} align="top">
+                <Col flex="64px" style={{ lineHeight: '32px' }}>
+                  第 {i + 1} 档
+                </Col>
+                <Col flex="auto">
+                  {last ? (
+                    <div style={{ lineHeight: '32px', marginBottom: 24 }}>{i === 0 ? '全部金额' : '超出以上部分'}</div>
+                  ) : (
+                    <Form.Item name={[row.name, 'uptoYuan']} rules={[{ required: true, message: '请填写该档上限' }]}>
+                      <InputNumber
+                        aria-label={`第 ${i + 1} 档上限（元）`}
+                        addonBefore="合同金额至"
+                        addonAfter="元"
+                        min={0.01}
+                        precision={2}
+                        style={{ width: '100%' }}
+                      />
+                    </Form.Item>
+                  )}
+                </Col>
+                <Col flex="150px">
+                  <Form.Item name={[row.name, 'ratioPercent']} rules={[{ required: true, message: '请填写比例' }]}>
+                    <InputNumber
+                      aria-label={`第 ${i + 1} 档比例（%）`}
+                      min={0.01}
+                      max={100}
+                      precision={2}
+                      addonAfter="%"
+                      style={{ width: '100%' }}
+                    />
+                  </Form.Item>
+                </Col>
+                <Col flex="32px">
+                  <Button
+                    aria-label={`删除第 ${i + 1} 档`}
+                    icon={<DeleteOutlined />}
+                    disabled={rows.length <= 1}
+                    onClick={() => remove(row.name)}
+                  />
+                </Col>
+              </Row>
+            );
+          })}
+          <Button
+            icon={<PlusOutlined />}
+            disabled={rows.length >= 10}
+            onClick={() => add({ uptoYuan: undefined, ratioPercent: undefined }, Math.max(rows.length - 1, 0))}
+          >
+            添加一档
+          </Button>
+          <Form.ErrorList errors={errors} />
+        </div>
+      )}
+    </Form.List>
+  );
+}

@@ -1,0 +1,303 @@
+import type { FormInstance } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { ApiError, Program, yuan } from '../../api';
+import { errorText, fieldMessage } from '../../errors';
+
+/** A program as GET /voucher-programs(/:id) answers it: the list's fields plus every rule of SPEC §6. */
+export interface ProgramDetail extends Program {
+  capPerSmeYearFen: number | null;
+  capPerOrderFen: number | null;
+  capPerPlatformYearFen: number | null;
+  onePerPair: boolean;
+  smeTechOnly: boolean;
+  smeTeamsAllowed: boolean;
+  smeRegionCodes: string[];
+  smeFieldCodes: string[];
+  eligibleCategories: string[];
+  excludedPurposes: string[];
+  platformIds: string[];
+  minRecognitionLevel: string;
+  cofunders: { key: string; name: string; shareBp: number }[];
+  noticeDays: number;
+  spotCheckBp: number;
+}
+
+export const SERVICE_CATEGORY_OPTIONS = [
+  ['TECH_TRANSFER', '技术转化应用'],
+  ['PROCESS_IMPROVEMENT', '性能工艺改进'],
+  ['SCALE_UP', '工艺放大熟化'],
+  ['TYPE_TEST', '产品型式试验'],
+  ['PERFORMANCE_TEST', '产品性能测试'],
+  ['SMALL_BATCH', '小批量试生产'],
+  ['EQUIPMENT_SHARING', '仪器设备共享'],
+  ['EQUIPMENT_VALIDATION', '设备应用验证'],
+  ['CONCEPT_VERIFICATION', '概念验证'],
+  ['INSPECTION_TESTING', '检验检测'],
+  ['SIMULATION', '仿真与数据模拟'],
+  ['SAMPLE_MAKING', '样品试制'],
+  ['CONSULTING_TRAINING', '技术咨询与培训'],
+].map(([value, label]) => ({ value, label }));
+
+export const MIN_RECOGNITION_OPTIONS = [
+  { value: 'NONE', label: '不限（已上架即可）' },
+  { value: 'CITY', label: '市级及以上' },
+  { value: 'PROVINCE', label: '省级及以上' },
+  { value: 'NATIONAL', label: '国家级' },
+];
+
+export const EXCLUDABLE_PURPOSE_OPTIONS = [{ value: 'STATUTORY_TESTING', label: '法定/强制性检测不予补贴' }];
+
+export const REDEMPTION_OPTIONS = [
+  { value: 'REIMBURSE', label: '通用（企业兑付：企业全额付款后申请补贴）' },
+  { value: 'DEDUCT', label: '通兑（服务机构兑付：下单直接抵扣，平台向主管部门申请兑付）' },
+];
+
+export interface TierValues {
+  uptoYuan?: number | null;
+  ratioPercent?: number;
+}
+
+export interface CofunderValues {
+  key: string;
+  name?: string;
+  sharePercent?: number;
+}
+
+/** The form's values: yuan and percent as typed; fen and basis points only in the request body. */
+export interface ProgramFormValues {
+  name: string;
+  kind: string;
+  year: number;
+  budgetYuan?: number | null;
+  maxVoucherYuan: number;
+  ruleKind: 'RATIO' | 'TIERS';
+  ratioPercent?: number;
+  tiers?: TierValues[];
+  capPerSmeYearYuan?: number | null;
+  capPerOrderYuan?: number | null;
+  capPerPlatformYearYuan?: number | null;
+  onePerPair: boolean;
+  smeTechOnly: boolean;
+  smeTeamsAllowed: boolean;
+  smeRegionCodes: string[];
+  smeFieldCodes: string[];
+  eligibleCategories: string[];
+  excludedPurposes: string[];
+  minRecognitionLevel: string;
+  platformIds: string[];
+  apply: [Dayjs, Dayjs];
+  validityDays: number;
+  redemptionMode: string;
+  cofunders: CofunderValues[];
+  noticeDays: number;
+  spotCheckPercent: number;
+}
+
+/** Yuan (as typed, up to 2 decimals) → integer fen; empty stays empty (null: no cap). */
+export const toFen = (v: number | null | undefined): number | null =>
+  v === null || v === undefined ? null : Math.round(v * 100);
+const toBp = (percent: number | null | undefined): number => Math.round((percent ?? 0) * 100);
+const toYuan = (fen: number | null): number | null => (fen === null ? null : fen / 100);
+
+/** Basis points summed exactly (percent inputs may carry two decimals). */
+export const sharesBp = (cofunders: CofunderValues[] = []): number =>
+  cofunders.reduce((sum, c) => sum + toBp(c?.sharePercent), 0);
+
+/** A key for a new co-funder row, unique in the list (the API keys the ledger's accounts by it). */
+export function nextCofunderKey(cofunders: CofunderValues[] = []): string {
+  const used = new Set(cofunders.map((c) => c?.key));
+  let n = cofunders.length + 1;
+  while (used.has(`cofunder-${n}`)) n += 1;
+  return `cofunder-${n}`;
+}
+
+export function defaultFormValues(orgName: string): Partial<ProgramFormValues> {
+  return {
+    kind: 'PILOT_SERVICE',
+    year: new Date().getFullYear(),
+    ruleKind: 'RATIO',
+    ratioPercent: 40,
+    tiers: [
+      { uptoYuan: 10_000, ratioPercent: 100 },
+      { uptoYuan: null, ratioPercent: 50 },
+    ],
+    onePerPair: false,
+    smeTechOnly: false,
+    smeTeamsAllowed: true,
+    smeRegionCodes: [],
+    smeFieldCodes: [],
+    eligibleCategories: [],
+    excludedPurposes: ['STATUTORY_TESTING'],
+    minRecognitionLevel: 'NONE',
+    platformIds: [],
+    apply: [dayjs(), dayjs().endOf('year')],
+    validityDays: 365,
+    redemptionMode: 'REIMBURSE',
+    cofunders: [{ key: 'local', name: orgName, sharePercent: 100 }],
+    noticeDays: 7,
+    spotCheckPercent: 5,
+  };
+}
+
+export function formValuesOf(p: ProgramDetail): Partial<ProgramFormValues> {
+  return {
+    name: p.name,
+    kind: p.kind,
+    year: p.year,
+    maxVoucherYuan: p.maxVoucherFen / 100,
+    ruleKind: p.rule.kind,
+    ratioPercent: p.rule.kind === 'RATIO' ? (p.rule.ratioBp ?? 0) / 100 : 40,
+    tiers:
+      p.rule.kind === 'TIERS'
+        ? (p.rule.tiers ?? []).map((t) => ({ uptoYuan: toYuan(t.uptoFen), ratioPercent: t.ratioBp / 100 }))
+        : [
+            { uptoYuan: 10_000, ratioPercent: 100 },
+            { uptoYuan: null, ratioPercent: 50 },
+          ],
+    capPerSmeYearYuan: toYuan(p.capPerSmeYearFen),
+    capPerOrderYuan: toYuan(p.capPerOrderFen),
+    capPerPlatformYearYuan: toYuan(p.capPerPlatformYearFen),
+    onePerPair: p.onePerPair,
+    smeTechOnly: p.smeTechOnly,
+    smeTeamsAllowed: p.smeTeamsAllowed,
+    smeRegionCodes: p.smeRegionCodes,
+    smeFieldCodes: p.smeFieldCodes,
+    eligibleCategories: p.eligibleCategories,
+    excludedPurposes: p.excludedPurposes,
+    minRecognitionLevel: p.minRecognitionLevel,
+    platformIds: p.platformIds,
+    apply: [dayjs(p.applyFrom), dayjs(p.applyUntil)],
+    validityDays: p.validityDays,
+    redemptionMode: p.redemptionMode,
+    cofunders: p.cofunders.map((c) => ({ key: c.key, name: c.name, sharePercent: c.shareBp / 100 })),
+    noticeDays: p.noticeDays,
+    spotCheckPercent: p.spotCheckBp / 100,
+  };
+}
+
+/** The rules as POST/PATCH /voucher-programs take them (amounts in fen, ratios in basis points). */
+export function rulesBody(v: ProgramFormValues): Record<string, unknown> {
+  const tiers = v.tiers ?? [];
+  return {
+    kind: v.kind,
+    name: v.name?.trim(),
+    year: v.year,
+    rule:
+      v.ruleKind === 'TIERS'
+        ? {
+            kind: 'TIERS',
+            tiers: tiers.map((t, i) => ({
+              uptoFen: i === tiers.length - 1 ? null : toFen(t.uptoYuan),
+              ratioBp: toBp(t.ratioPercent),
+            })),
+          }
+        : { kind: 'RATIO', ratioBp: toBp(v.ratioPercent) },
+    maxVoucherFen: toFen(v.maxVoucherYuan),
+    capPerSmeYearFen: toFen(v.capPerSmeYearYuan),
+    capPerOrderFen: toFen(v.capPerOrderYuan),
+    capPerPlatformYearFen: toFen(v.capPerPlatformYearYuan),
+    onePerPair: v.onePerPair,
+    smeTechOnly: v.smeTechOnly,
+    smeTeamsAllowed: v.smeTeamsAllowed,
+    smeRegionCodes: v.smeRegionCodes ?? [],
+    smeFieldCodes: v.smeFieldCodes ?? [],
+    eligibleCategories: v.eligibleCategories ?? [],
+    excludedPurposes: v.excludedPurposes ?? [],
+    minRecognitionLevel: v.minRecognitionLevel,
+    platformIds: v.platformIds ?? [],
+    applyFrom: v.apply[0].format('YYYY-MM-DD'),
+    applyUntil: v.apply[1].format('YYYY-MM-DD'),
+    validityDays: v.validityDays,
+    redemptionMode: v.redemptionMode,
+    cofunders: (v.cofunders ?? []).map((c) => ({ key: c.key, name: c.name?.trim(), shareBp: toBp(c.sharePercent) })),
+    noticeDays: v.noticeDays,
+    spotCheckBp: toBp(v.spotCheckPercent),
+  };
+}
+
+/** A short Chinese statement of the rule, e.g. "¥10,000.00 以内 100%；¥10,000.00 以上部分 50%". */
+export function ruleText(rule: Program['rule']): string {
+  if (rule.kind === 'RATIO') return `按合同金额 ${(rule.ratioBp ?? 0) / 100}%`;
+  const tiers = rule.tiers ?? [];
+  return tiers
+    .map((t, i) => {
+      const from = i === 0 ? 0 : (tiers[i - 1].uptoFen ?? 0);
+      if (t.uptoFen === null) return `${i === 0 ? '全部金额' : `${yuan(from)} 以上部分`} ${t.ratioBp / 100}%`;
+      const part = i === 0 ? `${yuan(t.uptoFen)} 以内` : `${yuan(from)}–${yuan(t.uptoFen)}`;
+      return `${part} ${t.ratioBp / 100}%`;
+    })
+    .join('；');
+}
+
+/** API request fields → the form's name paths and their Chinese labels. */
+const FIELDS: [RegExp, (m: RegExpMatchArray) => (string | number)[], (m: RegExpMatchArray) => string][] = [
+  [/^name$/, () => ['name'], () => '项目名称'],
+  [/^kind$/, () => ['kind'], () => '类型'],
+  [/^year$/, () => ['year'], () => '年度'],
+  [/^budgetFen$/, () => ['budgetYuan'], () => '初始预算'],
+  [/^maxVoucherFen$/, () => ['maxVoucherYuan'], () => '单券上限'],
+  [/^rule\.ratioBp$/, () => ['ratioPercent'], () => '补贴比例'],
+  [/^rule\.tiers\.(\d+)\.uptoFen$/, (m) => ['tiers', Number(m[1]), 'uptoYuan'], (m) => `第 ${Number(m[1]) + 1} 档上限`],
+  [
+    /^rule\.tiers\.(\d+)\.ratioBp$/,
+    (m) => ['tiers', Number(m[1]), 'ratioPercent'],
+    (m) => `第 ${Number(m[1]) + 1} 档比例`,
+  ],
+  [/^rule(\.tiers|\.kind)?$/, () => ['ruleKind'], () => '补贴规则'],
+  [/^capPerSmeYearFen$/, () => ['capPerSmeYearYuan'], () => '每家企业每年补贴上限'],
+  [/^capPerOrderFen$/, () => ['capPerOrderYuan'], () => '每笔订单补贴上限'],
+  [/^capPerPlatformYearFen$/, () => ['capPerPlatformYearYuan'], () => '每个平台每年补贴上限'],
+  [/^smeRegionCodes(\.\d+)?$/, () => ['smeRegionCodes'], () => '企业所在地区'],
+  [/^smeFieldCodes(\.\d+)?$/, () => ['smeFieldCodes'], () => '行业领域'],
+  [/^eligibleCategories(\.\d+)?$/, () => ['eligibleCategories'], () => '服务类别'],
+  [/^excludedPurposes(\.\d+)?$/, () => ['excludedPurposes'], () => '排除用途'],
+  [/^platformIds(\.\d+)?$/, () => ['platformIds'], () => '指定服务机构'],
+  [/^minRecognitionLevel$/, () => ['minRecognitionLevel'], () => '最低认定级别'],
+  [/^apply(From|Until)$/, () => ['apply'], () => '申报期'],
+  [/^validityDays$/, () => ['validityDays'], () => '有效天数'],
+  [/^redemptionMode$/, () => ['redemptionMode'], () => '兑付方式'],
+  [/^cofunders\.(\d+)\.name$/, (m) => ['cofunders', Number(m[1]), 'name'], (m) => `出资方 ${Number(m[1]) + 1} 名称`],
+  [
+    /^cofunders\.(\d+)\.shareBp$/,
+    (m) => ['cofunders', Number(m[1]), 'sharePercent'],
+    (m) => `出资方 ${Number(m[1]) + 1} 比例`,
+  ],
+  [/^cofunders(\.\d+\.key)?$/, () => ['cofunders'], () => '出资方'],
+  [/^noticeDays$/, () => ['noticeDays'], () => '公示天数'],
+  [/^spotCheckBp$/, () => ['spotCheckPercent'], () => '抽查比例'],
+];
+
+/** What checkRules (programs.service.ts) says, in Chinese. */
+const RULE_MESSAGES: [RegExp, string][] = [
+  [/add up to 10000/, '各出资方比例合计须为 100%'],
+  [/duplicate co-funder/, '出资方重复'],
+  [/must not be before applyFrom/, '截止日期不能早于开始日期'],
+  [/last tier must have uptoFen null/, '最后一档不设上限'],
+  [/uptoFen must be an integer above/, '各档上限须逐档递增'],
+  [/tiers must be a non-empty list/, '至少需要一档'],
+  [/6-digit/, '须为 6 位行政区划代码，如 350582'],
+];
+
+/**
+ * Puts the API's field errors (details.fields[].field, e.g. `rule.tiers.1.uptoFen`) next to the form
+ * items they concern, in Chinese; answers the general message. Like applyApiErrors, with the
+ * program form's own names (yuan/percent fields, list rows by index).
+ */
+export function applyProgramErrors(form: FormInstance, error: unknown): string {
+  if (error instanceof ApiError) {
+    const placed = (error.details.fields ?? []).map((f) => {
+      const hit = FIELDS.map(([re, name, label]) => {
+        const m = f.field.match(re);
+        return m ? { name: name(m), label: label(m) } : undefined;
+      }).find(Boolean);
+      const messages = f.errors.map((e) => {
+        const known = RULE_MESSAGES.find(([re]) => re.test(e));
+        return known ? `${hit?.label ?? f.field}：${known[1]}` : fieldMessage(hit?.label ?? f.field, e);
+      });
+      return { name: hit?.name ?? f.field.split('.'), errors: messages };
+    });
+    form.setFields(placed);
+  }
+  return errorText(error);
+}
