@@ -92,7 +92,8 @@ describe('web portal: the marketplace flow in Chromium (browser)', () => {
     await applications.getByRole('button', { name: '批准' }).click();
     await bureau.locator('.ant-modal').getByLabel('批准金额（元）').fill('20000');
     await bureau.locator('.ant-modal').getByRole('button', { name: '确认批准' }).click();
-    await bureau.getByText('已批准，服务券已发放').waitFor();
+    // Not the 3-second toast, which a loaded machine's polling can miss: the row leaves the pending list.
+    await applications.getByText('石墨烯改性EVA鞋底中试放大及性能检测').waitFor({ state: 'detached' });
     await eventually(async () => {
       await sme.goto('/notifications');
       return sme
@@ -165,7 +166,8 @@ describe('web portal: the marketplace flow in Chromium (browser)', () => {
     await modal.getByLabel('报价金额（元）').fill('50000');
     await modal.getByLabel('服务范围').fill('配方验证 + 3 批次中试放大 + 性能检测报告');
     await modal.getByRole('button', { name: '提交报价' }).click();
-    await platform.getByText('报价已提交').waitFor();
+    // Submitted: the dialog closes (and the SME sees the quote below).
+    await modal.getByRole('button', { name: '提交报价' }).waitFor({ state: 'hidden' });
 
     // The SME accepts the quote → order; applies its voucher at checkout.
     await sme.goto(demandUrl);
