@@ -1,4 +1,4 @@
-import { createTestApp, TestApp, TestAppOptions } from '@pilotlink/testing';
+import { createTestApp, TEST_PASSWORD, TestApp, TestAppOptions } from '@pilotlink/testing';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -62,4 +62,23 @@ export async function startPortal(options: TestAppOptions = {}): Promise<PortalT
       await t.close();
     },
   };
+}
+
+/** Logs in through the portal's form and waits to leave the login page. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码').fill(TEST_PASSWORD);
+  await page.locator('form').getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+/** Retries `check` (e.g. "is it on the page yet?") until it answers true; then fails naming `what`. */
+export async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`timed out waiting for ${what}`);
 }

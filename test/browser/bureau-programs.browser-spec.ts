@@ -1,7 +1,7 @@
-import { RegisteredOrg, TEST_PASSWORD } from '@pilotlink/testing';
+import { RegisteredOrg } from '@pilotlink/testing';
 import type { Locator, Page } from 'playwright-core';
 import { expectStatus, idemKey, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
-import { PortalTest, startPortal } from './browser';
+import { PortalTest, signIn, startPortal } from './browser';
 
 const PROGRAM = '晋江市中试服务券（分档试点）';
 const SME_NAME = '晋江市鞋材科技有限公司';
@@ -339,12 +339,4 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
 
 function programRow(page: Page): Locator {
   return page.getByTestId('programs').locator('.ant-table-row', { hasText: PROGRAM });
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(TEST_PASSWORD);
-  await page.locator('form').getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
 }

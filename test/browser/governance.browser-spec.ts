@@ -1,8 +1,7 @@
-import { TEST_PASSWORD } from '@pilotlink/testing';
 import type { RegisteredOrg } from '@pilotlink/testing';
 import type { Locator, Page } from 'playwright-core';
 import { expectStatus, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
-import { PortalTest, startPortal } from './browser';
+import { eventually, PortalTest, signIn, startPortal } from './browser';
 
 /** The portal's money format (apps/web/src/api.ts `yuan`), to compare the screen with what the API stored. */
 const yuan = (fen: number) =>
@@ -368,21 +367,4 @@ async function openGovernance(bureau: Page): Promise<Locator> {
     .getByRole('button', { name: '认定·评价·补贴' })
     .click();
   return bureau.locator('.ant-drawer');
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(TEST_PASSWORD);
-  await page.locator('form').getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-}
-
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }

@@ -2,9 +2,8 @@ import { JINJIANG_RULES, SubsidyRule } from '@pilotlink/governance';
 import { login, makeUscc, RegisteredOrg, TEST_PASSWORD } from '@pilotlink/testing';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { expectStatus, PDF, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
-import { PortalTest, SCREENSHOTS, startPortal } from './browser';
+import { eventually, PortalTest, SCREENSHOTS, signIn, startPortal } from './browser';
 
 /**
  * The marketplace in a real browser: public platform/service pages; an SME registers, applies for a
@@ -311,21 +310,4 @@ describe('web portal: the marketplace flow in Chromium (browser)', () => {
 function ruleBody(rule: SubsidyRule) {
   const { id: _id, code, name, kind, region: _region, overlapGroup, funders, source, ...params } = rule;
   return { code, name, kind, overlapGroup, funders, source, params };
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(TEST_PASSWORD);
-  await page.locator('form').getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-}
-
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }

@@ -1,8 +1,8 @@
 import { Clock } from '@pilotlink/core';
-import { RegisteredOrg, TEST_PASSWORD } from '@pilotlink/testing';
+import { RegisteredOrg } from '@pilotlink/testing';
 import type { Page } from 'playwright-core';
 import { expectStatus, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
-import { PortalTest, startPortal } from './browser';
+import { PortalTest, signIn, startPortal } from './browser';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -436,12 +436,4 @@ async function pick(page: Page, input: ReturnType<Page['getByLabel']>, option: s
   await input.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]').click();
   await input.fill(option);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(TEST_PASSWORD);
-  await page.locator('form').getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
 }

@@ -1,12 +1,11 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { QUEUES, REINDEX_SEARCH_JOB_ID } from '@pilotlink/queue';
-import { createPrivilegedOrg, RegisteredOrg, TEST_PASSWORD } from '@pilotlink/testing';
+import { createPrivilegedOrg, RegisteredOrg } from '@pilotlink/testing';
 import { Queue } from 'bullmq';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { indexedTitles, searchableTitles } from '../support/search-fixtures';
 import { expectStatus, VoucherWorld } from '../support/voucher-fixtures';
-import { PortalTest, startPortal } from './browser';
+import { eventually, PortalTest, signIn, startPortal } from './browser';
 
 /**
  * An SME manages its demands in the portal: invites a matched platform (which then sees the demand in
@@ -235,20 +234,3 @@ describe('web portal: SME demand management and the admin page (browser)', () =>
     expect(await desk.getByTestId('download-progress').count()).toBe(0);
   });
 });
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码').fill(TEST_PASSWORD);
-  await page.locator('form').getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-}
-
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
