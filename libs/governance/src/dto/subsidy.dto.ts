@@ -32,7 +32,7 @@ export class CreateSubsidyRuleDto {
   @ApiProperty({ example: 'JJ_EQUIPMENT_30' }) @Matches(/^[A-Z0-9_]{2,40}$/) code: string;
   @ApiProperty({ example: '中试验证平台设备购置补助' }) @Transform(trimString) @IsString() @Length(2, 200) name: string;
   @ApiProperty({ enum: SUBSIDY_RULE_KINDS }) @IsIn(SUBSIDY_RULE_KINDS) kind: SubsidyRule['kind'];
-  @ApiPropertyOptional({ nullable: true, description: '就高不重复: rules of one group never add up' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '就高不重复: rules of one group never add up' })
   @IsOptional()
   @IsString()
   @Length(1, 40)
@@ -45,6 +45,8 @@ export class CreateSubsidyRuleDto {
   @Type(() => FunderDto)
   funders: FunderDto[];
   @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
     description:
       "The kind's own fields, e.g. EQUIPMENT_RATIO {basis, ratioBp, capFen, capFenByLevel?, minLevel?}; see the OpenAPI description of SubsidyRule kinds in the README",
     example: { basis: 'NON_FISCAL_EQUIPMENT', ratioBp: 3000, capFen: 500_000_000 },
@@ -56,12 +58,18 @@ export class CreateSubsidyRuleDto {
 
 export class UpdateSubsidyRuleDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
-  @ApiPropertyOptional({ nullable: true, description: '就高不重复 group; null takes the rule out of any group' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '就高不重复 group; null takes the rule out of any group',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 40)
   overlapGroup?: string | null;
   @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
     description: "The kind's fields to change: merged into the current ones, then the rule is validated as a whole",
   })
   @IsOptional()

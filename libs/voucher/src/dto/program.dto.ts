@@ -32,6 +32,7 @@ export const MAX_FEN = 1_000_000_000_000;
 
 export class RuleTierDto {
   @ApiPropertyOptional({
+    type: 'integer',
     nullable: true,
     description: 'fen of contract amount this tier reaches; null = no limit (last)',
   })
@@ -98,10 +99,19 @@ export class ProgramRulesDto {
   @Min(1)
   @Max(MAX_FEN)
   maxVoucherFen: number;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(MAX_FEN) capPerSmeYearFen?:
-    number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(MAX_FEN) capPerOrderFen?: number | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_FEN)
+  capPerSmeYearFen?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_FEN)
+  capPerOrderFen?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true })
   @IsOptional()
   @IsInt()
   @Min(1)
