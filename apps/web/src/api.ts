@@ -1,7 +1,14 @@
+import type { components } from './openapi';
+
 /**
- * A small typed client for the PilotLink API (/api, OpenAPI at /api/docs-json). The types below are
- * hand-written against the DTOs of the endpoints the portal uses (libs/*\/src/dto).
+ * A small typed client for the PilotLink API (/api, OpenAPI at /api/docs-json). Request bodies are typed
+ * from the OpenAPI document (`RequestBody<'CreateProgramDto'>`, generated into openapi.d.ts; a test fails
+ * when the document and the file drift apart). Responses are typed by hand below against the DTOs of the
+ * endpoints the portal uses (libs/*\/src/dto): most routes do not declare a response schema in the document.
  */
+
+/** A request body as the API's OpenAPI document defines it. */
+export type RequestBody<K extends keyof components['schemas']> = components['schemas'][K];
 
 export interface FieldError {
   field: string;
@@ -349,14 +356,14 @@ export const yuan = (fen: number | null | undefined): string =>
 export interface Program {
   id: string;
   name: string;
-  kind: string;
+  kind: RequestBody<'CreateProgramDto'>['kind'];
   year: number;
   status: string;
   maxVoucherFen: number;
   applyFrom: string;
   applyUntil: string;
   validityDays: number;
-  redemptionMode: string;
+  redemptionMode: RequestBody<'CreateProgramDto'>['redemptionMode'];
   budgetFen: number;
   rulesLocked: boolean;
   rule: { kind: 'RATIO' | 'TIERS'; ratioBp?: number; tiers?: { uptoFen: number | null; ratioBp: number }[] };

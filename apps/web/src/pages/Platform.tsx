@@ -22,7 +22,7 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, Demand, Order, Page, yuan } from '../api';
+import { api, Demand, Order, Page, RequestBody, yuan } from '../api';
 import { applyApiErrors } from '../errors';
 import { CONFIDENTIALITY, label, ORDER_STATUS, STAGE } from '../labels';
 import { PlatformManage } from './PlatformManage';
@@ -149,7 +149,7 @@ function QuoteModal({ demand, platforms, onClose }: { demand: Demand; platforms:
           timelineDays: values.timelineDays,
           scope: values.scope,
           validUntil: values.validUntil.format('YYYY-MM-DD'),
-        },
+        } satisfies RequestBody<'SubmitQuoteDto'>,
       });
       message.success('报价已提交');
       onClose();

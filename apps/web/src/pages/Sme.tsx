@@ -23,7 +23,19 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, Demand, DemandMatch, Order, Page, Program, Quote, Voucher, VoucherApplication, yuan } from '../api';
+import {
+  api,
+  Demand,
+  DemandMatch,
+  Order,
+  Page,
+  Program,
+  Quote,
+  RequestBody,
+  Voucher,
+  VoucherApplication,
+  yuan,
+} from '../api';
 import { applyApiErrors, errorText } from '../errors';
 import { useLoad } from '../useLoad';
 import {
@@ -230,7 +242,10 @@ function ApplyModal({ program, onClose }: { program: Program; onClose: (done: bo
     try {
       await api(`/voucher-programs/${program.id}/applications`, {
         method: 'POST',
-        body: { amountFen: Math.round(values.amountYuan * 100), purpose: values.purpose },
+        body: {
+          amountFen: Math.round(values.amountYuan * 100),
+          purpose: values.purpose,
+        } satisfies RequestBody<'ApplyDto'>,
       });
       message.success('申请已提交，等待主管部门审核');
       onClose(true);

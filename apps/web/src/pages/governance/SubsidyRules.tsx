@@ -20,7 +20,7 @@ import {
 } from 'antd';
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, getSession } from '../../api';
+import { api, ApiError, getSession, RequestBody } from '../../api';
 import { errorText } from '../../errors';
 import { label } from '../../labels';
 import { useLoad } from '../Sme';
@@ -289,20 +289,25 @@ function RuleModal({ rule, me, onClose }: { rule?: SubsidyRuleRow; me: Me; onClo
       if (rule) {
         await api(`/subsidy-rules/${rule.id}`, {
           method: 'PATCH',
-          body: { active: v.active, funders: fundersOf(v), overlapGroup, params },
+          body: {
+            active: v.active,
+            funders: fundersOf(v),
+            overlapGroup,
+            params,
+          } satisfies RequestBody<'UpdateSubsidyRuleDto'>,
         });
       } else {
         await api('/subsidy-rules', {
           method: 'POST',
           body: {
-            code: v.code,
-            name: v.name,
+            code: v.code ?? '', // required in the create form (read-only when editing)
+            name: v.name ?? '',
             kind: v.kind,
             overlapGroup,
             funders: fundersOf(v),
             params,
             ...(v.source?.trim() && { source: v.source.trim() }),
-          },
+          } satisfies RequestBody<'CreateSubsidyRuleDto'>,
         });
       }
       message.success(rule ? '规则已保存' : '规则已新增');

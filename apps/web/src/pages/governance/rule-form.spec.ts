@@ -3,7 +3,7 @@ import { reasonText } from './common';
 import { dtoSpot, formOf, paramsOf, paramSpot, ruleSummary } from './rule-form';
 import type { RuleForm, SubsidyRuleRow } from './rule-form';
 
-const row = (kind: string, rule: Record<string, unknown>): SubsidyRuleRow => ({
+const row = (kind: SubsidyRuleRow['kind'], rule: Record<string, unknown>): SubsidyRuleRow => ({
   id: 'r1',
   code: 'QZ_X',
   name: '规则',
@@ -38,7 +38,7 @@ describe('subsidy rule form: yuan and percent on screen, fen and basis points in
   });
 
   it('round-trips every kind through the form', () => {
-    const rules: [string, Record<string, unknown>][] = [
+    const rules: [SubsidyRuleRow['kind'], Record<string, unknown>][] = [
       [
         'EQUIPMENT_RATIO',
         {

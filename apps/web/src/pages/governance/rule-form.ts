@@ -1,5 +1,5 @@
 /** The subsidy-rule form's data: yuan and percent on screen, fen and basis points in the API. */
-import { yuan } from '../../api';
+import { RequestBody, yuan } from '../../api';
 import { label } from '../../labels';
 import { EQUIPMENT_BASIS, fromBp, fromFen, GRADE, pct, RECOGNITION_LEVEL, RULE_LEVELS, toBp, toFen } from './common';
 
@@ -33,7 +33,7 @@ export interface SubsidyRuleRow {
   id: string;
   code: string;
   name: string;
-  kind: string;
+  kind: RequestBody<'CreateSubsidyRuleDto'>['kind'];
   regionCode: string;
   active: boolean;
   rule: RuleData;
@@ -43,7 +43,7 @@ export interface SubsidyRuleRow {
 export interface RuleForm {
   code?: string;
   name?: string;
-  kind: string;
+  kind: RequestBody<'CreateSubsidyRuleDto'>['kind'];
   overlapGroup?: string | null;
   source?: string;
   active?: boolean;

@@ -1,10 +1,12 @@
 import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { ApiError, Program, yuan } from '../../api';
+import { ApiError, Program, RequestBody, yuan } from '../../api';
 import { errorText, fieldMessage } from '../../errors';
 
 /** A program as GET /voucher-programs(/:id) answers it: the list's fields plus every rule of SPEC §6. */
+type CreateProgram = RequestBody<'CreateProgramDto'>;
+
 export interface ProgramDetail extends Program {
   capPerSmeYearFen: number | null;
   capPerOrderFen: number | null;
@@ -14,10 +16,10 @@ export interface ProgramDetail extends Program {
   smeTeamsAllowed: boolean;
   smeRegionCodes: string[];
   smeFieldCodes: string[];
-  eligibleCategories: string[];
-  excludedPurposes: string[];
+  eligibleCategories: NonNullable<CreateProgram['eligibleCategories']>;
+  excludedPurposes: NonNullable<CreateProgram['excludedPurposes']>;
   platformIds: string[];
-  minRecognitionLevel: string;
+  minRecognitionLevel: CreateProgram['minRecognitionLevel'];
   cofunders: { key: string; name: string; shareBp: number }[];
   noticeDays: number;
   spotCheckBp: number;
@@ -67,7 +69,7 @@ export interface CofunderValues {
 /** The form's values: yuan and percent as typed; fen and basis points only in the request body. */
 export interface ProgramFormValues {
   name: string;
-  kind: string;
+  kind: CreateProgram['kind'];
   year: number;
   budgetYuan?: number | null;
   maxVoucherYuan: number;
@@ -82,13 +84,13 @@ export interface ProgramFormValues {
   smeTeamsAllowed: boolean;
   smeRegionCodes: string[];
   smeFieldCodes: string[];
-  eligibleCategories: string[];
-  excludedPurposes: string[];
-  minRecognitionLevel: string;
+  eligibleCategories: NonNullable<CreateProgram['eligibleCategories']>;
+  excludedPurposes: NonNullable<CreateProgram['excludedPurposes']>;
+  minRecognitionLevel: CreateProgram['minRecognitionLevel'];
   platformIds: string[];
   apply: [Dayjs, Dayjs];
   validityDays: number;
-  redemptionMode: string;
+  redemptionMode: CreateProgram['redemptionMode'];
   cofunders: CofunderValues[];
   noticeDays: number;
   spotCheckPercent: number;
@@ -177,7 +179,7 @@ export function formValuesOf(p: ProgramDetail): Partial<ProgramFormValues> {
 }
 
 /** The rules as POST/PATCH /voucher-programs take them (amounts in fen, ratios in basis points). */
-export function rulesBody(v: ProgramFormValues): Record<string, unknown> {
+export function rulesBody(v: ProgramFormValues): Omit<CreateProgram, 'budgetFen'> {
   const tiers = v.tiers ?? [];
   return {
     kind: v.kind,
@@ -193,7 +195,7 @@ export function rulesBody(v: ProgramFormValues): Record<string, unknown> {
             })),
           }
         : { kind: 'RATIO', ratioBp: toBp(v.ratioPercent) },
-    maxVoucherFen: toFen(v.maxVoucherYuan),
+    maxVoucherFen: toFen(v.maxVoucherYuan) ?? 0, // required in the form: never empty here
     capPerSmeYearFen: toFen(v.capPerSmeYearYuan),
     capPerOrderFen: toFen(v.capPerOrderYuan),
     capPerPlatformYearFen: toFen(v.capPerPlatformYearYuan),
@@ -210,7 +212,11 @@ export function rulesBody(v: ProgramFormValues): Record<string, unknown> {
     applyUntil: v.apply[1].format('YYYY-MM-DD'),
     validityDays: v.validityDays,
     redemptionMode: v.redemptionMode,
-    cofunders: (v.cofunders ?? []).map((c) => ({ key: c.key, name: c.name?.trim(), shareBp: toBp(c.sharePercent) })),
+    cofunders: (v.cofunders ?? []).map((c) => ({
+      key: c.key,
+      name: c.name?.trim() ?? '',
+      shareBp: toBp(c.sharePercent),
+    })),
     noticeDays: v.noticeDays,
     spotCheckBp: toBp(v.spotCheckPercent),
   };
