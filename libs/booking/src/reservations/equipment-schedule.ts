@@ -15,7 +15,7 @@ export async function visibleEquipment(
   manager: EntityManager,
   actor: Actor | undefined,
   id: string,
-  lock?: 'pessimistic_read' | 'pessimistic_write',
+  lock?: 'for_no_key_update' | 'pessimistic_write',
 ): Promise<{ equipment: Equipment; platform: Platform }> {
   const equipment = await manager.findOne(Equipment, { where: { id }, ...(lock ? { lock: { mode: lock } } : {}) });
   const platform = equipment && (await manager.findOneBy(Platform, { id: equipment.platformId }));

@@ -39,14 +39,18 @@ export class ReservationsService {
   /**
    * A verified SME or another platform's org books a slot; the platform's own operator org may book
    * too, which records internal use (no price, no order; counted as not shared in utilisation).
-   * The equipment row is held FOR SHARE: bookings run side by side (the exclusion constraint decides
-   * between overlapping ones — a lost race is a 409 SLOT_TAKEN), while a maintenance block, which
-   * takes it FOR UPDATE, waits.
+   * Bookings of one instrument queue on its row (FOR NO KEY UPDATE; a maintenance block's FOR UPDATE
+   * waits for them too). They had run side by side under FOR SHARE, leaving the exclusion constraint to
+   * decide; but two inserts of overlapping ranges then wait on each other's transaction, and PostgreSQL
+   * broke those deadlocks after a second — often enough under 50 racing requests that the retries ran
+   * out (a 500). Queued, each booking's check sees the ones before it committed: a lost race is a plain
+   * 409 SLOT_TAKEN. The constraint stays the final guard (and the row lock does not wait for the
+   * key-share locks that inserting reservations take through their foreign key).
    */
   async create(ctx: RequestContext, equipmentId: string, input: CreateReservationDto): Promise<Reservation> {
     const { start, end } = parseSpan(input, MAX_RESERVATION_DAYS);
     return withTransaction(this.dataSource, async (manager) => {
-      const { equipment, platform } = await visibleEquipment(manager, ctx.actor, equipmentId, 'pessimistic_read');
+      const { equipment, platform } = await visibleEquipment(manager, ctx.actor, equipmentId, 'for_no_key_update');
       if (equipment.status !== 'ACTIVE') throw new NotFoundError('Equipment');
       const now = this.clock.now();
       assertReservable(await readSchedule(manager, equipment, start, end, now), start, end);
