@@ -2,7 +2,7 @@ import { createTestApp, TEST_PASSWORD, TestApp, TestAppOptions } from '@pilotlin
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install -y chromium`; .ci/run installs it). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -52,7 +52,7 @@ export async function startPortal(options: TestAppOptions = {}): Promise<PortalT
     browser,
     async page(viewport = { width: 1366, height: 900 }) {
       const context = await browser.newContext({ baseURL: base, viewport, locale: 'zh-CN' });
-      context.setDefaultTimeout(15_000);
+      context.setDefaultTimeout(30_000); // CI runs two browser specs beside the e2e suites on two cores
       contexts.push(context);
       return context.newPage();
     },
@@ -81,4 +81,23 @@ export async function eventually(check: () => Promise<boolean>, what: string, ti
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * Clicks a dialog's submit button and waits for the dialog to close; if the portal shows an error in it
+ * instead, fails with that error's text (a timeout alone would not say why the save did not happen).
+ */
+export async function submitDialog(dialog: Locator, button: string): Promise<void> {
+  await dialog.getByRole('button', { name: button }).click();
+  const closed = dialog
+    .getByRole('button', { name: button })
+    .waitFor({ state: 'hidden' })
+    .then(() => null);
+  const failed = dialog
+    .locator('.ant-alert-error, .ant-form-item-explain-error')
+    .first()
+    .waitFor()
+    .then(() => dialog.locator('.ant-alert-error, .ant-form-item-explain-error').first().innerText());
+  const error = await Promise.race([closed, failed]);
+  if (error !== null) throw new Error(`the dialog refused "${button}": ${error}`);
 }

@@ -1,7 +1,7 @@
 import { RegisteredOrg } from '@pilotlink/testing';
 import type { Locator, Page } from 'playwright-core';
 import { expectStatus, idemKey, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
-import { PortalTest, signIn, startPortal } from './browser';
+import { PortalTest, signIn, startPortal, submitDialog } from './browser';
 
 const PROGRAM = '晋江市中试服务券（分档试点）';
 const SME_NAME = '晋江市鞋材科技有限公司';
@@ -199,7 +199,7 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
     await application.getByText(PROGRAM).waitFor();
     await application.getByRole('button', { name: '批准' }).click();
     await bureau.locator('.ant-modal').getByText(SME_NAME).waitFor();
-    await bureau.locator('.ant-modal').getByRole('button', { name: '确认批准' }).click();
+    await submitDialog(bureau.locator('.ant-modal', { hasText: '批准服务券申请' }), '确认批准');
     await application.waitFor({ state: 'detached' }); // decided: no longer among the pending ones
 
     // The colleague's save is refused (409 PROGRAM_RULES_LOCKED) and says why; nothing changed.

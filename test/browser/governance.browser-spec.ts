@@ -1,7 +1,7 @@
 import type { RegisteredOrg } from '@pilotlink/testing';
 import type { Locator, Page } from 'playwright-core';
 import { expectStatus, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
-import { eventually, PortalTest, signIn, startPortal } from './browser';
+import { eventually, PortalTest, signIn, startPortal, submitDialog } from './browser';
 
 /** The portal's money format (apps/web/src/api.ts `yuan`), to compare the screen with what the API stored. */
 const yuan = (fen: number) =>
@@ -318,7 +318,7 @@ describe('web portal: governance screens in Chromium (browser)', () => {
     await row.getByRole('button', { name: '编辑' }).click();
     const edit = bureau.locator('.ant-modal', { hasText: '编辑补贴规则' });
     await edit.getByLabel('启用').click();
-    await edit.getByRole('button', { name: '保存规则' }).click();
+    await submitDialog(edit, '保存规则');
     await row.getByText('停用').waitFor();
     expect(await storedRule('QZ_EXCELLENT_AWARD')).toMatchObject({ active: false, rule: { amountFen: 100_000_000 } });
   }, 60_000);
