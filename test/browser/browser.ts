@@ -54,7 +54,9 @@ export async function startPortal(options: TestAppOptions = {}): Promise<PortalT
       const context = await browser.newContext({ baseURL: base, viewport, locale: 'zh-CN' });
       context.setDefaultTimeout(30_000); // CI runs two browser specs beside the e2e suites on two cores
       contexts.push(context);
-      return context.newPage();
+      const page = await context.newPage();
+      reportTrouble(page);
+      return page;
     },
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
@@ -100,4 +102,28 @@ export async function submitDialog(dialog: Locator, button: string): Promise<voi
     .then(() => dialog.locator('.ant-alert-error, .ant-form-item-explain-error').first().innerText());
   const error = await Promise.race([closed, failed]);
   if (error !== null) throw new Error(`the dialog refused "${button}": ${error}`);
+}
+
+/**
+ * Prints what went wrong in the page as it happens — API answers of 5xx, requests that failed (other than
+ * those a navigation aborted), uncaught errors — so a failed wait in CI comes with a reason.
+ */
+function reportTrouble(page: Page): void {
+  page.on('response', (response) => {
+    if (response.status() >= 500) {
+      const request = response.request();
+      void response
+        .text()
+        .catch(() => '')
+        .then((body) =>
+          console.warn(`[browser] ${response.status()} ${request.method()} ${response.url()} ${body.slice(0, 300)}`),
+        );
+    }
+  });
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    if (!reason.includes('ERR_ABORTED'))
+      console.warn(`[browser] request failed: ${request.method()} ${request.url()} ${reason}`);
+  });
+  page.on('pageerror', (error) => console.warn(`[browser] page error: ${error.message}`));
 }
