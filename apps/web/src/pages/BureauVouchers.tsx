@@ -23,6 +23,7 @@ import { APPLICATION_STATUS, label, PROGRAM_KIND, PROGRAM_STATUS } from '../labe
 import { useLoad } from './Sme';
 import { ProgramFormModal, LOCKED_TEXT } from './vouchers/ProgramFormModal';
 import { ProgramDetail, REDEMPTION_OPTIONS, ruleText } from './vouchers/program-form';
+import { LoadedTable } from '../LoadedTable';
 
 export { ClaimsReview } from './vouchers/ClaimsReview';
 
@@ -64,16 +65,12 @@ export function ApplicationsReview() {
         />
       }
     >
-      {applications.error && <Alert type="error" message={applications.error} />}
-      <Table
-        rowKey="id"
-        size="small"
+      <LoadedTable
+        load={applications}
+        rows={applications.data?.items ?? []}
+        empty="暂无服务券申请"
         data-testid="applications"
-        loading={applications.loading}
-        dataSource={applications.data?.items ?? []}
-        pagination={false}
         scroll={{ x: 820 }}
-        locale={{ emptyText: <Empty description="暂无服务券申请" /> }}
         columns={[
           { title: '申请企业', dataIndex: 'smeOrgName', render: (n?: string) => n || '—' },
           { title: '项目', dataIndex: 'programId', render: (id: string) => names.get(id) ?? '—' },
@@ -217,16 +214,12 @@ export function ProgramsAdmin() {
         </Button>
       }
     >
-      {programs.error && <Alert type="error" message={programs.error} />}
-      <Table
-        rowKey="id"
-        size="small"
+      <LoadedTable
+        load={programs}
+        rows={programs.data?.items ?? []}
+        empty="尚未创建服务券项目"
         data-testid="programs"
-        loading={programs.loading}
-        dataSource={programs.data?.items ?? []}
-        pagination={false}
         scroll={{ x: 1100 }}
-        locale={{ emptyText: <Empty description="尚未创建服务券项目" /> }}
         columns={[
           { title: '名称', dataIndex: 'name' },
           { title: '类型', dataIndex: 'kind', render: (k: string) => label(PROGRAM_KIND, k) },

@@ -28,6 +28,7 @@ import { Subsidies } from './governance/Assessments';
 import { GRADE, pct, RECOGNITION_LEVEL, yearOptions } from './governance/common';
 import { Evaluation } from './governance/Evaluations';
 import { SubsidyRules } from './governance/SubsidyRules';
+import { LoadedTable } from '../LoadedTable';
 
 export { GRADE, RECOGNITION_LEVEL };
 
@@ -83,16 +84,12 @@ export function PlatformsReview() {
           />
         }
       >
-        {platforms.error && <Alert type="error" message={platforms.error} />}
-        <Table
-          rowKey="id"
-          size="small"
+        <LoadedTable
+          load={platforms}
+          rows={platforms.data?.items ?? []}
+          empty="没有该状态的平台"
           data-testid="platforms-review"
-          loading={platforms.loading}
-          dataSource={platforms.data?.items ?? []}
-          pagination={false}
           scroll={{ x: 720 }}
-          locale={{ emptyText: <Empty description="没有该状态的平台" /> }}
           columns={[
             { title: '平台', dataIndex: 'name' },
             { title: '地区', dataIndex: 'regionCode' },
@@ -286,14 +283,10 @@ function Recognitions({ platformId }: { platformId: string }) {
   const [rejecting, setRejecting] = useState<Recognition>();
   return (
     <>
-      {recs.error && <Alert type="error" message={recs.error} />}
-      <Table
-        rowKey="id"
-        size="small"
-        loading={recs.loading}
-        dataSource={rows}
-        pagination={false}
-        locale={{ emptyText: <Empty description="暂无认定申请" /> }}
+      <LoadedTable
+        load={recs}
+        rows={rows}
+        empty="暂无认定申请"
         columns={[
           { title: '申请级别', dataIndex: 'level', render: (l: string) => label(RECOGNITION_LEVEL, l) },
           { title: '佐证材料', dataIndex: 'evidence' },

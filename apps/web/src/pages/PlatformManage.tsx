@@ -13,7 +13,6 @@ import {
   Rate,
   Select,
   Space,
-  Table,
   Tabs,
   Tag,
   TreeSelect,
@@ -27,6 +26,7 @@ import { CONFIDENTIALITY, label, STAGE } from '../labels';
 import { PLATFORM_STATUS, RECOGNITION_LEVEL, RECOGNITION_STATUS } from './Governance';
 import { InstrumentCalendar } from './instruments/InstrumentCalendar';
 import { fieldTree, useIndustryFields, useLoad } from './Sme';
+import { LoadedTable } from '../LoadedTable';
 
 export const SERVICE_CATEGORY: Record<string, string> = {
   TECH_TRANSFER: '技术转化应用',
@@ -231,16 +231,12 @@ function Services({ platformId }: { platformId: string }) {
       <Button type="primary" size="small" onClick={() => setEditing('new')} style={{ marginBottom: 8 }}>
         新增服务
       </Button>
-      {services.error && <Alert type="error" message={services.error} />}
-      <Table
-        rowKey="id"
-        size="small"
+      <LoadedTable
+        load={services}
+        rows={rows}
+        empty="还没有服务"
         data-testid="my-services"
-        loading={services.loading}
-        dataSource={rows}
-        pagination={false}
         scroll={{ x: 760 }}
-        locale={{ emptyText: <Empty description="还没有服务" /> }}
         columns={[
           { title: '服务', dataIndex: 'title' },
           { title: '类别', dataIndex: 'category', render: (c: string) => label(SERVICE_CATEGORY, c) },
@@ -474,16 +470,12 @@ function Equipment({ platformId }: { platformId: string }) {
       <Button type="primary" size="small" onClick={() => setEditing('new')} style={{ marginBottom: 8 }}>
         新增设备
       </Button>
-      {equipment.error && <Alert type="error" message={equipment.error} />}
-      <Table
-        rowKey="id"
-        size="small"
+      <LoadedTable
+        load={equipment}
+        rows={rows}
+        empty="还没有登记仪器设备"
         data-testid="my-equipment"
-        loading={equipment.loading}
-        dataSource={rows}
-        pagination={false}
         scroll={{ x: 820 }}
-        locale={{ emptyText: <Empty description="还没有登记仪器设备" /> }}
         columns={[
           { title: '名称', dataIndex: 'name' },
           {
@@ -718,14 +710,10 @@ function RecognitionApply({ platformId }: { platformId: string }) {
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      {recs.error && <Alert type="error" message={recs.error} />}
-      <Table
-        rowKey="id"
-        size="small"
-        loading={recs.loading}
-        dataSource={recs.data ?? []}
-        pagination={false}
-        locale={{ emptyText: <Empty description="还没有认定申请" /> }}
+      <LoadedTable
+        load={recs}
+        rows={recs.data ?? []}
+        empty="还没有认定申请"
         columns={[
           { title: '级别', dataIndex: 'level', render: (l: string) => label(RECOGNITION_LEVEL, l) },
           { title: '佐证材料', dataIndex: 'evidence' },

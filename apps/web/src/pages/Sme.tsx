@@ -49,6 +49,7 @@ import {
   STAGE,
   VOUCHER_STATUS,
 } from '../labels';
+import { LoadedTable } from '../LoadedTable';
 
 // Other pages import it from here; it lives in its own module so the entry chunk need not carry this page.
 export { useLoad };
@@ -70,15 +71,11 @@ export function SmePage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card title="我的需求" size="small">
-            {demands.error && <Alert type="error" message={demands.error} />}
-            <Table
-              rowKey="id"
-              size="small"
-              loading={demands.loading}
-              dataSource={demands.data?.items ?? []}
-              pagination={false}
+            <LoadedTable
+              load={demands}
+              rows={demands.data?.items ?? []}
+              empty="还没有需求，点击右上角发布"
               scroll={{ x: 480 }}
-              locale={{ emptyText: <Empty description="还没有需求，点击右上角发布" /> }}
               columns={[
                 {
                   title: '需求',
@@ -191,15 +188,11 @@ export function VoucherApply() {
       <Typography.Title level={5} style={{ marginTop: 12 }}>
         我的申请
       </Typography.Title>
-      {applications.error && <Alert type="error" message={applications.error} />}
-      <Table
-        rowKey="id"
-        size="small"
+      <LoadedTable
+        load={applications}
+        rows={applications.data?.items ?? []}
+        empty="还没有申请"
         data-testid="my-applications"
-        loading={applications.loading}
-        dataSource={applications.data?.items ?? []}
-        pagination={false}
-        locale={{ emptyText: <Empty description="还没有申请" /> }}
         columns={[
           { title: '项目', dataIndex: 'programId', render: (id: string) => names.get(id) ?? '服务券项目' },
           { title: '申请金额', dataIndex: 'requestedFen', render: (f: number) => yuan(f) },

@@ -7,6 +7,7 @@ import { label } from '../../labels';
 import { useLoad } from '../Sme';
 import { GRADE, OVERLAP, reasonText, RECOGNITION_LEVEL } from './common';
 import type { DeclarationRow } from './EquipmentDeclarations';
+import { LoadedTable } from '../../LoadedTable';
 
 interface RuleAssessment {
   ruleId: string;
@@ -179,16 +180,12 @@ export function Subsidies({ platformId }: { platformId: string }) {
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         历次补贴测算
       </Typography.Title>
-      {past.error && <Alert type="error" message={past.error} />}
-      <Table
-        rowKey="id"
-        size="small"
+      <LoadedTable
+        load={past}
+        rows={past.data ?? []}
+        empty="尚无测算记录"
         data-testid="past-assessments"
-        loading={past.loading}
-        dataSource={past.data ?? []}
-        pagination={false}
         scroll={{ x: 600 }}
-        locale={{ emptyText: <Empty description="尚无测算记录" /> }}
         expandable={{
           expandedRowRender: (a: AssessmentRow) => (
             <Space direction="vertical" style={{ width: '100%' }} data-testid="assessment-detail">

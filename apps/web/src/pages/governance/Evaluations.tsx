@@ -1,18 +1,4 @@
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, ApiError, yuan } from '../../api';
@@ -20,6 +6,7 @@ import { applyApiErrors } from '../../errors';
 import { label } from '../../labels';
 import { useLoad } from '../Sme';
 import { GRADE, options, OUTCOME, OUTCOME_CONSEQUENCE, pct, RECOGNITION_LEVEL, yearOptions } from './common';
+import { LoadedTable } from '../../LoadedTable';
 
 interface IndicatorValues {
   ordersCompleted: number;
@@ -200,16 +187,12 @@ export function Evaluation({ platformId, onChanged }: { platformId: string; onCh
         </Form>
       )}
       <Card size="small" title="历次评价">
-        {past.error && <Alert type="error" message={past.error} />}
-        <Table
-          rowKey="id"
-          size="small"
+        <LoadedTable
+          load={past}
+          rows={past.data ?? []}
+          empty="尚无评价记录"
           data-testid="past-evaluations"
-          loading={past.loading}
-          dataSource={past.data ?? []}
-          pagination={false}
           scroll={{ x: 720 }}
-          locale={{ emptyText: <Empty description="尚无评价记录" /> }}
           expandable={{
             expandedRowRender: (e: EvaluationRow) => <IndicatorList i={e.indicators} s={e.score} />,
           }}

@@ -47,6 +47,7 @@ import {
   WEEKDAYS,
 } from './schedule';
 import { WeekNav, WeekView } from './WeekView';
+import { LoadedTable } from '../../LoadedTable';
 
 /** The week's availability (from the API) of an instrument; `monday` is a China date. */
 export function useWeekAvailability(instrumentId: string, monday: string) {
@@ -279,16 +280,12 @@ function Blocks({
   };
   return (
     <>
-      {blocks.error && <Alert type="error" message={blocks.error} />}
-      <Table
-        rowKey="id"
-        size="small"
+      <LoadedTable
+        load={blocks}
+        rows={blocks.data?.items ?? []}
+        empty="没有安排维护"
         data-testid="maintenance-blocks"
         title={() => '维护时段（当前及以后）'}
-        loading={blocks.loading}
-        dataSource={blocks.data?.items ?? []}
-        pagination={false}
-        locale={{ emptyText: <Empty description="没有安排维护" /> }}
         columns={[
           { title: '时间', render: (_: unknown, b: MaintenanceBlock) => span(b) },
           { title: '原因', dataIndex: 'reason' },
