@@ -101,7 +101,15 @@ export async function submitDialog(dialog: Locator, button: string): Promise<voi
     .waitFor()
     .then(() => dialog.locator('.ant-alert-error, .ant-form-item-explain-error').first().innerText());
   const error = await Promise.race([closed, failed]);
-  if (error !== null) throw new Error(`the dialog refused "${button}": ${error}`);
+  if (
+    error !== null &&
+    !(await closed.then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    throw new Error(`the dialog refused "${button}": ${error}`);
+  }
 }
 
 /**
@@ -126,4 +134,26 @@ function reportTrouble(page: Page): void {
       console.warn(`[browser] request failed: ${request.method()} ${request.url()} ${reason}`);
   });
   page.on('pageerror', (error) => console.warn(`[browser] page error: ${error.message}`));
+}
+
+/**
+ * Waits for `done` to show inside `container` after a submit; if the form shows a field error or an
+ * error alert there instead, fails at once with its text (a timeout alone would not say why).
+ */
+export async function expectSaved(container: Locator, done: Locator): Promise<void> {
+  const refused = container.locator('.ant-alert-error, .ant-form-item-explain-error').first();
+  const error = await Promise.race([
+    done.waitFor().then(() => null),
+    refused.waitFor().then(() => refused.innerText()),
+  ]);
+  // An error of an earlier edit may still be fading out: it counts only if the save does not follow.
+  if (
+    error !== null &&
+    !(await done.waitFor({ timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    throw new Error(`the form refused the submit: ${error}`);
+  }
 }

@@ -2,7 +2,7 @@ import { Clock } from '@pilotlink/core';
 import { RegisteredOrg } from '@pilotlink/testing';
 import type { Page } from 'playwright-core';
 import { expectStatus, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
-import { PortalTest, signIn, startPortal } from './browser';
+import { expectSaved, PortalTest, signIn, startPortal } from './browser';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -89,11 +89,15 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
     const blockForm = calendar.locator('form');
     await blockForm.getByLabel('日期').fill(day);
     await blockForm.getByLabel('日期').press('Enter');
+    // The typed date counts only once the picker has taken it: a date picker that closes on the next
+    // click instead puts back the old (empty) value.
+    await platform.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+    expect(await blockForm.getByLabel('日期').inputValue()).toBe(day);
     await pick(platform, blockForm.getByLabel('开始'), '13:00');
     await pick(platform, blockForm.getByLabel('结束'), '14:00');
     await blockForm.getByLabel('原因').fill('年度校准');
     await blockForm.getByRole('button', { name: '添加维护' }).click();
-    await platformDay.getByText('维护 13:00–14:00 年度校准').waitFor();
+    await expectSaved(calendar, platformDay.getByText('维护 13:00–14:00 年度校准'));
     await platformDay.getByText('空闲 08:30–13:00').waitFor();
     await platformDay.getByText('空闲 14:00–17:30').waitFor();
     await calendar.getByTestId('maintenance-blocks').getByText('年度校准').waitFor();
@@ -435,5 +439,9 @@ async function pick(page: Page, input: ReturnType<Page['getByLabel']>, option: s
   // stable click — a forced one could land on a modal's mask while it still zooms in).
   await input.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]').click();
   await input.fill(option);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  // This Select's own dropdown (the one holding its listbox): the previous Select's dropdown may still be
+  // fading out with the same options, and a click there would set the wrong field.
+  const listbox = await input.getAttribute('aria-controls');
+  const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${listbox}"]`) });
+  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
 }
