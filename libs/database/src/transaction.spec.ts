@@ -7,9 +7,18 @@ function pgError(code: string): QueryFailedError {
   return new QueryFailedError('SELECT 1', [], driverError);
 }
 
-/** A DataSource stand-in whose transaction() just calls the work; enough to test the retry loop. */
-function fakeDataSource(): DataSource {
-  return { transaction: (_iso: string, work: (m: unknown) => Promise<unknown>) => work({}) } as unknown as DataSource;
+type Work = (m: unknown) => Promise<unknown>;
+
+/**
+ * A DataSource stand-in whose transaction() just calls the work, noting the isolation level it was asked
+ * for (none: the session's READ COMMITTED); enough to test the retry loop.
+ */
+function fakeDataSource(asked: (string | undefined)[] = []): DataSource {
+  const transaction = (isoOrWork: string | Work, work?: Work) => {
+    asked.push(typeof isoOrWork === 'string' ? isoOrWork : undefined);
+    return (typeof isoOrWork === 'string' ? work! : isoOrWork)({});
+  };
+  return { transaction } as unknown as DataSource;
 }
 
 describe('withTransaction', () => {
@@ -20,6 +29,15 @@ describe('withTransaction', () => {
     expect(isRetryableTransactionError(pgError('40P01'))).toBe(true);
     expect(isRetryableTransactionError(pgError('23505'))).toBe(false);
     expect(isRetryableTransactionError(new Error('boom'))).toBe(false);
+  });
+
+  it('names an isolation level only when it is not the session default', async () => {
+    const asked: (string | undefined)[] = [];
+    const ds = fakeDataSource(asked);
+    await withTransaction(ds, async () => 1);
+    await withTransaction(ds, async () => 1, { isolation: 'READ COMMITTED' });
+    await withTransaction(ds, async () => 1, { isolation: 'SERIALIZABLE' });
+    expect(asked).toEqual([undefined, undefined, 'SERIALIZABLE']);
   });
 
   it('retries the whole unit until it succeeds', async () => {

@@ -30,7 +30,11 @@ export async function withTransaction<T>(
   const maxAttempts = options.maxAttempts ?? 5;
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await dataSource.transaction(options.isolation ?? 'READ COMMITTED', work);
+      // READ COMMITTED is every connection's default (pinned in baseDataSourceOptions): asking for it
+      // again would cost a SET TRANSACTION round trip on every unit of work.
+      return await (options.isolation && options.isolation !== 'READ COMMITTED'
+        ? dataSource.transaction(options.isolation, work)
+        : dataSource.transaction(work));
     } catch (error) {
       if (attempt >= maxAttempts || !isRetryableTransactionError(error)) throw error;
       logger.warn(

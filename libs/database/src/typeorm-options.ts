@@ -14,7 +14,8 @@ export function baseDataSourceOptions(url: string): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     // pg returns bigint as string: money columns are parsed explicitly with parseFen.
-    extra: { max: 10, application_name: 'pilotlink' },
+    // Every session starts READ COMMITTED whatever the server's default, so withTransaction need not SET it.
+    extra: { max: 10, application_name: 'pilotlink', options: '-c default_transaction_isolation=read\\ committed' },
     // Failed queries surface as exceptions (logged by the error filter); TypeORM's own logger would print
     // parameters such as password hashes.
     logging: false,
