@@ -51,8 +51,6 @@ const SHORT_OF: Record<AccountKind, string> = {
  */
 @Injectable()
 export class Ledger {
-  private readonly ids = new Map<string, string>();
-
   /** The program's fixed accounts: funding (outside money), unissued budget, payable, paid per co-funder. */
   async openProgramAccounts(manager: EntityManager, programId: string, cofunderKeys: string[]): Promise<void> {
     await manager.query(
@@ -79,53 +77,58 @@ export class Ledger {
       if (!Number.isSafeInteger(p.amountFen)) throw new Error(`Ledger amount ${p.amountFen} is not an integer fen`);
     }
     if (postings.reduce((sum, p) => sum + p.amountFen, 0) !== 0) throw new Error('Ledger postings must sum to zero');
-    const refs = postings.map((p) => p.account);
-    let ids = await this.accountIds(manager, entry.programId, refs, false);
-    let moved = await this.move(manager, entry, ids, postings);
-    if (moved.accounts.size < new Set(ids).size) {
-      // An id remembered from a transaction that rolled back finds no row: look the accounts up again.
-      ids = await this.accountIds(manager, entry.programId, refs, true);
-      moved = await this.move(manager, entry, ids, postings);
+    const found = await this.move(manager, entry, postings);
+    const missing = postings.findIndex((_, i) => !found.accounts[i]);
+    if (missing >= 0) {
+      throw new Error(`Ledger account ${accountKey(entry.programId, postings[missing].account)} is not open`);
     }
-    refs.forEach((ref, i) => {
-      if (!moved.accounts.has(ids[i]))
-        throw new Error(`Ledger account ${accountKey(entry.programId, ref)} is not open`);
-    });
-    if (moved.transactionId) return moved.transactionId;
+    if (found.transactionId) return found.transactionId;
     // Nothing was written: say which account is short (the caller's transaction rolls back).
-    const deltas = deltasByAccount(ids, postings);
-    const short = [...moved.accounts.values()].find(
-      (a) => a.kind !== 'FUNDING' && a.balanceFen + (deltas.get(a.id) ?? 0) < 0,
-    )!;
+    const deltas = new Map<string, number>();
+    postings.forEach((p, i) =>
+      deltas.set(found.accounts[i]!.id, (deltas.get(found.accounts[i]!.id) ?? 0) + p.amountFen),
+    );
+    const short = found.accounts.find((a) => a!.kind !== 'FUNDING' && a!.balanceFen + deltas.get(a!.id)! < 0)!;
     throw new DomainError('INSUFFICIENT_BALANCE', `${SHORT_OF[short.kind]} is too small for this`, {
       account: short.kind,
       balanceFen: short.balanceFen,
-      neededFen: -(deltas.get(short.id) ?? 0),
+      neededFen: -deltas.get(short.id)!,
     });
   }
 
   /**
-   * One round trip: locks the accounts by primary key in id order (two movements over the same accounts
-   * queue rather than deadlock), and only if every account exists and none but FUNDING would go below
-   * zero, applies the deltas and writes the transaction with its postings. Answers the balances found
-   * (before the movement) and the transaction id, or no id when nothing was written.
+   * One round trip: finds the postings' accounts (a voucher's by voucher and kind, the program's by kind and
+   * co-funder), locks them by primary key in id order (two movements over the same accounts queue rather
+   * than deadlock), and only if every account exists and none but FUNDING would go below zero, applies
+   * the deltas and writes the transaction with its postings. Answers, per posting, its account as found
+   * (balance before the movement; null when not open) and the transaction id, or no id when nothing was
+   * written.
    */
   private async move(
     manager: EntityManager,
     entry: LedgerEntry,
-    ids: string[],
     postings: LedgerEntry['postings'],
-  ): Promise<{ accounts: Map<string, LockedAccount>; transactionId: string | null }> {
-    const deltas = deltasByAccount(ids, postings);
-    const accountIds = [...deltas.keys()];
+  ): Promise<{ accounts: (LockedAccount | null)[]; transactionId: string | null }> {
     const rows = await manager.query<
-      { id: string; kind: AccountKind; balance_fen: string; transaction_id: string | null }[]
+      { id: string | null; kind: AccountKind | null; balance_fen: string | null; transaction_id: string | null }[]
     >(
-      `WITH locked AS (
-         SELECT id, kind, balance_fen FROM ledger_accounts WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE),
-       delta AS (SELECT * FROM unnest($1::uuid[], $2::bigint[]) d(id, amount)),
+      `WITH ref AS (
+         SELECT r.n, r.amount,
+                CASE WHEN r.voucher_id IS NOT NULL
+                  THEN (SELECT a.id FROM ledger_accounts a
+                         WHERE a.program_id = $1 AND a.kind = r.kind AND a.voucher_id = r.voucher_id)
+                  ELSE (SELECT a.id FROM ledger_accounts a
+                         WHERE a.program_id = $1 AND a.kind = r.kind AND a.voucher_id IS NULL
+                           AND a.cofunder_key IS NOT DISTINCT FROM r.cofunder_key)
+                END AS id
+           FROM unnest($2::text[], $3::uuid[], $4::text[], $5::bigint[]) WITH ORDINALITY
+                AS r(kind, voucher_id, cofunder_key, amount, n)),
+       delta AS (SELECT id, sum(amount) AS amount FROM ref WHERE id IS NOT NULL GROUP BY id),
+       locked AS (
+         SELECT id, kind, balance_fen FROM ledger_accounts WHERE id IN (SELECT id FROM delta) ORDER BY id FOR UPDATE),
        allowed AS (
-         SELECT (SELECT count(*) FROM locked) = cardinality($1::uuid[])
+         SELECT NOT EXISTS (SELECT 1 FROM ref WHERE id IS NULL)
+            AND (SELECT count(*) FROM locked) = (SELECT count(*) FROM delta)
             AND NOT EXISTS (SELECT 1 FROM locked l JOIN delta d USING (id)
                              WHERE l.kind <> 'FUNDING' AND l.balance_fen + d.amount < 0) AS ok),
        moved AS (  -- runs only after locked: it needs allowed, which reads all of locked
@@ -133,26 +136,28 @@ export class Ledger {
           WHERE a.id = d.id AND allowed.ok RETURNING a.id),
        t AS (
          INSERT INTO ledger_transactions (program_id, kind, ref_type, ref_id, memo)
-         SELECT $3::uuid, $4::text, $5::text, $6::uuid, $7::text FROM allowed WHERE allowed.ok RETURNING id),
+         SELECT $1::uuid, $6::text, $7::text, $8::uuid, $9::text FROM allowed WHERE allowed.ok RETURNING id),
        p AS (
          INSERT INTO ledger_postings (transaction_id, account_id, amount_fen)
-         SELECT t.id, x.account_id, x.amount FROM t, unnest($8::uuid[], $9::bigint[]) x(account_id, amount))
-       SELECT l.id, l.kind, l.balance_fen, (SELECT id FROM t) AS transaction_id
-         FROM locked l`,
+         SELECT t.id, ref.id, ref.amount FROM t, ref)
+       SELECT ref.id, l.kind, l.balance_fen, (SELECT id FROM t) AS transaction_id
+         FROM ref LEFT JOIN locked l USING (id) ORDER BY ref.n`,
       [
-        accountIds,
-        accountIds.map((id) => String(deltas.get(id))),
         entry.programId,
+        postings.map((p) => p.account.kind),
+        postings.map((p) => p.account.voucherId ?? null),
+        postings.map((p) => p.account.cofunderKey ?? null),
+        postings.map((p) => String(p.amountFen)),
         entry.kind,
         entry.refType,
         entry.refId,
         entry.memo ?? null,
-        ids,
-        postings.map((p) => String(p.amountFen)),
       ],
     );
     return {
-      accounts: new Map(rows.map((r) => [r.id, { id: r.id, kind: r.kind, balanceFen: parseFen(r.balance_fen) }])),
+      accounts: rows.map((r) =>
+        r.id && r.kind ? { id: r.id, kind: r.kind, balanceFen: parseFen(r.balance_fen ?? '0') } : null,
+      ),
       transactionId: rows[0]?.transaction_id ?? null,
     };
   }
@@ -212,50 +217,12 @@ export class Ledger {
     }
     return { byKind, paidByCofunder };
   }
-
-  /** The ids of the accounts, from memory unless `fresh`; unknown ones in two indexed queries. */
-  private async accountIds(manager: EntityManager, programId: string, refs: AccountRef[], fresh: boolean) {
-    const missing = refs.filter((ref) => fresh || !this.ids.has(accountKey(programId, ref)));
-    if (missing.length) {
-      const voucherIds = [...new Set(missing.map((r) => r.voucherId).filter((id): id is string => !!id))];
-      const rows = await manager.query<
-        { id: string; kind: AccountKind; voucher_id: string | null; cofunder_key: string | null }[]
-      >(
-        `SELECT id, kind, voucher_id, cofunder_key FROM ledger_accounts WHERE voucher_id = ANY($2::uuid[])
-         UNION ALL
-         SELECT id, kind, voucher_id, cofunder_key FROM ledger_accounts
-          WHERE program_id = $1 AND kind IN ('FUNDING', 'BUDGET', 'PAID')`,
-        [programId, voucherIds],
-      );
-      if (this.ids.size > MAX_REMEMBERED_ACCOUNTS) this.ids.clear();
-      for (const row of rows) {
-        this.ids.set(
-          accountKey(programId, {
-            kind: row.kind,
-            voucherId: row.voucher_id ?? undefined,
-            cofunderKey: row.cofunder_key ?? undefined,
-          }),
-          row.id,
-        );
-      }
-    }
-    return refs.map((ref) => this.ids.get(accountKey(programId, ref)) ?? '00000000-0000-0000-0000-000000000000');
-  }
 }
 
 interface LockedAccount {
   id: string;
   kind: AccountKind;
   balanceFen: number;
-}
-
-/** Account ids remembered per process; plenty for the busiest programs, bounded all the same. */
-const MAX_REMEMBERED_ACCOUNTS = 200_000;
-
-function deltasByAccount(ids: string[], postings: LedgerEntry['postings']): Map<string, number> {
-  const deltas = new Map<string, number>();
-  postings.forEach((p, i) => deltas.set(ids[i], (deltas.get(ids[i]) ?? 0) + p.amountFen));
-  return deltas;
 }
 
 function accountKey(programId: string, ref: AccountRef): string {
