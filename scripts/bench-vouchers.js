@@ -10,7 +10,8 @@
  *      (BUDGET → VOUCHER, approved applications) and 10,000 CONTRACTED / DELIVERED orders, one per voucher —
  *      and checks the ledger invariants (`verifyLedger`) before measuring;
  *   2. boots the built API and worker and logs in as every SME owner and the bureau;
- *   3. (a) holds: POST /api/orders/:id/voucher-hold {voucherId} with an Idempotency-Key, 50 clients at once;
+ *   3. the floor: GET /api/me (authenticated, two reads), the cheapest route, as a ceiling for the others;
+ *      (a) holds: POST /api/orders/:id/voucher-hold {voucherId} with an Idempotency-Key, 50 clients at once;
  *   4. (b) claims: completes and pays those orders and files their claims in bulk SQL, then
  *      POST /api/claims/:id/approve (bureau) with an Idempotency-Key, 50 clients at once;
  *   5. pgbench (TPC-B-like, `-c 50 -j 2`) on its own pgbench_* tables in the same database;
@@ -36,6 +37,7 @@ const SPARE_BUDGET_FEN = 100_000_000; // left unissued in BUDGET
 const WARMUP_HOLDS = 200; // on orders outside the measured ones
 const HOLDS = 5_000;
 const CLAIMS = 3_000;
+const FLOOR_REQUESTS = 5_000;
 const CONCURRENCY = 50;
 // API processes, as replicas would run (BENCH_API_PROCESSES). One by default: on two cores a second process
 // measured slower (194 vs 215 holds/s), the machine being saturated by PostgreSQL, the API and the worker.
@@ -95,6 +97,16 @@ async function main() {
     token: tokens.get(order.smeOrgId),
     body: { voucherId: order.voucherId },
   });
+  // The floor: the cheapest authenticated route (the token checked, the user and org read), as the same
+  // clients send it. No route of this API on this machine goes faster, so it bounds what the target asks.
+  const floorJobs = corpus.orders
+    .slice(0, FLOOR_REQUESTS)
+    .map((o) => ({ method: 'GET', route: '/me', token: tokens.get(o.smeOrgId) }));
+  log(
+    `measuring the floor: ${floorJobs.length} GET /api/me, ${CONCURRENCY} at a time (after ${WARMUP_HOLDS} to warm up)`,
+  );
+  await measure(bases, floorJobs.slice(0, WARMUP_HOLDS), CONCURRENCY);
+  const floor = await measure(bases, floorJobs, CONCURRENCY);
   const warmupOrders = corpus.orders.slice(HOLDS, HOLDS + WARMUP_HOLDS);
   log(`warming up: ${warmupOrders.length} holds`);
   const warmup = await measure(bases, warmupOrders.map(holdOf), CONCURRENCY);
@@ -132,8 +144,8 @@ async function main() {
             (SELECT count(*) FROM ledger_transactions)::int AS transactions,
             (SELECT count(*) FROM ledger_postings)::int AS postings`,
   );
-  printReport({ holds, approvals, pgbench, replay, after, counts: counts.rows[0], warmup });
-  const serverErrors = holds.byStatus5xx + approvals.byStatus5xx + warmup.byStatus5xx;
+  printReport({ floor, holds, approvals, pgbench, replay, after, counts: counts.rows[0], warmup });
+  const serverErrors = floor.byStatus5xx + holds.byStatus5xx + approvals.byStatus5xx + warmup.byStatus5xx;
   if (serverErrors || after.length) process.exitCode = 1;
 }
 
@@ -501,7 +513,11 @@ async function measure(bases, jobs, concurrency) {
         const job = jobs[i];
         const key = randomUUID();
         const t0 = process.hrtime.bigint();
-        const res = await request(base, 'POST', job.route, { token: job.token, body: job.body, idempotencyKey: key });
+        const res = await request(base, job.method ?? 'POST', job.route, {
+          token: job.token,
+          body: job.body,
+          idempotencyKey: key,
+        });
         latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         if (res.status >= 200 && res.status < 300) sent.push({ job, key, body: res.body });
@@ -584,14 +600,16 @@ function runPgbench(databaseUrl) {
 // ---------------------------------------------------------------------------------------------
 // Report
 
-function printReport({ holds, approvals, pgbench, replay, after, counts, warmup }) {
+function printReport({ floor, holds, approvals, pgbench, replay, after, counts, warmup }) {
   const num = (v, d = 0) => v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
   const pct = (rate) => `${((100 * rate) / pgbench.tps).toFixed(1)} %`;
-  const row = (name, r) =>
+  const figures = (name, r) =>
     `  ${name.padEnd(32)}${`${num(r.ok)}/${num(r.attempted)}`.padStart(13)}${num(r.byStatus4xx).padStart(6)}` +
     `${num(r.byStatus5xx).padStart(6)}${`${r.seconds.toFixed(1)} s`.padStart(9)}` +
     `${(r.latency ? `${r.latency.p50.toFixed(0)}/${r.latency.p95.toFixed(0)} ms` : '-').padStart(14)}` +
-    `${`${num(r.rate, 1)}/s`.padStart(11)}${pct(r.rate).padStart(10)}` +
+    `${`${num(r.rate, 1)}/s`.padStart(11)}${pct(r.rate).padStart(10)}`;
+  const row = (name, r) =>
+    figures(name, r) +
     `${`≥ ${(TARGET_RATIO * 100).toFixed(0)} %`.padStart(8)}  ${verdict(r.rate >= TARGET_RATIO * pgbench.tps && r.ok > 0)}`;
   const lines = [
     '',
@@ -606,8 +624,12 @@ function printReport({ holds, approvals, pgbench, replay, after, counts, warmup 
     `  ${`pgbench TPC-B (${pgbench.args}, scale ${PGBENCH.scale})`.padEnd(73)}` +
       `${`${num(pgbench.tps, 1)}/s`.padStart(14)}   (latency avg ${pgbench.latencyMs ?? '?'} ms)`,
     '',
+    `  The floor, for scale: GET /api/me (the token checked, user and org read; no write), same clients:`,
+    `${figures('GET /api/me', floor)}  (no route of this API goes faster)`,
+    '',
   ];
   for (const [name, r] of [
+    ['floor', floor],
     ['warm-up holds', warmup],
     ['holds', holds],
     ['approvals', approvals],
