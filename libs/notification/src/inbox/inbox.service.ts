@@ -61,12 +61,19 @@ export class InboxService {
       .into(Notification)
       .values({ ...row, data: row.data as never })
       .orIgnore()
-      .returning(['id'])
+      .returning(['id', 'created_at'])
       .execute();
-    const created = inserted.raw.length > 0;
-    const notification = await manager
-      .getRepository(Notification)
-      .findOneByOrFail({ recipientOrgId: row.recipientOrgId, eventKey: row.eventKey });
-    return { notification, created };
+    const repository = manager.getRepository(Notification);
+    const [fresh] = inserted.raw as { id: string; created_at: Date }[];
+    if (fresh) {
+      // Just created: the row is what was inserted, so it is not read back (one query less per notification).
+      const notification = repository.create({ ...row, id: fresh.id, createdAt: fresh.created_at, readAt: null });
+      return { notification, created: true };
+    }
+    const notification = await repository.findOneByOrFail({
+      recipientOrgId: row.recipientOrgId,
+      eventKey: row.eventKey,
+    });
+    return { notification, created: false };
   }
 }
