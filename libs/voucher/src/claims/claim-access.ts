@@ -3,6 +3,7 @@ import type { Actor } from '@pilotlink/identity';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { VoucherClaim } from '../entities/voucher-claim.entity';
 import { VoucherProgram } from '../entities/voucher-program.entity';
+import { VoucherHold } from '../entities/voucher.entity';
 
 /**
  * Who sees a claim: its SME and its payee, the platform it is about, the bureau running its program,
@@ -35,24 +36,31 @@ export async function readableClaim(manager: EntityManager, actor: Actor, id: st
   return claim;
 }
 
-/** A claim of a program the actor's bureau runs, locked for a decision, with its program; else a 404. */
+/**
+ * A claim of a program the actor's bureau runs, locked for a decision with its hold, and its program;
+ * else a 404.
+ */
 export async function decidableClaim(
   manager: EntityManager,
   actor: Actor,
   id: string,
-): Promise<{ claim: VoucherClaim; program: VoucherProgram }> {
+): Promise<{ claim: VoucherClaim; program: VoucherProgram; hold: VoucherHold }> {
   if (actor.orgKind !== 'BUREAU') throw new NotFoundError('Claim');
-  // One query: the claim, locked, with its program if this bureau runs it (another bureau's claim → 404).
+  // One query: the claim and its hold, locked, with its program if this bureau runs it (another bureau's
+  // claim → 404).
   const claim = (await manager
     .createQueryBuilder(VoucherClaim, 'c')
     .innerJoinAndMapOne('c.program', VoucherProgram, 'p', 'p.id = c.program_id AND p.bureau_org_id = :bureauOrgId', {
       bureauOrgId: actor.orgId,
     })
+    .innerJoinAndMapOne('c.hold', VoucherHold, 'h', 'h.id = c.hold_id')
     .where('c.id = :id', { id })
-    .setLock('pessimistic_write', undefined, ['c'])
-    .getOne()) as (VoucherClaim & { program: VoucherProgram }) | null;
+    .setLock('pessimistic_write', undefined, ['c', 'h'])
+    .getOne()) as (VoucherClaim & { program?: VoucherProgram; hold?: VoucherHold }) | null;
   if (!claim) throw new NotFoundError('Claim');
-  const { program } = claim;
-  delete (claim as { program?: VoucherProgram }).program; // the claim entity goes on without it
-  return { claim, program };
+  const { program, hold } = claim;
+  // The claim entity goes on without them.
+  delete claim.program;
+  delete claim.hold;
+  return { claim, program: program!, hold: hold! };
 }

@@ -142,9 +142,8 @@ export class ClaimsService {
   /** Approval turns the hold into a payable and opens the public notice (公示); a sample is marked for spot checks. */
   async approve(ctx: RequestContext, id: string): Promise<VoucherClaim> {
     return withTransaction(this.dataSource, async (manager) => {
-      const { claim, program } = await decidableClaim(manager, ctx.actor, id);
+      const { claim, program, hold } = await decidableClaim(manager, ctx.actor, id);
       assertClaimTransition(claim.status, 'APPROVED');
-      const hold = (await this.holds.liveHold(manager, claim.orderId, true))!;
       await this.ledger.transfer(
         manager,
         { programId: program.id, kind: 'APPROVE', refType: 'voucher_claim', refId: claim.id },
@@ -170,9 +169,8 @@ export class ClaimsService {
 
   async reject(ctx: RequestContext, id: string, input: ReasonDtoLike): Promise<VoucherClaim> {
     return withTransaction(this.dataSource, async (manager) => {
-      const { claim } = await decidableClaim(manager, ctx.actor, id);
+      const { claim, hold } = await decidableClaim(manager, ctx.actor, id);
       assertClaimTransition(claim.status, 'REJECTED');
-      const hold = (await this.holds.liveHold(manager, claim.orderId, true))!;
       const decision = { status: 'REJECTED' as const, reason: input.reason, decidedAt: this.clock.now() };
       Object.assign(claim, decision);
       await manager.update(VoucherClaim, claim.id, decision);
