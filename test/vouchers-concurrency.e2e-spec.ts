@@ -1,5 +1,8 @@
-import { createTestApp, RegisteredOrg, TestApp } from '@pilotlink/testing';
+import { QUEUES } from '@pilotlink/queue';
+import { createTestApp, RegisteredOrg, runJob, TestApp } from '@pilotlink/testing';
+import { KEY_RETENTION_HOURS, requestHash, STALE_AFTER_SECONDS } from '@pilotlink/voucher';
 import { verifyLedger } from '@pilotlink/voucher/ledger/ledger-verifier';
+import { randomUUID } from 'node:crypto';
 import { expectStatus, idemKey, VoucherWorld, voucherTestEnv } from './support/voucher-fixtures';
 
 /** Racing requests against the real API: budgets, voucher balances and claims never go past what exists. */
@@ -156,6 +159,64 @@ describe('vouchers: racing approvals, holds and claims (e2e)', () => {
       );
       expect(approvals.n).toBe(1);
       expect(await w.account(programId, 'PAYABLE')).toBe(200_000);
+    });
+  });
+
+  describe('keys left behind', () => {
+    /** A key as a request leaves it, `ageSeconds` ago: IN_PROGRESS (it died before answering) or DONE. */
+    async function leftKey(orgId: string, key: string, hash: string, ageSeconds: number, state = 'IN_PROGRESS') {
+      await t.db.query(
+        `INSERT INTO idempotency_keys (org_id, key, request_hash, state, response, created_at)
+         VALUES ($1, $2, $3, $4, $5, now() - make_interval(secs => $6))`,
+        [
+          orgId,
+          key,
+          hash,
+          state,
+          state === 'DONE' ? JSON.stringify({ kind: 'ok', body: { replayed: true } }) : null,
+          ageSeconds,
+        ],
+      );
+    }
+
+    it('a key a dead request left IN_PROGRESS is taken over by the same request once stale, never by another', async () => {
+      const programId = await w.openProgram({ budgetFen: 1_000_000 });
+      const sme = await w.verifiedSme();
+      const voucherId = await w.voucher(sme, programId, 500_000);
+      const serviceId = await w.fixedService(operator, platformId, 100_000, { title: '面料透气性中试' });
+      const order = await w.order(sme, serviceId);
+      const route = `/api/orders/${order.id}/voucher-hold`;
+      const staleKey = idemKey();
+      await leftKey(sme.orgId, staleKey, requestHash('POST', route, { voucherId }), STALE_AFTER_SECONDS + 60);
+      // another request under the stale key is still refused: the key names the first request
+      const other = await w.hold(sme, order.id, randomUUID(), staleKey);
+      expect([other.status, other.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+
+      const retried = await w.hold(sme, order.id, voucherId, staleKey);
+      expect(retried.status).toBe(201);
+      expect(retried.body).toMatchObject({ orderId: order.id, voucherId, amountFen: 50_000, status: 'HELD' });
+      const [row] = await t.db.query(`SELECT state, response FROM idempotency_keys WHERE org_id = $1 AND key = $2`, [
+        sme.orgId,
+        staleKey,
+      ]);
+      expect(row).toEqual({ state: 'DONE', response: { kind: 'ok', body: retried.body } });
+      // and it now replays like any other key
+      expect((await w.hold(sme, order.id, voucherId, staleKey)).body).toEqual(retried.body);
+    });
+
+    it('the hourly prune deletes keys past their retention only', async () => {
+      const sme = await w.verifiedSme();
+      // The worker's scheduler also runs the job once as it boots: either run may be the one that prunes.
+      const worker = await t.startWorker();
+      const [old, recent] = [idemKey(), idemKey()];
+      await leftKey(sme.orgId, old, 'h', KEY_RETENTION_HOURS * 3600 + 60, 'DONE');
+      await leftKey(sme.orgId, recent, 'h', KEY_RETENTION_HOURS * 3600 - 600, 'DONE');
+      const result = await runJob<{ pruned: number }>(t, worker, QUEUES.MAINTENANCE, 'prune-idempotency-keys');
+      expect(result).toEqual({ pruned: expect.any(Number) });
+      const kept = await t.db.query(`SELECT key FROM idempotency_keys WHERE org_id = $1 ORDER BY key`, [sme.orgId]);
+      expect(kept).toEqual([{ key: recent }]);
+      // nothing else is due: a second run deletes nothing
+      expect(await runJob(t, worker, QUEUES.MAINTENANCE, 'prune-idempotency-keys')).toEqual({ pruned: 0 });
     });
   });
 });

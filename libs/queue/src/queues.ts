@@ -14,6 +14,8 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface MaintenanceJobs {
   'prune-refresh-tokens': Record<string, never>;
+  /** Idempotency keys past their retention (a day) are deleted. */
+  'prune-idempotency-keys': Record<string, never>;
   /**
    * Rebuilds every search index from PostgreSQL (admin button), reporting progress per index. One at a
    * time: job id REINDEX_SEARCH_JOB_ID.

@@ -7,6 +7,7 @@ export * from './voucher.module';
 export * from './voucher.api.module';
 export * from './vouchers/voucher-expiry.service';
 export * from './idempotency/idempotency.interceptor';
+export * from './idempotency/idempotency-keys';
 export * from './programs/programs.service';
 export * from './vouchers/applications.service';
 export * from './dto/program.dto';

@@ -6,7 +6,7 @@ import { RecognitionsService } from '@pilotlink/governance';
 import { TokenService } from '@pilotlink/identity';
 import { MaintenanceJobName, MaintenanceJobs, QUEUES } from '@pilotlink/queue';
 import { ReconcileService, ReindexService } from '@pilotlink/search';
-import { VoucherExpiryService } from '@pilotlink/voucher';
+import { pruneIdempotencyKeys, VoucherExpiryService } from '@pilotlink/voucher';
 import { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 
@@ -22,6 +22,11 @@ export class MaintenanceProcessor extends WorkerHost {
     'prune-refresh-tokens': async () => {
       const pruned = await this.tokens.pruneExpired(this.dataSource.manager);
       this.logger.log({ pruned }, 'pruned expired refresh tokens');
+      return { pruned };
+    },
+    'prune-idempotency-keys': async () => {
+      const pruned = await pruneIdempotencyKeys(this.dataSource.manager);
+      if (pruned) this.logger.log({ pruned }, 'pruned idempotency keys past their retention');
       return { pruned };
     },
     'reindex-search': (job) => this.reindexer.reindexAll((progress) => job.updateProgress({ ...progress })),

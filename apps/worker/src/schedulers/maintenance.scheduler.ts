@@ -9,6 +9,7 @@ type OnDemandJob = 'reindex-search';
 /** Repeating jobs, registered idempotently (a job scheduler per name) each time a worker boots. */
 const SCHEDULES: Record<Exclude<MaintenanceJobName, OnDemandJob>, { every: number }> = {
   'prune-refresh-tokens': { every: 60 * 60 * 1000 },
+  'prune-idempotency-keys': { every: 60 * 60 * 1000 },
   // The outbox keeps the indexes fresh; this only catches drift (a lost index, an expired certificate).
   'reconcile-search-index': { every: 10 * 60 * 1000 },
   // Dates are calendar days; a quarter-hourly pass makes expiry visible soon after midnight.

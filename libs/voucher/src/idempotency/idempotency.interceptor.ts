@@ -13,6 +13,7 @@ import { DomainError, ErrorCode, fieldInvalid } from '@pilotlink/core';
 import type { AuthenticatedRequest } from '@pilotlink/identity';
 import { firstValueFrom, from, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { STALE_AFTER_SECONDS } from './idempotency-keys';
 
 const HEADER = 'idempotency-key';
 const WAIT_MS = 15_000;
@@ -34,7 +35,8 @@ interface KeyRow {
  * claims it by inserting a row (the primary key settles racing duplicates); the others wait for its
  * outcome and answer the same. The same key with a different request (method, path or body) → 422
  * IDEMPOTENCY_KEY_REUSED. An unexpected failure (5xx) frees the key so the client can retry; a domain
- * answer (2xx or 4xx) is kept. Without the header the request simply runs. (The key's two writes are
+ * answer (2xx or 4xx) is kept. A key left IN_PROGRESS by a request that died is taken over by a retry
+ * after STALE_AFTER_SECONDS; keys are kept KEY_RETENTION_HOURS. Without the header the request simply runs. (The key's two writes are
  * plain statements: committing them without a WAL flush cost more round trips than it saved.)
  */
 @Injectable()
@@ -53,10 +55,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async run(orgId: string, key: string, hash: string, handle: () => Promise<unknown>): Promise<unknown> {
+    // Claims the key, or takes over the same request's key that a dead request left IN_PROGRESS.
     const claimed = await this.dataSource.query(
       `INSERT INTO idempotency_keys (org_id, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (org_id, key) DO NOTHING RETURNING 1`,
-      [orgId, key, hash],
+       ON CONFLICT (org_id, key) DO UPDATE SET created_at = now()
+        WHERE idempotency_keys.state = 'IN_PROGRESS' AND idempotency_keys.request_hash = EXCLUDED.request_hash
+          AND idempotency_keys.created_at < now() - make_interval(secs => $4)
+       RETURNING 1`,
+      [orgId, key, hash, STALE_AFTER_SECONDS],
     );
     if (claimed.length === 0) return replay(await this.awaitOutcome(orgId, key, hash));
     let outcome: StoredOutcome;
