@@ -157,3 +157,19 @@ export async function expectSaved(container: Locator, done: Locator): Promise<vo
     throw new Error(`the form refused the submit: ${error}`);
   }
 }
+
+/**
+ * The dropdown of the antd Select `select` (its `.ant-select`, or anything inside it): found through the
+ * listbox its input controls, not by visibility — the previous Select's dropdown may still be fading out
+ * with the same options, and a click there would set the wrong field.
+ */
+export async function dropdownOf(page: Page, select: Locator): Promise<Locator> {
+  const listbox = await select.locator('input[aria-controls]').first().getAttribute('aria-controls');
+  return page.locator('.ant-select-dropdown', { has: page.locator(`[id="${listbox}"]`) });
+}
+
+/** Opens the antd Select `select` and clicks `option` in its own dropdown (see dropdownOf). */
+export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+  await select.locator('.ant-select-selector').click();
+  await (await dropdownOf(page, select)).locator('.ant-select-item-option', { hasText: option }).first().click();
+}

@@ -1,7 +1,7 @@
 import type { RegisteredOrg } from '@pilotlink/testing';
 import type { Locator, Page } from 'playwright-core';
 import { expectStatus, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
-import { eventually, PortalTest, signIn, startPortal, submitDialog } from './browser';
+import { chooseOption, dropdownOf, eventually, PortalTest, signIn, startPortal, submitDialog } from './browser';
 
 /** The portal's money format (apps/web/src/api.ts `yuan`), to compare the screen with what the API stored. */
 const yuan = (fen: number) =>
@@ -130,8 +130,7 @@ describe('web portal: governance screens in Chromium (browser)', () => {
     await signIn(op, operator.email);
     const declare = op.getByTestId('equipment-declarations');
     await declare.getByText('尚未申报设备投入').waitFor();
-    await declare.locator('.ant-form-item', { hasText: '申报年度' }).locator('.ant-select-selector').click();
-    await op.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${year} 年` }).click();
+    await chooseOption(op, declare.locator('.ant-form-item', { hasText: '申报年度' }), `${year} 年`);
     await declare.getByLabel('非财政资金购置设备及软件（元）').fill('2000000');
     await declare.getByLabel('其中当年新增中试设备（元）').fill('3000000');
     await declare.getByLabel('佐证材料').fill('设备采购合同 2 份、发票 4 张（EQ-01…04）');
@@ -211,8 +210,7 @@ describe('web portal: governance screens in Chromium (browser)', () => {
     await evaluation.getByLabel('评价意见').fill('全年未完成中试服务订单，服务企业数量为零。');
     await evaluation.getByRole('button', { name: '保存评价' }).click();
     await evaluation.getByText('请选择不合格的处理方式').waitFor();
-    await evaluation.getByLabel('不合格的处理').click();
-    await bureau.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '暂停服务' }).click();
+    await chooseOption(bureau, evaluation.locator('.ant-form-item', { hasText: '不合格的处理' }), '暂停服务');
     await evaluation.getByRole('button', { name: '保存评价' }).click();
     const confirm = bureau.locator('.ant-modal-confirm');
     await confirm.locator('.ant-modal-confirm-title', { hasText: '确认评价为“不合格”并暂停服务？' }).waitFor();
@@ -252,7 +250,7 @@ describe('web portal: governance screens in Chromium (browser)', () => {
       await admin.getByRole('button', { name: '新增规则' }).click();
       await modal.getByLabel('规则编码').fill(code);
       await modal.getByLabel('规则名称').fill(name);
-      await choose(bureau, modal.locator('.ant-form-item', { hasText: '规则类型' }), kind);
+      await chooseOption(bureau, modal.locator('.ant-form-item', { hasText: '规则类型' }), kind);
     };
     const saved = async (code: string, summary: string) => {
       await modal.getByRole('button', { name: '新增规则' }).click();
@@ -269,9 +267,11 @@ describe('web portal: governance screens in Chromium (browser)', () => {
     await modal.getByLabel('多年累计上限（元）').fill('3000000');
     await modal.getByLabel('连续年限（年）').fill('5');
     // A multiple select stays open: both levels in one go.
-    await modal.locator('.ant-form-item', { hasText: '适用平台级别' }).locator('.ant-select-selector').click();
+    const levels = modal.locator('.ant-form-item', { hasText: '适用平台级别' });
+    await levels.locator('.ant-select-selector').click();
+    const levelOptions = await dropdownOf(bureau, levels);
     for (const level of ['市级', '省级']) {
-      await bureau.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: level }).click();
+      await levelOptions.locator('.ant-select-item-option', { hasText: level }).click();
     }
     await modal.getByLabel('连续年限（年）').click();
     expect(
@@ -348,15 +348,12 @@ describe('web portal: governance screens in Chromium (browser)', () => {
   });
 });
 
-/** Picks an option of the antd Select inside `item` (a form item). */
-async function choose(page: Page, item: Locator, option: string): Promise<void> {
-  await item.locator('.ant-select-selector').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
-
 async function pickStatus(bureau: Page, status: string): Promise<void> {
-  await bureau.locator('.ant-card', { hasText: '平台审核与监管' }).first().locator('.ant-select').click();
-  await bureau.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: status }).click();
+  await chooseOption(
+    bureau,
+    bureau.locator('.ant-card', { hasText: '平台审核与监管' }).first().locator('.ant-select'),
+    status,
+  );
 }
 
 async function openGovernance(bureau: Page): Promise<Locator> {

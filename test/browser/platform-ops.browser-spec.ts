@@ -2,7 +2,7 @@ import { Clock } from '@pilotlink/core';
 import { RegisteredOrg } from '@pilotlink/testing';
 import type { Page } from 'playwright-core';
 import { expectStatus, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
-import { expectSaved, PortalTest, signIn, startPortal } from './browser';
+import { dropdownOf, expectSaved, PortalTest, signIn, startPortal } from './browser';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -435,13 +435,11 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
 
 /** Chooses an option of an antd Select (searchable) by typing its label. */
 async function pick(page: Page, input: ReturnType<Page['getByLabel']>, option: string): Promise<void> {
+  const select = input.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
   // The selected value's label covers the search input: click the Select itself (an actionable,
   // stable click — a forced one could land on a modal's mask while it still zooms in).
-  await input.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]').click();
+  await select.click();
   await input.fill(option);
-  // This Select's own dropdown (the one holding its listbox): the previous Select's dropdown may still be
-  // fading out with the same options, and a click there would set the wrong field.
-  const listbox = await input.getAttribute('aria-controls');
-  const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${listbox}"]`) });
+  const dropdown = await dropdownOf(page, select);
   await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
 }
