@@ -1,5 +1,6 @@
 import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+import { PreparedStatementClient } from './prepared-statements';
 
 /**
  * Options shared by the app's TypeORM module, the migration CLI and the tests.
@@ -14,8 +15,14 @@ export function baseDataSourceOptions(url: string): DataSourceOptions {
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     // pg returns bigint as string: money columns are parsed explicitly with parseFen.
-    // Every session starts READ COMMITTED whatever the server's default, so withTransaction need not SET it.
-    extra: { max: 10, application_name: 'pilotlink', options: '-c default_transaction_isolation=read\\ committed' },
+    extra: {
+      max: 10,
+      application_name: 'pilotlink',
+      // Every session starts READ COMMITTED whatever the server's default, so withTransaction need not SET it.
+      options: '-c default_transaction_isolation=read\\ committed',
+      // Parameterized statements are prepared once per connection (see PreparedStatementClient).
+      Client: PreparedStatementClient,
+    },
     // Failed queries surface as exceptions (logged by the error filter); TypeORM's own logger would print
     // parameters such as password hashes.
     logging: false,
