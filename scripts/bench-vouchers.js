@@ -505,6 +505,7 @@ async function measure(bases, jobs, concurrency) {
   const sent = [];
   let next = 0;
   const started = process.hrtime.bigint();
+  const cpuBefore = cpuSnapshot();
   const stopAt = Date.now() + PHASE_LIMIT_MS;
   await Promise.all(
     Array.from({ length: concurrency }, async (_, client) => {
@@ -526,6 +527,7 @@ async function measure(bases, jobs, concurrency) {
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = cpuSince(cpuBefore);
   const count = (test) => [...statuses].filter(([s]) => test(s)).reduce((n, [, c]) => n + c, 0);
   const ok = count((s) => s >= 200 && s < 300);
   return {
@@ -536,6 +538,9 @@ async function measure(bases, jobs, concurrency) {
     byStatus5xx: count((s) => s >= 500 || s === 0),
     statuses: Object.fromEntries(statuses),
     seconds,
+    cpuMsPerOk: ok ? cpu.busyMs / ok : null,
+    cpuMsPerOkByGroup: ok ? perOk(cpu.byGroup, ok) : null,
+    stealPct: cpu.stealPct,
     rate: ok / seconds,
     latency: latencies.length ? percentiles(latencies) : null,
     failures,
@@ -565,6 +570,78 @@ async function replayFirst(base, holds) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// CPU per operation: the machine's busy time (every process: API, worker, PostgreSQL, Redis, the clients)
+// over a phase, divided by what the phase completed. Unlike a rate it barely moves with a noisy neighbour,
+// and its ratio to pgbench's says what share of pgbench's rate a route could reach on any machine like it.
+
+/**
+ * CPU time so far (Linux /proc; zeros elsewhere): the machine's busy and stolen time, and each process's,
+ * keyed by pid with its group (PostgreSQL, API, worker, Redis, clients — this script and pgbench — other).
+ */
+function cpuSnapshot() {
+  const tickMs = 10; // USER_HZ is 100 on Linux
+  const snapshot = { busyMs: 0, stealMs: 0, totalMs: 0, processes: new Map() };
+  try {
+    const [user, nice, system, idle, iowait, irq, softirq, steal = 0] = fs
+      .readFileSync('/proc/stat', 'utf8')
+      .split('\n')[0]
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    snapshot.busyMs = (user + nice + system + irq + softirq) * tickMs;
+    snapshot.stealMs = steal * tickMs;
+    snapshot.totalMs = (user + nice + system + idle + iowait + irq + softirq + steal) * tickMs;
+  } catch {
+    return snapshot;
+  }
+  const children = new Map(
+    harness.state.children.map((c) => [c.pid, c.spawnargs.join(' ').includes('worker') ? 'worker' : 'API']),
+  );
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const [utime, stime] = stat
+        .slice(stat.lastIndexOf(')') + 2)
+        .split(' ')
+        .slice(11, 13)
+        .map(Number);
+      const group =
+        children.get(Number(pid)) ??
+        (comm === 'postgres'
+          ? 'PostgreSQL'
+          : comm.startsWith('redis')
+            ? 'Redis'
+            : Number(pid) === process.pid || comm === 'pgbench'
+              ? 'clients'
+              : 'other');
+      snapshot.processes.set(pid, { group, ms: (utime + stime) * tickMs });
+    } catch {
+      // the process ended between listing and reading
+    }
+  }
+  return snapshot;
+}
+
+/** What the machine spent since `before`: busy ms in all, per process group, and the share stolen. */
+const CPU_GROUPS = ['PostgreSQL', 'API', 'worker', 'Redis', 'clients', 'other'];
+const perOk = (byGroup, ok) => Object.fromEntries(Object.entries(byGroup).map(([group, ms]) => [group, ms / ok]));
+
+function cpuSince(before) {
+  const now = cpuSnapshot();
+  const byGroup = {};
+  for (const [pid, p] of now.processes)
+    byGroup[p.group] = (byGroup[p.group] ?? 0) + p.ms - (before.processes.get(pid)?.ms ?? 0);
+  const total = now.totalMs - before.totalMs;
+  return {
+    busyMs: now.busyMs - before.busyMs,
+    byGroup,
+    stealPct: total > 0 ? (100 * (now.stealMs - before.stealMs)) / total : 0,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // pgbench
 
 function runPgbench(databaseUrl) {
@@ -589,11 +666,24 @@ function runPgbench(databaseUrl) {
   return (async () => {
     await run(['-i', '-q', '-s', String(PGBENCH.scale)], 120_000);
     const args = ['-c', PGBENCH.clients, '-j', PGBENCH.threads, '-T', PGBENCH.seconds].map(String);
+    const cpuBefore = cpuSnapshot();
     const out = await run(args, (PGBENCH.seconds + 60) * 1000);
+    const cpu = cpuSince(cpuBefore);
     const match = /tps = ([0-9.]+)/.exec(out);
     if (!match) throw new Error(`no "tps = …" in pgbench's output:\n${out}`);
     const latency = /latency average = ([0-9.]+) ms/.exec(out);
-    return { tps: Number(match[1]), latencyMs: latency ? Number(latency[1]) : null, args: args.join(' ') };
+    const tps = Number(match[1]);
+    const transactions = Number(
+      /number of transactions actually processed: (\d+)/.exec(out)?.[1] ?? tps * PGBENCH.seconds,
+    );
+    return {
+      tps,
+      latencyMs: latency ? Number(latency[1]) : null,
+      args: args.join(' '),
+      cpuMsPerOk: cpu.busyMs / transactions,
+      cpuMsPerOkByGroup: perOk(cpu.byGroup, transactions),
+      stealPct: cpu.stealPct,
+    };
   })();
 }
 
@@ -623,6 +713,21 @@ function printReport({ floor, holds, approvals, pgbench, replay, after, counts, 
     row('claims approved (POST …/approve)', approvals),
     `  ${`pgbench TPC-B (${pgbench.args}, scale ${PGBENCH.scale})`.padEnd(73)}` +
       `${`${num(pgbench.tps, 1)}/s`.padStart(14)}   (latency avg ${pgbench.latencyMs ?? '?'} ms)`,
+    '',
+    `  CPU per operation, the whole machine (API, worker, PostgreSQL, Redis, clients), and its ratio to a pgbench`,
+    `  transaction's — the share of pgbench's rate the route could reach however fast the machine — and by process:`,
+    ...[
+      ['pgbench transaction', pgbench],
+      ['GET /api/me (the floor)', floor],
+      ['hold', holds],
+      ['claim approval', approvals],
+    ].map(
+      ([name, r]) =>
+        `    ${name.padEnd(26)}${r.cpuMsPerOk === null ? '-' : `${r.cpuMsPerOk.toFixed(2)} ms`.padStart(10)}` +
+        `${r.cpuMsPerOk ? `${((100 * pgbench.cpuMsPerOk) / r.cpuMsPerOk).toFixed(1)} %`.padStart(10) : ''}` +
+        `   ${CPU_GROUPS.map((g) => `${g} ${(r.cpuMsPerOkByGroup?.[g] ?? 0).toFixed(2)}`).join(' · ')}` +
+        `   (stolen by the host: ${r.stealPct.toFixed(1)} %)`,
+    ),
     '',
     `  The floor, for scale: GET /api/me (the token checked, user and org read; no write), same clients:`,
     `${figures('GET /api/me', floor)}  (no route of this API goes faster)`,
