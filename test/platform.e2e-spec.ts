@@ -1,3 +1,4 @@
+import { statementName } from '@pilotlink/database';
 import { createPrivilegedOrg, createTestApp, registerOrg, TestApp } from '@pilotlink/testing';
 
 describe('platform: health, worker, errors, audit log, OpenAPI (e2e)', () => {
@@ -28,6 +29,29 @@ describe('platform: health, worker, errors, audit log, OpenAPI (e2e)', () => {
     await worker.close();
     // A stopped worker removes its heartbeat, so health turns at once rather than after the timeout.
     expect((await t.http.get('/api/health')).body.details.worker.status).toBe('down');
+  });
+
+  it("the app's connections prepare parameterized statements once and start READ COMMITTED", async () => {
+    const runner = t.db.createQueryRunner(); // one connection of the app's pool
+    try {
+      const text = 'SELECT $1::int + 1 AS n';
+      expect(await runner.query(text, [1])).toEqual([{ n: 2 }]);
+      expect(await runner.query(text, [41])).toEqual([{ n: 42 }]);
+      const prepared = await runner.query(`SELECT name FROM pg_prepared_statements WHERE statement = $1`, [text]);
+      expect(prepared).toEqual([{ name: statementName(text) }]);
+      // without parameters a statement keeps the simple protocol
+      await runner.query('SELECT 1 AS one');
+      expect(
+        await runner.query(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1`, [
+          'SELECT 1 AS one',
+        ]),
+      ).toEqual([{ n: 0 }]);
+      expect(await runner.query('SHOW default_transaction_isolation')).toEqual([
+        { default_transaction_isolation: 'read committed' },
+      ]);
+    } finally {
+      await runner.release();
+    }
   });
 
   it('the worker schedules and runs the refresh-token pruning job on BullMQ', async () => {
