@@ -681,7 +681,7 @@ function runPgbench(databaseUrl) {
       latencyMs: latency ? Number(latency[1]) : null,
       args: args.join(' '),
       cpuMsPerOk: cpu.busyMs / transactions,
-      cpuMsPerOkByGroup: perOk(cpu.byGroup, transactions),
+      cpuMsPerOkByGroup: null, // pgbench and its backends exit with the run: only the machine's total is known
       stealPct: cpu.stealPct,
     };
   })();
@@ -725,7 +725,7 @@ function printReport({ floor, holds, approvals, pgbench, replay, after, counts, 
       ([name, r]) =>
         `    ${name.padEnd(26)}${r.cpuMsPerOk === null ? '-' : `${r.cpuMsPerOk.toFixed(2)} ms`.padStart(10)}` +
         `${r.cpuMsPerOk ? `${((100 * pgbench.cpuMsPerOk) / r.cpuMsPerOk).toFixed(1)} %`.padStart(10) : ''}` +
-        `   ${CPU_GROUPS.map((g) => `${g} ${(r.cpuMsPerOkByGroup?.[g] ?? 0).toFixed(2)}`).join(' · ')}` +
+        `   ${r.cpuMsPerOkByGroup ? CPU_GROUPS.map((g) => `${g} ${(r.cpuMsPerOkByGroup[g] ?? 0).toFixed(2)}`).join(' · ') : 'PostgreSQL and pgbench (their processes end with the run)'}` +
         `   (stolen by the host: ${r.stealPct.toFixed(1)} %)`,
     ),
     '',
