@@ -21,17 +21,19 @@ export function statementName(text: string): string {
  * by itself; migrations run before the app connects.
  */
 export class PreparedStatementClient extends Client {
-  private readonly prepared = new Set<string>();
+  /** Statement texts this connection has prepared, with their names (hashed once per text). */
+  private readonly prepared = new Map<string, string>();
 
   // pg's overloads; TypeORM calls query(text, values) and awaits the promise.
   override query(...args: unknown[]): never {
     const [text, values] = args;
     if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && args.length === 2) {
-      const name = statementName(text);
-      if (this.prepared.has(name) || this.prepared.size < MAX_PREPARED_PER_CONNECTION) {
-        this.prepared.add(name);
-        return (super.query as unknown as (config: QueryConfig) => never)({ name, text, values });
+      let name = this.prepared.get(text);
+      if (!name && this.prepared.size < MAX_PREPARED_PER_CONNECTION) {
+        name = statementName(text);
+        this.prepared.set(text, name);
       }
+      if (name) return (super.query as unknown as (config: QueryConfig) => never)({ name, text, values });
     }
     return (super.query as unknown as (...a: unknown[]) => never)(...args);
   }
