@@ -113,12 +113,13 @@ export async function submitDialog(dialog: Locator, button: string): Promise<voi
 }
 
 /**
- * Prints what went wrong in the page as it happens — API answers of 5xx, requests that failed (other than
- * those a navigation aborted), uncaught errors — so a failed wait in CI comes with a reason.
+ * Prints what went wrong in the page as it happens — API answers of 4xx and 5xx (a test may expect some
+ * 4xx: they are printed, not failed), requests that failed (other than those a navigation aborted),
+ * uncaught errors — so a failed wait in CI comes with a reason.
  */
 function reportTrouble(page: Page): void {
   page.on('response', (response) => {
-    if (response.status() >= 500) {
+    if (response.status() >= 400 && response.url().includes('/api/')) {
       const request = response.request();
       void response
         .text()

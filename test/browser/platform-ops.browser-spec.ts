@@ -63,7 +63,8 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
     await signIn(platform, operator.email);
     const mine = platform.getByTestId('my-platform');
     await mine.getByRole('tab', { name: '仪器设备' }).click();
-    const row = mine.getByTestId('my-equipment').locator('.ant-table-row', { hasText: '场发射扫描电子显微镜' });
+    // Rows by id: a retried test adds another instrument of the same name.
+    const row = mine.getByTestId('my-equipment').locator(`tr[data-row-key="${equipmentId}"]`);
     await row.getByRole('button', { name: '编辑' }).click();
     await platform.locator('.ant-modal').getByLabel('机时费（元/小时）').fill('500');
     await platform.locator('.ant-modal').getByRole('button', { name: '保存' }).click();
@@ -112,7 +113,7 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
     await smePage.goto(`/platforms/${platformId}`);
     await smePage
       .getByTestId('platform-equipment')
-      .locator('.ant-table-row', { hasText: '场发射扫描电子显微镜' })
+      .locator(`tr[data-row-key="${equipmentId}"]`)
       .getByRole('button', { name: '空闲时段与预约' })
       .click();
     const booking = smePage.getByTestId('instrument-booking');
@@ -127,7 +128,7 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
     await pick(smePage, modal.getByLabel('结束时间'), '10:30');
     await modal.getByLabel('用途').fill('石墨烯薄膜截面形貌观察');
     await modal.getByRole('button', { name: '确认预约' }).click();
-    await booking.getByTestId('reservation-made').getByText('费用 ¥750.00').waitFor();
+    await expectSaved(modal, booking.getByTestId('reservation-made').getByText('费用 ¥750.00'));
     await smeDay.getByRole('button', { name: '空闲 08:30–09:00' }).waitFor();
     await smeDay.getByRole('button', { name: '空闲 10:30–13:00' }).waitFor();
     const reserved = await expectStatus(
