@@ -1,4 +1,7 @@
 import { createPrivilegedOrg, createTestApp, RegisteredOrg, registerOrg, TestApp } from '@pilotlink/testing';
+import { CatalogueApi } from './support/search-fixtures';
+
+const PLATFORM = { name: '晋江鞋服新材料中试平台', fieldCodes: ['MATERIALS'] };
 
 describe('governance: reading equipment declarations back (e2e)', () => {
   let t: TestApp;
@@ -13,21 +16,8 @@ describe('governance: reading equipment declarations back (e2e)', () => {
     t = await createTestApp();
     jinjiang = await createPrivilegedOrg(t, 'BUREAU', '350582');
     fuzhou = await createPrivilegedOrg(t, 'BUREAU', '350100');
-    operator = await registerOrg(t.http, { kind: 'PLATFORM_OPERATOR', regionCode: '350582' });
     otherOperator = await registerOrg(t.http, { kind: 'PLATFORM_OPERATOR', regionCode: '350582' });
-    await t.http.post(`/api/orgs/${operator.orgId}/verify`).set(jinjiang.auth).expect(200);
-    const platform = await t.http
-      .post('/api/platforms')
-      .set(operator.auth)
-      .send({
-        name: '晋江鞋服新材料中试平台',
-        type: 'PILOT_SERVICE',
-        operatingModel: 'SPECIALIZED',
-        fieldCodes: ['MATERIALS'],
-        regionCode: '350582',
-      });
-    expect(platform.status).toBe(201);
-    platformId = platform.body.id;
+    ({ operator, platformId } = await new CatalogueApi(t).listedPlatform(PLATFORM));
   });
   afterAll(() => t.close());
 

@@ -1,5 +1,6 @@
 import { JIAXING_RULES, JINJIANG_RULES, SubsidyRule } from '@pilotlink/governance';
 import { createPrivilegedOrg, createTestApp, RegisteredOrg, registerOrg, TestApp } from '@pilotlink/testing';
+import { CatalogueApi } from './support/search-fixtures';
 
 /** A seeded rule as the body of POST /api/subsidy-rules: the kind's own fields go in `params`. */
 function ruleBody(rule: SubsidyRule) {
@@ -21,22 +22,10 @@ describe('governance: subsidy rules as data, declarations and assessments (e2e)'
     jinjiang = await createPrivilegedOrg(t, 'BUREAU', '350582');
     jiaxing = await createPrivilegedOrg(t, 'BUREAU', '330400');
     fuzhou = await createPrivilegedOrg(t, 'BUREAU', '350100');
-    operator = await registerOrg(t.http, { kind: 'PLATFORM_OPERATOR', regionCode: '350582' });
-    await t.http.post(`/api/orgs/${operator.orgId}/verify`).set(jinjiang.auth).expect(200);
-    const platform = await t.http
-      .post('/api/platforms')
-      .set(operator.auth)
-      .send({
-        name: '晋江鞋服新材料中试平台',
-        type: 'PILOT_SERVICE',
-        operatingModel: 'SPECIALIZED',
-        fieldCodes: ['MATERIALS'],
-        regionCode: '350582',
-      });
-    expect(platform.status).toBe(201);
-    platformId = platform.body.id;
-    await t.http.post(`/api/platforms/${platformId}/submit`).set(operator.auth).expect(200);
-    await t.http.post(`/api/platforms/${platformId}/list`).set(jinjiang.auth).expect(200);
+    ({ operator, platformId } = await new CatalogueApi(t).listedPlatform({
+      name: '晋江鞋服新材料中试平台',
+      fieldCodes: ['MATERIALS'],
+    }));
     // Recognised as a provincial platform this year (the recognition flow has its own tests).
     await t.db.query(`UPDATE platforms SET recognition_level = 'PROVINCE' WHERE id = $1`, [platformId]);
     await t.db.query(
