@@ -18,3 +18,18 @@ export function useAction(): (work: () => Promise<unknown>, success?: string) =>
     }
   };
 }
+
+/**
+ * The onClose of a dialog that saves: `hide` it and, when it saved, toast `success` and `reload` what it
+ * changed.
+ */
+export function useDialogClose(): (hide: () => void, success: string, reload: () => void) => (done: boolean) => void {
+  const { message } = AntApp.useApp();
+  return (hide, success, reload) => (done) => {
+    hide();
+    if (done) {
+      message.success(success);
+      reload();
+    }
+  };
+}

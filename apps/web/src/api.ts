@@ -7,8 +7,11 @@ import type { components } from './openapi';
  * endpoints the portal uses (libs/*\/src/dto): most routes do not declare a response schema in the document.
  */
 
+/** A schema of the API's OpenAPI document: a request body, or a response where the route declares one. */
+export type Schema<K extends keyof components['schemas']> = components['schemas'][K];
+
 /** A request body as the API's OpenAPI document defines it. */
-export type RequestBody<K extends keyof components['schemas']> = components['schemas'][K];
+export type RequestBody<K extends keyof components['schemas']> = Schema<K>;
 
 export interface FieldError {
   field: string;

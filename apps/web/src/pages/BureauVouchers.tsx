@@ -17,7 +17,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { api, Page, Program, VoucherApplication, yuan } from '../api';
-import { useAction } from '../actions';
+import { useAction, useDialogClose } from '../actions';
 import { applyApiErrors } from '../errors';
 import { APPLICATION_STATUS, label, PROGRAM_KIND, PROGRAM_STATUS } from '../labels';
 import { useLoad } from './Sme';
@@ -37,7 +37,7 @@ export function useBureauPrograms() {
 
 /** Bureau: voucher applications to its programs — approve (possibly less) or reject with a reason. */
 export function ApplicationsReview() {
-  const { message } = AntApp.useApp();
+  const closeDialog = useDialogClose();
   const programs = useBureauPrograms();
   const [status, setStatus] = useState<string>('PENDING');
   const applications = useLoad(
@@ -107,13 +107,11 @@ export function ApplicationsReview() {
       {deciding && (
         <DecisionModal
           {...deciding}
-          onClose={(done) => {
-            setDeciding(undefined);
-            if (done) {
-              message.success(deciding.approve ? '已批准，服务券已发放' : '已驳回');
-              applications.reload();
-            }
-          }}
+          onClose={closeDialog(
+            () => setDeciding(undefined),
+            deciding.approve ? '已批准，服务券已发放' : '已驳回',
+            applications.reload,
+          )}
         />
       )}
     </Card>

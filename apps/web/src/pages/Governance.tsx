@@ -1,6 +1,5 @@
 import {
   Alert,
-  App as AntApp,
   Button,
   Card,
   DatePicker,
@@ -19,8 +18,8 @@ import {
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api, Page, yuan, itemsOf } from '../api';
-import { useAction } from '../actions';
+import { api, itemsOf, Page, Schema, yuan } from '../api';
+import { useAction, useDialogClose } from '../actions';
 import { applyApiErrors } from '../errors';
 import { label } from '../labels';
 import { useLoad } from './Sme';
@@ -57,7 +56,7 @@ interface PlatformItem {
 
 /** Bureau: platforms in its jurisdiction — list/suspend/delist, recognitions, evaluations, subsidies. */
 export function PlatformsReview() {
-  const { message } = AntApp.useApp();
+  const closeDialog = useDialogClose();
   const run = useAction();
   const [status, setStatus] = useState('PENDING_REVIEW');
   const platforms = useLoad(() => api<Page<PlatformItem>>('/platforms', { query: { status, limit: 100 } }), [status]);
@@ -129,13 +128,7 @@ export function PlatformsReview() {
         <ReasonModal
           title={`${reasonFor.action === 'suspend' ? '暂停' : '下架'}：${reasonFor.platform.name}`}
           path={`/platforms/${reasonFor.platform.id}/${reasonFor.action}`}
-          onClose={(done) => {
-            setReasonFor(undefined);
-            if (done) {
-              message.success('已处理');
-              platforms.reload();
-            }
-          }}
+          onClose={closeDialog(() => setReasonFor(undefined), '已处理', platforms.reload)}
         />
       )}
       {open && <PlatformGovernance platform={open} onClose={() => setOpen(undefined)} onChanged={platforms.reload} />}
@@ -175,30 +168,10 @@ function ReasonModal({ title, path, onClose }: { title: string; path: string; on
   );
 }
 
-interface ReportRow {
-  platformId: string;
-  name: string;
-  regionCode: string;
-  recognitionLevel: string;
-  ordersCompleted: number;
-  serviceRevenueFen: number;
-  smesServed: number;
-  externalUserShareBp: number;
-  ratingAvg: number | null;
-  medianFirstQuoteMinutes: number | null;
-  sharingRateBp: number | null;
-  claimsRejected: number;
-  score: number;
-  suggestedGrade: string;
-}
-
 /** GET /reports/platforms?year=: each listed platform's indicators, score and suggested grade. */
 function IndicatorsTable() {
   const [year, setYear] = useState(new Date().getFullYear());
-  const report = useLoad(
-    () => api<{ year: number; rows: ReportRow[] }>('/reports/platforms', { query: { year } }),
-    [year],
-  );
+  const report = useLoad(() => api<Schema<'PlatformReportDto'>>('/reports/platforms', { query: { year } }), [year]);
   return (
     <Card
       size="small"
@@ -273,7 +246,7 @@ function PlatformGovernance({
 }
 
 function Recognitions({ platformId }: { platformId: string }) {
-  const { message } = AntApp.useApp();
+  const closeDialog = useDialogClose();
   const recs = useLoad(
     () => api<Recognition[] | Page<Recognition>>(`/platforms/${platformId}/recognitions`),
     [platformId],
@@ -324,13 +297,7 @@ function Recognitions({ platformId }: { platformId: string }) {
       {approving && (
         <ApproveRecognitionModal
           recognition={approving}
-          onClose={(done) => {
-            setApproving(undefined);
-            if (done) {
-              message.success('已认定');
-              recs.reload();
-            }
-          }}
+          onClose={closeDialog(() => setApproving(undefined), '已认定', recs.reload)}
         />
       )}
       {rejecting && (

@@ -25,6 +25,7 @@ import { applyApiErrors } from '../errors';
 import { CONFIDENTIALITY, label, STAGE } from '../labels';
 import { PLATFORM_STATUS, RECOGNITION_LEVEL, RECOGNITION_STATUS } from './Governance';
 import { InstrumentCalendar } from './instruments/InstrumentCalendar';
+import type { Instrument } from './instruments/schedule';
 import { fieldTree, useIndustryFields, useLoad } from './Sme';
 import { LoadedTable } from '../LoadedTable';
 
@@ -73,17 +74,6 @@ export interface ServiceRow {
   unitName: string | null;
   leadTimeDays: number;
   voucherEligible: boolean;
-  status: string;
-}
-
-interface EquipmentRow {
-  id: string;
-  name: string;
-  model: string | null;
-  maker: string | null;
-  category: string;
-  keySpecs: string;
-  hourlyRateFen: number;
   status: string;
 }
 
@@ -450,13 +440,13 @@ function MatchingDemands({ service, onClose }: { service: ServiceRow; onClose: (
 function Equipment({ platformId }: { platformId: string }) {
   const run = useAction();
   const equipment = useLoad(
-    () => api<Page<EquipmentRow> | EquipmentRow[]>(`/platforms/${platformId}/equipment`, { query: { limit: 100 } }),
+    () => api<Page<Instrument> | Instrument[]>(`/platforms/${platformId}/equipment`, { query: { limit: 100 } }),
     [platformId],
   );
   const rows = itemsOf(equipment.data);
-  const [editing, setEditing] = useState<EquipmentRow | 'new'>();
-  const [calendar, setCalendar] = useState<EquipmentRow>();
-  const retire = async (e: EquipmentRow, status: string) => {
+  const [editing, setEditing] = useState<Instrument | 'new'>();
+  const [calendar, setCalendar] = useState<Instrument>();
+  const retire = async (e: Instrument, status: string) => {
     if (
       await run(
         () => api(`/equipment/${e.id}`, { method: 'PATCH', body: { status } }),
@@ -480,7 +470,7 @@ function Equipment({ platformId }: { platformId: string }) {
           { title: '名称', dataIndex: 'name' },
           {
             title: '型号',
-            render: (_: unknown, e: EquipmentRow) => [e.maker, e.model].filter(Boolean).join(' ') || '—',
+            render: (_: unknown, e: Instrument) => [e.maker, e.model].filter(Boolean).join(' ') || '—',
           },
           { title: '类别', dataIndex: 'category' },
           { title: '主要指标', dataIndex: 'keySpecs' },
@@ -492,7 +482,7 @@ function Equipment({ platformId }: { platformId: string }) {
           },
           {
             title: '操作',
-            render: (_: unknown, e: EquipmentRow) => (
+            render: (_: unknown, e: Instrument) => (
               <Space wrap size={4}>
                 <Button
                   size="small"
@@ -537,7 +527,7 @@ function EquipmentModal({
   onClose,
 }: {
   platformId: string;
-  equipment?: EquipmentRow;
+  equipment?: Instrument;
   onClose: (done: boolean) => void;
 }) {
   const [form] = Form.useForm();

@@ -22,6 +22,7 @@ import type { FormInstance } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, getSession, RequestBody } from '../../api';
 import { errorText } from '../../errors';
+import { PercentInput } from '../../PercentInput';
 import { label } from '../../labels';
 import { useLoad } from '../Sme';
 import { EQUIPMENT_BASIS, GRADE, options, pct, RECOGNITION_LEVEL, RULE_KIND, RULE_LEVELS } from './common';
@@ -147,8 +148,6 @@ const levelSelect = (
   />
 );
 
-const percentInput = <InputNumber min={0.01} max={100} precision={2} addonAfter="%" style={{ width: '100%' }} />;
-
 /** The kind's own fields. */
 function KindFields({ kind, editing }: { kind: string; editing: boolean }) {
   const requiresItem = (
@@ -171,7 +170,7 @@ function KindFields({ kind, editing }: { kind: string; editing: boolean }) {
         <>
           {basisItem}
           <Form.Item name="ratioPct" label="补贴比例" rules={[{ required: true, message: '请填写补贴比例' }]}>
-            {percentInput}
+            <PercentInput />
           </Form.Item>
           <Form.Item name="capYuan" label="补助上限（元）" extra="留空表示不设统一上限（可按级别设置）">
             <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
@@ -188,7 +187,7 @@ function KindFields({ kind, editing }: { kind: string; editing: boolean }) {
             label="补贴比例（占年度服务性收入）"
             rules={[{ required: true, message: '请填写补贴比例' }]}
           >
-            {percentInput}
+            <PercentInput />
           </Form.Item>
           <Form.Item name="capYuan" label="多年累计上限（元）" rules={[{ required: true, message: '请填写累计上限' }]}>
             <InputNumber min={0.01} precision={2} style={{ width: '100%' }} />
@@ -228,7 +227,7 @@ function KindFields({ kind, editing }: { kind: string; editing: boolean }) {
                       label="比例"
                       rules={[{ required: true, message: '请填写比例' }]}
                     >
-                      <InputNumber min={0.01} max={100} precision={2} addonAfter="%" />
+                      <PercentInput style={{}} />
                     </Form.Item>
                     {fields.length > 1 && <Button onClick={() => remove(field.name)}>删除</Button>}
                   </Space>
@@ -395,7 +394,7 @@ function RuleModal({ rule, me, onClose }: { rule?: SubsidyRuleRow; me: Me; onClo
                       label="分担比例"
                       rules={[{ required: true, message: '必填' }]}
                     >
-                      {percentInput}
+                      <PercentInput />
                     </Form.Item>
                   </Col>
                   <Col xs={8} sm={3}>

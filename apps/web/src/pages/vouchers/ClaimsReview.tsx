@@ -15,7 +15,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { api, Claim, Page, yuan } from '../../api';
-import { useAction } from '../../actions';
+import { useAction, useDialogClose } from '../../actions';
 import { applyApiErrors, errorText } from '../../errors';
 import { CHECK_LABEL, CLAIM_STATUS, label } from '../../labels';
 import { useLoad } from '../Sme';
@@ -54,6 +54,7 @@ const FLAG_TEXT: Record<string, string> = {
  */
 export function ClaimsReview() {
   const { message } = AntApp.useApp();
+  const closeDialog = useDialogClose();
   const run = useAction();
   const claims = useLoad(() => api<Page<ClaimRow>>('/claims', { query: { limit: 100 } }), []);
   const programs = useLoad(() => api<Page<ProgramDetail>>('/voucher-programs', { query: { limit: 100 } }), []);
@@ -198,13 +199,7 @@ export function ClaimsReview() {
       {rejecting && (
         <RejectClaimModal
           claim={rejecting}
-          onClose={(done) => {
-            setRejecting(undefined);
-            if (done) {
-              message.success('已驳回，服务券冻结金额已退回');
-              claims.reload();
-            }
-          }}
+          onClose={closeDialog(() => setRejecting(undefined), '已驳回，服务券冻结金额已退回', claims.reload)}
         />
       )}
     </Space>

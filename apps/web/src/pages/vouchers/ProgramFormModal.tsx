@@ -22,6 +22,7 @@ import {
 import { useState } from 'react';
 import { api, ApiError, Page } from '../../api';
 import { PROGRAM_KIND } from '../../labels';
+import { PercentInput } from '../../PercentInput';
 import { useSession } from '../../session';
 import { useLoad } from '../Sme';
 import {
@@ -368,14 +369,7 @@ export function ProgramFormModal({
                   </Col>
                   <Col flex="150px">
                     <Form.Item name={[row.name, 'sharePercent']} rules={[{ required: true, message: '请填写比例' }]}>
-                      <InputNumber
-                        aria-label={`出资方 ${i + 1} 比例（%）`}
-                        min={0.01}
-                        max={100}
-                        precision={2}
-                        addonAfter="%"
-                        style={{ width: '100%' }}
-                      />
+                      <PercentInput aria-label={`出资方 ${i + 1} 比例（%）`} />
                     </Form.Item>
                   </Col>
                   <Col flex="32px">
@@ -467,14 +461,7 @@ function TierEditor() {
                 </Col>
                 <Col flex="150px">
                   <Form.Item name={[row.name, 'ratioPercent']} rules={[{ required: true, message: '请填写比例' }]}>
-                    <InputNumber
-                      aria-label={`第 ${i + 1} 档比例（%）`}
-                      min={0.01}
-                      max={100}
-                      precision={2}
-                      addonAfter="%"
-                      style={{ width: '100%' }}
-                    />
+                    <PercentInput aria-label={`第 ${i + 1} 档比例（%）`} />
                   </Form.Item>
                 </Col>
                 <Col flex="32px">
