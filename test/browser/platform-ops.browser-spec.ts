@@ -202,7 +202,7 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
     const phone = await p.page({ width: 390, height: 844 });
     await signIn(phone, sme.email);
     await phone.goto(`/platforms/${platformId}`);
-    await phone.getByRole('button', { name: '空闲时段与预约' }).click();
+    await phone.locator(`tr[data-row-key="${equipmentId}"]`).getByRole('button', { name: '空闲时段与预约' }).click();
     await phone.getByTestId('instrument-booking').getByTestId('week-view').waitFor();
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
   }, 150_000);
@@ -443,4 +443,6 @@ async function pick(page: Page, input: ReturnType<Page['getByLabel']>, option: s
   await input.fill(option);
   const dropdown = await dropdownOf(page, select);
   await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+  // The field shows its new value before the next one is touched (so a pick that did not take fails here).
+  await select.locator('.ant-select-selection-item', { hasText: option }).waitFor();
 }
