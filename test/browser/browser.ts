@@ -169,8 +169,31 @@ export async function dropdownOf(page: Page, select: Locator): Promise<Locator> 
   return page.locator('.ant-select-dropdown', { has: page.locator(`[id="${listbox}"]`) });
 }
 
-/** Opens the antd Select `select` and clicks `option` in its own dropdown (see dropdownOf). */
-export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
-  await select.locator('.ant-select-selector').click();
-  await (await dropdownOf(page, select)).locator('.ant-select-item-option', { hasText: option }).first().click();
+/**
+ * Opens the antd Select `select` (or what contains it), types `option` first when `search` (a searchable
+ * Select filters as it is typed), and clicks `option` in its own dropdown (see dropdownOf) — again, up to
+ * three times, until the field shows it. Under CI's load the option list can re-render or still be
+ * zooming in under the pointer, and the click then lands beside the option (seen twice: an end time and a
+ * rule kind stayed unset while the test went on).
+ */
+export async function chooseOption(
+  page: Page,
+  select: Locator,
+  option: string,
+  { search = false } = {},
+): Promise<void> {
+  const chosen = select.locator('.ant-select-selection-item', { hasText: option });
+  for (let attempt = 1; ; attempt += 1) {
+    const dropdown = await dropdownOf(page, select);
+    // Open it unless it still is (a click that missed leaves it open; another click would close it).
+    if (!(await dropdown.isVisible())) await select.locator('.ant-select-selector').click();
+    if (search) await select.locator('input').fill(option);
+    await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+    const shown = await chosen.waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (shown) return;
+    if (attempt === 3) throw new Error(`the Select did not take "${option}" in three tries`);
+  }
 }

@@ -2,7 +2,7 @@ import { Clock } from '@pilotlink/core';
 import { RegisteredOrg } from '@pilotlink/testing';
 import type { Page } from 'playwright-core';
 import { expectStatus, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
-import { dropdownOf, expectSaved, PortalTest, signIn, startPortal } from './browser';
+import { chooseOption, expectSaved, PortalTest, signIn, startPortal } from './browser';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -434,15 +434,8 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
   }, 120_000);
 });
 
-/** Chooses an option of an antd Select (searchable) by typing its label. */
-async function pick(page: Page, input: ReturnType<Page['getByLabel']>, option: string): Promise<void> {
+/** Chooses an option of the antd Select (searchable) whose search input is `input`, by typing its label. */
+function pick(page: Page, input: ReturnType<Page['getByLabel']>, option: string): Promise<void> {
   const select = input.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
-  // The selected value's label covers the search input: click the Select itself (an actionable,
-  // stable click — a forced one could land on a modal's mask while it still zooms in).
-  await select.click();
-  await input.fill(option);
-  const dropdown = await dropdownOf(page, select);
-  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
-  // The field shows its new value before the next one is touched (so a pick that did not take fails here).
-  await select.locator('.ant-select-selection-item', { hasText: option }).waitFor();
+  return chooseOption(page, select, option, { search: true });
 }
