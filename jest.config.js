@@ -40,7 +40,7 @@ module.exports = {
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
-      setupFilesAfterEnv: [...(shared.setupFilesAfterEnv ?? []), '<rootDir>/test/browser/retry.setup.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/browser/timeout.setup.ts'],
     },
   ],
 };

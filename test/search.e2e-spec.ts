@@ -1,6 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { INestApplicationContext } from '@nestjs/common';
-import { ReconcileService, ReindexService } from '@pilotlink/search';
+import { ReconcileService, ReindexService, SYNC_WAIT } from '@pilotlink/search';
 import { createTestApp, TestApp } from '@pilotlink/testing';
 import type { Queue } from 'bullmq';
 import {
@@ -329,7 +329,7 @@ describe('search: catalogue search, index sync, filters and facets (e2e)', () =>
     const meili = meiliOf(t);
     const services = meili.index(indexUid(t, 'services'));
     const [missing, stale] = [...(await searchableTitles(t, 'services')).keys()];
-    await services.deleteDocument(missing).waitTask();
+    await services.deleteDocument(missing).waitTask(SYNC_WAIT);
     // Changed behind the outbox's back: no outbox row, so only the reconcile can notice.
     await t.db.query(`UPDATE services SET title = '钛合金悄悄改名', updated_at = now() WHERE id = $1`, [stale]);
     await services
@@ -337,7 +337,7 @@ describe('search: catalogue search, index sync, filters and facets (e2e)', () =>
         { id: '00000000-0000-4000-8000-000000000001', title: '幽灵' },
         { id: 'junk', title: '垃圾' },
       ])
-      .waitTask();
+      .waitTask(SYNC_WAIT);
 
     const drift = await t.app.get(ReconcileService).reconcile();
     expect(drift.find((d) => d.index === indexUid(t, 'services'))).toMatchObject({ missing: 1, stale: 1, extra: 2 });
@@ -349,7 +349,7 @@ describe('search: catalogue search, index sync, filters and facets (e2e)', () =>
   it('reindex rebuilds every index from PostgreSQL, also when no live index exists', async () => {
     await caughtUp();
     const meili = meiliOf(t);
-    await meili.deleteIndex(indexUid(t, 'platforms')).waitTask();
+    await meili.deleteIndex(indexUid(t, 'platforms')).waitTask(SYNC_WAIT);
     const results = await t.app.get(ReindexService).reindexAll();
     const expectedServices = await searchableTitles(t, 'services');
     expect(results.map((r) => [r.index, r.documents])).toEqual([

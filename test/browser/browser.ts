@@ -18,7 +18,15 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots');
+/**
+ * Where the journeys' screenshots go: the README's pictures in docs/screenshots when asked for
+ * (`UPDATE_SCREENSHOTS=1 npm test -- --selectProjects browser`), otherwise .data/screenshots, so an
+ * ordinary test run leaves the working tree clean.
+ */
+export const SCREENSHOTS = resolve(
+  __dirname,
+  process.env.UPDATE_SCREENSHOTS ? '../../docs/screenshots' : '../../.data/screenshots',
+);
 
 export interface PortalTest {
   t: TestApp;
@@ -51,7 +59,9 @@ export async function startPortal(options: TestAppOptions = {}): Promise<PortalT
     base,
     browser,
     async page(viewport = { width: 1366, height: 900 }) {
-      const context = await browser.newContext({ baseURL: base, viewport, locale: 'zh-CN' });
+      // Reduced motion turns off Ant Design's animations (see apps/web/src/main.tsx): no click lands on a
+      // dialog or option list that is still zooming in.
+      const context = await browser.newContext({ baseURL: base, viewport, locale: 'zh-CN', reducedMotion: 'reduce' });
       context.setDefaultTimeout(30_000); // CI runs two browser specs beside the e2e suites on two cores
       contexts.push(context);
       const page = await context.newPage();

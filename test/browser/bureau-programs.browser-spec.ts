@@ -182,7 +182,7 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
 
     await row.getByRole('button', { name: '开放申报' }).click();
     await row.getByText('申报中').waitFor();
-  }, 90_000);
+  });
 
   it("shows the SME's name on its application; approval issues a voucher and locks the rules", async () => {
     await expectStatus(world.apply(sme, programId, 5_000_000), 201);
@@ -219,7 +219,7 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
     await view.getByTestId('rules-locked').waitFor();
     await expect(view.getByLabel('项目名称').inputValue()).resolves.toBe(PROGRAM);
     await expect(view.getByLabel('项目名称').isDisabled()).resolves.toBe(true);
-  }, 60_000);
+  });
 
   it('rejects a claim with a reason (the hold is released), approves another and sees the batch split per co-funder', async () => {
     const applications = await expectStatus(
@@ -310,7 +310,7 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
         { cofunderKey: keys['晋江市科学技术局'], amountFen: 1_000_000 },
       ]),
     );
-  }, 90_000);
+  });
 
   it('fits a phone-wide screen: the program form and the claims review', async () => {
     const phone = await p.page({ width: 390, height: 844 });
@@ -334,7 +334,7 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
     await phone.getByRole('tab', { name: '兑付审核' }).click();
     await phone.getByTestId('claims').locator('.ant-table-row, .ant-empty').first().waitFor();
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
-  }, 30_000);
+  });
 });
 
 function programRow(page: Page): Locator {

@@ -238,7 +238,7 @@ describe('web portal: governance screens in Chromium (browser)', () => {
       .getByTestId('platforms-review')
       .locator('.ant-table-row', { hasText: '晋江市复合材料中试服务平台' })
       .waitFor();
-  }, 120_000);
+  });
 
   it('rules of every kind as data: multi-year cap and years, award amounts by level, tiers, grade award', async () => {
     const bureau = await p.page();
@@ -321,7 +321,7 @@ describe('web portal: governance screens in Chromium (browser)', () => {
     await submitDialog(edit, '保存规则');
     await row.getByText('停用').waitFor();
     expect(await storedRule('QZ_EXCELLENT_AWARD')).toMatchObject({ active: false, rule: { amountFen: 100_000_000 } });
-  }, 60_000);
+  });
 
   it('fits a phone-wide screen: the rules and the declaration form', async () => {
     const bureau = await p.page({ width: 390, height: 844 });

@@ -205,7 +205,7 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
     await phone.locator(`tr[data-row-key="${equipmentId}"]`).getByRole('button', { name: '空闲时段与预约' }).click();
     await phone.getByTestId('instrument-booking').getByTestId('week-view').waitFor();
     expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
-  }, 150_000);
+  });
 
   it('on the day the platform checks in, records actual use, marks a no-show; it edits the booking rules', async () => {
     const equipment = await expectStatus(
@@ -304,7 +304,7 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
     } finally {
       clock.mockRestore();
     }
-  }, 120_000);
+  });
 
   it('direct ordering, editing a service price and replying to a review', async () => {
     // The SME orders the fixed-price service from its public page.
@@ -381,7 +381,7 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
     expect(listed.body.items.find((r: { orderId: string }) => r.orderId === orderId)).toMatchObject({
       reply: '感谢反馈，已优化排产',
     });
-  }, 120_000);
+  });
 
   it('DEDUCT: the platform files the claim for the voucher deduction on the order page', async () => {
     const programId = await world.openProgram({
@@ -431,7 +431,7 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
     await platform.reload();
     await platform.getByTestId('claim-filed').getByText('¥10,000.00').waitFor();
     expect(await platform.getByRole('button', { name: '提交兑付申请' }).count()).toBe(0);
-  }, 120_000);
+  });
 });
 
 /** Chooses an option of the antd Select (searchable) whose search input is `input`, by typing its label. */

@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { allSucceeded } from '@pilotlink/search';
 import Redis from 'ioredis';
 import { Meilisearch } from 'meilisearch';
 import { randomBytes } from 'node:crypto';
@@ -92,7 +93,12 @@ async function cleanUpRedis(prefix: string): Promise<void> {
 async function cleanUpMeili(prefix: string): Promise<void> {
   const meili = new Meilisearch({ host: process.env.MEILI_URL!, apiKey: process.env.MEILI_MASTER_KEY });
   const { results } = await meili.getIndexes({ limit: 1000 });
-  for (const index of results.filter((i) => i.uid.startsWith(prefix))) {
-    await meili.deleteIndex(index.uid).waitTask();
-  }
+  // Enqueued together and awaited with the relay's patience (SYNC_WAIT), not the client's 5 s default:
+  // on CI's loaded cores Meilisearch may still be working through the suite's last writes.
+  await allSucceeded(
+    meili,
+    results
+      .filter((i) => i.uid.startsWith(prefix))
+      .map((index) => ({ task: meili.deleteIndex(index.uid), what: `delete ${index.uid}` })),
+  );
 }
