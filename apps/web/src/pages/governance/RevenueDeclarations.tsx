@@ -108,6 +108,7 @@ export function RevenueDeclarations() {
           <Col xs={24} lg={10}>
             {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
             <Form
+              name="revenue"
               form={form}
               layout="vertical"
               onFinish={submit}

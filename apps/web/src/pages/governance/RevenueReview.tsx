@@ -94,7 +94,7 @@ function ReturnModal({
   return (
     <Modal open title={`退回 ${row.year} 年收入申报`} onCancel={onClose} footer={null} destroyOnClose>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="revenue-return-form">
+      <Form form={form} name="revenueReturn" layout="vertical" onFinish={submit} data-testid="revenue-return-form">
         <Form.Item name="note" label="退回原因" extra="平台将看到此说明，修改后可重新申报">
           <Input.TextArea rows={3} />
         </Form.Item>
