@@ -175,23 +175,23 @@ describe('governance: platform subsidies over time (e2e, test clock)', () => {
     expect(await currentPaid(platformId, 'JJ_EQUIPMENT_30')).toBe(500_000_000);
   });
 
-  it('racing assessments pay once: the same year twice, and two years against one cap', async () => {
-    setYear(2032);
+  it('racing assessments pay once: twelve at once over three years against one ¥5m cap', async () => {
+    setYear(2033);
     const { operator: other, platformId: racer } = await catalogue().listedPlatform({ name: '晋江竞速中试平台' });
     await t.db.query(`UPDATE platforms SET recognition_level = 'CITY' WHERE id = $1`, [racer]);
-    await declareEquipment(racer, other, 2031, 1_000_000_000);
-    await declareEquipment(racer, other, 2032, 1_000_000_000);
+    const years = [2031, 2032, 2033];
+    for (const year of years) await declareEquipment(racer, other, year, 1_000_000_000);
 
-    const same = await Promise.all([assess(racer, 2031), assess(racer, 2031)]);
-    expect(same.map((r) => r.status)).toEqual([201, 201]);
-    const rows = await t.db.query(`SELECT superseded_at FROM subsidy_assessments WHERE platform_id = $1`, [racer]);
-    expect(rows).toHaveLength(2);
-    expect(rows.filter((r: { superseded_at: Date | null }) => r.superseded_at === null)).toHaveLength(1);
-    expect(await currentPaid(racer, 'JJ_EQUIPMENT_30')).toBe(300_000_000);
-
-    // 2032 and a re-assessment of 2031 at once: together never over the ¥5m cap.
-    const both = await Promise.all([assess(racer, 2032), assess(racer, 2031)]);
-    expect(both.map((r) => r.status)).toEqual([201, 201]);
+    // Each year alone would earn ¥3m (30 % of ¥10m); four assessments of each year race.
+    const answers = await Promise.all(years.flatMap((year) => [1, 2, 3, 4].map(() => assess(racer, year))));
+    expect(answers.map((r) => r.status)).toEqual(Array(12).fill(201));
+    const rows = await t.db.query(
+      `SELECT year, count(*)::int AS assessed, count(*) FILTER (WHERE superseded_at IS NULL)::int AS current
+         FROM subsidy_assessments WHERE platform_id = $1 GROUP BY year ORDER BY year`,
+      [racer],
+    );
+    expect(rows).toEqual(years.map((year) => ({ year, assessed: 4, current: 1 })));
+    // One current assessment per year, and together they pay exactly the cap: never ¥9m.
     expect(await currentPaid(racer, 'JJ_EQUIPMENT_30')).toBe(500_000_000);
   });
 
