@@ -173,6 +173,11 @@ describe('governance: platform subsidies over time (e2e, test clock)', () => {
     );
     expect(await currentPaid(platformId, 'JJ_OPERATING_30')).toBe(300_000_000);
     expect(await currentPaid(platformId, 'JJ_EQUIPMENT_30')).toBe(500_000_000);
+
+    // A fifth year declared at more than twice the best accepted year (¥5m) is flagged for the bureau.
+    setYear(2035);
+    const leap = await declareRevenue(platformId, operator, 2035, 1_200_000_000);
+    expect(leap.body).toMatchObject({ status: 'DECLARED', flags: ['FAR_ABOVE_HISTORY'] });
   });
 
   it('racing assessments pay once: twelve at once over three years against one ¥5m cap', async () => {
