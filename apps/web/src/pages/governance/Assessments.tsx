@@ -34,6 +34,7 @@ interface AssessmentInputs {
   gradeThisYear: string | null;
   lastGradeAwardYear: number | null;
   serviceRevenueSource?: 'DECLARED' | 'MARKETPLACE';
+  operatingFirstYear?: number | null;
   marketplaceRevenueFen?: number;
 }
 
@@ -120,6 +121,9 @@ function InputsList({ inputs }: { inputs: AssessmentInputs }) {
       <Descriptions.Item label="年度服务性收入">
         {yuan(inputs.serviceRevenueFen)}
         {inputs.serviceRevenueSource === 'DECLARED' ? '（局方受理的申报）' : '（平台内完成订单收入）'}
+      </Descriptions.Item>
+      <Descriptions.Item label="运营补助起始年度">
+        {inputs.operatingFirstYear ? `${inputs.operatingFirstYear} 年起算` : '尚未获得运营补助'}
       </Descriptions.Item>
       <Descriptions.Item label="累计已获运营补助">{yuan(inputs.operatingPaidInWindowFen)}</Descriptions.Item>
     </Descriptions>
