@@ -293,6 +293,9 @@ describe('web portal: governance screens in Chromium (browser)', () => {
     await modal.getByRole('button', { name: '增加一档' }).click();
     await modal.locator('#tiers_0_uptoYuan').fill('10000000');
     await modal.locator('#tiers_0_ratioPct').fill('30');
+    // No ratio is pre-filled (a policy's "一定比例" gets none invented): the bureau sets each one.
+    expect(await modal.locator('#tiers_1_ratioPct').inputValue()).toBe('');
+    await modal.locator('#tiers_1_ratioPct').fill('20');
     await modal.getByLabel('国家级（元）').fill('10000000');
     expect(
       await saved('QZ_TIERS', '当年新增中试设备分档：至 ¥10,000,000.00 30%，其余部分 20%；上限 国家级 ¥10,000,000.00'),
@@ -322,6 +325,99 @@ describe('web portal: governance screens in Chromium (browser)', () => {
     await row.getByText('停用').waitFor();
     expect(await storedRule('QZ_EXCELLENT_AWARD')).toMatchObject({ active: false, rule: { amountFen: 100_000_000 } });
   });
+
+  it('revenue declared by the operator, returned with a reason and accepted by the bureau; a ratio the policy leaves open', async () => {
+    const declaredYear = year - 1;
+    const op = await p.page();
+    await signIn(op, operator.email);
+    const card = op.getByTestId('revenue-declarations');
+    await card.getByText('尚未申报服务性收入').waitFor();
+    await chooseOption(op, card.locator('.ant-form-item', { hasText: '收入年度' }), `${declaredYear} 年`);
+    await card.getByLabel('年度服务性收入（元）').fill('4000000');
+    await card.getByLabel('收入佐证材料').fill('年度审计报告第 12 页；服务合同 36 份');
+    await card.getByRole('button', { name: '提交收入申报' }).click();
+    const mine = card.getByTestId('my-revenue').locator('.ant-table-row', { hasText: String(declaredYear) });
+    await mine.getByText('待局方受理').waitFor();
+    await mine.getByText(yuan(400_000_000)).waitFor();
+
+    // The bureau sees it beside the marketplace's figure; a return without a reason is refused beside it.
+    // (The first test suspended the platform: it is under 已暂停.)
+    const bureau = await p.page();
+    await signIn(bureau, world.bureau.email);
+    await bureau.getByRole('tab', { name: '平台监管' }).click();
+    const drawer = await openGovernance(bureau, '已暂停');
+    await drawer.getByRole('tab', { name: '收入申报' }).click();
+    const row = drawer.getByTestId('revenue-to-review').locator('.ant-table-row', { hasText: String(declaredYear) });
+    await row.getByText(yuan(400_000_000)).waitFor();
+    await row.getByRole('button', { name: '退回' }).click();
+    const dialog = bureau.locator('.ant-modal', { hasText: `退回 ${declaredYear} 年收入申报` });
+    await dialog.getByRole('button', { name: '确认退回' }).click();
+    await dialog.locator('#revenueReturn_note_help').getByText('退回时请用 2 至 1000 个字说明原因').waitFor();
+    await dialog.getByLabel('退回原因').fill('请补充审计报告全文');
+    await submitDialog(dialog, '确认退回');
+    await row.getByText('已退回').waitFor();
+
+    // Re-declared (API), then accepted on screen; the operator sees it accepted with the bureau's note.
+    await expectStatus(
+      p.t.http
+        .put(`/api/platforms/${platformId}/revenue-declarations/${declaredYear}`)
+        .set(operator.auth)
+        .send({ serviceRevenueFen: 400_000_000, evidence: '年度审计报告全文；服务合同 36 份' }),
+      200,
+    );
+    await bureau.reload();
+    await bureau.getByRole('tab', { name: '平台监管' }).click();
+    await (await openGovernance(bureau, '已暂停')).getByRole('tab', { name: '收入申报' }).click();
+    await row.getByText('待局方受理').waitFor();
+    await row.getByRole('button', { name: '受理' }).click();
+    await row.getByText('已受理').waitFor();
+    const stored = await expectStatus(
+      p.t.http.get(`/api/platforms/${platformId}/revenue-declarations`).set(operator.auth),
+      200,
+    );
+    expect(stored.body[0]).toMatchObject({ year: declaredYear, status: 'ACCEPTED', serviceRevenueFen: 400_000_000 });
+    await op.reload();
+    await mine.getByText('已受理').waitFor();
+
+    // A rule whose ratio the policy leaves open (嘉兴 "一定比例"): waits inactive; activating it without a
+    // ratio is refused beside the ratio; with one set it is active.
+    await expectStatus(
+      p.t.http
+        .post('/api/subsidy-rules')
+        .set(world.bureau.auth)
+        .send({
+          code: 'QZ_OPEN_RATIO',
+          name: '新认定平台设备投入支持（比例待定）',
+          kind: 'INVESTMENT_TIER_AWARD',
+          overlapGroup: null,
+          funders: [{ key: 'QUANZHOU', name: '泉州市', shareBp: 10000 }],
+          params: {
+            basis: 'NEW_EQUIPMENT',
+            tiers: [{ uptoFen: null, ratioBp: null }],
+            capFenByLevel: { NATIONAL: 1_000_000_000 },
+          },
+        }),
+      201,
+    );
+    await bureau.reload();
+    await bureau.getByRole('tab', { name: '平台监管' }).click();
+    const ruleRow = bureau.getByTestId('subsidy-rule-list').locator('.ant-table-row', { hasText: 'QZ_OPEN_RATIO' });
+    await ruleRow.getByText('待设定比例').waitFor();
+    await ruleRow.getByRole('button', { name: '编辑' }).click();
+    const edit = bureau.locator('.ant-modal', { hasText: '编辑补贴规则' });
+    await edit.getByText('须由本局设定比例后才能启用该规则').waitFor();
+    await edit.getByLabel('启用').click();
+    await edit.getByRole('button', { name: '保存规则' }).click();
+    await edit.locator('#tiers_0_ratioPct_help').getByText('政策未规定比例，请先设定比例再启用').waitFor();
+    expect(await storedRule('QZ_OPEN_RATIO')).toMatchObject({ active: false });
+    await edit.locator('#tiers_0_ratioPct').fill('15');
+    await submitDialog(edit, '保存规则');
+    await ruleRow.getByText('启用', { exact: true }).waitFor();
+    expect(await storedRule('QZ_OPEN_RATIO')).toMatchObject({
+      active: true,
+      rule: { tiers: [{ uptoFen: null, ratioBp: 1500 }] },
+    });
+  }, 60_000);
 
   it('fits a phone-wide screen: the rules and the declaration form', async () => {
     const bureau = await p.page({ width: 390, height: 844 });
@@ -356,8 +452,8 @@ async function pickStatus(bureau: Page, status: string): Promise<void> {
   );
 }
 
-async function openGovernance(bureau: Page): Promise<Locator> {
-  await pickStatus(bureau, '已上架');
+async function openGovernance(bureau: Page, status = '已上架'): Promise<Locator> {
+  await pickStatus(bureau, status);
   await bureau
     .getByTestId('platforms-review')
     .locator('.ant-table-row', { hasText: '晋江市复合材料中试服务平台' })

@@ -75,6 +75,7 @@ export const CODE_MESSAGES: Record<string, string> = {
   PROGRAM_RULES_LOCKED: '已发券，项目规则不能再修改',
   IDEMPOTENCY_KEY_REUSED: '请求重复，请刷新后重试',
   DOWNLOAD_FAILED: '下载失败，请稍后再试',
+  RULE_PARAMETER_UNSET: '该规则还有政策未规定、须由局方设定的参数（如嘉兴“一定比例”的比例），设定后方可启用',
   EVALUATION_OUTCOME_NOT_ALLOWED: '该评价等级不允许此处理结果：优秀、良好、合格只能保持，不合格须降级、暂停或下架',
   SLOT_TAKEN: '该时段刚刚已被预约，请选择其他空闲时段',
   SLOT_BLOCKED: '该时段仪器维护中，不可预约',

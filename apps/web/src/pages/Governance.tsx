@@ -26,6 +26,7 @@ import { useLoad } from './Sme';
 import { Subsidies } from './governance/Assessments';
 import { GRADE, pct, RECOGNITION_LEVEL, yearOptions } from './governance/common';
 import { Evaluation } from './governance/Evaluations';
+import { RevenueReview } from './governance/RevenueReview';
 import { SubsidyRules } from './governance/SubsidyRules';
 import { LoadedTable } from '../LoadedTable';
 
@@ -238,6 +239,7 @@ function PlatformGovernance({
         items={[
           { key: 'rec', label: '认定申请', children: <Recognitions platformId={platform.id} /> },
           { key: 'eval', label: '年度评价', children: <Evaluation platformId={platform.id} onChanged={onChanged} /> },
+          { key: 'rev', label: '收入申报', children: <RevenueReview platformId={platform.id} /> },
           { key: 'sub', label: '补贴测算', children: <Subsidies platformId={platform.id} /> },
         ]}
       />

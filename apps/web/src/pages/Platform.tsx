@@ -27,6 +27,7 @@ import { applyApiErrors } from '../errors';
 import { CONFIDENTIALITY, label, ORDER_STATUS, STAGE } from '../labels';
 import { PlatformManage } from './PlatformManage';
 import { EquipmentDeclarations } from './governance/EquipmentDeclarations';
+import { RevenueDeclarations } from './governance/RevenueDeclarations';
 import { useLoad } from './Sme';
 
 interface PlatformRow {
@@ -121,6 +122,7 @@ export function PlatformPage() {
       </Row>
       <PlatformManage />
       <EquipmentDeclarations />
+      <RevenueDeclarations />
       {quoting && <QuoteModal demand={quoting} platforms={listed} onClose={() => setQuoting(undefined)} />}
     </Space>
   );

@@ -57,6 +57,8 @@ export const ERROR_HTTP_STATUS = {
   PAIR_ALREADY_SUBSIDISED: 422,
   // Annual evaluation (SPEC §7): the outcome is not one the grade allows (e.g. KEEP after FAIL).
   EVALUATION_OUTCOME_NOT_ALLOWED: 422,
+  // A subsidy rule whose policy names no figure (e.g. 嘉兴's "一定比例") cannot be active until its bureau sets it.
+  RULE_PARAMETER_UNSET: 409,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,

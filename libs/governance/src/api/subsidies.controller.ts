@@ -1,5 +1,13 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ErrorResponseDto, fieldInvalid, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
@@ -11,6 +19,8 @@ import {
   SubsidyRuleResponseDto,
   UpdateSubsidyRuleDto,
 } from '../dto/subsidy.dto';
+import { DecideRevenueDto, DeclareRevenueDto, RevenueDeclarationResponseDto } from '../dto/revenue.dto';
+import { RevenueDeclarationsService } from '../subsidies/revenue-declarations.service';
 import { SubsidyAssessment } from '../subsidies/subsidy.entities';
 import { SubsidiesService } from '../subsidies/subsidies.service';
 
@@ -19,7 +29,10 @@ import { SubsidiesService } from '../subsidies/subsidies.service';
 @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown, or outside your jurisdiction' })
 @Controller()
 export class SubsidiesController {
-  constructor(private readonly subsidies: SubsidiesService) {}
+  constructor(
+    private readonly subsidies: SubsidiesService,
+    private readonly revenues: RevenueDeclarationsService,
+  ) {}
 
   @Get('subsidy-rules')
   @ApiQuery({ name: 'regionCode', required: false, description: 'Only the rules covering this region' })
@@ -38,6 +51,11 @@ export class SubsidiesController {
 
   @Patch('subsidy-rules/:id')
   @AllowOrgKinds('BUREAU')
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description:
+      'RULE_PARAMETER_UNSET: activating a rule with a parameter its policy leaves to the bureau (details.fields)',
+  })
   @ApiOperation({ summary: "Bureau: change or deactivate one of its region's rules" })
   updateRule(
     @ReqContext() ctx: RequestContext,
@@ -70,6 +88,51 @@ export class SubsidiesController {
     @Param('id', ParseIdPipe) id: string,
   ): Promise<EquipmentDeclarationResponseDto[]> {
     return this.subsidies.listDeclarations(actor, id);
+  }
+
+  @Put('platforms/:id/revenue-declarations/:year')
+  @AllowOrgKinds('PLATFORM_OPERATOR')
+  @ApiOperation({
+    summary: "Operator: declare a year's 服务性收入 with evidence (re-declaring replaces it unless accepted)",
+  })
+  @ApiOkResponse({ type: RevenueDeclarationResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'INVALID_STATE_TRANSITION: already accepted' })
+  declareRevenue(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() body: DeclareRevenueDto,
+  ): Promise<RevenueDeclarationResponseDto> {
+    if (year < 2000 || year > 2100) throw fieldInvalid('year', 'must be a year from 2000 to 2100');
+    return this.revenues.declare(ctx, id, year, body);
+  }
+
+  @Post('platforms/:id/revenue-declarations/:year/decision')
+  @HttpCode(200)
+  @AllowOrgKinds('BUREAU')
+  @ApiOperation({ summary: 'Bureau in jurisdiction: accept a revenue declaration, or return it with a note' })
+  @ApiOkResponse({ type: RevenueDeclarationResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'INVALID_STATE_TRANSITION: already decided' })
+  decideRevenue(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() body: DecideRevenueDto,
+  ): Promise<RevenueDeclarationResponseDto> {
+    return this.revenues.decide(ctx, id, year, body);
+  }
+
+  @Get('platforms/:id/revenue-declarations')
+  @AllowOrgKinds('PLATFORM_OPERATOR', 'BUREAU')
+  @ApiOperation({
+    summary: "A platform's revenue declarations beside the marketplace's revenue, latest year first, with flags",
+  })
+  @ApiOkResponse({ type: [RevenueDeclarationResponseDto] })
+  listRevenue(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+  ): Promise<RevenueDeclarationResponseDto[]> {
+    return this.revenues.list(actor, id);
   }
 
   @Post('platforms/:id/subsidy-assessments')

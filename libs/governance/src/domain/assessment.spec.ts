@@ -184,10 +184,25 @@ describe('Jinjiang awards for a new recognition (JJ_RECOGNITION_AWARD)', () => {
   });
 });
 
+/** The Jiaxing rule with a ratio its bureau set: the seed names none ("根据设备投入的一定比例"). */
+function jiaxingWithRatio(ratioBp: number): SubsidyRule {
+  return { ...rule('JX_NEW_PLATFORM_INVESTMENT'), tiers: [{ uptoFen: null, ratioBp }] } as SubsidyRule;
+}
+
 describe('Jiaxing award by equipment investment for a new national/provincial platform (JX_NEW_PLATFORM_INVESTMENT)', () => {
+  it('as seeded the ratio is unset ("一定比例"): nothing is paid, whatever the investment', () => {
+    const [result] = assessSubsidies([rule('JX_NEW_PLATFORM_INVESTMENT')], {
+      ...year2025,
+      newlyRecognisedLevel: 'NATIONAL',
+      newEquipmentFen: 2_000_000_000,
+    }).rules;
+    expect([result.applies, result.amountFen]).toEqual([false, 0]);
+    expect(result.reason).toContain('比例未设定');
+  });
+
   it.each([
     [
-      'newly national, ¥20,000,000 → ¥4,000,000 (placeholder 20 %)',
+      'newly national, ¥20,000,000 at a bureau-set 20 % → ¥4,000,000',
       { newlyRecognisedLevel: 'NATIONAL', newEquipmentFen: 2_000_000_000 },
       [true, 400_000_000, 1_000_000_000, 400_000_000],
     ],
@@ -212,7 +227,8 @@ describe('Jiaxing award by equipment investment for a new national/provincial pl
       [false, 0, null, 0],
     ],
   ] as const)('%s', (_label, inputs, expected) => {
-    expect(alone('JX_NEW_PLATFORM_INVESTMENT', inputs)).toEqual(expected);
+    const [result] = assessSubsidies([jiaxingWithRatio(2000)], { ...year2025, ...inputs }).rules;
+    expect([result.applies, result.computedFen, result.capFen, result.cappedFen]).toEqual(expected);
   });
 });
 
@@ -384,10 +400,10 @@ describe('1:1 split of an odd amount', () => {
 
 describe('a full Jiaxing year', () => {
   it('the new-platform award and the excellent award add up; one funder', () => {
-    const assessment = assessSubsidies(JIAXING_RULES, {
+    const assessment = assessSubsidies([jiaxingWithRatio(2000), JIAXING_RULES[1]], {
       ...year2025,
       newlyRecognisedLevel: 'PROVINCE',
-      newEquipmentFen: 1_234_567_891, // 20 % → 246,913,578.2 → 246,913,578
+      newEquipmentFen: 1_234_567_891, // a bureau-set 20 % → 246,913,578.2 → 246,913,578
       gradeThisYear: 'EXCELLENT',
     });
     expect(assessment.rules.map((result) => [result.code, result.amountFen, result.overlapDecision])).toEqual([

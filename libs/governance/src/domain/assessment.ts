@@ -1,6 +1,13 @@
 import { RECOGNITION_LEVELS, RECOGNITION_RANK, RecognitionLevel } from '@pilotlink/catalogue';
 import { applyBasisPoints, assertFen, splitByBasisPoints } from '@pilotlink/core';
-import { AmountByLevel, EquipmentBasis, InvestmentTier, SubsidyRule, validateSubsidyRules } from './subsidy-rule';
+import {
+  AmountByLevel,
+  EquipmentBasis,
+  InvestmentTier,
+  SubsidyRule,
+  unsetParameters,
+  validateSubsidyRules,
+} from './subsidy-rule';
 
 /** The year's figures for one platform: the system's (revenue, grade) and the platform's declared ones. */
 export interface AssessmentInputs {
@@ -13,9 +20,12 @@ export interface AssessmentInputs {
   nonFiscalEquipmentFen: number;
   /** Declared: pilot equipment newly bought this year with non-fiscal money. */
   newEquipmentFen: number;
-  /** This year's completed, paid orders. */
+  /**
+   * The year's 服务性收入: the bureau-accepted declaration when there is one, else the marketplace's
+   * completed-order revenue (see `serviceRevenueSource`).
+   */
   serviceRevenueFen: number;
-  /** What operating subsidies already paid in the previous `windowYears - 1` consecutive years. */
+  /** What the operating rule already paid the platform (the current assessments of its other years). */
   operatingPaidInWindowFen: number;
   /** The evaluation grade decided for this year, or null. */
   gradeThisYear: string | null;
@@ -24,9 +34,23 @@ export interface AssessmentInputs {
   /**
    * The first year of the platform's operating-subsidy window, if it has one. When set, the window
    * closes after `windowYears` years (连续 3 年): from then on the operating rule pays nothing.
-   * Absent or null: a rolling window, bounded only by `operatingPaidInWindowFen`.
+   * A year before it is outside the window too. Absent or null: the platform has no window yet, so
+   * this year opens it.
    */
   operatingFirstYear?: number | null;
+  /**
+   * What each rule (by id) already paid the platform in its other years — the current assessments,
+   * not superseded ones. Equipment caps are per platform across years: a year gets the cap minus this.
+   */
+  paidByRuleFen?: Record<string, number>;
+  /** The levels each one-off award rule (by id) already paid the platform for: never twice per level. */
+  awardedLevelsByRule?: Record<string, RecognitionLevel[]>;
+  /** Where `serviceRevenueFen` came from (recorded for the bureau; not read by the rules). */
+  serviceRevenueSource?: 'DECLARED' | 'MARKETPLACE';
+  /** The marketplace's completed-order revenue of the year, shown beside the declaration. */
+  marketplaceRevenueFen?: number;
+  /** Flags on the revenue declaration (see `revenueDeclarationFlags`). */
+  revenueFlags?: string[];
 }
 
 /**
@@ -90,6 +114,7 @@ export function tieredAmountFen(tiers: readonly InvestmentTier[], basisFen: numb
   let total = 0;
   let lower = 0;
   for (const tier of tiers) {
+    if (tier.ratioBp === null) throw new RangeError('a tier ratio is not set');
     const upper = tier.uptoFen === null ? basisFen : Math.min(tier.uptoFen, basisFen);
     if (upper <= lower) break;
     total += applyBasisPoints(upper - lower, tier.ratioBp);
@@ -115,6 +140,10 @@ function checkInputs(inputs: AssessmentInputs): void {
     assertFen(inputs[field]);
     if (inputs[field] < 0) throw new RangeError(`${field} cannot be negative: ${inputs[field]}`);
   }
+  for (const [ruleId, paid] of Object.entries(inputs.paidByRuleFen ?? {})) {
+    assertFen(paid);
+    if (paid < 0) throw new RangeError(`paidByRuleFen.${ruleId} cannot be negative: ${paid}`);
+  }
   for (const field of ['lastGradeAwardYear', 'operatingFirstYear'] as const) {
     const value = inputs[field];
     if (value !== null && value !== undefined && !Number.isInteger(value)) {
@@ -139,6 +168,13 @@ function byLevel(amounts: AmountByLevel, level: RecognitionLevel | null): number
   return amounts[level] ?? null;
 }
 
+/** Why a one-off award does not pay again for this level, or null. */
+function alreadyAwarded(rule: SubsidyRule, inputs: AssessmentInputs): string | null {
+  const level = inputs.newlyRecognisedLevel;
+  if (level === null || !(inputs.awardedLevelsByRule?.[rule.id] ?? []).includes(level)) return null;
+  return `该级别已奖励过 / already awarded for ${level}`;
+}
+
 interface Computed {
   applies: boolean;
   computedFen: number;
@@ -158,21 +194,31 @@ function compute(rule: SubsidyRule, inputs: AssessmentInputs): Computed {
         return notApplicable(`平台级别不符 / level ${level} not in ${rule.requiresRecognition.join('|')}`);
       }
       const base = basisFen(rule.basis, inputs);
-      const capFen = (rule.capFenByLevel && byLevel(rule.capFenByLevel, level)) ?? rule.capFen;
+      // "按非财政资金购置设备软件费用的 30%、给予不超过 500 万元补助": the cap is one sum per platform, so
+      // what the rule paid in other years comes off it.
+      const fullCapFen = (rule.capFenByLevel && byLevel(rule.capFenByLevel, level)) ?? rule.capFen;
+      const paidFen = inputs.paidByRuleFen?.[rule.id] ?? 0;
+      const capFen = fullCapFen === null ? null : Math.max(0, fullCapFen - paidFen);
       return {
         applies: true,
         computedFen: applyBasisPoints(base, rule.ratioBp),
         capFen,
-        reason: `${percent(rule.ratioBp)} × ${formatYuan(base)} (${rule.basis})${capFen === null ? '' : `, 上限/cap ${formatYuan(capFen)}`}`,
+        reason:
+          `${percent(rule.ratioBp)} × ${formatYuan(base)} (${rule.basis})` +
+          (fullCapFen === null ? '' : `, 累计上限/cap ${formatYuan(fullCapFen)} − 已付/paid ${formatYuan(paidFen)}`),
       };
     }
     case 'OPERATING_RATIO': {
       if (rule.requiresRecognition && !rule.requiresRecognition.includes(level)) {
         return notApplicable(`平台级别不符 / level ${level} not in ${rule.requiresRecognition.join('|')}`);
       }
+      // "连续 3 年累计最高 300 万元": the window opens at the first year paid and lasts windowYears years.
       const first = inputs.operatingFirstYear;
       if (first !== null && first !== undefined && inputs.year - first >= rule.windowYears) {
         return notApplicable(`连续${rule.windowYears}年已满 / window from ${first} is over`);
+      }
+      if (first !== null && first !== undefined && inputs.year < first) {
+        return notApplicable(`早于补助起始年 ${first} / before the window opened in ${first}`);
       }
       const capFen = Math.max(0, rule.capFen - inputs.operatingPaidInWindowFen);
       return {
@@ -185,8 +231,11 @@ function compute(rule: SubsidyRule, inputs: AssessmentInputs): Computed {
       };
     }
     case 'RECOGNITION_AWARD': {
+      // "对新认定的国家级中试平台给予 150 万元奖励，新认定的省级中试平台给予 50 万元奖励": once per level.
       const amount = byLevel(rule.amountFenByLevel, inputs.newlyRecognisedLevel);
       if (amount === null) return notApplicable('当年无相应新认定 / no matching new recognition this year');
+      const again = alreadyAwarded(rule, inputs);
+      if (again) return notApplicable(again);
       return {
         applies: true,
         computedFen: amount,
@@ -197,6 +246,11 @@ function compute(rule: SubsidyRule, inputs: AssessmentInputs): Computed {
     case 'INVESTMENT_TIER_AWARD': {
       const capFen = byLevel(rule.capFenByLevel, inputs.newlyRecognisedLevel);
       if (capFen === null) return notApplicable('当年无相应新认定 / no matching new recognition this year');
+      // "根据设备投入的一定比例": the policy names no ratio, so an unset one pays nothing (and the rule
+      // cannot be activated — see unsetParameters).
+      if (unsetParameters(rule).length > 0) return notApplicable('比例未设定 / the ratio is not set');
+      const again = alreadyAwarded(rule, inputs);
+      if (again) return notApplicable(again);
       const base = basisFen(rule.basis, inputs);
       return {
         applies: true,

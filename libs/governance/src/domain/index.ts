@@ -2,3 +2,4 @@ export * from './assessment';
 export * from './evaluation';
 export * from './recognition';
 export * from './subsidy-rule';
+export * from './revenue-declaration';

@@ -51,7 +51,11 @@ interface SubsidyRuleBase {
   source?: string;
 }
 
-/** `ratioBp` of an equipment figure, capped per platform level (`capFenByLevel`, else `capFen`). */
+/**
+ * `ratioBp` of an equipment figure, capped per platform level (`capFenByLevel`, else `capFen`). The cap
+ * is per platform and rule, across years (晋江 §六(二): "给予不超过 500 万元补助" is one sum per platform):
+ * a year gets at most the cap minus what the rule already paid the platform in its other years.
+ */
 export interface EquipmentRatioRule extends SubsidyRuleBase {
   kind: 'EQUIPMENT_RATIO';
   basis: EquipmentBasis;
@@ -64,8 +68,11 @@ export interface EquipmentRatioRule extends SubsidyRuleBase {
 }
 
 /**
- * `ratioBp` of the year's service revenue; everything this rule pays over `windowYears` consecutive
- * years adds up to at most `capFen`, so a year gets at most the cap minus what earlier years got.
+ * `ratioBp` of the year's service revenue (晋江 §六(二): "按中试验证平台年度服务性收入的 30% 给予运营主体补助，
+ * 连续 3 年累计最高 300 万元"). Interpretation: the window opens at the platform's first year this rule
+ * paid anything (stored when that assessment is made, audited) and covers `windowYears` consecutive
+ * calendar years from it; a year before or after the window gets nothing. Everything the rule paid the
+ * platform (the current assessments of its other years) adds up to at most `capFen`.
  */
 export interface OperatingRatioRule extends SubsidyRuleBase {
   kind: 'OPERATING_RATIO';
@@ -75,21 +82,29 @@ export interface OperatingRatioRule extends SubsidyRuleBase {
   requiresRecognition?: RecognitionLevel[];
 }
 
-/** A fixed award for a recognition newly granted in the year, by the new level. */
+/**
+ * A fixed award for a recognition newly granted in the year, by the new level — once per platform and
+ * level (晋江 §六(二): "对新认定的国家级中试平台 … 150 万元奖励，新认定的省级 … 50 万元"): a renewal, or a
+ * level lapsing and being regained, pays nothing again.
+ */
 export interface RecognitionAwardRule extends SubsidyRuleBase {
   kind: 'RECOGNITION_AWARD';
   amountFenByLevel: AmountByLevel;
 }
 
-/** One marginal tier: `ratioBp` of the part of the basis up to `uptoFen` (null = no limit). */
+/**
+ * One marginal tier: `ratioBp` of the part of the basis up to `uptoFen` (null = no limit). `ratioBp`
+ * null: the policy names no ratio and the bureau has not set one yet — the rule cannot be active.
+ */
 export interface InvestmentTier {
   uptoFen: number | null;
-  ratioBp: number;
+  ratioBp: number | null;
 }
 
 /**
  * For a platform newly recognised in the year at a level in `capFenByLevel`: marginal tiers of its
- * equipment investment (like tax brackets), capped by the new level.
+ * equipment investment (like tax brackets), capped by the new level; once per platform and level, like
+ * the recognition award.
  */
 export interface InvestmentTierAwardRule extends SubsidyRuleBase {
   kind: 'INVESTMENT_TIER_AWARD';
@@ -179,7 +194,9 @@ function checkTiers(tiers: unknown): string | null {
   let previous = 0;
   for (const [index, tier] of tiers.entries()) {
     if (!isObject(tier)) return `tier ${index + 1} must be an object`;
-    if (!isRatioBp(tier.ratioBp)) return `tier ${index + 1}: ratioBp must be an integer from 1 to 10000`;
+    if (tier.ratioBp !== null && !isRatioBp(tier.ratioBp)) {
+      return `tier ${index + 1}: ratioBp must be an integer from 1 to 10000, or null (not yet set)`;
+    }
     if (index === tiers.length - 1) {
       if (tier.uptoFen !== null) return 'the last tier must have uptoFen null (no upper limit)';
     } else {
@@ -242,6 +259,39 @@ export function validateSubsidyRule(rule: unknown): string | null {
     return 'overlapGroup must be a non-empty string or null';
   if (rule.source !== undefined && typeof rule.source !== 'string') return 'source must be a string when set';
   return checkFunders(rule.funders) ?? checkKind(rule);
+}
+
+/**
+ * The parameters a bureau still has to set before the rule can be active (e.g. `tiers[0].ratioBp`):
+ * a policy that names no figure gets none invented for it.
+ */
+export function unsetParameters(rule: SubsidyRule): string[] {
+  if (rule.kind !== 'INVESTMENT_TIER_AWARD') return [];
+  return rule.tiers.flatMap((tier, index) => (tier.ratioBp === null ? [`tiers[${index}].ratioBp`] : []));
+}
+
+/**
+ * How the rule reads its clause over time, in Chinese, for the bureau and the operator (the
+ * interpretation issue 16 asks to be stated where the rule is shown).
+ */
+export function ruleInterpretation(rule: SubsidyRule): string {
+  switch (rule.kind) {
+    case 'OPERATING_RATIO':
+      return (
+        `连续 ${rule.windowYears} 年自平台首次获得运营补助的年度起算（该年度被记录并审计），此后第 ${rule.windowYears + 1} 年起不再补助；` +
+        `累计上限按各年度实际拨付（当前有效测算）合计计算。服务性收入以局方受理的年度申报为准，无受理申报时以平台内完成订单收入计。`
+      );
+    case 'EQUIPMENT_RATIO':
+      return '补助上限为每个平台跨年度累计的上限：当年最多给予上限减去本规则以往年度已拨付的金额。';
+    case 'RECOGNITION_AWARD':
+      return '每个平台每个级别只奖励一次：复审续期或级别失效后重新认定，不再奖励。';
+    case 'INVESTMENT_TIER_AWARD':
+      return unsetParameters(rule).length
+        ? '政策未规定比例（"一定比例"），须由局方设定比例后方可启用；每个平台每个级别只支持一次。'
+        : '每个平台每个级别只支持一次。';
+    case 'GRADE_AWARD':
+      return `${rule.oncePerYears} 年内最多奖励一次。`;
+  }
 }
 
 export function isSubsidyRule(rule: unknown): rule is SubsidyRule {
@@ -351,10 +401,10 @@ export const JINJIANG_RULES: readonly SubsidyRule[] = [
 const JIAXING: SubsidyFunder[] = [{ key: 'JIAXING', name: '嘉兴市', shareBp: 10000 }];
 
 /**
- * The Jiaxing clause as seeded. The text gives no tiers and no ratio for the new-platform award —
- * only "根据设备投入的一定比例 … 最高不超过 1000 万元、500 万元" — so it is one open-ended tier with a
- * cap per level. The 20 % ratio is a PLACEHOLDER (the Jinjiang rate for new equipment) that the
- * Jiaxing bureau must confirm; the caps are the seed's. The award comes "在省级资金补助的基础上"
+ * The Jiaxing clause as seeded (嘉兴 §6: "对新认定的国家级、省级中试平台，在省级资金补助的基础上，根据设备投入的
+ * 一定比例，分别给予最高不超过 1000 万元、500 万元的支持"). The text gives no tiers and no ratio — only "一定
+ * 比例" — so it is one open-ended tier whose ratio is left unset (null): the Jiaxing bureau sets it, and
+ * until then the rule cannot be activated. The caps are the seed's. The award comes "在省级资金补助的基础上"
  * (on top of provincial money), so it is in no overlap group.
  */
 export const JIAXING_RULES: readonly SubsidyRule[] = [
@@ -367,7 +417,8 @@ export const JIAXING_RULES: readonly SubsidyRule[] = [
     overlapGroup: null,
     funders: JIAXING,
     basis: 'NEW_EQUIPMENT',
-    tiers: [{ uptoFen: null, ratioBp: 2000 }],
+    // 根据设备投入的一定比例: no ratio in the policy, so none here — the bureau must set it.
+    tiers: [{ uptoFen: null, ratioBp: null }],
     capFenByLevel: { NATIONAL: 1_000_000_000, PROVINCE: 500_000_000 },
     source: JIAXING_SOURCE,
   },

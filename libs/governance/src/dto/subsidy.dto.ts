@@ -124,4 +124,14 @@ export class SubsidyRuleResponseDto {
   @ApiProperty() regionCode: string;
   @ApiProperty() active: boolean;
   @ApiProperty({ description: 'The whole rule as the assessment reads it' }) rule: SubsidyRule;
+  @ApiProperty({
+    type: [String],
+    description:
+      'Parameters the bureau must still set (e.g. tiers[0].ratioBp when the policy names no ratio); the rule cannot be active until this is empty',
+  })
+  unsetParameters: string[];
+  @ApiProperty({
+    description: 'How the rule reads its clause over time (windows, cumulative caps, once-only awards), in Chinese',
+  })
+  interpretation: string;
 }

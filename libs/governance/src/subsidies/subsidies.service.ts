@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
 import { Platform } from '@pilotlink/catalogue';
+import type { RecognitionLevel } from '@pilotlink/catalogue';
 import { DomainError, fieldInvalid, NotFoundError, parseFen } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import { coversRegion } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { assessSubsidies, AssessmentInputs } from '../domain/assessment';
-import { SubsidyRule, validateSubsidyRule } from '../domain/subsidy-rule';
+import { ruleInterpretation, SubsidyRule, unsetParameters, validateSubsidyRule } from '../domain/subsidy-rule';
 import {
   CreateSubsidyRuleDto,
   DeclareEquipmentDto,
@@ -16,8 +17,9 @@ import {
   SubsidyRuleResponseDto,
   UpdateSubsidyRuleDto,
 } from '../dto/subsidy.dto';
-import { PlatformIndicatorsService } from '../recognition/platform-indicators.service';
-import { EquipmentDeclaration, ruleOf, SubsidyAssessment, SubsidyRuleRow } from './subsidy.entities';
+import { lockPlatformSubsidies, ownPlatform, platformInJurisdiction, visiblePlatform } from './platform-access';
+import { RevenueDeclarationsService } from './revenue-declarations.service';
+import { EquipmentDeclaration, ruleOf, SubsidyAssessment, SubsidyRuleRow, SubsidyWindow } from './subsidy.entities';
 
 /**
  * Platform subsidies (SPEC §7): rules as data a bureau keeps for its region, equipment spend the
@@ -29,7 +31,7 @@ export class SubsidiesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly indicators: PlatformIndicatorsService,
+    private readonly revenues: RevenueDeclarationsService,
   ) {}
 
   /** Subsidy policy is public to signed-in users; `regionCode` narrows to the rules covering that region. */
@@ -60,6 +62,8 @@ export class SubsidiesService {
             kind: input.kind,
             name: input.name,
             definition: definitionOf(rule),
+            // A rule with a figure its policy does not name waits, inactive, for the bureau to set it.
+            active: unsetParameters(rule).length === 0,
           }),
         );
         await this.record(manager, ctx, 'subsidy_rule.created', row, null);
@@ -92,6 +96,16 @@ export class SubsidiesService {
       });
       row.definition = definitionOf(rule);
       if (patch.active !== undefined) row.active = patch.active;
+      const unset = unsetParameters(rule);
+      if (row.active && unset.length > 0) {
+        // 嘉兴 §6 "根据设备投入的一定比例" names no ratio: none is invented, so the rule waits for the bureau's.
+        throw new DomainError('RULE_PARAMETER_UNSET', `Set ${unset.join(', ')} before activating the rule`, {
+          fields: unset.map((field) => ({
+            field: `params.${field}`,
+            errors: ['must be set before the rule is active'],
+          })),
+        });
+      }
       await manager.save(row);
       await this.record(manager, ctx, 'subsidy_rule.updated', row, before as unknown as Record<string, unknown>);
       return toRuleDto(row);
@@ -104,8 +118,8 @@ export class SubsidiesService {
       throw fieldInvalid('newEquipmentFen', 'cannot exceed nonFiscalEquipmentFen (it is a part of it)');
     }
     return withTransaction(this.dataSource, async (manager) => {
-      const platform = await manager.findOneBy(Platform, { id: platformId });
-      if (!platform || platform.operatorOrgId !== ctx.actor.orgId) throw new NotFoundError('Platform');
+      const platform = await ownPlatform(manager, ctx.actor, platformId);
+      await lockPlatformSubsidies(manager, platformId);
       const row = manager.create(EquipmentDeclaration, {
         platformId,
         year,
@@ -132,7 +146,7 @@ export class SubsidiesService {
   /** What the platform declared, per year: its operator and bureaus covering its region. */
   async listDeclarations(actor: Actor, platformId: string): Promise<EquipmentDeclarationResponseDto[]> {
     const manager = this.dataSource.manager;
-    await this.visiblePlatform(manager, actor, platformId);
+    await visiblePlatform(manager, actor, platformId);
     const rows = await manager.find(EquipmentDeclaration, { where: { platformId }, order: { year: 'DESC' } });
     return rows.map((row) => ({
       platformId: row.platformId,
@@ -144,15 +158,27 @@ export class SubsidiesService {
     }));
   }
 
-  /** A bureau covering the platform's region assesses its subsidies for a year. */
+  /**
+   * A bureau covering the platform's region assesses its subsidies for a year. One current assessment
+   * per platform and year (the rule set is every active rule covering the platform's region): a
+   * re-assessment supersedes the earlier one, which stays as history. Everything that gates money — what
+   * the rules already paid, the operating window — is read under the platform's subsidy lock, and the
+   * partial unique index on current assessments backs it up, so racing assessments cannot both pay.
+   */
   async assess(ctx: RequestContext, platformId: string, year: number): Promise<SubsidyAssessment> {
     return withTransaction(this.dataSource, async (manager) => {
-      const platform = await this.platformInJurisdiction(manager, ctx.actor, platformId);
+      const platform = await platformInJurisdiction(manager, ctx.actor, platformId);
+      await lockPlatformSubsidies(manager, platformId);
       const rows = await manager.find(SubsidyRuleRow, { where: { active: true }, order: { code: 'ASC' } });
       const rules = rows.filter((r) => coversRegion(r.regionCode, platform.regionCode)).map(ruleOf);
       if (rules.length === 0) throw new DomainError('CONFLICT', 'No subsidy rule covers this platform’s region');
       const inputs = await this.inputsFor(manager, platform, year, rules);
       const result = assessSubsidies(rules, inputs);
+      const previous = await manager.findOneBy(SubsidyAssessment, { platformId, year, supersededAt: IsNull() });
+      if (previous) {
+        previous.supersededAt = new Date();
+        await manager.save(previous);
+      }
       const assessment = await manager.save(
         manager.create(SubsidyAssessment, {
           platformId,
@@ -162,32 +188,70 @@ export class SubsidiesService {
           rules,
           result,
           totalFen: String(result.totalFen),
+          supersededAt: null,
+          supersededBy: null,
         }),
       );
+      if (previous) await manager.update(SubsidyAssessment, { id: previous.id }, { supersededBy: assessment.id });
+      await this.anchorOperatingWindow(manager, ctx, platform, assessment);
       await this.audit.record(manager, {
         actor: { userId: ctx.actor.userId, orgId: ctx.actor.orgId },
         action: 'platform.subsidy_assessed',
         entityType: 'platform',
         entityId: platformId,
         subjectOrgId: platform.operatorOrgId,
-        before: null,
-        after: { assessmentId: assessment.id, year, totalFen: result.totalFen },
+        before: previous ? { assessmentId: previous.id, year, totalFen: parseFen(previous.totalFen) } : null,
+        after: { assessmentId: assessment.id, year, totalFen: result.totalFen, supersedes: previous?.id ?? null },
         requestId: ctx.requestId,
       });
       return assessment;
     });
   }
 
+  /**
+   * "连续 3 年累计最高 300 万元": the first assessment in which an operating rule pays the platform
+   * anything opens its window at that year (stored, audited); later years count from it.
+   */
+  private async anchorOperatingWindow(
+    manager: EntityManager,
+    ctx: RequestContext,
+    platform: Platform,
+    assessment: SubsidyAssessment,
+  ): Promise<void> {
+    for (const granted of assessment.result.rules) {
+      if (granted.kind !== 'OPERATING_RATIO' || granted.amountFen <= 0) continue;
+      const anchored = await manager.findOneBy(SubsidyWindow, { platformId: platform.id, ruleId: granted.ruleId });
+      if (anchored) continue;
+      await manager.insert(SubsidyWindow, {
+        platformId: platform.id,
+        ruleId: granted.ruleId,
+        firstYear: assessment.year,
+        assessmentId: assessment.id,
+      });
+      await this.audit.record(manager, {
+        actor: { userId: ctx.actor.userId, orgId: ctx.actor.orgId },
+        action: 'platform.operating_window_anchored',
+        entityType: 'platform',
+        entityId: platform.id,
+        subjectOrgId: platform.operatorOrgId,
+        before: null,
+        after: { ruleId: granted.ruleId, code: granted.code, firstYear: assessment.year, assessmentId: assessment.id },
+        requestId: ctx.requestId,
+      });
+    }
+  }
+
   async listAssessments(actor: Actor, platformId: string): Promise<SubsidyAssessment[]> {
     const manager = this.dataSource.manager;
-    await this.visiblePlatform(manager, actor, platformId);
+    await visiblePlatform(manager, actor, platformId);
     return manager.find(SubsidyAssessment, { where: { platformId }, order: { year: 'DESC', createdAt: 'DESC' } });
   }
 
   /**
-   * The year's figures: declared equipment, revenue from completed orders' payments, the grade, a new
-   * recognition, and — from earlier assessments (the latest per year) — what the operating rule and
-   * the grade award already granted.
+   * The year's figures: declared equipment, the accepted revenue declaration (else the marketplace's
+   * completed-order revenue), the grade, a new recognition, and — from the current assessments of the
+   * platform's other years, i.e. what was paid — each rule's paid total, the levels one-off awards paid
+   * for, the last grade award, and the operating window's first year. Read under the subsidy lock.
    */
   private async inputsFor(
     manager: EntityManager,
@@ -196,8 +260,7 @@ export class SubsidiesService {
     rules: SubsidyRule[],
   ): Promise<AssessmentInputs> {
     const declaration = await manager.findOneBy(EquipmentDeclaration, { platformId: platform.id, year });
-    // Service revenue as the evaluation counts it: payments on the orders completed in the year.
-    const indicators = await this.indicators.forPlatforms([platform.id], year, manager);
+    const revenue = await this.revenues.revenueFor(manager, platform.id, year);
     const [facts] = await manager.query<{ grade: string | null; new_level: string | null }[]>(
       `SELECT
          (SELECT grade FROM platform_evaluations WHERE platform_id = $1 AND year = $2) AS grade,
@@ -207,43 +270,44 @@ export class SubsidiesService {
            ORDER BY CASE level WHEN 'NATIONAL' THEN 3 WHEN 'PROVINCE' THEN 2 ELSE 1 END DESC LIMIT 1) AS new_level`,
       [platform.id, year],
     );
-    const earlier = await manager.query<{ year: number; result: SubsidyAssessment['result'] }[]>(
-      `SELECT DISTINCT ON (year) year, result FROM subsidy_assessments
-        WHERE platform_id = $1 AND year < $2 ORDER BY year DESC, created_at DESC`,
-      [platform.id, year],
-    );
+    const paid = await manager.find(SubsidyAssessment, {
+      where: { platformId: platform.id, year: Not(year), supersededAt: IsNull() },
+    });
+    const paidByRuleFen: Record<string, number> = {};
+    const awardedLevelsByRule: Record<string, RecognitionLevel[]> = {};
+    const gradeAwardYears: number[] = [];
+    for (const earlier of paid) {
+      for (const granted of earlier.result.rules) {
+        if (granted.amountFen <= 0) continue;
+        paidByRuleFen[granted.ruleId] = (paidByRuleFen[granted.ruleId] ?? 0) + granted.amountFen;
+        const level = earlier.inputs.newlyRecognisedLevel;
+        if ((granted.kind === 'RECOGNITION_AWARD' || granted.kind === 'INVESTMENT_TIER_AWARD') && level) {
+          awardedLevelsByRule[granted.ruleId] = [...(awardedLevelsByRule[granted.ruleId] ?? []), level];
+        }
+        if (granted.kind === 'GRADE_AWARD' && earlier.year < year) gradeAwardYears.push(earlier.year);
+      }
+    }
     const operating = rules.find((r) => r.kind === 'OPERATING_RATIO');
-    const windowYears = operating && 'windowYears' in operating ? Number(operating.windowYears) : 3;
-    const granted = (kind: SubsidyRule['kind'], a: SubsidyAssessment['result']) =>
-      a.rules.filter((r) => r.kind === kind).reduce((sum, r) => sum + r.amountFen, 0);
-    const gradeAwardYears = earlier.filter((e) => granted('GRADE_AWARD', e.result) > 0).map((e) => e.year);
+    const window = operating
+      ? await manager.findOneBy(SubsidyWindow, { platformId: platform.id, ruleId: operating.id })
+      : null;
     return {
       year,
       platformLevel: platform.recognitionLevel,
       newlyRecognisedLevel: (facts.new_level as AssessmentInputs['newlyRecognisedLevel']) ?? null,
       nonFiscalEquipmentFen: declaration ? parseFen(declaration.nonFiscalEquipmentFen) : 0,
       newEquipmentFen: declaration ? parseFen(declaration.newEquipmentFen) : 0,
-      serviceRevenueFen: indicators.get(platform.id)?.serviceRevenueFen ?? 0,
-      operatingPaidInWindowFen: earlier
-        .filter((e) => e.year > year - windowYears)
-        .reduce((sum, e) => sum + granted('OPERATING_RATIO', e.result), 0),
+      serviceRevenueFen: revenue.serviceRevenueFen,
+      serviceRevenueSource: revenue.source,
+      marketplaceRevenueFen: revenue.marketplaceRevenueFen,
+      revenueFlags: revenue.flags,
+      operatingPaidInWindowFen: operating ? (paidByRuleFen[operating.id] ?? 0) : 0,
+      operatingFirstYear: window?.firstYear ?? null,
+      paidByRuleFen,
+      awardedLevelsByRule,
       gradeThisYear: facts.grade,
       lastGradeAwardYear: gradeAwardYears.length ? Math.max(...gradeAwardYears) : null,
     };
-  }
-
-  /** The platform for its own operator or a bureau covering its region; anyone else gets 404. */
-  private async visiblePlatform(manager: EntityManager, actor: Actor, id: string): Promise<Platform> {
-    const platform = await manager.findOneBy(Platform, { id });
-    const own = platform && platform.operatorOrgId === actor.orgId;
-    if (!platform || (!own && !mayAssess(actor, platform))) throw new NotFoundError('Platform');
-    return platform;
-  }
-
-  private async platformInJurisdiction(manager: EntityManager, actor: Actor, id: string): Promise<Platform> {
-    const platform = await manager.findOneBy(Platform, { id });
-    if (!platform || !mayAssess(actor, platform)) throw new NotFoundError('Platform');
-    return platform;
   }
 
   private record(
@@ -264,10 +328,6 @@ export class SubsidiesService {
       requestId: ctx.requestId,
     });
   }
-}
-
-function mayAssess(actor: Actor, platform: Platform): boolean {
-  return actor.orgKind === 'BUREAU' && coversRegion(actor.regionCode, platform.regionCode);
 }
 
 function checkedRule(candidate: Record<string, unknown>): SubsidyRule {
@@ -291,5 +351,7 @@ function toRuleDto(row: SubsidyRuleRow): SubsidyRuleResponseDto {
     regionCode: row.regionCode,
     active: row.active,
     rule: ruleOf(row),
+    unsetParameters: unsetParameters(ruleOf(row)),
+    interpretation: ruleInterpretation(ruleOf(row)),
   };
 }

@@ -41,6 +41,37 @@ export class SubsidyAssessment {
   @Column({ type: 'jsonb' }) result: Assessment;
   @Column({ name: 'total_fen', type: 'bigint' }) totalFen: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** Null while current; set when a re-assessment of the same platform and year replaced it. */
+  @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true }) supersededAt: Date | null;
+  @Column({ name: 'superseded_by', type: 'uuid', nullable: true }) supersededBy: string | null;
+}
+
+/** The operating subsidy's window (连续 3 年): anchored at the first year the rule paid the platform. */
+@Entity('platform_subsidy_windows')
+export class SubsidyWindow {
+  @PrimaryColumn({ name: 'platform_id', type: 'uuid' }) platformId: string;
+  @PrimaryColumn({ name: 'rule_id', type: 'uuid' }) ruleId: string;
+  @Column({ name: 'first_year', type: 'integer' }) firstYear: number;
+  @Column({ name: 'assessment_id', type: 'uuid', nullable: true }) assessmentId: string | null;
+  @CreateDateColumn({ name: 'anchored_at', type: 'timestamptz' }) anchoredAt: Date;
+}
+
+export const REVENUE_DECLARATION_STATUSES = ['DECLARED', 'ACCEPTED', 'RETURNED'] as const;
+export type RevenueDeclarationStatus = (typeof REVENUE_DECLARATION_STATUSES)[number];
+
+/** A year's 服务性收入 as the operator declares it, with evidence; a bureau accepts or returns it. */
+@Entity('platform_revenue_declarations')
+export class RevenueDeclaration {
+  @PrimaryColumn({ name: 'platform_id', type: 'uuid' }) platformId: string;
+  @PrimaryColumn({ type: 'integer' }) year: number;
+  @Column({ name: 'service_revenue_fen', type: 'bigint' }) serviceRevenueFen: string;
+  @Column({ type: 'text' }) evidence: string;
+  @Column({ type: 'text' }) status: RevenueDeclarationStatus;
+  @Column({ name: 'declared_by_org_id', type: 'uuid' }) declaredByOrgId: string;
+  @Column({ name: 'declared_at', type: 'timestamptz' }) declaredAt: Date;
+  @Column({ name: 'decided_by_org_id', type: 'uuid', nullable: true }) decidedByOrgId: string | null;
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;
+  @Column({ name: 'decision_note', type: 'text', nullable: true }) decisionNote: string | null;
 }
 
 /** The rule object the pure assessment reads, from its row. */

@@ -33,6 +33,9 @@ interface AssessmentInputs {
   operatingPaidInWindowFen: number;
   gradeThisYear: string | null;
   lastGradeAwardYear: number | null;
+  serviceRevenueSource?: 'DECLARED' | 'MARKETPLACE';
+  operatingFirstYear?: number | null;
+  marketplaceRevenueFen?: number;
 }
 
 export interface AssessmentRow {
@@ -40,6 +43,7 @@ export interface AssessmentRow {
   year: number;
   totalFen: string | number;
   createdAt: string;
+  supersededAt: string | null;
   inputs: AssessmentInputs;
   result: {
     rules: RuleAssessment[];
@@ -114,8 +118,14 @@ function InputsList({ inputs }: { inputs: AssessmentInputs }) {
       <Descriptions.Item label="当年评价">{label(GRADE, inputs.gradeThisYear)}</Descriptions.Item>
       <Descriptions.Item label="非财政资金购置设备">{yuan(inputs.nonFiscalEquipmentFen)}</Descriptions.Item>
       <Descriptions.Item label="其中新增中试设备">{yuan(inputs.newEquipmentFen)}</Descriptions.Item>
-      <Descriptions.Item label="年度服务性收入">{yuan(inputs.serviceRevenueFen)}</Descriptions.Item>
-      <Descriptions.Item label="累计期内已获运营补助">{yuan(inputs.operatingPaidInWindowFen)}</Descriptions.Item>
+      <Descriptions.Item label="年度服务性收入">
+        {yuan(inputs.serviceRevenueFen)}
+        {inputs.serviceRevenueSource === 'DECLARED' ? '（局方受理的申报）' : '（平台内完成订单收入）'}
+      </Descriptions.Item>
+      <Descriptions.Item label="运营补助起始年度">
+        {inputs.operatingFirstYear ? `${inputs.operatingFirstYear} 年起算` : '尚未获得运营补助'}
+      </Descriptions.Item>
+      <Descriptions.Item label="累计已获运营补助">{yuan(inputs.operatingPaidInWindowFen)}</Descriptions.Item>
     </Descriptions>
   );
 }
@@ -197,6 +207,12 @@ export function Subsidies({ platformId }: { platformId: string }) {
         }}
         columns={[
           { title: '年度', dataIndex: 'year', width: 70 },
+          {
+            title: '状态',
+            width: 110,
+            render: (_: unknown, a: AssessmentRow) =>
+              a.supersededAt ? <Tag>已被重新测算</Tag> : <Tag color="green">现行有效</Tag>,
+          },
           { title: '核定合计', render: (_: unknown, a: AssessmentRow) => <b>{yuan(a.result.totalFen)}</b> },
           {
             title: '出资分担',

@@ -76,7 +76,12 @@ export function SubsidyRules() {
           { title: '类型', dataIndex: 'kind', width: 150, render: (k: string) => label(RULE_KIND, k) },
           {
             title: '规则内容',
-            render: (_: unknown, r: SubsidyRuleRow) => ruleSummary(r.kind, r.rule),
+            render: (_: unknown, r: SubsidyRuleRow) => (
+              <>
+                {ruleSummary(r.kind, r.rule)}
+                {r.interpretation && <Typography.Paragraph type="secondary">{r.interpretation}</Typography.Paragraph>}
+              </>
+            ),
           },
           {
             title: '就高不重复分组',
@@ -93,7 +98,14 @@ export function SubsidyRules() {
             title: '状态',
             dataIndex: 'active',
             width: 70,
-            render: (a: boolean) => (a ? <Tag color="green">启用</Tag> : <Tag>停用</Tag>),
+            render: (a: boolean, r: SubsidyRuleRow) =>
+              a ? (
+                <Tag color="green">启用</Tag>
+              ) : r.unsetParameters?.length ? (
+                <Tag color="orange">待设定比例</Tag>
+              ) : (
+                <Tag>停用</Tag>
+              ),
           },
           {
             title: '操作',
@@ -222,11 +234,7 @@ function KindFields({ kind, editing }: { kind: string; editing: boolean }) {
                         placeholder={index === fields.length - 1 ? '不设上限' : undefined}
                       />
                     </Form.Item>
-                    <Form.Item
-                      name={[field.name, 'ratioPct']}
-                      label="比例"
-                      rules={[{ required: true, message: '请填写比例' }]}
-                    >
+                    <Form.Item name={[field.name, 'ratioPct']} label="比例">
                       <PercentInput style={{}} />
                     </Form.Item>
                     {fields.length > 1 && <Button onClick={() => remove(field.name)}>删除</Button>}
@@ -261,7 +269,7 @@ function KindFields({ kind, editing }: { kind: string; editing: boolean }) {
 const NEW_RULE_DEFAULTS: Record<string, Partial<RuleForm>> = {
   EQUIPMENT_RATIO: { basis: 'NON_FISCAL_EQUIPMENT' },
   OPERATING_RATIO: { windowYears: 3 },
-  INVESTMENT_TIER_AWARD: { basis: 'NEW_EQUIPMENT', tiers: [{ uptoYuan: null, ratioPct: 20 }] },
+  INVESTMENT_TIER_AWARD: { basis: 'NEW_EQUIPMENT', tiers: [{ uptoYuan: null, ratioPct: null }] },
   GRADE_AWARD: { grade: 'EXCELLENT', oncePerYears: 3 },
 };
 
@@ -412,6 +420,14 @@ function RuleModal({ rule, me, onClose }: { rule?: SubsidyRuleRow; me: Me; onClo
             </>
           )}
         </Form.List>
+        {rule?.unsetParameters?.length ? (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message="政策未规定比例（如嘉兴“根据设备投入的一定比例”），须由本局设定比例后才能启用该规则"
+          />
+        ) : null}
         {rule && (
           <Form.Item name="active" label="启用" valuePropName="checked">
             <Switch />

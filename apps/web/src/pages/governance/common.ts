@@ -69,7 +69,7 @@ export function reasonText(reason: string, names: Map<string, string>): string {
       (_, code: string) => `；就高不重复：已采用“${names.get(code) ?? code}”`,
     )
     .replace(
-      / \/ (level \S+ not in \S+|window from \d+ is over|no matching new recognition this year|awarded in \d+)/,
+      / \/ (level \S+ not in \S+|window from \d+ is over|no matching new recognition this year|awarded in \d+|before the window opened in \d+|already awarded for \w+|the ratio is not set)/,
       '',
     )
     .replace(/ \/ grade \S+$/, '')
@@ -77,6 +77,7 @@ export function reasonText(reason: string, names: Map<string, string>): string {
     .replace(/新认定\/newly recognised (\w+)/, (_, l: string) => `新认定${label(RECOGNITION_LEVEL, l)}`)
     .replace(/评价\/grade (\w+)/, (_, g: string) => `评价“${label(GRADE, g)}”`)
     .replace('上限/cap', '上限')
+    .replace(/该级别已奖励过(?=$|；)/, '该级别已奖励过（每个级别只奖励一次）')
     .replace('已付/paid', '已付')
     .replace(' (service revenue)', '（年度服务性收入）')
     .replace(/ \((NON_FISCAL_EQUIPMENT|NEW_EQUIPMENT)\)/, (_, b: string) => `（${label(EQUIPMENT_BASIS, b)}）`)

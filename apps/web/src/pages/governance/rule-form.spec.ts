@@ -104,6 +104,29 @@ describe('subsidy rule form: yuan and percent on screen, fen and basis points in
     expect(paramSpot('something new', 0, 0)).toBeNull();
     expect(dtoSpot('funders.1.shareBp', 1)?.[0]).toEqual(['funders', 1, 'sharePct']);
     expect(dtoSpot('code', 0)?.[0]).toEqual(['code']);
+    // 409 RULE_PARAMETER_UNSET names the unset ratio: beside the tier's ratio.
+    expect(dtoSpot('params.tiers[0].ratioBp', 0)).toEqual([
+      ['tiers', 0, 'ratioPct'],
+      '政策未规定比例，请先设定比例再启用',
+    ]);
+  });
+
+  it('an empty tier ratio is sent as null (not set), never invented, and shown as not set', () => {
+    const form: RuleForm = {
+      kind: 'INVESTMENT_TIER_AWARD',
+      funders: [{ key: 'JIAXING', name: '嘉兴市', sharePct: 100 }],
+      basis: 'NEW_EQUIPMENT',
+      tiers: [{ uptoYuan: null, ratioPct: null }],
+      capByLevel: { NATIONAL: 10_000_000 },
+    };
+    expect(paramsOf(form).tiers).toEqual([{ uptoFen: null, ratioBp: null }]);
+    const stored = row('INVESTMENT_TIER_AWARD', {
+      basis: 'NEW_EQUIPMENT',
+      tiers: [{ uptoFen: null, ratioBp: null }],
+      capFenByLevel: { NATIONAL: 1_000_000_000 },
+    });
+    expect(formOf(stored).tiers).toEqual([{ uptoYuan: null, ratioPct: null }]);
+    expect(ruleSummary('INVESTMENT_TIER_AWARD', stored.rule)).toContain('比例未设定');
   });
 });
 
@@ -114,6 +137,11 @@ describe('assessment explanations in Chinese', () => {
       '20% × ¥1,500,000（当年新增中试设备）；就高不重复：已采用“设备购置补助”',
     );
     expect(reasonText('平台级别不符 / level NONE not in CITY|PROVINCE|NATIONAL', names)).toBe('平台级别不符');
+    expect(reasonText('该级别已奖励过 / already awarded for PROVINCE', names)).toBe(
+      '该级别已奖励过（每个级别只奖励一次）',
+    );
+    expect(reasonText('比例未设定 / the ratio is not set', names)).toBe('比例未设定');
+    expect(reasonText('早于补助起始年 2031 / before the window opened in 2031', names)).toBe('早于补助起始年 2031');
     expect(reasonText('评价非EXCELLENT / grade none', names)).toBe('评价非“优秀”');
     expect(reasonText('新认定/newly recognised PROVINCE', names)).toBe('新认定省级');
     expect(reasonText('30% × ¥10,000 (service revenue), 3年累计上限 ¥3,000,000 − 已付/paid ¥0', names)).toBe(

@@ -23,7 +23,8 @@ export interface RuleData {
   requiresRecognition?: string[];
   windowYears?: number;
   amountFenByLevel?: ByLevel;
-  tiers?: { uptoFen: number | null; ratioBp: number }[];
+  /** ratioBp null: the policy names no ratio and the bureau has not set one (the rule cannot be active). */
+  tiers?: { uptoFen: number | null; ratioBp: number | null }[];
   grade?: string;
   amountFen?: number;
   oncePerYears?: number;
@@ -37,6 +38,10 @@ export interface SubsidyRuleRow {
   regionCode: string;
   active: boolean;
   rule: RuleData;
+  /** Parameters still to be set before the rule can be active, e.g. tiers[0].ratioBp. */
+  unsetParameters?: string[];
+  /** How the rule reads its clause over time, in Chinese. */
+  interpretation?: string;
 }
 
 /** The form in yuan and percent; `paramsOf` turns it into the API's fen and basis points. */
@@ -55,7 +60,7 @@ export interface RuleForm {
   requiresRecognition?: string[];
   windowYears?: number;
   amountByLevel?: Partial<Record<string, number | null>>;
-  tiers?: { uptoYuan?: number | null; ratioPct: number }[];
+  tiers?: { uptoYuan?: number | null; ratioPct?: number | null }[];
   grade?: string;
   amountYuan?: number;
   oncePerYears?: number;
@@ -98,7 +103,8 @@ export function paramsOf(v: RuleForm): Record<string, unknown> {
         basis: v.basis,
         tiers: tiers.map((t, i) => ({
           uptoFen: i === tiers.length - 1 || t.uptoYuan === null || t.uptoYuan === undefined ? null : toFen(t.uptoYuan),
-          ratioBp: toBp(t.ratioPct ?? 0),
+          // Left empty: not set yet (嘉兴 "一定比例" names none) — saved as null, the rule stays inactive.
+          ratioBp: t.ratioPct === null || t.ratioPct === undefined ? null : toBp(t.ratioPct),
         })),
         capFenByLevel: byLevelFen(v.capByLevel) ?? {},
       };
@@ -133,7 +139,7 @@ export function formOf(row: SubsidyRuleRow): RuleForm {
     amountByLevel: byLevelYuan(r.amountFenByLevel),
     tiers: r.tiers?.map((t) => ({
       uptoYuan: t.uptoFen === null ? null : fromFen(t.uptoFen),
-      ratioPct: fromBp(t.ratioBp),
+      ratioPct: t.ratioBp === null ? null : fromBp(t.ratioBp),
     })),
     grade: r.grade,
     amountYuan: r.amountFen === undefined ? undefined : fromFen(r.amountFen),
@@ -163,7 +169,10 @@ export function ruleSummary(kind: string, r: RuleData): string {
       return `新认定 ${byLevelText(r.amountFenByLevel)}`;
     case 'INVESTMENT_TIER_AWARD': {
       const tiers = (r.tiers ?? [])
-        .map((t) => `${t.uptoFen === null ? '其余部分' : `至 ${yuan(t.uptoFen)}`} ${pct(t.ratioBp)}`)
+        .map(
+          (t) =>
+            `${t.uptoFen === null ? '其余部分' : `至 ${yuan(t.uptoFen)}`} ${t.ratioBp === null ? '比例未设定' : pct(t.ratioBp)}`,
+        )
         .join('，');
       return `${label(EQUIPMENT_BASIS, r.basis)}分档：${tiers}；上限 ${byLevelText(r.capFenByLevel)}`;
     }
@@ -224,6 +233,8 @@ export function dtoSpot(field: string, lastFunder: number): [Name, string] | nul
     return [['funders', index, 'sharePct'], RATIO_TEXT];
   }
   if (field === 'funders') return [['funders', lastFunder, 'sharePct'], '请设置出资方'];
+  const unset = field.match(/^params\.tiers\[(\d+)\]\.ratioBp$/);
+  if (unset) return [['tiers', Number(unset[1]), 'ratioPct'], '政策未规定比例，请先设定比例再启用'];
   if (field === 'code') return [['code'], '编码须为 2–40 位大写字母、数字或下划线'];
   if (field === 'name') return [['name'], '名称须为 2–200 个字符'];
   if (field === 'overlapGroup') return [['overlapGroup'], '分组名称不超过 40 个字符'];

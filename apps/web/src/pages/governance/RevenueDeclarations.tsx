@@ -1,0 +1,200 @@
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
+import { useEffect, useState } from 'react';
+import { api, ApiError, Page, RequestBody, yuan } from '../../api';
+import { errorText } from '../../errors';
+import { useLoad } from '../Sme';
+import { toFen, yearOptions } from './common';
+import { REVENUE_FIELD_SPOTS, REVENUE_FLAG, REVENUE_STATUS, RevenueRow } from './revenue';
+
+interface RevenueForm {
+  year: number;
+  revenueYuan: number;
+  evidence: string;
+}
+
+/**
+ * Operator: declare a year's 服务性收入 (on and off PilotLink) with evidence for the operating subsidy
+ * (晋江 "按年度服务性收入的 30% 给予运营主体补助"); the bureau accepts or returns it. Each year is shown
+ * beside the marketplace's own completed-order revenue.
+ */
+export function RevenueDeclarations() {
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<RevenueForm>();
+  const platforms = useLoad(
+    () => api<Page<{ id: string; name: string }>>('/platforms', { query: { mine: true, limit: 50 } }),
+    [],
+  );
+  const [id, setId] = useState<string>();
+  useEffect(() => {
+    if (!id && platforms.data?.items.length) setId(platforms.data.items[0].id);
+  }, [platforms.data, id]);
+  const rows = useLoad(
+    () => (id ? api<RevenueRow[]>(`/platforms/${id}/revenue-declarations`) : Promise.resolve([])),
+    [id],
+  );
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: RevenueForm) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api(`/platforms/${id}/revenue-declarations/${v.year}`, {
+        method: 'PUT',
+        body: {
+          serviceRevenueFen: toFen(v.revenueYuan),
+          evidence: v.evidence,
+        } satisfies RequestBody<'DeclareRevenueDto'>,
+      });
+      message.success(`已申报 ${v.year} 年服务性收入，等待局方受理`);
+      rows.reload();
+    } catch (e) {
+      if (e instanceof ApiError) {
+        form.setFields(
+          (e.details.fields ?? [])
+            .filter((f) => REVENUE_FIELD_SPOTS[f.field])
+            .map((f) => ({
+              name: REVENUE_FIELD_SPOTS[f.field][0] as keyof RevenueForm,
+              errors: [REVENUE_FIELD_SPOTS[f.field][1]],
+            })),
+        );
+      }
+      setError(
+        e instanceof ApiError && e.code === 'INVALID_STATE_TRANSITION'
+          ? '该年度申报已被受理，不能再修改'
+          : errorText(e),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  const items = platforms.data?.items ?? [];
+  return (
+    <Card
+      size="small"
+      title="服务性收入申报（运营补助测算依据）"
+      data-testid="revenue-declarations"
+      extra={
+        items.length > 1 ? (
+          <Select
+            size="small"
+            style={{ minWidth: 200 }}
+            value={id}
+            onChange={setId}
+            options={items.map((p) => ({ value: p.id, label: p.name }))}
+          />
+        ) : undefined
+      }
+    >
+      {(platforms.error || rows.error) && <Alert type="error" message={platforms.error ?? rows.error} />}
+      {!platforms.loading && items.length === 0 ? (
+        <Empty description="您还没有平台" />
+      ) : (
+        <Row gutter={[24, 16]}>
+          <Col xs={24} lg={10}>
+            {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+            <Form
+              name="revenue"
+              form={form}
+              layout="vertical"
+              onFinish={submit}
+              initialValues={{ year: new Date().getFullYear() - 1 }}
+            >
+              <Form.Item name="year" label="收入年度" rules={[{ required: true, message: '请选择年度' }]}>
+                <Select options={yearOptions()} />
+              </Form.Item>
+              <Form.Item
+                name="revenueYuan"
+                label="年度服务性收入（元）"
+                extra="含平台外取得的服务收入；局方受理后用于运营补助测算"
+                rules={[{ required: true, message: '请填写金额（没有则填 0）' }]}
+              >
+                <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+              </Form.Item>
+              <Form.Item
+                name="evidence"
+                label="收入佐证材料"
+                extra="审计报告、服务合同、发票的份数与编号；被退回或待受理的年度可重新申报"
+                rules={[{ required: true, message: '请说明佐证材料' }]}
+              >
+                <Input.TextArea rows={3} />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" loading={busy} disabled={!id} block>
+                提交收入申报
+              </Button>
+            </Form>
+          </Col>
+          <Col xs={24} lg={14}>
+            <RevenueTable rows={rows.data ?? []} loading={rows.loading} testId="my-revenue" />
+          </Col>
+        </Row>
+      )}
+    </Card>
+  );
+}
+
+/** Declared figure beside the marketplace's, status, flags and the bureau's note; `actions` per row. */
+export function RevenueTable({
+  rows,
+  loading,
+  testId,
+  actions,
+}: {
+  rows: RevenueRow[];
+  loading: boolean;
+  testId: string;
+  actions?: (row: RevenueRow) => React.ReactNode;
+}) {
+  return (
+    <Table
+      rowKey="year"
+      size="small"
+      data-testid={testId}
+      loading={loading}
+      dataSource={rows}
+      pagination={false}
+      scroll={{ x: 640 }}
+      locale={{ emptyText: <Empty description="尚未申报服务性收入" /> }}
+      columns={[
+        { title: '年度', dataIndex: 'year', width: 60 },
+        { title: '申报收入', dataIndex: 'serviceRevenueFen', render: (f: number) => yuan(f) },
+        { title: '平台内完成订单收入', dataIndex: 'marketplaceRevenueFen', render: (f: number) => yuan(f) },
+        {
+          title: '状态',
+          dataIndex: 'status',
+          width: 150,
+          render: (s: string, r: RevenueRow) => (
+            <Space direction="vertical" size={0}>
+              <Tag color={REVENUE_STATUS[s]?.[1]}>{REVENUE_STATUS[s]?.[0] ?? s}</Tag>
+              {r.flags.map((f) => (
+                <Tag key={f} color="red">
+                  {REVENUE_FLAG[f] ?? f}
+                </Tag>
+              ))}
+            </Space>
+          ),
+        },
+        {
+          title: '佐证材料 / 局方意见',
+          render: (_: unknown, r: RevenueRow) =>
+            r.decisionNote ? `${r.evidence}（局方：${r.decisionNote}）` : r.evidence,
+        },
+        ...(actions ? [{ title: '', width: 140, render: (_: unknown, r: RevenueRow) => actions(r) }] : []),
+      ]}
+    />
+  );
+}

@@ -1,0 +1,40 @@
+import { Platform } from '@pilotlink/catalogue';
+import { NotFoundError } from '@pilotlink/core';
+import { coversRegion } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/identity';
+import { EntityManager } from 'typeorm';
+
+/** A bureau covering the platform's region may assess it and decide its declarations. */
+export function mayAssess(actor: Actor, platform: Platform): boolean {
+  return actor.orgKind === 'BUREAU' && coversRegion(actor.regionCode, platform.regionCode);
+}
+
+/** The platform for its own operator or a bureau covering its region; anyone else gets 404. */
+export async function visiblePlatform(manager: EntityManager, actor: Actor, id: string): Promise<Platform> {
+  const platform = await manager.findOneBy(Platform, { id });
+  const own = platform && platform.operatorOrgId === actor.orgId;
+  if (!platform || (!own && !mayAssess(actor, platform))) throw new NotFoundError('Platform');
+  return platform;
+}
+
+/** The platform for a bureau covering its region; anyone else gets 404. */
+export async function platformInJurisdiction(manager: EntityManager, actor: Actor, id: string): Promise<Platform> {
+  const platform = await manager.findOneBy(Platform, { id });
+  if (!platform || !mayAssess(actor, platform)) throw new NotFoundError('Platform');
+  return platform;
+}
+
+/** The platform for its own operator; anyone else gets 404. */
+export async function ownPlatform(manager: EntityManager, actor: Actor, id: string): Promise<Platform> {
+  const platform = await manager.findOneBy(Platform, { id });
+  if (!platform || platform.operatorOrgId !== actor.orgId) throw new NotFoundError('Platform');
+  return platform;
+}
+
+/**
+ * Serialises everything that gates a platform's subsidy money (assessments read what was paid, then
+ * pay): a transaction-scoped advisory lock per platform, taken before the first read.
+ */
+export async function lockPlatformSubsidies(manager: EntityManager, platformId: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('subsidy:' || $1, 0))`, [platformId]);
+}
