@@ -19,7 +19,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   const env = validateEnv(process.env);
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: trustProxySetting(env.TRUST_PROXY),
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
       (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
   });
@@ -32,10 +32,22 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
-  setUpOpenApi(app);
+  // The API's documentation is a map for attackers too: off in production unless asked for.
+  if ((env.API_DOCS ?? (env.NODE_ENV === 'production' ? 'off' : 'on')) === 'on') setUpOpenApi(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;
+}
+
+/**
+ * TRUST_PROXY → fastify's trustProxy: nothing trusted by default (X-Forwarded-For is ignored and the
+ * socket's peer is the client), a hop count, or the proxies' addresses/CIDRs.
+ */
+export function trustProxySetting(value: string | undefined): boolean | number | string[] {
+  const trimmed = value?.trim() ?? '';
+  if (!trimmed) return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return trimmed.split(',').map((part) => part.trim());
 }
 
 /**
