@@ -40,7 +40,7 @@ export function webhookUrlPolicy(env: { NODE_ENV: string; WEBHOOK_ALLOWED_HOSTS?
 
 export function forbidden(reason: string): DomainError {
   return new DomainError('WEBHOOK_URL_FORBIDDEN', `The webhook URL is not allowed: ${reason}`, {
-    fields: [{ field: 'url', message: reason }],
+    fields: [{ field: 'url', errors: [reason] }],
   });
 }
 
