@@ -1,3 +1,5 @@
+// First: every <style> created from here on carries the CSP nonce.
+import { cspNonce } from './csp';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -11,7 +13,12 @@ dayjs.locale('zh-cn');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1f5fbf' } }}>
+    <ConfigProvider
+      locale={zhCN}
+      csp={cspNonce ? { nonce: cspNonce } : undefined}
+      button={{ autoInsertSpace: false }}
+      theme={{ token: { colorPrimary: '#1f5fbf' } }}
+    >
       <AntApp>
         <BrowserRouter>
           <App />

@@ -1,9 +1,9 @@
-import { Controller, Get, Header, Inject, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { AppConfig, NotFoundError } from '@pilotlink/core';
 import { Public } from '@pilotlink/identity';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { MetricsService } from './metrics.service';
 
@@ -22,14 +22,15 @@ export class MetricsController {
 
   @Get()
   @Public()
-  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  scrape(@Req() req: FastifyRequest): Promise<string> {
+  scrape(@Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const token = this.config.get('METRICS_TOKEN', { infer: true });
     if (token) {
       if (!sameSecret(req.headers.authorization ?? '', `Bearer ${token}`)) throw new NotFoundError('Route');
     } else if (this.config.get('NODE_ENV', { infer: true }) === 'production') {
       throw new NotFoundError('Route');
     }
+    // Set here, not by @Header: a refusal above must still leave as the JSON error envelope.
+    reply.header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8');
     return this.metrics.metrics();
   }
 }
