@@ -67,7 +67,6 @@ export const CODE_MESSAGES: Record<string, string> = {
   BUDGET_EXHAUSTED: '预算不足',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   WEBHOOK_URL_FORBIDDEN: '该地址指向内网或本机，不能用作 Webhook 地址',
-  MAKER_CHECKER_VIOLATION: '审批人不能同时登记付款',
   PROGRAM_NOT_OPEN: '该服务券项目未在申报期',
   APPLICATION_WINDOW_CLOSED: '不在申报时间内',
   AMOUNT_OVER_VOUCHER_MAX: '申请金额超过单张服务券上限',

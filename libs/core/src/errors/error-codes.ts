@@ -57,10 +57,8 @@ export const ERROR_HTTP_STATUS = {
   PAIR_ALREADY_SUBSIDISED: 422,
   // Annual evaluation (SPEC §7): the outcome is not one the grade allows (e.g. KEEP after FAIL).
   EVALUATION_OUTCOME_NOT_ALLOWED: 422,
-  // Safe to deploy (issue 15): a webhook URL to a private/loopback/link-local/metadata address (SSRF);
-  // the bureau user who approved a claim may not also record its payment.
+  // Safe to deploy (issue 15): a webhook URL to a private/loopback/link-local/metadata address (SSRF).
   WEBHOOK_URL_FORBIDDEN: 400,
-  MAKER_CHECKER_VIOLATION: 403,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
