@@ -9,6 +9,7 @@ import {
   listedPlatformWithService,
   settle,
   waitFor,
+  RECEIVER_HOST,
   WebhookReceiver,
 } from './support/notification-fixtures';
 
@@ -39,7 +40,9 @@ describe('notifications: demand fan-out, quotes, inbox, subscriptions (e2e)', ()
   const SECRET_TEXT = '机密配方X-17';
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { WEBHOOK_ATTEMPTS: '3', WEBHOOK_BACKOFF_MS: '100' } });
+    t = await createTestApp({
+      env: { WEBHOOK_ATTEMPTS: '3', WEBHOOK_BACKOFF_MS: '100', WEBHOOK_ALLOWED_HOSTS: RECEIVER_HOST },
+    });
     receiver = await new WebhookReceiver().start();
     bureau = await createPrivilegedOrg(t, 'BUREAU', '350500');
     sme = await registerOrg(t.http, { name: '晋江陶瓷科技有限公司' });

@@ -1,9 +1,11 @@
+import { setWebhookResolver } from '@pilotlink/notification';
 import { createPrivilegedOrg, createTestApp, RegisteredOrg, registerOrg, TestApp } from '@pilotlink/testing';
 import {
   configureWebhook,
   freePort,
   inboxOf,
   listedPlatformWithService,
+  RECEIVER_HOST,
   settle,
   waitFor,
   WebhookReceiver,
@@ -26,7 +28,12 @@ describe('webhooks: configuration, retries, delivery log, failed jobs (e2e)', ()
 
   beforeAll(async () => {
     t = await createTestApp({
-      env: { WEBHOOK_ATTEMPTS: String(ATTEMPTS), WEBHOOK_BACKOFF_MS: '150', WEBHOOK_TIMEOUT_MS: '2000' },
+      env: {
+        WEBHOOK_ATTEMPTS: String(ATTEMPTS),
+        WEBHOOK_BACKOFF_MS: '150',
+        WEBHOOK_TIMEOUT_MS: '2000',
+        WEBHOOK_ALLOWED_HOSTS: RECEIVER_HOST,
+      },
     });
     receiver = await new WebhookReceiver().start();
     bureau = await createPrivilegedOrg(t, 'BUREAU', '350500');
@@ -172,7 +179,7 @@ describe('webhooks: configuration, retries, delivery log, failed jobs (e2e)', ()
     await t.http
       .put(`/api/orgs/${sme.orgId}/webhook`)
       .set(sme.auth)
-      .send({ url: `http://127.0.0.1:${port}/late` });
+      .send({ url: `http://${RECEIVER_HOST}:${port}/late` });
     const notification = await quoteEvent();
     await waitFor(async () => (await deliveriesOf(notification.id)).length >= 1, 'a refused attempt');
     const late = await new WebhookReceiver().start(port);
@@ -239,5 +246,93 @@ describe('webhooks: configuration, retries, delivery log, failed jobs (e2e)', ()
     }, 'the job to leave the failed set');
     // Retrying a job that is no longer failed is refused.
     expect((await t.http.post(`/api/admin/failed-jobs/webhooks/${jobId}/retry`).set(admin.auth)).status).toBe(409);
+  });
+
+  describe('SSRF', () => {
+    /** A test resolver: these names resolve where the map says; everything else through the system. */
+    const dns = new Map<string, string>();
+    beforeAll(() => {
+      setWebhookResolver(async (hostname) => {
+        const address = dns.get(hostname);
+        if (!address) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+        return [{ address, family: address.includes(':') ? 6 : 4 }];
+      });
+    });
+    afterAll(() => setWebhookResolver(null));
+
+    it('refuses at save every URL whose host is or resolves to a loopback, private, link-local or metadata address', async () => {
+      dns.set('metadata.google.internal', '169.254.169.254');
+      dns.set('localhost', '127.0.0.1');
+      dns.set('intranet.example.cn', '10.1.2.3');
+      dns.set('v6-loopback.example.cn', '::1');
+      const before = (await t.http.get(`/api/orgs/${sme.orgId}/webhook`).set(sme.auth)).body.url;
+      const forms = [
+        'http://169.254.169.254/latest/meta-data/',
+        'http://127.0.0.1:5432/',
+        'http://[::1]/hook',
+        'http://10.0.0.1/hook',
+        'http://0x7f000001/hook',
+        'http://2130706433/hook',
+        'http://0177.0.0.1/hook',
+        'http://localhost:6379/',
+        'http://metadata.google.internal/computeMetadata/v1/',
+        'http://intranet.example.cn/hook',
+        'http://v6-loopback.example.cn/hook',
+        'http://[::ffff:127.0.0.1]/hook',
+        'http://[::ffff:a9fe:a9fe]/hook',
+        'http://100.64.0.1/hook',
+        'http://192.168.1.1/hook',
+        'http://172.16.0.1/hook',
+        'http://224.0.0.1/hook',
+        'http://0.0.0.0/hook',
+        'http://[::]/hook',
+        'http://[fd00::1]/hook',
+        'http://[fe80::1]/hook',
+        'http://[64:ff9b::7f00:1]/hook',
+        'http://nowhere.invalid/hook',
+      ];
+      for (const url of forms) {
+        const res = await t.http.put(`/api/orgs/${sme.orgId}/webhook`).set(sme.auth).send({ url });
+        expect({ url, status: res.status, code: res.body.code }).toEqual({
+          url,
+          status: 400,
+          code: 'WEBHOOK_URL_FORBIDDEN',
+        });
+        expect(res.body.details.fields[0].field).toBe('url');
+      }
+      expect((await t.http.get(`/api/orgs/${sme.orgId}/webhook`).set(sme.auth)).body.url).toBe(before);
+
+      // A public address is fine (nothing is sent at save time).
+      dns.set('erp.example.cn', '93.184.216.34');
+      const ok = await t.http
+        .put(`/api/orgs/${sme.orgId}/webhook`)
+        .set(sme.auth)
+        .send({ url: 'https://erp.example.cn/pilotlink' });
+      expect(ok.status).toBe(200);
+    });
+
+    it('a name that resolves to a public address when saved and to loopback at delivery is not connected to', async () => {
+      const rebinder = await new WebhookReceiver().start();
+      try {
+        dns.set('hooks.rebind.example.cn', '93.184.216.34');
+        const saved = await t.http
+          .put(`/api/orgs/${sme.orgId}/webhook`)
+          .set(sme.auth)
+          .send({ url: `http://hooks.rebind.example.cn:${rebinder.port}/rebound` });
+        expect(saved.status).toBe(200);
+        // Rebind: the name now points at a listening local receiver.
+        dns.set('hooks.rebind.example.cn', RECEIVER_HOST);
+        const notification = await quoteEvent();
+        await waitFor(async () => (await deliveriesOf(notification.id)).length >= 2, 'two refused attempts');
+        const log = await deliveriesOf(notification.id);
+        expect(log.slice(0, 2)).toEqual([
+          { attempt: 1, response_status: null, error: 'WEBHOOK_ADDRESS_FORBIDDEN', succeeded: false },
+          { attempt: 2, response_status: null, error: 'WEBHOOK_ADDRESS_FORBIDDEN', succeeded: false },
+        ]);
+        expect(rebinder.hitsOf('/rebound')).toBe(0);
+      } finally {
+        await rebinder.stop();
+      }
+    });
   });
 });

@@ -39,8 +39,16 @@ function createHarness({ name, dbName, indexPrefix, queuePrefix, deadlineMs, env
       MEILI_INDEX_PREFIX: indexPrefix,
       QUEUE_PREFIX: queuePrefix,
       LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
+      // Not 'production': that refuses demo data (eval-matching seeds it) and wants Meilisearch keys made
+      // by `cli.js meili:keys`; nothing else in the code depends on NODE_ENV.
+      NODE_ENV: 'development',
       JWT_SECRET: 'bench-only-secret-bench-only-secret-0001',
+      // One address drives every simulated user: the per-address and anonymous limits would throttle it.
+      LOGIN_RATE_LIMIT: '1000000',
+      LOGIN_ADDRESS_RATE_LIMIT: '1000000',
+      LOGIN_LOCKOUT_THRESHOLD: '1000000',
+      AUTH_RATE_LIMIT: '1000000',
+      PUBLIC_RATE_LIMIT: '1000000',
       ...extraEnv,
     };
     await recreateDatabase(databaseUrl);

@@ -72,6 +72,8 @@ export async function startPortal(options: TestAppOptions = {}): Promise<PortalT
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
       await t.close();
+      // The portal must work with the CSP enforced: a refused script or style is a failure, not a warning.
+      if (cspViolations.length) throw new Error(`CSP violations:\n${cspViolations.splice(0).join('\n')}`);
     },
   };
 }
@@ -127,7 +129,15 @@ export async function submitDialog(dialog: Locator, button: string): Promise<voi
  * 4xx: they are printed, not failed), requests that failed (other than those a navigation aborted),
  * uncaught errors — so a failed wait in CI comes with a reason.
  */
+/** Content-Security-Policy violations seen by any page: a browser spec fails on any (see close()). */
+const cspViolations: string[] = [];
+
 function reportTrouble(page: Page): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      cspViolations.push(`${page.url()}: ${message.text()}`);
+    }
+  });
   page.on('response', (response) => {
     if (response.status() >= 400 && response.url().includes('/api/')) {
       const request = response.request();

@@ -41,6 +41,12 @@ export interface ReceivedWebhook {
 }
 
 /**
+ * Where test receivers listen: a loopback address of their own, which the tests allow through
+ * WEBHOOK_ALLOWED_HOSTS (every other private address, 127.0.0.1 included, stays refused).
+ */
+export const RECEIVER_HOST = '127.0.0.2';
+
+/**
  * A local webhook receiver: records every POST; `answer(path)` decides the status (e.g. 503 while
  * "down"). Paths tell orgs apart.
  */
@@ -65,7 +71,7 @@ export class WebhookReceiver {
         res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'down');
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, RECEIVER_HOST, resolve));
     return this;
   }
 
@@ -74,7 +80,7 @@ export class WebhookReceiver {
   }
 
   url(path: string): string {
-    return `http://127.0.0.1:${this.port}${path}`;
+    return `http://${RECEIVER_HOST}:${this.port}${path}`;
   }
 
   hitsOf(path: string): number {
@@ -104,7 +110,7 @@ export class WebhookReceiver {
 /** A free local port with nothing listening on it (connections are refused until someone does). */
 export async function freePort(): Promise<number> {
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, RECEIVER_HOST, resolve));
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;

@@ -1,3 +1,4 @@
+import fastifyHelmet, { FastifyHelmetOptions } from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { Logger as NestLogger } from '@nestjs/common';
@@ -5,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AllExceptionsFilter, createValidationPipe, ErrorResponseDto, validateEnv } from '@pilotlink/core';
@@ -19,7 +20,7 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   const env = validateEnv(process.env);
   const adapter = new FastifyAdapter({
     bodyLimit: env.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    trustProxy: trustProxySetting(env.TRUST_PROXY),
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) =>
       (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID(),
   });
@@ -27,15 +28,63 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   // Uploads (delivery reports); each route sets its own size limit when it reads the file.
   await app.register(fastifyMultipart, { limits: { fileSize: env.DELIVERABLE_MAX_BYTES, files: 1, fields: 10 } });
+  await app.register(fastifyHelmet, securityHeaders(env.NODE_ENV === 'production'));
   await serveWebPortal(app);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
-  setUpOpenApi(app);
+  // The API's documentation is a map for attackers too: off in production unless asked for.
+  if ((env.API_DOCS ?? (env.NODE_ENV === 'production' ? 'off' : 'on')) === 'on') setUpOpenApi(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;
+}
+
+/**
+ * Security headers on every answer (portal, API, downloads): a strict CSP — scripts from this origin only,
+ * no inline script; styles from this origin or carrying the per-response nonce (Ant Design's CSS-in-JS
+ * reads it from index.html, see apps/web/src/main.tsx); inline style *attributes* stay allowed (React
+ * and Ant Design set element styles) — plus nosniff, frame-ancestors 'none' / X-Frame-Options DENY,
+ * Referrer-Policy no-referrer and HSTS.
+ */
+function securityHeaders(production: boolean): FastifyHelmetOptions {
+  return {
+    global: true,
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        styleSrcAttr: ["'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        scriptSrcAttr: ["'none'"],
+        ...(production ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  };
+}
+
+/**
+ * TRUST_PROXY → fastify's trustProxy: nothing trusted by default (X-Forwarded-For is ignored and the
+ * socket's peer is the client), a hop count, or the proxies' addresses/CIDRs.
+ */
+export function trustProxySetting(value: string | undefined): boolean | number | string[] {
+  const trimmed = value?.trim() ?? '';
+  if (!trimmed) return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return trimmed.split(',').map((part) => part.trim());
 }
 
 /**
@@ -66,10 +115,16 @@ async function serveWebPortal(app: NestFastifyApplication): Promise<void> {
       res.header('Cache-Control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+  // index.html carries this response's style nonce for Ant Design's CSS-in-JS (CSP, see securityHeaders).
+  const indexHtml = readFileSync(join(root, 'index.html'), 'utf8');
   const fastify = app.getHttpAdapter().getInstance();
   fastify.get('/*', (request, reply) => {
     if (request.url === '/api' || request.url.startsWith('/api/')) return reply.callNotFound();
-    return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    const nonce = reply.cspNonce.style;
+    return reply
+      .header('Cache-Control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(indexHtml.replace('</head>', `  <meta name="csp-nonce" content="${nonce}" />\n  </head>`));
   });
 }
 

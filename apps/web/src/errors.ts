@@ -1,4 +1,5 @@
 import type { FormInstance } from 'antd';
+import dayjs from 'dayjs';
 import { ApiError, FieldError } from './api';
 
 /** Chinese labels of the request fields the portal sends (error messages name them). */
@@ -45,6 +46,7 @@ const FIELD_LABELS: Record<string, string> = {
   'rule.ratioBp': '补贴比例',
   amountFen: '金额',
   reference: '付款凭证号',
+  url: 'Webhook 地址',
 };
 
 /** Chinese text for the stable error codes the portal meets. */
@@ -64,6 +66,7 @@ export const CODE_MESSAGES: Record<string, string> = {
   RELATED_PARTY: '关联方交易不能使用服务券',
   BUDGET_EXHAUSTED: '预算不足',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
+  WEBHOOK_URL_FORBIDDEN: '该地址指向内网或本机，不能用作 Webhook 地址',
   PROGRAM_NOT_OPEN: '该服务券项目未在申报期',
   APPLICATION_WINDOW_CLOSED: '不在申报时间内',
   AMOUNT_OVER_VOUCHER_MAX: '申请金额超过单张服务券上限',
@@ -105,6 +108,10 @@ export function fieldMessage(field: string, message: string): string {
 }
 
 export function errorText(error: unknown): string {
+  // A rate limit or a locked account says until when (details.retryAt): the user's local time.
+  if (error instanceof ApiError && error.code === 'RATE_LIMITED' && typeof error.details.retryAt === 'string') {
+    return `操作过于频繁，请于 ${dayjs(error.details.retryAt).format('HH:mm:ss')} 后再试`;
+  }
   if (error instanceof ApiError) return CODE_MESSAGES[error.code] ?? `操作失败（${error.code}）`;
   return '网络错误，请稍后再试';
 }

@@ -1,3 +1,5 @@
+// First: every <style> created from here on carries the CSP nonce.
+import { cspNonce } from './csp';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -18,6 +20,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider
       locale={zhCN}
+      csp={cspNonce ? { nonce: cspNonce } : undefined}
       button={{ autoInsertSpace: false }}
       theme={{ token: { colorPrimary: '#1f5fbf', motion } }}
     >

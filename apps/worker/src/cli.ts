@@ -1,14 +1,21 @@
 import 'reflect-metadata';
 import { validateEnv } from '@pilotlink/core';
 import { runMigrations } from '@pilotlink/database';
+import { parseArgs } from 'node:util';
+import { createAdmin } from './ops/create-admin';
+import { deriveMeiliKeys, ensureMeiliKeys } from './ops/meili-keys';
 import { runReindex } from './search/run-reindex';
 import { runSeed } from './seed/run-seed';
 
+const USAGE =
+  'usage: cli.js migrate | seed | reindex | meili:keys [--print] | ' +
+  'admin:create --email E --name N --org-name O --uscc U --region R (password in ADMIN_PASSWORD)';
+
 /**
- * Operations entry point: `node dist/apps/worker/src/cli.js migrate|seed|reindex`.
- * `seed` prints the demo logins as JSON on its last line for scripts/start.js.
+ * Operations entry point: `node dist/apps/worker/src/cli.js <command>`.
+ * `seed` prints the demo logins as JSON on its last line for scripts/start.js (development only).
  */
-async function main(command: string | undefined): Promise<void> {
+async function main(command: string | undefined, args: string[]): Promise<void> {
   const env = validateEnv(process.env);
   switch (command) {
     case 'migrate': {
@@ -17,7 +24,7 @@ async function main(command: string | undefined): Promise<void> {
       return;
     }
     case 'seed': {
-      const result = await runSeed();
+      const result = await runSeed(env.NODE_ENV);
       console.log(`demo data: ${result.created} rows created`);
       console.log(JSON.stringify({ logins: result.logins }));
       return;
@@ -30,14 +37,50 @@ async function main(command: string | undefined): Promise<void> {
       }
       return;
     }
+    case 'meili:keys': {
+      // The master key only ever creates these two keys. `--print` computes them offline for docker/.env.
+      const { values } = parseArgs({ args, options: { print: { type: 'boolean' } } });
+      if (values.print) {
+        const keys = deriveMeiliKeys(env.MEILI_MASTER_KEY);
+        console.log(`MEILI_SEARCH_KEY=${keys.search}\nMEILI_ADMIN_KEY=${keys.admin}`);
+        return;
+      }
+      await ensureMeiliKeys(env.MEILI_URL, env.MEILI_MASTER_KEY, env.MEILI_INDEX_PREFIX);
+      console.log('meilisearch keys: search-only (API) and admin (worker) keys are in place');
+      return;
+    }
+    case 'admin:create': {
+      const { values } = parseArgs({
+        args,
+        options: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          'org-name': { type: 'string', default: 'PilotLink 中试通运营中心' },
+          uscc: { type: 'string' },
+          region: { type: 'string' },
+        },
+      });
+      const password = process.env.ADMIN_PASSWORD;
+      if (!values.email || !values.name || !values.uscc || !values.region || !password) throw new Error(USAGE);
+      const created = await createAdmin({
+        email: values.email,
+        displayName: values.name,
+        password,
+        orgName: values['org-name'],
+        uscc: values.uscc,
+        regionCode: values.region,
+      });
+      // Nothing secret: the password came from the operator's environment and is not echoed.
+      console.log(`admin created: ${values.email.toLowerCase()} (org ${created.orgId})`);
+      return;
+    }
     default:
-      throw new Error('usage: cli.js migrate|seed|reindex');
+      throw new Error(USAGE);
   }
 }
 
-main(process.argv[2]).catch((error: Error) => {
-  console.error(
-    error.message.startsWith('Invalid configuration') || error.message.startsWith('usage') ? error.message : error,
-  );
+main(process.argv[2], process.argv.slice(3)).catch((error: Error) => {
+  const plain = ['Invalid configuration', 'usage', 'Refusing', 'ADMIN_PASSWORD', 'a user with', 'USCC'];
+  console.error(plain.some((p) => error.message.startsWith(p)) ? error.message : error);
   process.exit(1);
 });

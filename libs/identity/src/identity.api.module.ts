@@ -5,28 +5,29 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@pilotlink/core';
 import { AccessGuard } from './access/access.guard';
 import { AuthController, MeController } from './api/auth.controller';
-import { AuthThrottlerGuard } from './api/login-throttler.guard';
+import { AuthThrottlerGuard, LoginLockoutService, PublicThrottlerGuard, throttlerOptions } from './api/throttling';
 import { OrgsController } from './api/orgs.controller';
 import { IdentityModule } from './identity.module';
 
 /**
  * The HTTP surface of identity, plus the global AccessGuard every other context's routes rely on.
- * Throttling: `login` counts attempts per IP and account, `auth` guards sign-up and refresh per IP.
+ * Throttling (Redis-backed, see api/throttling.ts): per account and per address on login, per address on
+ * sign-up/refresh and on every anonymous route.
  */
 @Module({
   imports: [
     IdentityModule,
     ThrottlerModule.forRootAsync({
       inject: [ConfigService],
-      useFactory: (config: AppConfig) => ({
-        throttlers: [
-          { name: 'login', ttl: 60_000, limit: config.get('LOGIN_RATE_LIMIT', { infer: true }) },
-          { name: 'auth', ttl: 60_000, limit: config.get('AUTH_RATE_LIMIT', { infer: true }) },
-        ],
-      }),
+      useFactory: (config: AppConfig) => throttlerOptions(config),
     }),
   ],
   controllers: [AuthController, MeController, OrgsController],
-  providers: [AuthThrottlerGuard, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [
+    AuthThrottlerGuard,
+    LoginLockoutService,
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_GUARD, useClass: PublicThrottlerGuard },
+  ],
 })
 export class IdentityApiModule {}

@@ -12,5 +12,6 @@ export * from './inbox/inbox.service';
 export * from './subscriptions/subscriptions.service';
 export * from './webhooks/webhook-delivery.service';
 export * from './webhooks/webhooks.service';
+export * from './webhooks/webhook-url-guard';
 export * from './notification.module';
 export * from './notification.api.module';

@@ -39,6 +39,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     DATABASE_URL: databaseUrl,
     QUEUE_PREFIX: `pltest:${id}`,
     MEILI_INDEX_PREFIX: `t${id}_`,
+    // One address (127.0.0.1) plays every user of a test: the per-address limits are tested on their own
+    // (throttling.e2e-spec.ts) and raised here; the per-account login limit keeps its default.
+    LOGIN_ADDRESS_RATE_LIMIT: '100000',
+    PUBLIC_RATE_LIMIT: '100000',
     ...options.env,
   };
   Object.assign(process.env, env);

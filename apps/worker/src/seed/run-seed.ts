@@ -5,7 +5,13 @@ import { DemoVouchersSeed } from './demo-vouchers.seed';
 import { DemoSubsidiesSeed } from './demo-subsidies.seed';
 import { SeedModule } from './seed.module';
 
-export async function runSeed(): Promise<SeedResult> {
+/** Demo data (public logins, a known password) never goes into a production database. */
+export async function runSeed(nodeEnv: string): Promise<SeedResult> {
+  if (nodeEnv === 'production') {
+    throw new Error(
+      'Refusing to load demo data in production (its logins are public); create the first admin with `cli.js admin:create`',
+    );
+  }
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
   try {
     const identity = await app.get(DemoIdentitySeed).run();

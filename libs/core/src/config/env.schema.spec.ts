@@ -22,3 +22,38 @@ describe('validateEnv', () => {
     expect(() => validateEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
   });
 });
+
+describe('validateEnv in production', () => {
+  const strong = (c: string) => `${c}-0123456789abcdefghijklmnopqrstuvwxyz`;
+  const good = {
+    NODE_ENV: 'production',
+    JWT_SECRET: strong('jwt'),
+    TEAM_ID_PEPPER: strong('pepper'),
+    MEILI_API_KEY: strong('meili'),
+  };
+
+  it('accepts own secrets and a Meilisearch API key', () => {
+    expect(validateEnv(good).NODE_ENV).toBe('production');
+  });
+
+  it('refuses short, published or repeated secrets, naming the variable', () => {
+    for (const JWT_SECRET of [
+      'compose-placeholder-jwt-secret-change-me',
+      'a'.repeat(40),
+      'short-secret',
+      'my-changeme-secret-xxxxxxxxxxxxxxxxxxxx',
+    ]) {
+      expect(() => validateEnv({ ...good, JWT_SECRET })).toThrow(/JWT_SECRET/);
+    }
+    expect(() => validateEnv({ ...good, TEAM_ID_PEPPER: undefined })).toThrow(/TEAM_ID_PEPPER/);
+    expect(() => validateEnv({ ...good, TEAM_ID_PEPPER: good.JWT_SECRET })).toThrow(/TEAM_ID_PEPPER: must differ/);
+  });
+
+  it('requires a Meilisearch key other than the master key, and refuses the test webhook allow-list', () => {
+    expect(() => validateEnv({ ...good, MEILI_API_KEY: undefined })).toThrow(/MEILI_API_KEY/);
+    expect(() => validateEnv({ ...good, MEILI_API_KEY: 'k'.repeat(20), MEILI_MASTER_KEY: 'k'.repeat(20) })).toThrow(
+      /MEILI_API_KEY: must not be the master key/,
+    );
+    expect(() => validateEnv({ ...good, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' })).toThrow(/WEBHOOK_ALLOWED_HOSTS/);
+  });
+});

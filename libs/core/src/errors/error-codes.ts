@@ -59,6 +59,8 @@ export const ERROR_HTTP_STATUS = {
   EVALUATION_OUTCOME_NOT_ALLOWED: 422,
   // A subsidy rule whose policy names no figure (e.g. 嘉兴's "一定比例") cannot be active until its bureau sets it.
   RULE_PARAMETER_UNSET: 409,
+  // Safe to deploy (issue 15): a webhook URL to a private/loopback/link-local/metadata address (SSRF).
+  WEBHOOK_URL_FORBIDDEN: 400,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,

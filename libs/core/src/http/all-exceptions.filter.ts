@@ -53,6 +53,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
         exception instanceof Error ? exception.message : 'non-error thrown',
       );
     }
+    // A rate limit says when to come back, in the standard header as well as in details.
+    const retryAfter = (envelope.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (envelope.statusCode === 429 && typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
     void reply.status(envelope.statusCode).send(envelope);
   }
 

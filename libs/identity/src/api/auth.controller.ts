@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/c
 import { ApiBearerAuth, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
-import { ErrorResponseDto } from '@pilotlink/core';
+import { DomainError, ErrorResponseDto } from '@pilotlink/core';
 import type { Actor } from '../access/actor';
 import { CurrentActor, Public } from '../access/decorators';
 import { AuthService, Session } from '../auth/auth.service';
@@ -15,7 +15,7 @@ import {
   UserResponseDto,
 } from '../dto/identity.response.dto';
 import { MeService } from '../auth/me.service';
-import { AuthThrottlerGuard } from './login-throttler.guard';
+import { AuthThrottlerGuard, LoginLockoutService } from './throttling';
 
 function toSession(session: Session): SessionResponseDto {
   return { ...session.tokens, user: UserResponseDto.from(session.user), org: OrgResponseDto.from(session.org) };
@@ -26,11 +26,14 @@ function toSession(session: Session): SessionResponseDto {
 @UseGuards(AuthThrottlerGuard)
 @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'RATE_LIMITED' })
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly lockout: LoginLockoutService,
+  ) {}
 
   @Post('register')
   @Public()
-  @SkipThrottle({ login: true })
+  @SkipThrottle({ login: true, loginAddress: true })
   @ApiOperation({ summary: 'Register an SME or platform operator org with its owner account' })
   async register(@Body() body: RegisterRequestDto, @Req() req: FastifyRequest): Promise<SessionResponseDto> {
     return toSession(await this.auth.register(body, String(req.id)));
@@ -40,15 +43,29 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @SkipThrottle({ auth: true })
-  @ApiOperation({ summary: 'Exchange email and password for an access and a refresh token' })
+  @ApiOperation({
+    summary: 'Exchange email and password for an access and a refresh token',
+    description:
+      'Limited per account (all addresses) and per address (all accounts); repeated failures lock the account ' +
+      'for a while, doubling. 429 carries Retry-After and details.retryAt.',
+  })
   async login(@Body() body: LoginRequestDto, @Req() req: FastifyRequest): Promise<SessionResponseDto> {
-    return toSession(await this.auth.login(body.email, body.password, String(req.id)));
+    const email = body.email.trim().toLowerCase();
+    await this.lockout.assertNotLocked(email);
+    try {
+      const session = await this.auth.login(body.email, body.password, String(req.id));
+      await this.lockout.reset(email);
+      return toSession(session);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'INVALID_CREDENTIALS') await this.lockout.recordFailure(email);
+      throw error;
+    }
   }
 
   @Post('refresh')
   @Public()
   @HttpCode(200)
-  @SkipThrottle({ login: true })
+  @SkipThrottle({ login: true, loginAddress: true })
   @ApiOperation({ summary: 'Rotate the refresh token; reusing an old one revokes the session' })
   refresh(@Body() body: RefreshRequestDto): Promise<TokenResponseDto> {
     return this.auth.refresh(body.refreshToken);
@@ -57,7 +74,7 @@ export class AuthController {
   @Post('logout')
   @Public()
   @HttpCode(204)
-  @SkipThrottle({ login: true })
+  @SkipThrottle({ login: true, loginAddress: true })
   @ApiOperation({ summary: 'Revoke the session of this refresh token' })
   async logout(@Body() body: RefreshRequestDto): Promise<void> {
     await this.auth.logout(body.refreshToken);

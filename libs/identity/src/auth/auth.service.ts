@@ -132,7 +132,7 @@ export class AuthService {
     verification?: Pick<Org, 'verificationStatus' | 'verifiedAt' | 'verifiedByOrgId'>,
   ): Promise<Org> {
     const isTeam = input.isTeam === true && input.kind === 'SME';
-    const pepper = this.config.get('JWT_SECRET', { infer: true });
+    const pepper = this.config.get('TEAM_ID_PEPPER', { infer: true });
     const org = manager.create(Org, {
       kind: input.kind,
       name: input.name,

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { Notification } from '../domain/notification.entity';
 import { WebhookDelivery } from '../domain/webhook.entity';
 import { SIGNATURE_HEADER, signWebhook } from '../domain/webhook-signature';
+import { postToWebhook, webhookUrlPolicy } from './webhook-url-guard';
 import { WebhooksService } from './webhooks.service';
 
 export type DeliveryOutcome =
@@ -63,19 +64,23 @@ export class WebhookDeliveryService {
     let status: number | null = null;
     let error: string | null = null;
     try {
-      const response = await fetch(endpoint.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'PilotLink-Webhooks/1',
-          [SIGNATURE_HEADER]: signWebhook(endpoint.secret, payload, Math.floor(this.clock.now().getTime() / 1000)),
+      // Checked again here, on the address connected to: the name may resolve elsewhere than at save time.
+      status = await postToWebhook(
+        endpoint.url,
+        {
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'PilotLink-Webhooks/1',
+            [SIGNATURE_HEADER]: signWebhook(endpoint.secret, payload, Math.floor(this.clock.now().getTime() / 1000)),
+          },
+          body: payload,
+          timeoutMs: this.config.get('WEBHOOK_TIMEOUT_MS', { infer: true }),
         },
-        body: payload,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.get('WEBHOOK_TIMEOUT_MS', { infer: true })),
-      });
-      status = response.status;
-      await response.body?.cancel().catch(() => undefined);
+        webhookUrlPolicy({
+          NODE_ENV: this.config.get('NODE_ENV', { infer: true }),
+          WEBHOOK_ALLOWED_HOSTS: this.config.get('WEBHOOK_ALLOWED_HOSTS', { infer: true }),
+        }),
+      );
       if (status < 200 || status >= 300) error = `answered HTTP ${status}`;
     } catch (caught) {
       error = describe(caught);
@@ -154,7 +159,12 @@ export function bodyOf(n: Notification): WebhookBody {
 
 function describe(error: unknown): string {
   // Duck-typed rather than `instanceof Error`: fetch's errors may come from another realm (e.g. under jest).
-  const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } } | null;
-  if (e?.name === 'TimeoutError') return 'timed out';
-  return e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error);
+  const e = error as {
+    name?: string;
+    code?: string;
+    message?: string;
+    cause?: { name?: string; code?: string; message?: string };
+  } | null;
+  if (e?.name === 'TimeoutError' || e?.cause?.name === 'TimeoutError') return 'timed out';
+  return e?.code === 'ABORT_ERR' ? 'timed out' : (e?.code ?? e?.cause?.code ?? e?.message ?? String(error));
 }

@@ -1,13 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
-import { NotFoundError } from '@pilotlink/core';
+import { AppConfig, NotFoundError } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/identity';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { WebhookDelivery, WebhookEndpoint } from '../domain/webhook.entity';
 import { SIGNATURE_HEADER } from '../domain/webhook-signature';
+import { assertWebhookUrlAllowed, webhookUrlPolicy } from './webhook-url-guard';
 import { PutWebhookDto, WebhookDeliveryDto, WebhookResponseDto } from '../dto/webhook.dto';
 
 const RECENT_DELIVERIES = 20;
@@ -27,6 +29,7 @@ export class WebhooksService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Inject(ConfigService) private readonly config: AppConfig,
   ) {}
 
   async get(actor: Actor, orgId: string): Promise<WebhookResponseDto> {
@@ -38,6 +41,13 @@ export class WebhooksService {
   /** Creates or updates the URL; a new endpoint or `rotateSecret` gets a fresh secret, shown in this answer only. */
   async put(ctx: RequestContext, orgId: string, input: PutWebhookDto): Promise<WebhookResponseDto> {
     this.assertOwnOrg(ctx.actor, orgId);
+    await assertWebhookUrlAllowed(
+      input.url,
+      webhookUrlPolicy({
+        NODE_ENV: this.config.get('NODE_ENV', { infer: true }),
+        WEBHOOK_ALLOWED_HOSTS: this.config.get('WEBHOOK_ALLOWED_HOSTS', { infer: true }),
+      }),
+    );
     return withTransaction(this.dataSource, async (manager) => {
       const existing = await manager.findOne(WebhookEndpoint, {
         where: { orgId },

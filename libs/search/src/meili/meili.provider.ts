@@ -10,7 +10,7 @@ export const meiliProvider = {
   useFactory: (config: AppConfig) =>
     new Meilisearch({
       host: config.get('MEILI_URL', { infer: true }),
-      apiKey: config.get('MEILI_MASTER_KEY', { infer: true }),
+      apiKey: config.get('MEILI_API_KEY', { infer: true }) ?? config.get('MEILI_MASTER_KEY', { infer: true }),
       timeout: 5_000,
       // Node's fetch asks for gzip; Meilisearch then streams a chunked compressed body, and on a kept-alive
       // connection Nagle's algorithm meets the client's delayed ACK: every search stalled ~40 ms. Compressing
