@@ -1,6 +1,7 @@
 export * from './clock';
 export * from './config/config.module';
 export * from './config/env.schema';
+export * from './errors/connection-error';
 export * from './errors/domain-error';
 export * from './errors/error-codes';
 export * from './errors/error-response.dto';

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { isDatabaseConnectionError } from '@pilotlink/core';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
 /** PostgreSQL SQLSTATEs after which the whole unit of work may simply be run again. */
@@ -21,6 +22,11 @@ export function isRetryableTransactionError(error: unknown): boolean {
 /**
  * Runs `work` in one transaction and retries the whole unit on a serialization failure or deadlock,
  * with a short jittered backoff. `work` must do nothing outside the database that cannot be repeated.
+ *
+ * A unit whose connection died before COMMIT (the backend terminated, the socket cut) was rolled back by
+ * PostgreSQL, so it is retried the same way on a fresh connection. One that died during COMMIT may or may
+ * not have committed: it is not retried, and surfaces as DATABASE_UNAVAILABLE (503) for the client to
+ * retry — with an Idempotency-Key where the route takes one.
  */
 export async function withTransaction<T>(
   dataSource: DataSource,
@@ -29,17 +35,23 @@ export async function withTransaction<T>(
 ): Promise<T> {
   const maxAttempts = options.maxAttempts ?? 5;
   for (let attempt = 1; ; attempt += 1) {
+    let workDone = false;
+    const tracked = async (manager: EntityManager): Promise<T> => {
+      const result = await work(manager);
+      workDone = true;
+      return result;
+    };
     try {
       // READ COMMITTED is every connection's default (pinned in baseDataSourceOptions): asking for it
       // again would cost a SET TRANSACTION round trip on every unit of work.
       return await (options.isolation && options.isolation !== 'READ COMMITTED'
-        ? dataSource.transaction(options.isolation, work)
-        : dataSource.transaction(work));
+        ? dataSource.transaction(options.isolation, tracked)
+        : dataSource.transaction(tracked));
     } catch (error) {
-      if (attempt >= maxAttempts || !isRetryableTransactionError(error)) throw error;
-      logger.warn(
-        `retrying transaction after ${String((error as { code?: string }).code ?? 'conflict')} (attempt ${attempt})`,
-      );
+      const lostBeforeCommit = !workDone && isDatabaseConnectionError(error);
+      if (attempt >= maxAttempts || !(isRetryableTransactionError(error) || lostBeforeCommit)) throw error;
+      const reason = lostBeforeCommit ? 'a lost connection' : String((error as { code?: string }).code ?? 'conflict');
+      logger.warn(`retrying transaction after ${reason} (attempt ${attempt})`);
       await new Promise((resolve) => setTimeout(resolve, 5 * 2 ** attempt + Math.random() * 20));
     }
   }

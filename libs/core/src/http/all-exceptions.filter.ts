@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseConnectionError } from '../errors/connection-error';
 import { DomainError } from '../errors/domain-error';
 import { ERROR_HTTP_STATUS, ErrorCode } from '../errors/error-codes';
 
@@ -33,6 +34,9 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   503: 'SERVICE_UNAVAILABLE',
 };
 
+/** Seconds a client is asked to wait before retrying a 503 (the outage is usually a reconnect away). */
+export const RETRY_AFTER_SECONDS = 2;
+
 /**
  * Every error leaves as the SPEC §8 envelope. Internals (stack, SQL, driver messages) never reach
  * the client: an unexpected error is logged with the request id and answered as INTERNAL_ERROR.
@@ -53,6 +57,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         exception instanceof Error ? exception.message : 'non-error thrown',
       );
     }
+    // A 503 is retryable by definition: say when (RFC 9110 §10.2.3).
+    if (envelope.statusCode === 503) void reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
     void reply.status(envelope.statusCode).send(envelope);
   }
 
@@ -80,6 +86,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof SyntaxError && (exception as { statusCode?: number }).statusCode === 400) {
       return { statusCode: 400, code: 'MALFORMED_REQUEST', message: 'Body is not valid JSON' };
+    }
+    // The database connection died under a unit of work that could not be run again (withTransaction
+    // retries those that died before COMMIT): nothing the client can fix, and retrying later is safe.
+    if (isDatabaseConnectionError(exception)) {
+      return {
+        statusCode: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'The database is briefly unavailable; retry shortly',
+      };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'Internal error' };
   }
