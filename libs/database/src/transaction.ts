@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { isDatabaseConnectionError } from '@pilotlink/core';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
@@ -11,6 +12,29 @@ export interface TransactionOptions {
 }
 
 const logger = new Logger('withTransaction');
+
+/** An enclosing unit of work (see `enclosingUnitOfWork`) the units run inside it join. */
+interface Enclosing {
+  manager: EntityManager;
+  open: boolean;
+}
+const enclosing = new AsyncLocalStorage<Enclosing>();
+
+/**
+ * Runs `work` (which calls services that use withTransaction) so that every withTransaction inside it
+ * joins `manager`'s transaction instead of opening its own: the caller's writes and the services' commit
+ * or roll back together. The Idempotency-Key interceptor records a key's outcome this way, in the same
+ * transaction as the write it guards. A retry of the enclosing transaction runs everything again.
+ */
+export async function enclosingUnitOfWork<T>(manager: EntityManager, work: () => Promise<T>): Promise<T> {
+  const store: Enclosing = { manager, open: true };
+  try {
+    return await enclosing.run(store, work);
+  } finally {
+    // Anything the work left running (a timer, a callback) must not use the finished transaction.
+    store.open = false;
+  }
+}
 
 export function isRetryableTransactionError(error: unknown): boolean {
   const code =
@@ -33,6 +57,9 @@ export async function withTransaction<T>(
   work: (manager: EntityManager) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
+  const outer = enclosing.getStore();
+  // Inside an enclosing unit of work: join it (its transaction retries the whole, this included).
+  if (outer?.open) return work(outer.manager);
   const maxAttempts = options.maxAttempts ?? 5;
   for (let attempt = 1; ; attempt += 1) {
     let workDone = false;

@@ -20,8 +20,10 @@ const CONNECTION_MESSAGES = [
   'connection error and is not queryable',
   'Client was closed and is not queryable',
   'timeout exceeded when trying to connect',
-  // TypeORM released the query runner when its connection emitted 'error'; the unit's next query says so.
+  // TypeORM released the query runner when its connection emitted 'error'; the unit's next query says so
+  // (QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError).
   'Query runner already released',
+  'provided by a query runner was already released',
 ];
 
 /** True when `error` (a TypeORM QueryFailedError or a raw pg/socket error) says the database connection failed. */
