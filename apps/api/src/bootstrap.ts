@@ -8,8 +8,15 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
-import { AllExceptionsFilter, createValidationPipe, ErrorResponseDto, validateEnv } from '@pilotlink/core';
+import {
+  AllExceptionsFilter,
+  createValidationPipe,
+  ErrorResponseDto,
+  InputSafetyPipe,
+  validateEnv,
+} from '@pilotlink/core';
 import { ApiModule } from './api.module';
+import { useDepthLimitedJsonParser } from './json-body';
 
 /**
  * Builds the HTTP app exactly as production runs it; the e2e tests call this too, so they exercise
@@ -29,11 +36,13 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   await app.register(fastifyMultipart, { limits: { fileSize: env.DELIVERABLE_MAX_BYTES, files: 1, fields: 10 } });
   await serveWebPortal(app);
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
+  // Strings PostgreSQL cannot store, unsafe numbers, nulls and arrays where the DTO has none: before validation.
+  app.useGlobalPipes(new InputSafetyPipe(), createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   setUpOpenApi(app);
   await app.init();
+  useDepthLimitedJsonParser(app.getHttpAdapter().getInstance());
   await app.getHttpAdapter().getInstance().ready();
   return app;
 }

@@ -6,6 +6,7 @@ export * from './errors/domain-error';
 export * from './errors/error-codes';
 export * from './errors/error-response.dto';
 export * from './http/all-exceptions.filter';
+export * from './http/input-safety.pipe';
 export * from './http/validation';
 export * from './money/fen';
 export * from './pagination';

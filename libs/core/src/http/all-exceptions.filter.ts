@@ -20,6 +20,8 @@ const FASTIFY_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'MALFORMED_REQUEST', message: 'Invalid content length' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'MALFORMED_REQUEST', message: 'Body is empty but declared as JSON' },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'MALFORMED_REQUEST', message: 'Body is not valid JSON' },
+  // Our JSON parser's nesting cap (apps/api/src/json-body.ts).
+  PL_JSON_TOO_DEEP: { code: 'MALFORMED_REQUEST', message: 'Body JSON is nested too deeply' },
 };
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
