@@ -26,7 +26,9 @@ import {
  * synced again (upserts are idempotent).
  *
  * Only notifying rows need Redis: during a Redis outage they back off like any failed row (their
- * search sync is simply repeated, harmlessly), while purely searchable changes keep flowing.
+ * search sync is simply repeated, harmlessly), while purely searchable changes keep flowing — queueing
+ * is bounded in time and skipped while Redis is known down, so no batch waits on it. An outage of
+ * PostgreSQL, Meilisearch or Redis is logged once as it starts, and once as it ends with the backlog.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -36,7 +38,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private wake?: () => void;
   /** Index settings are (re)applied before the first batch and after every outage. */
   private indexesReady = false;
-  private failing = false;
+  /** Since when each dependency has been failing (absent: working), to log an outage once and its end. */
+  private readonly outages = new Map<Dependency, number>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -68,11 +71,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     try {
       await this.prepareIndexes();
       const outcome = await this.relayBatch();
-      if (outcome !== 'failed') this.recovered();
+      await this.restored('database');
       return outcome;
     } catch (error) {
-      if (isMeiliUnavailable(error)) this.indexesReady = false;
-      this.failed(error);
+      if (isMeiliUnavailable(error)) {
+        this.indexesReady = false;
+        this.outage('search', error);
+      } else this.outage('database', error);
       return 'failed';
     }
   }
@@ -106,6 +111,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const groups = groupByAggregate(rows);
       const failures = await this.publish(manager, groups);
       await this.dispatch(
+        manager,
         rows.filter((row) => !failures.has(row.id)),
         failures,
       );
@@ -119,12 +125,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         failures,
       );
       const summary = { rows: rows.length, entities: groups.length, failed: failures.size, ms: Date.now() - started };
-      if (failures.size === rows.length) {
-        this.failed(new Error(`${summary.rows} outbox rows not published: ${failures.values().next().value}`));
-        return 'failed';
-      }
-      // Steady trickles stay at debug; catch-up batches and partial failures are worth an operator's eye.
-      if (failures.size > 0) this.logger.warn(summary, 'relayed outbox batch; some rows failed and will be retried');
+      if (failures.size === rows.length) return 'failed';
+      // Steady trickles stay at debug; catch-up batches are worth an operator's eye. Failed rows during an
+      // outage were logged once, as the outage (see outage()).
+      if (failures.size > 0) this.logger.debug(summary, 'relayed outbox batch; some rows failed and will be retried');
       else if (rows.length >= 100) this.logger.log(summary, 'relayed outbox batch');
       else this.logger.debug(summary, 'relayed outbox batch');
       return rows.length === RELAY_BATCH_SIZE ? 'full' : 'worked';
@@ -168,10 +172,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
     try {
       await this.sync.sync(syncTargets(known), manager);
+      await this.restored('search', manager);
       return failures;
     } catch (error) {
       if (isMeiliUnavailable(error) || known.length === 1) {
-        if (isMeiliUnavailable(error)) this.indexesReady = false;
+        if (isMeiliUnavailable(error)) {
+          this.indexesReady = false;
+          this.outage('search', error);
+        }
         known.forEach((group) => fail(group, errorMessage(error)));
         return failures;
       }
@@ -187,13 +195,20 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return failures;
   }
 
-  /** Queues the notifying events of rows whose search sync succeeded; a Redis failure fails just those rows. */
-  private async dispatch(rows: PendingRow[], failures: Map<string, string>): Promise<void> {
+  /**
+   * Queues the notifying events of rows whose search sync succeeded; a Redis failure (bounded in time, see
+   * OutboxEventPublisher) fails just those rows, each recording the error and backing off on its own.
+   */
+  private async dispatch(manager: EntityManager, rows: PendingRow[], failures: Map<string, string>): Promise<void> {
+    const notifying = rows.filter((row) => this.events.isNotifying(row));
+    if (notifying.length === 0) return;
     try {
-      await this.events.publish(rows);
+      await this.events.publish(notifying);
+      await this.restored('queue', manager);
     } catch (error) {
       const message = errorMessage(error);
-      rows.filter((row) => this.events.isNotifying(row)).forEach((row) => failures.set(row.id, message));
+      notifying.forEach((row) => failures.set(row.id, message));
+      this.outage('queue', error);
     }
   }
 
@@ -218,16 +233,29 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     );
   }
 
-  /** Logs the start and the end of an outage once each, not once per tick. */
-  private failed(error: unknown): void {
-    if (!this.failing) this.logger.warn({ err: error }, 'outbox relay cannot publish; retrying');
-    else this.logger.debug({ err: error }, 'outbox relay still failing');
-    this.failing = true;
+  /** Logs the start of an outage once, not once per tick. */
+  private outage(dependency: Dependency, error: unknown): void {
+    if (this.outages.has(dependency)) {
+      this.logger.debug({ err: error }, `${DEPENDENCY_NAMES[dependency]} still unavailable`);
+      return;
+    }
+    this.outages.set(dependency, Date.now());
+    this.logger.warn({ err: error }, `${DEPENDENCY_NAMES[dependency]} unavailable: outbox rows wait and are retried`);
   }
 
-  private recovered(): void {
-    if (this.failing) this.logger.log('outbox relay publishing again');
-    this.failing = false;
+  /** Logs the end of an outage, with how long it lasted and the outbox backlog left to catch up on. */
+  private async restored(dependency: Dependency, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const since = this.outages.get(dependency);
+    if (since === undefined) return;
+    this.outages.delete(dependency);
+    const [{ backlog }] = await manager.query<{ backlog: number }[]>(
+      `SELECT count(*)::int AS backlog FROM outbox WHERE processed_at IS NULL`,
+    );
+    const seconds = Math.round((Date.now() - since) / 1000);
+    this.logger.log(
+      { backlog, outageSeconds: seconds },
+      `${DEPENDENCY_NAMES[dependency]} available again after ${seconds} s; ${backlog} outbox rows pending`,
+    );
   }
 
   private sleep(ms: number): Promise<void> {
@@ -241,6 +269,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 }
+
+type Dependency = 'database' | 'search' | 'queue';
+const DEPENDENCY_NAMES: Record<Dependency, string> = {
+  database: 'PostgreSQL',
+  search: 'Meilisearch',
+  queue: 'the notifications queue (Redis)',
+};
 
 function errorMessage(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
