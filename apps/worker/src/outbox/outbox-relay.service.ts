@@ -40,6 +40,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private indexesReady = false;
   /** Since when each dependency has been failing (absent: working), to log an outage once and its end. */
   private readonly outages = new Map<Dependency, number>();
+  private lastSweep = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -104,6 +105,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         [OUTBOX_RELAY_LOCK_KEY],
       );
       if (!locked) return 'locked';
+      await this.sweep(manager);
       const rows = await this.dueRows(manager);
       if (rows.length === 0) return 'idle';
 
@@ -135,7 +137,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 
-  private async dueRows(manager: EntityManager): Promise<PendingRow[]> {
+  private dueRows(manager: EntityManager): Promise<PendingRow[]> {
+    return this.pendingRows(manager, `processed_at IS NULL AND next_attempt_at <= now()`, []);
+  }
+
+  private async pendingRows(manager: EntityManager, where: string, params: unknown[]): Promise<PendingRow[]> {
     const rows = await manager.query<
       {
         id: string;
@@ -147,9 +153,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       }[]
     >(
       `SELECT id, aggregate_type, aggregate_id, event_type, payload, attempts FROM outbox
-        WHERE processed_at IS NULL AND next_attempt_at <= now()
-        ORDER BY id LIMIT $1`,
-      [RELAY_BATCH_SIZE],
+        WHERE ${where} ORDER BY id LIMIT $1`,
+      [RELAY_BATCH_SIZE, ...params],
     );
     return rows.map((r) => ({
       id: r.id,
@@ -212,12 +217,39 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
+  /** Done with search; a notifying row is now queued (its dispatch, recorded by the worker, is still due). */
   private async markProcessed(manager: EntityManager, rows: PendingRow[]): Promise<void> {
     if (rows.length === 0) return;
     await manager.query(
-      `UPDATE outbox SET processed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`,
-      [rows.map((row) => row.id)],
+      `UPDATE outbox SET processed_at = now(), attempts = attempts + 1, last_error = NULL,
+              queued_at = CASE WHEN id = ANY($2::bigint[]) THEN now() ELSE queued_at END
+        WHERE id = ANY($1::bigint[])`,
+      [rows.map((row) => row.id), rows.filter((row) => this.events.isNotifying(row)).map((row) => row.id)],
     );
+  }
+
+  /**
+   * The sweeper: notifying events queued REQUEUE_AFTER_SECONDS ago whose dispatch never ran (Redis lost
+   * the job: restarted empty, flushed) are queued again. A job still waiting under the same id is not
+   * added twice, and the inbox's unique key makes a second dispatch add nothing: exactly once.
+   */
+  private async sweep(manager: EntityManager): Promise<void> {
+    if (Date.now() - this.lastSweep < SWEEP_EVERY_MS) return;
+    this.lastSweep = Date.now();
+    const rows = await this.pendingRows(
+      manager,
+      `queued_at IS NOT NULL AND dispatched_at IS NULL AND queued_at < now() - make_interval(secs => $2)`,
+      [REQUEUE_AFTER_SECONDS],
+    );
+    if (rows.length === 0) return;
+    try {
+      await this.events.publish(rows);
+    } catch (error) {
+      this.outage('queue', error);
+      return;
+    }
+    await manager.query(`UPDATE outbox SET queued_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+    this.logger.warn({ events: rows.length }, `queued ${rows.length} notifying events again: their dispatch never ran`);
   }
 
   private async markFailed(manager: EntityManager, rows: PendingRow[], errors: Map<string, string>): Promise<void> {
@@ -269,6 +301,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 }
+
+/** How often the sweeper looks for notifying events queued but never dispatched, and how old they must be. */
+const SWEEP_EVERY_MS = 5_000;
+export const REQUEUE_AFTER_SECONDS = 15;
 
 type Dependency = 'database' | 'search' | 'queue';
 const DEPENDENCY_NAMES: Record<Dependency, string> = {
