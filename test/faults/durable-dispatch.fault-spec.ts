@@ -3,8 +3,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { QUEUES } from '@pilotlink/queue';
 import { createTestApp, RegisteredOrg, TestApp } from '@pilotlink/testing';
 import { Queue } from 'bullmq';
-import { waitFor } from './support/notification-fixtures';
-import { VoucherWorld, voucherTestEnv } from './support/voucher-fixtures';
+import { waitFor } from '../support/notification-fixtures';
+import { VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
 
 /**
  * Notifications survive a Redis that lost its jobs (issue 14, point 3). The relay queues each notifying

@@ -1,7 +1,7 @@
 import { adminQuery, createTestApp, databaseName, RegisteredOrg, TestApp } from '@pilotlink/testing';
 import { verifyLedger } from '@pilotlink/voucher/ledger/ledger-verifier';
 import type { Response } from 'supertest';
-import { expectStatus, idemKey, VoucherWorld, voucherTestEnv } from './support/voucher-fixtures';
+import { expectStatus, idemKey, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
 
 /**
  * Database connections cut under load (issue 14, point 1): `pg_terminate_backend` on every connection of
@@ -120,6 +120,12 @@ describe('database connections cut during bursts (e2e)', () => {
     const [claimRows] = await t.db.query(
       `SELECT count(*)::int AS n, count(DISTINCT order_id)::int AS orders FROM voucher_claims WHERE order_id = ANY($1)`,
       [orders.map((o) => o.id)],
+    );
+    const acked = (answers: Response[]) => answers.filter((r) => r.status === 201).length;
+    process.stdout.write(
+      `fault (d) PostgreSQL: holds ${acked(holds)}/20 acknowledged at once (the rest 503, then replayed), ` +
+        `${holdRows.n} present, ${holdRows.n - holdRows.orders} duplicated; claims ${acked(claims)}/20 at once, ` +
+        `${claimRows.n} present, ${claimRows.n - claimRows.orders} duplicated\n`,
     );
     expect(claimRows).toEqual({ n: 20, orders: 20 });
     expect(await verifyLedger(t.db.manager)).toEqual([]);
