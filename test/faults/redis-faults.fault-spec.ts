@@ -1,4 +1,4 @@
-import { createTestApp, RegisteredOrg, TestApp } from '@pilotlink/testing';
+import { createPrivilegedOrg, createTestApp, RegisteredOrg, TestApp } from '@pilotlink/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { freePort, waitFor } from '../support/notification-fixtures';
 import { VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
@@ -12,7 +12,12 @@ class RedisServer {
     return `redis://127.0.0.1:${this.port}`;
   }
 
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   async start(): Promise<void> {
+    if (this.running) return;
     const child = spawn(
       'redis-server',
       ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -114,5 +119,36 @@ describe('fault trial: Redis killed and restarted empty during a burst', () => {
     expect(present[0].n).toBe(acknowledged.length);
     expect(inbox).toHaveLength(acknowledged.length);
     expect(duplicated).toBe(0);
+  });
+});
+
+/** Admin routes that need Redis, while the suite's own Redis is down (the API alone, no worker). */
+describe('fault trial: admin routes while Redis is down', () => {
+  let redis: RedisServer;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    redis = new RedisServer(await freePort());
+    await redis.start();
+    t = await createTestApp({ env: { REDIS_URL: redis.url } });
+  });
+  afterAll(async () => {
+    await redis.start();
+    await t.close();
+    await redis.kill();
+  });
+
+  it('admin routes that need Redis answer 503 QUEUE_UNAVAILABLE with Retry-After while it is down', async () => {
+    const admin = await createPrivilegedOrg(t, 'ADMIN', '350000');
+    await redis.kill();
+    try {
+      const started = Date.now();
+      const res = await t.http.post('/api/admin/search/reindex').set(admin.auth);
+      expect([res.status, res.body.code]).toEqual([503, 'QUEUE_UNAVAILABLE']);
+      expect(res.headers['retry-after']).toMatch(/^\d+$/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await redis.start();
+    }
   });
 });

@@ -5410,6 +5410,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description QUEUE_UNAVAILABLE: Redis does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Error (see `code`) */
             default: {
                 headers: {
@@ -5444,6 +5453,15 @@ export interface operations {
             };
             /** @description No such job */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description QUEUE_UNAVAILABLE: Redis does not answer */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7861,6 +7879,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description QUEUE_UNAVAILABLE: Redis does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Error (see `code`) */
             default: {
                 headers: {
@@ -7902,6 +7929,15 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such reindex job (or it was pruned) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description QUEUE_UNAVAILABLE: Redis does not answer */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
