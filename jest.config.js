@@ -35,6 +35,13 @@ module.exports = {
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
     },
     {
+      // Fault trials (npm run test:faults, and npm test): services of their own killed and restarted.
+      ...shared,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+    },
+    {
       // The web portal in Debian's Chromium (playwright-core), against the real API and worker.
       ...shared,
       displayName: 'browser',

@@ -2,17 +2,20 @@
 /**
  * `npm start`: from a fresh clone to a running marketplace — installs dependencies if missing,
  * builds, makes sure PostgreSQL, Redis and Meilisearch answer (starting local ones if needed),
- * migrates, loads the demo data (idempotent), then runs the API and the worker until Ctrl-C,
+ * migrates, loads the demo data (idempotent), then runs the API and the worker until Ctrl-C (restarting
+ * either with a backoff when it crashes),
  * printing where to look and whom to log in as.
  */
-const { spawn, execFileSync } = require('node:child_process');
+const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 const { ensureDependencies, root } = require('./lib/deps');
+const { supervise } = require('./lib/supervise');
 
 const startedAt = Date.now();
 const children = [];
 let stack;
 let stopping = false;
+const isStopping = () => stopping;
 
 async function main() {
   ensureDependencies();
@@ -31,8 +34,8 @@ async function main() {
   const { logins } = JSON.parse(seedOutput.trim().split('\n').pop());
 
   step('starting API and worker');
-  children.push(launch('api', 'dist/apps/api/src/main.js', env));
-  children.push(launch('worker', 'dist/apps/worker/src/main.js', env));
+  children.push(supervise('api', [path.join(root, 'dist/apps/api/src/main.js')], { cwd: root, env }, isStopping));
+  children.push(supervise('worker', [path.join(root, 'dist/apps/worker/src/main.js')], { cwd: root, env }, isStopping));
 
   const base = `http://localhost:${port}`;
   await waitForHealth(`${base}/api/health`);
@@ -45,16 +48,6 @@ function cli() {
 
 function step(message) {
   process.stderr.write(`[start] ${message} …\n`);
-}
-
-function launch(name, entry, env) {
-  const child = spawn(process.execPath, [path.join(root, entry)], { cwd: root, env, stdio: 'inherit' });
-  child.on('exit', (code, signal) => {
-    if (stopping) return;
-    process.stderr.write(`[start] ${name} exited (${signal ?? code}); stopping everything\n`);
-    void shutdown(1);
-  });
-  return child;
 }
 
 async function waitForHealth(url) {
@@ -89,7 +82,7 @@ function printBanner(base, logins) {
       '  Demo logins (POST /api/auth/login):',
       ...rows,
       '',
-      '  Ctrl-C stops the API, the worker and any service this command started.',
+      '  A crashed API or worker is restarted; Ctrl-C stops them and any service this command started.',
       '',
     ].join('\n') + '\n',
   );
@@ -99,15 +92,16 @@ async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   await Promise.all(
-    children.map(
-      (child) =>
-        new Promise((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', resolve);
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-        }),
-    ),
+    children.map((handle) => {
+      if (handle.timer) clearTimeout(handle.timer);
+      const child = handle.child;
+      return new Promise((resolve) => {
+        if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      });
+    }),
   );
   if (stack) await stack.stop();
   process.exit(code);

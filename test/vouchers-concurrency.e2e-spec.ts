@@ -1,6 +1,6 @@
 import { QUEUES } from '@pilotlink/queue';
 import { createTestApp, RegisteredOrg, runJob, TestApp } from '@pilotlink/testing';
-import { KEY_RETENTION_HOURS, requestHash, STALE_AFTER_SECONDS } from '@pilotlink/voucher';
+import { KEY_RETENTION_HOURS, requestHash } from '@pilotlink/voucher';
 import { verifyLedger } from '@pilotlink/voucher/ledger/ledger-verifier';
 import { randomUUID } from 'node:crypto';
 import { expectStatus, idemKey, VoucherWorld, voucherTestEnv } from './support/voucher-fixtures';
@@ -179,7 +179,10 @@ describe('vouchers: racing approvals, holds and claims (e2e)', () => {
       );
     }
 
-    it('a key a dead request left IN_PROGRESS is taken over by the same request once stale, never by another', async () => {
+    // A key is now written only with its outcome, in the request's transaction; an earlier version left
+    // IN_PROGRESS rows when its process died. Nothing runs under such a row any more: the same request
+    // takes it over at once (no 409 IDEMPOTENCY_IN_PROGRESS for minutes), another is refused.
+    it('a key an earlier version left IN_PROGRESS is taken over by the same request at once, never by another', async () => {
       const programId = await w.openProgram({ budgetFen: 1_000_000 });
       const sme = await w.verifiedSme();
       const voucherId = await w.voucher(sme, programId, 500_000);
@@ -187,7 +190,7 @@ describe('vouchers: racing approvals, holds and claims (e2e)', () => {
       const order = await w.order(sme, serviceId);
       const route = `/api/orders/${order.id}/voucher-hold`;
       const staleKey = idemKey();
-      await leftKey(sme.orgId, staleKey, requestHash('POST', route, { voucherId }), STALE_AFTER_SECONDS + 60);
+      await leftKey(sme.orgId, staleKey, requestHash('POST', route, { voucherId }), 1);
       // another request under the stale key is still refused: the key names the first request
       const other = await w.hold(sme, order.id, randomUUID(), staleKey);
       expect([other.status, other.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);

@@ -9,8 +9,15 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Logger } from 'nestjs-pino';
-import { AllExceptionsFilter, createValidationPipe, ErrorResponseDto, validateEnv } from '@pilotlink/core';
+import {
+  AllExceptionsFilter,
+  createValidationPipe,
+  ErrorResponseDto,
+  InputSafetyPipe,
+  validateEnv,
+} from '@pilotlink/core';
 import { ApiModule } from './api.module';
+import { useDepthLimitedJsonParser } from './json-body';
 
 /**
  * Builds the HTTP app exactly as production runs it; the e2e tests call this too, so they exercise
@@ -31,12 +38,14 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   await app.register(fastifyHelmet, securityHeaders(env.NODE_ENV === 'production'));
   await serveWebPortal(app);
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
+  // Strings PostgreSQL cannot store, unsafe numbers, nulls and arrays where the DTO has none: before validation.
+  app.useGlobalPipes(new InputSafetyPipe(), createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.enableShutdownHooks();
   // The API's documentation is a map for attackers too: off in production unless asked for.
   if ((env.API_DOCS ?? (env.NODE_ENV === 'production' ? 'off' : 'on')) === 'on') setUpOpenApi(app);
   await app.init();
+  useDepthLimitedJsonParser(app.getHttpAdapter().getInstance());
   await app.getHttpAdapter().getInstance().ready();
   return app;
 }

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Client, QueryConfig } from 'pg';
+import { Logger } from '@nestjs/common';
+import { Client, ClientConfig, QueryConfig } from 'pg';
+
+const logger = new Logger('Database');
 
 /**
  * Distinct statements one connection prepares at most. SQL built with a variable number of parameters
@@ -23,6 +26,17 @@ export function statementName(text: string): string {
 export class PreparedStatementClient extends Client {
   /** Statement texts this connection has prepared, with their names (hashed once per text). */
   private readonly prepared = new Map<string, string>();
+
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    // pg-pool listens for errors only while a client is idle; checked out (inside a transaction, between
+    // two queries) a terminated backend or a cut socket emitted 'error' with no listener, and Node ended the
+    // process. The failure also reaches the query or transaction that used the connection (withTransaction
+    // runs it again, or the client gets DATABASE_UNAVAILABLE), and the pool drops the broken client.
+    this.on('error', (error: Error & { code?: string }) => {
+      logger.warn(`database connection lost: ${error.code ? `${error.code} ` : ''}${error.message}`);
+    });
+  }
 
   // pg's overloads; TypeORM calls query(text, values) and awaits the promise.
   override query(...args: unknown[]): never {

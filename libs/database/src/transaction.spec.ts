@@ -73,4 +73,28 @@ describe('withTransaction', () => {
     ).rejects.toBeInstanceOf(QueryFailedError);
     expect(calls).toBe(1);
   });
+
+  it('runs a unit again when its connection died before COMMIT, never when COMMIT itself failed', async () => {
+    const terminated = () => pgError('57P01');
+    let calls = 0;
+    const result = await withTransaction(fakeDataSource(), async () => {
+      calls += 1;
+      if (calls === 1) throw terminated();
+      if (calls === 2) throw new Error('Connection terminated unexpectedly');
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(calls).toBe(3);
+
+    // COMMIT lost with the connection: it may have committed, so the unit must not run twice.
+    calls = 0;
+    const commitLost = {
+      transaction: async (work: Work) => {
+        await work({});
+        throw terminated();
+      },
+    } as unknown as DataSource;
+    await expect(withTransaction(commitLost, async () => (calls += 1))).rejects.toBeInstanceOf(QueryFailedError);
+    expect(calls).toBe(1);
+  });
 });

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DemandModule } from '@pilotlink/demand';
-import { QueueModule } from '@pilotlink/queue';
+import { OutboxModule, QueueModule } from '@pilotlink/queue';
 import { FailedJobsService } from './admin/failed-jobs.service';
 import { DemandAudience } from './dispatch/demand-audience';
 import { NotificationDispatcher } from './dispatch/dispatcher.service';
@@ -18,6 +18,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
 @Module({
   imports: [
     QueueModule,
+    OutboxModule,
     DemandModule,
     TypeOrmModule.forFeature([Notification, Subscription, WebhookEndpoint, WebhookDelivery]),
   ],

@@ -5,3 +5,4 @@ export * from './queue.module';
 export * from './queues';
 export * from './redis.module';
 export * from './outbox/outbox-relay-lock';
+export * from './queue-unavailable.interceptor';

@@ -5,11 +5,25 @@ import { Queue } from 'bullmq';
 import type { PendingRow } from './relay-policy';
 
 /**
+ * How long the relay waits for Redis to take a batch of jobs. BullMQ's commands wait for ever while Redis
+ * is down (they queue until it reconnects): unbounded, the relay sat in its transaction, holding its lock,
+ * and no search sync ran for the whole outage.
+ */
+export const QUEUE_PUBLISH_TIMEOUT_MS = 5_000;
+/** After a failed publish, the next batches fail their notifying rows at once for this long (no wait). */
+export const QUEUE_RETRY_AFTER_MS = 5_000;
+
+/**
  * Hands notifying outbox rows to the notifications queue. The job id is the outbox row's, so a relay
- * that re-sends a row (it crashed before marking it processed) adds nothing new.
+ * that re-sends a row (it crashed before marking it processed) adds nothing new. Publishing is bounded
+ * by QUEUE_PUBLISH_TIMEOUT_MS; once it failed, the queue counts as down for QUEUE_RETRY_AFTER_MS, so
+ * the relay's batches (and their search sync) never wait on Redis.
  */
 @Injectable()
 export class OutboxEventPublisher {
+  private downUntil = 0;
+  private lastError = '';
+
   constructor(@InjectQueue(QUEUES.NOTIFICATIONS) private readonly queue: Queue<DispatchEventJob>) {}
 
   isNotifying(row: PendingRow): boolean {
@@ -19,6 +33,20 @@ export class OutboxEventPublisher {
   async publish(rows: readonly PendingRow[]): Promise<void> {
     const notifying = rows.filter((row) => this.isNotifying(row));
     if (notifying.length === 0) return;
+    if (Date.now() < this.downUntil) throw new Error(`notifications queue unavailable: ${this.lastError}`);
+    try {
+      // A connection that is not up fails at once (ioredis would queue the commands until it reconnects).
+      const client = await withTimeout(this.queue.client, QUEUE_PUBLISH_TIMEOUT_MS);
+      if (client.status !== 'ready') throw new Error(`Redis connection is ${client.status}`);
+      await withTimeout(this.add(notifying), QUEUE_PUBLISH_TIMEOUT_MS);
+    } catch (error) {
+      this.lastError = error instanceof Error ? error.message : String(error);
+      this.downUntil = Date.now() + QUEUE_RETRY_AFTER_MS;
+      throw error;
+    }
+  }
+
+  private async add(notifying: readonly PendingRow[]): Promise<void> {
     const name: keyof NotificationJobs = 'dispatch-event';
     await this.queue.addBulk(
       notifying.map((row) => ({
@@ -33,5 +61,18 @@ export class OutboxEventPublisher {
         opts: { jobId: jobId('event', row.id) },
       })),
     );
+  }
+}
+
+/** `work`, or an error once `ms` have passed (the work itself may still finish later: job ids dedupe it). */
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -26,7 +26,9 @@ import {
  * synced again (upserts are idempotent).
  *
  * Only notifying rows need Redis: during a Redis outage they back off like any failed row (their
- * search sync is simply repeated, harmlessly), while purely searchable changes keep flowing.
+ * search sync is simply repeated, harmlessly), while purely searchable changes keep flowing — queueing
+ * is bounded in time and skipped while Redis is known down, so no batch waits on it. An outage of
+ * PostgreSQL, Meilisearch or Redis is logged once as it starts, and once as it ends with the backlog.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -36,7 +38,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private wake?: () => void;
   /** Index settings are (re)applied before the first batch and after every outage. */
   private indexesReady = false;
-  private failing = false;
+  /** Since when each dependency has been failing (absent: working), to log an outage once and its end. */
+  private readonly outages = new Map<Dependency, number>();
+  private lastSweep = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -68,11 +72,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     try {
       await this.prepareIndexes();
       const outcome = await this.relayBatch();
-      if (outcome !== 'failed') this.recovered();
+      await this.restored('database');
       return outcome;
     } catch (error) {
-      if (isMeiliUnavailable(error)) this.indexesReady = false;
-      this.failed(error);
+      if (isMeiliUnavailable(error)) {
+        this.indexesReady = false;
+        this.outage('search', error);
+      } else this.outage('database', error);
       return 'failed';
     }
   }
@@ -99,6 +105,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         [OUTBOX_RELAY_LOCK_KEY],
       );
       if (!locked) return 'locked';
+      await this.sweep(manager);
       const rows = await this.dueRows(manager);
       if (rows.length === 0) return 'idle';
 
@@ -106,6 +113,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const groups = groupByAggregate(rows);
       const failures = await this.publish(manager, groups);
       await this.dispatch(
+        manager,
         rows.filter((row) => !failures.has(row.id)),
         failures,
       );
@@ -119,19 +127,21 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         failures,
       );
       const summary = { rows: rows.length, entities: groups.length, failed: failures.size, ms: Date.now() - started };
-      if (failures.size === rows.length) {
-        this.failed(new Error(`${summary.rows} outbox rows not published: ${failures.values().next().value}`));
-        return 'failed';
-      }
-      // Steady trickles stay at debug; catch-up batches and partial failures are worth an operator's eye.
-      if (failures.size > 0) this.logger.warn(summary, 'relayed outbox batch; some rows failed and will be retried');
+      if (failures.size === rows.length) return 'failed';
+      // Steady trickles stay at debug; catch-up batches are worth an operator's eye. Failed rows during an
+      // outage were logged once, as the outage (see outage()).
+      if (failures.size > 0) this.logger.debug(summary, 'relayed outbox batch; some rows failed and will be retried');
       else if (rows.length >= 100) this.logger.log(summary, 'relayed outbox batch');
       else this.logger.debug(summary, 'relayed outbox batch');
       return rows.length === RELAY_BATCH_SIZE ? 'full' : 'worked';
     });
   }
 
-  private async dueRows(manager: EntityManager): Promise<PendingRow[]> {
+  private dueRows(manager: EntityManager): Promise<PendingRow[]> {
+    return this.pendingRows(manager, `processed_at IS NULL AND next_attempt_at <= now()`, []);
+  }
+
+  private async pendingRows(manager: EntityManager, where: string, params: unknown[]): Promise<PendingRow[]> {
     const rows = await manager.query<
       {
         id: string;
@@ -143,9 +153,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       }[]
     >(
       `SELECT id, aggregate_type, aggregate_id, event_type, payload, attempts FROM outbox
-        WHERE processed_at IS NULL AND next_attempt_at <= now()
-        ORDER BY id LIMIT $1`,
-      [RELAY_BATCH_SIZE],
+        WHERE ${where} ORDER BY id LIMIT $1`,
+      [RELAY_BATCH_SIZE, ...params],
     );
     return rows.map((r) => ({
       id: r.id,
@@ -168,10 +177,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
     try {
       await this.sync.sync(syncTargets(known), manager);
+      await this.restored('search', manager);
       return failures;
     } catch (error) {
       if (isMeiliUnavailable(error) || known.length === 1) {
-        if (isMeiliUnavailable(error)) this.indexesReady = false;
+        if (isMeiliUnavailable(error)) {
+          this.indexesReady = false;
+          this.outage('search', error);
+        }
         known.forEach((group) => fail(group, errorMessage(error)));
         return failures;
       }
@@ -187,22 +200,56 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return failures;
   }
 
-  /** Queues the notifying events of rows whose search sync succeeded; a Redis failure fails just those rows. */
-  private async dispatch(rows: PendingRow[], failures: Map<string, string>): Promise<void> {
+  /**
+   * Queues the notifying events of rows whose search sync succeeded; a Redis failure (bounded in time, see
+   * OutboxEventPublisher) fails just those rows, each recording the error and backing off on its own.
+   */
+  private async dispatch(manager: EntityManager, rows: PendingRow[], failures: Map<string, string>): Promise<void> {
+    const notifying = rows.filter((row) => this.events.isNotifying(row));
+    if (notifying.length === 0) return;
     try {
-      await this.events.publish(rows);
+      await this.events.publish(notifying);
+      await this.restored('queue', manager);
     } catch (error) {
       const message = errorMessage(error);
-      rows.filter((row) => this.events.isNotifying(row)).forEach((row) => failures.set(row.id, message));
+      notifying.forEach((row) => failures.set(row.id, message));
+      this.outage('queue', error);
     }
   }
 
+  /** Done with search; a notifying row is now queued (its dispatch, recorded by the worker, is still due). */
   private async markProcessed(manager: EntityManager, rows: PendingRow[]): Promise<void> {
     if (rows.length === 0) return;
     await manager.query(
-      `UPDATE outbox SET processed_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::bigint[])`,
-      [rows.map((row) => row.id)],
+      `UPDATE outbox SET processed_at = now(), attempts = attempts + 1, last_error = NULL,
+              queued_at = CASE WHEN id = ANY($2::bigint[]) THEN now() ELSE queued_at END
+        WHERE id = ANY($1::bigint[])`,
+      [rows.map((row) => row.id), rows.filter((row) => this.events.isNotifying(row)).map((row) => row.id)],
     );
+  }
+
+  /**
+   * The sweeper: notifying events queued REQUEUE_AFTER_SECONDS ago whose dispatch never ran (Redis lost
+   * the job: restarted empty, flushed) are queued again. A job still waiting under the same id is not
+   * added twice, and the inbox's unique key makes a second dispatch add nothing: exactly once.
+   */
+  private async sweep(manager: EntityManager): Promise<void> {
+    if (Date.now() - this.lastSweep < SWEEP_EVERY_MS) return;
+    this.lastSweep = Date.now();
+    const rows = await this.pendingRows(
+      manager,
+      `queued_at IS NOT NULL AND dispatched_at IS NULL AND queued_at < now() - make_interval(secs => $2)`,
+      [REQUEUE_AFTER_SECONDS],
+    );
+    if (rows.length === 0) return;
+    try {
+      await this.events.publish(rows);
+    } catch (error) {
+      this.outage('queue', error);
+      return;
+    }
+    await manager.query(`UPDATE outbox SET queued_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+    this.logger.warn({ events: rows.length }, `queued ${rows.length} notifying events again: their dispatch never ran`);
   }
 
   private async markFailed(manager: EntityManager, rows: PendingRow[], errors: Map<string, string>): Promise<void> {
@@ -218,16 +265,29 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     );
   }
 
-  /** Logs the start and the end of an outage once each, not once per tick. */
-  private failed(error: unknown): void {
-    if (!this.failing) this.logger.warn({ err: error }, 'outbox relay cannot publish; retrying');
-    else this.logger.debug({ err: error }, 'outbox relay still failing');
-    this.failing = true;
+  /** Logs the start of an outage once, not once per tick. */
+  private outage(dependency: Dependency, error: unknown): void {
+    if (this.outages.has(dependency)) {
+      this.logger.debug({ err: error }, `${DEPENDENCY_NAMES[dependency]} still unavailable`);
+      return;
+    }
+    this.outages.set(dependency, Date.now());
+    this.logger.warn({ err: error }, `${DEPENDENCY_NAMES[dependency]} unavailable: outbox rows wait and are retried`);
   }
 
-  private recovered(): void {
-    if (this.failing) this.logger.log('outbox relay publishing again');
-    this.failing = false;
+  /** Logs the end of an outage, with how long it lasted and the outbox backlog left to catch up on. */
+  private async restored(dependency: Dependency, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const since = this.outages.get(dependency);
+    if (since === undefined) return;
+    this.outages.delete(dependency);
+    const [{ backlog }] = await manager.query<{ backlog: number }[]>(
+      `SELECT count(*)::int AS backlog FROM outbox WHERE processed_at IS NULL`,
+    );
+    const seconds = Math.round((Date.now() - since) / 1000);
+    this.logger.log(
+      { backlog, outageSeconds: seconds },
+      `${DEPENDENCY_NAMES[dependency]} available again after ${seconds} s; ${backlog} outbox rows pending`,
+    );
   }
 
   private sleep(ms: number): Promise<void> {
@@ -241,6 +301,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 }
+
+/** How often the sweeper looks for notifying events queued but never dispatched, and how old they must be. */
+const SWEEP_EVERY_MS = 5_000;
+export const REQUEUE_AFTER_SECONDS = 15;
+
+type Dependency = 'database' | 'search' | 'queue';
+const DEPENDENCY_NAMES: Record<Dependency, string> = {
+  database: 'PostgreSQL',
+  search: 'Meilisearch',
+  queue: 'the notifications queue (Redis)',
+};
 
 function errorMessage(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 2_000);

@@ -65,6 +65,10 @@ export const ERROR_HTTP_STATUS = {
   INTERNAL_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
   SEARCH_UNAVAILABLE: 503,
+  // The database connection was lost or cannot be had right now: nothing was written, retry after Retry-After.
+  DATABASE_UNAVAILABLE: 503,
+  // Redis (the job queues) does not answer: the admin action was not queued, retry after Retry-After.
+  QUEUE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_HTTP_STATUS;

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseConnectionError } from '../errors/connection-error';
 import { DomainError } from '../errors/domain-error';
 import { ERROR_HTTP_STATUS, ErrorCode } from '../errors/error-codes';
 
@@ -19,6 +20,8 @@ const FASTIFY_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'MALFORMED_REQUEST', message: 'Invalid content length' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'MALFORMED_REQUEST', message: 'Body is empty but declared as JSON' },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'MALFORMED_REQUEST', message: 'Body is not valid JSON' },
+  // Our JSON parser's nesting cap (apps/api/src/json-body.ts).
+  PL_JSON_TOO_DEEP: { code: 'MALFORMED_REQUEST', message: 'Body JSON is nested too deeply' },
 };
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
@@ -32,6 +35,9 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   429: 'RATE_LIMITED',
   503: 'SERVICE_UNAVAILABLE',
 };
+
+/** Seconds a client is asked to wait before retrying a 503 (the outage is usually a reconnect away). */
+export const RETRY_AFTER_SECONDS = 2;
 
 /**
  * Every error leaves as the SPEC §8 envelope. Internals (stack, SQL, driver messages) never reach
@@ -56,6 +62,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // A rate limit says when to come back, in the standard header as well as in details.
     const retryAfter = (envelope.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
     if (envelope.statusCode === 429 && typeof retryAfter === 'number') reply.header('Retry-After', String(retryAfter));
+    // A 503 is retryable by definition: say when (RFC 9110 §10.2.3).
+    if (envelope.statusCode === 503) void reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
     void reply.status(envelope.statusCode).send(envelope);
   }
 
@@ -83,6 +91,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (exception instanceof SyntaxError && (exception as { statusCode?: number }).statusCode === 400) {
       return { statusCode: 400, code: 'MALFORMED_REQUEST', message: 'Body is not valid JSON' };
+    }
+    // The database connection died under a unit of work that could not be run again (withTransaction
+    // retries those that died before COMMIT): nothing the client can fix, and retrying later is safe.
+    if (isDatabaseConnectionError(exception)) {
+      return {
+        statusCode: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'The database is briefly unavailable; retry shortly',
+      };
     }
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: 'Internal error' };
   }

@@ -8,6 +8,7 @@ import { Reservations1764500000000 } from './1764500000000-reservations';
 import { ResponseTime1764600000000 } from './1764600000000-response-time';
 import { Vouchers1764700000000 } from './1764700000000-vouchers';
 import { Governance1764800000000 } from './1764800000000-governance';
+import { DurableDispatch1765000000000 } from './1765000000000-durable-dispatch';
 import { SubsidyTruth1765200000000 } from './1765200000000-subsidy-truth';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   ResponseTime1764600000000,
   Vouchers1764700000000,
   Governance1764800000000,
+  DurableDispatch1765000000000,
   SubsidyTruth1765200000000,
 ];

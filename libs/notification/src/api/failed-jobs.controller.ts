@@ -10,6 +10,7 @@ import {
 import { ErrorResponseDto, fieldInvalid } from '@pilotlink/core';
 import { AllowOrgKinds, ReqContext } from '@pilotlink/identity';
 import type { RequestContext } from '@pilotlink/identity';
+import { NeedsQueue } from '@pilotlink/queue';
 import type { QueueName } from '@pilotlink/queue';
 import { FailedJobsService } from '../admin/failed-jobs.service';
 import { FailedJobPageDto, FailedJobsQueryDto, INSPECTABLE_QUEUES, RetriedJobDto } from '../dto/failed-jobs.dto';
@@ -20,6 +21,7 @@ const JOB_ID = /^[A-Za-z0-9._-]{1,300}$/;
 @ApiBearerAuth()
 @AllowOrgKinds('ADMIN')
 @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Admins only' })
+@NeedsQueue()
 @Controller('admin/failed-jobs')
 export class FailedJobsController {
   constructor(private readonly failedJobs: FailedJobsService) {}

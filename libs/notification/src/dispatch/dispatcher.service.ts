@@ -1,11 +1,9 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PilotService, Platform, withParentFields } from '@pilotlink/catalogue';
 import { Order } from '@pilotlink/booking';
 import { Demand, MatchingService, Quote } from '@pilotlink/demand';
-import { DispatchEventJob, jobId, NotificationJobs, NotifyRecipientJob, QUEUES } from '@pilotlink/queue';
-import { Queue } from 'bullmq';
+import { DispatchEventJob, NotifyRecipientJob, OutboxService } from '@pilotlink/queue';
 import { DataSource } from 'typeorm';
 import {
   eventKey,
@@ -19,6 +17,7 @@ import { DemandReason } from '../domain/render';
 import { subscriptionFits } from '../domain/subscription-fit';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service';
 import { DemandAudience } from './demand-audience';
+import { Notifier } from './notifier.service';
 
 /** SPEC §4: the top-K matched platforms of a published demand are notified (plus fitting subscriptions). */
 export const MATCHED_PLATFORMS_NOTIFIED = 20;
@@ -26,9 +25,10 @@ export const MATCHED_PLATFORMS_NOTIFIED = 20;
 export const FITTING_DEMANDS_NOTIFIED = 50;
 
 /**
- * Turns one domain event into one `notify-recipient` job per recipient org, each with the job id
- * `notify.<eventKey>.<orgId>`: a retried dispatch, a duplicate outbox row or a relay replay adds
- * nothing new. Recipients are resolved from current state (the event only names what changed), and
+ * Turns one domain event into one inbox notification per recipient org, written here in PostgreSQL
+ * (each idempotent by the inbox's unique key `eventKey` + org: a retried dispatch, a duplicate outbox row
+ * or a relay replay adds nothing new), then records on the outbox row that its dispatch ran. Until then
+ * the relay's sweeper queues the event again — so a Redis that lost its jobs loses no notification. Recipients are resolved from current state (the event only names what changed), and
  * a demand's recipients are always filtered by demandViewFor: an org that may not see the demand, or
  * its owner, is never told about it.
  */
@@ -39,17 +39,14 @@ export class NotificationDispatcher {
     private readonly matching: MatchingService,
     private readonly subscriptions: SubscriptionsService,
     private readonly audience: DemandAudience,
-    @InjectQueue(QUEUES.NOTIFICATIONS) private readonly queue: Queue,
+    private readonly notifier: Notifier,
+    private readonly outbox: OutboxService,
   ) {}
 
   async dispatch(event: DispatchEventJob): Promise<{ eventType: string; recipients: number }> {
     const jobs = await this.recipientsOf(event);
-    if (jobs.length > 0) {
-      const name: keyof NotificationJobs = 'notify-recipient';
-      await this.queue.addBulk(
-        jobs.map((data) => ({ name, data, opts: { jobId: jobId('notify', data.eventKey, data.recipientOrgId) } })),
-      );
-    }
+    for (const job of jobs) await this.notifier.notify(job);
+    if (/^[1-9]\d*$/.test(event.outboxId)) await this.outbox.markDispatched(this.dataSource.manager, event.outboxId);
     return { eventType: event.eventType, recipients: jobs.length };
   }
 

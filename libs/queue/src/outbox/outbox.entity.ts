@@ -34,6 +34,14 @@ export class OutboxEvent {
   @Column({ name: 'processed_at', type: 'timestamptz', nullable: true })
   processedAt: Date | null;
 
+  /** A notifying event: when the relay queued its dispatch job (again, after a sweep). */
+  @Column({ name: 'queued_at', type: 'timestamptz', nullable: true })
+  queuedAt!: Date | null;
+
+  /** A notifying event: when its dispatch ran (its inbox rows are written). Until then the sweeper re-queues it. */
+  @Column({ name: 'dispatched_at', type: 'timestamptz', nullable: true })
+  dispatchedAt!: Date | null;
+
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;
 }

@@ -36,4 +36,9 @@ export class OutboxService {
     );
     return { pending: Number(row.pending), oldestPendingAgeSeconds: Math.max(0, Number(row.age ?? 0)) };
   }
+
+  /** The worker ran this event's dispatch: the sweeper no longer re-queues it. */
+  async markDispatched(manager: EntityManager, outboxId: string): Promise<void> {
+    await manager.query(`UPDATE outbox SET dispatched_at = now() WHERE id = $1 AND dispatched_at IS NULL`, [outboxId]);
+  }
 }

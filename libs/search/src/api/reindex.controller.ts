@@ -12,7 +12,7 @@ import {
 import { ErrorResponseDto } from '@pilotlink/core';
 import { AllowOrgKinds, ReqContext } from '@pilotlink/identity';
 import type { RequestContext } from '@pilotlink/identity';
-import { REINDEX_SEARCH_JOB_ID } from '@pilotlink/queue';
+import { NeedsQueue, REINDEX_SEARCH_JOB_ID } from '@pilotlink/queue';
 import { ReindexJobsService } from '../admin/reindex-jobs.service';
 import { ReindexJobDto } from '../dto/reindex-job.dto';
 
@@ -20,6 +20,7 @@ import { ReindexJobDto } from '../dto/reindex-job.dto';
 @ApiBearerAuth()
 @AllowOrgKinds('ADMIN')
 @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'FORBIDDEN: admins only' })
+@NeedsQueue()
 @Controller('admin/search/reindex')
 export class ReindexController {
   constructor(private readonly jobs: ReindexJobsService) {}

@@ -6,13 +6,6 @@ import { EntityManager } from 'typeorm';
  */
 export const KEY_RETENTION_HOURS = 24;
 
-/**
- * A key still IN_PROGRESS after this long was left by a request that never finished (its process died
- * between claiming the key and recording the answer): a retry with the same request takes it over
- * instead of being told "in progress" for ever. Far longer than any request runs.
- */
-export const STALE_AFTER_SECONDS = 300;
-
 /** Deletes the keys past their retention; answers how many. (The hourly `prune-idempotency-keys` job.) */
 export async function pruneIdempotencyKeys(manager: EntityManager): Promise<number> {
   const [, affected] = await manager.query<[unknown, number]>(

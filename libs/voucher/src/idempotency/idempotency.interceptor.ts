@@ -12,8 +12,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, ErrorCode, fieldInvalid } from '@pilotlink/core';
 import type { AuthenticatedRequest } from '@pilotlink/identity';
 import { firstValueFrom, from, Observable } from 'rxjs';
-import { DataSource } from 'typeorm';
-import { STALE_AFTER_SECONDS } from './idempotency-keys';
+import { enclosingUnitOfWork, withTransaction } from '@pilotlink/database';
+import { DataSource, EntityManager } from 'typeorm';
 
 const HEADER = 'idempotency-key';
 const WAIT_MS = 15_000;
@@ -31,13 +31,16 @@ interface KeyRow {
 }
 
 /**
- * `Idempotency-Key` on money-moving POSTs (SPEC §6), keys scoped per org. The first request with a key
- * claims it by inserting a row (the primary key settles racing duplicates); the others wait for its
- * outcome and answer the same. The same key with a different request (method, path or body) → 422
- * IDEMPOTENCY_KEY_REUSED. An unexpected failure (5xx) frees the key so the client can retry; a domain
- * answer (2xx or 4xx) is kept. A key left IN_PROGRESS by a request that died is taken over by a retry
- * after STALE_AFTER_SECONDS; keys are kept KEY_RETENTION_HOURS. Without the header the request simply runs. (The key's two writes are
- * plain statements: committing them without a WAL flush cost more round trips than it saved.)
+ * `Idempotency-Key` on money-moving POSTs (SPEC §6), keys scoped per org. The request runs in one
+ * transaction with its key: it takes the key's advisory lock, finds the key's recorded outcome (and answers
+ * it again) or runs the handler — whose services join this transaction (`enclosingUnitOfWork`) — and
+ * records the outcome before COMMIT. So the write and its key's answer commit together or not at all: a
+ * replay after any crash, cut connection or lost COMMIT answers the first answer, or runs the request for
+ * the first time. A duplicate arriving while the first runs waits (polling, without holding a connection)
+ * for its outcome. The same key with a different request (method, path or body) → 422
+ * IDEMPOTENCY_KEY_REUSED. An unexpected failure (5xx) records nothing, so the client can retry; a domain
+ * answer (2xx or 4xx) is kept (a 4xx's partial writes are rolled back to a savepoint first). Keys are kept
+ * KEY_RETENTION_HOURS. Without the header the request simply runs.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -55,56 +58,66 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   private async run(orgId: string, key: string, hash: string, handle: () => Promise<unknown>): Promise<unknown> {
-    // Claims the key, or takes over the same request's key that a dead request left IN_PROGRESS.
-    const claimed = await this.dataSource.query(
-      `INSERT INTO idempotency_keys (org_id, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (org_id, key) DO UPDATE SET created_at = now()
-        WHERE idempotency_keys.state = 'IN_PROGRESS' AND idempotency_keys.request_hash = EXCLUDED.request_hash
-          AND idempotency_keys.created_at < now() - make_interval(secs => $4)
-       RETURNING 1`,
-      [orgId, key, hash, STALE_AFTER_SECONDS],
-    );
-    if (claimed.length === 0) return replay(await this.awaitOutcome(orgId, key, hash));
-    let outcome: StoredOutcome;
-    try {
-      outcome = { kind: 'ok', body: JSON.parse(JSON.stringify((await handle()) ?? null)) };
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.status >= 500) {
-        await this.dataSource.query(`DELETE FROM idempotency_keys WHERE org_id = $1 AND key = $2`, [orgId, key]);
-        throw error;
-      }
-      outcome = { kind: 'error', code: error.code, message: error.message, details: error.details };
-    }
-    await this.dataSource.query(
-      `UPDATE idempotency_keys SET state = 'DONE', response = $3 WHERE org_id = $1 AND key = $2`,
-      [orgId, key, JSON.stringify(outcome)],
-    );
-    return replay(outcome);
-  }
-
-  /** The first request's outcome, once it has one. */
-  private async awaitOutcome(orgId: string, key: string, hash: string): Promise<StoredOutcome> {
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
-      const [row] = await this.dataSource.query<KeyRow[]>(
-        `SELECT request_hash, state, response FROM idempotency_keys WHERE org_id = $1 AND key = $2`,
-        [orgId, key],
+      const outcome = await withTransaction(this.dataSource, (manager) =>
+        this.attempt(manager, orgId, key, hash, handle),
       );
-      // The first request failed unexpectedly and freed the key: this one may run instead.
-      if (!row) throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 'The first request with this key failed: retry');
-      if (row.request_hash !== hash) {
-        throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request', {
-          field: 'Idempotency-Key',
-        });
-      }
-      if (row.state === 'DONE' && row.response) return row.response;
+      if (outcome !== BUSY) return replay(outcome);
       if (Date.now() > deadline) {
         throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 'A request with this Idempotency-Key is still running');
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   }
+
+  /** One try inside the key's transaction: BUSY while another request holds the key. */
+  private async attempt(
+    manager: EntityManager,
+    orgId: string,
+    key: string,
+    hash: string,
+    handle: () => Promise<unknown>,
+  ): Promise<StoredOutcome | typeof BUSY> {
+    const [{ locked }] = await manager.query<{ locked: boolean }[]>(
+      `SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`,
+      [`idempotency:${orgId}:${key}`],
+    );
+    if (!locked) return BUSY;
+    const [row] = await manager.query<KeyRow[]>(
+      `SELECT request_hash, state, response FROM idempotency_keys WHERE org_id = $1 AND key = $2`,
+      [orgId, key],
+    );
+    if (row && row.request_hash !== hash) {
+      throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request', {
+        field: 'Idempotency-Key',
+      });
+    }
+    if (row?.state === 'DONE' && row.response) return row.response;
+    // No outcome yet (or a row an earlier version left IN_PROGRESS: nothing runs under it now — this
+    // request holds the key's lock): run the request, and record its outcome in the same transaction.
+    let outcome: StoredOutcome;
+    await manager.query(`SAVEPOINT idempotent_request`);
+    try {
+      const body = await enclosingUnitOfWork(manager, handle);
+      outcome = { kind: 'ok', body: JSON.parse(JSON.stringify(body ?? null)) };
+    } catch (error) {
+      // An unexpected failure rolls the whole transaction back: nothing is written, the key stays free.
+      if (!(error instanceof DomainError) || error.status >= 500) throw error;
+      await manager.query(`ROLLBACK TO SAVEPOINT idempotent_request`);
+      outcome = { kind: 'error', code: error.code, message: error.message, details: error.details };
+    }
+    await manager.query(
+      `INSERT INTO idempotency_keys (org_id, key, request_hash, state, response) VALUES ($1, $2, $3, 'DONE', $4)
+       ON CONFLICT (org_id, key) DO UPDATE SET state = 'DONE', response = EXCLUDED.response`,
+      [orgId, key, hash, JSON.stringify(outcome)],
+    );
+    return outcome;
+  }
 }
+
+/** Another request holds the key's lock: wait for its outcome. */
+const BUSY = Symbol('busy');
 
 function replay(outcome: StoredOutcome): unknown {
   if (outcome.kind === 'ok') return outcome.body;
