@@ -1641,6 +1641,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/claims/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bureau running the program: a claim's objections, with the objectors' contacts */
+        get: operations["ObjectionsController_list"];
+        put?: never;
+        /** 异议: anyone objects to a claim on public notice (公示), with a contact and a reason — no login */
+        post: operations["ObjectionsController_lodge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claim-objections/{id}/uphold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bureau: uphold an objection — the claim is rejected and its amount goes back to the voucher */
+        post: operations["ObjectionsController_uphold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claim-objections/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bureau: dismiss an objection — the claim is APPROVED again and its notice continues */
+        post: operations["ObjectionsController_dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/search/services": {
         parameters: {
             query?: never;
@@ -1977,7 +2029,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "ORG_NOT_VERIFIED" | "NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "USCC_TAKEN" | "INVALID_STATE_TRANSITION" | "ORG_IDENTITY_LOCKED" | "OUTSIDE_OPENING_HOURS" | "SLOT_BLOCKED" | "SLOT_TAKEN" | "ALREADY_REVIEWED" | "BUDGET_EXHAUSTED" | "INSUFFICIENT_BALANCE" | "PROGRAM_RULES_LOCKED" | "HOLD_EXISTS" | "CLAIM_EXISTS" | "ORDER_NOT_SETTLED" | "ORDER_STATE" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "PAYMENT_EXCEEDS_OWED" | "RELATED_PARTY" | "APPLICATION_WINDOW_CLOSED" | "AMOUNT_OVER_VOUCHER_MAX" | "PROGRAM_NOT_OPEN" | "VOUCHER_NOT_ACTIVE" | "VOUCHER_EXPIRED" | "VOUCHER_NOT_YET_VALID" | "VOUCHER_EMPTY" | "SME_NOT_TECH_SME" | "SME_IS_TEAM" | "SME_REGION" | "SME_FIELD" | "CATEGORY_NOT_ELIGIBLE" | "PURPOSE_EXCLUDED" | "PLATFORM_NOT_LISTED" | "PLATFORM_NOT_IN_PROGRAM" | "RECOGNITION_TOO_LOW" | "PER_ORDER_CAP_REACHED" | "SME_YEAR_CAP_REACHED" | "PLATFORM_YEAR_CAP_REACHED" | "PAIR_ALREADY_SUBSIDISED" | "EVALUATION_OUTCOME_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SEARCH_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "ORG_NOT_VERIFIED" | "NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "USCC_TAKEN" | "INVALID_STATE_TRANSITION" | "ORG_IDENTITY_LOCKED" | "OUTSIDE_OPENING_HOURS" | "SLOT_BLOCKED" | "SLOT_TAKEN" | "ALREADY_REVIEWED" | "BUDGET_EXHAUSTED" | "INSUFFICIENT_BALANCE" | "PROGRAM_RULES_LOCKED" | "HOLD_EXISTS" | "CLAIM_EXISTS" | "ORDER_NOT_SETTLED" | "ORDER_STATE" | "NOTICE_PERIOD" | "NOTICE_CLOSED" | "APPLICATION_EXISTS" | "SUBMISSIONS_CLOSED" | "AWARD_WINDOW_CLOSED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "PAYMENT_EXCEEDS_OWED" | "RELATED_PARTY" | "APPLICATION_WINDOW_CLOSED" | "AMOUNT_OVER_VOUCHER_MAX" | "PROGRAM_NOT_OPEN" | "VOUCHER_NOT_ACTIVE" | "VOUCHER_EXPIRED" | "VOUCHER_NOT_YET_VALID" | "VOUCHER_EMPTY" | "SME_NOT_TECH_SME" | "SME_IS_TEAM" | "SME_REGION" | "SME_FIELD" | "CATEGORY_NOT_ELIGIBLE" | "PURPOSE_EXCLUDED" | "PLATFORM_NOT_LISTED" | "PLATFORM_NOT_IN_PROGRAM" | "RECOGNITION_TOO_LOW" | "PER_ORDER_CAP_REACHED" | "SME_YEAR_CAP_REACHED" | "PLATFORM_YEAR_CAP_REACHED" | "PAIR_ALREADY_SUBSIDISED" | "EVALUATION_OUTCOME_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SEARCH_UNAVAILABLE";
             /** @example Validation failed: org.uscc */
             message: string;
             /**
@@ -2322,10 +2374,15 @@ export interface components {
             /** @description fen; challenges only */
             rewardFen?: number;
             /**
-             * @description challenges only
+             * @description challenges only: the last day proposals are taken
              * @example 2027-03-31
              */
             challengeDeadline?: string;
+            /**
+             * @description challenges only: days after the deadline the SME has to accept a proposal (award window)
+             * @default 30
+             */
+            awardWindowDays: number;
             /** @enum {string} */
             confidentiality: "PUBLIC" | "SUMMARY" | "PRIVATE";
         };
@@ -2364,10 +2421,15 @@ export interface components {
             /** @description fen; challenges only */
             rewardFen?: number;
             /**
-             * @description challenges only
+             * @description challenges only: the last day proposals are taken
              * @example 2027-03-31
              */
             challengeDeadline?: string;
+            /**
+             * @description challenges only: days after the deadline the SME has to accept a proposal (award window)
+             * @default 30
+             */
+            awardWindowDays: number;
             /** @enum {string} */
             confidentiality?: "PUBLIC" | "SUMMARY" | "PRIVATE";
         };
@@ -2778,6 +2840,25 @@ export interface components {
             claimIds: string[];
             /** @example 泉财拨〔2026〕18号 */
             reference: string;
+        };
+        LodgeObjectionDto: {
+            /**
+             * @description How the bureau reaches the objector (phone or email)
+             * @example 138 0000 0000
+             */
+            contact: string;
+            /**
+             * @description What is wrong with the claim
+             * @example 该订单未实际开展中试，验收报告不实
+             */
+            reason: string;
+        };
+        ObjectionDecisionDto: {
+            /**
+             * @description The bureau's finding, told to the claimant
+             * @example 经核查，异议不成立
+             */
+            note: string;
         };
         IndexProgressDto: {
             /** @enum {string} */
@@ -7411,7 +7492,7 @@ export interface operations {
                 /** @description 1-based page number */
                 page?: unknown;
                 programId?: string;
-                status?: "SUBMITTED" | "APPROVED" | "REJECTED" | "PAID";
+                status?: "SUBMITTED" | "APPROVED" | "UNDER_OBJECTION" | "REJECTED" | "PAID";
             };
             header?: never;
             path?: never;
@@ -7700,6 +7781,178 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ObjectionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ObjectionsController_lodge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LodgeObjectionDto"];
+            };
+        };
+        responses: {
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOTICE_CLOSED: the notice of this claim is over */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ObjectionsController_uphold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ObjectionsController_dismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionDecisionDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

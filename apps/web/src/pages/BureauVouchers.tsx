@@ -3,14 +3,12 @@ import {
   App as AntApp,
   Button,
   Card,
-  Empty,
   Form,
   Input,
   InputNumber,
   Modal,
   Radio,
   Space,
-  Table,
   Tag,
   Tooltip,
   Typography,
@@ -24,6 +22,8 @@ import { useLoad } from './Sme';
 import { ProgramFormModal, LOCKED_TEXT } from './vouchers/ProgramFormModal';
 import { ProgramDetail, REDEMPTION_OPTIONS, ruleText } from './vouchers/program-form';
 import { LoadedTable } from '../LoadedTable';
+import { Link } from 'react-router-dom';
+import { NoticeItem, noticeUrl, PublicNoticeTable } from './vouchers/PublicNotice';
 
 export { ClaimsReview } from './vouchers/ClaimsReview';
 
@@ -349,46 +349,15 @@ function TopUpModal({ program, onClose }: { program: Program; onClose: (done: bo
   );
 }
 
-interface NoticeItem {
-  claimId: string;
-  smeName: string;
-  platformName: string;
-  amountFen: number;
-  approvedOn: string;
-  noticeUntil: string;
-}
-
-/** 公示: approved claims within their public-notice period (public data). */
+/** 公示: approved claims within their public-notice period (public data), and the public page's address. */
 function PublicNoticeModal({ program, onClose }: { program: Program; onClose: () => void }) {
   const notice = useLoad(() => api<NoticeItem[]>(`/voucher-programs/${program.id}/public-notice`), [program.id]);
   return (
     <Modal open title={`公示：${program.name}`} onCancel={onClose} footer={null} width={760}>
+      <Typography.Paragraph type="secondary">
+        公开公示页（任何人可查看并提出异议）：<Link to={noticeUrl(program.id)}>{noticeUrl(program.id)}</Link>
+      </Typography.Paragraph>
       <PublicNoticeTable notice={notice} />
     </Modal>
-  );
-}
-
-export function PublicNoticeTable({ notice }: { notice: { data?: NoticeItem[]; loading: boolean; error?: string } }) {
-  return (
-    <>
-      {notice.error && <Alert type="error" message={notice.error} />}
-      <Table
-        rowKey="claimId"
-        size="small"
-        data-testid="public-notice"
-        loading={notice.loading}
-        dataSource={notice.data ?? []}
-        pagination={false}
-        scroll={{ x: 600 }}
-        locale={{ emptyText: <Empty description="当前没有公示中的兑付" /> }}
-        columns={[
-          { title: '受益企业', dataIndex: 'smeName' },
-          { title: '服务平台', dataIndex: 'platformName' },
-          { title: '兑付金额', dataIndex: 'amountFen', render: (f: number) => yuan(f) },
-          { title: '批准日期', dataIndex: 'approvedOn' },
-          { title: '公示截止', dataIndex: 'noticeUntil' },
-        ]}
-      />
-    </>
   );
 }

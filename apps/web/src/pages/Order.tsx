@@ -105,6 +105,9 @@ export function OrderPage() {
               <Descriptions.Item label="已付">{yuan(o.paidFen ?? 0)}</Descriptions.Item>
               <Descriptions.Item label="待付">{yuan(o.owedFen ?? 0)}</Descriptions.Item>
               <Descriptions.Item label="服务券抵扣">{yuan(o.voucherDeductionFen ?? 0)}</Descriptions.Item>
+              {o.challengeRewardFen ? (
+                <Descriptions.Item label="揭榜挂帅奖励">{yuan(o.challengeRewardFen)}</Descriptions.Item>
+              ) : null}
             </Descriptions>
             <Space wrap>
               {actions.map((a) => (

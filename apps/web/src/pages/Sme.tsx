@@ -38,6 +38,7 @@ import {
 } from '../api';
 import { applyApiErrors, errorText } from '../errors';
 import { useLoad } from '../useLoad';
+import { ChallengeNotice, ChallengeTerms } from './demands/ChallengeNotice';
 import {
   APPLICATION_STATUS,
   CONFIDENTIALITY,
@@ -381,7 +382,7 @@ export function DemandPage() {
   const { id } = useParams();
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
-  const demand = useLoad(() => api<Demand & { statusReason?: string | null }>(`/demands/${id}`), [id]);
+  const demand = useLoad(() => api<Demand & ChallengeTerms & { statusReason?: string | null }>(`/demands/${id}`), [id]);
   const matches = useLoad(
     () => api<{ total: number; items: DemandMatch[] }>(`/demands/${id}/matches`, { query: { limit: 10 } }),
     [id],
@@ -451,6 +452,7 @@ export function DemandPage() {
             )}
           </Descriptions>
         )}
+        {d && <ChallengeNotice demand={d} />}
       </Card>
       {ending && (
         <EndDemandModal

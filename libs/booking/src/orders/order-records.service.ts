@@ -11,6 +11,8 @@ export interface OrderFromQuote {
   demandId: string;
   quoteId: string;
   agreedAmountFen: number;
+  /** 揭榜挂帅: the challenge's stated reward, in fen (bigint string), carried onto the order. */
+  challengeRewardFen?: string | null;
 }
 
 export interface OrderFromReservation {

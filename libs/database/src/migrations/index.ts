@@ -8,6 +8,8 @@ import { Reservations1764500000000 } from './1764500000000-reservations';
 import { ResponseTime1764600000000 } from './1764600000000-response-time';
 import { Vouchers1764700000000 } from './1764700000000-vouchers';
 import { Governance1764800000000 } from './1764800000000-governance';
+import { ClaimObjections1765300000000 } from './1765300000000-claim-objections';
+import { ChallengeAward1765310000000 } from './1765310000000-challenge-award';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   ResponseTime1764600000000,
   Vouchers1764700000000,
   Governance1764800000000,
+  ClaimObjections1765300000000,
+  ChallengeAward1765310000000,
 ];

@@ -241,6 +241,9 @@ const VOUCHER_EVENT_TEXT: Record<string, string> = {
   'voucher.claim.approved': '兑付申请已审核通过',
   'voucher.claim.rejected': '兑付申请未通过审核',
   'voucher.claim.paid': '兑付资金已拨付',
+  'voucher.claim.objected': '公示期内收到异议，兑付暂停',
+  'voucher.claim.objection_upheld': '异议成立，兑付申请被驳回',
+  'voucher.claim.objection_dismissed': '异议不成立，公示继续',
   'voucher.expired': '服务券已过期',
 };
 

@@ -8,7 +8,8 @@ import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { claimChecks } from '../domain/claim-checks';
 import { integrityFlags, isSpotCheck } from '../domain/integrity';
-import { assertClaimTransition, addCalendarDays } from '../domain/voucher-state';
+import { noticeUntilFor } from '../domain/notice';
+import { assertClaimTransition } from '../domain/voucher-state';
 import { ClaimListQueryDto, FileClaimDto, ReasonDtoLike } from '../dto/claim.dto';
 import { ClaimPayout, VoucherClaim } from '../entities/voucher-claim.entity';
 import { VoucherProgram } from '../entities/voucher-program.entity';
@@ -157,7 +158,7 @@ export class ClaimsService {
       const decision = {
         status: 'APPROVED' as const,
         decidedAt: now,
-        noticeUntil: addCalendarDays(chinaDate(now), program.noticeDays),
+        noticeUntil: noticeUntilFor(chinaDate(now), program.noticeDays),
         spotCheck: isSpotCheck(program.spotCheckBp, randomInt(0, 1_000_000) / 1_000_000),
       };
       Object.assign(claim, decision);

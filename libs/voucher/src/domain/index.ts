@@ -9,3 +9,4 @@ export * from './rule';
 export * from './split';
 export * from './voucher-code';
 export * from './voucher-state';
+export * from './notice';

@@ -49,7 +49,8 @@ export type HoldStatus = (typeof HOLD_STATUSES)[number];
 export const HOLD_TRANSITIONS: TransitionTable<HoldStatus> = {
   HELD: ['CLAIMED', 'RELEASED'],
   CLAIMED: ['CONVERTED', 'RELEASED'],
-  CONVERTED: [],
+  // an objection upheld during the public notice rejects the approved claim: its payable goes back
+  CONVERTED: ['RELEASED'],
   RELEASED: [],
 };
 
@@ -60,12 +61,17 @@ export function assertHoldTransition(from: HoldStatus, to: HoldStatus): void {
   assertTransition('VoucherHold', HOLD_TRANSITIONS, from, to);
 }
 
-export const CLAIM_STATUSES = ['SUBMITTED', 'APPROVED', 'REJECTED', 'PAID'] as const;
+export const CLAIM_STATUSES = ['SUBMITTED', 'APPROVED', 'UNDER_OBJECTION', 'REJECTED', 'PAID'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
+/**
+ * SPEC §6: "Payment waits until the public-notice period (公示) has ended; during it anyone may object
+ * (异议) through a public form, and the bureau upholds (claim rejected) or dismisses the objection."
+ */
 export const CLAIM_TRANSITIONS: TransitionTable<ClaimStatus> = {
   SUBMITTED: ['APPROVED', 'REJECTED'],
-  APPROVED: ['PAID'],
+  APPROVED: ['PAID', 'UNDER_OBJECTION'],
+  UNDER_OBJECTION: ['APPROVED', 'REJECTED'],
   REJECTED: [],
   PAID: [],
 };

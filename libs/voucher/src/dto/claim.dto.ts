@@ -87,7 +87,11 @@ export class ClaimResponseDto {
   @ApiProperty({ description: 'Sampled for a spot check' }) spotCheck: boolean;
   @ApiProperty({ enum: CLAIM_STATUSES }) status: ClaimStatus;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Public notice (公示) runs until this date' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Public notice (公示) runs until this date (included); paid from the day after. Null: no notice',
+  })
   noticeUntil: string | null;
   @ApiProperty({ nullable: true, type: Date }) decidedAt: Date | null;
   @ApiProperty({ nullable: true, type: Date }) paidAt: Date | null;
@@ -158,7 +162,13 @@ export class PublicNoticeItemDto {
   @ApiProperty() platformName: string;
   @ApiProperty() amountFen: number;
   @ApiProperty() approvedOn: string;
-  @ApiProperty() noticeUntil: string;
+  @ApiProperty({ description: 'The last day of the notice; objections (异议) are lodged until then' })
+  noticeUntil: string;
+  @ApiProperty({
+    enum: ['APPROVED', 'UNDER_OBJECTION'],
+    description: 'UNDER_OBJECTION: an objection awaits the bureau',
+  })
+  status: 'APPROVED' | 'UNDER_OBJECTION';
 }
 
 export interface ReasonDtoLike {

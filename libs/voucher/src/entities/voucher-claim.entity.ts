@@ -49,3 +49,18 @@ export class DisbursementBatch {
   @Column({ name: 'claim_count', type: 'integer' }) claimCount: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
+
+export type ObjectionStatus = 'OPEN' | 'UPHELD' | 'DISMISSED';
+
+/** 异议: anyone's objection to a claim on public notice (公示), decided by the bureau running the program. */
+@Entity('claim_objections')
+export class ClaimObjection extends BaseEntity {
+  @Column({ name: 'claim_id', type: 'uuid' }) claimId: string;
+  @Column({ name: 'program_id', type: 'uuid' }) programId: string;
+  @Column({ type: 'text' }) contact: string;
+  @Column({ type: 'text' }) reason: string;
+  @Column({ type: 'text', default: 'OPEN' }) status: ObjectionStatus;
+  @Column({ name: 'decision_note', type: 'text', nullable: true }) decisionNote: string | null;
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;
+  @Column({ name: 'decided_by_user_id', type: 'uuid', nullable: true }) decidedByUserId: string | null;
+}

@@ -203,7 +203,8 @@ export class HoldsService implements OnModuleInit {
 
   /**
    * Gives a live hold back to its voucher: HOLD → VOUCHER, counters down, no deduction on the order.
-   * A hold on an expired voucher goes on to the program budget (SPEC §6 releases).
+   * A CONVERTED hold (its claim approved, then an objection upheld during the 公示) gives back its payable:
+   * PAYABLE → VOUCHER. A hold on an expired voucher goes on to the program budget (SPEC §6 releases).
    */
   async release(manager: EntityManager, ctx: RequestContext | null, hold: VoucherHold, reason: string): Promise<void> {
     const amountFen = parseFen(hold.amountFen);
@@ -211,7 +212,7 @@ export class HoldsService implements OnModuleInit {
     await this.ledger.transfer(
       manager,
       { programId: hold.programId, kind: 'RELEASE', refType: 'voucher_hold', refId: hold.id, memo: reason },
-      { kind: 'HOLD', voucherId: hold.voucherId },
+      { kind: hold.status === 'CONVERTED' ? 'PAYABLE' : 'HOLD', voucherId: hold.voucherId },
       { kind: 'VOUCHER', voucherId: hold.voucherId },
       amountFen,
     );

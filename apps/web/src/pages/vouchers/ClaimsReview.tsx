@@ -20,11 +20,13 @@ import { applyApiErrors, errorText } from '../../errors';
 import { CHECK_LABEL, CLAIM_STATUS, label } from '../../labels';
 import { useLoad } from '../Sme';
 import type { ProgramDetail } from './program-form';
+import { ObjectionsModal } from './ObjectionsModal';
 
 /** A claim as GET /claims(/:id) answers it, with what the review shows beyond the shared type. */
 interface ClaimRow extends Claim {
   programId: string;
   reason: string | null;
+  noticeUntil: string | null;
   batchId: string | null;
   payouts?: { cofunderKey: string; amountFen: number }[];
 }
@@ -62,6 +64,7 @@ export function ClaimsReview() {
   const [reference, setReference] = useState('');
   const [batchError, setBatchError] = useState<string>();
   const [rejecting, setRejecting] = useState<ClaimRow>();
+  const [objected, setObjected] = useState<ClaimRow>();
   const [batchId, setBatchId] = useState<string>();
   const programName = new Map((programs.data?.items ?? []).map((p) => [p.id, p.name]));
   const chosen = (claims.data?.items ?? []).filter((c) => selected.includes(c.id));
@@ -170,6 +173,9 @@ export function ClaimsReview() {
               render: (s: string, c: ClaimRow) => (
                 <Space direction="vertical" size={0}>
                   <Tag>{label(CLAIM_STATUS, s)}</Tag>
+                  {s === 'APPROVED' && c.noticeUntil && (
+                    <Typography.Text type="secondary">公示至 {c.noticeUntil}</Typography.Text>
+                  )}
                   {c.reason && <Typography.Text type="secondary">驳回理由：{c.reason}</Typography.Text>}
                 </Space>
               ),
@@ -186,6 +192,10 @@ export function ClaimsReview() {
                       驳回
                     </Button>
                   </Space>
+                ) : c.status === 'UNDER_OBJECTION' ? (
+                  <Button size="small" danger onClick={() => setObjected(c)}>
+                    处理异议
+                  </Button>
                 ) : c.batchId ? (
                   <Button size="small" onClick={() => setBatchId(c.batchId!)}>
                     查看批次
@@ -196,6 +206,15 @@ export function ClaimsReview() {
         />
       </Card>
       {batchId && <BatchView id={batchId} onClose={() => setBatchId(undefined)} />}
+      {objected && (
+        <ObjectionsModal
+          claim={objected}
+          onClose={(changed) => {
+            setObjected(undefined);
+            if (changed) claims.reload();
+          }}
+        />
+      )}
       {rejecting && (
         <RejectClaimModal
           claim={rejecting}
