@@ -309,6 +309,15 @@ export interface Voucher {
   daysLeft: number;
   programId?: string;
   programName?: string;
+  claimWindowDays?: number;
+  holds?: {
+    holdId: string;
+    orderId: string;
+    amountFen: number;
+    status: string;
+    survivesExpiry?: boolean;
+    claimBy?: string | null;
+  }[];
 }
 
 export interface VoucherOption {

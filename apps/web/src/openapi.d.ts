@@ -2029,7 +2029,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "ORG_NOT_VERIFIED" | "NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "USCC_TAKEN" | "INVALID_STATE_TRANSITION" | "ORG_IDENTITY_LOCKED" | "OUTSIDE_OPENING_HOURS" | "SLOT_BLOCKED" | "SLOT_TAKEN" | "ALREADY_REVIEWED" | "BUDGET_EXHAUSTED" | "INSUFFICIENT_BALANCE" | "PROGRAM_RULES_LOCKED" | "HOLD_EXISTS" | "CLAIM_EXISTS" | "ORDER_NOT_SETTLED" | "ORDER_STATE" | "NOTICE_PERIOD" | "NOTICE_CLOSED" | "APPLICATION_EXISTS" | "SUBMISSIONS_CLOSED" | "AWARD_WINDOW_CLOSED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "PAYMENT_EXCEEDS_OWED" | "RELATED_PARTY" | "APPLICATION_WINDOW_CLOSED" | "AMOUNT_OVER_VOUCHER_MAX" | "PROGRAM_NOT_OPEN" | "VOUCHER_NOT_ACTIVE" | "VOUCHER_EXPIRED" | "VOUCHER_NOT_YET_VALID" | "VOUCHER_EMPTY" | "SME_NOT_TECH_SME" | "SME_IS_TEAM" | "SME_REGION" | "SME_FIELD" | "CATEGORY_NOT_ELIGIBLE" | "PURPOSE_EXCLUDED" | "PLATFORM_NOT_LISTED" | "PLATFORM_NOT_IN_PROGRAM" | "RECOGNITION_TOO_LOW" | "PER_ORDER_CAP_REACHED" | "SME_YEAR_CAP_REACHED" | "PLATFORM_YEAR_CAP_REACHED" | "PAIR_ALREADY_SUBSIDISED" | "EVALUATION_OUTCOME_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SEARCH_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "ORG_NOT_VERIFIED" | "NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "USCC_TAKEN" | "INVALID_STATE_TRANSITION" | "ORG_IDENTITY_LOCKED" | "OUTSIDE_OPENING_HOURS" | "SLOT_BLOCKED" | "SLOT_TAKEN" | "ALREADY_REVIEWED" | "BUDGET_EXHAUSTED" | "INSUFFICIENT_BALANCE" | "PROGRAM_RULES_LOCKED" | "HOLD_EXISTS" | "CLAIM_EXISTS" | "ORDER_NOT_SETTLED" | "ORDER_STATE" | "NOTICE_PERIOD" | "NOTICE_CLOSED" | "APPLICATION_EXISTS" | "CLAIM_WINDOW_CLOSED" | "SUBMISSIONS_CLOSED" | "AWARD_WINDOW_CLOSED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "PAYMENT_EXCEEDS_OWED" | "RELATED_PARTY" | "APPLICATION_WINDOW_CLOSED" | "AMOUNT_OVER_VOUCHER_MAX" | "PROGRAM_NOT_OPEN" | "VOUCHER_NOT_ACTIVE" | "VOUCHER_EXPIRED" | "VOUCHER_NOT_YET_VALID" | "VOUCHER_EMPTY" | "SME_NOT_TECH_SME" | "SME_IS_TEAM" | "SME_REGION" | "SME_FIELD" | "CATEGORY_NOT_ELIGIBLE" | "PURPOSE_EXCLUDED" | "PLATFORM_NOT_LISTED" | "PLATFORM_NOT_IN_PROGRAM" | "RECOGNITION_TOO_LOW" | "PER_ORDER_CAP_REACHED" | "SME_YEAR_CAP_REACHED" | "PLATFORM_YEAR_CAP_REACHED" | "PAIR_ALREADY_SUBSIDISED" | "EVALUATION_OUTCOME_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SEARCH_UNAVAILABLE";
             /** @example Validation failed: org.uscc */
             message: string;
             /**
@@ -2723,6 +2723,11 @@ export interface components {
             /** @default 7 */
             noticeDays: number;
             /**
+             * @description Claim window, days after completion: a hold on an order contracted before the voucher expired survives its expiry until then (SPEC §6 releases)
+             * @default 90
+             */
+            claimWindowDays: number;
+            /**
              * @description Share of approved claims sampled for spot checks, bp
              * @default 500
              */
@@ -2774,6 +2779,11 @@ export interface components {
             cofunders?: components["schemas"]["CofunderDto"][];
             /** @default 7 */
             noticeDays: number;
+            /**
+             * @description Claim window, days after completion: a hold on an order contracted before the voucher expired survives its expiry until then (SPEC §6 releases)
+             * @default 90
+             */
+            claimWindowDays: number;
             /**
              * @description Share of approved claims sampled for spot checks, bp
              * @default 500

@@ -39,6 +39,7 @@ import {
 import { applyApiErrors, errorText } from '../errors';
 import { useLoad } from '../useLoad';
 import { ChallengeNotice, ChallengeTerms } from './demands/ChallengeNotice';
+import { SurvivingHolds } from './vouchers/SurvivingHolds';
 import {
   APPLICATION_STATUS,
   CONFIDENTIALITY,
@@ -145,6 +146,7 @@ export function VoucherWallet() {
                 <Typography.Text type="secondary">
                   有效期 {v.validFrom} 至 {v.validUntil}
                 </Typography.Text>
+                <SurvivingHolds voucher={v} />
               </Space>
             </List.Item>
           )}

@@ -33,6 +33,7 @@ export const ERROR_HTTP_STATUS = {
   NOTICE_PERIOD: 409,
   NOTICE_CLOSED: 409,
   APPLICATION_EXISTS: 409,
+  CLAIM_WINDOW_CLOSED: 409,
   // 揭榜挂帅: proposals until the deadline, the award within the award window after it.
   SUBMISSIONS_CLOSED: 409,
   AWARD_WINDOW_CLOSED: 409,

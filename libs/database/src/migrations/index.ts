@@ -10,6 +10,7 @@ import { Vouchers1764700000000 } from './1764700000000-vouchers';
 import { Governance1764800000000 } from './1764800000000-governance';
 import { ClaimObjections1765300000000 } from './1765300000000-claim-objections';
 import { ChallengeAward1765310000000 } from './1765310000000-challenge-award';
+import { HoldSurvival1765320000000 } from './1765320000000-hold-survival';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Governance1764800000000,
   ClaimObjections1765300000000,
   ChallengeAward1765310000000,
+  HoldSurvival1765320000000,
 ];

@@ -8,6 +8,7 @@ import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { claimChecks } from '../domain/claim-checks';
 import { integrityFlags, isSpotCheck } from '../domain/integrity';
+import { claimBy } from '../domain/expiry';
 import { noticeUntilFor } from '../domain/notice';
 import { assertClaimTransition } from '../domain/voucher-state';
 import { ClaimListQueryDto, FileClaimDto, ReasonDtoLike } from '../dto/claim.dto';
@@ -72,6 +73,15 @@ export class ClaimsService {
       }
       await this.assertAcceptanceFile(manager, input);
       const voucher = await manager.findOneByOrFail(Voucher, { id: hold.voucherId });
+      if (hold.survivesExpiry) {
+        // SPEC §6: a hold that survived expiry lasts "until its claim window (… default 90 days after completion) ends"
+        const last = claimBy(chinaDate(facts.completedAt!), program.claimWindowDays)!;
+        if (chinaDate(this.clock.now()) > last) {
+          throw new DomainError('CLAIM_WINDOW_CLOSED', `The claim window of this hold ended on ${last}`, {
+            claimBy: last,
+          });
+        }
+      }
       const amountFen = parseFen(hold.amountFen);
       const checks = claimChecks({
         invoiceAmountFen: input.invoiceAmountFen,
@@ -84,6 +94,7 @@ export class ClaimsService {
         holdCreatedOn: chinaDate(hold.createdAt),
         contractNumberGiven: input.contractNumber,
         contractNumber: facts.contractNumber,
+        survivedExpiry: hold.survivesExpiry,
       });
       const flags = integrityFlags(await this.integrityFacts(manager, program, facts, amountFen));
       const claim = await manager.save(

@@ -10,3 +10,4 @@ export * from './split';
 export * from './voucher-code';
 export * from './voucher-state';
 export * from './notice';
+export * from './expiry';

@@ -164,6 +164,17 @@ export class ProgramRulesDto {
   @Type(() => CofunderDto)
   cofunders: CofunderDto[];
   @ApiPropertyOptional({ default: 7 }) @IsOptional() @IsInt() @Min(0) @Max(90) noticeDays?: number;
+  @ApiPropertyOptional({
+    default: 90,
+    description:
+      'Claim window, days after completion: a hold on an order contracted before the voucher expired survives ' +
+      'its expiry until then (SPEC §6 releases)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  claimWindowDays?: number;
   @ApiPropertyOptional({ default: 500, description: 'Share of approved claims sampled for spot checks, bp' })
   @IsOptional()
   @IsInt()
@@ -219,6 +230,8 @@ export class ProgramResponseDto {
   @ApiProperty({ enum: REDEMPTION_MODES }) redemptionMode: RedemptionMode;
   @ApiProperty({ type: [CofunderDto] }) cofunders: Cofunder[];
   @ApiProperty() noticeDays: number;
+  @ApiProperty({ description: 'Days after completion to claim a hold that survived its voucher’s expiry' })
+  claimWindowDays: number;
   @ApiProperty() spotCheckBp: number;
   @ApiProperty({ description: 'Everything granted so far, fen' }) budgetFen: number;
   @ApiProperty({ description: 'Rules are frozen once a voucher is issued' }) rulesLocked: boolean;

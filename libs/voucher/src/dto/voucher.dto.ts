@@ -82,6 +82,17 @@ export class VoucherHoldSummaryDto {
   @ApiProperty() orderId: string;
   @ApiProperty() amountFen: number;
   @ApiProperty() status: string;
+  @ApiProperty({
+    description: 'Kept past the voucher’s expiry: its order was contracted before valid_until (SPEC §6 releases)',
+  })
+  survivesExpiry: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'A surviving hold: the last day to file its claim (completion + the program’s claim window); null until the order is completed',
+  })
+  claimBy: string | null;
 }
 
 export class VoucherResponseDto {
@@ -102,6 +113,8 @@ export class VoucherResponseDto {
   @ApiProperty({ type: [String], description: 'Service categories it can be spent on (empty: any)' })
   eligibleCategories: string[];
   @ApiProperty({ type: [VoucherHoldSummaryDto] }) holds: VoucherHoldSummaryDto[];
+  @ApiProperty({ description: 'Days after completion to claim a hold that survives this voucher’s expiry' })
+  claimWindowDays: number;
 }
 
 export class HoldDto {

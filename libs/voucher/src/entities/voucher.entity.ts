@@ -41,4 +41,6 @@ export class VoucherHold extends BaseEntity {
   @Column({ type: 'text', default: 'HELD' }) status: HoldStatus;
   @Column({ name: 'release_reason', type: 'text', nullable: true }) releaseReason: string | null;
   @Column({ name: 'released_at', type: 'timestamptz', nullable: true }) releasedAt: Date | null;
+  /** Kept when its voucher expired: the order was contracted before valid_until (SPEC §6 releases). */
+  @Column({ name: 'survives_expiry', type: 'boolean', default: false }) survivesExpiry: boolean;
 }
