@@ -65,6 +65,7 @@ export const APPLICATION_STATUS: Record<string, string> = {
   PENDING: '待审核',
   APPROVED: '已批准',
   REJECTED: '未批准',
+  WITHDRAWN: '已撤回',
 };
 export const PROGRAM_STATUS: Record<string, string> = {
   DRAFT: '草稿',

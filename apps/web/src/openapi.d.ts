@@ -1375,7 +1375,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** SME: apply for a voucher of this program */
+        /** SME: apply for a voucher of this program (409 APPLICATION_EXISTS while one is pending) */
         post: operations["ProgramsController_apply"];
         delete?: never;
         options?: never;
@@ -1428,6 +1428,23 @@ export interface paths {
         put?: never;
         /** Bureau: reject with a reason */
         post: operations["VouchersController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/voucher-applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** SME: withdraw its pending application (it may then apply again) */
+        post: operations["VouchersController_withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2464,6 +2481,11 @@ export interface components {
              * @description Your listed platform that would deliver
              */
             platformId: string;
+            /**
+             * Format: uuid
+             * @description The platform's published service the proposal is delivered under: the order's voucher eligibility is judged by it (category, voucher flag); without one, the order is not declared voucher-eligible
+             */
+            serviceId?: string;
         };
         ReviseQuoteDto: {
             /** @description SME: what should change */
@@ -2657,16 +2679,19 @@ export interface components {
             /** @description fen of contract amount this tier reaches; null = no limit (last) */
             uptoFen?: number | null;
             /**
-             * @description basis points of the part of the amount inside this tier
+             * @description basis points of the part of the amount inside this tier; that part is rounded down to the fen
              * @example 5000
              */
             ratioBp: number;
         };
         RuleDto: {
-            /** @enum {string} */
+            /**
+             * @description Rounding: each tier's part (a RATIO is one tier) is rounded down to the fen on its own, then summed — floor(part × ratioBp / 10000) per tier; the bureau never pays a fraction of a fen more than the rule.
+             * @enum {string}
+             */
             kind: "RATIO" | "TIERS";
             /**
-             * @description RATIO: basis points of the contract amount
+             * @description RATIO: basis points of the contract amount, rounded down to the fen
              * @example 3000
              */
             ratioBp?: number;
@@ -2688,6 +2713,7 @@ export interface components {
             name: string;
             /** @example 2026 */
             year: number;
+            /** @description Rounding: each tier's part (a RATIO is one tier) is rounded down to the fen on its own, then summed — floor(part × ratioBp / 10000) per tier; the bureau never pays a fraction of a fen more than the rule. */
             rule: components["schemas"]["RuleDto"];
             /** @description Largest face value of one voucher, fen */
             maxVoucherFen: number;
@@ -2745,6 +2771,7 @@ export interface components {
             name?: string;
             /** @example 2026 */
             year?: number;
+            /** @description Rounding: each tier's part (a RATIO is one tier) is rounded down to the fen on its own, then summed — floor(part × ratioBp / 10000) per tier; the bureau never pays a fraction of a fen more than the rule. */
             rule?: components["schemas"]["RuleDto"];
             /** @description Largest face value of one voucher, fen */
             maxVoucherFen?: number;
@@ -7097,7 +7124,7 @@ export interface operations {
                 /** @description 1-based page number */
                 page?: unknown;
                 programId?: string;
-                status?: "PENDING" | "APPROVED" | "REJECTED";
+                status?: "PENDING" | "APPROVED" | "REJECTED" | "WITHDRAWN";
             };
             header?: never;
             path?: never;
@@ -7192,6 +7219,43 @@ export interface operations {
                 "application/json": components["schemas"]["ReasonDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    VouchersController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {

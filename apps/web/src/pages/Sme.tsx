@@ -40,6 +40,7 @@ import { applyApiErrors, errorText } from '../errors';
 import { useLoad } from '../useLoad';
 import { ChallengeNotice, ChallengeTerms } from './demands/ChallengeNotice';
 import { SurvivingHolds } from './vouchers/SurvivingHolds';
+import { WithdrawButton } from './vouchers/WithdrawButton';
 import {
   APPLICATION_STATUS,
   CONFIDENTIALITY,
@@ -210,6 +211,13 @@ export function VoucherApply() {
                 {a.approvedFen !== null && <span>批准 {yuan(a.approvedFen)}</span>}
                 {a.reason && <Typography.Text type="secondary">理由：{a.reason}</Typography.Text>}
               </Space>
+            ),
+          },
+          {
+            title: '操作',
+            key: 'withdraw',
+            render: (_: unknown, a: VoucherApplication) => (
+              <WithdrawButton application={a} onDone={applications.reload} />
             ),
           },
         ]}

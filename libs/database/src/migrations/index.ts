@@ -11,6 +11,8 @@ import { Governance1764800000000 } from './1764800000000-governance';
 import { ClaimObjections1765300000000 } from './1765300000000-claim-objections';
 import { ChallengeAward1765310000000 } from './1765310000000-challenge-award';
 import { HoldSurvival1765320000000 } from './1765320000000-hold-survival';
+import { OneOpenApplication1765330000000 } from './1765330000000-one-open-application';
+import { QuoteService1765340000000 } from './1765340000000-quote-service';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
 export const MIGRATIONS = [
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   ClaimObjections1765300000000,
   ChallengeAward1765310000000,
   HoldSurvival1765320000000,
+  OneOpenApplication1765330000000,
+  QuoteService1765340000000,
 ];

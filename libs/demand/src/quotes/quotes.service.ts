@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
 import { OrderRecords } from '@pilotlink/booking';
-import { Platform } from '@pilotlink/catalogue';
+import { PilotService, Platform } from '@pilotlink/catalogue';
 import {
   assertTransition,
   chinaDate,
@@ -52,12 +52,18 @@ export class QuotesService {
       if (platform.status !== 'LISTED') {
         throw new DomainError('CONFLICT', 'Only a listed platform can quote', { platformStatus: platform.status });
       }
+      if (input.serviceId) {
+        const service = await manager.findOneBy(PilotService, { id: input.serviceId });
+        if (!service || service.platformId !== platform.id || service.status !== 'PUBLISHED')
+          throw fieldInvalid('serviceId', 'must be a published service of this platform');
+      }
       try {
         const quote = await manager.save(
           manager.create(Quote, {
             demandId,
             platformId: platform.id,
             platformOrgId: ctx.actor.orgId,
+            serviceId: input.serviceId ?? null,
             priceFen: String(input.priceFen),
             timelineDays: input.timelineDays,
             scope: input.scope,
@@ -169,6 +175,8 @@ export class QuotesService {
         platformOrgId: quote.platformOrgId,
         demandId: demand.id,
         quoteId: quote.id,
+        // eligibility of the order is judged by this service, like any order's (issue 16 point 11)
+        serviceId: quote.serviceId,
         agreedAmountFen: Number(quote.priceFen),
         // "The reward is shown on the demand and on the resulting order" (揭榜挂帅)
         challengeRewardFen: demand.mode === 'CHALLENGE' ? demand.rewardFen : null,

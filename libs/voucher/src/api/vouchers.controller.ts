@@ -75,6 +75,17 @@ export class VouchersController {
     return ApplicationResponseDto.from(await this.applications.reject(ctx, id, body));
   }
 
+  @Post('voucher-applications/:id/withdraw')
+  @HttpCode(200)
+  @AllowOrgKinds('SME')
+  @ApiOperation({ summary: 'SME: withdraw its pending application (it may then apply again)' })
+  async withdraw(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+  ): Promise<ApplicationResponseDto> {
+    return ApplicationResponseDto.from(await this.applications.withdraw(ctx, id));
+  }
+
   @Get('vouchers')
   @AllowOrgKinds('SME', 'ADMIN')
   @ApiOperation({ summary: 'SME: the wallet — balances, holds, expiry countdown, where each can be spent' })

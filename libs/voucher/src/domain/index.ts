@@ -11,3 +11,4 @@ export * from './voucher-code';
 export * from './voucher-state';
 export * from './notice';
 export * from './expiry';
+export * from './order-subject';

@@ -7,6 +7,7 @@ import {
   assertClaimTransition,
   assertHoldTransition,
   assertVoucherTransition,
+  blocksNewApplication,
   CLAIM_STATUSES,
   CLAIM_TRANSITIONS,
   HOLD_STATUSES,
@@ -65,11 +66,12 @@ describe('voucher states', () => {
 });
 
 describe('application, hold and claim states', () => {
-  it('applications: PENDING → APPROVED | REJECTED, both final', () => {
+  it('applications: PENDING → APPROVED | REJECTED | WITHDRAWN, all final', () => {
     const { allowed, refused } = pairs(APPLICATION_STATUSES, APPLICATION_TRANSITIONS);
     expect(allowed).toEqual([
       ['PENDING', 'APPROVED'],
       ['PENDING', 'REJECTED'],
+      ['PENDING', 'WITHDRAWN'],
     ]);
     for (const [from, to] of allowed) expect(() => assertApplicationTransition(from, to)).not.toThrow();
     for (const [from, to] of refused) {
@@ -110,6 +112,12 @@ describe('application, hold and claim states', () => {
     expect(() => assertClaimTransition('REJECTED', 'APPROVED')).toThrow(InvalidStateTransitionError);
     // a claim under objection is not paid until the objection is dismissed
     expect(() => assertClaimTransition('UNDER_OBJECTION', 'PAID')).toThrow(InvalidStateTransitionError);
+  });
+});
+
+describe('one open application per SME and program', () => {
+  it('only a pending application blocks a new one; a rejected or withdrawn one does not', () => {
+    expect(APPLICATION_STATUSES.filter(blocksNewApplication)).toEqual(['PENDING']);
   });
 });
 

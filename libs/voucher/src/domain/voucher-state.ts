@@ -26,14 +26,25 @@ export function voucherStatusFor(balanceFen: number, current: VoucherStatus): Vo
   return balanceFen > 0 ? 'ACTIVE' : 'EXHAUSTED';
 }
 
-export const APPLICATION_STATUSES = ['PENDING', 'APPROVED', 'REJECTED'] as const;
+export const APPLICATION_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+/** The SME may withdraw a pending application (then, or after a rejection, apply again). */
 export const APPLICATION_TRANSITIONS: TransitionTable<ApplicationStatus> = {
-  PENDING: ['APPROVED', 'REJECTED'],
+  PENDING: ['APPROVED', 'REJECTED', 'WITHDRAWN'],
   APPROVED: [],
   REJECTED: [],
+  WITHDRAWN: [],
 };
+
+/**
+ * Issue 16: "One open application per SME per program (409 APPLICATION_EXISTS); a rejected or withdrawn
+ * one may be followed by a new one." Open = PENDING, awaiting the bureau: an approved application is
+ * decided (its voucher's use is bounded by the program's caps per SME), so it does not block a new one.
+ */
+export function blocksNewApplication(status: ApplicationStatus): boolean {
+  return status === 'PENDING';
+}
 
 export function assertApplicationTransition(from: ApplicationStatus, to: ApplicationStatus): void {
   assertTransition('VoucherApplication', APPLICATION_TRANSITIONS, from, to);

@@ -5,7 +5,7 @@ import { PageQueryDto, parseFen, trimString } from '@pilotlink/core';
 import { APPLICATION_STATUSES, VOUCHER_STATUSES } from '../domain/voucher-state';
 import type { ApplicationStatus, VoucherStatus } from '../domain/voucher-state';
 import { VoucherApplication } from '../entities/voucher.entity';
-import { MAX_FEN } from './program.dto';
+import { MAX_FEN, RULE_ROUNDING } from './program.dto';
 
 export class ApplyDto {
   @ApiProperty({ description: 'Face value asked for, fen' }) @IsInt() @Min(1) @Max(MAX_FEN) amountFen: number;
@@ -126,7 +126,12 @@ export class HoldResponseDto {
   @ApiProperty() orderId: string;
   @ApiProperty() voucherId: string;
   @ApiProperty() programId: string;
-  @ApiProperty() amountFen: number;
+  @ApiProperty({
+    description:
+      "Held, fen: the program's rule applied to the order amount, then limited by the voucher balance and every cap. " +
+      RULE_ROUNDING,
+  })
+  amountFen: number;
   @ApiProperty({ description: 'Which bound decided the amount: RULE, VOUCHER_BALANCE or a cap' }) limitedBy?: string;
   @ApiProperty() status: string;
   @ApiProperty({ description: 'DEDUCT programs: what the SME owes on the order now' }) owedBySmeFen?: number;
@@ -138,7 +143,10 @@ export class VoucherOptionDto {
   @ApiProperty() programId: string;
   @ApiProperty() programName: string;
   @ApiProperty() redemptionMode: string;
-  @ApiProperty({ description: 'What this voucher would pay of the order, fen (0 if it cannot)' }) amountFen: number;
+  @ApiProperty({
+    description: `What this voucher would pay of the order, fen (0 if it cannot). ${RULE_ROUNDING}`,
+  })
+  amountFen: number;
   @ApiProperty({ nullable: true, type: String }) limitedBy: string | null;
   @ApiProperty({ type: [String], description: 'Why it cannot be used; empty = usable' }) reasons: string[];
   @ApiProperty() validUntil: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaDate, Clock, DomainError, NotFoundError, Page, parseFen, toPage } from '@pilotlink/core';
-import { withTransaction } from '@pilotlink/database';
+import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import { Org } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { coversRegion } from '@pilotlink/identity';
@@ -14,6 +14,14 @@ import { Voucher, VoucherApplication } from '../entities/voucher.entity';
 import { Ledger } from '../ledger/ledger.service';
 import { readableProgram, runsProgram } from '../programs/program-access';
 import { VoucherEvents } from '../voucher-events';
+
+function applicationExists(applicationId: string | null): DomainError {
+  return new DomainError(
+    'APPLICATION_EXISTS',
+    'You already have an open application to this program: wait for its decision or withdraw it',
+    applicationId ? { applicationId } : {},
+  );
+}
 
 /** An application with the applicant's name, as the API shows it (reviewers see who asks). */
 export type NamedApplication = VoucherApplication & { smeOrgName: string };
@@ -33,14 +41,25 @@ export class ApplicationsService {
       const program = await readableProgram(manager, ctx.actor, programId);
       const sme = await manager.findOneByOrFail(Org, { id: ctx.actor.orgId });
       this.assertMayApply(program, sme, input.amountFen);
-      const application = await manager.save(
-        manager.create(VoucherApplication, {
-          programId,
-          smeOrgId: sme.id,
-          requestedFen: String(input.amountFen),
-          purpose: input.purpose,
-        }),
-      );
+      // One open (PENDING) application per SME and program: a partial unique index settles racing ones.
+      const open = await manager.findOne(VoucherApplication, {
+        where: { programId, smeOrgId: sme.id, status: 'PENDING' },
+      });
+      if (open) throw applicationExists(open.id);
+      let application: VoucherApplication;
+      try {
+        application = await manager.save(
+          manager.create(VoucherApplication, {
+            programId,
+            smeOrgId: sme.id,
+            requestedFen: String(input.amountFen),
+            purpose: input.purpose,
+          }),
+        );
+      } catch (error) {
+        if (uniqueViolation(error) === 'voucher_applications_one_open') throw applicationExists(null);
+        throw error;
+      }
       await this.events.record(manager, ctx, {
         action: 'voucher.application.submitted',
         entityType: 'voucher_application',
@@ -161,6 +180,32 @@ export class ApplicationsService {
         notify: [application.smeOrgId],
         before: { status: 'PENDING' },
         after: { status: 'REJECTED', reason: input.reason },
+      });
+      return (await this.named(manager, [application]))[0];
+    });
+  }
+
+  /** The SME withdraws its pending application (after which it may apply again). */
+  async withdraw(ctx: RequestContext, id: string): Promise<NamedApplication> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const application = await manager.findOne(VoucherApplication, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!application || application.smeOrgId !== ctx.actor.orgId) throw new NotFoundError('Voucher application');
+      assertApplicationTransition(application.status, 'WITHDRAWN');
+      const change = { status: 'WITHDRAWN' as const, decidedAt: this.clock.now() };
+      Object.assign(application, change);
+      await manager.update(VoucherApplication, application.id, change);
+      const program = await manager.findOneByOrFail(VoucherProgram, { id: application.programId });
+      await this.events.record(manager, ctx, {
+        action: 'voucher.application.withdrawn',
+        entityType: 'voucher_application',
+        entityId: application.id,
+        subjectOrgId: application.smeOrgId,
+        notify: [program.bureauOrgId],
+        before: { status: 'PENDING' },
+        after: { status: 'WITHDRAWN' },
       });
       return (await this.named(manager, [application]))[0];
     });
