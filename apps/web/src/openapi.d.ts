@@ -1607,6 +1607,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/claims/{id}/spot-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bureau: record the spot check (抽查) of a sampled claim; a failed one may revoke the voucher (unheld balance back to the budget) */
+        post: operations["ClaimsController_spotCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/claims/{id}/pay": {
         parameters: {
             query?: never;
@@ -2835,6 +2852,40 @@ export interface components {
             /** @example 申请材料不全：缺少科技型中小企业入库证明 */
             reason: string;
         };
+        HoldResponseDto: {
+            id: string;
+            orderId: string;
+            voucherId: string;
+            programId: string;
+            /** @description Held, fen: the program's rule applied to the order amount, then limited by the voucher balance and every cap. Rounding: each tier's part (a RATIO is one tier) is rounded down to the fen on its own, then summed — floor(part × ratioBp / 10000) per tier; the bureau never pays a fraction of a fen more than the rule. */
+            amountFen: number;
+            /** @description Which bound decided the amount: RULE, VOUCHER_BALANCE or a cap */
+            limitedBy: string;
+            status: string;
+            /** @description DEDUCT programs: what the SME owes on the order now */
+            owedBySmeFen: number;
+        };
+        VoucherOptionDto: {
+            voucherId: string;
+            code: string;
+            programId: string;
+            programName: string;
+            redemptionMode: string;
+            /** @description What this voucher would pay of the order, fen (0 if it cannot). Rounding: each tier's part (a RATIO is one tier) is rounded down to the fen on its own, then summed — floor(part × ratioBp / 10000) per tier; the bureau never pays a fraction of a fen more than the rule. */
+            amountFen: number;
+            limitedBy: string | null;
+            /** @description Why it cannot be used; empty = usable */
+            reasons: string[];
+            validUntil: string;
+            /** @description The one that pays most (就高不重复) */
+            best: boolean;
+        };
+        VoucherOptionsDto: {
+            orderId: string;
+            orderAmountFen: number;
+            currentHold: components["schemas"]["HoldResponseDto"] | null;
+            options: components["schemas"]["VoucherOptionDto"][];
+        };
         HoldDto: {
             /** Format: uuid */
             voucherId: string;
@@ -2869,6 +2920,19 @@ export interface components {
              * @description Acceptance report: one of the order's deliverables
              */
             acceptanceFileId?: string;
+        };
+        RecordSpotCheckDto: {
+            /** @enum {string} */
+            result: "PASS" | "FAIL";
+            /** @example 现场核查：设备使用记录与验收报告不符 */
+            note: string;
+            /**
+             * @description What was examined (documents, site visit, photos)
+             * @example 现场照片 3 张
+             */
+            evidence?: string;
+            /** @description FAIL only: revoke the claim's voucher (REVOKED); its unheld balance returns to the program budget */
+            revokeVoucher?: boolean;
         };
         CreateBatchDto: {
             /** Format: uuid */
@@ -7375,7 +7439,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoucherOptionsDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7419,7 +7485,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HoldResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7459,7 +7527,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HoldResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7738,6 +7808,47 @@ export interface operations {
         };
         responses: {
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ClaimsController_spotCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordSpotCheckDto"];
+            };
+        };
+        responses: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,7 +4,14 @@ import { BookingModule } from '@pilotlink/booking';
 import { ClaimsService } from './claims/claims.service';
 import { DisbursementsService } from './claims/disbursements.service';
 import { ObjectionsService } from './claims/objections.service';
-import { ClaimObjection, ClaimPayout, DisbursementBatch, VoucherClaim } from './entities/voucher-claim.entity';
+import { SpotChecksService } from './claims/spot-checks.service';
+import {
+  ClaimObjection,
+  ClaimPayout,
+  DisbursementBatch,
+  SpotCheckRecord,
+  VoucherClaim,
+} from './entities/voucher-claim.entity';
 import { VoucherProgram } from './entities/voucher-program.entity';
 import { Voucher, VoucherApplication, VoucherHold } from './entities/voucher.entity';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -31,6 +38,7 @@ const SERVICES = [
   ClaimsService,
   DisbursementsService,
   ObjectionsService,
+  SpotChecksService,
   VoucherExpiryService,
   ShareholdersService,
   IdempotencyInterceptor,
@@ -49,6 +57,7 @@ const SERVICES = [
       ClaimPayout,
       DisbursementBatch,
       ClaimObjection,
+      SpotCheckRecord,
     ]),
   ],
   providers: SERVICES,

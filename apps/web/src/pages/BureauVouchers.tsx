@@ -28,7 +28,7 @@ import { NoticeItem, noticeUrl, PublicNoticeTable } from './vouchers/PublicNotic
 export { ClaimsReview } from './vouchers/ClaimsReview';
 
 /** An application as the bureau's list shows it: with the applicant's name. */
-type ApplicationRow = VoucherApplication & { smeOrgName?: string };
+type ApplicationRow = VoucherApplication & { smeOrgName?: string; failedSpotChecks?: number };
 
 /** The bureau's own programs (every status). */
 export function useBureauPrograms() {
@@ -72,7 +72,20 @@ export function ApplicationsReview() {
         data-testid="applications"
         scroll={{ x: 820 }}
         columns={[
-          { title: '申请企业', dataIndex: 'smeOrgName', render: (n?: string) => n || '—' },
+          {
+            title: '申请企业',
+            dataIndex: 'smeOrgName',
+            render: (n: string | undefined, a: ApplicationRow) => (
+              <>
+                {n || '—'}
+                {(a.failedSpotChecks ?? 0) > 0 && (
+                  <Tag color="red" style={{ marginLeft: 4 }}>
+                    抽查不合格 {a.failedSpotChecks} 次，请重点审核
+                  </Tag>
+                )}
+              </>
+            ),
+          },
           { title: '项目', dataIndex: 'programId', render: (id: string) => names.get(id) ?? '—' },
           { title: '用途', dataIndex: 'purpose' },
           { title: '申请金额', dataIndex: 'requestedFen', render: (f: number) => yuan(f) },

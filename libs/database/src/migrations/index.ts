@@ -13,6 +13,7 @@ import { ChallengeAward1765310000000 } from './1765310000000-challenge-award';
 import { HoldSurvival1765320000000 } from './1765320000000-hold-survival';
 import { OneOpenApplication1765330000000 } from './1765330000000-one-open-application';
 import { QuoteService1765340000000 } from './1765340000000-quote-service';
+import { SpotChecks1765350000000 } from './1765350000000-spot-checks';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   HoldSurvival1765320000000,
   OneOpenApplication1765330000000,
   QuoteService1765340000000,
+  SpotChecks1765350000000,
 ];

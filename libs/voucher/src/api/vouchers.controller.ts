@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ErrorResponseDto, pageDtoOf, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireOwner, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
@@ -105,6 +112,7 @@ export class VouchersController {
   @ApiOperation({
     summary: 'SME: what each of your vouchers would pay of this order, or why not — best first (就高不重复)',
   })
+  @ApiOkResponse({ type: VoucherOptionsDto })
   options(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<VoucherOptionsDto> {
     return this.holds.options(actor, id);
   }
@@ -114,6 +122,7 @@ export class VouchersController {
   @RequireVerifiedOrg()
   @Idempotent()
   @ApiOperation({ summary: 'SME: hold a voucher on this order (one per order; amount from the rule and every cap)' })
+  @ApiCreatedResponse({ type: HoldResponseDto })
   hold(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -126,6 +135,7 @@ export class VouchersController {
   @AllowOrgKinds('SME')
   @Idempotent()
   @ApiOperation({ summary: 'SME: release the hold (before a claim is filed)' })
+  @ApiOkResponse({ type: HoldResponseDto })
   release(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<HoldResponseDto> {
     return this.holds.removeBySme(ctx, id);
   }

@@ -12,3 +12,4 @@ export * from './voucher-state';
 export * from './notice';
 export * from './expiry';
 export * from './order-subject';
+export * from './spot-check';

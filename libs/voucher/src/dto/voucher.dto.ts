@@ -50,6 +50,8 @@ export class ApplicationResponseDto {
   @ApiProperty() programId: string;
   @ApiProperty() smeOrgId: string;
   @ApiProperty({ example: '晋江市鞋材科技有限公司', description: "The applicant SME's name" }) smeOrgName: string;
+  @ApiProperty({ description: "Failed spot checks of the SME's claims: for the bureau's attention (0 = none)" })
+  failedSpotChecks: number;
   @ApiProperty() requestedFen: number;
   @ApiProperty({ nullable: true, type: Number }) approvedFen: number | null;
   @ApiProperty() purpose: string;
@@ -59,12 +61,13 @@ export class ApplicationResponseDto {
   @ApiProperty({ nullable: true, type: Date }) decidedAt: Date | null;
   @ApiProperty() createdAt: Date;
 
-  static from(a: VoucherApplication & { smeOrgName: string }): ApplicationResponseDto {
+  static from(a: VoucherApplication & { smeOrgName: string; failedSpotChecks?: number }): ApplicationResponseDto {
     return {
       id: a.id,
       programId: a.programId,
       smeOrgId: a.smeOrgId,
       smeOrgName: a.smeOrgName,
+      failedSpotChecks: a.failedSpotChecks ?? 0,
       requestedFen: parseFen(a.requestedFen),
       approvedFen: a.approvedFen === null ? null : parseFen(a.approvedFen),
       purpose: a.purpose,

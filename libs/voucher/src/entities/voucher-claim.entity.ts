@@ -64,3 +64,17 @@ export class ClaimObjection extends BaseEntity {
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;
   @Column({ name: 'decided_by_user_id', type: 'uuid', nullable: true }) decidedByUserId: string | null;
 }
+
+/** 抽查记录: the bureau's check of a claim sampled for spot checks (SPEC §6). */
+@Entity('spot_check_records')
+export class SpotCheckRecord extends BaseEntity {
+  @Column({ name: 'claim_id', type: 'uuid' }) claimId: string;
+  @Column({ name: 'program_id', type: 'uuid' }) programId: string;
+  @Column({ name: 'sme_org_id', type: 'uuid' }) smeOrgId: string;
+  @Column({ type: 'text' }) result: 'PASS' | 'FAIL';
+  @Column({ type: 'text' }) note: string;
+  @Column({ type: 'text', default: '' }) evidence: string;
+  @Column({ name: 'voucher_revoked', type: 'boolean', default: false }) voucherRevoked: boolean;
+  @Column({ name: 'checked_by_user_id', type: 'uuid' }) checkedByUserId: string;
+  @Column({ name: 'checked_by_org_id', type: 'uuid' }) checkedByOrgId: string;
+}

@@ -13,6 +13,7 @@ export class Voucher extends BaseEntity {
   @Column({ name: 'valid_from', type: 'date' }) validFrom: string;
   @Column({ name: 'valid_until', type: 'date' }) validUntil: string;
   @Column({ name: 'expired_at', type: 'timestamptz', nullable: true }) expiredAt: Date | null;
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
 }
 
 @Entity('voucher_applications')

@@ -106,7 +106,7 @@ export const LEDGER_INVARIANTS: readonly LedgerInvariant[] = [
   {
     name: 'voucher-face-value',
     description:
-      'per voucher: face_value_fen = VOUCHER + HOLD + Σ converted holds + Σ returned to budget on expiry (EXPIRE_RETURN)',
+      'per voucher: face_value_fen = VOUCHER + HOLD + Σ converted holds + Σ returned to budget on expiry or revocation (EXPIRE_RETURN, REVOKE_RETURN)',
     sql: `
       WITH balances AS (
         SELECT voucher_id, sum(balance_fen) FILTER (WHERE kind = 'VOUCHER') AS available,
@@ -117,7 +117,7 @@ export const LEDGER_INVARIANTS: readonly LedgerInvariant[] = [
       ), returned AS (
         SELECT a.voucher_id, -sum(p.amount_fen) AS total
           FROM ledger_postings p
-          JOIN ledger_transactions t ON t.id = p.transaction_id AND t.kind = 'EXPIRE_RETURN'
+          JOIN ledger_transactions t ON t.id = p.transaction_id AND t.kind IN ('EXPIRE_RETURN', 'REVOKE_RETURN')
           JOIN ledger_accounts a ON a.id = p.account_id AND a.kind = 'VOUCHER'
          GROUP BY a.voucher_id
       )

@@ -24,7 +24,7 @@ function applicationExists(applicationId: string | null): DomainError {
 }
 
 /** An application with the applicant's name, as the API shows it (reviewers see who asks). */
-export type NamedApplication = VoucherApplication & { smeOrgName: string };
+export type NamedApplication = VoucherApplication & { smeOrgName: string; failedSpotChecks: number };
 
 /** Applications (申领) for vouchers, and their approval — which issues the voucher from the budget. */
 @Injectable()
@@ -68,7 +68,7 @@ export class ApplicationsService {
         notify: [program.bureauOrgId],
         after: { programId, requestedFen: input.amountFen },
       });
-      return Object.assign(application, { smeOrgName: sme.name });
+      return (await this.named(manager, [application]))[0];
     });
   }
 
@@ -218,7 +218,18 @@ export class ApplicationsService {
       ? await manager.find(Org, { select: { id: true, name: true }, where: { id: In(ids) } })
       : [];
     const names = new Map(orgs.map((o) => [o.id, o.name]));
-    return applications.map((a) => Object.assign(a, { smeOrgName: names.get(a.smeOrgId) ?? '' }));
+    // A failed spot check marks the SME for the bureau's attention on its later applications (issue 16).
+    const failed = ids.length
+      ? await manager.query<{ sme_org_id: string; n: number }[]>(
+          `SELECT sme_org_id, count(*)::int AS n FROM spot_check_records
+            WHERE result = 'FAIL' AND sme_org_id = ANY($1::uuid[]) GROUP BY sme_org_id`,
+          [ids],
+        )
+      : [];
+    const failures = new Map(failed.map((r) => [r.sme_org_id, r.n]));
+    return applications.map((a) =>
+      Object.assign(a, { smeOrgName: names.get(a.smeOrgId) ?? '', failedSpotChecks: failures.get(a.smeOrgId) ?? 0 }),
+    );
   }
 
   /**

@@ -21,6 +21,7 @@ import { CHECK_LABEL, CLAIM_STATUS, label } from '../../labels';
 import { useLoad } from '../Sme';
 import type { ProgramDetail } from './program-form';
 import { ObjectionsModal } from './ObjectionsModal';
+import { SpotCheckModal } from './SpotCheckModal';
 
 /** A claim as GET /claims(/:id) answers it, with what the review shows beyond the shared type. */
 interface ClaimRow extends Claim {
@@ -65,6 +66,7 @@ export function ClaimsReview() {
   const [batchError, setBatchError] = useState<string>();
   const [rejecting, setRejecting] = useState<ClaimRow>();
   const [objected, setObjected] = useState<ClaimRow>();
+  const [checking, setChecking] = useState<ClaimRow>();
   const [batchId, setBatchId] = useState<string>();
   const programName = new Map((programs.data?.items ?? []).map((p) => [p.id, p.name]));
   const chosen = (claims.data?.items ?? []).filter((c) => selected.includes(c.id));
@@ -95,6 +97,26 @@ export function ClaimsReview() {
     )
       claims.reload();
   };
+  /** What the bureau can do with a claim in its state (besides recording a sampled claim's spot check). */
+  const claimAction = (c: ClaimRow) =>
+    c.status === 'SUBMITTED' ? (
+      <Space wrap size={4}>
+        <Button type="primary" size="small" onClick={() => approve(c)}>
+          批准
+        </Button>
+        <Button danger size="small" onClick={() => setRejecting(c)}>
+          驳回
+        </Button>
+      </Space>
+    ) : c.status === 'UNDER_OBJECTION' ? (
+      <Button size="small" danger onClick={() => setObjected(c)}>
+        处理异议
+      </Button>
+    ) : c.batchId ? (
+      <Button size="small" onClick={() => setBatchId(c.batchId!)}>
+        查看批次
+      </Button>
+    ) : null;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small" title="兑付申请">
@@ -182,30 +204,27 @@ export function ClaimsReview() {
             },
             {
               title: '操作',
-              render: (_: unknown, c: ClaimRow) =>
-                c.status === 'SUBMITTED' ? (
-                  <Space wrap size={4}>
-                    <Button type="primary" size="small" onClick={() => approve(c)}>
-                      批准
+              render: (_: unknown, c: ClaimRow) => (
+                <Space wrap size={4}>
+                  {c.spotCheck && (c.status === 'APPROVED' || c.status === 'PAID') && (
+                    <Button size="small" onClick={() => setChecking(c)}>
+                      录入抽查结果
                     </Button>
-                    <Button danger size="small" onClick={() => setRejecting(c)}>
-                      驳回
-                    </Button>
-                  </Space>
-                ) : c.status === 'UNDER_OBJECTION' ? (
-                  <Button size="small" danger onClick={() => setObjected(c)}>
-                    处理异议
-                  </Button>
-                ) : c.batchId ? (
-                  <Button size="small" onClick={() => setBatchId(c.batchId!)}>
-                    查看批次
-                  </Button>
-                ) : null,
+                  )}
+                  {claimAction(c)}
+                </Space>
+              ),
             },
           ]}
         />
       </Card>
       {batchId && <BatchView id={batchId} onClose={() => setBatchId(undefined)} />}
+      {checking && (
+        <SpotCheckModal
+          claim={checking}
+          onClose={closeDialog(() => setChecking(undefined), '抽查结果已记录', claims.reload)}
+        />
+      )}
       {objected && (
         <ObjectionsModal
           claim={objected}
