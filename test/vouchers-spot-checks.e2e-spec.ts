@@ -41,6 +41,25 @@ describe('vouchers: spot checks and revocation (e2e)', () => {
       200,
     );
     expect(approved.body).toMatchObject({ spotCheck: true, noticeUntil: null });
+    // the reviewing bureau sees both parties with their shareholders (关联交易); the SME does not get them
+    await expectStatus(
+      t.http
+        .put(`/api/orgs/${sme.orgId}/shareholders`)
+        .set(sme.auth)
+        .send({ shareholders: [{ holderKey: 'person-chen', holderName: '陈某某', shareBp: 6000 }] }),
+      200,
+    );
+    const reviewed = await expectStatus(t.http.get(`/api/claims/${filed.body.id}`).set(w.bureau.auth), 200);
+    expect(reviewed.body.parties).toEqual([
+      expect.objectContaining({
+        orgId: sme.orgId,
+        name: '晋江市抽查测试鞋材有限公司',
+        shareholders: [{ holderKey: 'person-chen', holderName: '陈某某', shareBp: 6000 }],
+      }),
+      expect.objectContaining({ orgId: operator.orgId, shareholders: [] }),
+    ]);
+    const own = await expectStatus(t.http.get(`/api/claims/${filed.body.id}`).set(sme.auth), 200);
+    expect(own.body.parties).toBeUndefined();
     await expectStatus(t.http.post(`/api/claims/${filed.body.id}/pay`).set(w.bureau.auth).send({}), 200);
     expect(await verifyLedger(t.db.manager)).toEqual([]);
     // another order still holds ¥5,000 of the voucher: that hold is not "unheld balance"

@@ -43,8 +43,8 @@ export class ClaimsController {
   @Get('claims/:id')
   @ApiOperation({ summary: 'One claim, with its checks, flags and payouts' })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ClaimResponseDto> {
-    const { claim, payouts } = await this.claims.get(actor, id);
-    return ClaimResponseDto.from(claim, payouts);
+    const { claim, payouts, parties } = await this.claims.get(actor, id);
+    return ClaimResponseDto.from(claim, payouts, parties);
   }
 
   @Post('claims/:id/approve')

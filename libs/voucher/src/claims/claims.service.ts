@@ -23,6 +23,15 @@ import { decidableClaim, readableClaim, scopeClaims } from './claim-access';
 
 const DAY_MS = 86_400_000;
 
+/** One party of a claim as its reviewer sees it: the facts the related-party rule (关联交易) looks at. */
+export interface ClaimPartyFacts {
+  orgId: string;
+  name: string;
+  uscc: string | null;
+  legalRepresentative: string | null;
+  shareholders: { holderKey: string; holderName: string; shareBp: number }[];
+}
+
 /**
  * Claims (兑付申请): filed by the payee of the program's mode for a completed, paid order's hold,
  * checked automatically and flagged for the reviewer, then approved (HOLD → PAYABLE) or rejected
@@ -142,13 +151,28 @@ export class ClaimsService {
     return toPage(items, total, query);
   }
 
-  async get(actor: Actor, id: string): Promise<{ claim: VoucherClaim; payouts: ClaimPayout[] }> {
+  async get(
+    actor: Actor,
+    id: string,
+  ): Promise<{ claim: VoucherClaim; payouts: ClaimPayout[]; parties?: ClaimPartyFacts[] }> {
     const claim = await readableClaim(this.dataSource.manager, actor, id);
     const payouts = await this.dataSource.manager.find(ClaimPayout, {
       where: { claimId: id },
       order: { cofunderKey: 'ASC' },
     });
-    return { claim, payouts };
+    if (actor.orgKind !== 'BUREAU' && actor.orgKind !== 'ADMIN') return { claim, payouts };
+    // Issue 16 point 10: "Bureaus see the shareholders of both parties when reviewing a claim."
+    const parties = await this.dataSource.manager.query<ClaimPartyFacts[]>(
+      `SELECT o.id AS "orgId", o.name, o.uscc, o.legal_representative AS "legalRepresentative",
+              coalesce(json_agg(json_build_object('holderKey', s.holder_key, 'holderName', s.holder_name,
+                                                  'shareBp', s.share_bp) ORDER BY s.share_bp DESC)
+                       FILTER (WHERE s.holder_key IS NOT NULL), '[]') AS shareholders
+         FROM orgs o LEFT JOIN org_shareholders s ON s.org_id = o.id
+        WHERE o.id IN ($1, (SELECT operator_org_id FROM platforms WHERE id = $2))
+        GROUP BY o.id ORDER BY (o.id = $1) DESC`,
+      [claim.smeOrgId, claim.platformId],
+    );
+    return { claim, payouts, parties };
   }
 
   /** Approval turns the hold into a payable and opens the public notice (公示); a sample is marked for spot checks. */

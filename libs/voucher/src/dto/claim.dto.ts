@@ -66,6 +66,20 @@ export class PayoutDto {
   @ApiProperty() amountFen: number;
 }
 
+export class ClaimShareholderDto {
+  @ApiProperty() holderKey: string;
+  @ApiProperty() holderName: string;
+  @ApiProperty({ description: 'basis points' }) shareBp: number;
+}
+
+export class ClaimPartyDto {
+  @ApiProperty() orgId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) uscc: string | null;
+  @ApiProperty({ nullable: true, type: String }) legalRepresentative: string | null;
+  @ApiProperty({ type: [ClaimShareholderDto] }) shareholders: ClaimShareholderDto[];
+}
+
 export class ClaimResponseDto {
   @ApiProperty() id: string;
   @ApiProperty() orderId: string;
@@ -97,9 +111,19 @@ export class ClaimResponseDto {
   @ApiProperty({ nullable: true, type: Date }) paidAt: Date | null;
   @ApiProperty({ nullable: true, type: String }) batchId: string | null;
   @ApiPropertyOptional({ type: [PayoutDto] }) payouts?: PayoutDto[];
+  @ApiPropertyOptional({
+    type: [ClaimPartyDto],
+    description:
+      'Bureau or admin, one claim: the SME (first) and the platform host, with their shareholders (关联交易 review)',
+  })
+  parties?: ClaimPartyDto[];
   @ApiProperty() createdAt: Date;
 
-  static from(c: VoucherClaim, payouts?: { cofunderKey: string; amountFen: string }[]): ClaimResponseDto {
+  static from(
+    c: VoucherClaim,
+    payouts?: { cofunderKey: string; amountFen: string }[],
+    parties?: ClaimPartyDto[],
+  ): ClaimResponseDto {
     return {
       id: c.id,
       orderId: c.orderId,
@@ -127,6 +151,7 @@ export class ClaimResponseDto {
       ...(payouts && {
         payouts: payouts.map((p) => ({ cofunderKey: p.cofunderKey, amountFen: parseFen(p.amountFen) })),
       }),
+      ...(parties && { parties }),
       createdAt: c.createdAt,
     };
   }
