@@ -169,7 +169,8 @@ describe('governance reports: programs, platforms, funnel — JSON, CSV, XLSX (e
       title: '绿色印染工艺中试',
       fieldCodes: ['TEXTILE_DYEING', 'TEXTILE_FIBER'],
     });
-    programId = await w.openProgram({ budgetFen: 10_000_000 }); // RATIO 50 %, 泉州/晋江 1:1
+    // RATIO 50 %, 泉州/晋江 1:1; no public notice (0 days), so an approved claim is paid at once
+    programId = await w.openProgram({ budgetFen: 10_000_000, noticeDays: 0 });
     const voucherA = await w.voucher(smeA, programId, 1_500_000);
     const voucherB = await w.voucher(smeB, programId, 1_000_000);
 

@@ -1,4 +1,6 @@
+import { chinaDate } from '@pilotlink/core';
 import { createPrivilegedOrg, createTestApp, RegisteredOrg, registerOrg, runJob, TestApp } from '@pilotlink/testing';
+import { ShiftedClock } from './support/shifted-clock';
 
 describe('quotes: submit, revise, decline, withdraw, accept → order (e2e)', () => {
   let t: TestApp;
@@ -219,5 +221,82 @@ describe('quotes: submit, revise, decline, withdraw, accept → order (e2e)', ()
     );
     expect(audit).toEqual([{ actor_user_id: null }]);
     expect((await t.http.post(`/api/quotes/${live.body.id}/accept`).set(sme.auth)).status).toBe(409);
+  });
+
+  /**
+   * 揭榜挂帅 (SPEC §4): "platforms submit proposals until the deadline, then the SME has an award window,
+   * default 30 days, to pick one". Over HTTP with the test clock, the expiry job run by the worker.
+   */
+  describe('a CHALLENGE: submissions close at the deadline, the award window follows', () => {
+    const plus = (days: number) => chinaDate(new Date(Date.now() + days * 86_400_000));
+    const expireJob = async (clock: ShiftedClock) => {
+      const worker = await t.startWorker();
+      clock.attach(worker);
+      try {
+        await runJob(t, worker, 'maintenance', 'expire-demands-and-quotes');
+      } finally {
+        await worker.close();
+      }
+    };
+    const challenge = () =>
+      openDemand({ mode: 'CHALLENGE', rewardFen: 50_000_000, challengeDeadline: plus(5), title: '固态电池电解质揭榜' });
+    let clock: ShiftedClock;
+    beforeEach(() => {
+      clock = new ShiftedClock(t.app);
+    });
+    afterEach(() => clock.restore());
+
+    it('is awarded 10 days after its deadline; the reward shows on the demand and the order', async () => {
+      const demandId = await challenge();
+      const proposal = await quote(operatorA, demandId, platformA, { priceFen: 30_000_000 });
+      expect(proposal.status).toBe(201);
+      const shown = await t.http.get(`/api/demands/${demandId}`).set(sme.auth);
+      expect(shown.body).toMatchObject({
+        mode: 'CHALLENGE',
+        rewardFen: 50_000_000,
+        challengeDeadline: plus(5),
+        awardWindowDays: 30, // the default
+        awardBy: plus(35),
+      });
+
+      clock.advanceDays(15); // 10 days after the deadline
+      const late = await quote(operatorB, demandId, platformB);
+      expect([late.status, late.body.code]).toEqual([409, 'SUBMISSIONS_CLOSED']);
+      expect(late.body.details).toEqual({ challengeDeadline: plus(5), awardBy: plus(35) });
+      await expireJob(clock);
+      const [row] = await t.db.query(`SELECT status FROM demands WHERE id = $1`, [demandId]);
+      expect(row.status).toBe('OPEN'); // in its award window: not expired
+
+      const accepted = await t.http.post(`/api/quotes/${proposal.body.id}/accept`).set(sme.auth);
+      expect(accepted.status).toBe(200);
+      const order = await t.http.get(`/api/orders/${accepted.body.orderId}`).set(operatorA.auth);
+      expect(order.body).toMatchObject({ demandId, agreedAmountFen: 30_000_000, challengeRewardFen: 50_000_000 });
+      expect((await t.http.get(`/api/demands/${demandId}`).set(sme.auth)).body.status).toBe('AWARDED');
+    });
+
+    it('expires once its award window has passed without an award; accepting then is refused', async () => {
+      const demandId = await challenge();
+      const proposal = await quote(operatorA, demandId, platformA);
+      clock.advanceDays(35); // the last day of the window
+      await expireJob(clock);
+      expect((await t.db.query(`SELECT status FROM demands WHERE id = $1`, [demandId]))[0].status).toBe('OPEN');
+      clock.advanceDays(1);
+      const refused = await t.http.post(`/api/quotes/${proposal.body.id}/accept`).set(sme.auth);
+      expect([refused.status, refused.body.code]).toEqual([409, 'AWARD_WINDOW_CLOSED']);
+      await expireJob(clock);
+      expect((await t.db.query(`SELECT status FROM demands WHERE id = $1`, [demandId]))[0].status).toBe('EXPIRED');
+    });
+
+    it('an award window is for challenges only (400 naming the field)', async () => {
+      const res = await t.http.post('/api/demands').set(sme.auth).send({
+        title: '陶瓷基板中试',
+        fieldCode: 'MATERIALS_CERAMICS',
+        stage: 'PILOT',
+        mode: 'OPEN',
+        confidentiality: 'PUBLIC',
+        awardWindowDays: 20,
+      });
+      expect([res.status, res.body.details.fields[0].field]).toEqual([400, 'awardWindowDays']);
+    });
   });
 });

@@ -1,4 +1,6 @@
-import { createTestApp, TestApp } from '@pilotlink/testing';
+import { withTransaction } from '@pilotlink/database';
+import { AuthService } from '@pilotlink/identity';
+import { createTestApp, makeUscc, TestApp } from '@pilotlink/testing';
 import { verifyLedger } from '@pilotlink/voucher/ledger/ledger-verifier';
 import { expectStatus, VoucherWorld, voucherTestEnv } from './support/voucher-fixtures';
 
@@ -22,16 +24,27 @@ describe('vouchers: racing approvals against the budget (e2e)', () => {
   it('100 racing approvals against a budget that fits exactly 37: 37 vouchers, 63 × BUDGET_EXHAUSTED, nothing left', async () => {
     // 37 vouchers × ¥1,000 (100,000 fen) = 3,700,000 fen: the budget is spent exactly by the 37th.
     const programId = await w.openProgram({ budgetFen: 3_700_000, maxVoucherFen: 100_000 });
-    const smes = await Promise.all([1, 2, 3, 4].map(() => w.verifiedSme()));
-    const applicationIds: string[] = [];
-    for (let batch = 0; batch < 10; batch++) {
-      const created = await Promise.all(
-        Array.from({ length: 10 }, (_, i) =>
-          expectStatus(w.apply(smes[(batch * 10 + i) % 4], programId, 100_000), 201),
-        ),
-      );
-      applicationIds.push(...created.map((r) => r.body.id as string));
-    }
+    // 100 pending applications need 100 SMEs (one open application per SME and program): the SMEs and
+    // their applications are written directly — registering 100 orgs over HTTP would meet its rate limit,
+    // and what races here is the approvals.
+    const auth = t.app.get(AuthService);
+    const applicationIds = await withTransaction(t.db, async (manager) => {
+      const ids: string[] = [];
+      for (let i = 0; i < 100; i++) {
+        const org = await auth.insertOrg(
+          manager,
+          { kind: 'SME', name: `晋江市竞速测试企业${i}有限公司`, uscc: makeUscc('350582'), regionCode: '350582' },
+          { verificationStatus: 'VERIFIED', verifiedAt: new Date(), verifiedByOrgId: w.bureau.orgId },
+        );
+        const [row] = await manager.query<{ id: string }[]>(
+          `INSERT INTO voucher_applications (program_id, sme_org_id, requested_fen, purpose)
+           VALUES ($1, $2, 100000, '功能性面料中试放大') RETURNING id`,
+          [programId, org.id],
+        );
+        ids.push(row.id);
+      }
+      return ids;
+    });
     expect(new Set(applicationIds).size).toBe(100);
 
     const answers = await Promise.all(applicationIds.map((id) => w.approve(id)));

@@ -1,5 +1,6 @@
 import { createTestApp, RegisteredOrg, runJob, TestApp } from '@pilotlink/testing';
 import { verifyLedger } from '@pilotlink/voucher/ledger/ledger-verifier';
+import { ShiftedClock } from './support/shifted-clock';
 import { expectStatus, idemKey, plusDays, today, VoucherWorld, voucherTestEnv } from './support/voucher-fixtures';
 
 /** A voucher's whole life through the API: issue, hold, claim, approve, pay — and every way money goes back. */
@@ -9,15 +10,18 @@ describe('vouchers: REIMBURSE and DEDUCT lifecycles, releases and expiry (e2e)',
   let operator: RegisteredOrg;
   let platformId: string;
   let sme: RegisteredOrg;
+  let clock: ShiftedClock;
 
   beforeAll(async () => {
     t = await createTestApp({ env: voucherTestEnv() });
+    clock = new ShiftedClock(t.app);
     w = await new VoucherWorld(t).init();
     ({ operator, platformId } = await w.listedPlatform('晋江市鞋服材料中试服务平台'));
     sme = await w.verifiedSme({ name: '晋江市恒达鞋材有限公司' });
   });
   afterAll(() => t.close());
   afterEach(async () => {
+    clock.reset();
     expect(await verifyLedger(t.db.manager)).toEqual([]);
   });
 
@@ -115,9 +119,22 @@ describe('vouchers: REIMBURSE and DEDUCT lifecycles, releases and expiry (e2e)',
         amountFen: 500_000,
         approvedOn: issuedOn,
         noticeUntil: plusDays(issuedOn, 7),
+        status: 'APPROVED',
       },
     ]);
     expect(await w.summary(programId)).toMatchObject({ heldFen: 0, payableFen: 500_000, paidFen: 0 });
+
+    // 公示: no payment before the notice has ended (经公示无异议后拨付) — on its last day either
+    clock.advanceDays(7);
+    const inNotice = await t.http
+      .post('/api/disbursement-batches')
+      .set(w.bureau.auth)
+      .send({ programId, claimIds: [claim.body.id], reference: '泉财拨〔2026〕17号' });
+    expect([inNotice.status, inNotice.body.code]).toEqual([409, 'NOTICE_PERIOD']);
+    expect(inNotice.body.details.claims).toEqual([
+      { id: claim.body.id, noticeUntil: plusDays(issuedOn, 7), payableFrom: plusDays(issuedOn, 8) },
+    ]);
+    clock.advanceDays(1); // the day after the notice
 
     const batch = await expectStatus(
       t.http
@@ -226,6 +243,10 @@ describe('vouchers: REIMBURSE and DEDUCT lifecycles, releases and expiry (e2e)',
     expect(claim.body).toMatchObject({ amountFen: 1_000_001, payeeOrgId: operator.orgId, status: 'SUBMITTED' });
     expect(claim.body.checks.every((c: { passed: boolean }) => c.passed)).toBe(true);
     await expectStatus(t.http.post(`/api/claims/${claim.body.id}/approve`).set(w.bureau.auth).send({}), 200);
+    // inside the 7-day notice (公示) payment is refused; the day after it ends, it goes through
+    const early = await t.http.post(`/api/claims/${claim.body.id}/pay`).set(w.bureau.auth).send({});
+    expect([early.status, early.body.code]).toEqual([409, 'NOTICE_PERIOD']);
+    clock.advanceDays(8);
     const paid = await expectStatus(t.http.post(`/api/claims/${claim.body.id}/pay`).set(w.bureau.auth).send({}), 200);
     expect(paid.body.status).toBe('PAID');
 

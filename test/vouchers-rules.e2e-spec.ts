@@ -145,6 +145,80 @@ describe('vouchers: eligibility, related parties and access (e2e)', () => {
       expect(refused.body.details.reasons).toEqual([code]);
     });
 
+    /** Issue 16 point 11: a quote order is judged by the service it is delivered under, like any order. */
+    it('a quote order under an ineligible category is refused (CATEGORY_NOT_ELIGIBLE); under an eligible one, held', async () => {
+      const programId = await w.openProgram({ name: '2026 年专项券 报价订单', eligibleCategories: ['SCALE_UP'] });
+      const voucherId = await w.voucher(sme, programId, 1_000_000);
+      const perf = await w.fixedService(operatorA, platformA, 800_000, {
+        title: '面料性能检测（报价）',
+        category: 'PERFORMANCE_TEST',
+      });
+      const quoteOrder = async (serviceId: string) => {
+        const demand = await expectStatus(
+          t.http
+            .post('/api/demands')
+            .set(sme.auth)
+            .send({
+              title: '功能面料中试',
+              fieldCode: 'TEXTILE_FIBER',
+              stage: 'PILOT',
+              categories: ['SCALE_UP'],
+              mode: 'OPEN',
+              confidentiality: 'PUBLIC',
+            }),
+          201,
+        );
+        await expectStatus(t.http.post(`/api/demands/${demand.body.id}/publish`).set(sme.auth), 200);
+        const quote = await expectStatus(
+          t.http.post(`/api/demands/${demand.body.id}/quotes`).set(operatorA.auth).send({
+            platformId: platformA,
+            serviceId,
+            priceFen: 800_000,
+            timelineDays: 30,
+            scope: '面料性能检测与中试',
+            validUntil: '2030-01-31',
+          }),
+          201,
+        );
+        expect(quote.body.serviceId).toBe(serviceId);
+        const accepted = await expectStatus(t.http.post(`/api/quotes/${quote.body.id}/accept`).set(sme.auth), 200);
+        return accepted.body.orderId as string;
+      };
+      // the demand asks for SCALE_UP, but the proposal is delivered under a PERFORMANCE_TEST service
+      const refused = await expectRefusedHold(
+        programId,
+        await quoteOrder(perf),
+        voucherId,
+        422,
+        'CATEGORY_NOT_ELIGIBLE',
+      );
+      expect(refused.body.details.reasons).toEqual(['CATEGORY_NOT_ELIGIBLE']);
+      const held = await expectStatus(w.hold(sme, await quoteOrder(scaleUpA), voucherId), 201);
+      expect(held.body).toMatchObject({ amountFen: 400_000, status: 'HELD' });
+      // a quote may only name a published service of its own platform
+      const foreign = await w.fixedService(operatorB, platformB, 800_000);
+      const demand = await expectStatus(
+        t.http.post('/api/demands').set(sme.auth).send({
+          title: '功能面料中试 2',
+          fieldCode: 'TEXTILE_FIBER',
+          stage: 'PILOT',
+          mode: 'OPEN',
+          confidentiality: 'PUBLIC',
+        }),
+        201,
+      );
+      await expectStatus(t.http.post(`/api/demands/${demand.body.id}/publish`).set(sme.auth), 200);
+      const bad = await t.http.post(`/api/demands/${demand.body.id}/quotes`).set(operatorA.auth).send({
+        platformId: platformA,
+        serviceId: foreign,
+        priceFen: 800_000,
+        timelineDays: 30,
+        scope: '面料性能检测与中试',
+        validUntil: '2030-01-31',
+      });
+      expect([bad.status, bad.body.details.fields[0].field]).toEqual([400, 'serviceId']);
+    });
+
     it('VOUCHER_EXPIRED: a voucher past its valid-until date', async () => {
       const programId = await w.openProgram({ name: '2026 年专项券 过期' });
       const voucherId = await w.voucher(sme, programId, 1_000_000);
@@ -210,6 +284,55 @@ describe('vouchers: eligibility, related parties and access (e2e)', () => {
       ]);
       expect(apps.n).toBe(1);
     });
+  });
+
+  /** Issue 16: "One open application per SME per program (409 APPLICATION_EXISTS); a rejected or withdrawn one may be followed by a new one." */
+  it('one open application per SME and program: a second is refused, also when racing; withdrawn or rejected, a new one is taken', async () => {
+    const programId = await w.openProgram({ name: '2026 年专项券 一企一申请' });
+    const first = await expectStatus(w.apply(sme, programId, 300_000), 201);
+    const second = await w.apply(sme, programId, 200_000);
+    expect([second.status, second.body.code, second.body.details]).toEqual([
+      409,
+      'APPLICATION_EXISTS',
+      { applicationId: first.body.id },
+    ]);
+    // another SME's application to the same program is its own
+    await expectStatus(w.apply(otherSme, programId, 200_000), 201);
+    // only the applicant withdraws (another org: 404); then it may apply again — five racing tries, one wins
+    expect((await t.http.post(`/api/voucher-applications/${first.body.id}/withdraw`).set(otherSme.auth)).status).toBe(
+      404,
+    );
+    const withdrawn = await expectStatus(
+      t.http.post(`/api/voucher-applications/${first.body.id}/withdraw`).set(sme.auth),
+      200,
+    );
+    expect(withdrawn.body.status).toBe('WITHDRAWN');
+    const racing = await Promise.all([1, 2, 3, 4, 5].map(() => w.apply(sme, programId, 250_000)));
+    expect(racing.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    for (const r of racing.filter((x) => x.status === 409)) expect(r.body.code).toBe('APPLICATION_EXISTS');
+    const open = racing.find((r) => r.status === 201)!;
+    await expectStatus(
+      t.http.post(`/api/voucher-applications/${open.body.id}/reject`).set(w.bureau.auth).send({ reason: '材料不全' }),
+      200,
+    );
+    await expectStatus(w.apply(sme, programId, 250_000), 201); // after a rejection
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM voucher_applications WHERE program_id = $1 AND sme_org_id = $2`,
+      [programId, sme.orgId],
+    );
+    expect(n).toBe(3); // withdrawn, rejected, pending
+  });
+
+  /** Issue 16 point 14: "Amounts are rounded down to the fen per tier" — said in the contract, not only in code. */
+  it('the OpenAPI document states the rounding in the rule and hold schemas', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body;
+    const schemas = doc.components.schemas;
+    const rounding = /rounded down to the fen/;
+    expect(schemas.RuleDto.properties.kind.description).toMatch(rounding);
+    expect(schemas.RuleDto.properties.ratioBp.description).toMatch(rounding);
+    expect(schemas.RuleTierDto.properties.ratioBp.description).toMatch(rounding);
+    expect(schemas.HoldResponseDto.properties.amountFen.description).toMatch(rounding);
+    expect(schemas.VoucherOptionDto.properties.amountFen.description).toMatch(rounding);
   });
 
   describe('access', () => {

@@ -1,6 +1,7 @@
 import { RegisteredOrg } from '@pilotlink/testing';
 import type { Locator, Page } from 'playwright-core';
 import { expectStatus, idemKey, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
+import { ShiftedClock } from '../support/shifted-clock';
 import { PortalTest, signIn, startPortal, submitDialog } from './browser';
 
 const PROGRAM = '晋江市中试服务券（分档试点）';
@@ -31,10 +32,12 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
   let serviceB: string;
   let bureau: Page;
   let programId: string;
+  let clock: ShiftedClock;
   const year = new Date().getFullYear();
 
   beforeAll(async () => {
     p = await startPortal({ env: voucherTestEnv() });
+    clock = new ShiftedClock(p.t.app);
     world = await new VoucherWorld(p.t).init();
     platformA = await world.listedPlatform('晋江市新材料中试服务平台');
     platformB = await world.listedPlatform('晋江市纺织面料中试服务平台');
@@ -269,12 +272,52 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
     expect(hold.status).toBe('RELEASED');
     expect(await world.wallet(sme, voucherId)).toMatchObject({ availableFen: 2_500_000, heldFen: 2_500_000 });
 
-    // The other claim: approved, then paid in a batch; the batch shows its claims and the 60/40 split.
+    // The other claim: approved, put on public notice (公示); anyone objects through the public page, the
+    // bureau dismisses the objection; inside the notice the batch is refused, after it paid — 60/40 split.
     const second = claims.locator('.ant-table-row', { hasText: paid.contractNumber });
     await second.getByRole('button', { name: '批准' }).click();
     await second.getByText('已通过（公示中）').waitFor();
+    const { noticeDays } = await getProgram();
+
+    const visitor = await p.page(); // not signed in
+    visitor.on('pageerror', (error) => pageErrors.push(error.message));
+    await visitor.goto(`/public-notice/${programId}`);
+    await visitor.getByText('公示期内，任何单位或个人对下列兑付有异议的').waitFor();
+    const noticed = visitor.getByTestId('public-notice').locator('.ant-table-row', { hasText: SME_NAME });
+    await noticed.getByText('公示中').waitFor();
+    await noticed.getByRole('button', { name: '提出异议' }).click();
+    const objection = visitor.locator('.ant-modal');
+    await objection.getByRole('button', { name: '提交异议' }).click();
+    await objection.getByText('请填写联系方式').waitFor();
+    await objection.getByText('请填写异议理由').waitFor();
+    await objection.getByLabel('联系方式').fill('13800000000');
+    await objection.getByLabel('异议理由').fill('该订单的中试实际由企业自行完成');
+    await objection.getByRole('button', { name: '提交异议' }).click();
+    await objection.getByText('异议已提交').waitFor();
+    await objection.getByRole('button', { name: '关闭' }).click();
+    await noticed.getByText('异议核查中').waitFor();
+    await visitor.close();
+
+    await bureau.reload();
+    await bureau.getByRole('tab', { name: '兑付审核' }).click();
+    await second.getByText('异议核查中（暂停拨付）').waitFor();
+    await second.getByRole('button', { name: '处理异议' }).click();
+    const decide = bureau.locator('.ant-modal', { hasText: '公示异议处理' });
+    await decide.getByText('异议理由：该订单的中试实际由企业自行完成').waitFor();
+    await decide.getByText('联系方式：13800000000').waitFor();
+    await decide.getByRole('button', { name: '异议不成立' }).click();
+    await decide.getByText('请填写处理意见').waitFor();
+    await decide.getByLabel('处理意见').fill('经核查，中试由平台完成，异议不成立');
+    await decide.getByRole('button', { name: '异议不成立' }).click();
+    await decide.getByText('处理意见：经核查，中试由平台完成，异议不成立').waitFor();
+    await decide.locator('.ant-modal-close').click();
+    await second.getByText('已通过（公示中）').waitFor();
+
     await second.locator('.ant-checkbox-input').check();
     await bureau.getByPlaceholder('拨付文号').fill('晋财拨〔2026〕21号');
+    await bureau.getByRole('button', { name: '生成拨付批次' }).click();
+    await bureau.getByText('公示期未满，公示期结束后方可拨付').waitFor();
+    clock.advanceDays(noticeDays + 1); // the day after the notice
     await bureau.getByRole('button', { name: '生成拨付批次' }).click();
     const batch = bureau.getByTestId('batch-view');
     await batch.getByText('拨付批次：晋财拨〔2026〕21号').waitFor();
@@ -289,6 +332,7 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
     await batchClaims.locator('.ant-table-row', { hasText: paid.contractNumber }).getByText('¥25,000.00').waitFor();
     await batchClaims.getByText('泉州市科学技术局 ¥15,000.00；晋江市科学技术局 ¥10,000.00').waitFor();
     await second.getByText('已拨付').waitFor();
+    clock.reset();
 
     const paidClaim = await claimOf(paid.id);
     expect(paidClaim).toMatchObject({ status: 'PAID', amountFen: 2_500_000 });

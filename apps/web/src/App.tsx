@@ -23,6 +23,7 @@ const OrderPage = page(() => import('./pages/Order'), 'OrderPage');
 const PlatformPage = page(() => import('./pages/Platform'), 'PlatformPage');
 const BureauPage = page(() => import('./pages/Bureau'), 'BureauPage');
 const AdminPage = page(() => import('./pages/Admin'), 'AdminPage');
+const PublicNoticePage = page(() => import('./pages/vouchers/PublicNotice'), 'PublicNoticePage');
 
 const pageLoading = (
   <div style={{ display: 'flex', justifyContent: 'center', padding: 64 }} data-testid="page-loading">
@@ -97,6 +98,7 @@ export function App() {
             <Route path="/platforms/:id" element={<PlatformDetailPage />} />
             <Route path="/services/:id" element={<ServiceDetailPage />} />
             <Route path="/register" element={<RegisterPage />} />
+            <Route path="/public-notice/:programId" element={<PublicNoticePage />} />
             <Route
               path="/notifications"
               element={

@@ -288,6 +288,8 @@ export interface Order {
   paidFen?: number;
   owedFen?: number;
   voucherDeductionFen?: number;
+  /** 揭榜挂帅: the challenge's reward, when the order came from an awarded challenge. */
+  challengeRewardFen?: number | null;
   smeOrgId?: string;
   platformId?: string;
   title?: string;
@@ -307,6 +309,15 @@ export interface Voucher {
   daysLeft: number;
   programId?: string;
   programName?: string;
+  claimWindowDays?: number;
+  holds?: {
+    holdId: string;
+    orderId: string;
+    amountFen: number;
+    status: string;
+    survivesExpiry?: boolean;
+    claimBy?: string | null;
+  }[];
 }
 
 export interface VoucherOption {

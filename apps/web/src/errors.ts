@@ -31,6 +31,8 @@ const FIELD_LABELS: Record<string, string> = {
   paymentReference: '付款凭证号',
   purpose: '用途',
   reason: '理由',
+  contact: '联系方式',
+  note: '处理意见',
   platformId: '平台',
   quality: '服务质量',
   timeliness: '及时性',
@@ -84,6 +86,12 @@ export const CODE_MESSAGES: Record<string, string> = {
   SLOT_BLOCKED: '该时段仪器维护中，不可预约',
   OUTSIDE_OPENING_HOURS: '所选时间不在仪器开放时间内',
   CONFLICT: '当前状态不允许该操作，请刷新后重试',
+  NOTICE_PERIOD: '公示期未满，公示期结束后方可拨付',
+  NOTICE_CLOSED: '该笔兑付的公示期已结束，不再受理异议',
+  CLAIM_WINDOW_CLOSED: '该订单的兑付申请期限已过（服务券到期后保留的金额须在订单完成后规定天数内申请）',
+  SUBMISSIONS_CLOSED: '揭榜已截止，不再接收新方案',
+  AWARD_WINDOW_CLOSED: '择优确定期已结束，不能再选定方案',
+  APPLICATION_EXISTS: '您在该项目已有待审核的申请，请等待审核结果或先撤回',
 };
 
 const EN_PATTERNS: [RegExp, string][] = [

@@ -34,6 +34,7 @@ export const VOUCHER_STATUS: Record<string, string> = {
 export const CLAIM_STATUS: Record<string, string> = {
   SUBMITTED: '待审核',
   APPROVED: '已通过（公示中）',
+  UNDER_OBJECTION: '异议核查中（暂停拨付）',
   REJECTED: '已驳回',
   PAID: '已拨付',
 };
@@ -64,6 +65,7 @@ export const APPLICATION_STATUS: Record<string, string> = {
   PENDING: '待审核',
   APPROVED: '已批准',
   REJECTED: '未批准',
+  WITHDRAWN: '已撤回',
 };
 export const PROGRAM_STATUS: Record<string, string> = {
   DRAFT: '草稿',

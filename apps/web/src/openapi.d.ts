@@ -1375,7 +1375,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** SME: apply for a voucher of this program */
+        /** SME: apply for a voucher of this program (409 APPLICATION_EXISTS while one is pending) */
         post: operations["ProgramsController_apply"];
         delete?: never;
         options?: never;
@@ -1428,6 +1428,23 @@ export interface paths {
         put?: never;
         /** Bureau: reject with a reason */
         post: operations["VouchersController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/voucher-applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** SME: withdraw its pending application (it may then apply again) */
+        post: operations["VouchersController_withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1590,6 +1607,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/claims/{id}/spot-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bureau: record the spot check (抽查) of a sampled claim; a failed one may revoke the voucher (unheld balance back to the budget) */
+        post: operations["ClaimsController_spotCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/claims/{id}/pay": {
         parameters: {
             query?: never;
@@ -1635,6 +1669,58 @@ export interface paths {
         get: operations["ClaimsController_getBatch"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bureau running the program: a claim's objections, with the objectors' contacts */
+        get: operations["ObjectionsController_list"];
+        put?: never;
+        /** 异议: anyone objects to a claim on public notice (公示), with a contact and a reason — no login */
+        post: operations["ObjectionsController_lodge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claim-objections/{id}/uphold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bureau: uphold an objection — the claim is rejected and its amount goes back to the voucher */
+        post: operations["ObjectionsController_uphold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claim-objections/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bureau: dismiss an objection — the claim is APPROVED again and its notice continues */
+        post: operations["ObjectionsController_dismiss"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1977,7 +2063,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "ORG_NOT_VERIFIED" | "NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "USCC_TAKEN" | "INVALID_STATE_TRANSITION" | "ORG_IDENTITY_LOCKED" | "OUTSIDE_OPENING_HOURS" | "SLOT_BLOCKED" | "SLOT_TAKEN" | "ALREADY_REVIEWED" | "BUDGET_EXHAUSTED" | "INSUFFICIENT_BALANCE" | "PROGRAM_RULES_LOCKED" | "HOLD_EXISTS" | "CLAIM_EXISTS" | "ORDER_NOT_SETTLED" | "ORDER_STATE" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "PAYMENT_EXCEEDS_OWED" | "RELATED_PARTY" | "APPLICATION_WINDOW_CLOSED" | "AMOUNT_OVER_VOUCHER_MAX" | "PROGRAM_NOT_OPEN" | "VOUCHER_NOT_ACTIVE" | "VOUCHER_EXPIRED" | "VOUCHER_NOT_YET_VALID" | "VOUCHER_EMPTY" | "SME_NOT_TECH_SME" | "SME_IS_TEAM" | "SME_REGION" | "SME_FIELD" | "CATEGORY_NOT_ELIGIBLE" | "PURPOSE_EXCLUDED" | "PLATFORM_NOT_LISTED" | "PLATFORM_NOT_IN_PROGRAM" | "RECOGNITION_TOO_LOW" | "PER_ORDER_CAP_REACHED" | "SME_YEAR_CAP_REACHED" | "PLATFORM_YEAR_CAP_REACHED" | "PAIR_ALREADY_SUBSIDISED" | "EVALUATION_OUTCOME_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SEARCH_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "ORG_NOT_VERIFIED" | "NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "USCC_TAKEN" | "INVALID_STATE_TRANSITION" | "ORG_IDENTITY_LOCKED" | "OUTSIDE_OPENING_HOURS" | "SLOT_BLOCKED" | "SLOT_TAKEN" | "ALREADY_REVIEWED" | "BUDGET_EXHAUSTED" | "INSUFFICIENT_BALANCE" | "PROGRAM_RULES_LOCKED" | "HOLD_EXISTS" | "CLAIM_EXISTS" | "ORDER_NOT_SETTLED" | "ORDER_STATE" | "NOTICE_PERIOD" | "NOTICE_CLOSED" | "APPLICATION_EXISTS" | "CLAIM_WINDOW_CLOSED" | "SUBMISSIONS_CLOSED" | "AWARD_WINDOW_CLOSED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "PAYMENT_EXCEEDS_OWED" | "RELATED_PARTY" | "APPLICATION_WINDOW_CLOSED" | "AMOUNT_OVER_VOUCHER_MAX" | "PROGRAM_NOT_OPEN" | "VOUCHER_NOT_ACTIVE" | "VOUCHER_EXPIRED" | "VOUCHER_NOT_YET_VALID" | "VOUCHER_EMPTY" | "SME_NOT_TECH_SME" | "SME_IS_TEAM" | "SME_REGION" | "SME_FIELD" | "CATEGORY_NOT_ELIGIBLE" | "PURPOSE_EXCLUDED" | "PLATFORM_NOT_LISTED" | "PLATFORM_NOT_IN_PROGRAM" | "RECOGNITION_TOO_LOW" | "PER_ORDER_CAP_REACHED" | "SME_YEAR_CAP_REACHED" | "PLATFORM_YEAR_CAP_REACHED" | "PAIR_ALREADY_SUBSIDISED" | "EVALUATION_OUTCOME_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SEARCH_UNAVAILABLE";
             /** @example Validation failed: org.uscc */
             message: string;
             /**
@@ -2322,10 +2408,15 @@ export interface components {
             /** @description fen; challenges only */
             rewardFen?: number;
             /**
-             * @description challenges only
+             * @description challenges only: the last day proposals are taken
              * @example 2027-03-31
              */
             challengeDeadline?: string;
+            /**
+             * @description challenges only: days after the deadline the SME has to accept a proposal (award window)
+             * @default 30
+             */
+            awardWindowDays: number;
             /** @enum {string} */
             confidentiality: "PUBLIC" | "SUMMARY" | "PRIVATE";
         };
@@ -2364,10 +2455,15 @@ export interface components {
             /** @description fen; challenges only */
             rewardFen?: number;
             /**
-             * @description challenges only
+             * @description challenges only: the last day proposals are taken
              * @example 2027-03-31
              */
             challengeDeadline?: string;
+            /**
+             * @description challenges only: days after the deadline the SME has to accept a proposal (award window)
+             * @default 30
+             */
+            awardWindowDays: number;
             /** @enum {string} */
             confidentiality?: "PUBLIC" | "SUMMARY" | "PRIVATE";
         };
@@ -2402,6 +2498,11 @@ export interface components {
              * @description Your listed platform that would deliver
              */
             platformId: string;
+            /**
+             * Format: uuid
+             * @description The platform's published service the proposal is delivered under: the order's voucher eligibility is judged by it (category, voucher flag); without one, the order is not declared voucher-eligible
+             */
+            serviceId?: string;
         };
         ReviseQuoteDto: {
             /** @description SME: what should change */
@@ -2595,16 +2696,19 @@ export interface components {
             /** @description fen of contract amount this tier reaches; null = no limit (last) */
             uptoFen?: number | null;
             /**
-             * @description basis points of the part of the amount inside this tier
+             * @description basis points of the part of the amount inside this tier; that part is rounded down to the fen
              * @example 5000
              */
             ratioBp: number;
         };
         RuleDto: {
-            /** @enum {string} */
+            /**
+             * @description Rounding: each tier's part (a RATIO is one tier) is rounded down to the fen on its own, then summed — floor(part × ratioBp / 10000) per tier; the bureau never pays a fraction of a fen more than the rule.
+             * @enum {string}
+             */
             kind: "RATIO" | "TIERS";
             /**
-             * @description RATIO: basis points of the contract amount
+             * @description RATIO: basis points of the contract amount, rounded down to the fen
              * @example 3000
              */
             ratioBp?: number;
@@ -2626,6 +2730,7 @@ export interface components {
             name: string;
             /** @example 2026 */
             year: number;
+            /** @description Rounding: each tier's part (a RATIO is one tier) is rounded down to the fen on its own, then summed — floor(part × ratioBp / 10000) per tier; the bureau never pays a fraction of a fen more than the rule. */
             rule: components["schemas"]["RuleDto"];
             /** @description Largest face value of one voucher, fen */
             maxVoucherFen: number;
@@ -2661,6 +2766,11 @@ export interface components {
             /** @default 7 */
             noticeDays: number;
             /**
+             * @description Claim window, days after completion: a hold on an order contracted before the voucher expired survives its expiry until then (SPEC §6 releases)
+             * @default 90
+             */
+            claimWindowDays: number;
+            /**
              * @description Share of approved claims sampled for spot checks, bp
              * @default 500
              */
@@ -2678,6 +2788,7 @@ export interface components {
             name?: string;
             /** @example 2026 */
             year?: number;
+            /** @description Rounding: each tier's part (a RATIO is one tier) is rounded down to the fen on its own, then summed — floor(part × ratioBp / 10000) per tier; the bureau never pays a fraction of a fen more than the rule. */
             rule?: components["schemas"]["RuleDto"];
             /** @description Largest face value of one voucher, fen */
             maxVoucherFen?: number;
@@ -2713,6 +2824,11 @@ export interface components {
             /** @default 7 */
             noticeDays: number;
             /**
+             * @description Claim window, days after completion: a hold on an order contracted before the voucher expired survives its expiry until then (SPEC §6 releases)
+             * @default 90
+             */
+            claimWindowDays: number;
+            /**
              * @description Share of approved claims sampled for spot checks, bp
              * @default 500
              */
@@ -2735,6 +2851,40 @@ export interface components {
         ReasonDto: {
             /** @example 申请材料不全：缺少科技型中小企业入库证明 */
             reason: string;
+        };
+        HoldResponseDto: {
+            id: string;
+            orderId: string;
+            voucherId: string;
+            programId: string;
+            /** @description Held, fen: the program's rule applied to the order amount, then limited by the voucher balance and every cap. Rounding: each tier's part (a RATIO is one tier) is rounded down to the fen on its own, then summed — floor(part × ratioBp / 10000) per tier; the bureau never pays a fraction of a fen more than the rule. */
+            amountFen: number;
+            /** @description Which bound decided the amount: RULE, VOUCHER_BALANCE or a cap */
+            limitedBy: string;
+            status: string;
+            /** @description DEDUCT programs: what the SME owes on the order now */
+            owedBySmeFen: number;
+        };
+        VoucherOptionDto: {
+            voucherId: string;
+            code: string;
+            programId: string;
+            programName: string;
+            redemptionMode: string;
+            /** @description What this voucher would pay of the order, fen (0 if it cannot). Rounding: each tier's part (a RATIO is one tier) is rounded down to the fen on its own, then summed — floor(part × ratioBp / 10000) per tier; the bureau never pays a fraction of a fen more than the rule. */
+            amountFen: number;
+            limitedBy: string | null;
+            /** @description Why it cannot be used; empty = usable */
+            reasons: string[];
+            validUntil: string;
+            /** @description The one that pays most (就高不重复) */
+            best: boolean;
+        };
+        VoucherOptionsDto: {
+            orderId: string;
+            orderAmountFen: number;
+            currentHold: components["schemas"]["HoldResponseDto"] | null;
+            options: components["schemas"]["VoucherOptionDto"][];
         };
         HoldDto: {
             /** Format: uuid */
@@ -2771,6 +2921,19 @@ export interface components {
              */
             acceptanceFileId?: string;
         };
+        RecordSpotCheckDto: {
+            /** @enum {string} */
+            result: "PASS" | "FAIL";
+            /** @example 现场核查：设备使用记录与验收报告不符 */
+            note: string;
+            /**
+             * @description What was examined (documents, site visit, photos)
+             * @example 现场照片 3 张
+             */
+            evidence?: string;
+            /** @description FAIL only: revoke the claim's voucher (REVOKED); its unheld balance returns to the program budget */
+            revokeVoucher?: boolean;
+        };
         CreateBatchDto: {
             /** Format: uuid */
             programId: string;
@@ -2778,6 +2941,25 @@ export interface components {
             claimIds: string[];
             /** @example 泉财拨〔2026〕18号 */
             reference: string;
+        };
+        LodgeObjectionDto: {
+            /**
+             * @description How the bureau reaches the objector (phone or email)
+             * @example 138 0000 0000
+             */
+            contact: string;
+            /**
+             * @description What is wrong with the claim
+             * @example 该订单未实际开展中试，验收报告不实
+             */
+            reason: string;
+        };
+        ObjectionDecisionDto: {
+            /**
+             * @description The bureau's finding, told to the claimant
+             * @example 经核查，异议不成立
+             */
+            note: string;
         };
         IndexProgressDto: {
             /** @enum {string} */
@@ -5410,15 +5592,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description QUEUE_UNAVAILABLE: Redis does not answer */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
             /** @description Error (see `code`) */
             default: {
                 headers: {
@@ -5453,15 +5626,6 @@ export interface operations {
             };
             /** @description No such job */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description QUEUE_UNAVAILABLE: Redis does not answer */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7024,7 +7188,7 @@ export interface operations {
                 /** @description 1-based page number */
                 page?: unknown;
                 programId?: string;
-                status?: "PENDING" | "APPROVED" | "REJECTED";
+                status?: "PENDING" | "APPROVED" | "REJECTED" | "WITHDRAWN";
             };
             header?: never;
             path?: never;
@@ -7146,6 +7310,43 @@ export interface operations {
             };
         };
     };
+    VouchersController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     VouchersController_listVouchers: {
         parameters: {
             query?: {
@@ -7238,7 +7439,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoucherOptionsDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7282,7 +7485,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HoldResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7322,7 +7527,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HoldResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7429,7 +7636,7 @@ export interface operations {
                 /** @description 1-based page number */
                 page?: unknown;
                 programId?: string;
-                status?: "SUBMITTED" | "APPROVED" | "REJECTED" | "PAID";
+                status?: "SUBMITTED" | "APPROVED" | "UNDER_OBJECTION" | "REJECTED" | "PAID";
             };
             header?: never;
             path?: never;
@@ -7626,6 +7833,47 @@ export interface operations {
             };
         };
     };
+    ClaimsController_spotCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordSpotCheckDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ClaimsController_pay: {
         parameters: {
             query?: never;
@@ -7718,6 +7966,178 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ObjectionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ObjectionsController_lodge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LodgeObjectionDto"];
+            };
+        };
+        responses: {
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description NOTICE_CLOSED: the notice of this claim is over */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ObjectionsController_uphold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ObjectionsController_dismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectionDecisionDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {
@@ -7879,15 +8299,6 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description QUEUE_UNAVAILABLE: Redis does not answer */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
             /** @description Error (see `code`) */
             default: {
                 headers: {
@@ -7929,15 +8340,6 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such reindex job (or it was pruned) */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
-            };
-            /** @description QUEUE_UNAVAILABLE: Redis does not answer */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,7 +3,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BookingModule } from '@pilotlink/booking';
 import { ClaimsService } from './claims/claims.service';
 import { DisbursementsService } from './claims/disbursements.service';
-import { ClaimPayout, DisbursementBatch, VoucherClaim } from './entities/voucher-claim.entity';
+import { ObjectionsService } from './claims/objections.service';
+import { SpotChecksService } from './claims/spot-checks.service';
+import {
+  ClaimObjection,
+  ClaimPayout,
+  DisbursementBatch,
+  SpotCheckRecord,
+  VoucherClaim,
+} from './entities/voucher-claim.entity';
 import { VoucherProgram } from './entities/voucher-program.entity';
 import { Voucher, VoucherApplication, VoucherHold } from './entities/voucher.entity';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -29,6 +37,8 @@ const SERVICES = [
   HoldsService,
   ClaimsService,
   DisbursementsService,
+  ObjectionsService,
+  SpotChecksService,
   VoucherExpiryService,
   ShareholdersService,
   IdempotencyInterceptor,
@@ -46,6 +56,8 @@ const SERVICES = [
       VoucherClaim,
       ClaimPayout,
       DisbursementBatch,
+      ClaimObjection,
+      SpotCheckRecord,
     ]),
   ],
   providers: SERVICES,

@@ -3,14 +3,12 @@ import {
   App as AntApp,
   Button,
   Card,
-  Empty,
   Form,
   Input,
   InputNumber,
   Modal,
   Radio,
   Space,
-  Table,
   Tag,
   Tooltip,
   Typography,
@@ -24,11 +22,13 @@ import { useLoad } from './Sme';
 import { ProgramFormModal, LOCKED_TEXT } from './vouchers/ProgramFormModal';
 import { ProgramDetail, REDEMPTION_OPTIONS, ruleText } from './vouchers/program-form';
 import { LoadedTable } from '../LoadedTable';
+import { Link } from 'react-router-dom';
+import { NoticeItem, noticeUrl, PublicNoticeTable } from './vouchers/PublicNotice';
 
 export { ClaimsReview } from './vouchers/ClaimsReview';
 
 /** An application as the bureau's list shows it: with the applicant's name. */
-type ApplicationRow = VoucherApplication & { smeOrgName?: string };
+type ApplicationRow = VoucherApplication & { smeOrgName?: string; failedSpotChecks?: number };
 
 /** The bureau's own programs (every status). */
 export function useBureauPrograms() {
@@ -72,7 +72,20 @@ export function ApplicationsReview() {
         data-testid="applications"
         scroll={{ x: 820 }}
         columns={[
-          { title: '申请企业', dataIndex: 'smeOrgName', render: (n?: string) => n || '—' },
+          {
+            title: '申请企业',
+            dataIndex: 'smeOrgName',
+            render: (n: string | undefined, a: ApplicationRow) => (
+              <>
+                {n || '—'}
+                {(a.failedSpotChecks ?? 0) > 0 && (
+                  <Tag color="red" style={{ marginLeft: 4 }}>
+                    抽查不合格 {a.failedSpotChecks} 次，请重点审核
+                  </Tag>
+                )}
+              </>
+            ),
+          },
           { title: '项目', dataIndex: 'programId', render: (id: string) => names.get(id) ?? '—' },
           { title: '用途', dataIndex: 'purpose' },
           { title: '申请金额', dataIndex: 'requestedFen', render: (f: number) => yuan(f) },
@@ -349,46 +362,15 @@ function TopUpModal({ program, onClose }: { program: Program; onClose: (done: bo
   );
 }
 
-interface NoticeItem {
-  claimId: string;
-  smeName: string;
-  platformName: string;
-  amountFen: number;
-  approvedOn: string;
-  noticeUntil: string;
-}
-
-/** 公示: approved claims within their public-notice period (public data). */
+/** 公示: approved claims within their public-notice period (public data), and the public page's address. */
 function PublicNoticeModal({ program, onClose }: { program: Program; onClose: () => void }) {
   const notice = useLoad(() => api<NoticeItem[]>(`/voucher-programs/${program.id}/public-notice`), [program.id]);
   return (
     <Modal open title={`公示：${program.name}`} onCancel={onClose} footer={null} width={760}>
+      <Typography.Paragraph type="secondary">
+        公开公示页（任何人可查看并提出异议）：<Link to={noticeUrl(program.id)}>{noticeUrl(program.id)}</Link>
+      </Typography.Paragraph>
       <PublicNoticeTable notice={notice} />
     </Modal>
-  );
-}
-
-export function PublicNoticeTable({ notice }: { notice: { data?: NoticeItem[]; loading: boolean; error?: string } }) {
-  return (
-    <>
-      {notice.error && <Alert type="error" message={notice.error} />}
-      <Table
-        rowKey="claimId"
-        size="small"
-        data-testid="public-notice"
-        loading={notice.loading}
-        dataSource={notice.data ?? []}
-        pagination={false}
-        scroll={{ x: 600 }}
-        locale={{ emptyText: <Empty description="当前没有公示中的兑付" /> }}
-        columns={[
-          { title: '受益企业', dataIndex: 'smeName' },
-          { title: '服务平台', dataIndex: 'platformName' },
-          { title: '兑付金额', dataIndex: 'amountFen', render: (f: number) => yuan(f) },
-          { title: '批准日期', dataIndex: 'approvedOn' },
-          { title: '公示截止', dataIndex: 'noticeUntil' },
-        ]}
-      />
-    </>
   );
 }

@@ -105,6 +105,9 @@ export function OrderPage() {
               <Descriptions.Item label="已付">{yuan(o.paidFen ?? 0)}</Descriptions.Item>
               <Descriptions.Item label="待付">{yuan(o.owedFen ?? 0)}</Descriptions.Item>
               <Descriptions.Item label="服务券抵扣">{yuan(o.voucherDeductionFen ?? 0)}</Descriptions.Item>
+              {o.challengeRewardFen ? (
+                <Descriptions.Item label="揭榜挂帅奖励">{yuan(o.challengeRewardFen)}</Descriptions.Item>
+              ) : null}
             </Descriptions>
             <Space wrap>
               {actions.map((a) => (
@@ -294,6 +297,9 @@ function VoucherCheckout({ orderId, onHeld }: { orderId: string; onHeld: () => v
                 ))}
               </Space>
             </Radio.Group>
+            <Typography.Text type="secondary" data-testid="voucher-rounding">
+              {ROUNDING_NOTE}
+            </Typography.Text>
             <Button
               type="primary"
               loading={busy}
@@ -308,6 +314,10 @@ function VoucherCheckout({ orderId, onHeld }: { orderId: string; onHeld: () => v
     </Card>
   );
 }
+
+/** SPEC §6 rounding as the SME sees it at checkout (the API states it in the rule and hold schemas). */
+export const ROUNDING_NOTE =
+  '抵扣金额按项目补贴规则逐档计算，每档金额舍去不足 1 分的部分（向下取整到分）后相加，并受服务券余额及各项上限限制。';
 
 /** After completion and payment: file the voucher claim (REIMBURSE: the SME is the payee; DEDUCT: the platform). */
 function ClaimCard({ order, deduct }: { order: Order; deduct: boolean }) {

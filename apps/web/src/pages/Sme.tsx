@@ -38,6 +38,9 @@ import {
 } from '../api';
 import { applyApiErrors, errorText } from '../errors';
 import { useLoad } from '../useLoad';
+import { ChallengeNotice, ChallengeTerms } from './demands/ChallengeNotice';
+import { SurvivingHolds } from './vouchers/SurvivingHolds';
+import { WithdrawButton } from './vouchers/WithdrawButton';
 import {
   APPLICATION_STATUS,
   CONFIDENTIALITY,
@@ -144,6 +147,7 @@ export function VoucherWallet() {
                 <Typography.Text type="secondary">
                   有效期 {v.validFrom} 至 {v.validUntil}
                 </Typography.Text>
+                <SurvivingHolds voucher={v} />
               </Space>
             </List.Item>
           )}
@@ -207,6 +211,13 @@ export function VoucherApply() {
                 {a.approvedFen !== null && <span>批准 {yuan(a.approvedFen)}</span>}
                 {a.reason && <Typography.Text type="secondary">理由：{a.reason}</Typography.Text>}
               </Space>
+            ),
+          },
+          {
+            title: '操作',
+            key: 'withdraw',
+            render: (_: unknown, a: VoucherApplication) => (
+              <WithdrawButton application={a} onDone={applications.reload} />
             ),
           },
         ]}
@@ -381,7 +392,7 @@ export function DemandPage() {
   const { id } = useParams();
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
-  const demand = useLoad(() => api<Demand & { statusReason?: string | null }>(`/demands/${id}`), [id]);
+  const demand = useLoad(() => api<Demand & ChallengeTerms & { statusReason?: string | null }>(`/demands/${id}`), [id]);
   const matches = useLoad(
     () => api<{ total: number; items: DemandMatch[] }>(`/demands/${id}/matches`, { query: { limit: 10 } }),
     [id],
@@ -451,6 +462,7 @@ export function DemandPage() {
             )}
           </Descriptions>
         )}
+        {d && <ChallengeNotice demand={d} />}
       </Card>
       {ending && (
         <EndDemandModal

@@ -71,6 +71,12 @@ export class OrderResponseDto {
   @ApiProperty({ format: 'uuid' }) platformOrgId: string;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) serviceId: string | null;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) demandId: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Number,
+    description: '揭榜挂帅: the reward (fen) the challenge stated, when the order came from an awarded challenge',
+  })
+  challengeRewardFen: number | null;
   @ApiPropertyOptional({ format: 'uuid', nullable: true }) quoteId: string | null;
   @ApiProperty() quantity: number;
   @ApiProperty({ description: 'fen' }) agreedAmountFen: number;
@@ -99,6 +105,7 @@ export class OrderResponseDto {
       platformOrgId: order.platformOrgId,
       serviceId: order.serviceId,
       demandId: order.demandId,
+      challengeRewardFen: order.challengeRewardFen === null ? null : Number(order.challengeRewardFen),
       quoteId: order.quoteId,
       quantity: order.quantity,
       agreedAmountFen: agreed,

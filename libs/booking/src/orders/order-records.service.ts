@@ -10,7 +10,11 @@ export interface OrderFromQuote {
   platformOrgId: string;
   demandId: string;
   quoteId: string;
+  /** The service the accepted quote is delivered under, if it named one. */
+  serviceId?: string | null;
   agreedAmountFen: number;
+  /** 揭榜挂帅: the challenge's stated reward, in fen (bigint string), carried onto the order. */
+  challengeRewardFen?: string | null;
 }
 
 export interface OrderFromReservation {

@@ -20,6 +20,10 @@ export class Order extends BaseEntity {
   @Column({ name: 'demand_id', type: 'uuid', nullable: true })
   demandId: string | null;
 
+  /** 揭榜挂帅: the reward the challenge stated, when the order came from an awarded challenge. */
+  @Column({ name: 'challenge_reward_fen', type: 'bigint', nullable: true })
+  challengeRewardFen: string | null;
+
   @Column({ name: 'quote_id', type: 'uuid', nullable: true })
   quoteId: string | null;
 

@@ -28,6 +28,15 @@ export const ERROR_HTTP_STATUS = {
   CLAIM_EXISTS: 409,
   ORDER_NOT_SETTLED: 409,
   ORDER_STATE: 409,
+  // Vouchers over time (issue 16): payment waits for the public notice (公示); an objection only during it;
+  // one open application per SME and program.
+  NOTICE_PERIOD: 409,
+  NOTICE_CLOSED: 409,
+  APPLICATION_EXISTS: 409,
+  CLAIM_WINDOW_CLOSED: 409,
+  // 揭榜挂帅: proposals until the deadline, the award within the award window after it.
+  SUBMISSIONS_CLOSED: 409,
+  AWARD_WINDOW_CLOSED: 409,
   IDEMPOTENCY_IN_PROGRESS: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

@@ -10,6 +10,12 @@ import { Vouchers1764700000000 } from './1764700000000-vouchers';
 import { Governance1764800000000 } from './1764800000000-governance';
 import { DurableDispatch1765000000000 } from './1765000000000-durable-dispatch';
 import { SubsidyTruth1765200000000 } from './1765200000000-subsidy-truth';
+import { ClaimObjections1765300000000 } from './1765300000000-claim-objections';
+import { ChallengeAward1765310000000 } from './1765310000000-challenge-award';
+import { HoldSurvival1765320000000 } from './1765320000000-hold-survival';
+import { OneOpenApplication1765330000000 } from './1765330000000-one-open-application';
+import { QuoteService1765340000000 } from './1765340000000-quote-service';
+import { SpotChecks1765350000000 } from './1765350000000-spot-checks';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
 export const MIGRATIONS = [
@@ -25,4 +31,10 @@ export const MIGRATIONS = [
   Governance1764800000000,
   DurableDispatch1765000000000,
   SubsidyTruth1765200000000,
+  ClaimObjections1765300000000,
+  ChallengeAward1765310000000,
+  HoldSurvival1765320000000,
+  OneOpenApplication1765330000000,
+  QuoteService1765340000000,
+  SpotChecks1765350000000,
 ];

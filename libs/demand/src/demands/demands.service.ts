@@ -29,7 +29,10 @@ export interface VisibleDemand {
   view: Exclude<DemandView, 'NONE'>;
 }
 
-type DemandTerms = Pick<CreateDemandDto, 'mode' | 'rewardFen' | 'challengeDeadline' | 'budgetMinFen' | 'budgetMaxFen'>;
+type DemandTerms = Pick<
+  CreateDemandDto,
+  'mode' | 'rewardFen' | 'challengeDeadline' | 'budgetMinFen' | 'budgetMaxFen' | 'awardWindowDays'
+>;
 
 /** Cross-field rules of a demand (mirroring the table's CHECKs), each naming its field. */
 export function demandTermProblems(terms: DemandTerms): { field: string; errors: string[] }[] {
@@ -44,6 +47,9 @@ export function demandTermProblems(terms: DemandTerms): { field: string; errors:
     problems.push({ field: 'rewardFen', errors: ['only a CHALLENGE has a reward'] });
   if (!isChallenge && terms.challengeDeadline != null) {
     problems.push({ field: 'challengeDeadline', errors: ['only a CHALLENGE has a deadline'] });
+  }
+  if (!isChallenge && terms.awardWindowDays != null) {
+    problems.push({ field: 'awardWindowDays', errors: ['only a CHALLENGE has an award window'] });
   }
   if (terms.budgetMinFen != null && terms.budgetMaxFen != null && terms.budgetMinFen > terms.budgetMaxFen) {
     problems.push({ field: 'budgetMaxFen', errors: ['budgetMaxFen must not be below budgetMinFen'] });

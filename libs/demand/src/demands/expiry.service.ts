@@ -12,8 +12,9 @@ export interface ExpiryResult {
 }
 
 /**
- * The scheduled expiry (SPEC §4): an open demand whose date has passed (a challenge's deadline, else
- * its wanted-by date) becomes EXPIRED; a live quote past its validity becomes EXPIRED. Dates are
+ * The scheduled expiry (SPEC §4): an open demand whose date has passed (a challenge's deadline plus its
+ * award window — "platforms submit proposals until the deadline, then the SME has an award window, default
+ * 30 days, to pick one" — else its wanted-by date) becomes EXPIRED; a live quote past its validity becomes EXPIRED. Dates are
  * Beijing calendar days. Each change is audited with no actor (the system did it) and written to the
  * outbox in the same transaction.
  */
@@ -33,7 +34,7 @@ export class ExpiryService {
       const [demands] = await manager.query<[{ id: string; sme_org_id: string }[], number]>(
         `UPDATE demands SET status = 'EXPIRED', status_reason = '已过截止日期', updated_at = now()
           WHERE status = 'OPEN'
-            AND COALESCE(CASE WHEN mode = 'CHALLENGE' THEN challenge_deadline END, wanted_by) < $1
+            AND COALESCE(CASE WHEN mode = 'CHALLENGE' THEN challenge_deadline + award_window_days END, wanted_by) < $1
           RETURNING id, sme_org_id`,
         [today],
       );

@@ -45,6 +45,10 @@ export class Demand extends BaseEntity {
   @Column({ name: 'challenge_deadline', type: 'date', nullable: true })
   challengeDeadline: string | null;
 
+  /** 揭榜挂帅: days after the deadline the SME has to accept a proposal (SPEC §4, default 30). */
+  @Column({ name: 'award_window_days', type: 'integer', default: 30 })
+  awardWindowDays: number;
+
   @Column({ type: 'text' })
   confidentiality: Confidentiality;
 

@@ -55,3 +55,29 @@ export type BudgetBandCode = (typeof BUDGET_BANDS)[number]['code'];
 export function budgetBandOf(budgetMaxFen: number): BudgetBandCode {
   return BUDGET_BANDS.find((band) => budgetMaxFen <= band.maxFen)!.code;
 }
+
+/**
+ * 揭榜挂帅 (SPEC §4): "platforms submit proposals until the deadline, then the SME has an award window,
+ * default 30 days, to pick one". The deadline closes submissions; the demand expires only once the award
+ * window has passed without an award.
+ */
+export const DEFAULT_AWARD_WINDOW_DAYS = 30;
+
+export type ChallengePhase = 'SUBMISSIONS' | 'AWARD' | 'OVER';
+
+function plusDays(date: string, days: number): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The last day the SME may accept a proposal: the deadline + the award window (China calendar days). */
+export function awardBy(challengeDeadline: string, awardWindowDays: number): string {
+  if (!Number.isInteger(awardWindowDays) || awardWindowDays < 0) throw new RangeError('awardWindowDays must be ≥ 0');
+  return plusDays(challengeDeadline, awardWindowDays);
+}
+
+/** Submissions through the deadline day; then the award window through awardBy; then over. */
+export function challengePhase(challengeDeadline: string, awardWindowDays: number, today: string): ChallengePhase {
+  if (today <= challengeDeadline) return 'SUBMISSIONS';
+  return today <= awardBy(challengeDeadline, awardWindowDays) ? 'AWARD' : 'OVER';
+}

@@ -21,6 +21,10 @@ export class Quote extends BaseEntity {
   @Column({ name: 'platform_id', type: 'uuid' })
   platformId: string;
 
+  /** The platform's published service the proposal is delivered under (voucher eligibility is judged by it). */
+  @Column({ name: 'service_id', type: 'uuid', nullable: true })
+  serviceId: string | null;
+
   @Column({ name: 'platform_org_id', type: 'uuid' })
   platformOrgId: string;
 

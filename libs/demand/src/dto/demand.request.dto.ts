@@ -93,10 +93,22 @@ export class CreateDemandDto {
   @Max(MAX_FEN)
   rewardFen?: number;
 
-  @ApiPropertyOptional({ example: '2027-03-31', description: 'challenges only' })
+  @ApiPropertyOptional({ example: '2027-03-31', description: 'challenges only: the last day proposals are taken' })
   @IsOptional()
   @IsDateString({ strict: true })
   challengeDeadline?: string;
+
+  @ApiPropertyOptional({
+    description: 'challenges only: days after the deadline the SME has to accept a proposal (award window)',
+    default: 30,
+    minimum: 1,
+    maximum: 365,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  awardWindowDays?: number;
 
   @ApiProperty({ enum: CONFIDENTIALITY_LEVELS })
   @IsIn(CONFIDENTIALITY_LEVELS)

@@ -2,7 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { pageDtoOf, parseFen } from '@pilotlink/core';
 import { SERVICE_CATEGORIES, SERVICE_STAGES } from '@pilotlink/catalogue';
 import type { ServiceCategory, ServiceStage } from '@pilotlink/catalogue';
-import { BUDGET_BANDS, budgetBandOf, CONFIDENTIALITY_LEVELS, DEMAND_MODES, DEMAND_STATUSES } from '../domain/demand';
+import {
+  awardBy,
+  BUDGET_BANDS,
+  budgetBandOf,
+  CONFIDENTIALITY_LEVELS,
+  DEMAND_MODES,
+  DEMAND_STATUSES,
+} from '../domain/demand';
 import type { BudgetBandCode, Confidentiality, DemandMode, DemandStatus } from '../domain/demand';
 import type { Demand } from '../domain/demand.entity';
 import type { DemandView } from '../domain/demand-visibility';
@@ -36,6 +43,14 @@ export class DemandResponseDto {
   @ApiPropertyOptional({ description: 'FULL view only', nullable: true, type: String }) challengeDeadline?:
     string | null;
   @ApiPropertyOptional({ description: 'FULL view only', nullable: true, type: String }) statusReason?: string | null;
+  @ApiPropertyOptional({ description: 'FULL view, challenges: days after the deadline to award', type: Number })
+  awardWindowDays?: number;
+  @ApiPropertyOptional({
+    description: 'FULL view, challenges: the last day a proposal may be accepted (deadline + award window)',
+    nullable: true,
+    type: String,
+  })
+  awardBy?: string | null;
 
   static from(demand: Demand, view: Exclude<DemandView, 'NONE'>, quoteCount = 0): DemandResponseDto {
     const budgetMax = fen(demand.budgetMaxFen) ?? fen(demand.budgetMinFen);
@@ -65,6 +80,11 @@ export class DemandResponseDto {
       rewardFen: fen(demand.rewardFen),
       challengeDeadline: demand.challengeDeadline,
       statusReason: demand.statusReason,
+      ...(demand.mode === 'CHALLENGE' &&
+        demand.challengeDeadline && {
+          awardWindowDays: demand.awardWindowDays,
+          awardBy: awardBy(demand.challengeDeadline, demand.awardWindowDays),
+        }),
     };
   }
 }

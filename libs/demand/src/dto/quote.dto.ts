@@ -34,6 +34,16 @@ export class SubmitQuoteDto extends QuoteTermsDto {
   @ApiProperty({ format: 'uuid', description: 'Your listed platform that would deliver' })
   @IsUUID()
   platformId: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "The platform's published service the proposal is delivered under: the order's voucher eligibility is " +
+      'judged by it (category, voucher flag); without one, the order is not declared voucher-eligible',
+  })
+  @IsOptional()
+  @IsUUID()
+  serviceId?: string;
 }
 
 /** `revise`: the SME asks for a revision (note only), or the quoting platform sends revised terms. */
@@ -90,6 +100,8 @@ export class QuoteResponseDto {
   @ApiProperty({ format: 'uuid' }) demandId: string;
   @ApiProperty({ format: 'uuid' }) platformId: string;
   @ApiProperty({ format: 'uuid' }) platformOrgId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The service it is delivered under' })
+  serviceId: string | null;
   @ApiProperty() priceFen: number;
   @ApiProperty() timelineDays: number;
   @ApiProperty() scope: string;
@@ -108,6 +120,7 @@ export class QuoteResponseDto {
       demandId: q.demandId,
       platformId: q.platformId,
       platformOrgId: q.platformOrgId,
+      serviceId: q.serviceId,
       priceFen: parseFen(q.priceFen),
       timelineDays: q.timelineDays,
       scope: q.scope,

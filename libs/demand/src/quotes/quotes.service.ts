@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
 import { OrderRecords } from '@pilotlink/booking';
-import { Platform } from '@pilotlink/catalogue';
+import { PilotService, Platform } from '@pilotlink/catalogue';
 import {
   assertTransition,
   chinaDate,
@@ -19,7 +19,7 @@ import { Actor, RequestContext } from '@pilotlink/identity';
 import { OutboxEntry, OutboxService } from '@pilotlink/queue';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DemandsService } from '../demands/demands.service';
-import { DEMAND_TRANSITIONS, QUOTE_TRANSITIONS, QuoteStatus } from '../domain/demand';
+import { awardBy, challengePhase, DEMAND_TRANSITIONS, QUOTE_TRANSITIONS, QuoteStatus } from '../domain/demand';
 import { Demand } from '../domain/demand.entity';
 import { Quote } from '../domain/quote.entity';
 import { DeclineQuoteDto, ReviseQuoteDto, SubmitQuoteDto } from '../dto/quote.dto';
@@ -44,6 +44,7 @@ export class QuotesService {
     if (demand.status !== 'OPEN') {
       throw new DomainError('CONFLICT', 'Quotes are taken on open demands only', { currentState: demand.status });
     }
+    this.assertSubmissionsOpen(demand);
     this.assertNotPast('validUntil', input.validUntil);
     return withTransaction(this.dataSource, async (manager) => {
       const platform = await manager.findOneBy(Platform, { id: input.platformId });
@@ -51,12 +52,18 @@ export class QuotesService {
       if (platform.status !== 'LISTED') {
         throw new DomainError('CONFLICT', 'Only a listed platform can quote', { platformStatus: platform.status });
       }
+      if (input.serviceId) {
+        const service = await manager.findOneBy(PilotService, { id: input.serviceId });
+        if (!service || service.platformId !== platform.id || service.status !== 'PUBLISHED')
+          throw fieldInvalid('serviceId', 'must be a published service of this platform');
+      }
       try {
         const quote = await manager.save(
           manager.create(Quote, {
             demandId,
             platformId: platform.id,
             platformOrgId: ctx.actor.orgId,
+            serviceId: input.serviceId ?? null,
             priceFen: String(input.priceFen),
             timelineDays: input.timelineDays,
             scope: input.scope,
@@ -103,6 +110,7 @@ export class QuotesService {
         quote.revisionNote = input.note;
       } else {
         assertTransition('Quote', QUOTE_TRANSITIONS, quote.status, 'SUBMITTED');
+        this.assertSubmissionsOpen(demand);
         if (input.validUntil) this.assertNotPast('validUntil', input.validUntil);
         if (input.priceFen !== undefined) quote.priceFen = String(input.priceFen);
         quote.timelineDays = input.timelineDays ?? quote.timelineDays;
@@ -141,6 +149,15 @@ export class QuotesService {
         });
       }
       assertTransition('Demand', DEMAND_TRANSITIONS, demand.status, 'AWARDED');
+      if (demand.mode === 'CHALLENGE' && demand.challengeDeadline) {
+        // 揭榜挂帅: the SME awards until the award window ends (SPEC §4), even before the expiry job has run
+        const today = chinaDate(this.clock.now());
+        if (challengePhase(demand.challengeDeadline, demand.awardWindowDays, today) === 'OVER') {
+          throw new DomainError('AWARD_WINDOW_CLOSED', 'The award window of this challenge has ended', {
+            awardBy: awardBy(demand.challengeDeadline, demand.awardWindowDays),
+          });
+        }
+      }
       const before = { ...quote };
       quote.status = 'ACCEPTED';
       await manager.save(quote);
@@ -158,7 +175,11 @@ export class QuotesService {
         platformOrgId: quote.platformOrgId,
         demandId: demand.id,
         quoteId: quote.id,
+        // eligibility of the order is judged by this service, like any order's (issue 16 point 11)
+        serviceId: quote.serviceId,
         agreedAmountFen: Number(quote.priceFen),
+        // "The reward is shown on the demand and on the resulting order" (揭榜挂帅)
+        challengeRewardFen: demand.mode === 'CHALLENGE' ? demand.rewardFen : null,
       });
       await this.record(manager, ctx, quote, demand, 'quote.accepted', before, { orderId: order.id });
       // The winner and the others learn the outcome; the awarded demand leaves the search index.
@@ -228,6 +249,21 @@ export class QuotesService {
     if (demand.smeOrgId === actor.orgId) return { quote, demand, party: 'SME' as const };
     if (quote.platformOrgId === actor.orgId) return { quote, demand, party: 'PLATFORM' as const };
     throw new NotFoundError('Quote');
+  }
+
+  /**
+   * 揭榜挂帅: "platforms submit proposals until the deadline, then the SME has an award window … to pick
+   * one" (SPEC §4) — after the deadline no new proposal and no revised terms.
+   */
+  private assertSubmissionsOpen(demand: Demand): void {
+    if (demand.mode !== 'CHALLENGE' || !demand.challengeDeadline) return;
+    const today = chinaDate(this.clock.now());
+    if (challengePhase(demand.challengeDeadline, demand.awardWindowDays, today) !== 'SUBMISSIONS') {
+      throw new DomainError('SUBMISSIONS_CLOSED', `Proposals were taken until ${demand.challengeDeadline}`, {
+        challengeDeadline: demand.challengeDeadline,
+        awardBy: awardBy(demand.challengeDeadline, demand.awardWindowDays),
+      });
+    }
   }
 
   private assertNotPast(field: string, date: string): void {

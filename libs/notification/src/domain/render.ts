@@ -241,6 +241,9 @@ const VOUCHER_EVENT_TEXT: Record<string, string> = {
   'voucher.claim.approved': '兑付申请已审核通过',
   'voucher.claim.rejected': '兑付申请未通过审核',
   'voucher.claim.paid': '兑付资金已拨付',
+  'voucher.claim.objected': '公示期内收到异议，兑付暂停',
+  'voucher.claim.objection_upheld': '异议成立，兑付申请被驳回',
+  'voucher.claim.objection_dismissed': '异议不成立，公示继续',
   'voucher.expired': '服务券已过期',
 };
 
@@ -256,6 +259,16 @@ export function renderVoucher(eventType: string, facts: Record<string, unknown>)
     if (typeof facts[key] === 'number') lines.push(`${label}：${formatYuan(facts[key] as number)}`);
   }
   if (typeof facts.code === 'string') lines.push(`券号：${facts.code}`);
+  // Expiry: the holds kept for orders contracted before it, and until when they may be claimed (SPEC §6).
+  if (Array.isArray(facts.survivingHolds) && facts.survivingHolds.length) {
+    const window = typeof facts.claimWindowDays === 'number' ? facts.claimWindowDays : 90;
+    for (const h of facts.survivingHolds as { amountFen: number; claimBy: string | null }[]) {
+      lines.push(
+        `保留占用：${formatYuan(h.amountFen)}（到期前已签约的订单），` +
+          (h.claimBy ? `请于 ${h.claimBy} 前申请兑付` : `请于订单完成后 ${window} 天内申请兑付`),
+      );
+    }
+  }
   if (typeof facts.reason === 'string') lines.push(`原因：${facts.reason}`);
   return {
     title: VOUCHER_EVENT_TEXT[eventType] ?? '服务券有更新',

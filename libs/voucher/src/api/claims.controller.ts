@@ -5,6 +5,8 @@ import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pi
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { ClaimsService } from '../claims/claims.service';
 import { DisbursementsService } from '../claims/disbursements.service';
+import { SpotChecksService } from '../claims/spot-checks.service';
+import { RecordSpotCheckDto, SpotCheckResponseDto } from '../dto/spot-check.dto';
 import { BatchResponseDto, ClaimListQueryDto, ClaimResponseDto, CreateBatchDto, FileClaimDto } from '../dto/claim.dto';
 import { ReasonDto } from '../dto/voucher.dto';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
@@ -19,6 +21,7 @@ export class ClaimsController {
   constructor(
     private readonly claims: ClaimsService,
     private readonly disbursements: DisbursementsService,
+    private readonly spotChecks: SpotChecksService,
   ) {}
 
   @Post('claims')
@@ -40,8 +43,8 @@ export class ClaimsController {
   @Get('claims/:id')
   @ApiOperation({ summary: 'One claim, with its checks, flags and payouts' })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ClaimResponseDto> {
-    const { claim, payouts } = await this.claims.get(actor, id);
-    return ClaimResponseDto.from(claim, payouts);
+    const { claim, payouts, parties } = await this.claims.get(actor, id);
+    return ClaimResponseDto.from(claim, payouts, parties);
   }
 
   @Post('claims/:id/approve')
@@ -64,6 +67,20 @@ export class ClaimsController {
     @Body() body: ReasonDto,
   ): Promise<ClaimResponseDto> {
     return ClaimResponseDto.from(await this.claims.reject(ctx, id, body));
+  }
+
+  @Post('claims/:id/spot-check')
+  @AllowOrgKinds('BUREAU')
+  @ApiOperation({
+    summary:
+      'Bureau: record the spot check (抽查) of a sampled claim; a failed one may revoke the voucher (unheld balance back to the budget)',
+  })
+  async spotCheck(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: RecordSpotCheckDto,
+  ): Promise<SpotCheckResponseDto> {
+    return SpotCheckResponseDto.from(await this.spotChecks.record(ctx, id, body));
   }
 
   @Post('claims/:id/pay')

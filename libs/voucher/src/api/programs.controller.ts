@@ -120,7 +120,7 @@ export class ProgramsController {
   @Post(':id/applications')
   @AllowOrgKinds('SME')
   @RequireVerifiedOrg()
-  @ApiOperation({ summary: 'SME: apply for a voucher of this program' })
+  @ApiOperation({ summary: 'SME: apply for a voucher of this program (409 APPLICATION_EXISTS while one is pending)' })
   async apply(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,

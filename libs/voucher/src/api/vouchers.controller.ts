@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ErrorResponseDto, pageDtoOf, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireOwner, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
@@ -75,6 +82,17 @@ export class VouchersController {
     return ApplicationResponseDto.from(await this.applications.reject(ctx, id, body));
   }
 
+  @Post('voucher-applications/:id/withdraw')
+  @HttpCode(200)
+  @AllowOrgKinds('SME')
+  @ApiOperation({ summary: 'SME: withdraw its pending application (it may then apply again)' })
+  async withdraw(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+  ): Promise<ApplicationResponseDto> {
+    return ApplicationResponseDto.from(await this.applications.withdraw(ctx, id));
+  }
+
   @Get('vouchers')
   @AllowOrgKinds('SME', 'ADMIN')
   @ApiOperation({ summary: 'SME: the wallet — balances, holds, expiry countdown, where each can be spent' })
@@ -94,6 +112,7 @@ export class VouchersController {
   @ApiOperation({
     summary: 'SME: what each of your vouchers would pay of this order, or why not — best first (就高不重复)',
   })
+  @ApiOkResponse({ type: VoucherOptionsDto })
   options(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<VoucherOptionsDto> {
     return this.holds.options(actor, id);
   }
@@ -103,6 +122,7 @@ export class VouchersController {
   @RequireVerifiedOrg()
   @Idempotent()
   @ApiOperation({ summary: 'SME: hold a voucher on this order (one per order; amount from the rule and every cap)' })
+  @ApiCreatedResponse({ type: HoldResponseDto })
   hold(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -115,6 +135,7 @@ export class VouchersController {
   @AllowOrgKinds('SME')
   @Idempotent()
   @ApiOperation({ summary: 'SME: release the hold (before a claim is filed)' })
+  @ApiOkResponse({ type: HoldResponseDto })
   release(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<HoldResponseDto> {
     return this.holds.removeBySme(ctx, id);
   }

@@ -8,7 +8,9 @@ import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { claimChecks } from '../domain/claim-checks';
 import { integrityFlags, isSpotCheck } from '../domain/integrity';
-import { assertClaimTransition, addCalendarDays } from '../domain/voucher-state';
+import { claimBy } from '../domain/expiry';
+import { noticeUntilFor } from '../domain/notice';
+import { assertClaimTransition } from '../domain/voucher-state';
 import { ClaimListQueryDto, FileClaimDto, ReasonDtoLike } from '../dto/claim.dto';
 import { ClaimPayout, VoucherClaim } from '../entities/voucher-claim.entity';
 import { VoucherProgram } from '../entities/voucher-program.entity';
@@ -20,6 +22,15 @@ import { orderFacts, OrderFacts, orderPartiesRelated } from '../vouchers/order-f
 import { decidableClaim, readableClaim, scopeClaims } from './claim-access';
 
 const DAY_MS = 86_400_000;
+
+/** One party of a claim as its reviewer sees it: the facts the related-party rule (关联交易) looks at. */
+export interface ClaimPartyFacts {
+  orgId: string;
+  name: string;
+  uscc: string | null;
+  legalRepresentative: string | null;
+  shareholders: { holderKey: string; holderName: string; shareBp: number }[];
+}
 
 /**
  * Claims (兑付申请): filed by the payee of the program's mode for a completed, paid order's hold,
@@ -71,6 +82,15 @@ export class ClaimsService {
       }
       await this.assertAcceptanceFile(manager, input);
       const voucher = await manager.findOneByOrFail(Voucher, { id: hold.voucherId });
+      if (hold.survivesExpiry) {
+        // SPEC §6: a hold that survived expiry lasts "until its claim window (… default 90 days after completion) ends"
+        const last = claimBy(chinaDate(facts.completedAt!), program.claimWindowDays)!;
+        if (chinaDate(this.clock.now()) > last) {
+          throw new DomainError('CLAIM_WINDOW_CLOSED', `The claim window of this hold ended on ${last}`, {
+            claimBy: last,
+          });
+        }
+      }
       const amountFen = parseFen(hold.amountFen);
       const checks = claimChecks({
         invoiceAmountFen: input.invoiceAmountFen,
@@ -83,6 +103,7 @@ export class ClaimsService {
         holdCreatedOn: chinaDate(hold.createdAt),
         contractNumberGiven: input.contractNumber,
         contractNumber: facts.contractNumber,
+        survivedExpiry: hold.survivesExpiry,
       });
       const flags = integrityFlags(await this.integrityFacts(manager, program, facts, amountFen));
       const claim = await manager.save(
@@ -130,13 +151,28 @@ export class ClaimsService {
     return toPage(items, total, query);
   }
 
-  async get(actor: Actor, id: string): Promise<{ claim: VoucherClaim; payouts: ClaimPayout[] }> {
+  async get(
+    actor: Actor,
+    id: string,
+  ): Promise<{ claim: VoucherClaim; payouts: ClaimPayout[]; parties?: ClaimPartyFacts[] }> {
     const claim = await readableClaim(this.dataSource.manager, actor, id);
     const payouts = await this.dataSource.manager.find(ClaimPayout, {
       where: { claimId: id },
       order: { cofunderKey: 'ASC' },
     });
-    return { claim, payouts };
+    if (actor.orgKind !== 'BUREAU' && actor.orgKind !== 'ADMIN') return { claim, payouts };
+    // Issue 16 point 10: "Bureaus see the shareholders of both parties when reviewing a claim."
+    const parties = await this.dataSource.manager.query<ClaimPartyFacts[]>(
+      `SELECT o.id AS "orgId", o.name, o.uscc, o.legal_representative AS "legalRepresentative",
+              coalesce(json_agg(json_build_object('holderKey', s.holder_key, 'holderName', s.holder_name,
+                                                  'shareBp', s.share_bp) ORDER BY s.share_bp DESC)
+                       FILTER (WHERE s.holder_key IS NOT NULL), '[]') AS shareholders
+         FROM orgs o LEFT JOIN org_shareholders s ON s.org_id = o.id
+        WHERE o.id IN ($1, (SELECT operator_org_id FROM platforms WHERE id = $2))
+        GROUP BY o.id ORDER BY (o.id = $1) DESC`,
+      [claim.smeOrgId, claim.platformId],
+    );
+    return { claim, payouts, parties };
   }
 
   /** Approval turns the hold into a payable and opens the public notice (公示); a sample is marked for spot checks. */
@@ -157,7 +193,7 @@ export class ClaimsService {
       const decision = {
         status: 'APPROVED' as const,
         decidedAt: now,
-        noticeUntil: addCalendarDays(chinaDate(now), program.noticeDays),
+        noticeUntil: noticeUntilFor(chinaDate(now), program.noticeDays),
         spotCheck: isSpotCheck(program.spotCheckBp, randomInt(0, 1_000_000) / 1_000_000),
       };
       Object.assign(claim, decision);

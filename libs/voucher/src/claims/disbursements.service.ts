@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, DomainError, NotFoundError, parseFen } from '@pilotlink/core';
+import { chinaDate, Clock, DomainError, NotFoundError, parseFen } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { noticeRunning, payableFrom } from '../domain/notice';
 import { splitByShares } from '../domain/split';
 import { assertClaimTransition } from '../domain/voucher-state';
 import { BatchResponseDto, CreateBatchDto } from '../dto/claim.dto';
@@ -57,6 +58,21 @@ export class DisbursementsService {
           claims: notApproved.map((c) => ({ id: c.id, currentState: c.status })),
         });
       }
+      const today = chinaDate(this.clock.now());
+      const inNotice = claims.filter((c) => noticeRunning(c.noticeUntil, today));
+      if (inNotice.length) {
+        throw new DomainError(
+          'NOTICE_PERIOD',
+          'Some claims are still in their public notice (公示): paid after it ends',
+          {
+            claims: inNotice.map((c) => ({
+              id: c.id,
+              noticeUntil: c.noticeUntil,
+              payableFrom: payableFrom(c.noticeUntil, today),
+            })),
+          },
+        );
+      }
       const totalFen = claims.reduce((sum, c) => sum + parseFen(c.amountFen), 0);
       let batch: DisbursementBatch;
       try {
@@ -103,6 +119,18 @@ export class DisbursementsService {
     batchId: string | null,
   ): Promise<void> {
     assertClaimTransition(claim.status, 'PAID');
+    // SPEC §6: "Payment waits until the public-notice period (公示) has ended" (经公示无异议后拨付).
+    const today = chinaDate(this.clock.now());
+    if (noticeRunning(claim.noticeUntil, today)) {
+      throw new DomainError(
+        'NOTICE_PERIOD',
+        `The public notice (公示) runs until ${claim.noticeUntil}: paid after it ends`,
+        {
+          noticeUntil: claim.noticeUntil,
+          payableFrom: payableFrom(claim.noticeUntil, today),
+        },
+      );
+    }
     const amountFen = parseFen(claim.amountFen);
     const parts = splitByShares(
       amountFen,

@@ -13,6 +13,11 @@ export interface ClaimCheckFacts {
   contractNumberGiven: string;
   /** As recorded on the order. */
   contractNumber: string;
+  /**
+   * The hold survived its voucher's expiry (its order was contracted before valid_until): completion may
+   * then fall after valid_until, within the claim window (SPEC §6 releases).
+   */
+  survivedExpiry?: boolean;
 }
 
 export const CLAIM_CHECK_CODES = [
@@ -44,7 +49,11 @@ export function claimChecks(f: ClaimCheckFacts): ClaimCheck[] {
   const given = normaliseContractNumber(f.contractNumberGiven);
   const recorded = normaliseContractNumber(f.contractNumber);
   const validity = `${f.voucherValidFrom}..${f.voucherValidUntil}`;
-  const completedInside = f.completedOn !== null && within(f.completedOn, f.voucherValidFrom, f.voucherValidUntil);
+  const completedInside =
+    f.completedOn !== null &&
+    (f.survivedExpiry
+      ? f.completedOn >= f.voucherValidFrom
+      : within(f.completedOn, f.voucherValidFrom, f.voucherValidUntil));
   return [
     {
       code: 'INVOICE_MATCHES_CONTRACT',
@@ -64,7 +73,10 @@ export function claimChecks(f: ClaimCheckFacts): ClaimCheck[] {
     {
       code: 'COMPLETED_WITHIN_VALIDITY',
       passed: completedInside,
-      detail: f.completedOn === null ? 'order not completed' : `completed ${f.completedOn}, valid ${validity}`,
+      detail:
+        f.completedOn === null
+          ? 'order not completed'
+          : `completed ${f.completedOn}, valid ${validity}${f.survivedExpiry ? ' (contracted before expiry: the hold survived it)' : ''}`,
     },
     {
       code: 'HELD_WITHIN_VALIDITY',

@@ -9,3 +9,7 @@ export * from './rule';
 export * from './split';
 export * from './voucher-code';
 export * from './voucher-state';
+export * from './notice';
+export * from './expiry';
+export * from './order-subject';
+export * from './spot-check';

@@ -7,6 +7,7 @@ import {
   assertClaimTransition,
   assertHoldTransition,
   assertVoucherTransition,
+  blocksNewApplication,
   CLAIM_STATUSES,
   CLAIM_TRANSITIONS,
   HOLD_STATUSES,
@@ -65,11 +66,12 @@ describe('voucher states', () => {
 });
 
 describe('application, hold and claim states', () => {
-  it('applications: PENDING → APPROVED | REJECTED, both final', () => {
+  it('applications: PENDING → APPROVED | REJECTED | WITHDRAWN, all final', () => {
     const { allowed, refused } = pairs(APPLICATION_STATUSES, APPLICATION_TRANSITIONS);
     expect(allowed).toEqual([
       ['PENDING', 'APPROVED'],
       ['PENDING', 'REJECTED'],
+      ['PENDING', 'WITHDRAWN'],
     ]);
     for (const [from, to] of allowed) expect(() => assertApplicationTransition(from, to)).not.toThrow();
     for (const [from, to] of refused) {
@@ -77,13 +79,14 @@ describe('application, hold and claim states', () => {
     }
   });
 
-  it('holds: HELD → CLAIMED | RELEASED; CLAIMED → CONVERTED | RELEASED', () => {
+  it('holds: HELD → CLAIMED | RELEASED; CLAIMED → CONVERTED | RELEASED; CONVERTED → RELEASED (objection upheld)', () => {
     const { allowed, refused } = pairs(HOLD_STATUSES, HOLD_TRANSITIONS);
     expect(allowed).toEqual([
       ['HELD', 'CLAIMED'],
       ['HELD', 'RELEASED'],
       ['CLAIMED', 'CONVERTED'],
       ['CLAIMED', 'RELEASED'],
+      ['CONVERTED', 'RELEASED'],
     ]);
     for (const [from, to] of allowed) expect(() => assertHoldTransition(from, to)).not.toThrow();
     for (const [from, to] of refused) expect(() => assertHoldTransition(from, to)).toThrow(InvalidStateTransitionError);
@@ -92,18 +95,29 @@ describe('application, hold and claim states', () => {
     expect(() => assertHoldTransition('HELD', 'CONVERTED')).toThrow(InvalidStateTransitionError);
   });
 
-  it('claims: SUBMITTED → APPROVED | REJECTED; APPROVED → PAID', () => {
+  it('claims: SUBMITTED → APPROVED | REJECTED; APPROVED → PAID | UNDER_OBJECTION → APPROVED | REJECTED', () => {
     const { allowed, refused } = pairs(CLAIM_STATUSES, CLAIM_TRANSITIONS);
     expect(allowed).toEqual([
       ['SUBMITTED', 'APPROVED'],
       ['SUBMITTED', 'REJECTED'],
+      ['APPROVED', 'UNDER_OBJECTION'],
       ['APPROVED', 'PAID'],
+      ['UNDER_OBJECTION', 'APPROVED'],
+      ['UNDER_OBJECTION', 'REJECTED'],
     ]);
     for (const [from, to] of allowed) expect(() => assertClaimTransition(from, to)).not.toThrow();
     for (const [from, to] of refused)
       expect(() => assertClaimTransition(from, to)).toThrow(InvalidStateTransitionError);
     expect(() => assertClaimTransition('SUBMITTED', 'PAID')).toThrow('Claim cannot go from SUBMITTED to PAID');
     expect(() => assertClaimTransition('REJECTED', 'APPROVED')).toThrow(InvalidStateTransitionError);
+    // a claim under objection is not paid until the objection is dismissed
+    expect(() => assertClaimTransition('UNDER_OBJECTION', 'PAID')).toThrow(InvalidStateTransitionError);
+  });
+});
+
+describe('one open application per SME and program', () => {
+  it('only a pending application blocks a new one; a rejected or withdrawn one does not', () => {
+    expect(APPLICATION_STATUSES.filter(blocksNewApplication)).toEqual(['PENDING']);
   });
 });
 

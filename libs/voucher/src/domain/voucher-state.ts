@@ -26,14 +26,25 @@ export function voucherStatusFor(balanceFen: number, current: VoucherStatus): Vo
   return balanceFen > 0 ? 'ACTIVE' : 'EXHAUSTED';
 }
 
-export const APPLICATION_STATUSES = ['PENDING', 'APPROVED', 'REJECTED'] as const;
+export const APPLICATION_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'WITHDRAWN'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
+/** The SME may withdraw a pending application (then, or after a rejection, apply again). */
 export const APPLICATION_TRANSITIONS: TransitionTable<ApplicationStatus> = {
-  PENDING: ['APPROVED', 'REJECTED'],
+  PENDING: ['APPROVED', 'REJECTED', 'WITHDRAWN'],
   APPROVED: [],
   REJECTED: [],
+  WITHDRAWN: [],
 };
+
+/**
+ * Issue 16: "One open application per SME per program (409 APPLICATION_EXISTS); a rejected or withdrawn
+ * one may be followed by a new one." Open = PENDING, awaiting the bureau: an approved application is
+ * decided (its voucher's use is bounded by the program's caps per SME), so it does not block a new one.
+ */
+export function blocksNewApplication(status: ApplicationStatus): boolean {
+  return status === 'PENDING';
+}
 
 export function assertApplicationTransition(from: ApplicationStatus, to: ApplicationStatus): void {
   assertTransition('VoucherApplication', APPLICATION_TRANSITIONS, from, to);
@@ -49,7 +60,8 @@ export type HoldStatus = (typeof HOLD_STATUSES)[number];
 export const HOLD_TRANSITIONS: TransitionTable<HoldStatus> = {
   HELD: ['CLAIMED', 'RELEASED'],
   CLAIMED: ['CONVERTED', 'RELEASED'],
-  CONVERTED: [],
+  // an objection upheld during the public notice rejects the approved claim: its payable goes back
+  CONVERTED: ['RELEASED'],
   RELEASED: [],
 };
 
@@ -60,12 +72,17 @@ export function assertHoldTransition(from: HoldStatus, to: HoldStatus): void {
   assertTransition('VoucherHold', HOLD_TRANSITIONS, from, to);
 }
 
-export const CLAIM_STATUSES = ['SUBMITTED', 'APPROVED', 'REJECTED', 'PAID'] as const;
+export const CLAIM_STATUSES = ['SUBMITTED', 'APPROVED', 'UNDER_OBJECTION', 'REJECTED', 'PAID'] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
+/**
+ * SPEC §6: "Payment waits until the public-notice period (公示) has ended; during it anyone may object
+ * (异议) through a public form, and the bureau upholds (claim rejected) or dismisses the objection."
+ */
 export const CLAIM_TRANSITIONS: TransitionTable<ClaimStatus> = {
   SUBMITTED: ['APPROVED', 'REJECTED'],
-  APPROVED: ['PAID'],
+  APPROVED: ['PAID', 'UNDER_OBJECTION'],
+  UNDER_OBJECTION: ['APPROVED', 'REJECTED'],
   REJECTED: [],
   PAID: [],
 };

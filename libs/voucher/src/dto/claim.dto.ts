@@ -66,6 +66,20 @@ export class PayoutDto {
   @ApiProperty() amountFen: number;
 }
 
+export class ClaimShareholderDto {
+  @ApiProperty() holderKey: string;
+  @ApiProperty() holderName: string;
+  @ApiProperty({ description: 'basis points' }) shareBp: number;
+}
+
+export class ClaimPartyDto {
+  @ApiProperty() orgId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) uscc: string | null;
+  @ApiProperty({ nullable: true, type: String }) legalRepresentative: string | null;
+  @ApiProperty({ type: [ClaimShareholderDto] }) shareholders: ClaimShareholderDto[];
+}
+
 export class ClaimResponseDto {
   @ApiProperty() id: string;
   @ApiProperty() orderId: string;
@@ -87,15 +101,29 @@ export class ClaimResponseDto {
   @ApiProperty({ description: 'Sampled for a spot check' }) spotCheck: boolean;
   @ApiProperty({ enum: CLAIM_STATUSES }) status: ClaimStatus;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Public notice (公示) runs until this date' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Public notice (公示) runs until this date (included); paid from the day after. Null: no notice',
+  })
   noticeUntil: string | null;
   @ApiProperty({ nullable: true, type: Date }) decidedAt: Date | null;
   @ApiProperty({ nullable: true, type: Date }) paidAt: Date | null;
   @ApiProperty({ nullable: true, type: String }) batchId: string | null;
   @ApiPropertyOptional({ type: [PayoutDto] }) payouts?: PayoutDto[];
+  @ApiPropertyOptional({
+    type: [ClaimPartyDto],
+    description:
+      'Bureau or admin, one claim: the SME (first) and the platform host, with their shareholders (关联交易 review)',
+  })
+  parties?: ClaimPartyDto[];
   @ApiProperty() createdAt: Date;
 
-  static from(c: VoucherClaim, payouts?: { cofunderKey: string; amountFen: string }[]): ClaimResponseDto {
+  static from(
+    c: VoucherClaim,
+    payouts?: { cofunderKey: string; amountFen: string }[],
+    parties?: ClaimPartyDto[],
+  ): ClaimResponseDto {
     return {
       id: c.id,
       orderId: c.orderId,
@@ -123,6 +151,7 @@ export class ClaimResponseDto {
       ...(payouts && {
         payouts: payouts.map((p) => ({ cofunderKey: p.cofunderKey, amountFen: parseFen(p.amountFen) })),
       }),
+      ...(parties && { parties }),
       createdAt: c.createdAt,
     };
   }
@@ -158,7 +187,13 @@ export class PublicNoticeItemDto {
   @ApiProperty() platformName: string;
   @ApiProperty() amountFen: number;
   @ApiProperty() approvedOn: string;
-  @ApiProperty() noticeUntil: string;
+  @ApiProperty({ description: 'The last day of the notice; objections (异议) are lodged until then' })
+  noticeUntil: string;
+  @ApiProperty({
+    enum: ['APPROVED', 'UNDER_OBJECTION'],
+    description: 'UNDER_OBJECTION: an objection awaits the bureau',
+  })
+  status: 'APPROVED' | 'UNDER_OBJECTION';
 }
 
 export interface ReasonDtoLike {

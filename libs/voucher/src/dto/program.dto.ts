@@ -27,6 +27,11 @@ import type { ReimbursementRule } from '../domain/rule';
 import type { Cofunder, VoucherProgram } from '../entities/voucher-program.entity';
 import { rulesOf } from '../programs/program-rules';
 
+/** SPEC §6 rounding, stated in the contract (OpenAPI) where rules and amounts are described. */
+export const RULE_ROUNDING =
+  "Rounding: each tier's part (a RATIO is one tier) is rounded down to the fen on its own, then summed — " +
+  'floor(part × ratioBp / 10000) per tier; the bureau never pays a fraction of a fen more than the rule.';
+
 /** Largest amount accepted anywhere: ¥10 billion in fen, far below 2^53. */
 export const MAX_FEN = 1_000_000_000_000;
 
@@ -42,19 +47,26 @@ export class RuleTierDto {
   @Max(MAX_FEN)
   uptoFen: number | null;
 
-  @ApiProperty({ example: 5000, description: 'basis points of the part of the amount inside this tier' })
+  @ApiProperty({
+    example: 5000,
+    description: 'basis points of the part of the amount inside this tier; that part is rounded down to the fen',
+  })
   @IsInt()
   @Min(1)
   @Max(10_000)
   ratioBp: number;
 }
 
+/** The reimbursement rule; Rounding: each tier's part (a RATIO is one tier) is rounded down to the fen on its own, then summed — floor(amount × ratioBp / 10000) per tier; the bureau never pays a fraction of a fen more than the rule. */
 export class RuleDto {
-  @ApiProperty({ enum: ['RATIO', 'TIERS'] })
+  @ApiProperty({ enum: ['RATIO', 'TIERS'], description: RULE_ROUNDING })
   @IsIn(['RATIO', 'TIERS'])
   kind: 'RATIO' | 'TIERS';
 
-  @ApiPropertyOptional({ example: 3000, description: 'RATIO: basis points of the contract amount' })
+  @ApiPropertyOptional({
+    example: 3000,
+    description: 'RATIO: basis points of the contract amount, rounded down to the fen',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -93,7 +105,10 @@ export class ProgramRulesDto {
   @ApiProperty({ enum: PROGRAM_KINDS }) @IsIn(PROGRAM_KINDS) kind: ProgramKind;
   @ApiProperty({ example: '2026 年晋江市中试服务券' }) @IsString() @Length(2, 200) name: string;
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100) year: number;
-  @ApiProperty({ type: RuleDto }) @ValidateNested() @Type(() => RuleDto) rule: RuleDto;
+  @ApiProperty({ type: RuleDto, description: RULE_ROUNDING })
+  @ValidateNested()
+  @Type(() => RuleDto)
+  rule: RuleDto;
   @ApiProperty({ description: 'Largest face value of one voucher, fen' })
   @IsInt()
   @Min(1)
@@ -164,6 +179,17 @@ export class ProgramRulesDto {
   @Type(() => CofunderDto)
   cofunders: CofunderDto[];
   @ApiPropertyOptional({ default: 7 }) @IsOptional() @IsInt() @Min(0) @Max(90) noticeDays?: number;
+  @ApiPropertyOptional({
+    default: 90,
+    description:
+      'Claim window, days after completion: a hold on an order contracted before the voucher expired survives ' +
+      'its expiry until then (SPEC §6 releases)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  claimWindowDays?: number;
   @ApiPropertyOptional({ default: 500, description: 'Share of approved claims sampled for spot checks, bp' })
   @IsOptional()
   @IsInt()
@@ -199,7 +225,7 @@ export class ProgramResponseDto {
   @ApiProperty() name: string;
   @ApiProperty() year: number;
   @ApiProperty({ enum: PROGRAM_STATUSES }) status: ProgramStatus;
-  @ApiProperty({ type: RuleDto }) rule: ReimbursementRule;
+  @ApiProperty({ type: RuleDto, description: RULE_ROUNDING }) rule: ReimbursementRule;
   @ApiProperty() maxVoucherFen: number;
   @ApiProperty({ nullable: true, type: Number }) capPerSmeYearFen: number | null;
   @ApiProperty({ nullable: true, type: Number }) capPerOrderFen: number | null;
@@ -219,6 +245,8 @@ export class ProgramResponseDto {
   @ApiProperty({ enum: REDEMPTION_MODES }) redemptionMode: RedemptionMode;
   @ApiProperty({ type: [CofunderDto] }) cofunders: Cofunder[];
   @ApiProperty() noticeDays: number;
+  @ApiProperty({ description: 'Days after completion to claim a hold that survived its voucher’s expiry' })
+  claimWindowDays: number;
   @ApiProperty() spotCheckBp: number;
   @ApiProperty({ description: 'Everything granted so far, fen' }) budgetFen: number;
   @ApiProperty({ description: 'Rules are frozen once a voucher is issued' }) rulesLocked: boolean;

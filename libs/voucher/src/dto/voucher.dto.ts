@@ -5,7 +5,7 @@ import { PageQueryDto, parseFen, trimString } from '@pilotlink/core';
 import { APPLICATION_STATUSES, VOUCHER_STATUSES } from '../domain/voucher-state';
 import type { ApplicationStatus, VoucherStatus } from '../domain/voucher-state';
 import { VoucherApplication } from '../entities/voucher.entity';
-import { MAX_FEN } from './program.dto';
+import { MAX_FEN, RULE_ROUNDING } from './program.dto';
 
 export class ApplyDto {
   @ApiProperty({ description: 'Face value asked for, fen' }) @IsInt() @Min(1) @Max(MAX_FEN) amountFen: number;
@@ -50,6 +50,8 @@ export class ApplicationResponseDto {
   @ApiProperty() programId: string;
   @ApiProperty() smeOrgId: string;
   @ApiProperty({ example: '晋江市鞋材科技有限公司', description: "The applicant SME's name" }) smeOrgName: string;
+  @ApiProperty({ description: "Failed spot checks of the SME's claims: for the bureau's attention (0 = none)" })
+  failedSpotChecks: number;
   @ApiProperty() requestedFen: number;
   @ApiProperty({ nullable: true, type: Number }) approvedFen: number | null;
   @ApiProperty() purpose: string;
@@ -59,12 +61,13 @@ export class ApplicationResponseDto {
   @ApiProperty({ nullable: true, type: Date }) decidedAt: Date | null;
   @ApiProperty() createdAt: Date;
 
-  static from(a: VoucherApplication & { smeOrgName: string }): ApplicationResponseDto {
+  static from(a: VoucherApplication & { smeOrgName: string; failedSpotChecks?: number }): ApplicationResponseDto {
     return {
       id: a.id,
       programId: a.programId,
       smeOrgId: a.smeOrgId,
       smeOrgName: a.smeOrgName,
+      failedSpotChecks: a.failedSpotChecks ?? 0,
       requestedFen: parseFen(a.requestedFen),
       approvedFen: a.approvedFen === null ? null : parseFen(a.approvedFen),
       purpose: a.purpose,
@@ -82,6 +85,17 @@ export class VoucherHoldSummaryDto {
   @ApiProperty() orderId: string;
   @ApiProperty() amountFen: number;
   @ApiProperty() status: string;
+  @ApiProperty({
+    description: 'Kept past the voucher’s expiry: its order was contracted before valid_until (SPEC §6 releases)',
+  })
+  survivesExpiry: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'A surviving hold: the last day to file its claim (completion + the program’s claim window); null until the order is completed',
+  })
+  claimBy: string | null;
 }
 
 export class VoucherResponseDto {
@@ -102,6 +116,8 @@ export class VoucherResponseDto {
   @ApiProperty({ type: [String], description: 'Service categories it can be spent on (empty: any)' })
   eligibleCategories: string[];
   @ApiProperty({ type: [VoucherHoldSummaryDto] }) holds: VoucherHoldSummaryDto[];
+  @ApiProperty({ description: 'Days after completion to claim a hold that survives this voucher’s expiry' })
+  claimWindowDays: number;
 }
 
 export class HoldDto {
@@ -113,7 +129,12 @@ export class HoldResponseDto {
   @ApiProperty() orderId: string;
   @ApiProperty() voucherId: string;
   @ApiProperty() programId: string;
-  @ApiProperty() amountFen: number;
+  @ApiProperty({
+    description:
+      "Held, fen: the program's rule applied to the order amount, then limited by the voucher balance and every cap. " +
+      RULE_ROUNDING,
+  })
+  amountFen: number;
   @ApiProperty({ description: 'Which bound decided the amount: RULE, VOUCHER_BALANCE or a cap' }) limitedBy?: string;
   @ApiProperty() status: string;
   @ApiProperty({ description: 'DEDUCT programs: what the SME owes on the order now' }) owedBySmeFen?: number;
@@ -125,7 +146,10 @@ export class VoucherOptionDto {
   @ApiProperty() programId: string;
   @ApiProperty() programName: string;
   @ApiProperty() redemptionMode: string;
-  @ApiProperty({ description: 'What this voucher would pay of the order, fen (0 if it cannot)' }) amountFen: number;
+  @ApiProperty({
+    description: `What this voucher would pay of the order, fen (0 if it cannot). ${RULE_ROUNDING}`,
+  })
+  amountFen: number;
   @ApiProperty({ nullable: true, type: String }) limitedBy: string | null;
   @ApiProperty({ type: [String], description: 'Why it cannot be used; empty = usable' }) reasons: string[];
   @ApiProperty() validUntil: string;

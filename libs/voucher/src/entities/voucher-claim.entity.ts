@@ -49,3 +49,32 @@ export class DisbursementBatch {
   @Column({ name: 'claim_count', type: 'integer' }) claimCount: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
+
+export type ObjectionStatus = 'OPEN' | 'UPHELD' | 'DISMISSED';
+
+/** 异议: anyone's objection to a claim on public notice (公示), decided by the bureau running the program. */
+@Entity('claim_objections')
+export class ClaimObjection extends BaseEntity {
+  @Column({ name: 'claim_id', type: 'uuid' }) claimId: string;
+  @Column({ name: 'program_id', type: 'uuid' }) programId: string;
+  @Column({ type: 'text' }) contact: string;
+  @Column({ type: 'text' }) reason: string;
+  @Column({ type: 'text', default: 'OPEN' }) status: ObjectionStatus;
+  @Column({ name: 'decision_note', type: 'text', nullable: true }) decisionNote: string | null;
+  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;
+  @Column({ name: 'decided_by_user_id', type: 'uuid', nullable: true }) decidedByUserId: string | null;
+}
+
+/** 抽查记录: the bureau's check of a claim sampled for spot checks (SPEC §6). */
+@Entity('spot_check_records')
+export class SpotCheckRecord extends BaseEntity {
+  @Column({ name: 'claim_id', type: 'uuid' }) claimId: string;
+  @Column({ name: 'program_id', type: 'uuid' }) programId: string;
+  @Column({ name: 'sme_org_id', type: 'uuid' }) smeOrgId: string;
+  @Column({ type: 'text' }) result: 'PASS' | 'FAIL';
+  @Column({ type: 'text' }) note: string;
+  @Column({ type: 'text', default: '' }) evidence: string;
+  @Column({ name: 'voucher_revoked', type: 'boolean', default: false }) voucherRevoked: boolean;
+  @Column({ name: 'checked_by_user_id', type: 'uuid' }) checkedByUserId: string;
+  @Column({ name: 'checked_by_org_id', type: 'uuid' }) checkedByOrgId: string;
+}

@@ -39,6 +39,8 @@ export class VoucherProgram extends BaseEntity {
   @Column({ type: 'jsonb' }) cofunders: Cofunder[];
   @Column({ name: 'notice_days', type: 'integer', default: 7 }) noticeDays: number;
   @Column({ name: 'spot_check_bp', type: 'integer', default: 500 }) spotCheckBp: number;
+  /** Days after completion to claim a hold that survived the voucher's expiry (SPEC §6, default 90). */
+  @Column({ name: 'claim_window_days', type: 'integer', default: 90 }) claimWindowDays: number;
   /** Everything ever granted to the program (top-ups add); what is left to issue is the BUDGET account. */
   @Column({ name: 'budget_fen', type: 'bigint', default: '0' }) budgetFen: string;
   /** Set when the first voucher is issued: from then on only budget top-ups and closing. */

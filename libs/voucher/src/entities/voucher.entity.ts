@@ -13,6 +13,7 @@ export class Voucher extends BaseEntity {
   @Column({ name: 'valid_from', type: 'date' }) validFrom: string;
   @Column({ name: 'valid_until', type: 'date' }) validUntil: string;
   @Column({ name: 'expired_at', type: 'timestamptz', nullable: true }) expiredAt: Date | null;
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
 }
 
 @Entity('voucher_applications')
@@ -41,4 +42,6 @@ export class VoucherHold extends BaseEntity {
   @Column({ type: 'text', default: 'HELD' }) status: HoldStatus;
   @Column({ name: 'release_reason', type: 'text', nullable: true }) releaseReason: string | null;
   @Column({ name: 'released_at', type: 'timestamptz', nullable: true }) releasedAt: Date | null;
+  /** Kept when its voucher expired: the order was contracted before valid_until (SPEC §6 releases). */
+  @Column({ name: 'survives_expiry', type: 'boolean', default: false }) survivesExpiry: boolean;
 }

@@ -106,7 +106,7 @@ export const LEDGER_INVARIANTS: readonly LedgerInvariant[] = [
   {
     name: 'voucher-face-value',
     description:
-      'per voucher: face_value_fen = VOUCHER + HOLD + Σ converted holds + Σ returned to budget on expiry (EXPIRE_RETURN)',
+      'per voucher: face_value_fen = VOUCHER + HOLD + Σ converted holds + Σ returned to budget on expiry or revocation (EXPIRE_RETURN, REVOKE_RETURN)',
     sql: `
       WITH balances AS (
         SELECT voucher_id, sum(balance_fen) FILTER (WHERE kind = 'VOUCHER') AS available,
@@ -117,7 +117,7 @@ export const LEDGER_INVARIANTS: readonly LedgerInvariant[] = [
       ), returned AS (
         SELECT a.voucher_id, -sum(p.amount_fen) AS total
           FROM ledger_postings p
-          JOIN ledger_transactions t ON t.id = p.transaction_id AND t.kind = 'EXPIRE_RETURN'
+          JOIN ledger_transactions t ON t.id = p.transaction_id AND t.kind IN ('EXPIRE_RETURN', 'REVOKE_RETURN')
           JOIN ledger_accounts a ON a.id = p.account_id AND a.kind = 'VOUCHER'
          GROUP BY a.voucher_id
       )
@@ -138,7 +138,7 @@ export const LEDGER_INVARIANTS: readonly LedgerInvariant[] = [
   },
   {
     name: 'program-payable-paid',
-    description: 'per program: PAYABLE = Σ APPROVED claims and ΣPAID accounts = Σ PAID claims',
+    description: 'per program: PAYABLE = Σ APPROVED and UNDER_OBJECTION claims and ΣPAID accounts = Σ PAID claims',
     sql: `
       SELECT p.id, coalesce(a.payable, 0)::text AS payable, coalesce(c.approved, 0)::text AS approved,
              coalesce(a.paid, 0)::text AS paid, coalesce(c.paid, 0)::text AS paid_claims
@@ -146,7 +146,7 @@ export const LEDGER_INVARIANTS: readonly LedgerInvariant[] = [
         LEFT JOIN (SELECT program_id, sum(balance_fen) FILTER (WHERE kind = 'PAYABLE') AS payable,
                           sum(balance_fen) FILTER (WHERE kind = 'PAID') AS paid
                      FROM ledger_accounts GROUP BY program_id) a ON a.program_id = p.id
-        LEFT JOIN (SELECT program_id, sum(amount_fen) FILTER (WHERE status = 'APPROVED') AS approved,
+        LEFT JOIN (SELECT program_id, sum(amount_fen) FILTER (WHERE status IN ('APPROVED', 'UNDER_OBJECTION')) AS approved,
                           sum(amount_fen) FILTER (WHERE status = 'PAID') AS paid
                      FROM voucher_claims GROUP BY program_id) c ON c.program_id = p.id
        WHERE coalesce(a.payable, 0) <> coalesce(c.approved, 0) OR coalesce(a.paid, 0) <> coalesce(c.paid, 0)

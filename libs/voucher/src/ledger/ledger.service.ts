@@ -13,6 +13,7 @@ export const LEDGER_TRANSACTION_KINDS = [
   'APPROVE',
   'PAY',
   'EXPIRE_RETURN',
+  'REVOKE_RETURN',
 ] as const;
 export type LedgerTransactionKind = (typeof LEDGER_TRANSACTION_KINDS)[number];
 

@@ -114,11 +114,12 @@ export class ProgramReportsService {
         amount_fen: string;
         decided_at: Date;
         notice_until: string;
+        status: 'APPROVED' | 'UNDER_OBJECTION';
       }[]
     >(
-      `SELECT c.id, sme.name AS sme_name, p.name AS platform_name, c.amount_fen, c.decided_at, c.notice_until::text AS notice_until
+      `SELECT c.id, sme.name AS sme_name, p.name AS platform_name, c.amount_fen, c.decided_at, c.notice_until::text AS notice_until, c.status
          FROM voucher_claims c JOIN orgs sme ON sme.id = c.sme_org_id JOIN platforms p ON p.id = c.platform_id
-        WHERE c.program_id = $1 AND c.status IN ('APPROVED', 'PAID') AND c.notice_until >= $2
+        WHERE c.program_id = $1 AND c.status IN ('APPROVED', 'UNDER_OBJECTION') AND c.notice_until >= $2
         ORDER BY c.decided_at DESC, c.id`,
       [id, chinaDate(this.clock.now())],
     );
@@ -129,6 +130,7 @@ export class ProgramReportsService {
       amountFen: parseFen(r.amount_fen),
       approvedOn: chinaDate(r.decided_at),
       noticeUntil: r.notice_until,
+      status: r.status,
     }));
   }
 

@@ -29,6 +29,7 @@ export function rulesOf(p: VoucherProgram): ProgramRulesDto {
     redemptionMode: p.redemptionMode,
     cofunders: p.cofunders,
     noticeDays: p.noticeDays,
+    claimWindowDays: p.claimWindowDays,
     spotCheckBp: p.spotCheckBp,
   };
 }

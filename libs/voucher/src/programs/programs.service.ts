@@ -6,6 +6,7 @@ import { withTransaction } from '@pilotlink/database';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { assertProgramTransition, ProgramStatus } from '../domain/program';
+import { DEFAULT_CLAIM_WINDOW_DAYS } from '../domain/expiry';
 import { validateRule } from '../domain/rule';
 import { validateShares } from '../domain/split';
 import { CreateProgramDto, ProgramListQueryDto, ProgramRulesDto, TopUpDto, UpdateProgramDto } from '../dto/program.dto';
@@ -204,6 +205,7 @@ function rulesColumns(r: ProgramRulesDto): Partial<VoucherProgram> {
     redemptionMode: r.redemptionMode,
     cofunders: r.cofunders.map((c) => ({ key: c.key, name: c.name, shareBp: c.shareBp })),
     noticeDays: r.noticeDays ?? 7,
+    claimWindowDays: r.claimWindowDays ?? DEFAULT_CLAIM_WINDOW_DAYS,
     spotCheckBp: r.spotCheckBp ?? 500,
   };
 }

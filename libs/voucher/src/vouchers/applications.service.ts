@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaDate, Clock, DomainError, NotFoundError, Page, parseFen, toPage } from '@pilotlink/core';
-import { withTransaction } from '@pilotlink/database';
+import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import { Org } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { coversRegion } from '@pilotlink/identity';
@@ -15,8 +15,16 @@ import { Ledger } from '../ledger/ledger.service';
 import { readableProgram, runsProgram } from '../programs/program-access';
 import { VoucherEvents } from '../voucher-events';
 
+function applicationExists(applicationId: string | null): DomainError {
+  return new DomainError(
+    'APPLICATION_EXISTS',
+    'You already have an open application to this program: wait for its decision or withdraw it',
+    applicationId ? { applicationId } : {},
+  );
+}
+
 /** An application with the applicant's name, as the API shows it (reviewers see who asks). */
-export type NamedApplication = VoucherApplication & { smeOrgName: string };
+export type NamedApplication = VoucherApplication & { smeOrgName: string; failedSpotChecks: number };
 
 /** Applications (申领) for vouchers, and their approval — which issues the voucher from the budget. */
 @Injectable()
@@ -33,14 +41,25 @@ export class ApplicationsService {
       const program = await readableProgram(manager, ctx.actor, programId);
       const sme = await manager.findOneByOrFail(Org, { id: ctx.actor.orgId });
       this.assertMayApply(program, sme, input.amountFen);
-      const application = await manager.save(
-        manager.create(VoucherApplication, {
-          programId,
-          smeOrgId: sme.id,
-          requestedFen: String(input.amountFen),
-          purpose: input.purpose,
-        }),
-      );
+      // One open (PENDING) application per SME and program: a partial unique index settles racing ones.
+      const open = await manager.findOne(VoucherApplication, {
+        where: { programId, smeOrgId: sme.id, status: 'PENDING' },
+      });
+      if (open) throw applicationExists(open.id);
+      let application: VoucherApplication;
+      try {
+        application = await manager.save(
+          manager.create(VoucherApplication, {
+            programId,
+            smeOrgId: sme.id,
+            requestedFen: String(input.amountFen),
+            purpose: input.purpose,
+          }),
+        );
+      } catch (error) {
+        if (uniqueViolation(error) === 'voucher_applications_one_open') throw applicationExists(null);
+        throw error;
+      }
       await this.events.record(manager, ctx, {
         action: 'voucher.application.submitted',
         entityType: 'voucher_application',
@@ -49,7 +68,7 @@ export class ApplicationsService {
         notify: [program.bureauOrgId],
         after: { programId, requestedFen: input.amountFen },
       });
-      return Object.assign(application, { smeOrgName: sme.name });
+      return (await this.named(manager, [application]))[0];
     });
   }
 
@@ -166,6 +185,32 @@ export class ApplicationsService {
     });
   }
 
+  /** The SME withdraws its pending application (after which it may apply again). */
+  async withdraw(ctx: RequestContext, id: string): Promise<NamedApplication> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const application = await manager.findOne(VoucherApplication, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!application || application.smeOrgId !== ctx.actor.orgId) throw new NotFoundError('Voucher application');
+      assertApplicationTransition(application.status, 'WITHDRAWN');
+      const change = { status: 'WITHDRAWN' as const, decidedAt: this.clock.now() };
+      Object.assign(application, change);
+      await manager.update(VoucherApplication, application.id, change);
+      const program = await manager.findOneByOrFail(VoucherProgram, { id: application.programId });
+      await this.events.record(manager, ctx, {
+        action: 'voucher.application.withdrawn',
+        entityType: 'voucher_application',
+        entityId: application.id,
+        subjectOrgId: application.smeOrgId,
+        notify: [program.bureauOrgId],
+        before: { status: 'PENDING' },
+        after: { status: 'WITHDRAWN' },
+      });
+      return (await this.named(manager, [application]))[0];
+    });
+  }
+
   /** The applications with their SMEs' names: one lookup of the orgs they name. */
   private async named(manager: EntityManager, applications: VoucherApplication[]): Promise<NamedApplication[]> {
     const ids = [...new Set(applications.map((a) => a.smeOrgId))];
@@ -173,7 +218,18 @@ export class ApplicationsService {
       ? await manager.find(Org, { select: { id: true, name: true }, where: { id: In(ids) } })
       : [];
     const names = new Map(orgs.map((o) => [o.id, o.name]));
-    return applications.map((a) => Object.assign(a, { smeOrgName: names.get(a.smeOrgId) ?? '' }));
+    // A failed spot check marks the SME for the bureau's attention on its later applications (issue 16).
+    const failed = ids.length
+      ? await manager.query<{ sme_org_id: string; n: number }[]>(
+          `SELECT sme_org_id, count(*)::int AS n FROM spot_check_records
+            WHERE result = 'FAIL' AND sme_org_id = ANY($1::uuid[]) GROUP BY sme_org_id`,
+          [ids],
+        )
+      : [];
+    const failures = new Map(failed.map((r) => [r.sme_org_id, r.n]));
+    return applications.map((a) =>
+      Object.assign(a, { smeOrgName: names.get(a.smeOrgId) ?? '', failedSpotChecks: failures.get(a.smeOrgId) ?? 0 }),
+    );
   }
 
   /**

@@ -203,7 +203,8 @@ export class HoldsService implements OnModuleInit {
 
   /**
    * Gives a live hold back to its voucher: HOLD → VOUCHER, counters down, no deduction on the order.
-   * A hold on an expired voucher goes on to the program budget (SPEC §6 releases).
+   * A CONVERTED hold (its claim approved, then an objection upheld during the 公示) gives back its payable:
+   * PAYABLE → VOUCHER. A hold on an expired voucher goes on to the program budget (SPEC §6 releases).
    */
   async release(manager: EntityManager, ctx: RequestContext | null, hold: VoucherHold, reason: string): Promise<void> {
     const amountFen = parseFen(hold.amountFen);
@@ -211,7 +212,7 @@ export class HoldsService implements OnModuleInit {
     await this.ledger.transfer(
       manager,
       { programId: hold.programId, kind: 'RELEASE', refType: 'voucher_hold', refId: hold.id, memo: reason },
-      { kind: 'HOLD', voucherId: hold.voucherId },
+      { kind: hold.status === 'CONVERTED' ? 'PAYABLE' : 'HOLD', voucherId: hold.voucherId },
       { kind: 'VOUCHER', voucherId: hold.voucherId },
       amountFen,
     );
@@ -225,6 +226,7 @@ export class HoldsService implements OnModuleInit {
     if (program.redemptionMode === 'DEDUCT') await manager.update(Order, hold.orderId, { voucherDeductionFen: '0' });
     const voucher = await manager.findOneByOrFail(Voucher, { id: hold.voucherId });
     if (voucher.status === 'EXPIRED') await this.returnToBudget(manager, voucher, amountFen);
+    if (voucher.status === 'REVOKED') await this.returnToBudget(manager, voucher, amountFen, 'REVOKE_RETURN');
     const order = await manager.findOneByOrFail(Order, { id: hold.orderId });
     await this.events.record(manager, ctx, {
       action: 'voucher.hold.released',
@@ -237,11 +239,16 @@ export class HoldsService implements OnModuleInit {
   }
 
   /** What is left on an expired voucher goes back to the program's budget. */
-  async returnToBudget(manager: EntityManager, voucher: Voucher, amountFen: number): Promise<void> {
+  async returnToBudget(
+    manager: EntityManager,
+    voucher: Voucher,
+    amountFen: number,
+    kind: 'EXPIRE_RETURN' | 'REVOKE_RETURN' = 'EXPIRE_RETURN',
+  ): Promise<void> {
     if (amountFen <= 0) return;
     await this.ledger.transfer(
       manager,
-      { programId: voucher.programId, kind: 'EXPIRE_RETURN', refType: 'voucher', refId: voucher.id },
+      { programId: voucher.programId, kind, refType: 'voucher', refId: voucher.id },
       { kind: 'VOUCHER', voucherId: voucher.id },
       { kind: 'BUDGET' },
       amountFen,

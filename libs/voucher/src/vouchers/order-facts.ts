@@ -1,6 +1,7 @@
 import { parseFen } from '@pilotlink/core';
 import { EntityManager } from 'typeorm';
 import type { EligibilityFacts } from '../domain/eligibility';
+import { orderSubject } from '../domain/order-subject';
 import { PartyFacts, relatedPartyReason } from '../domain/related-party';
 
 /** What eligibility and claims need to know about an order: what was bought, from whom, by whom. */
@@ -43,6 +44,7 @@ interface OrderFactsRow {
   demand_categories: string[] | null;
   demand_field: string | null;
   is_reservation: boolean;
+  equipment_sharing_eligible: boolean;
   live_hold_id: string | null;
   platform_status: string;
   recognition_level: string;
@@ -65,6 +67,8 @@ export async function orderFacts(manager: EntityManager, orderId: string, lock =
             s.category AS service_category, s.field_codes AS service_fields, s.voucher_eligible, s.lead_time_days,
             d.categories AS demand_categories, d.field_code AS demand_field,
             EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = o.id) AS is_reservation,
+            EXISTS (SELECT 1 FROM services es WHERE es.platform_id = o.platform_id AND es.category = 'EQUIPMENT_SHARING'
+                      AND es.status = 'PUBLISHED' AND es.voucher_eligible) AS equipment_sharing_eligible,
             (SELECT h.id FROM voucher_holds h WHERE h.order_id = o.id AND h.status <> 'RELEASED') AS live_hold_id,
             p.status AS platform_status, p.recognition_level, p.field_codes AS platform_fields,
             sme.tech_sme, sme.is_team, sme.region_code AS sme_region
@@ -98,21 +102,19 @@ export async function orderFacts(manager: EntityManager, orderId: string, lock =
 }
 
 function subjectOf(row: OrderFactsRow): EligibilityFacts['service'] {
-  if (row.service_category) {
-    return {
-      category: row.service_category,
-      fieldCodes: row.service_fields ?? [],
-      voucherEligible: !!row.voucher_eligible,
-    };
-  }
-  if (row.is_reservation) {
-    return { category: 'EQUIPMENT_SHARING', fieldCodes: row.platform_fields, voucherEligible: true };
-  }
-  return {
-    category: row.demand_categories?.[0] ?? 'SCALE_UP',
-    fieldCodes: row.demand_field ? [row.demand_field] : [],
-    voucherEligible: true,
-  };
+  return orderSubject({
+    service: row.service_category
+      ? {
+          category: row.service_category,
+          fieldCodes: row.service_fields ?? [],
+          voucherEligible: !!row.voucher_eligible,
+        }
+      : null,
+    reservation: row.is_reservation
+      ? { platformFieldCodes: row.platform_fields, equipmentSharingEligible: row.equipment_sharing_eligible }
+      : null,
+    demand: row.demand_categories ? { categories: row.demand_categories, fieldCode: row.demand_field } : null,
+  });
 }
 
 /**

@@ -1,18 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { chinaDate, Clock } from '@pilotlink/core';
+import { chinaDate, Clock, parseFen } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import { DataSource, In, LessThan } from 'typeorm';
+import { DataSource, EntityManager, In, LessThan } from 'typeorm';
+import { claimBy, claimWindowLapsed, holdFateAtExpiry } from '../domain/expiry';
+import { VoucherProgram } from '../entities/voucher-program.entity';
 import { Voucher, VoucherHold } from '../entities/voucher.entity';
 import { Ledger } from '../ledger/ledger.service';
 import { VoucherEvents } from '../voucher-events';
 import { HoldsService } from './holds.service';
 
+/** When an order was contracted (both parties confirmed) and completed — China dates — for its hold's fate. */
+interface OrderDates {
+  contracted_on: string | null;
+  completed_on: string | null;
+}
+
 /**
- * The scheduled expiry of vouchers past their valid-until date (China calendar days): holds on orders
- * without a filed claim are released, then what is left goes back to the program budget. A hold with
- * a filed claim stays for the bureau to decide; if that claim is rejected, its amount also returns to
- * the budget (HoldsService.release). One transaction per voucher, the voucher row locked.
+ * The scheduled expiry of vouchers past their valid-until date (China calendar days). SPEC §6 releases:
+ * "A hold on an order contracted before the voucher expired survives expiry until its claim window
+ * (program setting, default 90 days after completion) ends; only holds on orders not yet contracted are
+ * released at expiry." So at expiry an unclaimed hold either survives (marked, still HELD) or is released;
+ * what is left unheld goes back to the program budget. A hold with a filed claim stays for the bureau to
+ * decide. Later runs release the surviving holds whose claim window has lapsed — their amount goes back to
+ * the budget too (HoldsService.release on an expired voucher). One transaction per voucher, its row locked.
  */
 @Injectable()
 export class VoucherExpiryService {
@@ -40,6 +51,9 @@ export class VoucherExpiryService {
       totals.releasedHolds += result.releasedHolds;
       totals.returnedFen += result.returnedFen;
     }
+    const lapsed = await this.releaseLapsed(today);
+    totals.releasedHolds += lapsed.releasedHolds;
+    totals.returnedFen += lapsed.returnedFen;
     return totals;
   }
 
@@ -47,26 +61,102 @@ export class VoucherExpiryService {
     return withTransaction(this.dataSource, async (manager) => {
       const voucher = await manager.findOne(Voucher, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!voucher || !['ACTIVE', 'EXHAUSTED'].includes(voucher.status) || voucher.validUntil >= today) return null;
+      const program = await manager.findOneByOrFail(VoucherProgram, { id: voucher.programId });
       const unclaimed = await manager.find(VoucherHold, {
         where: { voucherId: id, status: 'HELD' },
         order: { id: 'ASC' },
         lock: { mode: 'pessimistic_write' },
       });
-      for (const hold of unclaimed) await this.holds.release(manager, null, hold, 'VOUCHER_EXPIRED');
+      const dates = await this.orderDates(
+        manager,
+        unclaimed.map((h) => h.orderId),
+      );
+      const released: VoucherHold[] = [];
+      const surviving: { orderId: string; amountFen: number; claimBy: string | null }[] = [];
+      for (const hold of unclaimed) {
+        const d = dates.get(hold.orderId) ?? { contracted_on: null, completed_on: null };
+        const fate = holdFateAtExpiry({
+          contractedOn: d.contracted_on,
+          completedOn: d.completed_on,
+          voucherValidUntil: voucher.validUntil,
+          claimWindowDays: program.claimWindowDays,
+          today,
+        });
+        if (fate === 'RELEASE') {
+          released.push(hold);
+        } else {
+          await manager.update(VoucherHold, hold.id, { survivesExpiry: true });
+          surviving.push({
+            orderId: hold.orderId,
+            amountFen: parseFen(hold.amountFen),
+            claimBy: claimBy(d.completed_on, program.claimWindowDays),
+          });
+        }
+      }
+      // The voucher is EXPIRED first, so each released hold goes on to the budget (HoldsService.release).
       const { availableFen } = (await this.ledger.voucherBalances(manager, [id])).get(id)!;
       voucher.status = 'EXPIRED';
       voucher.expiredAt = this.clock.now();
       await manager.save(voucher);
       await this.holds.returnToBudget(manager, voucher, availableFen);
+      let returnedFen = availableFen;
+      for (const hold of released) {
+        await this.holds.release(manager, null, hold, 'VOUCHER_EXPIRED');
+        returnedFen += parseFen(hold.amountFen);
+      }
       await this.events.record(manager, null, {
         action: 'voucher.expired',
         entityType: 'voucher',
         entityId: id,
         subjectOrgId: voucher.smeOrgId,
         notify: [voucher.smeOrgId],
-        after: { code: voucher.code, returnedFen: availableFen, releasedHolds: unclaimed.length },
+        after: {
+          code: voucher.code,
+          returnedFen,
+          releasedHolds: released.length,
+          survivingHolds: surviving,
+          claimWindowDays: program.claimWindowDays,
+        },
       });
-      return { releasedHolds: unclaimed.length, returnedFen: availableFen };
+      return { releasedHolds: released.length, returnedFen };
     });
+  }
+
+  /** Surviving holds whose claim window has passed without a claim are released (and go back to the budget). */
+  private async releaseLapsed(today: string): Promise<{ releasedHolds: number; returnedFen: number }> {
+    const candidates = await this.dataSource.manager.query<
+      { id: string; completed_on: string; claim_window_days: number }[]
+    >(
+      `SELECT h.id, (o.completed_at AT TIME ZONE 'Asia/Shanghai')::date::text AS completed_on, p.claim_window_days
+         FROM voucher_holds h JOIN orders o ON o.id = h.order_id JOIN voucher_programs p ON p.id = h.program_id
+        WHERE h.survives_expiry AND h.status = 'HELD' AND o.completed_at IS NOT NULL
+        ORDER BY h.id LIMIT 1000`,
+    );
+    const totals = { releasedHolds: 0, returnedFen: 0 };
+    for (const c of candidates) {
+      if (!claimWindowLapsed(c.completed_on, c.claim_window_days, today)) continue;
+      await withTransaction(this.dataSource, async (manager) => {
+        const hold = await manager.findOne(VoucherHold, { where: { id: c.id }, lock: { mode: 'pessimistic_write' } });
+        if (!hold || hold.status !== 'HELD') return;
+        await this.holds.release(manager, null, hold, 'CLAIM_WINDOW_LAPSED');
+        totals.releasedHolds += 1;
+        totals.returnedFen += parseFen(hold.amountFen);
+      });
+    }
+    return totals;
+  }
+
+  private async orderDates(manager: EntityManager, orderIds: string[]): Promise<Map<string, OrderDates>> {
+    if (!orderIds.length) return new Map();
+    const rows = await manager.query<(OrderDates & { id: string })[]>(
+      `SELECT o.id,
+              CASE WHEN o.sme_confirmed_at IS NOT NULL AND o.platform_confirmed_at IS NOT NULL
+                   THEN (greatest(o.sme_confirmed_at, o.platform_confirmed_at) AT TIME ZONE 'Asia/Shanghai')::date::text
+              END AS contracted_on,
+              (o.completed_at AT TIME ZONE 'Asia/Shanghai')::date::text AS completed_on
+         FROM orders o WHERE o.id = ANY($1::uuid[])`,
+      [orderIds],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
   }
 }

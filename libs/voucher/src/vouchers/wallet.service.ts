@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaDate, Clock, NotFoundError, Page, parseFen, toPage } from '@pilotlink/core';
 import type { Actor } from '@pilotlink/identity';
 import { DataSource, In } from 'typeorm';
+import { claimBy } from '../domain/expiry';
 import { VoucherListQueryDto, VoucherResponseDto } from '../dto/voucher.dto';
 import { VoucherProgram } from '../entities/voucher-program.entity';
 import { Voucher, VoucherHold } from '../entities/voucher.entity';
@@ -49,6 +50,18 @@ export class WalletService {
       manager.find(VoucherHold, { where: { voucherId: In(ids) }, order: { createdAt: 'ASC' } }),
     ]);
     const programById = new Map(programs.map((p) => [p.id, p]));
+    const survivors = holds.filter((h) => h.survivesExpiry);
+    const completed = new Map<string, string | null>(
+      survivors.length
+        ? (
+            await manager.query<{ id: string; completed_on: string | null }[]>(
+              `SELECT id, (completed_at AT TIME ZONE 'Asia/Shanghai')::date::text AS completed_on
+                 FROM orders WHERE id = ANY($1::uuid[])`,
+              [survivors.map((h) => h.orderId)],
+            )
+          ).map((r) => [r.id, r.completed_on])
+        : [],
+    );
     const today = chinaDate(this.clock.now());
     return vouchers.map((v) => {
       const { availableFen, heldFen } = balances.get(v.id)!;
@@ -69,9 +82,17 @@ export class WalletService {
         validUntil: v.validUntil,
         daysLeft: v.status === 'EXPIRED' || daysLeft < 0 ? null : daysLeft,
         eligibleCategories: program.eligibleCategories,
+        claimWindowDays: program.claimWindowDays,
         holds: holds
           .filter((h) => h.voucherId === v.id)
-          .map((h) => ({ holdId: h.id, orderId: h.orderId, amountFen: parseFen(h.amountFen), status: h.status })),
+          .map((h) => ({
+            holdId: h.id,
+            orderId: h.orderId,
+            amountFen: parseFen(h.amountFen),
+            status: h.status,
+            survivesExpiry: h.survivesExpiry,
+            claimBy: h.survivesExpiry ? claimBy(completed.get(h.orderId) ?? null, program.claimWindowDays) : null,
+          })),
       };
     });
   }

@@ -20,11 +20,14 @@ import { applyApiErrors, errorText } from '../../errors';
 import { CHECK_LABEL, CLAIM_STATUS, label } from '../../labels';
 import { useLoad } from '../Sme';
 import type { ProgramDetail } from './program-form';
+import { ObjectionsModal } from './ObjectionsModal';
+import { SpotCheckModal } from './SpotCheckModal';
 
 /** A claim as GET /claims(/:id) answers it, with what the review shows beyond the shared type. */
 interface ClaimRow extends Claim {
   programId: string;
   reason: string | null;
+  noticeUntil: string | null;
   batchId: string | null;
   payouts?: { cofunderKey: string; amountFen: number }[];
 }
@@ -62,6 +65,8 @@ export function ClaimsReview() {
   const [reference, setReference] = useState('');
   const [batchError, setBatchError] = useState<string>();
   const [rejecting, setRejecting] = useState<ClaimRow>();
+  const [objected, setObjected] = useState<ClaimRow>();
+  const [checking, setChecking] = useState<ClaimRow>();
   const [batchId, setBatchId] = useState<string>();
   const programName = new Map((programs.data?.items ?? []).map((p) => [p.id, p.name]));
   const chosen = (claims.data?.items ?? []).filter((c) => selected.includes(c.id));
@@ -92,6 +97,26 @@ export function ClaimsReview() {
     )
       claims.reload();
   };
+  /** What the bureau can do with a claim in its state (besides recording a sampled claim's spot check). */
+  const claimAction = (c: ClaimRow) =>
+    c.status === 'SUBMITTED' ? (
+      <Space wrap size={4}>
+        <Button type="primary" size="small" onClick={() => approve(c)}>
+          批准
+        </Button>
+        <Button danger size="small" onClick={() => setRejecting(c)}>
+          驳回
+        </Button>
+      </Space>
+    ) : c.status === 'UNDER_OBJECTION' ? (
+      <Button size="small" danger onClick={() => setObjected(c)}>
+        处理异议
+      </Button>
+    ) : c.batchId ? (
+      <Button size="small" onClick={() => setBatchId(c.batchId!)}>
+        查看批次
+      </Button>
+    ) : null;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small" title="兑付申请">
@@ -170,32 +195,45 @@ export function ClaimsReview() {
               render: (s: string, c: ClaimRow) => (
                 <Space direction="vertical" size={0}>
                   <Tag>{label(CLAIM_STATUS, s)}</Tag>
+                  {s === 'APPROVED' && c.noticeUntil && (
+                    <Typography.Text type="secondary">公示至 {c.noticeUntil}</Typography.Text>
+                  )}
                   {c.reason && <Typography.Text type="secondary">驳回理由：{c.reason}</Typography.Text>}
                 </Space>
               ),
             },
             {
               title: '操作',
-              render: (_: unknown, c: ClaimRow) =>
-                c.status === 'SUBMITTED' ? (
-                  <Space wrap size={4}>
-                    <Button type="primary" size="small" onClick={() => approve(c)}>
-                      批准
+              render: (_: unknown, c: ClaimRow) => (
+                <Space wrap size={4}>
+                  {c.spotCheck && (c.status === 'APPROVED' || c.status === 'PAID') && (
+                    <Button size="small" onClick={() => setChecking(c)}>
+                      录入抽查结果
                     </Button>
-                    <Button danger size="small" onClick={() => setRejecting(c)}>
-                      驳回
-                    </Button>
-                  </Space>
-                ) : c.batchId ? (
-                  <Button size="small" onClick={() => setBatchId(c.batchId!)}>
-                    查看批次
-                  </Button>
-                ) : null,
+                  )}
+                  {claimAction(c)}
+                </Space>
+              ),
             },
           ]}
         />
       </Card>
       {batchId && <BatchView id={batchId} onClose={() => setBatchId(undefined)} />}
+      {checking && (
+        <SpotCheckModal
+          claim={checking}
+          onClose={closeDialog(() => setChecking(undefined), '抽查结果已记录', claims.reload)}
+        />
+      )}
+      {objected && (
+        <ObjectionsModal
+          claim={objected}
+          onClose={(changed) => {
+            setObjected(undefined);
+            if (changed) claims.reload();
+          }}
+        />
+      )}
       {rejecting && (
         <RejectClaimModal
           claim={rejecting}

@@ -329,6 +329,15 @@ export function ProgramFormModal({
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
+            <Form.Item
+              name="claimWindowDays"
+              label="兑付申请期限（天）"
+              extra="券到期前已签约订单，完成后在此期限内申请兑付"
+            >
+              <InputNumber min={1} max={3650} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={8}>
             <Form.Item name="spotCheckPercent" label="抽查比例（%）" extra="已批准兑付中随机抽查">
               <InputNumber min={0} max={100} precision={2} style={{ width: '100%' }} />
             </Form.Item>

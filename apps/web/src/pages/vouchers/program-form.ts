@@ -22,6 +22,7 @@ export interface ProgramDetail extends Program {
   minRecognitionLevel: CreateProgram['minRecognitionLevel'];
   cofunders: { key: string; name: string; shareBp: number }[];
   noticeDays: number;
+  claimWindowDays: number;
   spotCheckBp: number;
 }
 
@@ -93,6 +94,7 @@ export interface ProgramFormValues {
   redemptionMode: CreateProgram['redemptionMode'];
   cofunders: CofunderValues[];
   noticeDays: number;
+  claimWindowDays: number;
   spotCheckPercent: number;
 }
 
@@ -138,6 +140,7 @@ export function defaultFormValues(orgName: string): Partial<ProgramFormValues> {
     redemptionMode: 'REIMBURSE',
     cofunders: [{ key: 'local', name: orgName, sharePercent: 100 }],
     noticeDays: 7,
+    claimWindowDays: 90,
     spotCheckPercent: 5,
   };
 }
@@ -174,6 +177,7 @@ export function formValuesOf(p: ProgramDetail): Partial<ProgramFormValues> {
     redemptionMode: p.redemptionMode,
     cofunders: p.cofunders.map((c) => ({ key: c.key, name: c.name, sharePercent: c.shareBp / 100 })),
     noticeDays: p.noticeDays,
+    claimWindowDays: p.claimWindowDays,
     spotCheckPercent: p.spotCheckBp / 100,
   };
 }
@@ -218,6 +222,7 @@ export function rulesBody(v: ProgramFormValues): Omit<CreateProgram, 'budgetFen'
       shareBp: toBp(c.sharePercent),
     })),
     noticeDays: v.noticeDays,
+    claimWindowDays: v.claimWindowDays,
     spotCheckBp: toBp(v.spotCheckPercent),
   };
 }
@@ -271,6 +276,7 @@ const FIELDS: [RegExp, (m: RegExpMatchArray) => (string | number)[], (m: RegExpM
   ],
   [/^cofunders(\.\d+\.key)?$/, () => ['cofunders'], () => '出资方'],
   [/^noticeDays$/, () => ['noticeDays'], () => '公示天数'],
+  [/^claimWindowDays$/, () => ['claimWindowDays'], () => '兑付申请期限'],
   [/^spotCheckBp$/, () => ['spotCheckPercent'], () => '抽查比例'],
 ];
 

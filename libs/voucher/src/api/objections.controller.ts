@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
+import { AllowOrgKinds, CurrentActor, Public, ReqContext } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/identity';
+import { ObjectionsService } from '../claims/objections.service';
+import {
+  LodgeObjectionDto,
+  ObjectionDecisionDto,
+  ObjectionReceiptDto,
+  ObjectionResponseDto,
+} from '../dto/objection.dto';
+
+/** Objections from one client address: this many an hour (a public form must not be a flood gate). */
+export const OBJECTIONS_PER_HOUR = 10;
+
+@ApiTags('vouchers')
+@ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown, or not yours to see' })
+@Controller()
+export class ObjectionsController {
+  constructor(private readonly objections: ObjectionsService) {}
+
+  @Post('claims/:id/objections')
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @SkipThrottle({ login: true })
+  @Throttle({ auth: { limit: OBJECTIONS_PER_HOUR, ttl: 3_600_000 } })
+  @ApiOperation({
+    summary: '异议: anyone objects to a claim on public notice (公示), with a contact and a reason — no login',
+  })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'NOTICE_CLOSED: the notice of this claim is over' })
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'RATE_LIMITED' })
+  async lodge(@Param('id', ParseIdPipe) id: string, @Body() body: LodgeObjectionDto): Promise<ObjectionReceiptDto> {
+    const o = await this.objections.lodge(id, body);
+    return { id: o.id, claimId: o.claimId, status: o.status, createdAt: o.createdAt };
+  }
+
+  @Get('claims/:id/objections')
+  @ApiBearerAuth()
+  @AllowOrgKinds('BUREAU', 'ADMIN')
+  @ApiOperation({ summary: "Bureau running the program: a claim's objections, with the objectors' contacts" })
+  async list(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ObjectionResponseDto[]> {
+    return (await this.objections.list(actor, id)).map((o) => ObjectionResponseDto.from(o));
+  }
+
+  @Post('claim-objections/:id/uphold')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @AllowOrgKinds('BUREAU')
+  @ApiOperation({
+    summary: 'Bureau: uphold an objection — the claim is rejected and its amount goes back to the voucher',
+  })
+  async uphold(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: ObjectionDecisionDto,
+  ): Promise<ObjectionResponseDto> {
+    return ObjectionResponseDto.from(await this.objections.decide(ctx, id, 'UPHELD', body));
+  }
+
+  @Post('claim-objections/:id/dismiss')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @AllowOrgKinds('BUREAU')
+  @ApiOperation({ summary: 'Bureau: dismiss an objection — the claim is APPROVED again and its notice continues' })
+  async dismiss(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: ObjectionDecisionDto,
+  ): Promise<ObjectionResponseDto> {
+    return ObjectionResponseDto.from(await this.objections.decide(ctx, id, 'DISMISSED', body));
+  }
+}

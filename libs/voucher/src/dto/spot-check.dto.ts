@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { trimString } from '@pilotlink/core';
+import { SpotCheckRecord } from '../entities/voucher-claim.entity';
+
+export class RecordSpotCheckDto {
+  @ApiProperty({ enum: ['PASS', 'FAIL'] }) @IsIn(['PASS', 'FAIL']) result: 'PASS' | 'FAIL';
+  @ApiProperty({ example: '现场核查：设备使用记录与验收报告不符' })
+  @Transform(trimString)
+  @IsString()
+  @Length(2, 2000)
+  note: string;
+  @ApiPropertyOptional({ description: 'What was examined (documents, site visit, photos)', example: '现场照片 3 张' })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @Length(0, 4000)
+  evidence?: string;
+  @ApiPropertyOptional({
+    description: "FAIL only: revoke the claim's voucher (REVOKED); its unheld balance returns to the program budget",
+  })
+  @IsOptional()
+  @IsBoolean()
+  revokeVoucher?: boolean;
+}
+
+export class SpotCheckResponseDto {
+  @ApiProperty() id: string;
+  @ApiProperty() claimId: string;
+  @ApiProperty() smeOrgId: string;
+  @ApiProperty({ enum: ['PASS', 'FAIL'] }) result: 'PASS' | 'FAIL';
+  @ApiProperty() note: string;
+  @ApiProperty() evidence: string;
+  @ApiProperty() voucherRevoked: boolean;
+  @ApiProperty({ description: 'Who checked (user)' }) checkedByUserId: string;
+  @ApiProperty() createdAt: Date;
+
+  static from(r: SpotCheckRecord): SpotCheckResponseDto {
+    return {
+      id: r.id,
+      claimId: r.claimId,
+      smeOrgId: r.smeOrgId,
+      result: r.result,
+      note: r.note,
+      evidence: r.evidence,
+      voucherRevoked: r.voucherRevoked,
+      checkedByUserId: r.checkedByUserId,
+      createdAt: r.createdAt,
+    };
+  }
+}
