@@ -31,7 +31,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange email and password for an access and a refresh token */
+        /**
+         * Exchange email and password for an access and a refresh token
+         * @description Limited per account (all addresses) and per address (all accounts); repeated failures lock the account for a while, doubling. 429 carries Retry-After and details.retryAt.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -1974,6 +1977,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/platforms/{id}/revenue-declarations/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Operator: declare a year's 服务性收入 with evidence (re-declaring replaces it unless accepted) */
+        put: operations["SubsidiesController_declareRevenue"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/revenue-declarations/{year}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bureau in jurisdiction: accept a revenue declaration, or return it with a note */
+        post: operations["SubsidiesController_decideRevenue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/platforms/{id}/revenue-declarations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A platform's revenue declarations beside the marketplace's revenue, latest year first, with flags */
+        get: operations["SubsidiesController_listRevenue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/platforms/{id}/subsidy-assessments": {
         parameters: {
             query?: never;
@@ -2063,7 +2117,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "ORG_NOT_VERIFIED" | "NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "USCC_TAKEN" | "INVALID_STATE_TRANSITION" | "ORG_IDENTITY_LOCKED" | "OUTSIDE_OPENING_HOURS" | "SLOT_BLOCKED" | "SLOT_TAKEN" | "ALREADY_REVIEWED" | "BUDGET_EXHAUSTED" | "INSUFFICIENT_BALANCE" | "PROGRAM_RULES_LOCKED" | "HOLD_EXISTS" | "CLAIM_EXISTS" | "ORDER_NOT_SETTLED" | "ORDER_STATE" | "NOTICE_PERIOD" | "NOTICE_CLOSED" | "APPLICATION_EXISTS" | "CLAIM_WINDOW_CLOSED" | "SUBMISSIONS_CLOSED" | "AWARD_WINDOW_CLOSED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "PAYMENT_EXCEEDS_OWED" | "RELATED_PARTY" | "APPLICATION_WINDOW_CLOSED" | "AMOUNT_OVER_VOUCHER_MAX" | "PROGRAM_NOT_OPEN" | "VOUCHER_NOT_ACTIVE" | "VOUCHER_EXPIRED" | "VOUCHER_NOT_YET_VALID" | "VOUCHER_EMPTY" | "SME_NOT_TECH_SME" | "SME_IS_TEAM" | "SME_REGION" | "SME_FIELD" | "CATEGORY_NOT_ELIGIBLE" | "PURPOSE_EXCLUDED" | "PLATFORM_NOT_LISTED" | "PLATFORM_NOT_IN_PROGRAM" | "RECOGNITION_TOO_LOW" | "PER_ORDER_CAP_REACHED" | "SME_YEAR_CAP_REACHED" | "PLATFORM_YEAR_CAP_REACHED" | "PAIR_ALREADY_SUBSIDISED" | "EVALUATION_OUTCOME_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SEARCH_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "ORG_NOT_VERIFIED" | "NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "USCC_TAKEN" | "INVALID_STATE_TRANSITION" | "ORG_IDENTITY_LOCKED" | "OUTSIDE_OPENING_HOURS" | "SLOT_BLOCKED" | "SLOT_TAKEN" | "ALREADY_REVIEWED" | "BUDGET_EXHAUSTED" | "INSUFFICIENT_BALANCE" | "PROGRAM_RULES_LOCKED" | "HOLD_EXISTS" | "CLAIM_EXISTS" | "ORDER_NOT_SETTLED" | "ORDER_STATE" | "NOTICE_PERIOD" | "NOTICE_CLOSED" | "APPLICATION_EXISTS" | "CLAIM_WINDOW_CLOSED" | "SUBMISSIONS_CLOSED" | "AWARD_WINDOW_CLOSED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "PAYMENT_EXCEEDS_OWED" | "RELATED_PARTY" | "APPLICATION_WINDOW_CLOSED" | "AMOUNT_OVER_VOUCHER_MAX" | "PROGRAM_NOT_OPEN" | "VOUCHER_NOT_ACTIVE" | "VOUCHER_EXPIRED" | "VOUCHER_NOT_YET_VALID" | "VOUCHER_EMPTY" | "SME_NOT_TECH_SME" | "SME_IS_TEAM" | "SME_REGION" | "SME_FIELD" | "CATEGORY_NOT_ELIGIBLE" | "PURPOSE_EXCLUDED" | "PLATFORM_NOT_LISTED" | "PLATFORM_NOT_IN_PROGRAM" | "RECOGNITION_TOO_LOW" | "PER_ORDER_CAP_REACHED" | "SME_YEAR_CAP_REACHED" | "PLATFORM_YEAR_CAP_REACHED" | "PAIR_ALREADY_SUBSIDISED" | "EVALUATION_OUTCOME_NOT_ALLOWED" | "RULE_PARAMETER_UNSET" | "WEBHOOK_URL_FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SEARCH_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE";
             /** @example Validation failed: org.uscc */
             message: string;
             /**
@@ -3112,6 +3166,44 @@ export interface components {
             newEquipmentFen: number;
             /** @example 设备采购合同 3 份、发票 5 张（附件编号 EQ-2026-01…05） */
             evidence: string;
+        };
+        DeclareRevenueDto: {
+            /**
+             * @description The year's 服务性收入 (service revenue, on and off PilotLink), fen
+             * @example 400000000
+             */
+            serviceRevenueFen: number;
+            /** @example 2031 年度审计报告第 12 页；服务合同 36 份（编号 SR-2031-001…036） */
+            evidence: string;
+        };
+        RevenueDeclarationResponseDto: {
+            /** Format: uuid */
+            platformId: string;
+            year: number;
+            /** @description Declared 服务性收入, fen */
+            serviceRevenueFen: number;
+            /** @description The marketplace's own figure for the year: payments on orders completed in it, fen */
+            marketplaceRevenueFen: number;
+            evidence: string;
+            /** @enum {string} */
+            status: "DECLARED" | "ACCEPTED" | "RETURNED";
+            /** @description BELOW_MARKETPLACE: below the marketplace figure; FAR_ABOVE_HISTORY: over twice the best accepted other year */
+            flags: ("BELOW_MARKETPLACE" | "FAR_ABOVE_HISTORY")[];
+            /** Format: date-time */
+            declaredAt: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description Why it was returned, or a note on acceptance */
+            decisionNote: string | null;
+        };
+        DecideRevenueDto: {
+            /** @enum {string} */
+            decision: "ACCEPT" | "RETURN";
+            /**
+             * @description Required when returning: what the operator must fix
+             * @example 缺审计报告
+             */
+            note?: string;
         };
         AssessDto: {
             /** @example 2026 */
@@ -5592,6 +5684,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description QUEUE_UNAVAILABLE: Redis does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Error (see `code`) */
             default: {
                 headers: {
@@ -5626,6 +5727,15 @@ export interface operations {
             };
             /** @description No such job */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description QUEUE_UNAVAILABLE: Redis does not answer */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8299,6 +8409,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description QUEUE_UNAVAILABLE: Redis does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Error (see `code`) */
             default: {
                 headers: {
@@ -8340,6 +8459,15 @@ export interface operations {
             };
             /** @description NOT_FOUND: no such reindex job (or it was pruned) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description QUEUE_UNAVAILABLE: Redis does not answer */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8854,14 +8982,17 @@ export interface operations {
             };
         };
         responses: {
-            200: {
+            /** @description Unknown, or outside your jurisdiction */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
             };
-            /** @description Unknown, or outside your jurisdiction */
-            404: {
+            /** @description RULE_PARAMETER_UNSET: activating a rule with a parameter its policy leaves to the bureau (details.fields) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8938,6 +9069,151 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Unknown, or outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SubsidiesController_declareRevenue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclareRevenueDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevenueDeclarationResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION: already accepted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SubsidiesController_decideRevenue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideRevenueDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevenueDeclarationResponseDto"];
+                };
+            };
+            /** @description Unknown, or outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION: already decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SubsidiesController_listRevenue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevenueDeclarationResponseDto"][];
+                };
             };
             /** @description Unknown, or outside your jurisdiction */
             404: {
