@@ -197,5 +197,8 @@ describe('vouchers: public notice, objections and payment (e2e)', () => {
     while (lodged < 10) await object(submitted.body.id);
     const flooded = await object(submitted.body.id);
     expect([flooded.status, flooded.body.code]).toEqual([429, 'RATE_LIMITED']);
+    // Objections have their own bucket: the flood does not block a sign-up from the same address.
+    const signUp = await t.http.post('/api/auth/register').send({});
+    expect([signUp.status, signUp.body.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 });

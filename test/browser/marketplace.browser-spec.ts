@@ -3,6 +3,7 @@ import { login, makeUscc, RegisteredOrg, TEST_PASSWORD } from '@pilotlink/testin
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectStatus, PDF, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
+import { ShiftedClock } from '../support/shifted-clock';
 import { eventually, PortalTest, SCREENSHOTS, signIn, startPortal } from './browser';
 
 /**
@@ -220,11 +221,17 @@ describe('web portal: the marketplace flow in Chromium (browser)', () => {
     await bureau.getByTestId('programs').getByRole('button', { name: '公示' }).click();
     await bureau.getByTestId('public-notice').getByText('晋江市鞋材科技有限公司').waitFor();
     await bureau.locator('.ant-modal-close').click();
+    // Paid only after the notice (公示) ends: the test clock moves to the day after it.
+    const [{ notice_days: noticeDays }] = await p.t.db.query(`SELECT notice_days FROM voucher_programs WHERE id = $1`, [
+      programId,
+    ]);
+    const clock = new ShiftedClock(p.t.app).advanceDays(noticeDays + 1);
     await bureau.getByRole('tab', { name: '兑付审核' }).click();
     await claims.locator('.ant-table-row', { hasText: '已通过（公示中）' }).locator('.ant-checkbox-input').check();
     await bureau.getByPlaceholder('拨付文号').fill('晋财拨〔2026〕18号');
     await bureau.getByRole('button', { name: '生成拨付批次' }).click();
     await claims.getByText('已拨付').waitFor();
+    clock.reset();
     await bureau.getByRole('tab', { name: '数据看板' }).click();
     await bureau.getByTestId('program-summary').getByText('¥20,000.00').first().waitFor();
     await bureau.getByTestId('funnel').getByText('兑付服务券 1').waitFor();

@@ -5,7 +5,13 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@pilotlink/core';
 import { AccessGuard } from './access/access.guard';
 import { AuthController, MeController } from './api/auth.controller';
-import { AuthThrottlerGuard, LoginLockoutService, PublicThrottlerGuard, throttlerOptions } from './api/throttling';
+import {
+  AuthThrottlerGuard,
+  LoginLockoutService,
+  ObjectionThrottlerGuard,
+  PublicThrottlerGuard,
+  throttlerOptions,
+} from './api/throttling';
 import { OrgsController } from './api/orgs.controller';
 import { IdentityModule } from './identity.module';
 
@@ -25,6 +31,7 @@ import { IdentityModule } from './identity.module';
   controllers: [AuthController, MeController, OrgsController],
   providers: [
     AuthThrottlerGuard,
+    ObjectionThrottlerGuard,
     LoginLockoutService,
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: PublicThrottlerGuard },

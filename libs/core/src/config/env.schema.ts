@@ -113,6 +113,12 @@ export class EnvironmentVariables {
   @Min(1)
   PUBLIC_RATE_LIMIT = 300;
 
+  /** Objections (异议) to claims on public notice per client address per hour (a public form, no login). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  OBJECTION_RATE_LIMIT = 10;
+
   /**
    * Bearer token for GET /api/metrics. Unset: metrics are open in development and test, and off (404)
    * in production.

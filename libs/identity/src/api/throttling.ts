@@ -12,13 +12,16 @@ import { IS_PUBLIC } from '../access/decorators';
  * - `login`: attempts per account, from every address together (rotating addresses gains nothing);
  * - `loginAddress`: login attempts per client address, for every account together (password spraying);
  * - `auth`: sign-ups, refreshes and logouts per address;
- * - `public`: anonymous reads (search, catalogue, public notices) per address.
+ * - `public`: anonymous reads (search, catalogue, public notices) per address;
+ * - `objection`: objections (异议) to a claim on public notice, per address per hour — its own bucket, so a
+ *   flood of objections never blocks sign-ups, and sign-ups never use up the objections.
  * The client address is the socket's peer unless TRUST_PROXY says which proxies to believe.
  */
-export const THROTTLERS = ['login', 'loginAddress', 'auth', 'public'] as const;
+export const THROTTLERS = ['login', 'loginAddress', 'auth', 'public', 'objection'] as const;
 export type ThrottlerName = (typeof THROTTLERS)[number];
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 function emailOf(req: Record<string, unknown>): string {
   const body = req.body as { email?: unknown } | undefined;
@@ -57,6 +60,13 @@ export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
         name: 'public',
         ttl: MINUTE,
         limit: config.get('PUBLIC_RATE_LIMIT', { infer: true }),
+        getTracker: byAddress,
+        generateKey,
+      },
+      {
+        name: 'objection',
+        ttl: HOUR,
+        limit: config.get('OBJECTION_RATE_LIMIT', { infer: true }),
         getTracker: byAddress,
         generateKey,
       },
@@ -101,7 +111,15 @@ abstract class PilotLinkThrottlerGuard extends ThrottlerGuard {
 @Injectable()
 export class AuthThrottlerGuard extends PilotLinkThrottlerGuard {
   protected applies(name: ThrottlerName): boolean {
-    return name !== 'public';
+    return name !== 'public' && name !== 'objection';
+  }
+}
+
+/** On the public objection route (异议): `objection` only, per address per hour. */
+@Injectable()
+export class ObjectionThrottlerGuard extends PilotLinkThrottlerGuard {
+  protected applies(name: ThrottlerName): boolean {
+    return name === 'objection';
   }
 }
 

@@ -7,9 +7,8 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { SkipThrottle, Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, Public, ReqContext } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, ObjectionThrottlerGuard, Public, ReqContext } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { ObjectionsService } from '../claims/objections.service';
 import {
@@ -19,9 +18,6 @@ import {
   ObjectionResponseDto,
 } from '../dto/objection.dto';
 
-/** Objections from one client address: this many an hour (a public form must not be a flood gate). */
-export const OBJECTIONS_PER_HOUR = 10;
-
 @ApiTags('vouchers')
 @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown, or not yours to see' })
 @Controller()
@@ -30,9 +26,8 @@ export class ObjectionsController {
 
   @Post('claims/:id/objections')
   @Public()
-  @UseGuards(ThrottlerGuard)
-  @SkipThrottle({ login: true })
-  @Throttle({ auth: { limit: OBJECTIONS_PER_HOUR, ttl: 3_600_000 } })
+  // OBJECTION_RATE_LIMIT an hour from one client address (default 10): a public form must not be a flood gate.
+  @UseGuards(ObjectionThrottlerGuard)
   @ApiOperation({
     summary: '异议: anyone objects to a claim on public notice (公示), with a contact and a reason — no login',
   })
