@@ -1,9 +1,10 @@
 import { Alert, App as AntApp, Button, Card, Col, Empty, Form, Input, InputNumber, Row, Select, Table } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
-import { api, ApiError, Page, yuan } from '../../api';
+import { useState } from 'react';
+import { api, ApiError, yuan } from '../../api';
 import { errorText } from '../../errors';
 import { useLoad } from '../Sme';
+import { useMyPlatform } from './useMyPlatform';
 import { fromFen, toFen, yearOptions } from './common';
 
 export interface DeclarationRow {
@@ -37,14 +38,7 @@ const FIELD_SPOTS: Record<string, [string, string]> = {
 export function EquipmentDeclarations() {
   const { message } = AntApp.useApp();
   const [form] = Form.useForm();
-  const platforms = useLoad(
-    () => api<Page<{ id: string; name: string }>>('/platforms', { query: { mine: true, limit: 50 } }),
-    [],
-  );
-  const [id, setId] = useState<string>();
-  useEffect(() => {
-    if (!id && platforms.data?.items.length) setId(platforms.data.items[0].id);
-  }, [platforms.data, id]);
+  const { platforms, id, setId } = useMyPlatform();
   const declarations = useLoad(
     () => (id ? api<DeclarationRow[]>(`/platforms/${id}/equipment-declarations`) : Promise.resolve([])),
     [id],

@@ -14,10 +14,11 @@ import {
   Table,
   Tag,
 } from 'antd';
-import { useEffect, useState } from 'react';
-import { api, ApiError, Page, RequestBody, yuan } from '../../api';
+import { useState } from 'react';
+import { api, ApiError, RequestBody, yuan } from '../../api';
 import { errorText } from '../../errors';
 import { useLoad } from '../Sme';
+import { useMyPlatform } from './useMyPlatform';
 import { toFen, yearOptions } from './common';
 import { REVENUE_FIELD_SPOTS, REVENUE_FLAG, REVENUE_STATUS, RevenueRow } from './revenue';
 
@@ -35,14 +36,7 @@ interface RevenueForm {
 export function RevenueDeclarations() {
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<RevenueForm>();
-  const platforms = useLoad(
-    () => api<Page<{ id: string; name: string }>>('/platforms', { query: { mine: true, limit: 50 } }),
-    [],
-  );
-  const [id, setId] = useState<string>();
-  useEffect(() => {
-    if (!id && platforms.data?.items.length) setId(platforms.data.items[0].id);
-  }, [platforms.data, id]);
+  const { platforms, id, setId } = useMyPlatform();
   const rows = useLoad(
     () => (id ? api<RevenueRow[]>(`/platforms/${id}/revenue-declarations`) : Promise.resolve([])),
     [id],
