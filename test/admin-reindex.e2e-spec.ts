@@ -9,6 +9,9 @@ import { settle, waitFor } from './support/notification-fixtures';
 import { CatalogueRows, indexedTitles, indexUid, meiliOf, searchableTitles } from './support/search-fixtures';
 
 const SERVICES = 2_400; // more than two of the reindex's 1,000-row pages, so progress has steps to show
+// Each run waits up to 60 s for its job; the test's own limit must exceed that, or jest's timeout fires
+// first and hides which state was never reached.
+const REINDEX_TEST_TIMEOUT = 180_000;
 
 /**
  * The admin's reindex button as an API: one maintenance job with a fixed id (asking again while it is
@@ -92,105 +95,113 @@ describe('admin: search reindex job with progress (e2e)', () => {
     expect(doc.components.schemas.ReindexProgressDto.properties).toHaveProperty('percent');
   });
 
-  it('two requests while a run is pending or running get the same job; it completes at 100 % and the index matches PostgreSQL', async () => {
-    // No worker yet: the job waits, so the second request certainly meets it unfinished.
-    const [a, b] = await Promise.all([
-      t.http.post('/api/admin/search/reindex').set(admin.auth),
-      t.http.post('/api/admin/search/reindex').set(admin.auth),
-    ]);
-    expect([a.status, b.status]).toEqual([202, 202]);
-    expect(a.body.id).toBe(REINDEX_SEARCH_JOB_ID);
-    expect(b.body.id).toBe(a.body.id);
-    expect([a.body.started, b.body.started].sort()).toEqual([false, true]);
-    const again = await t.http.post('/api/admin/search/reindex').set(admin.auth).expect(202);
-    expect(again.body).toMatchObject({ id: a.body.id, started: false, state: 'waiting', progress: null });
-    const maintenance = t.app.get<Queue>(getQueueToken(QUEUES.MAINTENANCE));
-    expect(await maintenance.getJobCountByTypes('waiting')).toBe(1);
+  it(
+    'two requests while a run is pending or running get the same job; it completes at 100 % and the index matches PostgreSQL',
+    async () => {
+      // No worker yet: the job waits, so the second request certainly meets it unfinished.
+      const [a, b] = await Promise.all([
+        t.http.post('/api/admin/search/reindex').set(admin.auth),
+        t.http.post('/api/admin/search/reindex').set(admin.auth),
+      ]);
+      expect([a.status, b.status]).toEqual([202, 202]);
+      expect(a.body.id).toBe(REINDEX_SEARCH_JOB_ID);
+      expect(b.body.id).toBe(a.body.id);
+      expect([a.body.started, b.body.started].sort()).toEqual([false, true]);
+      const again = await t.http.post('/api/admin/search/reindex').set(admin.auth).expect(202);
+      expect(again.body).toMatchObject({ id: a.body.id, started: false, state: 'waiting', progress: null });
+      const maintenance = t.app.get<Queue>(getQueueToken(QUEUES.MAINTENANCE));
+      expect(await maintenance.getJobCountByTypes('waiting')).toBe(1);
 
-    // The worker reports progress as it goes; listen before it starts.
-    const events = new QueueEvents(QUEUES.MAINTENANCE, {
-      connection: { url: process.env.REDIS_URL },
-      prefix: t.env.QUEUE_PREFIX,
-    });
-    const heard: ReindexProgress[] = [];
-    events.on('progress', ({ jobId, data }) => {
-      if (jobId === REINDEX_SEARCH_JOB_ID) heard.push(data as unknown as ReindexProgress);
-    });
-    await events.waitUntilReady();
-    try {
-      await t.startWorker();
-      // While it runs, a third request still answers the same run.
-      const during = await waitFor(async () => {
-        const res = await poll(a.body.id);
-        return res.body.state === 'active' && res.body;
-      }, 'the run to start');
-      expect(during.startedAt).toEqual(expect.any(String));
-      const meanwhile = await t.http.post('/api/admin/search/reindex').set(admin.auth).expect(202);
-      expect(meanwhile.body).toMatchObject({ id: a.body.id, started: false });
+      // The worker reports progress as it goes; listen before it starts.
+      const events = new QueueEvents(QUEUES.MAINTENANCE, {
+        connection: { url: process.env.REDIS_URL },
+        prefix: t.env.QUEUE_PREFIX,
+      });
+      const heard: ReindexProgress[] = [];
+      events.on('progress', ({ jobId, data }) => {
+        if (jobId === REINDEX_SEARCH_JOB_ID) heard.push(data as unknown as ReindexProgress);
+      });
+      await events.waitUntilReady();
+      try {
+        await t.startWorker();
+        // While it runs, a third request still answers the same run.
+        const during = await waitFor(async () => {
+          const res = await poll(a.body.id);
+          return res.body.state === 'active' && res.body;
+        }, 'the run to start');
+        expect(during.startedAt).toEqual(expect.any(String));
+        const meanwhile = await t.http.post('/api/admin/search/reindex').set(admin.auth).expect(202);
+        expect(meanwhile.body).toMatchObject({ id: a.body.id, started: false });
 
+        const done = await waitFor(
+          async () => {
+            const res = await poll(a.body.id);
+            return res.body.state === 'completed' && res.body;
+          },
+          'the reindex to complete',
+          60_000,
+        );
+        const published = Math.round(SERVICES * 0.9);
+        expect(done.progress).toMatchObject({ percent: 100, current: null });
+        expect(done.progress.indexes).toEqual([
+          { kind: 'services', index: indexUid(t, 'services'), state: 'DONE', total: published, done: published },
+          { kind: 'platforms', index: indexUid(t, 'platforms'), state: 'DONE', total: 3, done: 3 },
+          { kind: 'demands', index: indexUid(t, 'demands'), state: 'DONE', total: 2, done: 2 },
+        ]);
+        expect(done.result.map((r: { index: string; documents: number }) => [r.index, r.documents])).toEqual([
+          [indexUid(t, 'services'), published],
+          [indexUid(t, 'platforms'), 3],
+          [indexUid(t, 'demands'), 2],
+        ]);
+        expect(done.failedReason).toBeNull();
+        expect(done.finishedAt).toEqual(expect.any(String));
+
+        // Progress went up step by step (services page by page) and ended at 100.
+        await waitFor(async () => heard.at(-1)?.percent === 100, 'the last progress event');
+        const percents = heard.map((p) => p.percent);
+        expect(percents).toEqual([...percents].sort((x, y) => x - y));
+        expect(percents.filter((p) => p > 0 && p < 100).length).toBeGreaterThanOrEqual(3);
+        expect(heard.some((p) => p.current === 'services' && p.indexes[0].done === 1_000)).toBe(true);
+      } finally {
+        await events.close();
+      }
+
+      for (const kind of ['services', 'platforms'] as const) {
+        expect(await indexedTitles(t, kind)).toEqual(await searchableTitles(t, kind));
+      }
+      const demandIds = (await t.db.query<{ id: string }[]>(`SELECT id FROM demands WHERE status = 'OPEN'`)).map(
+        (row) => row.id,
+      );
+      const { results } = await meiliOf(t)
+        .index(indexUid(t, 'demands'))
+        .getDocuments({ fields: ['id'] });
+      expect(results.map((doc) => doc.id).sort()).toEqual(demandIds.sort());
+      const audit = await t.db.query(`SELECT actor_org_id FROM audit_events WHERE action = 'search.reindex_requested'`);
+      expect(audit).toEqual([{ actor_org_id: admin.orgId }]);
+    },
+    REINDEX_TEST_TIMEOUT,
+  );
+
+  it(
+    'a request after a run has finished starts a fresh run, which picks up what changed behind the index',
+    async () => {
+      await settle(t, 200);
+      // Renamed without an outbox row: only a rebuild from PostgreSQL can notice.
+      await t.db.query(`UPDATE services SET title = '悄悄改名的中试服务' WHERE id = $1`, [renamedServiceId]);
+      const next = await t.http.post('/api/admin/search/reindex').set(admin.auth).expect(202);
+      expect(next.body).toMatchObject({ id: REINDEX_SEARCH_JOB_ID, started: true });
+      expect(['waiting', 'active']).toContain(next.body.state);
       const done = await waitFor(
         async () => {
-          const res = await poll(a.body.id);
+          const res = await poll(next.body.id);
           return res.body.state === 'completed' && res.body;
         },
-        'the reindex to complete',
+        'the second reindex to complete',
         60_000,
       );
-      const published = Math.round(SERVICES * 0.9);
-      expect(done.progress).toMatchObject({ percent: 100, current: null });
-      expect(done.progress.indexes).toEqual([
-        { kind: 'services', index: indexUid(t, 'services'), state: 'DONE', total: published, done: published },
-        { kind: 'platforms', index: indexUid(t, 'platforms'), state: 'DONE', total: 3, done: 3 },
-        { kind: 'demands', index: indexUid(t, 'demands'), state: 'DONE', total: 2, done: 2 },
-      ]);
-      expect(done.result.map((r: { index: string; documents: number }) => [r.index, r.documents])).toEqual([
-        [indexUid(t, 'services'), published],
-        [indexUid(t, 'platforms'), 3],
-        [indexUid(t, 'demands'), 2],
-      ]);
-      expect(done.failedReason).toBeNull();
-      expect(done.finishedAt).toEqual(expect.any(String));
-
-      // Progress went up step by step (services page by page) and ended at 100.
-      await waitFor(async () => heard.at(-1)?.percent === 100, 'the last progress event');
-      const percents = heard.map((p) => p.percent);
-      expect(percents).toEqual([...percents].sort((x, y) => x - y));
-      expect(percents.filter((p) => p > 0 && p < 100).length).toBeGreaterThanOrEqual(3);
-      expect(heard.some((p) => p.current === 'services' && p.indexes[0].done === 1_000)).toBe(true);
-    } finally {
-      await events.close();
-    }
-
-    for (const kind of ['services', 'platforms'] as const) {
-      expect(await indexedTitles(t, kind)).toEqual(await searchableTitles(t, kind));
-    }
-    const demandIds = (await t.db.query<{ id: string }[]>(`SELECT id FROM demands WHERE status = 'OPEN'`)).map(
-      (row) => row.id,
-    );
-    const { results } = await meiliOf(t)
-      .index(indexUid(t, 'demands'))
-      .getDocuments({ fields: ['id'] });
-    expect(results.map((doc) => doc.id).sort()).toEqual(demandIds.sort());
-    const audit = await t.db.query(`SELECT actor_org_id FROM audit_events WHERE action = 'search.reindex_requested'`);
-    expect(audit).toEqual([{ actor_org_id: admin.orgId }]);
-  });
-
-  it('a request after a run has finished starts a fresh run, which picks up what changed behind the index', async () => {
-    await settle(t, 200);
-    // Renamed without an outbox row: only a rebuild from PostgreSQL can notice.
-    await t.db.query(`UPDATE services SET title = '悄悄改名的中试服务' WHERE id = $1`, [renamedServiceId]);
-    const next = await t.http.post('/api/admin/search/reindex').set(admin.auth).expect(202);
-    expect(next.body).toMatchObject({ id: REINDEX_SEARCH_JOB_ID, started: true });
-    expect(['waiting', 'active']).toContain(next.body.state);
-    const done = await waitFor(
-      async () => {
-        const res = await poll(next.body.id);
-        return res.body.state === 'completed' && res.body;
-      },
-      'the second reindex to complete',
-      60_000,
-    );
-    expect(done.progress.percent).toBe(100);
-    expect((await indexedTitles(t, 'services')).get(renamedServiceId)).toBe('悄悄改名的中试服务');
-  });
+      expect(done.progress.percent).toBe(100);
+      expect((await indexedTitles(t, 'services')).get(renamedServiceId)).toBe('悄悄改名的中试服务');
+    },
+    REINDEX_TEST_TIMEOUT,
+  );
 });
