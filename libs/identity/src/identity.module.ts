@@ -32,6 +32,15 @@ import { OrgCorrectionsService } from './orgs/org-corrections.service';
     }),
   ],
   providers: [PasswordService, TokenService, AuthService, MeService, OrgDirectory, OrgCorrectionsService, OrgsService],
-  exports: [PasswordService, TokenService, AuthService, MeService, OrgDirectory, OrgsService, JwtModule],
+  exports: [
+    PasswordService,
+    TokenService,
+    AuthService,
+    MeService,
+    OrgDirectory,
+    OrgCorrectionsService,
+    OrgsService,
+    JwtModule,
+  ],
 })
 export class IdentityModule {}

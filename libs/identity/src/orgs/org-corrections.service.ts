@@ -74,7 +74,7 @@ export class OrgCorrectionsService {
     const qb = this.dataSource.manager
       .createQueryBuilder(OrgCorrection, 'c')
       .innerJoin(Org, 'o', 'o.id = c.org_id')
-      .orderBy('c.created_at', reviewer ? 'ASC' : 'DESC')
+      .orderBy('c.createdAt', reviewer ? 'ASC' : 'DESC')
       .addOrderBy('c.id')
       .skip(query.offset)
       .take(query.limit);
