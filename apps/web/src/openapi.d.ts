@@ -1606,7 +1606,10 @@ export interface paths {
         };
         /** Your org's major shareholders (for the related-party rule) */
         get: operations["VouchersController_listShareholders"];
-        /** Owner: replace your org's shareholder list */
+        /**
+         * Owner: replace your org's shareholder list
+         * @description Once the org is verified the list is an eligibility fact: the new list becomes (or amends) the org's correction request, which a bureau approves (see GET /api/org-corrections), and the answer is the list still in force.
+         */
         put: operations["VouchersController_replaceShareholders"];
         post?: never;
         delete?: never;
@@ -8051,7 +8054,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ShareholderDto"][];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -8088,11 +8093,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The shareholders in force */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ShareholderDto"][];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
