@@ -145,7 +145,13 @@ describe('identity and access (e2e)', () => {
     expect(locked.status).toBe(409);
     expect(locked.body.code).toBe('ORG_IDENTITY_LOCKED');
     const profile = await t.http.patch(`/api/orgs/${sme.orgId}`).set(sme.auth).send({ techSme: true, size: 'SMALL' });
-    expect(profile.body).toMatchObject({ techSme: true, size: 'SMALL', regionCode: '440100' });
+    // techSme decides eligibility: once verified, a change waits for a bureau (org-corrections e2e)
+    expect(profile.body).toMatchObject({
+      techSme: false,
+      size: 'SMALL',
+      regionCode: '440100',
+      pendingCorrection: { status: 'PENDING', requested: { techSme: true } },
+    });
   });
 
   it("SME A cannot read SME B's org or members, nor verify itself", async () => {

@@ -62,12 +62,7 @@ describe('vouchers: eligibility, related parties and access (e2e)', () => {
     });
 
     it('the same legal representative: hold refused with RELATED_PARTY, nothing written', async () => {
-      for (const org of [relatedSme, operator]) {
-        await expectStatus(
-          t.http.patch(`/api/orgs/${org.orgId}`).set(org.auth).send({ legalRepresentative: '陈建国' }),
-          200,
-        );
-      }
+      for (const org of [relatedSme, operator]) await w.correctFacts(org, { legalRepresentative: '陈建国' });
       const order = await w.order(relatedSme, serviceId);
       const refused = await expectRefusedHold(programId, order.id, voucherId, 422, 'RELATED_PARTY', relatedSme);
       expect(refused.body.details.reasons).toEqual(['RELATED_PARTY']);
@@ -81,19 +76,10 @@ describe('vouchers: eligibility, related parties and access (e2e)', () => {
     });
 
     it('a common shareholder of ≥ 50 % in both: refused; 49.99 % in one: allowed', async () => {
-      await expectStatus(
-        t.http.patch(`/api/orgs/${relatedSme.orgId}`).set(relatedSme.auth).send({ legalRepresentative: '林志强' }),
-        200,
-      );
+      await w.correctFacts(relatedSme, { legalRepresentative: '林志强' });
       const holder = { holderKey: '91350582MA2Y000001', holderName: '福建恒信投资有限公司' };
       const shareholders = (org: RegisteredOrg, shareBp: number) =>
-        expectStatus(
-          t.http
-            .put(`/api/orgs/${org.orgId}/shareholders`)
-            .set(org.auth)
-            .send({ shareholders: [{ ...holder, shareBp }] }),
-          200,
-        );
+        w.correctFacts(org, { shareholders: [{ ...holder, shareBp }] });
       await shareholders(relatedSme, 5000);
       await shareholders(operator, 6000);
       const order = await w.order(relatedSme, serviceId);
@@ -274,7 +260,7 @@ describe('vouchers: eligibility, related parties and access (e2e)', () => {
       expect([over.status, over.body.code]).toEqual([422, 'AMOUNT_OVER_VOUCHER_MAX']);
       const notTech = await w.apply(sme, programId, 500_000);
       expect([notTech.status, notTech.body.code]).toEqual([422, 'SME_NOT_TECH_SME']);
-      await expectStatus(t.http.patch(`/api/orgs/${otherSme.orgId}`).set(otherSme.auth).send({ techSme: true }), 200);
+      await w.correctFacts(otherSme, { techSme: true });
       await expectStatus(w.apply(otherSme, programId, 500_000), 201);
       await expectStatus(t.http.post(`/api/voucher-programs/${programId}/close`).set(w.bureau.auth), 200);
       const closed = await w.apply(otherSme, programId, 500_000);

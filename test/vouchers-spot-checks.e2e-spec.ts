@@ -42,13 +42,7 @@ describe('vouchers: spot checks and revocation (e2e)', () => {
     );
     expect(approved.body).toMatchObject({ spotCheck: true, noticeUntil: null });
     // the reviewing bureau sees both parties with their shareholders (关联交易); the SME does not get them
-    await expectStatus(
-      t.http
-        .put(`/api/orgs/${sme.orgId}/shareholders`)
-        .set(sme.auth)
-        .send({ shareholders: [{ holderKey: 'person-chen', holderName: '陈某某', shareBp: 6000 }] }),
-      200,
-    );
+    await w.correctFacts(sme, { shareholders: [{ holderKey: 'person-chen', holderName: '陈某某', shareBp: 6000 }] });
     const reviewed = await expectStatus(t.http.get(`/api/claims/${filed.body.id}`).set(w.bureau.auth), 200);
     expect(reviewed.body.parties).toEqual([
       expect.objectContaining({

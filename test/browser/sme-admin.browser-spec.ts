@@ -5,7 +5,7 @@ import { Queue } from 'bullmq';
 import { readFileSync } from 'node:fs';
 import { indexedTitles, searchableTitles } from '../support/search-fixtures';
 import { expectStatus, VoucherWorld } from '../support/voucher-fixtures';
-import { eventually, PortalTest, signIn, startPortal } from './browser';
+import { eventually, expectSaved, PortalTest, signIn, startPortal } from './browser';
 
 /**
  * An SME manages its demands in the portal: invites a matched platform (which then sees the demand in
@@ -138,6 +138,43 @@ describe('web portal: SME demand management and the admin page (browser)', () =>
       );
       return !hall.body.items.some((d: { id: string }) => d.id === cancelledDemandId);
     }, 'the cancelled demand to leave the demand hall');
+  });
+
+  /** Issue 16 point 10: a verified SME's techSme change waits for the bureau's 资料变更审核. */
+  it('an SME asks to be 科技型中小企业; the bureau needs a reason to reject and approves it in 资料变更审核', async () => {
+    const page = await p.page();
+    await signIn(page, sme.email);
+    const profile = page.getByTestId('org-profile');
+    await profile.getByTestId('facts-locked-note').waitFor();
+    await profile.getByLabel('科技型中小企业（已入库）').click();
+    await profile.getByRole('button', { name: '保存（资格信息变更提交审核）' }).click();
+    await expectSaved(profile, profile.getByTestId('pending-correction').getByText('待审核'));
+    const filed = await expectStatus(p.t.http.get(`/api/orgs/${sme.orgId}`).set(sme.auth), 200);
+    expect(filed.body).toMatchObject({ techSme: false, pendingCorrection: { requested: { techSme: true } } });
+
+    const desk = await p.page();
+    await signIn(desk, world.bureau.email);
+    await desk.goto('/bureau');
+    await desk.getByRole('tab', { name: '资料变更审核' }).click();
+    const review = desk.getByTestId('org-corrections-review');
+    const row = review.locator('tr', { hasText: '晋江市鞋材科技有限公司' });
+    await row.getByText('是（已入库）').waitFor();
+    // rejecting without a reason is refused on the field
+    await row.getByRole('button', { name: '驳回' }).click();
+    const dialog = desk.locator('.ant-modal');
+    await dialog.getByRole('button', { name: '确认驳回' }).click();
+    await dialog.locator('.ant-form-item-explain-error').getByText('理由：长度不能少于 2 个字符').waitFor();
+    await dialog.locator('.ant-modal-close').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.getByRole('button', { name: '通过' }).click();
+    await review.getByText('暂无待审核的资料变更').waitFor();
+    const approved = await expectStatus(p.t.http.get(`/api/orgs/${sme.orgId}`).set(sme.auth), 200);
+    expect(approved.body).toMatchObject({ techSme: true, pendingCorrection: null });
+
+    await page.reload();
+    await profile.getByTestId('facts-locked-note').waitFor();
+    expect(await profile.getByTestId('pending-correction').count()).toBe(0);
+    expect(await profile.getByRole('switch').getAttribute('aria-checked')).toBe('true');
   });
 
   it('an admin rebuilds the search indexes and watches the progress reach 100 % / 完成', async () => {

@@ -102,6 +102,17 @@ export class VoucherWorld {
     return sme;
   }
 
+  /**
+   * Changes a verified org's eligibility facts (techSme, legalRepresentative, shareholders) the only way
+   * there is: the owner's PATCH files a correction request, and the bureau approves it.
+   */
+  async correctFacts(org: RegisteredOrg, facts: Record<string, unknown>, bureau = this.bureau): Promise<void> {
+    const patched = await expectStatus(this.http.patch(`/api/orgs/${org.orgId}`).set(org.auth).send(facts), 200);
+    const pending = patched.body.pendingCorrection;
+    if (!pending) throw new Error(`no correction request filed: ${JSON.stringify(patched.body)}`);
+    await expectStatus(this.http.post(`/api/org-corrections/${pending.id}/approve`).set(bureau.auth), 200);
+  }
+
   /** A verified operator with a LISTED platform. */
   listedPlatform(name = '晋江市纺织面料中试服务平台'): Promise<{ operator: RegisteredOrg; platformId: string }> {
     return this.catalogue.listedPlatform({ name });

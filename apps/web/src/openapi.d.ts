@@ -125,7 +125,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit your org's data (owner); identity fields lock once verified */
+        /**
+         * Edit your org's data (owner); identity fields lock once verified
+         * @description Once the org is verified, name, USCC and region are locked (409 ORG_IDENTITY_LOCKED), and a change to an eligibility fact (techSme, legalRepresentative, shareholders) is not applied: it opens or amends the org's correction request (pendingCorrection in the answer), which a bureau approves or rejects. Until then every rule uses the verified values. Other fields apply at once.
+         */
         patch: operations["OrgsController_update"];
         trace?: never;
     };
@@ -178,6 +181,77 @@ export interface paths {
          * @description Only verified orgs add accounts: until a bureau has checked the org, it has only its registering owner.
          */
         post: operations["OrgsController_addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org-corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bureau: pending corrections in its jurisdiction (admin: all); an org's own: its requests
+         * @description Each item shows the facts in force (current) beside the requested ones.
+         */
+        get: operations["OrgCorrectionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org-corrections/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bureau in jurisdiction or admin: apply the requested facts (audited) */
+        post: operations["OrgCorrectionsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org-corrections/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bureau in jurisdiction or admin: reject with a reason; the verified facts stay */
+        post: operations["OrgCorrectionsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org-corrections/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Owner: withdraw your org's pending correction request */
+        post: operations["OrgCorrectionsController_cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1532,7 +1606,10 @@ export interface paths {
         };
         /** Your org's major shareholders (for the related-party rule) */
         get: operations["VouchersController_listShareholders"];
-        /** Owner: replace your org's shareholder list */
+        /**
+         * Owner: replace your org's shareholder list
+         * @description Once the org is verified the list is an eligibility fact: the new list becomes (or amends) the org's correction request, which a bureau approves (see GET /api/org-corrections), and the answer is the list still in force.
+         */
         put: operations["VouchersController_replaceShareholders"];
         post?: never;
         delete?: never;
@@ -2228,6 +2305,77 @@ export interface components {
             /** @description The first (owner) account of the new org */
             owner: components["schemas"]["NewUserDto"];
         };
+        ShareholderDto: {
+            /** @description The holder's USCC (an org) or a stable personal key (e.g. the hash of an ID number) */
+            holderKey: string;
+            /** @example 陈某某 */
+            holderName: string;
+            /**
+             * @description Share held, basis points
+             * @example 5100
+             */
+            shareBp: number;
+        };
+        RequestedFactsDto: {
+            techSme?: boolean;
+            legalRepresentative?: string;
+            shareholders?: components["schemas"]["ShareholderDto"][];
+        };
+        EligibilityFactsDto: {
+            /** @description 科技型中小企业 入库 */
+            techSme: boolean;
+            legalRepresentative?: string | null;
+            shareholders: components["schemas"]["ShareholderDto"][];
+        };
+        OrgCorrectionResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orgId: string;
+            orgName: string;
+            /** @enum {string} */
+            orgKind: "SME" | "PLATFORM_OPERATOR" | "BUREAU" | "ADMIN";
+            regionCode: string;
+            /** @enum {string} */
+            status: "PENDING" | "APPROVED" | "REJECTED" | "CANCELLED";
+            requested: components["schemas"]["RequestedFactsDto"];
+            /** @description The facts in force today (every rule uses these) */
+            current: components["schemas"]["EligibilityFactsDto"];
+            /** @description Why the bureau rejected it */
+            rejectionReason?: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            decidedAt?: string | null;
+        };
+        OrgResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "SME" | "PLATFORM_OPERATOR" | "BUREAU" | "ADMIN";
+            name: string;
+            uscc?: string | null;
+            isTeam: boolean;
+            teamLeaderName?: string | null;
+            teamLeaderIdMasked?: string | null;
+            regionCode: string;
+            regionName?: string | null;
+            legalRepresentative?: string | null;
+            techSme: boolean;
+            /** @enum {string|null} */
+            size?: "MICRO" | "SMALL" | "MEDIUM" | "LARGE" | null;
+            contactPhone?: string | null;
+            address?: string | null;
+            /** @enum {string} */
+            verificationStatus: "PENDING" | "VERIFIED" | "REJECTED";
+            /** Format: date-time */
+            verifiedAt?: string | null;
+            rejectionReason?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The pending correction of eligibility facts (techSme, legal representative, shareholders) a bureau has yet to decide; returned by GET and PATCH /orgs/:id */
+            pendingCorrection?: components["schemas"]["OrgCorrectionResponseDto"] | null;
+        };
         UpdateOrgDto: {
             /** @example 张三 */
             legalRepresentative?: string;
@@ -2248,6 +2396,8 @@ export interface components {
             uscc?: string;
             /** @description Locked once the org is verified */
             regionCode?: string;
+            /** @description Major shareholders (关联交易). Like techSme and legalRepresentative, a change to a verified org becomes a correction request */
+            shareholders?: components["schemas"]["ShareholderDto"][];
         };
         RejectOrgDto: {
             /** @example 营业执照信息与统一社会信用代码不一致 */
@@ -2265,6 +2415,16 @@ export interface components {
              * @enum {string}
              */
             role: "OWNER" | "MEMBER";
+        };
+        OrgCorrectionPageDto: {
+            items: components["schemas"]["OrgCorrectionResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        RejectCorrectionDto: {
+            /** @example 未提供科技型中小企业入库证明 */
+            reason: string;
         };
         QualificationDto: {
             /** @enum {string} */
@@ -2944,17 +3104,6 @@ export interface components {
             /** Format: uuid */
             voucherId: string;
         };
-        ShareholderDto: {
-            /** @description The holder's USCC (an org) or a stable personal key (e.g. the hash of an ID number) */
-            holderKey: string;
-            /** @example 陈某某 */
-            holderName: string;
-            /**
-             * @description Share held, basis points
-             * @example 5100
-             */
-            shareBp: number;
-        };
         ShareholdersDto: {
             shareholders: components["schemas"]["ShareholderDto"][];
         };
@@ -3622,7 +3771,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgResponseDto"];
+                };
             };
             /** @description Unknown org, or one you may not see */
             404: {
@@ -3663,7 +3814,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgResponseDto"];
+                };
             };
             /** @description Unknown org, or one you may not see */
             404: {
@@ -3832,6 +3985,231 @@ export interface operations {
             };
             /** @description Unknown org, or one you may not see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OrgCorrectionsController_list: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+                /** @description A bureau or admin sees PENDING requests unless it asks for another status */
+                status?: "PENDING" | "APPROVED" | "REJECTED" | "CANCELLED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgCorrectionPageDto"];
+                };
+            };
+            /** @description Unknown request, or one of an org you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION: the request is decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OrgCorrectionsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgCorrectionResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown request, or one of an org you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION: the request is decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OrgCorrectionsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectCorrectionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgCorrectionResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown request, or one of an org you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION: the request is decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OrgCorrectionsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgCorrectionResponseDto"];
+                };
+            };
+            /** @description Not the org's owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown request, or one of an org you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION: the request is decided */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7676,7 +8054,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ShareholderDto"][];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7713,11 +8093,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The shareholders in force */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ShareholderDto"][];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {

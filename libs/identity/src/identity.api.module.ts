@@ -12,6 +12,7 @@ import {
   PublicThrottlerGuard,
   throttlerOptions,
 } from './api/throttling';
+import { OrgCorrectionsController } from './api/org-corrections.controller';
 import { OrgsController } from './api/orgs.controller';
 import { IdentityModule } from './identity.module';
 
@@ -28,7 +29,7 @@ import { IdentityModule } from './identity.module';
       useFactory: (config: AppConfig) => throttlerOptions(config),
     }),
   ],
-  controllers: [AuthController, MeController, OrgsController],
+  controllers: [AuthController, MeController, OrgsController, OrgCorrectionsController],
   providers: [
     AuthThrottlerGuard,
     ObjectionThrottlerGuard,

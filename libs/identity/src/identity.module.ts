@@ -9,15 +9,17 @@ import { MeService } from './auth/me.service';
 import { PasswordService } from './auth/password.service';
 import { TokenService } from './auth/token.service';
 import { Org } from './domain/org.entity';
+import { OrgCorrection } from './domain/org-correction.entity';
 import { RefreshToken } from './domain/refresh-token.entity';
 import { User } from './domain/user.entity';
 import { OrgDirectory } from './orgs/org-directory.service';
 import { OrgsService } from './orgs/orgs.service';
+import { OrgCorrectionsService } from './orgs/org-corrections.service';
 
 /** Orgs, users and sessions: the services, usable by the API and the worker alike. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Org, User, RefreshToken]),
+    TypeOrmModule.forFeature([Org, User, RefreshToken, OrgCorrection]),
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: AppConfig) => ({
@@ -29,7 +31,16 @@ import { OrgsService } from './orgs/orgs.service';
       }),
     }),
   ],
-  providers: [PasswordService, TokenService, AuthService, MeService, OrgDirectory, OrgsService],
-  exports: [PasswordService, TokenService, AuthService, MeService, OrgDirectory, OrgsService, JwtModule],
+  providers: [PasswordService, TokenService, AuthService, MeService, OrgDirectory, OrgCorrectionsService, OrgsService],
+  exports: [
+    PasswordService,
+    TokenService,
+    AuthService,
+    MeService,
+    OrgDirectory,
+    OrgCorrectionsService,
+    OrgsService,
+    JwtModule,
+  ],
 })
 export class IdentityModule {}

@@ -16,3 +16,6 @@ export * from './identity.module';
 export * from './orgs/org-directory.service';
 export * from './orgs/orgs.service';
 export * from './dto/validators';
+export * from './domain/org-facts';
+export * from './dto/org-corrections.dto';
+export * from './orgs/org-corrections.service';

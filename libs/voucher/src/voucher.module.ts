@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@pilotlink/identity';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BookingModule } from '@pilotlink/booking';
 import { ClaimsService } from './claims/claims.service';
@@ -48,6 +49,7 @@ const SERVICES = [
 @Module({
   imports: [
     BookingModule,
+    IdentityModule,
     TypeOrmModule.forFeature([
       VoucherProgram,
       Voucher,

@@ -7,6 +7,7 @@ import { useAction } from '../actions';
 import { ROLE_LABEL } from '../session';
 import { ApplicationsReview, ClaimsReview, ProgramsAdmin } from './BureauVouchers';
 import { PlatformsReview } from './Governance';
+import { OrgCorrectionsReview } from '../features/identity';
 import { useLoad } from './Sme';
 
 interface Program {
@@ -94,6 +95,7 @@ export function BureauPage() {
           { key: 'programs', label: '服务券项目', children: <ProgramsAdmin /> },
           { key: 'platforms', label: '平台监管', children: <PlatformsReview /> },
           { key: 'orgs', label: '机构认证', children: <OrgsReview /> },
+          { key: 'corrections', label: '资料变更审核', children: <OrgCorrectionsReview /> },
         ]}
       />
     </Space>

@@ -27,6 +27,7 @@ import {
   api,
   Demand,
   DemandMatch,
+  getSession,
   Order,
   Page,
   Program,
@@ -53,6 +54,7 @@ import {
   VOUCHER_STATUS,
 } from '../labels';
 import { LoadedTable } from '../LoadedTable';
+import { OrgProfileCard } from '../features/identity';
 
 // Other pages import it from here; it lives in its own module so the entry chunk need not carry this page.
 export { useLoad };
@@ -115,6 +117,7 @@ export function SmePage() {
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             <VoucherWallet />
             <VoucherApply />
+            {getSession() && <OrgProfileCard orgId={getSession()!.org.id} />}
           </Space>
         </Col>
       </Row>

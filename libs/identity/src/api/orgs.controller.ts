@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
 import type { Actor, RequestContext } from '../access/actor';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '../access/decorators';
@@ -21,7 +28,7 @@ export class OrgsController {
   @ApiOperation({ summary: "Orgs in a bureau's jurisdiction (all for an admin), e.g. the verification queue" })
   async list(@CurrentActor() actor: Actor, @Query() query: OrgListQueryDto): Promise<OrgPageDto> {
     const page = await this.orgs.list(actor, query);
-    return { ...page, items: page.items.map(OrgResponseDto.from) };
+    return { ...page, items: page.items.map((org) => OrgResponseDto.from(org)) };
   }
 
   @Post()
@@ -33,18 +40,29 @@ export class OrgsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'An org you belong to, oversee (bureau) or administer' })
+  @ApiOkResponse({ type: OrgResponseDto })
   async get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<OrgResponseDto> {
-    return OrgResponseDto.from(await this.orgs.get(actor, id));
+    const { org, pendingCorrection } = await this.orgs.get(actor, id);
+    return OrgResponseDto.from(org, pendingCorrection);
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Edit your org's data (owner); identity fields lock once verified" })
+  @ApiOperation({
+    summary: "Edit your org's data (owner); identity fields lock once verified",
+    description:
+      'Once the org is verified, name, USCC and region are locked (409 ORG_IDENTITY_LOCKED), and a change to an ' +
+      'eligibility fact (techSme, legalRepresentative, shareholders) is not applied: it opens or amends the ' +
+      "org's correction request (pendingCorrection in the answer), which a bureau approves or rejects. Until " +
+      'then every rule uses the verified values. Other fields apply at once.',
+  })
+  @ApiOkResponse({ type: OrgResponseDto })
   async update(
     @ReqContext() ctx: RequestContext,
     @Param('id', uuid) id: string,
     @Body() body: UpdateOrgDto,
   ): Promise<OrgResponseDto> {
-    return OrgResponseDto.from(await this.orgs.update(ctx, id, body));
+    const { org, pendingCorrection } = await this.orgs.update(ctx, id, body);
+    return OrgResponseDto.from(org, pendingCorrection);
   }
 
   @Post(':id/verify')

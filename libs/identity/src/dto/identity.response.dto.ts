@@ -5,6 +5,7 @@ import type { OrgKind, OrgSize, UserRole, VerificationStatus } from '../domain/o
 import type { Org } from '../domain/org.entity';
 import type { User } from '../domain/user.entity';
 import { regionName } from '../domain/region';
+import { OrgCorrectionResponseDto } from './org-corrections.dto';
 
 export class OrgResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -25,8 +26,15 @@ export class OrgResponseDto {
   @ApiPropertyOptional({ nullable: true, type: Date }) verifiedAt: Date | null;
   @ApiPropertyOptional({ nullable: true, type: String }) rejectionReason: string | null;
   @ApiProperty() createdAt: Date;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: OrgCorrectionResponseDto,
+    description:
+      'The pending correction of eligibility facts (techSme, legal representative, shareholders) a bureau has yet to decide; returned by GET and PATCH /orgs/:id',
+  })
+  pendingCorrection?: OrgCorrectionResponseDto | null;
 
-  static from(org: Org): OrgResponseDto {
+  static from(org: Org, pendingCorrection?: OrgCorrectionResponseDto | null): OrgResponseDto {
     return {
       id: org.id,
       kind: org.kind,
@@ -46,6 +54,7 @@ export class OrgResponseDto {
       verifiedAt: org.verifiedAt,
       rejectionReason: org.rejectionReason,
       createdAt: org.createdAt,
+      ...(pendingCorrection !== undefined ? { pendingCorrection } : {}),
     };
   }
 }

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import { PageQueryDto, trimString } from '@pilotlink/core';
 import { ORG_KINDS, OrgKind, USER_ROLES, UserRole, VERIFICATION_STATUSES, VerificationStatus } from '../domain/org';
 import { NewUserDto, OrgProfileDto } from './auth.request.dto';
+import { ShareholderDto } from './org-corrections.dto';
 import { IsRegionCode, IsUscc } from './validators';
 
 export class UpdateOrgDto extends OrgProfileDto {
@@ -23,6 +24,18 @@ export class UpdateOrgDto extends OrgProfileDto {
   @IsOptional()
   @IsRegionCode()
   regionCode?: string;
+
+  @ApiPropertyOptional({
+    type: [ShareholderDto],
+    description:
+      'Major shareholders (关联交易). Like techSme and legalRepresentative, a change to a verified org becomes a correction request',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ShareholderDto)
+  shareholders?: ShareholderDto[];
 }
 
 export class RejectOrgDto {

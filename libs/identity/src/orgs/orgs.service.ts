@@ -12,7 +12,7 @@ import {
   toPage,
 } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Actor, RequestContext } from '../access/actor';
 import { canManageOrg, canReviewOrg } from '../access/org-access';
 import { AuthService } from '../auth/auth.service';
@@ -23,9 +23,19 @@ import { jurisdictionPrefix } from '../domain/region';
 import { User } from '../domain/user.entity';
 import { AddMemberDto, CreateOrgDto, OrgListQueryDto, UpdateOrgDto } from '../dto/orgs.request.dto';
 import { OrgDirectory } from './org-directory.service';
+import { OrgCorrectionsService } from './org-corrections.service';
+import { readShareholders, writeShareholders } from './org-shareholders';
+import { isEmptyRequest, RequestedFacts, Shareholder, shareholderProblem } from '../domain/org-facts';
+import { OrgCorrectionResponseDto } from '../dto/org-corrections.dto';
 
 /** Fields that identify an org; a bureau vouched for them, so they are frozen once VERIFIED. */
 const IDENTITY_FIELDS = ['name', 'uscc', 'regionCode'] as const;
+
+/** An org with its pending correction request (null when none). */
+export interface OrgWithCorrection {
+  org: Org;
+  pendingCorrection: OrgCorrectionResponseDto | null;
+}
 
 @Injectable()
 export class OrgsService {
@@ -36,10 +46,12 @@ export class OrgsService {
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly corrections: OrgCorrectionsService,
   ) {}
 
-  get(actor: Actor, orgId: string): Promise<Org> {
-    return this.directory.getVisible(actor, orgId);
+  async get(actor: Actor, orgId: string): Promise<OrgWithCorrection> {
+    const org = await this.directory.getVisible(actor, orgId);
+    return { org, pendingCorrection: await this.corrections.pendingView(this.dataSource.manager, org) };
   }
 
   /** A bureau's review queue (its jurisdiction) or, for an admin, every org. */
@@ -59,7 +71,13 @@ export class OrgsService {
     return toPage(items, total, query);
   }
 
-  async update(ctx: RequestContext, orgId: string, patch: UpdateOrgDto): Promise<Org> {
+  /**
+   * The owner edits the org. Eligibility facts (techSme, legal representative, shareholders) of a
+   * verified org are not changed here: they become the org's pending correction request, which a bureau
+   * approves (SPEC §2); the other fields apply at once. An admin edits them directly (audited), as it may
+   * the identity fields.
+   */
+  async update(ctx: RequestContext, orgId: string, patch: UpdateOrgDto): Promise<OrgWithCorrection> {
     return withTransaction(this.dataSource, async (manager) => {
       const org = await this.directory.getVisible(ctx.actor, orgId, manager, true);
       if (!canManageOrg(ctx.actor, org))
@@ -79,8 +97,15 @@ export class OrgsService {
       if (patch.uscc !== undefined && org.isTeam) {
         throw fieldInvalid('uscc', 'teams register without a USCC');
       }
+      const { techSme, legalRepresentative, shareholders, ...profile } = patch;
+      const facts: RequestedFacts = definedOnly({ techSme, legalRepresentative, shareholders });
+      const problem = shareholders && shareholderProblem(shareholders);
+      if (problem) throw fieldInvalid('shareholders', problem);
+      const frozen = org.verificationStatus === 'VERIFIED' && ctx.actor.orgKind !== 'ADMIN';
+      if (frozen && !isEmptyRequest(facts)) await this.corrections.file(manager, ctx, org, facts);
       const before = snapshot(org);
-      Object.assign(org, definedOnly(patch));
+      Object.assign(org, definedOnly(profile), frozen ? {} : definedOnly({ techSme, legalRepresentative }));
+      if (!frozen && shareholders) await this.replaceShareholdersNow(manager, ctx, org, shareholders);
       // A rejected org that corrects its data asks for review again.
       if (org.verificationStatus === 'REJECTED') {
         assertTransition('Organisation', VERIFICATION_TRANSITIONS, org.verificationStatus, 'PENDING');
@@ -94,7 +119,27 @@ export class OrgsService {
         before,
         after: snapshot(saved),
       });
-      return saved;
+      return { org: saved, pendingCorrection: await this.corrections.pendingView(manager, saved) };
+    });
+  }
+
+  /**
+   * PUT /orgs/:id/shareholders (voucher routes): the same rule as a PATCH. Answers the shareholders in
+   * force — for a verified org, the list stays as verified until a bureau approves the change.
+   */
+  async replaceShareholders(ctx: RequestContext, orgId: string, holders: Shareholder[]): Promise<Shareholder[]> {
+    await this.update(ctx, orgId, { shareholders: holders });
+    return readShareholders(this.dataSource.manager, orgId);
+  }
+
+  private async replaceShareholdersNow(manager: EntityManager, ctx: RequestContext, org: Org, holders: Shareholder[]) {
+    const before = await readShareholders(manager, org.id);
+    await writeShareholders(manager, org.id, holders);
+    await this.audit.record(manager, {
+      ...auditBase(ctx, org),
+      action: 'org.shareholders_replaced',
+      before: { shareholders: before },
+      after: { shareholders: holders },
     });
   }
 

@@ -142,13 +142,21 @@ export class VouchersController {
 
   @Get('orgs/:id/shareholders')
   @ApiOperation({ summary: "Your org's major shareholders (for the related-party rule)" })
+  @ApiOkResponse({ type: [ShareholderDto] })
   listShareholders(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ShareholderDto[]> {
     return this.shareholders.list(actor, id);
   }
 
   @Put('orgs/:id/shareholders')
   @RequireOwner()
-  @ApiOperation({ summary: "Owner: replace your org's shareholder list" })
+  @ApiOperation({
+    summary: "Owner: replace your org's shareholder list",
+    description:
+      "Once the org is verified the list is an eligibility fact: the new list becomes (or amends) the org's " +
+      'correction request, which a bureau approves (see GET /api/org-corrections), and the answer is the list ' +
+      'still in force.',
+  })
+  @ApiOkResponse({ type: [ShareholderDto], description: 'The shareholders in force' })
   replaceShareholders(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,

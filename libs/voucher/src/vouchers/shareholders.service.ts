@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@pilotlink/audit';
-import { fieldInvalid, NotFoundError } from '@pilotlink/core';
-import { withTransaction } from '@pilotlink/database';
+import { NotFoundError } from '@pilotlink/core';
+import { OrgsService } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource } from 'typeorm';
 import { ShareholderDto } from '../dto/shareholder.dto';
 
-/** An org's major shareholders, which the related-party rule (关联交易) compares. Owner-managed. */
+/** An org's major shareholders, which the related-party rule (关联交易) compares. Owner-managed; frozen once the org is verified. */
 @Injectable()
 export class ShareholdersService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
+    private readonly orgs: OrgsService,
   ) {}
 
   async list(actor: Actor, orgId: string): Promise<ShareholderDto[]> {
@@ -20,34 +19,13 @@ export class ShareholdersService {
     return this.read(orgId);
   }
 
+  /**
+   * Owner: replace the list. Shareholders are an eligibility fact (identity's): for a verified org the new
+   * list becomes a correction request a bureau approves, and the answer is the list still in force.
+   */
   async replace(ctx: RequestContext, orgId: string, holders: ShareholderDto[]): Promise<ShareholderDto[]> {
     if (ctx.actor.orgId !== orgId) throw new NotFoundError('Org');
-    const total = holders.reduce((sum, h) => sum + h.shareBp, 0);
-    if (total > 10_000) throw fieldInvalid('shareholders', 'Shares add up to more than 100 %');
-    if (new Set(holders.map((h) => h.holderKey)).size !== holders.length) {
-      throw fieldInvalid('shareholders', 'Each shareholder once');
-    }
-    return withTransaction(this.dataSource, async (manager) => {
-      const before = await this.read(orgId);
-      await manager.query(`DELETE FROM org_shareholders WHERE org_id = $1`, [orgId]);
-      for (const h of holders) {
-        await manager.query(
-          `INSERT INTO org_shareholders (org_id, holder_key, holder_name, share_bp) VALUES ($1, $2, $3, $4)`,
-          [orgId, h.holderKey, h.holderName, h.shareBp],
-        );
-      }
-      await this.audit.record(manager, {
-        actor: { userId: ctx.actor.userId, orgId: ctx.actor.orgId },
-        action: 'org.shareholders_replaced',
-        entityType: 'org',
-        entityId: orgId,
-        subjectOrgId: orgId,
-        before: { shareholders: before },
-        after: { shareholders: holders },
-        requestId: ctx.requestId,
-      });
-      return holders;
-    });
+    return this.orgs.replaceShareholders(ctx, orgId, holders);
   }
 
   private async read(orgId: string): Promise<ShareholderDto[]> {

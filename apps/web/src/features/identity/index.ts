@@ -1,0 +1,2 @@
+export { OrgCorrectionsReview } from './OrgCorrectionsReview';
+export { OrgProfileCard } from './OrgProfileCard';
