@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
 import type { Actor, RequestContext } from '../access/actor';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '../access/decorators';
@@ -19,6 +19,7 @@ export class OrgsController {
   @Get()
   @AllowOrgKinds('BUREAU', 'ADMIN')
   @ApiOperation({ summary: "Orgs in a bureau's jurisdiction (all for an admin), e.g. the verification queue" })
+  @ApiOkResponse({ type: OrgPageDto })
   async list(@CurrentActor() actor: Actor, @Query() query: OrgListQueryDto): Promise<OrgPageDto> {
     const page = await this.orgs.list(actor, query);
     return { ...page, items: page.items.map(OrgResponseDto.from) };
@@ -27,18 +28,21 @@ export class OrgsController {
   @Post()
   @AllowOrgKinds('ADMIN')
   @ApiOperation({ summary: 'Admin: create a bureau (or admin) org with its owner account' })
+  @ApiCreatedResponse({ type: OrgResponseDto })
   async create(@ReqContext() ctx: RequestContext, @Body() body: CreateOrgDto): Promise<OrgResponseDto> {
     return OrgResponseDto.from((await this.orgs.create(ctx, body)).org);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'An org you belong to, oversee (bureau) or administer' })
+  @ApiOkResponse({ type: OrgResponseDto })
   async get(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<OrgResponseDto> {
     return OrgResponseDto.from(await this.orgs.get(actor, id));
   }
 
   @Patch(':id')
   @ApiOperation({ summary: "Edit your org's data (owner); identity fields lock once verified" })
+  @ApiOkResponse({ type: OrgResponseDto })
   async update(
     @ReqContext() ctx: RequestContext,
     @Param('id', uuid) id: string,
@@ -53,6 +57,7 @@ export class OrgsController {
   @RequireVerifiedOrg()
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   @ApiOperation({ summary: 'Bureau in jurisdiction or admin: mark an SME or platform operator VERIFIED' })
+  @ApiOkResponse({ type: OrgResponseDto })
   async verify(@ReqContext() ctx: RequestContext, @Param('id', uuid) id: string): Promise<OrgResponseDto> {
     return OrgResponseDto.from(await this.orgs.verify(ctx, id));
   }
@@ -62,6 +67,7 @@ export class OrgsController {
   @AllowOrgKinds('BUREAU', 'ADMIN')
   @RequireVerifiedOrg()
   @ApiOperation({ summary: 'Bureau in jurisdiction or admin: reject a verification with a reason' })
+  @ApiOkResponse({ type: OrgResponseDto })
   async reject(
     @ReqContext() ctx: RequestContext,
     @Param('id', uuid) id: string,
@@ -72,6 +78,7 @@ export class OrgsController {
 
   @Get(':id/members')
   @ApiOperation({ summary: 'Accounts of an org you may see' })
+  @ApiOkResponse({ type: UserPageDto })
   async members(
     @CurrentActor() actor: Actor,
     @Param('id', uuid) id: string,
@@ -89,6 +96,7 @@ export class OrgsController {
     description:
       'Only verified orgs add accounts: until a bureau has checked the org, it has only its registering owner.',
   })
+  @ApiCreatedResponse({ type: UserResponseDto })
   async addMember(
     @ReqContext() ctx: RequestContext,
     @Param('id', uuid) id: string,
