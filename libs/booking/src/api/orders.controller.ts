@@ -20,6 +20,8 @@ import {
   ApiParam,
   ApiProduces,
   ApiTags,
+  ApiCreatedResponse,
+  ApiOkResponse,
 } from '@nestjs/swagger';
 import { DomainError, ErrorResponseDto, fieldInvalid, NotFoundError, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
@@ -69,6 +71,7 @@ export class OrdersController {
   @AllowOrgKinds('SME')
   @RequireVerifiedOrg()
   @ApiOperation({ summary: 'SME: order a FIXED- or UNIT-priced service directly (starts REQUESTED)' })
+  @ApiCreatedResponse({ type: OrderResponseDto })
   async create(@ReqContext() ctx: RequestContext, @Body() body: CreateOrderDto): Promise<OrderResponseDto> {
     return OrderResponseDto.from(await this.orders.create(ctx, body));
   }
@@ -76,6 +79,7 @@ export class OrdersController {
   @Get()
   @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiOperation({ summary: 'Your orders, as the SME or as the platform, newest first' })
+  @ApiOkResponse({ type: OrderPageDto })
   async list(@CurrentActor() actor: Actor, @Query() query: OrderListQueryDto): Promise<OrderPageDto> {
     const page = await this.orders.list(actor, query);
     return { ...page, items: page.items.map((o) => OrderResponseDto.from(o)) };
@@ -84,6 +88,7 @@ export class OrdersController {
   @Get(':id')
   @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiOperation({ summary: 'One order with paid/owed amounts and its history' })
+  @ApiOkResponse({ type: OrderResponseDto })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<OrderResponseDto> {
     const { order, ...detail } = await this.orders.get(actor, id);
     return OrderResponseDto.from(order, detail);
@@ -101,6 +106,7 @@ export class OrdersController {
       'dispute (DELIVERED, `note` required). Wrong party → 403, illegal → 409 with `currentState`. ' +
       '`deliver` is its own route (it carries the report).',
   })
+  @ApiOkResponse({ type: OrderResponseDto })
   async act(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -121,6 +127,7 @@ export class OrdersController {
     summary: 'Platform: deliver with the report attached (IN_PROGRESS → DELIVERED)',
     description: 'One file: PDF, PNG/JPEG, or Office/ZIP, recognised by content; at most DELIVERABLE_MAX_BYTES.',
   })
+  @ApiOkResponse({ type: OrderResponseDto })
   async deliver(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -134,6 +141,7 @@ export class OrdersController {
   @Get(':id/deliverables')
   @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiOperation({ summary: 'The files delivered on an order (the two parties only)' })
+  @ApiOkResponse({ type: [DeliverableResponseDto] })
   async listDeliverables(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
@@ -145,6 +153,10 @@ export class OrdersController {
   @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiProduces('application/octet-stream')
   @ApiOperation({ summary: 'Download one delivered file' })
+  @ApiOkResponse({
+    description: 'The file, with its own content type and name',
+    schema: { type: 'string', format: 'binary' },
+  })
   async download(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
@@ -161,6 +173,7 @@ export class OrdersController {
   @Get(':id/payments')
   @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiOperation({ summary: 'Payments recorded on an order, with agreed, paid and owed amounts' })
+  @ApiOkResponse({ type: PaymentsResponseDto })
   async listPayments(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<PaymentsResponseDto> {
     const result = await this.payments.list(actor, id);
     return { ...result, items: result.items.map((p) => PaymentResponseDto.from(p)) };
@@ -169,6 +182,7 @@ export class OrdersController {
   @Post(':id/payments')
   @AllowOrgKinds('SME')
   @ApiOperation({ summary: 'SME: record a payment (positive, at most what is owed; 422 PAYMENT_EXCEEDS_OWED)' })
+  @ApiCreatedResponse({ type: PaymentResponseDto })
   async recordPayment(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
