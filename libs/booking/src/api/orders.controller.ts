@@ -23,7 +23,7 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
 } from '@nestjs/swagger';
-import { DomainError, ErrorResponseDto, fieldInvalid, NotFoundError, ParseIdPipe } from '@pilotlink/core';
+import { DomainError, ErrorResponseDto, fieldInvalid, NotFoundError, ParseIdPipe, PageQueryDto } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -39,7 +39,7 @@ import {
   PaymentsResponseDto,
   RecordPaymentDto,
 } from '../dto/order.dto';
-import { DeliverableResponseDto } from '../dto/review.dto';
+import { DeliverablePageDto, DeliverableResponseDto } from '../dto/review.dto';
 import { DeliverablesService, UploadedFile } from '../orders/deliverables.service';
 import { OrdersService, SimpleOrderAction } from '../orders/orders.service';
 import { PaymentsService } from '../orders/payments.service';
@@ -141,12 +141,14 @@ export class OrdersController {
   @Get(':id/deliverables')
   @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiOperation({ summary: 'The files delivered on an order (the two parties only)' })
-  @ApiOkResponse({ type: [DeliverableResponseDto] })
+  @ApiOkResponse({ type: DeliverablePageDto })
   async listDeliverables(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
-  ): Promise<DeliverableResponseDto[]> {
-    return (await this.deliverables.list(actor, id)).map((f) => DeliverableResponseDto.from(f));
+    @Query() page: PageQueryDto,
+  ): Promise<DeliverablePageDto> {
+    const result = await this.deliverables.list(actor, id, page);
+    return { ...result, items: result.items.map((f) => DeliverableResponseDto.from(f)) };
   }
 
   @Get(':id/deliverables/:fileId')

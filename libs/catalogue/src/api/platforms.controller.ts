@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags, ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiCreatedResponse,
+  ApiOkResponse,
+} from '@nestjs/swagger';
 import { chinaDate, Clock, ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, OptionalActor, Public, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';

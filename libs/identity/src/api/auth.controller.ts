@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiCreatedResponse, ApiOkResponse, ApiNoContentResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiNoContentResponse,
+} from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, ErrorResponseDto } from '@pilotlink/core';
@@ -79,7 +87,7 @@ export class AuthController {
   @HttpCode(204)
   @SkipThrottle({ login: true, loginAddress: true })
   @ApiOperation({ summary: 'Revoke the session of this refresh token' })
-  @ApiNoContentResponse({ description: "Signed out" })
+  @ApiNoContentResponse({ description: 'Signed out' })
   async logout(@Body() body: RefreshRequestDto): Promise<void> {
     await this.auth.logout(body.refreshToken);
   }

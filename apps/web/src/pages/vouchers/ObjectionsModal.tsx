@@ -1,6 +1,6 @@
 import { Alert, Button, Descriptions, Empty, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, Page, yuan } from '../../api';
+import { api, listItems, yuan } from '../../api';
 import { applyApiErrors } from '../../errors';
 import { useLoad } from '../../useLoad';
 
@@ -32,10 +32,7 @@ export function ObjectionsModal({
   claim: { id: string; contractNumber: string; amountFen?: number; noticeUntil: string | null };
   onClose: (changed: boolean) => void;
 }) {
-  const objections = useLoad(
-    () => api<Page<Objection>>(`/claims/${claim.id}/objections`, { query: { limit: 100 } }).then((p) => p.items),
-    [claim.id],
-  );
+  const objections = useLoad(() => listItems<Objection>(`/claims/${claim.id}/objections`), [claim.id]);
   const [changed, setChanged] = useState(false);
   const [form] = Form.useForm<{ note: string }>();
   const [error, setError] = useState<string>();

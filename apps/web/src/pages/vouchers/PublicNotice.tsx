@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Empty, Form, Input, Modal, Result, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api, Page, yuan } from '../../api';
+import { api, listItems, yuan } from '../../api';
 import { applyApiErrors } from '../../errors';
 import { useLoad } from '../../useLoad';
 
@@ -20,12 +20,6 @@ export const HOW_TO_OBJECT =
   '公示期内，任何单位或个人对下列兑付有异议的，可点击“提出异议”，如实填写联系方式和异议理由（匿名或无具体理由的异议不予受理）。' +
   '主管部门核查后处理：异议成立的，该笔兑付不予拨付；异议不成立的，公示期满后拨付。';
 
-/** The claims on notice (the first 100; a program rarely has more at once). */
-export function loadNotice(programId: string): Promise<NoticeItem[]> {
-  const url = `/voucher-programs/${programId}/public-notice`;
-  return api<Page<NoticeItem>>(url, { query: { limit: 100 } }).then((page) => page.items);
-}
-
 export function noticeUrl(programId: string): string {
   return `/public-notice/${programId}`;
 }
@@ -33,7 +27,7 @@ export function noticeUrl(programId: string): string {
 /** 公示: the approved claims of a program during their notice, with the objection form — public, no login. */
 export function PublicNoticePage() {
   const { programId = '' } = useParams();
-  const notice = useLoad(() => loadNotice(programId), [programId]);
+  const notice = useLoad(() => listItems<NoticeItem>(`/voucher-programs/${programId}/public-notice`), [programId]);
   return (
     <Card title="服务券兑付公示" data-testid="public-notice-page">
       <Alert type="info" showIcon message="异议方式" description={HOW_TO_OBJECT} style={{ marginBottom: 12 }} />
