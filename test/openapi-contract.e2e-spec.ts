@@ -19,11 +19,19 @@ interface Operation {
 
 const BINARY = (schema: Schema | undefined) => schema?.type === 'string' && schema.format === 'binary';
 
-/** A schema a client can type a response from: a named model, an array of one, or an object/primitive type. */
-function describes(schema: Schema | undefined): boolean {
+/**
+ * A schema a client can type a response from: a named model with properties, an array of one, or a
+ * typed object/primitive — not `{}` nor a model without a single documented property.
+ */
+function describes(schema: Schema | undefined, models: Record<string, Schema>): boolean {
   if (!schema) return false;
-  if (schema.$ref || schema.allOf?.length) return true;
-  if (schema.type === 'array') return describes(schema.items);
+  if (schema.$ref) {
+    const model = models[schema.$ref.replace('#/components/schemas/', '')];
+    return Object.keys(model?.properties ?? {}).length > 0 || !!model?.allOf?.length;
+  }
+  if (schema.allOf?.length) return schema.allOf.every((part) => describes(part, models));
+  if (schema.type === 'array') return describes(schema.items, models);
+  if (schema.type === 'object') return Object.keys(schema.properties ?? {}).length > 0;
   return typeof schema.type === 'string';
 }
 
@@ -61,6 +69,7 @@ function routeStatuses(t: TestApp): Map<string, number> {
 describe('OpenAPI document: every operation declares its success response (e2e)', () => {
   let t: TestApp;
   let operations: Operation[];
+  let models: Record<string, Schema>;
   let statuses: Map<string, number>;
 
   beforeAll(async () => {
@@ -69,6 +78,7 @@ describe('OpenAPI document: every operation declares its success response (e2e)'
     operations = Object.values(doc.body.paths as Record<string, Record<string, Operation>>).flatMap((path) =>
       Object.values(path),
     );
+    models = doc.body.components.schemas;
     statuses = routeStatuses(t);
   });
   afterAll(async () => {
@@ -97,7 +107,7 @@ describe('OpenAPI document: every operation declares its success response (e2e)'
       }
       if (!media.length) problems.push(`${op.operationId}: ${status} without content`);
       for (const [type, { schema }] of media) {
-        if (type === 'application/json' ? !describes(schema) : !BINARY(schema) && !describes(schema))
+        if (type === 'application/json' ? !describes(schema, models) : !BINARY(schema) && !describes(schema, models))
           problems.push(`${op.operationId}: ${status} ${type} without a schema`);
       }
     }
