@@ -23,7 +23,7 @@ describe('governance: reading equipment declarations back (e2e)', () => {
 
   it('the operator and bureaus over the platform see each year it declared, latest first; others get 404', async () => {
     const path = `/api/platforms/${platformId}/equipment-declarations`;
-    expect((await t.http.get(path).set(operator.auth).expect(200)).body).toEqual([]);
+    expect((await t.http.get(path).set(operator.auth).expect(200)).body).toMatchObject({ total: 0, items: [] });
     await t.http
       .put(`${path}/${year - 1}`)
       .set(operator.auth)
@@ -42,7 +42,8 @@ describe('governance: reading equipment declarations back (e2e)', () => {
       .expect(200);
 
     const mine = await t.http.get(path).set(operator.auth).expect(200);
-    expect(mine.body).toEqual([
+    expect(mine.body.total).toBe(2);
+    expect(mine.body.items).toEqual([
       expect.objectContaining({
         platformId,
         year,
@@ -52,7 +53,7 @@ describe('governance: reading equipment declarations back (e2e)', () => {
       }),
       expect.objectContaining({ year: year - 1, nonFiscalEquipmentFen: 1_000_000, newEquipmentFen: 0 }),
     ]);
-    expect(typeof mine.body[0].updatedAt).toBe('string');
+    expect(typeof mine.body.items[0].updatedAt).toBe('string');
 
     const bureau = await t.http.get(path).set(jinjiang.auth).expect(200);
     expect(bureau.body).toEqual(mine.body);

@@ -101,7 +101,7 @@ describe('governance: recognition (认定), lapse and annual evaluation (绩效�
       for (const who of [operator, quanzhou, fujian, admin]) {
         const list = await t.http.get(`/api/platforms/${platformId}/recognitions`).set(who.auth);
         expect(list.status).toBe(200);
-        expect(list.body.map((r: { id: string }) => r.id)).toEqual([cityId]);
+        expect(list.body).toMatchObject({ total: 1, items: [{ id: cityId }] });
       }
       expect((await apply(operator, platformId, 'NONE')).body).toMatchObject({
         code: 'VALIDATION_FAILED',
@@ -329,7 +329,7 @@ describe('governance: recognition (认定), lapse and annual evaluation (绩效�
 
       const list = await t.http.get(`/api/platforms/${platformId}/evaluations`).set(operator.auth);
       expect(list.status).toBe(200);
-      expect(list.body.map((e: { id: string }) => e.id)).toEqual([downgraded.body.id]);
+      expect(list.body).toMatchObject({ total: 1, items: [{ id: downgraded.body.id }] });
       expect((await t.http.get(`/api/platforms/${platformId}/evaluations`).set(fuzhou.auth)).status).toBe(404);
     });
 

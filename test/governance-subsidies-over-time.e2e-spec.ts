@@ -114,9 +114,10 @@ describe('governance: platform subsidies over time (e2e, test clock)', () => {
     expect((await declareRevenue(platformId, stranger, 2031, 1)).status).toBe(404);
     expect((await t.http.get(`/api/platforms/${platformId}/revenue-declarations`).set(stranger.auth)).status).toBe(404);
     const listed = await t.http.get(`/api/platforms/${platformId}/revenue-declarations`).set(jinjiang.auth);
-    expect(listed.body).toEqual([
-      expect.objectContaining({ year: 2031, serviceRevenueFen: 400_000_000, marketplaceRevenueFen: 0 }),
-    ]);
+    expect(listed.body).toMatchObject({
+      total: 1,
+      items: [{ year: 2031, serviceRevenueFen: 400_000_000, marketplaceRevenueFen: 0 }],
+    });
   });
 
   it('four years: revenue ¥4m, ¥5m, ¥3m, ¥4m → operating ¥1.2m, ¥1.5m, ¥0.3m, ¥0; equipment ¥10m, ¥10m → ¥3m, ¥2m; re-recognition pays nothing', async () => {
@@ -165,7 +166,7 @@ describe('governance: platform subsidies over time (e2e, test clock)', () => {
     const again = await assess(platformId, 2032);
     expect(byCode(again.body.result.rules).JJ_OPERATING_30.amountFen).toBe(150_000_000);
     const list = await t.http.get(`/api/platforms/${platformId}/subsidy-assessments`).set(operator.auth);
-    const of2032 = list.body.filter((a: { year: number }) => a.year === 2032);
+    const of2032 = list.body.items.filter((a: { year: number }) => a.year === 2032);
     expect(of2032).toHaveLength(2);
     expect(of2032.filter((a: { supersededAt: string | null }) => a.supersededAt === null)).toHaveLength(1);
     expect(of2032.find((a: { supersededAt: string | null }) => a.supersededAt !== null).supersededBy).toBe(

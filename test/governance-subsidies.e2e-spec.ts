@@ -61,9 +61,15 @@ describe('governance: subsidy rules as data, declarations and assessments (e2e)'
     expect(platformSide.status).toBe(403);
 
     const covering = await t.http.get('/api/subsidy-rules').query({ regionCode: '350582' }).set(operator.auth);
-    expect(covering.body.map((r: { code: string }) => r.code).sort()).toEqual(
+    expect(covering.body.total).toBe(4);
+    expect(covering.body.items.map((r: { code: string }) => r.code).sort()).toEqual(
       ['JJ_EQUIPMENT_30', 'JJ_NEW_EQUIPMENT_20', 'JJ_OPERATING_30', 'JJ_RECOGNITION_AWARD'].sort(),
     );
+    const paged = await t.http
+      .get('/api/subsidy-rules')
+      .query({ regionCode: '350582', limit: 3, page: 2 })
+      .set(operator.auth);
+    expect([paged.status, paged.body.total, paged.body.items.length]).toEqual([200, 4, 1]);
   });
 
   it('assesses a year: each rule computed and capped, 就高不重复 within a group, the 1:1 split exact to the fen', async () => {
@@ -145,7 +151,8 @@ describe('governance: subsidy rules as data, declarations and assessments (e2e)'
     const equipment = res.body.result.rules.find((r: { code: string }) => r.code === 'JJ_EQUIPMENT_30');
     expect(equipment.amountFen).toBe(250_000_002);
     const list = await t.http.get(`/api/platforms/${platformId}/subsidy-assessments`).set(operator.auth);
-    expect(list.body.map((a: { totalFen: string }) => Number(a.totalFen)).sort()).toEqual([300_000_002, 350_000_003]);
+    expect(list.body.total).toBe(2);
+    expect(list.body.items.map((a: { totalFen: number }) => a.totalFen).sort()).toEqual([300_000_002, 350_000_003]);
   });
 
   it('only a bureau covering the platform assesses; the declaration is the operator’s; bad input 400', async () => {

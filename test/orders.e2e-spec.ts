@@ -97,11 +97,12 @@ describe('orders: transitions, payments, deliverables, reviews (e2e)', () => {
     expect(delivered.body).toMatchObject({ status: 'DELIVERED', deliveredAt: expect.any(String) });
 
     const files = await t.http.get(`/api/orders/${id}/deliverables`).set(sme.auth);
-    expect(files.body).toEqual([
-      expect.objectContaining({ fileName: '中试检测报告.pdf', contentType: 'application/pdf', sizeBytes: PDF.length }),
-    ]);
+    expect(files.body).toMatchObject({
+      total: 1,
+      items: [{ fileName: '中试检测报告.pdf', contentType: 'application/pdf', sizeBytes: PDF.length }],
+    });
     const download = await t.http
-      .get(`/api/orders/${id}/deliverables/${files.body[0].id}`)
+      .get(`/api/orders/${id}/deliverables/${files.body.items[0].id}`)
       .set(sme.auth)
       .buffer(true)
       .parse((res, done) => {

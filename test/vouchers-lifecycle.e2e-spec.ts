@@ -111,17 +111,22 @@ describe('vouchers: REIMBURSE and DEDUCT lifecycles, releases and expiry (e2e)',
     );
     expect(decided.body).toMatchObject({ status: 'APPROVED', noticeUntil: plusDays(issuedOn, 7) }); // 7 notice days
     const notice = await expectStatus(t.http.get(`/api/voucher-programs/${programId}/public-notice`), 200); // public
-    expect(notice.body).toEqual([
-      {
-        claimId: claim.body.id,
-        smeName: '晋江市恒达鞋材有限公司',
-        platformName: '晋江市鞋服材料中试服务平台',
-        amountFen: 500_000,
-        approvedOn: issuedOn,
-        noticeUntil: plusDays(issuedOn, 7),
-        status: 'APPROVED',
-      },
-    ]);
+    expect(notice.body).toEqual({
+      total: 1,
+      page: 1,
+      limit: 20,
+      items: [
+        {
+          claimId: claim.body.id,
+          smeName: '晋江市恒达鞋材有限公司',
+          platformName: '晋江市鞋服材料中试服务平台',
+          amountFen: 500_000,
+          approvedOn: issuedOn,
+          noticeUntil: plusDays(issuedOn, 7),
+          status: 'APPROVED',
+        },
+      ],
+    });
     expect(await w.summary(programId)).toMatchObject({ heldFen: 0, payableFen: 500_000, paidFen: 0 });
 
     // 公示: no payment before the notice has ended (经公示无异议后拨付) — on its last day either

@@ -82,7 +82,7 @@ describe('vouchers: public notice, objections and payment (e2e)', () => {
     });
     expect(await claimStatus(claim.id)).toBe('UNDER_OBJECTION');
     const notice = await expectStatus(t.http.get(`/api/voucher-programs/${programId}/public-notice`), 200);
-    expect(notice.body).toEqual([expect.objectContaining({ claimId: claim.id, status: 'UNDER_OBJECTION' })]);
+    expect(notice.body).toMatchObject({ total: 1, items: [{ claimId: claim.id, status: 'UNDER_OBJECTION' }] });
     // under objection, not even after the notice would it be paid
     clock.advanceDays(10);
     const blocked = await t.http.post(`/api/claims/${claim.id}/pay`).set(w.bureau.auth).send({});
@@ -91,9 +91,10 @@ describe('vouchers: public notice, objections and payment (e2e)', () => {
 
     // The bureau sees the objector's contact; another bureau and the SME do not see the objection at all.
     const listed = await expectStatus(t.http.get(`/api/claims/${claim.id}/objections`).set(w.bureau.auth), 200);
-    expect(listed.body).toEqual([
-      expect.objectContaining({ id: receipt.body.id, contact: '13800000000', status: 'OPEN', decisionNote: null }),
-    ]);
+    expect(listed.body).toMatchObject({
+      total: 1,
+      items: [{ id: receipt.body.id, contact: '13800000000', status: 'OPEN', decisionNote: null }],
+    });
     const otherBureau = await createPrivilegedOrg(t, 'BUREAU', '350100');
     expect((await t.http.get(`/api/claims/${claim.id}/objections`).set(otherBureau.auth)).status).toBe(404);
     expect((await t.http.get(`/api/claims/${claim.id}/objections`).set(sme.auth)).status).toBe(403);
@@ -130,7 +131,10 @@ describe('vouchers: public notice, objections and payment (e2e)', () => {
       .set(w.bureau.auth)
       .send({ note: '再议' });
     expect([again.status, again.body.code]).toEqual([409, 'INVALID_STATE_TRANSITION']);
-    expect((await t.http.get(`/api/voucher-programs/${programId}/public-notice`)).body).toEqual([]);
+    expect((await t.http.get(`/api/voucher-programs/${programId}/public-notice`)).body).toMatchObject({
+      total: 0,
+      items: [],
+    });
     const audit = await t.db.query(
       `SELECT action FROM audit_events WHERE entity_id = $1 AND action LIKE 'voucher.claim.objec%' ORDER BY occurred_at`,
       [claim.id],

@@ -46,7 +46,7 @@ describe('web portal: governance screens in Chromium (browser)', () => {
       p.t.http.get('/api/subsidy-rules').query({ regionCode: '350500' }).set(world.bureau.auth),
       200,
     );
-    return (res.body as { code: string; active: boolean; rule: Record<string, unknown> }[]).find(
+    return (res.body.items as { code: string; active: boolean; rule: Record<string, unknown> }[]).find(
       (r) => r.code === code,
     );
   }
@@ -145,9 +145,10 @@ describe('web portal: governance screens in Chromium (browser)', () => {
       p.t.http.get(`/api/platforms/${platformId}/equipment-declarations`).set(operator.auth),
       200,
     );
-    expect(declarations.body).toEqual([
-      expect.objectContaining({ year, nonFiscalEquipmentFen: 200_000_000, newEquipmentFen: 150_000_000 }),
-    ]);
+    expect(declarations.body).toMatchObject({
+      total: 1,
+      items: [{ year, nonFiscalEquipmentFen: 200_000_000, newEquipmentFen: 150_000_000 }],
+    });
 
     // The bureau assesses the platform and reads the stored assessment back in the list.
     await bureau.reload();
@@ -162,8 +163,8 @@ describe('web portal: governance screens in Chromium (browser)', () => {
       p.t.http.get(`/api/platforms/${platformId}/subsidy-assessments`).set(world.bureau.auth),
       200,
     );
-    expect(assessments.body).toHaveLength(1);
-    const stored = assessments.body[0].result as {
+    expect(assessments.body.total).toBe(1);
+    const stored = assessments.body.items[0].result as {
       totalFen: number;
       rules: { code: string; amountFen: number; cappedFen: number; capFen: number; overlapDecision: string }[];
       funderTotals: { name: string; amountFen: number }[];
@@ -227,7 +228,10 @@ describe('web portal: governance screens in Chromium (browser)', () => {
       p.t.http.get(`/api/platforms/${platformId}/evaluations`).set(world.bureau.auth),
       200,
     );
-    expect(evaluations.body).toEqual([expect.objectContaining({ year: year - 1, grade: 'FAIL', outcome: 'SUSPEND' })]);
+    expect(evaluations.body).toMatchObject({
+      total: 1,
+      items: [{ year: year - 1, grade: 'FAIL', outcome: 'SUSPEND' }],
+    });
     const platform = await expectStatus(p.t.http.get(`/api/platforms/${platformId}`).set(world.bureau.auth), 200);
     expect(platform.body.status).toBe('SUSPENDED');
     await eventually(async () => (await searchTotal(SERVICE_TITLE)) === 0, 'the services to leave search');
@@ -375,7 +379,11 @@ describe('web portal: governance screens in Chromium (browser)', () => {
       p.t.http.get(`/api/platforms/${platformId}/revenue-declarations`).set(operator.auth),
       200,
     );
-    expect(stored.body[0]).toMatchObject({ year: declaredYear, status: 'ACCEPTED', serviceRevenueFen: 400_000_000 });
+    expect(stored.body.items[0]).toMatchObject({
+      year: declaredYear,
+      status: 'ACCEPTED',
+      serviceRevenueFen: 400_000_000,
+    });
     await op.reload();
     await mine.getByText('已受理').waitFor();
 

@@ -195,7 +195,7 @@ export class VoucherWorld {
     );
     await expectStatus(this.act(sme, orderId, 'complete'), 200);
     const files = await expectStatus(this.http.get(`/api/orders/${orderId}/deliverables`).set(sme.auth), 200);
-    return files.body[0].id as string;
+    return files.body.items[0].id as string;
   }
 
   hold(sme: RegisteredOrg, orderId: string, voucherId: string, key?: string): Req {

@@ -204,6 +204,11 @@ export interface Page<T> {
   limit?: number;
 }
 
+/** The rows of a paged list, up to 100 (the per-platform lists — declarations, evaluations … — hold a few). */
+export async function listItems<T>(path: string, query: RequestOptions['query'] = {}): Promise<T[]> {
+  return (await api<Page<T>>(path, { query: { limit: 100, ...query } })).items;
+}
+
 /** The rows of a list answer, whether the route pages (`{ items }`) or answers a plain array. */
 export function itemsOf<T>(data: T[] | { items?: T[] } | null | undefined): T[] {
   return Array.isArray(data) ? data : (data?.items ?? []);

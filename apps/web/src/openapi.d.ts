@@ -2269,41 +2269,18 @@ export interface components {
             org: components["schemas"]["RegisterOrgDto"];
             user: components["schemas"]["NewUserDto"];
         };
-        LoginRequestDto: {
-            /** @example sme@demo.pilotlink.cn */
+        UserResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orgId: string;
             email: string;
-            password: string;
-        };
-        RefreshRequestDto: {
-            /** @description The refresh token from login or the previous refresh */
-            refreshToken: string;
-        };
-        CreateOrgDto: {
-            /** @example 张三 */
-            legalRepresentative?: string;
-            /**
-             * @description 科技型中小企业 入库
-             * @default false
-             */
-            techSme: boolean;
+            displayName: string;
             /** @enum {string} */
-            size?: "MICRO" | "SMALL" | "MEDIUM" | "LARGE";
-            /** @example 0595-88888888 */
-            contactPhone?: string;
-            /** @example 福建省晋江市世纪大道 1 号 */
-            address?: string;
-            /** @enum {string} */
-            kind: "BUREAU" | "ADMIN";
-            /** @example 晋江市科学技术局 */
-            name: string;
-            uscc: string;
-            /**
-             * @description The bureau's jurisdiction
-             * @example 350582
-             */
-            regionCode: string;
-            /** @description The first (owner) account of the new org */
-            owner: components["schemas"]["NewUserDto"];
+            role: "OWNER" | "MEMBER";
+            isActive: boolean;
+            /** Format: date-time */
+            createdAt: string;
         };
         ShareholderDto: {
             /** @description The holder's USCC (an org) or a stable personal key (e.g. the hash of an ID number) */
@@ -2376,6 +2353,72 @@ export interface components {
             /** @description The pending correction of eligibility facts (techSme, legal representative, shareholders) a bureau has yet to decide; returned by GET and PATCH /orgs/:id */
             pendingCorrection?: components["schemas"]["OrgCorrectionResponseDto"] | null;
         };
+        SessionResponseDto: {
+            /** @example Bearer */
+            tokenType: string;
+            accessToken: string;
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+            /** @description Rotated on every use; reuse of an old one revokes the session */
+            refreshToken: string;
+            user: components["schemas"]["UserResponseDto"];
+            org: components["schemas"]["OrgResponseDto"];
+        };
+        LoginRequestDto: {
+            /** @example sme@demo.pilotlink.cn */
+            email: string;
+            password: string;
+        };
+        RefreshRequestDto: {
+            /** @description The refresh token from login or the previous refresh */
+            refreshToken: string;
+        };
+        TokenResponseDto: {
+            /** @example Bearer */
+            tokenType: string;
+            accessToken: string;
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+            /** @description Rotated on every use; reuse of an old one revokes the session */
+            refreshToken: string;
+        };
+        MeResponseDto: {
+            user: components["schemas"]["UserResponseDto"];
+            org: components["schemas"]["OrgResponseDto"];
+        };
+        OrgPageDto: {
+            items: components["schemas"]["OrgResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        CreateOrgDto: {
+            /** @example 张三 */
+            legalRepresentative?: string;
+            /**
+             * @description 科技型中小企业 入库
+             * @default false
+             */
+            techSme: boolean;
+            /** @enum {string} */
+            size?: "MICRO" | "SMALL" | "MEDIUM" | "LARGE";
+            /** @example 0595-88888888 */
+            contactPhone?: string;
+            /** @example 福建省晋江市世纪大道 1 号 */
+            address?: string;
+            /** @enum {string} */
+            kind: "BUREAU" | "ADMIN";
+            /** @example 晋江市科学技术局 */
+            name: string;
+            uscc: string;
+            /**
+             * @description The bureau's jurisdiction
+             * @example 350582
+             */
+            regionCode: string;
+            /** @description The first (owner) account of the new org */
+            owner: components["schemas"]["NewUserDto"];
+        };
         UpdateOrgDto: {
             /** @example 张三 */
             legalRepresentative?: string;
@@ -2403,6 +2446,12 @@ export interface components {
             /** @example 营业执照信息与统一社会信用代码不一致 */
             reason: string;
         };
+        UserPageDto: {
+            items: components["schemas"]["UserResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
         AddMemberDto: {
             /** @example owner@example.cn */
             email: string;
@@ -2425,6 +2474,98 @@ export interface components {
         RejectCorrectionDto: {
             /** @example 未提供科技型中小企业入库证明 */
             reason: string;
+        };
+        AuditEventResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            actorUserId: string | null;
+            /** Format: uuid */
+            actorOrgId: string | null;
+            /** @example org.verified */
+            action: string;
+            /** @example org */
+            entityType: string;
+            entityId: string;
+            /**
+             * Format: uuid
+             * @description The org the event is about
+             */
+            subjectOrgId: string | null;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            requestId: string | null;
+        };
+        AuditEventPageDto: {
+            items: components["schemas"]["AuditEventResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        IndustryFieldNodeDto: {
+            /** @example MATERIALS_GRAPHENE */
+            code: string;
+            /** @example 石墨烯 */
+            name: string;
+            children: components["schemas"]["IndustryFieldNodeDto"][];
+        };
+        QualificationResponseDto: {
+            /** @enum {string} */
+            kind: "CMA" | "CNAS" | "ISO17025" | "ISO9001" | "GLP" | "OTHER";
+            certificateNo: string;
+            accreditedScope: string;
+            /** @example 2028-06-30 */
+            validUntil: string;
+            /** @description Past its validity: shown to the operator and supervisors only */
+            expired: boolean;
+        };
+        PlatformResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            operatorOrgId: string;
+            name: string;
+            /** @enum {string} */
+            type: "PILOT_SERVICE" | "COMMON_TECH" | "CONCEPT_VERIFICATION" | "PILOT_BASE" | "TESTING";
+            typeLabel: string;
+            /** @enum {string} */
+            operatingModel: "LEADING" | "SPECIALIZED" | "COMPREHENSIVE";
+            operatingModelLabel: string;
+            fieldCodes: string[];
+            regionCode: string;
+            regionName?: string | null;
+            address?: string | null;
+            description: string;
+            contactName?: string | null;
+            contactPhone?: string | null;
+            /** @enum {string} */
+            recognitionLevel: "NONE" | "CITY" | "PROVINCE" | "NATIONAL";
+            /** @enum {string} */
+            status: "DRAFT" | "PENDING_REVIEW" | "LISTED" | "SUSPENDED" | "DELISTED";
+            statusReason?: string | null;
+            /** Format: date-time */
+            listedAt?: string | null;
+            ratingAvg?: number | null;
+            reviewCount: number;
+            /** @description Median minutes from seeing a demand to quoting on it; null before the first quote */
+            medianFirstQuoteMinutes?: number | null;
+            /** @description Demands the platform has quoted on */
+            quotedDemandCount: number;
+            qualifications: components["schemas"]["QualificationResponseDto"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PlatformPageDto: {
+            items: components["schemas"]["PlatformResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
         };
         QualificationDto: {
             /** @enum {string} */
@@ -2491,6 +2632,38 @@ export interface components {
             /** @example 年度评价不合格，暂停对外服务 */
             reason: string;
         };
+        ServiceResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            platformId: string;
+            title: string;
+            description: string;
+            /** @enum {string} */
+            category: "TECH_TRANSFER" | "PROCESS_IMPROVEMENT" | "SCALE_UP" | "TYPE_TEST" | "PERFORMANCE_TEST" | "SMALL_BATCH" | "EQUIPMENT_SHARING" | "EQUIPMENT_VALIDATION" | "CONCEPT_VERIFICATION" | "INSPECTION_TESTING" | "SIMULATION" | "SAMPLE_MAKING" | "CONSULTING_TRAINING";
+            categoryLabel: string;
+            fieldCodes: string[];
+            stages: ("CONCEPT" | "LAB" | "PILOT" | "SMALL_BATCH")[];
+            /** @enum {string} */
+            pricingKind: "FIXED" | "UNIT" | "QUOTE";
+            /** @description fen */
+            priceFen?: number | null;
+            unitName?: string | null;
+            leadTimeDays: number;
+            voucherEligible: boolean;
+            /** @enum {string} */
+            status: "DRAFT" | "PUBLISHED" | "ARCHIVED";
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ServicePageDto: {
+            items: components["schemas"]["ServiceResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
         CreateServiceDto: {
             /** @example 功能性面料小批量试产 */
             title: string;
@@ -2551,6 +2724,29 @@ export interface components {
             /** @default false */
             voucherEligible: boolean;
         };
+        EquipmentResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            platformId: string;
+            name: string;
+            model?: string | null;
+            maker?: string | null;
+            category: string;
+            keySpecs: string;
+            /** @description fen per hour */
+            hourlyRateFen: number;
+            /** @enum {string} */
+            status: "ACTIVE" | "RETIRED";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        EquipmentPageDto: {
+            items: components["schemas"]["EquipmentResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
         CreateEquipmentDto: {
             /** @example 场发射扫描电子显微镜 */
             name: string;
@@ -2586,6 +2782,60 @@ export interface components {
             hourlyRateFen?: number;
             /** @enum {string} */
             status?: "ACTIVE" | "RETIRED";
+        };
+        DemandResponseDto: {
+            /** @enum {string} */
+            view: "FULL" | "SUMMARY";
+            /** Format: uuid */
+            id: string;
+            title: string;
+            fieldCode: string;
+            /** @enum {string} */
+            stage: "CONCEPT" | "LAB" | "PILOT" | "SMALL_BATCH";
+            categories: ("TECH_TRANSFER" | "PROCESS_IMPROVEMENT" | "SCALE_UP" | "TYPE_TEST" | "PERFORMANCE_TEST" | "SMALL_BATCH" | "EQUIPMENT_SHARING" | "EQUIPMENT_VALIDATION" | "CONCEPT_VERIFICATION" | "INSPECTION_TESTING" | "SIMULATION" | "SAMPLE_MAKING" | "CONSULTING_TRAINING")[];
+            /** @enum {string|null} */
+            budgetBand?: "UNDER_50K" | "50K_200K" | "200K_1M" | "OVER_1M" | null;
+            /** @enum {string} */
+            mode: "OPEN" | "CHALLENGE";
+            /** @enum {string} */
+            confidentiality: "PUBLIC" | "SUMMARY" | "PRIVATE";
+            /** @enum {string} */
+            status: "DRAFT" | "OPEN" | "AWARDED" | "CLOSED" | "CANCELLED" | "EXPIRED";
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /** @description Quotes received (withdrawn ones not counted) */
+            quoteCount: number;
+            /** @description FULL view only */
+            description?: string;
+            /**
+             * Format: uuid
+             * @description FULL view only
+             */
+            smeOrgId?: string;
+            /** @description FULL view only */
+            budgetMinFen?: number | null;
+            /** @description FULL view only */
+            budgetMaxFen?: number | null;
+            /** @description FULL view only */
+            wantedBy?: string | null;
+            /** @description FULL view only */
+            regionCode?: string | null;
+            /** @description FULL view only */
+            rewardFen?: number | null;
+            /** @description FULL view only */
+            challengeDeadline?: string | null;
+            /** @description FULL view only */
+            statusReason?: string | null;
+            /** @description FULL view, challenges: days after the deadline to award */
+            awardWindowDays?: number;
+            /** @description FULL view, challenges: the last day a proposal may be accepted (deadline + award window) */
+            awardBy?: string | null;
+        };
+        DemandPageDto: {
+            items: components["schemas"]["DemandResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
         };
         CreateDemandDto: {
             /** @example 石墨烯改性EVA鞋底中试放大 */
@@ -2692,6 +2942,45 @@ export interface components {
              */
             platformId: string;
         };
+        QuoteResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            demandId: string;
+            /** Format: uuid */
+            platformId: string;
+            /** Format: uuid */
+            platformOrgId: string;
+            /**
+             * Format: uuid
+             * @description The service it is delivered under
+             */
+            serviceId: string | null;
+            priceFen: number;
+            timelineDays: number;
+            scope: string;
+            validUntil: string;
+            /** @enum {string} */
+            status: "SUBMITTED" | "REVISION_REQUESTED" | "ACCEPTED" | "DECLINED" | "WITHDRAWN" | "EXPIRED";
+            revision: number;
+            revisionNote?: string | null;
+            /** @enum {string|null} */
+            declineReason?: "PRICE_TOO_HIGH" | "TIMELINE_TOO_LONG" | "SCOPE_MISMATCH" | "CHOSE_ANOTHER" | "NO_LONGER_NEEDED" | "OTHER" | null;
+            declineComment?: string | null;
+            /**
+             * Format: uuid
+             * @description Set on accept: the order it created
+             */
+            orderId?: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QuotePageDto: {
+            items: components["schemas"]["QuoteResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
         SubmitQuoteDto: {
             /**
              * @description fen
@@ -2735,6 +3024,233 @@ export interface components {
             reason: "PRICE_TOO_HIGH" | "TIMELINE_TOO_LONG" | "SCOPE_MISMATCH" | "CHOSE_ANOTHER" | "NO_LONGER_NEEDED" | "OTHER";
             comment?: string;
         };
+        MatchedServiceDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description As the platform wrote it */
+            title: string;
+            /** @enum {string} */
+            category: "TECH_TRANSFER" | "PROCESS_IMPROVEMENT" | "SCALE_UP" | "TYPE_TEST" | "PERFORMANCE_TEST" | "SMALL_BATCH" | "EQUIPMENT_SHARING" | "EQUIPMENT_VALIDATION" | "CONCEPT_VERIFICATION" | "INSPECTION_TESTING" | "SIMULATION" | "SAMPLE_MAKING" | "CONSULTING_TRAINING";
+            /** @example 工艺放大熟化 */
+            categoryLabel: string;
+            /** @description Including the parents of sub-fields */
+            fieldCodes: string[];
+            stages: ("CONCEPT" | "LAB" | "PILOT" | "SMALL_BATCH")[];
+            /** @enum {string} */
+            pricingKind: "FIXED" | "UNIT" | "QUOTE";
+            /** @description fen; null when priced on request */
+            priceFen: number | null;
+            priceUnit: string | null;
+            leadTimeDays: number;
+            voucherEligible: boolean;
+        };
+        MatchedPlatformDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            type: string;
+            recognitionLevel: string | null;
+            /** @example 350582 */
+            regionCode: string;
+            ratingAvg: number | null;
+        };
+        MatchReasonsDto: {
+            /**
+             * @description Demand terms found in the service (synonyms count)
+             * @example [
+             *       "石墨烯"
+             *     ]
+             */
+            terms: string[];
+            /** @description The service serves the demand's industry field (or a sub-field of it) */
+            field: boolean;
+            /** @description The service covers the demand's stage */
+            stage: boolean;
+            /** @description Wanted categories the service is in */
+            categories: ("TECH_TRANSFER" | "PROCESS_IMPROVEMENT" | "SCALE_UP" | "TYPE_TEST" | "PERFORMANCE_TEST" | "SMALL_BATCH" | "EQUIPMENT_SHARING" | "EQUIPMENT_VALIDATION" | "CONCEPT_VERIFICATION" | "INSPECTION_TESTING" | "SIMULATION" | "SAMPLE_MAKING" | "CONSULTING_TRAINING")[];
+            /** @description The platform lies in the preferred region (or the region in the platform’s) */
+            region: boolean;
+            /** @description The service's stated price is within the budget (false when priced on request) */
+            budget: boolean;
+        };
+        DemandMatchDto: {
+            /** @description 1-based */
+            rank: number;
+            /** @description Relevance 0..1: Meilisearch ranking scores of the demand’s terms (weighted by rarity) combined with the field, stage, category and region matches. Ties within 0.02 are ordered by recognition, rating, lead time. */
+            score: number;
+            service: components["schemas"]["MatchedServiceDto"];
+            platform: components["schemas"]["MatchedPlatformDto"];
+            reasons: components["schemas"]["MatchReasonsDto"];
+        };
+        DemandMatchesDto: {
+            /** Format: uuid */
+            demandId: string;
+            /** @description Services found fitting (before the limit) */
+            total: number;
+            items: components["schemas"]["DemandMatchDto"][];
+        };
+        FittingDemandDto: {
+            /** @enum {string} */
+            view: "FULL" | "SUMMARY";
+            /** Format: uuid */
+            id: string;
+            title: string;
+            fieldCode: string;
+            /** @enum {string} */
+            stage: "CONCEPT" | "LAB" | "PILOT" | "SMALL_BATCH";
+            categories: ("TECH_TRANSFER" | "PROCESS_IMPROVEMENT" | "SCALE_UP" | "TYPE_TEST" | "PERFORMANCE_TEST" | "SMALL_BATCH" | "EQUIPMENT_SHARING" | "EQUIPMENT_VALIDATION" | "CONCEPT_VERIFICATION" | "INSPECTION_TESTING" | "SIMULATION" | "SAMPLE_MAKING" | "CONSULTING_TRAINING")[];
+            /** @enum {string|null} */
+            budgetBand?: "UNDER_50K" | "50K_200K" | "200K_1M" | "OVER_1M" | null;
+            /** @enum {string} */
+            mode: "OPEN" | "CHALLENGE";
+            /** @enum {string} */
+            confidentiality: "PUBLIC" | "SUMMARY" | "PRIVATE";
+            /** @enum {string} */
+            status: "DRAFT" | "OPEN" | "AWARDED" | "CLOSED" | "CANCELLED" | "EXPIRED";
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /** @description Quotes received (withdrawn ones not counted) */
+            quoteCount: number;
+            /** @description FULL view only */
+            description?: string;
+            /**
+             * Format: uuid
+             * @description FULL view only
+             */
+            smeOrgId?: string;
+            /** @description FULL view only */
+            budgetMinFen?: number | null;
+            /** @description FULL view only */
+            budgetMaxFen?: number | null;
+            /** @description FULL view only */
+            wantedBy?: string | null;
+            /** @description FULL view only */
+            regionCode?: string | null;
+            /** @description FULL view only */
+            rewardFen?: number | null;
+            /** @description FULL view only */
+            challengeDeadline?: string | null;
+            /** @description FULL view only */
+            statusReason?: string | null;
+            /** @description FULL view, challenges: days after the deadline to award */
+            awardWindowDays?: number;
+            /** @description FULL view, challenges: the last day a proposal may be accepted (deadline + award window) */
+            awardBy?: string | null;
+            /** @description How well the service fits the demand */
+            score: number;
+        };
+        FittingDemandsDto: {
+            /** Format: uuid */
+            serviceId: string;
+            total: number;
+            /** @description Each demand as you may see it (SUMMARY: hidden fields absent) */
+            items: components["schemas"]["FittingDemandDto"][];
+        };
+        DemandSearchHitDto: {
+            /** @enum {string} */
+            view: "FULL" | "SUMMARY";
+            /** Format: uuid */
+            id: string;
+            title: string;
+            fieldCode: string;
+            /** @enum {string} */
+            stage: "CONCEPT" | "LAB" | "PILOT" | "SMALL_BATCH";
+            categories: ("TECH_TRANSFER" | "PROCESS_IMPROVEMENT" | "SCALE_UP" | "TYPE_TEST" | "PERFORMANCE_TEST" | "SMALL_BATCH" | "EQUIPMENT_SHARING" | "EQUIPMENT_VALIDATION" | "CONCEPT_VERIFICATION" | "INSPECTION_TESTING" | "SIMULATION" | "SAMPLE_MAKING" | "CONSULTING_TRAINING")[];
+            /** @enum {string|null} */
+            budgetBand?: "UNDER_50K" | "50K_200K" | "200K_1M" | "OVER_1M" | null;
+            /** @enum {string} */
+            mode: "OPEN" | "CHALLENGE";
+            /** @enum {string} */
+            confidentiality: "PUBLIC" | "SUMMARY" | "PRIVATE";
+            /** @enum {string} */
+            status: "DRAFT" | "OPEN" | "AWARDED" | "CLOSED" | "CANCELLED" | "EXPIRED";
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /** @description Quotes received (withdrawn ones not counted) */
+            quoteCount: number;
+            /** @description FULL view only */
+            description?: string;
+            /**
+             * Format: uuid
+             * @description FULL view only
+             */
+            smeOrgId?: string;
+            /** @description FULL view only */
+            budgetMinFen?: number | null;
+            /** @description FULL view only */
+            budgetMaxFen?: number | null;
+            /** @description FULL view only */
+            wantedBy?: string | null;
+            /** @description FULL view only */
+            regionCode?: string | null;
+            /** @description FULL view only */
+            rewardFen?: number | null;
+            /** @description FULL view only */
+            challengeDeadline?: string | null;
+            /** @description FULL view only */
+            statusReason?: string | null;
+            /** @description FULL view, challenges: days after the deadline to award */
+            awardWindowDays?: number;
+            /** @description FULL view, challenges: the last day a proposal may be accepted (deadline + award window) */
+            awardBy?: string | null;
+            /** @description Meilisearch ranking score */
+            score: number;
+        };
+        DemandSearchPageDto: {
+            items: components["schemas"]["DemandSearchHitDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        NotificationResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example demand.published */
+            eventType: string;
+            /** @description The logical event (one notification per org and key) */
+            eventKey: string;
+            /** @enum {string} */
+            subjectType: "demand" | "quote" | "service" | "order" | "voucher";
+            /** Format: uuid */
+            subjectId: string;
+            /** @example 新的中试需求：石墨烯导热膜中试放大 */
+            title: string;
+            body: string;
+            /** @description Structured facts (ids, view, reason…), never more than the recipient may see */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            readAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        NotificationPageDto: {
+            items: components["schemas"]["NotificationResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        UnreadCountDto: {
+            /** @example 3 */
+            unread: number;
+        };
+        SubscriptionResponseDto: {
+            /** Format: uuid */
+            id: string;
+            fieldCodes: string[];
+            categories: ("TECH_TRANSFER" | "PROCESS_IMPROVEMENT" | "SCALE_UP" | "TYPE_TEST" | "PERFORMANCE_TEST" | "SMALL_BATCH" | "EQUIPMENT_SHARING" | "EQUIPMENT_VALIDATION" | "CONCEPT_VERIFICATION" | "INSPECTION_TESTING" | "SIMULATION" | "SAMPLE_MAKING" | "CONSULTING_TRAINING")[];
+            keywords: string[];
+            regionCodes: string[];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SubscriptionPageDto: {
+            items: components["schemas"]["SubscriptionResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
         CreateSubscriptionDto: {
             /**
              * @description Industry field codes (a parent covers its sub-fields)
@@ -2765,6 +3281,41 @@ export interface components {
              */
             regionCodes?: string[];
         };
+        WebhookDeliveryDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            notificationId: string;
+            /** @description 1 for the first attempt */
+            attempt: number;
+            url: string;
+            /** @description HTTP status, null if no answer */
+            responseStatus?: number | null;
+            error?: string | null;
+            durationMs: number;
+            succeeded: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookResponseDto: {
+            /** @description false until a URL is set */
+            configured: boolean;
+            url?: string | null;
+            enabled: boolean;
+            /** @description Masked except right after create/rotate */
+            secret?: string | null;
+            /** @description true when `secret` is the full secret (store it now) */
+            secretRevealed: boolean;
+            /**
+             * @description Header carrying t=<unix s>,v1=<hex HMAC-SHA256>
+             * @example pilotlink-signature
+             */
+            signatureHeader: string;
+            /** Format: date-time */
+            updatedAt?: string | null;
+            /** @description The 20 latest delivery attempts, newest first */
+            deliveries: components["schemas"]["WebhookDeliveryDto"][];
+        };
         PutWebhookDto: {
             /**
              * @description http(s) URL receiving POSTs
@@ -2778,6 +3329,48 @@ export interface components {
             enabled: boolean;
             /** @description true: replace the signing secret; the answer shows the new one once */
             rotateSecret?: boolean;
+        };
+        FailedJobDto: {
+            /** @example webhook.7c9e6679-7425-40de-944b-e07fc1f90ae7 */
+            id: string;
+            /** @enum {string} */
+            queue: "maintenance" | "notifications" | "webhooks";
+            /** @example deliver-webhook */
+            name: string;
+            /** @description The job payload (ids only) */
+            data: {
+                [key: string]: unknown;
+            };
+            failedReason?: string | null;
+            attemptsMade: number;
+            /**
+             * Format: date-time
+             * @description When the job was created
+             */
+            createdAt: string;
+            /** Format: date-time */
+            processedAt?: string | null;
+            /**
+             * Format: date-time
+             * @description When it failed for the last time
+             */
+            finishedAt?: string | null;
+        };
+        FailedJobPageDto: {
+            items: components["schemas"]["FailedJobDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        RetriedJobDto: {
+            id: string;
+            /** @enum {string} */
+            queue: "maintenance" | "notifications" | "webhooks";
+            /**
+             * @description State right after the retry was queued
+             * @example waiting
+             */
+            state: string;
         };
         CreateOrderDto: {
             /**
@@ -2793,12 +3386,104 @@ export interface components {
             /** @example 样品 3 批，每批 20 kg，希望 12 月前完成 */
             note?: string;
         };
+        OrderEventDto: {
+            action: string;
+            /** @enum {string} */
+            fromStatus: "REQUESTED" | "ACCEPTED" | "REJECTED" | "CONTRACTED" | "IN_PROGRESS" | "DELIVERED" | "COMPLETED" | "CANCELLED" | "DISPUTED";
+            /** @enum {string} */
+            toStatus: "REQUESTED" | "ACCEPTED" | "REJECTED" | "CONTRACTED" | "IN_PROGRESS" | "DELIVERED" | "COMPLETED" | "CANCELLED" | "DISPUTED";
+            /** Format: uuid */
+            actorOrgId?: Record<string, never> | null;
+            note?: Record<string, never> | null;
+            /** Format: date-time */
+            at: string;
+        };
+        OrderResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example PL-2026-000042 */
+            contractNumber: string;
+            /** @enum {string} */
+            status: "REQUESTED" | "ACCEPTED" | "REJECTED" | "CONTRACTED" | "IN_PROGRESS" | "DELIVERED" | "COMPLETED" | "CANCELLED" | "DISPUTED";
+            /** Format: uuid */
+            smeOrgId: string;
+            /** Format: uuid */
+            platformId: string;
+            /** Format: uuid */
+            platformOrgId: string;
+            /** Format: uuid */
+            serviceId?: Record<string, never> | null;
+            /** Format: uuid */
+            demandId?: Record<string, never> | null;
+            /** @description 揭榜挂帅: the reward (fen) the challenge stated, when the order came from an awarded challenge */
+            challengeRewardFen?: number | null;
+            /** Format: uuid */
+            quoteId?: Record<string, never> | null;
+            quantity: number;
+            /** @description fen */
+            agreedAmountFen: number;
+            /** @description fen paid so far (detail view) */
+            paidFen?: number;
+            /** @description fen the SME still owes (detail view), after any DEDUCT voucher */
+            owedFen?: number;
+            /** @description fen a DEDUCT (通兑) voucher pays of this order (detail view) */
+            voucherDeductionFen?: number;
+            requestNote?: Record<string, never> | null;
+            smeConfirmedAt?: Record<string, never> | null;
+            platformConfirmedAt?: Record<string, never> | null;
+            deliveredAt?: Record<string, never> | null;
+            completedAt?: Record<string, never> | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description History, oldest first (detail view) */
+            history?: components["schemas"]["OrderEventDto"][];
+        };
+        OrderPageDto: {
+            items: components["schemas"]["OrderResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
         OrderActionDto: {
             /**
              * @description Why (required to dispute)
              * @example 检测报告缺少第 3 批数据
              */
             note?: string;
+        };
+        DeliverableResponseDto: {
+            /** Format: uuid */
+            id: string;
+            fileName: string;
+            contentType: string;
+            sizeBytes: number;
+            /** @description SHA-256 of the bytes, hex */
+            sha256: string;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
+        DeliverablePageDto: {
+            items: components["schemas"]["DeliverableResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        PaymentResponseDto: {
+            /** Format: uuid */
+            id: string;
+            amountFen: number;
+            paidOn: string;
+            /** @enum {string} */
+            method: "BANK_TRANSFER" | "ONLINE" | "CHEQUE" | "OTHER";
+            reference: string;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        PaymentsResponseDto: {
+            items: components["schemas"]["PaymentResponseDto"][];
+            agreedAmountFen: number;
+            paidFen: number;
+            owedFen: number;
         };
         RecordPaymentDto: {
             /**
@@ -2826,9 +3511,74 @@ export interface components {
             /** @example 数据完整，沟通及时 */
             comment?: string;
         };
+        ReviewResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            /** Format: uuid */
+            platformId: string;
+            quality: number;
+            timeliness: number;
+            communication: number;
+            comment: string;
+            reply?: Record<string, never> | null;
+            repliedAt?: Record<string, never> | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
         ReplyToReviewDto: {
             /** @example 感谢评价，期待再次合作 */
             reply: string;
+        };
+        ReviewPageDto: {
+            items: components["schemas"]["ReviewResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        ReservationResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            equipmentId: string;
+            /** Format: uuid */
+            platformId: string;
+            /** Format: uuid */
+            bookerOrgId: string;
+            /**
+             * Format: uuid
+             * @description The order line it created
+             */
+            orderId?: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @enum {string} */
+            status: "CONFIRMED" | "CHECKED_IN" | "COMPLETED" | "CANCELLED" | "NO_SHOW";
+            /** @description The platform's own use (no order, not counted as shared) */
+            internal: boolean;
+            /** @description fen */
+            priceFen: number;
+            /** @description fen owed for a late cancellation or a no-show */
+            feeFen: number;
+            purpose: string;
+            /** Format: date-time */
+            checkedInAt?: string | null;
+            /** Format: date-time */
+            completedAt?: string | null;
+            /** Format: date-time */
+            cancelledAt?: string | null;
+            actualMinutes?: number | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ReservationPageDto: {
+            items: components["schemas"]["ReservationResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
         };
         CreateReservationDto: {
             /**
@@ -2850,6 +3600,39 @@ export interface components {
              * @example 90
              */
             actualMinutes?: number;
+        };
+        TimeSlotDto: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+        };
+        BookingRulesResponseDto: {
+            /** Format: uuid */
+            equipmentId: string;
+            /** @example Asia/Shanghai */
+            timeZone: string;
+            openingHours: {
+                [key: string]: unknown;
+            };
+            freeCancellationHours: number;
+            lateCancellationFeeBp: number;
+            noShowFeeBp: number;
+            /** @description fen per hour; a reservation costs it per started quarter hour */
+            hourlyRateFen: number;
+        };
+        AvailabilityResponseDto: {
+            /** Format: uuid */
+            equipmentId: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @example 15 */
+            slotMinutes: number;
+            /** @description Free, bookable time: any quarter-hour-aligned part of one */
+            free: components["schemas"]["TimeSlotDto"][];
+            rules: components["schemas"]["BookingRulesResponseDto"];
         };
         BookingRulesDto: {
             /**
@@ -2892,6 +3675,25 @@ export interface components {
              */
             noShowFeeBp: number;
         };
+        BlockResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            equipmentId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        BlockPageDto: {
+            items: components["schemas"]["BlockResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
         CreateBlockDto: {
             /**
              * @description On a quarter hour
@@ -2905,6 +3707,27 @@ export interface components {
             endsAt: string;
             /** @example 年度校准 */
             reason: string;
+        };
+        UtilisationResponseDto: {
+            /** Format: uuid */
+            equipmentId: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @description Reservations starting in the period (cancelled ones excluded) */
+            reservations: number;
+            /** @description Hours the instrument was open in the period */
+            openHours: number;
+            scheduledHours: number;
+            /** @description Actually used (completed reservations; a no-show counts 0) */
+            usedHours: number;
+            /** @description Used hours booked by orgs other than the platform operator */
+            externalHours: number;
+            /** @description externalHours / usedHours in basis points */
+            sharingRateBp: number;
+            /** @description usedHours / openHours in basis points */
+            utilisationRateBp: number;
         };
         RuleTierDto: {
             /** @description fen of contract amount this tier reaches; null = no limit (last) */
@@ -2995,6 +3818,53 @@ export interface components {
              */
             budgetFen: number;
         };
+        ProgramResponseDto: {
+            id: string;
+            bureauOrgId: string;
+            /** @enum {string} */
+            kind: "PILOT_SERVICE" | "INNOVATION";
+            name: string;
+            year: number;
+            /** @enum {string} */
+            status: "DRAFT" | "OPEN" | "CLOSED";
+            /** @description Rounding: each tier's part (a RATIO is one tier) is rounded down to the fen on its own, then summed — floor(part × ratioBp / 10000) per tier; the bureau never pays a fraction of a fen more than the rule. */
+            rule: components["schemas"]["RuleDto"];
+            maxVoucherFen: number;
+            capPerSmeYearFen: number | null;
+            capPerOrderFen: number | null;
+            capPerPlatformYearFen: number | null;
+            onePerPair: boolean;
+            smeTechOnly: boolean;
+            smeTeamsAllowed: boolean;
+            smeRegionCodes: string[];
+            smeFieldCodes: string[];
+            eligibleCategories: string[];
+            excludedPurposes: string[];
+            platformIds: string[];
+            minRecognitionLevel: string;
+            applyFrom: string;
+            applyUntil: string;
+            validityDays: number;
+            /** @enum {string} */
+            redemptionMode: "REIMBURSE" | "DEDUCT";
+            cofunders: components["schemas"]["CofunderDto"][];
+            noticeDays: number;
+            /** @description Days after completion to claim a hold that survived its voucher’s expiry */
+            claimWindowDays: number;
+            spotCheckBp: number;
+            /** @description Everything granted so far, fen */
+            budgetFen: number;
+            /** @description Rules are frozen once a voucher is issued */
+            rulesLocked: boolean;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ProgramPageDto: {
+            items: components["schemas"]["ProgramResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
         UpdateProgramDto: {
             /** @enum {string} */
             kind?: "PILOT_SERVICE" | "INNOVATION";
@@ -3052,11 +3922,113 @@ export interface components {
             /** @description fen added to the budget */
             amountFen: number;
         };
+        CofunderSummaryDto: {
+            key: string;
+            name: string;
+            shareBp: number;
+            /** @description This co-funder's share of the budget, fen */
+            budgetFen: number;
+            /** @description Paid out by this co-funder, fen */
+            paidFen: number;
+        };
+        ProgramSummaryDto: {
+            programId: string;
+            /** @description Granted in total */
+            budgetFen: number;
+            /** @description Taken from the budget by vouchers, net of what expiry returned */
+            issuedFen: number;
+            /** @description Held on orders */
+            heldFen: number;
+            /** @description Issued, not held, not yet used */
+            availableOnVouchersFen: number;
+            /** @description Approved claims not yet paid */
+            payableFen: number;
+            paidFen: number;
+            /** @description Budget not issued */
+            remainingFen: number;
+            vouchersIssued: number;
+            /** @description Unused balances of expired vouchers returned to the budget */
+            returnedOnExpiryFen: number;
+            cofunders: components["schemas"]["CofunderSummaryDto"][];
+        };
+        LedgerPostingDto: {
+            account: string;
+            voucherId: string | null;
+            cofunderKey: string | null;
+            /** @description Signed fen: negative leaves the account */
+            amountFen: number;
+        };
+        LedgerTransactionDto: {
+            id: string;
+            kind: string;
+            refType: string;
+            refId: string;
+            memo: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            postings: components["schemas"]["LedgerPostingDto"][];
+        };
+        LedgerPageDto: {
+            items: components["schemas"]["LedgerTransactionDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        PublicNoticeItemDto: {
+            claimId: string;
+            /** @description Beneficiary (the SME) */
+            smeName: string;
+            platformName: string;
+            amountFen: number;
+            approvedOn: string;
+            /** @description The last day of the notice; objections (异议) are lodged until then */
+            noticeUntil: string;
+            /**
+             * @description UNDER_OBJECTION: an objection awaits the bureau
+             * @enum {string}
+             */
+            status: "APPROVED" | "UNDER_OBJECTION";
+        };
+        PublicNoticePageDto: {
+            items: components["schemas"]["PublicNoticeItemDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
         ApplyDto: {
             /** @description Face value asked for, fen */
             amountFen: number;
             /** @example 石墨烯改性涂料中试放大及性能检测 */
             purpose: string;
+        };
+        ApplicationResponseDto: {
+            id: string;
+            programId: string;
+            smeOrgId: string;
+            /**
+             * @description The applicant SME's name
+             * @example 晋江市鞋材科技有限公司
+             */
+            smeOrgName: string;
+            /** @description Failed spot checks of the SME's claims: for the bureau's attention (0 = none) */
+            failedSpotChecks: number;
+            requestedFen: number;
+            approvedFen: number | null;
+            purpose: string;
+            /** @enum {string} */
+            status: "PENDING" | "APPROVED" | "REJECTED" | "WITHDRAWN";
+            reason: string | null;
+            voucherId: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ApplicationPageDto: {
+            items: components["schemas"]["ApplicationResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
         };
         ApproveApplicationDto: {
             /** @description Face value granted (at most what was asked); default: as asked */
@@ -3065,6 +4037,46 @@ export interface components {
         ReasonDto: {
             /** @example 申请材料不全：缺少科技型中小企业入库证明 */
             reason: string;
+        };
+        VoucherHoldSummaryDto: {
+            holdId: string;
+            orderId: string;
+            amountFen: number;
+            status: string;
+            /** @description Kept past the voucher’s expiry: its order was contracted before valid_until (SPEC §6 releases) */
+            survivesExpiry: boolean;
+            /** @description A surviving hold: the last day to file its claim (completion + the program’s claim window); null until the order is completed */
+            claimBy: string | null;
+        };
+        VoucherResponseDto: {
+            id: string;
+            /** @example QV2026-7K3M-9XQ2-T */
+            code: string;
+            programId: string;
+            programName: string;
+            redemptionMode: string;
+            faceValueFen: number;
+            /** @description Face value not yet used: available + held */
+            balanceFen: number;
+            availableFen: number;
+            heldFen: number;
+            /** @enum {string} */
+            status: "ACTIVE" | "EXHAUSTED" | "EXPIRED" | "REVOKED";
+            validFrom: string;
+            validUntil: string;
+            /** @description Whole days left until it expires (0 on its last day); null once expired */
+            daysLeft: Record<string, never>;
+            /** @description Service categories it can be spent on (empty: any) */
+            eligibleCategories: string[];
+            holds: components["schemas"]["VoucherHoldSummaryDto"][];
+            /** @description Days after completion to claim a hold that survives this voucher’s expiry */
+            claimWindowDays: number;
+        };
+        VoucherPageDto: {
+            items: components["schemas"]["VoucherResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
         };
         HoldResponseDto: {
             id: string;
@@ -3124,6 +4136,71 @@ export interface components {
              */
             acceptanceFileId?: string;
         };
+        ClaimCheckDto: {
+            code: string;
+            passed: boolean;
+            detail: string;
+        };
+        PayoutDto: {
+            cofunderKey: string;
+            amountFen: number;
+        };
+        ClaimShareholderDto: {
+            holderKey: string;
+            holderName: string;
+            /** @description basis points */
+            shareBp: number;
+        };
+        ClaimPartyDto: {
+            orgId: string;
+            name: string;
+            uscc: string | null;
+            legalRepresentative: string | null;
+            shareholders: components["schemas"]["ClaimShareholderDto"][];
+        };
+        ClaimResponseDto: {
+            id: string;
+            orderId: string;
+            holdId: string;
+            voucherId: string;
+            programId: string;
+            platformId: string;
+            smeOrgId: string;
+            payeeOrgId: string;
+            amountFen: number;
+            contractNumber: string;
+            invoiceNumber: string;
+            invoiceAmountFen: number;
+            paymentReference: string;
+            acceptanceFileId: string | null;
+            /** @description Automatic checks, shown to the reviewer */
+            checks: components["schemas"]["ClaimCheckDto"][];
+            /** @description Integrity flags for the reviewer */
+            flags: string[];
+            /** @description Sampled for a spot check */
+            spotCheck: boolean;
+            /** @enum {string} */
+            status: "SUBMITTED" | "APPROVED" | "UNDER_OBJECTION" | "REJECTED" | "PAID";
+            reason: string | null;
+            /** @description Public notice (公示) runs until this date (included); paid from the day after. Null: no notice */
+            noticeUntil: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** Format: date-time */
+            paidAt: string | null;
+            batchId: string | null;
+            payouts?: components["schemas"]["PayoutDto"][];
+            /** @description Bureau or admin, one claim: the SME (first) and the platform host, with their shareholders (关联交易 review) */
+            parties?: components["schemas"]["ClaimPartyDto"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ClaimPageDto: {
+            items: components["schemas"]["ClaimResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
         RecordSpotCheckDto: {
             /** @enum {string} */
             result: "PASS" | "FAIL";
@@ -3137,6 +4214,20 @@ export interface components {
             /** @description FAIL only: revoke the claim's voucher (REVOKED); its unheld balance returns to the program budget */
             revokeVoucher?: boolean;
         };
+        SpotCheckResponseDto: {
+            id: string;
+            claimId: string;
+            smeOrgId: string;
+            /** @enum {string} */
+            result: "PASS" | "FAIL";
+            note: string;
+            evidence: string;
+            voucherRevoked: boolean;
+            /** @description Who checked (user) */
+            checkedByUserId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         CreateBatchDto: {
             /** Format: uuid */
             programId: string;
@@ -3144,6 +4235,18 @@ export interface components {
             claimIds: string[];
             /** @example 泉财拨〔2026〕18号 */
             reference: string;
+        };
+        BatchResponseDto: {
+            id: string;
+            programId: string;
+            reference: string;
+            totalFen: number;
+            claimCount: number;
+            /** @description What each co-funder paid in this batch */
+            byCofunder: components["schemas"]["PayoutDto"][];
+            claimIds: string[];
+            /** Format: date-time */
+            createdAt: string;
         };
         LodgeObjectionDto: {
             /**
@@ -3157,12 +4260,141 @@ export interface components {
              */
             reason: string;
         };
+        ObjectionReceiptDto: {
+            id: string;
+            claimId: string;
+            /** @enum {string} */
+            status: "OPEN" | "UPHELD" | "DISMISSED";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ObjectionResponseDto: {
+            id: string;
+            claimId: string;
+            /** @enum {string} */
+            status: "OPEN" | "UPHELD" | "DISMISSED";
+            /** Format: date-time */
+            createdAt: string;
+            programId: string;
+            contact: string;
+            reason: string;
+            decisionNote: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+        };
+        ObjectionPageDto: {
+            items: components["schemas"]["ObjectionResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
         ObjectionDecisionDto: {
             /**
              * @description The bureau's finding, told to the claimant
              * @example 经核查，异议不成立
              */
             note: string;
+        };
+        ServiceHitPlatformDto: {
+            id: string;
+            name: string;
+            type: string;
+            /** @example 中试服务平台 */
+            typeLabel: string;
+            /** @example 350582 */
+            regionCode: string;
+            /** @description Host institution (依托单位) */
+            hostOrgName: string;
+            recognitionLevel: string;
+            ratingAvg: number | null;
+            /** @description Median minutes to a first quote */
+            medianFirstQuoteMinutes: number | null;
+        };
+        SearchHighlightDto: {
+            /**
+             * @description HTML-escaped; matches wrapped in <em>
+             * @example 锂电池正极材料<em>中试</em>验证
+             */
+            title: string;
+            /** @description Cropped around the matches; HTML-escaped, matches wrapped in <em> */
+            description: string;
+        };
+        ServiceHitDto: {
+            id: string;
+            /** @description As the platform wrote it (Traditional Chinese stays Traditional) */
+            title: string;
+            description: string;
+            category: string;
+            /** @example 产品性能测试 */
+            categoryLabel: string;
+            /** @description Including the parents of sub-fields */
+            fieldCodes: string[];
+            fieldNames: string[];
+            stages: string[];
+            stageLabels: string[];
+            /** @enum {string} */
+            pricingKind: "FIXED" | "UNIT" | "QUOTE";
+            /** @description fen; null when priced on request */
+            priceFen: number | null;
+            priceBand: string;
+            unitName: string | null;
+            leadTimeDays: number;
+            voucherEligible: boolean;
+            /** Format: date-time */
+            publishedAt: string;
+            platform: components["schemas"]["ServiceHitPlatformDto"];
+            _highlight: components["schemas"]["SearchHighlightDto"];
+        };
+        ServiceSearchPageDto: {
+            /** @description Exact number of hits */
+            total: number;
+            page: number;
+            limit: number;
+            /** @description Per filter, the count of matching hits for each value (with the other filters applied) */
+            facets?: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            items: components["schemas"]["ServiceHitDto"][];
+        };
+        PlatformHitDto: {
+            id: string;
+            name: string;
+            description: string;
+            type: string;
+            typeLabel: string;
+            operatingModel: string;
+            operatingModelLabel: string;
+            fieldCodes: string[];
+            fieldNames: string[];
+            regionCode: string;
+            address: string | null;
+            recognitionLevel: string;
+            ratingAvg: number | null;
+            reviewCount: number;
+            /** @description Median minutes to a first quote */
+            medianFirstQuoteMinutes: number | null;
+            hostOrgName: string;
+            /** @description Kinds of the qualifications that are still valid */
+            qualificationKinds: string[];
+            /** Format: date-time */
+            listedAt: string | null;
+            /** @description `title` highlights the platform name */
+            _highlight: components["schemas"]["SearchHighlightDto"];
+        };
+        PlatformSearchPageDto: {
+            /** @description Exact number of hits */
+            total: number;
+            page: number;
+            limit: number;
+            /** @description Per filter, the count of matching hits for each value (with the other filters applied) */
+            facets?: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            items: components["schemas"]["PlatformHitDto"][];
         };
         IndexProgressDto: {
             /** @enum {string} */
@@ -3231,6 +4463,40 @@ export interface components {
              */
             evidenceUrls?: string[];
         };
+        RecognitionResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            platformId: string;
+            /** @enum {string} */
+            level: "CITY" | "PROVINCE" | "NATIONAL";
+            /** @enum {string} */
+            status: "PENDING" | "APPROVED" | "REJECTED" | "LAPSED";
+            evidence: string;
+            evidenceUrls: string[];
+            /** Format: uuid */
+            requestedByOrgId: string;
+            /** Format: uuid */
+            decidedByOrgId?: string | null;
+            /** Format: date-time */
+            decidedAt?: string | null;
+            /** @example 2026-01-01 */
+            validFrom?: string | null;
+            /** @example 2028-12-31 */
+            validUntil?: string | null;
+            /** @description Why it was rejected, or why it stopped counting early (downgrade, delisting) */
+            reason?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RecognitionPageDto: {
+            items: components["schemas"]["RecognitionResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
         ApproveRecognitionDto: {
             /**
              * @description Default today (China); not in the future
@@ -3265,6 +4531,90 @@ export interface components {
             outcome: "KEEP" | "DOWNGRADE" | "SUSPEND" | "DELIST";
             /** @example 年度服务企业数量不足，外部用户占比偏低。 */
             remarks: string;
+        };
+        PlatformIndicatorsDto: {
+            /** @description Orders COMPLETED in the year */
+            ordersCompleted: number;
+            /** @description Payments on those orders, fen */
+            serviceRevenueFen: number;
+            /** @description Distinct SMEs of those orders */
+            smesServed: number;
+            /** @description Those orders from SMEs outside the platform's city, basis points */
+            externalUserShareBp: number;
+            ratingAvg?: number | null;
+            medianFirstQuoteMinutes?: number | null;
+            /** @description Instrument minutes used by other orgs / all used minutes, basis points; null when unused */
+            sharingRateBp?: number | null;
+            /** @description Voucher claims against the platform rejected in the year */
+            claimsRejected: number;
+        };
+        IndicatorScoreDto: {
+            /** @description Points from the indicators, before the penalty */
+            points: number;
+            /** @description Points lost to rejected claims */
+            penalty: number;
+            /** @description 0..100 */
+            total: number;
+            /** @enum {string} */
+            suggestedGrade: "EXCELLENT" | "GOOD" | "PASS" | "FAIL";
+        };
+        EvaluationResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            platformId: string;
+            year: number;
+            /** Format: uuid */
+            bureauOrgId: string;
+            /** @description As computed when the evaluation was recorded */
+            indicators: components["schemas"]["PlatformIndicatorsDto"];
+            score: components["schemas"]["IndicatorScoreDto"];
+            /** @enum {string} */
+            suggestedGrade: "EXCELLENT" | "GOOD" | "PASS" | "FAIL";
+            /** @enum {string} */
+            grade: "EXCELLENT" | "GOOD" | "PASS" | "FAIL";
+            /** @enum {string} */
+            outcome: "KEEP" | "DOWNGRADE" | "SUSPEND" | "DELIST";
+            /** @enum {string} */
+            levelBefore: "NONE" | "CITY" | "PROVINCE" | "NATIONAL";
+            /** @enum {string} */
+            levelAfter: "NONE" | "CITY" | "PROVINCE" | "NATIONAL";
+            remarks: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        EvaluationPageDto: {
+            items: components["schemas"]["EvaluationResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        IndicatorsResponseDto: {
+            /** Format: uuid */
+            platformId: string;
+            year: number;
+            indicators: components["schemas"]["PlatformIndicatorsDto"];
+            score: components["schemas"]["IndicatorScoreDto"];
+        };
+        SubsidyRuleResponseDto: {
+            id: string;
+            code: string;
+            name: string;
+            kind: string;
+            regionCode: string;
+            active: boolean;
+            /** @description The whole rule as the assessment reads it */
+            rule: Record<string, never>;
+            /** @description Parameters the bureau must still set (e.g. tiers[0].ratioBp when the policy names no ratio); the rule cannot be active until this is empty */
+            unsetParameters: string[];
+            /** @description How the rule reads its clause over time (windows, cumulative caps, once-only awards), in Chinese */
+            interpretation: string;
+        };
+        SubsidyRulePageDto: {
+            items: components["schemas"]["SubsidyRuleResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
         };
         FunderDto: {
             /** @example QUANZHOU */
@@ -3316,6 +4666,27 @@ export interface components {
             /** @example 设备采购合同 3 份、发票 5 张（附件编号 EQ-2026-01…05） */
             evidence: string;
         };
+        EquipmentDeclarationResponseDto: {
+            /** Format: uuid */
+            platformId: string;
+            year: number;
+            /** @description Equipment and software bought with non-fiscal money, fen */
+            nonFiscalEquipmentFen: number;
+            /** @description Of which pilot equipment newly bought that year, fen */
+            newEquipmentFen: number;
+            evidence: string;
+            /**
+             * Format: date-time
+             * @description When it was last declared
+             */
+            updatedAt: string;
+        };
+        EquipmentDeclarationPageDto: {
+            items: components["schemas"]["EquipmentDeclarationResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
         DeclareRevenueDto: {
             /**
              * @description The year's 服务性收入 (service revenue, on and off PilotLink), fen
@@ -3354,9 +4725,116 @@ export interface components {
              */
             note?: string;
         };
+        RevenueDeclarationPageDto: {
+            items: components["schemas"]["RevenueDeclarationResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
         AssessDto: {
             /** @example 2026 */
             year: number;
+        };
+        AssessmentInputsDto: {
+            year: number;
+            /** @enum {string} */
+            platformLevel: "NONE" | "CITY" | "PROVINCE" | "NATIONAL";
+            /**
+             * @description A recognition granted this year
+             * @enum {string|null}
+             */
+            newlyRecognisedLevel: "NONE" | "CITY" | "PROVINCE" | "NATIONAL" | null;
+            /** @description Declared: equipment and software bought with non-fiscal money */
+            nonFiscalEquipmentFen: number;
+            /** @description Declared: pilot equipment newly bought this year */
+            newEquipmentFen: number;
+            /** @description 服务性收入: the accepted declaration, else the marketplace revenue */
+            serviceRevenueFen: number;
+            /** @description What the operating rule already paid in its window */
+            operatingPaidInWindowFen: number;
+            gradeThisYear: string | null;
+            lastGradeAwardYear: number | null;
+            /** @description First year of the operating-subsidy window */
+            operatingFirstYear?: number | null;
+            /** @description By rule id */
+            paidByRuleFen?: {
+                [key: string]: number;
+            };
+            /** @description By rule id: the levels a one-off award already paid for */
+            awardedLevelsByRule?: {
+                [key: string]: ("NONE" | "CITY" | "PROVINCE" | "NATIONAL")[];
+            };
+            /** @enum {string} */
+            serviceRevenueSource?: "DECLARED" | "MARKETPLACE";
+            marketplaceRevenueFen?: number;
+            revenueFlags?: string[];
+        };
+        FunderPartDto: {
+            funderKey: string;
+            amountFen: number;
+        };
+        RuleAssessmentDto: {
+            /** Format: uuid */
+            ruleId: string;
+            code: string;
+            name: string;
+            /** @enum {string} */
+            kind: "EQUIPMENT_RATIO" | "OPERATING_RATIO" | "RECOGNITION_AWARD" | "INVESTMENT_TIER_AWARD" | "GRADE_AWARD";
+            /** @description Are the rule's conditions met? */
+            applies: boolean;
+            /** @description Before its cap */
+            computedFen: number;
+            capFen: number | null;
+            cappedFen: number;
+            /** @description Granted after 就高不重复 */
+            amountFen: number;
+            /** @enum {string} */
+            overlapDecision: "ALONE" | "HIGHEST_IN_GROUP" | "LOWER_IN_GROUP_DROPPED" | "NOT_APPLICABLE";
+            /** @description Why, in Chinese */
+            reason: string;
+            split: components["schemas"]["FunderPartDto"][];
+        };
+        FunderTotalDto: {
+            funderKey: string;
+            amountFen: number;
+            name: string;
+        };
+        AssessmentResultDto: {
+            year: number;
+            rules: components["schemas"]["RuleAssessmentDto"][];
+            totalFen: number;
+            funderTotals: components["schemas"]["FunderTotalDto"][];
+        };
+        SubsidyAssessmentResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            platformId: string;
+            year: number;
+            /** Format: uuid */
+            bureauOrgId: string;
+            inputs: components["schemas"]["AssessmentInputsDto"];
+            /** @description The rules as they read when assessed (see SubsidyRuleResponseDto.rule) */
+            rules: {
+                [key: string]: unknown;
+            }[];
+            result: components["schemas"]["AssessmentResultDto"];
+            totalFen: number;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Set when a re-assessment replaced it
+             */
+            supersededAt: string | null;
+            /** Format: uuid */
+            supersededBy: string | null;
+        };
+        SubsidyAssessmentPageDto: {
+            items: components["schemas"]["SubsidyAssessmentResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
         };
         ProgramReportTotalsDto: {
             /** @description Granted in total (−FUNDING) */
@@ -3511,7 +4989,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionResponseDto"];
+                };
             };
             /** @description RATE_LIMITED */
             429: {
@@ -3550,7 +5030,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionResponseDto"];
+                };
             };
             /** @description RATE_LIMITED */
             429: {
@@ -3589,7 +5071,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenResponseDto"];
+                };
             };
             /** @description RATE_LIMITED */
             429: {
@@ -3624,6 +5108,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Signed out */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3663,7 +5148,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MeResponseDto"];
+                };
             };
             /** @description Error (see `code`) */
             default: {
@@ -3695,7 +5182,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgPageDto"];
+                };
             };
             /** @description Unknown org, or one you may not see */
             404: {
@@ -3734,7 +5223,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgResponseDto"];
+                };
             };
             /** @description Unknown org, or one you may not see */
             404: {
@@ -3849,6 +5340,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgResponseDto"];
+                };
+            };
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3896,7 +5395,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrgResponseDto"];
+                };
             };
             /** @description Unknown org, or one you may not see */
             404: {
@@ -3937,7 +5438,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserPageDto"];
+                };
             };
             /** @description Unknown org, or one you may not see */
             404: {
@@ -3974,6 +5477,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
             /** @description ORG_NOT_VERIFIED or not the owner */
             403: {
                 headers: {
@@ -4255,7 +5766,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEventPageDto"];
+                };
             };
             /** @description Error (see `code`) */
             default: {
@@ -4281,7 +5794,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndustryFieldNodeDto"][];
+                };
             };
             /** @description Error (see `code`) */
             default: {
@@ -4318,7 +5833,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlatformPageDto"];
+                };
             };
             /** @description Unknown platform, or one you may not see or change */
             404: {
@@ -4357,7 +5874,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlatformResponseDto"];
+                };
             };
             /** @description Unknown platform, or one you may not see or change */
             404: {
@@ -4394,7 +5913,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlatformResponseDto"];
+                };
             };
             /** @description Unknown platform, or one you may not see or change */
             404: {
@@ -4435,7 +5956,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlatformResponseDto"];
+                };
             };
             /** @description Unknown platform, or one you may not see or change */
             404: {
@@ -4472,7 +5995,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlatformResponseDto"];
+                };
             };
             /** @description Unknown platform, or one you may not see or change */
             404: {
@@ -4509,7 +6034,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlatformResponseDto"];
+                };
             };
             /** @description Unknown platform, or one you may not see or change */
             404: {
@@ -4550,7 +6077,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlatformResponseDto"];
+                };
             };
             /** @description Unknown platform, or one you may not see or change */
             404: {
@@ -4591,7 +6120,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlatformResponseDto"];
+                };
             };
             /** @description Unknown platform, or one you may not see or change */
             404: {
@@ -4632,7 +6163,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServicePageDto"];
+                };
             };
             404: {
                 headers: {
@@ -4672,7 +6205,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServiceResponseDto"];
+                };
             };
             404: {
                 headers: {
@@ -4708,7 +6243,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServiceResponseDto"];
+                };
             };
             404: {
                 headers: {
@@ -4748,7 +6285,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServiceResponseDto"];
+                };
             };
             404: {
                 headers: {
@@ -4784,7 +6323,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServiceResponseDto"];
+                };
             };
             404: {
                 headers: {
@@ -4820,7 +6361,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServiceResponseDto"];
+                };
             };
             404: {
                 headers: {
@@ -4860,7 +6403,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EquipmentPageDto"];
+                };
             };
             404: {
                 headers: {
@@ -4900,7 +6445,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EquipmentResponseDto"];
+                };
             };
             404: {
                 headers: {
@@ -4936,7 +6483,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EquipmentResponseDto"];
+                };
             };
             404: {
                 headers: {
@@ -4976,7 +6525,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EquipmentResponseDto"];
+                };
             };
             404: {
                 headers: {
@@ -5016,7 +6567,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DemandPageDto"];
+                };
             };
             /** @description Unknown demand, or one you may not see */
             404: {
@@ -5055,7 +6608,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DemandResponseDto"];
+                };
             };
             /** @description Unknown demand, or one you may not see */
             404: {
@@ -5092,7 +6647,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DemandResponseDto"];
+                };
             };
             /** @description Unknown demand, or one you may not see */
             404: {
@@ -5133,7 +6690,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DemandResponseDto"];
+                };
             };
             /** @description Unknown demand, or one you may not see */
             404: {
@@ -5170,7 +6729,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DemandResponseDto"];
+                };
             };
             /** @description Unknown demand, or one you may not see */
             404: {
@@ -5211,7 +6772,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DemandResponseDto"];
+                };
             };
             /** @description Unknown demand, or one you may not see */
             404: {
@@ -5252,7 +6815,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DemandResponseDto"];
+                };
             };
             /** @description Unknown demand, or one you may not see */
             404: {
@@ -5289,6 +6854,7 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Invited */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -5330,7 +6896,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DemandResponseDto"];
+                };
             };
             /** @description Unknown demand, or one you may not see */
             404: {
@@ -5371,7 +6939,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuotePageDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -5412,7 +6982,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuoteResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -5453,7 +7025,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuoteResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -5490,7 +7064,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuoteResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -5531,7 +7107,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuoteResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -5568,7 +7146,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuoteResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -5603,6 +7183,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandMatchesDto"];
+                };
+            };
             /** @description Unknown demand, or not yours */
             404: {
                 headers: {
@@ -5645,6 +7233,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FittingDemandsDto"];
+                };
+            };
             /** @description Unknown service, or not one of your platforms */
             404: {
                 headers: {
@@ -5695,6 +7291,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemandSearchPageDto"];
+                };
+            };
             /** @description FORBIDDEN: not a platform operator; ORG_NOT_VERIFIED: your organisation is not verified yet */
             403: {
                 headers: {
@@ -5743,7 +7347,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NotificationPageDto"];
+                };
             };
             /** @description Error (see `code`) */
             default: {
@@ -5769,7 +7375,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UnreadCountDto"];
+                };
             };
             /** @description Error (see `code`) */
             default: {
@@ -5793,6 +7401,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationResponseDto"];
+                };
+            };
             /** @description Unknown, or another org’s notification */
             404: {
                 headers: {
@@ -5830,7 +7446,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubscriptionPageDto"];
+                };
             };
             /** @description Only platform operators and SMEs subscribe */
             403: {
@@ -5869,7 +7487,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubscriptionResponseDto"];
+                };
             };
             /** @description Only platform operators and SMEs subscribe */
             403: {
@@ -5902,6 +7522,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -5952,7 +7573,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebhookResponseDto"];
+                };
             };
             /** @description Only the org's owner */
             403: {
@@ -6002,7 +7625,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebhookResponseDto"];
+                };
             };
             /** @description Only the org's owner */
             403: {
@@ -6051,7 +7676,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FailedJobPageDto"];
+                };
             };
             /** @description Admins only */
             403: {
@@ -6094,6 +7721,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetriedJobDto"];
+                };
+            };
             /** @description Admins only */
             403: {
                 headers: {
@@ -6150,7 +7785,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrderPageDto"];
+                };
             };
             /** @description Unknown, or not a party to it */
             404: {
@@ -6189,7 +7826,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrderResponseDto"];
+                };
             };
             /** @description Unknown, or not a party to it */
             404: {
@@ -6226,7 +7865,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrderResponseDto"];
+                };
             };
             /** @description Unknown, or not a party to it */
             404: {
@@ -6268,7 +7909,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrderResponseDto"];
+                };
             };
             /** @description Unknown, or not a party to it */
             404: {
@@ -6312,7 +7955,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["OrderResponseDto"];
+                };
             };
             /** @description Unknown, or not a party to it */
             404: {
@@ -6336,7 +7981,11 @@ export interface operations {
     };
     OrdersController_listDeliverables: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+            };
             header?: never;
             path: {
                 id: string;
@@ -6349,7 +7998,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DeliverablePageDto"];
+                };
             };
             /** @description Unknown, or not a party to it */
             404: {
@@ -6383,11 +8034,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file, with its own content type and name */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/octet-stream": string;
+                };
             };
             /** @description Unknown, or not a party to it */
             404: {
@@ -6424,7 +8078,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaymentsResponseDto"];
+                };
             };
             /** @description Unknown, or not a party to it */
             404: {
@@ -6465,7 +8121,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PaymentResponseDto"];
+                };
             };
             /** @description Unknown, or not a party to it */
             404: {
@@ -6506,7 +8164,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -6547,7 +8207,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -6588,7 +8250,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReviewPageDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -6630,7 +8294,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReservationPageDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -6667,6 +8333,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReservationResponseDto"];
+                };
+            };
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6718,7 +8392,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReservationResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -6751,6 +8427,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReservationResponseDto"];
+                };
+            };
             /** @description Unknown, or not yours to see */
             404: {
                 headers: {
@@ -6790,6 +8474,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReservationResponseDto"];
+                };
+            };
             /** @description Unknown, or not yours to see */
             404: {
                 headers: {
@@ -6833,6 +8525,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReservationResponseDto"];
+                };
+            };
             /** @description Unknown, or not yours to see */
             404: {
                 headers: {
@@ -6872,6 +8572,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReservationResponseDto"];
+                };
+            };
             /** @description Unknown, or not yours to see */
             404: {
                 headers: {
@@ -6919,7 +8627,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AvailabilityResponseDto"];
+                };
             };
             /** @description The failing field is named (from, to, startsAt, …) */
             400: {
@@ -6964,7 +8674,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingRulesResponseDto"];
+                };
             };
             /** @description The failing field is named (from, to, startsAt, …) */
             400: {
@@ -7013,7 +8725,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BookingRulesResponseDto"];
+                };
             };
             /** @description The failing field is named (from, to, startsAt, …) */
             400: {
@@ -7062,7 +8776,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BlockPageDto"];
+                };
             };
             /** @description The failing field is named (from, to, startsAt, …) */
             400: {
@@ -7107,6 +8823,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BlockResponseDto"];
+                };
+            };
             /** @description The failing field is named (from, to, startsAt, …) */
             400: {
                 headers: {
@@ -7155,6 +8879,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Removed */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -7208,7 +8933,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UtilisationResponseDto"];
+                };
             };
             /** @description The failing field is named (from, to, startsAt, …) */
             400: {
@@ -7256,7 +8983,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramPageDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7295,7 +9024,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7332,7 +9063,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7373,7 +9106,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7410,7 +9145,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7447,7 +9184,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7491,7 +9230,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7528,7 +9269,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProgramSummaryDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7569,7 +9312,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LedgerPageDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7593,7 +9338,11 @@ export interface operations {
     };
     ProgramsController_publicNotice: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+            };
             header?: never;
             path: {
                 id: string;
@@ -7606,7 +9355,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PublicNoticePageDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7647,7 +9398,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7688,7 +9441,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationPageDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7732,7 +9487,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7776,7 +9533,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7813,7 +9572,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7853,7 +9614,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoucherPageDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -7890,7 +9653,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VoucherResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -8141,7 +9906,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClaimPageDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -8183,7 +9950,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClaimResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -8220,7 +9989,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClaimResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -8260,7 +10031,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClaimResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -8304,7 +10077,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClaimResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -8345,7 +10120,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SpotCheckResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -8385,7 +10162,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ClaimResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -8427,7 +10206,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BatchResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -8464,7 +10245,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BatchResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -8488,7 +10271,11 @@ export interface operations {
     };
     ObjectionsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+            };
             header?: never;
             path: {
                 id: string;
@@ -8501,7 +10288,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObjectionPageDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -8538,6 +10327,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectionReceiptDto"];
+                };
+            };
             /** @description Unknown, or not yours to see */
             404: {
                 headers: {
@@ -8595,7 +10392,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObjectionResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -8636,7 +10435,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObjectionResponseDto"];
+                };
             };
             /** @description Unknown, or not yours to see */
             404: {
@@ -8693,7 +10494,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ServiceSearchPageDto"];
+                };
             };
             /** @description SEARCH_UNAVAILABLE: Meilisearch is unreachable */
             503: {
@@ -8744,7 +10547,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PlatformSearchPageDto"];
+                };
             };
             /** @description SEARCH_UNAVAILABLE: Meilisearch is unreachable */
             503: {
@@ -8998,7 +10803,11 @@ export interface operations {
     };
     RecognitionsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+            };
             header?: never;
             path: {
                 id: string;
@@ -9011,7 +10820,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecognitionPageDto"];
+                };
             };
             /** @description Unknown, not yours to see, or (deciding) not for your level or jurisdiction */
             404: {
@@ -9052,7 +10863,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecognitionResponseDto"];
+                };
             };
             /** @description Unknown, not yours to see, or (deciding) not for your level or jurisdiction */
             404: {
@@ -9093,7 +10906,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecognitionResponseDto"];
+                };
             };
             /** @description Unknown, not yours to see, or (deciding) not for your level or jurisdiction */
             404: {
@@ -9134,7 +10949,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecognitionResponseDto"];
+                };
             };
             /** @description Unknown, not yours to see, or (deciding) not for your level or jurisdiction */
             404: {
@@ -9158,7 +10975,11 @@ export interface operations {
     };
     EvaluationsController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+            };
             header?: never;
             path: {
                 id: string;
@@ -9171,7 +10992,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvaluationPageDto"];
+                };
             };
             /** @description Unknown platform, or not yours to see or evaluate */
             404: {
@@ -9212,7 +11035,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EvaluationResponseDto"];
+                };
             };
             /** @description Unknown platform, or not yours to see or evaluate */
             404: {
@@ -9251,7 +11076,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IndicatorsResponseDto"];
+                };
             };
             /** @description Unknown platform, or not yours to see or evaluate */
             404: {
@@ -9276,6 +11103,9 @@ export interface operations {
     SubsidiesController_listRules: {
         parameters: {
             query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
                 /** @description Only the rules covering this region */
                 regionCode?: string;
             };
@@ -9289,7 +11119,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyRulePageDto"];
+                };
             };
             /** @description Unknown, or outside your jurisdiction */
             404: {
@@ -9328,7 +11160,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyRuleResponseDto"];
+                };
             };
             /** @description Unknown, or outside your jurisdiction */
             404: {
@@ -9365,6 +11199,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubsidyRuleResponseDto"];
+                };
+            };
             /** @description Unknown, or outside your jurisdiction */
             404: {
                 headers: {
@@ -9414,7 +11256,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EquipmentDeclarationResponseDto"];
+                };
             };
             /** @description Unknown, or outside your jurisdiction */
             404: {
@@ -9438,7 +11282,11 @@ export interface operations {
     };
     SubsidiesController_listDeclarations: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+            };
             header?: never;
             path: {
                 id: string;
@@ -9451,7 +11299,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["EquipmentDeclarationPageDto"];
+                };
             };
             /** @description Unknown, or outside your jurisdiction */
             404: {
@@ -9581,7 +11431,11 @@ export interface operations {
     };
     SubsidiesController_listRevenue: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+            };
             header?: never;
             path: {
                 id: string;
@@ -9595,7 +11449,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RevenueDeclarationResponseDto"][];
+                    "application/json": components["schemas"]["RevenueDeclarationPageDto"];
                 };
             };
             /** @description Unknown, or outside your jurisdiction */
@@ -9620,7 +11474,11 @@ export interface operations {
     };
     SubsidiesController_listAssessments: {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+            };
             header?: never;
             path: {
                 id: string;
@@ -9633,7 +11491,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyAssessmentPageDto"];
+                };
             };
             /** @description Unknown, or outside your jurisdiction */
             404: {
@@ -9674,7 +11534,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SubsidyAssessmentResponseDto"];
+                };
             };
             /** @description Unknown, or outside your jurisdiction */
             404: {
@@ -9710,14 +11572,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON by default; `?format=csv` or `?format=xlsx` answers an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProgramReportDto"];
-                    "text/csv; charset=utf-8": components["schemas"]["ProgramReportDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProgramReportDto"];
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Only bureaus and admins read reports */
@@ -9727,8 +11590,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
-                    "text/csv; charset=utf-8": components["schemas"]["ErrorResponseDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Unknown, or not run by your bureau */
@@ -9738,8 +11599,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
-                    "text/csv; charset=utf-8": components["schemas"]["ErrorResponseDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Error (see `code`) */
@@ -9766,14 +11625,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON by default; `?format=csv` or `?format=xlsx` answers an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PlatformReportDto"];
-                    "text/csv; charset=utf-8": components["schemas"]["PlatformReportDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["PlatformReportDto"];
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Only bureaus and admins read reports */
@@ -9783,8 +11643,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
-                    "text/csv; charset=utf-8": components["schemas"]["ErrorResponseDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Error (see `code`) */
@@ -9815,14 +11673,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON by default; `?format=csv` or `?format=xlsx` answers an attachment */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["FunnelReportDto"];
-                    "text/csv; charset=utf-8": components["schemas"]["FunnelReportDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["FunnelReportDto"];
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Only bureaus and admins read reports */
@@ -9832,8 +11691,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
-                    "text/csv; charset=utf-8": components["schemas"]["ErrorResponseDto"];
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description Error (see `code`) */

@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, jurisdictionPrefix } from '@pilotlink/identity';
 import type { Actor } from '@pilotlink/identity';
 import { AuditService } from './audit.service';
+import { AuditEventPageDto, AuditEventResponseDto } from './audit-event.response.dto';
 
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'org' })
@@ -52,12 +53,17 @@ export class AuditController {
     summary:
       'The append-only audit trail, newest first: admins everything; a bureau the events about orgs in its jurisdiction, its own programs and their claims, and its own actions',
   })
-  list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto) {
+  @ApiOkResponse({ type: AuditEventPageDto })
+  async list(@CurrentActor() actor: Actor, @Query() query: AuditQueryDto): Promise<AuditEventPageDto> {
     const { entityType, entityId, subjectOrgId, actorOrgId, from, to } = query;
     const scope =
       actor.orgKind === 'BUREAU'
         ? { orgId: actor.orgId, regionPrefix: jurisdictionPrefix(actor.regionCode) }
         : undefined;
-    return this.audit.list({ entityType, entityId, subjectOrgId, actorOrgId, from, to, bureau: scope }, query);
+    const page = await this.audit.list(
+      { entityType, entityId, subjectOrgId, actorOrgId, from, to, bureau: scope },
+      query,
+    );
+    return { ...page, items: page.items.map(AuditEventResponseDto.from) };
   }
 }

@@ -14,7 +14,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { api, Page, Program, VoucherApplication, yuan } from '../api';
+import { api, listItems, Page, Program, VoucherApplication, yuan } from '../api';
 import { useAction, useDialogClose } from '../actions';
 import { applyApiErrors } from '../errors';
 import { APPLICATION_STATUS, label, PROGRAM_KIND, PROGRAM_STATUS } from '../labels';
@@ -364,7 +364,7 @@ function TopUpModal({ program, onClose }: { program: Program; onClose: (done: bo
 
 /** 公示: approved claims within their public-notice period (public data), and the public page's address. */
 function PublicNoticeModal({ program, onClose }: { program: Program; onClose: () => void }) {
-  const notice = useLoad(() => api<NoticeItem[]>(`/voucher-programs/${program.id}/public-notice`), [program.id]);
+  const notice = useLoad(() => listItems<NoticeItem>(`/voucher-programs/${program.id}/public-notice`), [program.id]);
   return (
     <Modal open title={`公示：${program.name}`} onCancel={onClose} footer={null} width={760}>
       <Typography.Paragraph type="secondary">

@@ -19,7 +19,7 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, Demand, Page, yuan, itemsOf } from '../api';
+import { api, Demand, Page, yuan, itemsOf, listItems } from '../api';
 import { useAction } from '../actions';
 import { applyApiErrors } from '../errors';
 import { CONFIDENTIALITY, label, STAGE } from '../labels';
@@ -685,7 +685,7 @@ interface RecognitionRow {
 function RecognitionApply({ platformId }: { platformId: string }) {
   const [form] = Form.useForm();
   const { message } = AntApp.useApp();
-  const recs = useLoad(() => api<RecognitionRow[]>(`/platforms/${platformId}/recognitions`), [platformId]);
+  const recs = useLoad(() => listItems<RecognitionRow>(`/platforms/${platformId}/recognitions`), [platformId]);
   const [error, setError] = useState<string>();
   const submit = async (v: { level: string; evidence: string }) => {
     setError(undefined);

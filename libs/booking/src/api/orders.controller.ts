@@ -20,8 +20,10 @@ import {
   ApiParam,
   ApiProduces,
   ApiTags,
+  ApiCreatedResponse,
+  ApiOkResponse,
 } from '@nestjs/swagger';
-import { DomainError, ErrorResponseDto, fieldInvalid, NotFoundError, ParseIdPipe } from '@pilotlink/core';
+import { DomainError, ErrorResponseDto, fieldInvalid, NotFoundError, ParseIdPipe, PageQueryDto } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -37,7 +39,7 @@ import {
   PaymentsResponseDto,
   RecordPaymentDto,
 } from '../dto/order.dto';
-import { DeliverableResponseDto } from '../dto/review.dto';
+import { DeliverablePageDto, DeliverableResponseDto } from '../dto/review.dto';
 import { DeliverablesService, UploadedFile } from '../orders/deliverables.service';
 import { OrdersService, SimpleOrderAction } from '../orders/orders.service';
 import { PaymentsService } from '../orders/payments.service';
@@ -69,6 +71,7 @@ export class OrdersController {
   @AllowOrgKinds('SME')
   @RequireVerifiedOrg()
   @ApiOperation({ summary: 'SME: order a FIXED- or UNIT-priced service directly (starts REQUESTED)' })
+  @ApiCreatedResponse({ type: OrderResponseDto })
   async create(@ReqContext() ctx: RequestContext, @Body() body: CreateOrderDto): Promise<OrderResponseDto> {
     return OrderResponseDto.from(await this.orders.create(ctx, body));
   }
@@ -76,6 +79,7 @@ export class OrdersController {
   @Get()
   @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiOperation({ summary: 'Your orders, as the SME or as the platform, newest first' })
+  @ApiOkResponse({ type: OrderPageDto })
   async list(@CurrentActor() actor: Actor, @Query() query: OrderListQueryDto): Promise<OrderPageDto> {
     const page = await this.orders.list(actor, query);
     return { ...page, items: page.items.map((o) => OrderResponseDto.from(o)) };
@@ -84,6 +88,7 @@ export class OrdersController {
   @Get(':id')
   @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiOperation({ summary: 'One order with paid/owed amounts and its history' })
+  @ApiOkResponse({ type: OrderResponseDto })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<OrderResponseDto> {
     const { order, ...detail } = await this.orders.get(actor, id);
     return OrderResponseDto.from(order, detail);
@@ -101,6 +106,7 @@ export class OrdersController {
       'dispute (DELIVERED, `note` required). Wrong party → 403, illegal → 409 with `currentState`. ' +
       '`deliver` is its own route (it carries the report).',
   })
+  @ApiOkResponse({ type: OrderResponseDto })
   async act(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -121,6 +127,7 @@ export class OrdersController {
     summary: 'Platform: deliver with the report attached (IN_PROGRESS → DELIVERED)',
     description: 'One file: PDF, PNG/JPEG, or Office/ZIP, recognised by content; at most DELIVERABLE_MAX_BYTES.',
   })
+  @ApiOkResponse({ type: OrderResponseDto })
   async deliver(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -134,17 +141,24 @@ export class OrdersController {
   @Get(':id/deliverables')
   @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiOperation({ summary: 'The files delivered on an order (the two parties only)' })
+  @ApiOkResponse({ type: DeliverablePageDto })
   async listDeliverables(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
-  ): Promise<DeliverableResponseDto[]> {
-    return (await this.deliverables.list(actor, id)).map((f) => DeliverableResponseDto.from(f));
+    @Query() page: PageQueryDto,
+  ): Promise<DeliverablePageDto> {
+    const result = await this.deliverables.list(actor, id, page);
+    return { ...result, items: result.items.map((f) => DeliverableResponseDto.from(f)) };
   }
 
   @Get(':id/deliverables/:fileId')
   @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiProduces('application/octet-stream')
   @ApiOperation({ summary: 'Download one delivered file' })
+  @ApiOkResponse({
+    description: 'The file, with its own content type and name',
+    schema: { type: 'string', format: 'binary' },
+  })
   async download(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
@@ -161,6 +175,7 @@ export class OrdersController {
   @Get(':id/payments')
   @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiOperation({ summary: 'Payments recorded on an order, with agreed, paid and owed amounts' })
+  @ApiOkResponse({ type: PaymentsResponseDto })
   async listPayments(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<PaymentsResponseDto> {
     const result = await this.payments.list(actor, id);
     return { ...result, items: result.items.map((p) => PaymentResponseDto.from(p)) };
@@ -169,6 +184,7 @@ export class OrdersController {
   @Post(':id/payments')
   @AllowOrgKinds('SME')
   @ApiOperation({ summary: 'SME: record a payment (positive, at most what is owed; 422 PAYMENT_EXCEEDS_OWED)' })
+  @ApiCreatedResponse({ type: PaymentResponseDto })
   async recordPayment(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiCreatedResponse,
+  ApiOkResponse,
+} from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, OptionalActor, Public, ReqContext } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
@@ -16,6 +23,7 @@ export class ReviewsController {
   @ApiBearerAuth()
   @AllowOrgKinds('SME')
   @ApiOperation({ summary: 'SME: rate a COMPLETED order once (409 ALREADY_REVIEWED on a second try)' })
+  @ApiCreatedResponse({ type: ReviewResponseDto })
   async review(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -28,6 +36,7 @@ export class ReviewsController {
   @ApiBearerAuth()
   @AllowOrgKinds('PLATFORM_OPERATOR')
   @ApiOperation({ summary: 'Platform: answer the review of your order, once' })
+  @ApiCreatedResponse({ type: ReviewResponseDto })
   async reply(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -39,6 +48,7 @@ export class ReviewsController {
   @Get('platforms/:id/reviews')
   @Public()
   @ApiOperation({ summary: "A listed platform's reviews, newest first (reviewers are not named)" })
+  @ApiOkResponse({ type: ReviewPageDto })
   async list(
     @OptionalActor() actor: Actor | undefined,
     @Param('id', ParseIdPipe) id: string,

@@ -74,3 +74,5 @@ export class DeliverableResponseDto {
     };
   }
 }
+
+export class DeliverablePageDto extends pageDtoOf(DeliverableResponseDto, 'DeliverablePageDto') {}

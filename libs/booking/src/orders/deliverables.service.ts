@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, Clock, DomainError, NotFoundError } from '@pilotlink/core';
+import { AppConfig, Clock, DomainError, NotFoundError, Page, PageQueryDto, toPage } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/identity';
 import { createHash, randomUUID } from 'node:crypto';
@@ -94,9 +94,15 @@ export class DeliverablesService {
     return this.config.get('DELIVERABLE_MAX_BYTES', { infer: true });
   }
 
-  async list(actor: Actor, orderId: string): Promise<OrderDeliverable[]> {
+  async list(actor: Actor, orderId: string, page: PageQueryDto): Promise<Page<OrderDeliverable>> {
     await this.readableDeliverables(actor, orderId);
-    return this.dataSource.manager.find(OrderDeliverable, { where: { orderId }, order: { createdAt: 'ASC' } });
+    const [items, total] = await this.dataSource.manager.findAndCount(OrderDeliverable, {
+      where: { orderId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      skip: page.offset,
+      take: page.limit,
+    });
+    return toPage(items, total, page);
   }
 
   async open(

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiCreatedResponse,
+  ApiOkResponse,
+} from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, OptionalActor, Public, ReqContext } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
@@ -17,6 +24,7 @@ export class EquipmentController {
   @Get('platforms/:id/equipment')
   @Public()
   @ApiOperation({ summary: "A platform's shareable instruments" })
+  @ApiOkResponse({ type: EquipmentPageDto })
   async list(
     @OptionalActor() actor: Actor | undefined,
     @Param('id', ParseIdPipe) platformId: string,
@@ -29,6 +37,7 @@ export class EquipmentController {
   @Post('platforms/:id/equipment')
   @AllowOrgKinds('PLATFORM_OPERATOR')
   @ApiOperation({ summary: 'Operator: add an instrument to your platform' })
+  @ApiCreatedResponse({ type: EquipmentResponseDto })
   async create(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) platformId: string,
@@ -40,6 +49,7 @@ export class EquipmentController {
   @Get('equipment/:id')
   @Public()
   @ApiOperation({ summary: 'An instrument of a listed platform, or your own' })
+  @ApiOkResponse({ type: EquipmentResponseDto })
   async get(
     @OptionalActor() actor: Actor | undefined,
     @Param('id', ParseIdPipe) id: string,
@@ -50,6 +60,7 @@ export class EquipmentController {
   @Patch('equipment/:id')
   @AllowOrgKinds('PLATFORM_OPERATOR')
   @ApiOperation({ summary: 'Operator: edit or retire your instrument' })
+  @ApiOkResponse({ type: EquipmentResponseDto })
   async update(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,

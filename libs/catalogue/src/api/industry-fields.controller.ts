@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Public } from '@pilotlink/identity';
 import { DataSource } from 'typeorm';
@@ -19,6 +19,7 @@ export class IndustryFieldsController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'The two-level industry field taxonomy (SPEC §9), as stored' })
+  @ApiOkResponse({ type: [IndustryFieldNodeDto] })
   async tree(): Promise<IndustryFieldNodeDto[]> {
     const rows = await this.dataSource.getRepository(IndustryField).find({ order: { position: 'ASC' } });
     const node = (row: IndustryField): IndustryFieldNodeDto => ({

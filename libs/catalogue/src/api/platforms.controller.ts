@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiCreatedResponse,
+  ApiOkResponse,
+} from '@nestjs/swagger';
 import { chinaDate, Clock, ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, OptionalActor, Public, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
@@ -27,6 +34,7 @@ export class PlatformsController {
   @Get()
   @Public()
   @ApiOperation({ summary: 'The public directory of listed platforms; `mine` or `status` for operators and bureaus' })
+  @ApiOkResponse({ type: PlatformPageDto })
   async list(
     @OptionalActor() actor: Actor | undefined,
     @Query() query: PlatformListQueryDto,
@@ -38,6 +46,7 @@ export class PlatformsController {
   @Post()
   @AllowOrgKinds('PLATFORM_OPERATOR')
   @ApiOperation({ summary: 'Operator: create a platform (DRAFT) hosted by your org' })
+  @ApiCreatedResponse({ type: PlatformResponseDto })
   async create(@ReqContext() ctx: RequestContext, @Body() body: CreatePlatformDto): Promise<PlatformResponseDto> {
     return this.toDto(ctx.actor, await this.platforms.create(ctx, body));
   }
@@ -45,6 +54,7 @@ export class PlatformsController {
   @Get(':id')
   @Public()
   @ApiOperation({ summary: 'A listed platform (anyone), or your own / supervised one in any state' })
+  @ApiOkResponse({ type: PlatformResponseDto })
   async get(
     @OptionalActor() actor: Actor | undefined,
     @Param('id', ParseIdPipe) id: string,
@@ -55,6 +65,7 @@ export class PlatformsController {
   @Patch(':id')
   @AllowOrgKinds('PLATFORM_OPERATOR')
   @ApiOperation({ summary: 'Operator: edit your platform; `qualifications` replaces the list' })
+  @ApiOkResponse({ type: PlatformResponseDto })
   async update(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -68,6 +79,7 @@ export class PlatformsController {
   @AllowOrgKinds('PLATFORM_OPERATOR')
   @RequireVerifiedOrg()
   @ApiOperation({ summary: 'Operator (verified org): DRAFT → PENDING_REVIEW' })
+  @ApiOkResponse({ type: PlatformResponseDto })
   async submit(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<PlatformResponseDto> {
     return this.toDto(ctx.actor, await this.platforms.transition(ctx, id, 'PENDING_REVIEW'));
   }
@@ -76,6 +88,7 @@ export class PlatformsController {
   @HttpCode(200)
   @AllowOrgKinds('BUREAU', 'ADMIN')
   @ApiOperation({ summary: 'Bureau in jurisdiction / admin: list (or reinstate) a platform — it becomes searchable' })
+  @ApiOkResponse({ type: PlatformResponseDto })
   async listPlatform(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -87,6 +100,7 @@ export class PlatformsController {
   @HttpCode(200)
   @AllowOrgKinds('BUREAU', 'ADMIN')
   @ApiOperation({ summary: 'Bureau in jurisdiction / admin: suspend a listed platform (leaves search at once)' })
+  @ApiOkResponse({ type: PlatformResponseDto })
   async suspend(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -99,6 +113,7 @@ export class PlatformsController {
   @HttpCode(200)
   @AllowOrgKinds('BUREAU', 'ADMIN')
   @ApiOperation({ summary: 'Bureau in jurisdiction / admin: delist a platform for good' })
+  @ApiOkResponse({ type: PlatformResponseDto })
   async delist(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiCreatedResponse,
+  ApiOkResponse,
+} from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, OptionalActor, Public, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
@@ -17,6 +24,7 @@ export class ServicesController {
   @Get('platforms/:id/services')
   @Public()
   @ApiOperation({ summary: "A platform's services: published ones for everyone, all for its operator and supervisors" })
+  @ApiOkResponse({ type: ServicePageDto })
   async list(
     @OptionalActor() actor: Actor | undefined,
     @Param('id', ParseIdPipe) platformId: string,
@@ -29,6 +37,7 @@ export class ServicesController {
   @Post('platforms/:id/services')
   @AllowOrgKinds('PLATFORM_OPERATOR')
   @ApiOperation({ summary: 'Operator: add a service (DRAFT) to your platform' })
+  @ApiCreatedResponse({ type: ServiceResponseDto })
   async create(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) platformId: string,
@@ -40,6 +49,7 @@ export class ServicesController {
   @Get('services/:id')
   @Public()
   @ApiOperation({ summary: 'A published service of a listed platform, or your own in any state' })
+  @ApiOkResponse({ type: ServiceResponseDto })
   async get(
     @OptionalActor() actor: Actor | undefined,
     @Param('id', ParseIdPipe) id: string,
@@ -50,6 +60,7 @@ export class ServicesController {
   @Patch('services/:id')
   @AllowOrgKinds('PLATFORM_OPERATOR')
   @ApiOperation({ summary: 'Operator: edit your service' })
+  @ApiOkResponse({ type: ServiceResponseDto })
   async update(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -63,6 +74,7 @@ export class ServicesController {
   @AllowOrgKinds('PLATFORM_OPERATOR')
   @RequireVerifiedOrg()
   @ApiOperation({ summary: 'Operator (verified org): publish; searchable while the platform is LISTED' })
+  @ApiOkResponse({ type: ServiceResponseDto })
   async publish(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<ServiceResponseDto> {
     return ServiceResponseDto.from(await this.services.transition(ctx, id, 'PUBLISHED'));
   }
@@ -71,6 +83,7 @@ export class ServicesController {
   @HttpCode(200)
   @AllowOrgKinds('PLATFORM_OPERATOR')
   @ApiOperation({ summary: 'Operator: archive a service (leaves search)' })
+  @ApiOkResponse({ type: ServiceResponseDto })
   async archive(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<ServiceResponseDto> {
     return ServiceResponseDto.from(await this.services.transition(ctx, id, 'ARCHIVED'));
   }

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiNoContentResponse,
+} from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
@@ -27,6 +35,7 @@ export class DemandsController {
   @Get()
   @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiOperation({ summary: 'SMEs: your demands. Verified platforms: open demands you may see, each as you may see it' })
+  @ApiOkResponse({ type: DemandPageDto })
   async list(@CurrentActor() actor: Actor, @Query() query: DemandListQueryDto): Promise<DemandPageDto> {
     const page = await this.demands.list(actor, query);
     const counts = await this.quotes.countsFor(page.items.map(({ demand }) => demand.id));
@@ -39,12 +48,14 @@ export class DemandsController {
   @Post()
   @AllowOrgKinds('SME')
   @ApiOperation({ summary: 'SME: draft a demand' })
+  @ApiCreatedResponse({ type: DemandResponseDto })
   async create(@ReqContext() ctx: RequestContext, @Body() body: CreateDemandDto): Promise<DemandResponseDto> {
     return DemandResponseDto.from(await this.demands.create(ctx, body), 'FULL');
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A demand as you may see it: FULL, or SUMMARY (hidden fields absent)' })
+  @ApiOkResponse({ type: DemandResponseDto })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<DemandResponseDto> {
     const { demand, view } = await this.demands.get(actor, id);
     const counts = await this.quotes.countsFor([demand.id]);
@@ -54,6 +65,7 @@ export class DemandsController {
   @Patch(':id')
   @AllowOrgKinds('SME')
   @ApiOperation({ summary: 'SME: edit your draft demand' })
+  @ApiOkResponse({ type: DemandResponseDto })
   async update(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -67,6 +79,7 @@ export class DemandsController {
   @AllowOrgKinds('SME')
   @RequireVerifiedOrg()
   @ApiOperation({ summary: 'SME (verified org): DRAFT → OPEN' })
+  @ApiOkResponse({ type: DemandResponseDto })
   async publish(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<DemandResponseDto> {
     return DemandResponseDto.from(await this.demands.transition(ctx, id, 'OPEN'), 'FULL');
   }
@@ -75,6 +88,7 @@ export class DemandsController {
   @HttpCode(200)
   @AllowOrgKinds('SME')
   @ApiOperation({ summary: 'SME: close an open demand' })
+  @ApiOkResponse({ type: DemandResponseDto })
   async close(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -87,6 +101,7 @@ export class DemandsController {
   @HttpCode(200)
   @AllowOrgKinds('SME')
   @ApiOperation({ summary: 'SME: cancel a draft or open demand' })
+  @ApiOkResponse({ type: DemandResponseDto })
   async cancel(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -99,6 +114,7 @@ export class DemandsController {
   @HttpCode(204)
   @AllowOrgKinds('SME')
   @ApiOperation({ summary: 'SME: invite a listed platform (its operator sees the demand in full)' })
+  @ApiNoContentResponse({ description: 'Invited' })
   async invite(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -112,6 +128,7 @@ export class DemandsController {
   @AllowOrgKinds('PLATFORM_OPERATOR')
   @RequireVerifiedOrg()
   @ApiOperation({ summary: "Platform: accept the demand's NDA to see a SUMMARY demand in full" })
+  @ApiOkResponse({ type: DemandResponseDto })
   async acceptNda(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<DemandResponseDto> {
     const { demand, view } = await this.demands.acceptNda(ctx, id);
     return DemandResponseDto.from(demand, view);

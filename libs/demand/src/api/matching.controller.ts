@@ -6,6 +6,7 @@ import {
   ApiOperation,
   ApiServiceUnavailableResponse,
   ApiTags,
+  ApiOkResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, RequireVerifiedOrg } from '@pilotlink/identity';
@@ -37,6 +38,7 @@ export class MatchingController {
       'stage, category and region; then recognition level, rating and lead time.',
   })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown demand, or not yours' })
+  @ApiOkResponse({ type: DemandMatchesDto })
   matches(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
@@ -50,6 +52,7 @@ export class MatchingController {
     summary: "The service's operator: open demands the service fits, each as you may see it (SUMMARY: summary only)",
   })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown service, or not one of your platforms' })
+  @ApiOkResponse({ type: FittingDemandsDto })
   matchingDemands(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
@@ -72,6 +75,7 @@ export class MatchingController {
     type: ErrorResponseDto,
     description: 'FORBIDDEN: not a platform operator; ORG_NOT_VERIFIED: your organisation is not verified yet',
   })
+  @ApiOkResponse({ type: DemandSearchPageDto })
   searchDemands(@CurrentActor() actor: Actor, @Query() query: DemandSearchQueryDto): Promise<DemandSearchPageDto> {
     return this.matching.searchDemands(actor, query);
   }

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiCreatedResponse,
+  ApiOkResponse,
+} from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
@@ -16,6 +23,7 @@ export class QuotesController {
   @Get('demands/:id/quotes')
   @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiOperation({ summary: 'The SME: every quote on its demand. A platform: its own quotes on it' })
+  @ApiOkResponse({ type: QuotePageDto })
   async list(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) demandId: string,
@@ -29,6 +37,7 @@ export class QuotesController {
   @AllowOrgKinds('PLATFORM_OPERATOR')
   @RequireVerifiedOrg()
   @ApiOperation({ summary: 'Platform: quote (or propose, for a challenge) on an open demand you may see' })
+  @ApiCreatedResponse({ type: QuoteResponseDto })
   async submit(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) demandId: string,
@@ -41,6 +50,7 @@ export class QuotesController {
   @HttpCode(200)
   @AllowOrgKinds('SME', 'PLATFORM_OPERATOR')
   @ApiOperation({ summary: 'SME: ask for a revision (`note`). Quoting platform: send revised terms' })
+  @ApiOkResponse({ type: QuoteResponseDto })
   async revise(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -53,6 +63,7 @@ export class QuotesController {
   @HttpCode(200)
   @AllowOrgKinds('SME')
   @ApiOperation({ summary: 'SME: accept — awards the demand, declines the other quotes, creates the order' })
+  @ApiOkResponse({ type: QuoteResponseDto })
   async accept(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<QuoteResponseDto> {
     const { quote, orderId } = await this.quotes.accept(ctx, id);
     return QuoteResponseDto.from(quote, orderId);
@@ -62,6 +73,7 @@ export class QuotesController {
   @HttpCode(200)
   @AllowOrgKinds('SME')
   @ApiOperation({ summary: 'SME: decline with a structured reason the platform sees' })
+  @ApiOkResponse({ type: QuoteResponseDto })
   async decline(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -74,6 +86,7 @@ export class QuotesController {
   @HttpCode(200)
   @AllowOrgKinds('PLATFORM_OPERATOR')
   @ApiOperation({ summary: 'Platform: withdraw your quote' })
+  @ApiOkResponse({ type: QuoteResponseDto })
   async withdraw(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<QuoteResponseDto> {
     return QuoteResponseDto.from(await this.quotes.withdraw(ctx, id));
   }

@@ -1,6 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiCreatedResponse,
+  ApiOkResponse,
+} from '@nestjs/swagger';
+import { ErrorResponseDto, ParseIdPipe, PageQueryDto } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import {
@@ -9,6 +16,7 @@ import {
   IndicatorsQueryDto,
   IndicatorsResponseDto,
   scoreOf,
+  EvaluationPageDto,
 } from '../dto/evaluation.dto';
 import { EvaluationsService } from '../recognition/evaluations.service';
 
@@ -26,6 +34,7 @@ export class EvaluationsController {
       'Bureau over the platform: record the annual evaluation (once per year, 409) — grade defaults to the ' +
       'suggestion; FAIL may DOWNGRADE, SUSPEND or DELIST (which removes its services from search)',
   })
+  @ApiCreatedResponse({ type: EvaluationResponseDto })
   async create(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) platformId: string,
@@ -37,16 +46,20 @@ export class EvaluationsController {
   @Get('evaluations')
   @AllowOrgKinds('PLATFORM_OPERATOR', 'BUREAU', 'ADMIN')
   @ApiOperation({ summary: "A platform's evaluations, latest year first: its operator, a bureau over it, an admin" })
+  @ApiOkResponse({ type: EvaluationPageDto })
   async list(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) platformId: string,
-  ): Promise<EvaluationResponseDto[]> {
-    return (await this.evaluations.listForPlatform(actor, platformId)).map((e) => EvaluationResponseDto.from(e));
+    @Query() page: PageQueryDto,
+  ): Promise<EvaluationPageDto> {
+    const result = await this.evaluations.listForPlatform(actor, platformId, page);
+    return { ...result, items: result.items.map((e) => EvaluationResponseDto.from(e)) };
   }
 
   @Get('indicators')
   @AllowOrgKinds('PLATFORM_OPERATOR', 'BUREAU', 'ADMIN')
   @ApiOperation({ summary: 'The evaluation indicators of a year as the system computes them now, with the score' })
+  @ApiOkResponse({ type: IndicatorsResponseDto })
   async indicators(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) platformId: string,

@@ -1,6 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiCreatedResponse,
+  ApiOkResponse,
+} from '@nestjs/swagger';
+import { ErrorResponseDto, ParseIdPipe, PageQueryDto } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import {
@@ -8,6 +15,7 @@ import {
   ApproveRecognitionDto,
   RecognitionResponseDto,
   RejectRecognitionDto,
+  RecognitionPageDto,
 } from '../dto/recognition.dto';
 import { RecognitionsService } from '../recognition/recognitions.service';
 
@@ -25,6 +33,7 @@ export class RecognitionsController {
   @AllowOrgKinds('PLATFORM_OPERATOR')
   @RequireVerifiedOrg()
   @ApiOperation({ summary: 'Operator: apply for CITY / PROVINCE / NATIONAL recognition (one pending at a time, 409)' })
+  @ApiCreatedResponse({ type: RecognitionResponseDto })
   async apply(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) platformId: string,
@@ -36,11 +45,14 @@ export class RecognitionsController {
   @Get('platforms/:id/recognitions')
   @AllowOrgKinds('PLATFORM_OPERATOR', 'BUREAU', 'ADMIN')
   @ApiOperation({ summary: "A platform's applications and decisions: its operator, a bureau over it, an admin" })
+  @ApiOkResponse({ type: RecognitionPageDto })
   async list(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) platformId: string,
-  ): Promise<RecognitionResponseDto[]> {
-    return (await this.recognitions.listForPlatform(actor, platformId)).map((r) => RecognitionResponseDto.from(r));
+    @Query() page: PageQueryDto,
+  ): Promise<RecognitionPageDto> {
+    const result = await this.recognitions.listForPlatform(actor, platformId, page);
+    return { ...result, items: result.items.map((r) => RecognitionResponseDto.from(r)) };
   }
 
   @Post('recognitions/:id/approve')
@@ -51,6 +63,7 @@ export class RecognitionsController {
       'Bureau of the right level over the platform (CITY: city or province bureau; PROVINCE: province bureau; ' +
       'NATIONAL: an admin): approve with a validity period — the level shows on the platform and in search',
   })
+  @ApiOkResponse({ type: RecognitionResponseDto })
   async approve(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -63,6 +76,7 @@ export class RecognitionsController {
   @HttpCode(200)
   @AllowOrgKinds('BUREAU', 'ADMIN')
   @ApiOperation({ summary: 'The same deciders: reject with a reason' })
+  @ApiOkResponse({ type: RecognitionResponseDto })
   async reject(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,

@@ -5,10 +5,10 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiQuery,
   ApiTags,
+  ApiCreatedResponse,
 } from '@nestjs/swagger';
-import { ErrorResponseDto, fieldInvalid, ParseIdPipe } from '@pilotlink/core';
+import { ErrorResponseDto, fieldInvalid, ParseIdPipe, PageQueryDto } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import {
@@ -18,11 +18,19 @@ import {
   EquipmentDeclarationResponseDto,
   SubsidyRuleResponseDto,
   UpdateSubsidyRuleDto,
+  SubsidyRulePageDto,
+  EquipmentDeclarationPageDto,
+  SubsidyRuleListQueryDto,
 } from '../dto/subsidy.dto';
-import { DecideRevenueDto, DeclareRevenueDto, RevenueDeclarationResponseDto } from '../dto/revenue.dto';
+import {
+  DecideRevenueDto,
+  DeclareRevenueDto,
+  RevenueDeclarationResponseDto,
+  RevenueDeclarationPageDto,
+} from '../dto/revenue.dto';
 import { RevenueDeclarationsService } from '../subsidies/revenue-declarations.service';
-import { SubsidyAssessment } from '../subsidies/subsidy.entities';
 import { SubsidiesService } from '../subsidies/subsidies.service';
+import { SubsidyAssessmentResponseDto, SubsidyAssessmentPageDto } from '../dto/assessment.response.dto';
 
 @ApiTags('governance')
 @ApiBearerAuth()
@@ -35,16 +43,16 @@ export class SubsidiesController {
   ) {}
 
   @Get('subsidy-rules')
-  @ApiQuery({ name: 'regionCode', required: false, description: 'Only the rules covering this region' })
   @ApiOperation({ summary: 'Platform subsidy rules (data, per bureau region)' })
-  listRules(@Query('regionCode') regionCode?: string): Promise<SubsidyRuleResponseDto[]> {
-    if (regionCode !== undefined && !/^\d{6}$/.test(regionCode)) throw fieldInvalid('regionCode', 'must be 6 digits');
-    return this.subsidies.listRules(regionCode);
+  @ApiOkResponse({ type: SubsidyRulePageDto })
+  listRules(@Query() query: SubsidyRuleListQueryDto): Promise<SubsidyRulePageDto> {
+    return this.subsidies.listRules(query.regionCode, query);
   }
 
   @Post('subsidy-rules')
   @AllowOrgKinds('BUREAU')
   @ApiOperation({ summary: 'Bureau: add a subsidy rule for its region (就高不重复 via overlapGroup)' })
+  @ApiCreatedResponse({ type: SubsidyRuleResponseDto })
   createRule(@ReqContext() ctx: RequestContext, @Body() body: CreateSubsidyRuleDto): Promise<SubsidyRuleResponseDto> {
     return this.subsidies.createRule(ctx, body);
   }
@@ -57,6 +65,7 @@ export class SubsidiesController {
       'RULE_PARAMETER_UNSET: activating a rule with a parameter its policy leaves to the bureau (details.fields)',
   })
   @ApiOperation({ summary: "Bureau: change or deactivate one of its region's rules" })
+  @ApiOkResponse({ type: SubsidyRuleResponseDto })
   updateRule(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -68,12 +77,13 @@ export class SubsidiesController {
   @Put('platforms/:id/equipment-declarations/:year')
   @AllowOrgKinds('PLATFORM_OPERATOR')
   @ApiOperation({ summary: "Operator: declare a year's non-fiscal equipment spend, with evidence" })
+  @ApiOkResponse({ type: EquipmentDeclarationResponseDto })
   declare(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
     @Param('year', ParseIntPipe) year: number,
     @Body() body: DeclareEquipmentDto,
-  ) {
+  ): Promise<EquipmentDeclarationResponseDto> {
     if (year < 2000 || year > 2100) throw fieldInvalid('year', 'must be a year from 2000 to 2100');
     return this.subsidies.declareEquipment(ctx, id, year, body);
   }
@@ -83,11 +93,13 @@ export class SubsidiesController {
   @ApiOperation({
     summary: "A platform's equipment declarations, latest year first: its operator and bureaus in jurisdiction",
   })
+  @ApiOkResponse({ type: EquipmentDeclarationPageDto })
   listDeclarations(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
-  ): Promise<EquipmentDeclarationResponseDto[]> {
-    return this.subsidies.listDeclarations(actor, id);
+    @Query() page: PageQueryDto,
+  ): Promise<EquipmentDeclarationPageDto> {
+    return this.subsidies.listDeclarations(actor, id, page);
   }
 
   @Put('platforms/:id/revenue-declarations/:year')
@@ -127,12 +139,13 @@ export class SubsidiesController {
   @ApiOperation({
     summary: "A platform's revenue declarations beside the marketplace's revenue, latest year first, with flags",
   })
-  @ApiOkResponse({ type: [RevenueDeclarationResponseDto] })
+  @ApiOkResponse({ type: RevenueDeclarationPageDto })
   listRevenue(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
-  ): Promise<RevenueDeclarationResponseDto[]> {
-    return this.revenues.list(actor, id);
+    @Query() page: PageQueryDto,
+  ): Promise<RevenueDeclarationPageDto> {
+    return this.revenues.list(actor, id, page);
   }
 
   @Post('platforms/:id/subsidy-assessments')
@@ -140,18 +153,25 @@ export class SubsidiesController {
   @ApiOperation({
     summary: "Bureau in jurisdiction: assess a platform's subsidies for a year (stored with its inputs)",
   })
-  assess(
+  @ApiCreatedResponse({ type: SubsidyAssessmentResponseDto })
+  async assess(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
     @Body() body: AssessDto,
-  ): Promise<SubsidyAssessment> {
-    return this.subsidies.assess(ctx, id, body.year);
+  ): Promise<SubsidyAssessmentResponseDto> {
+    return SubsidyAssessmentResponseDto.from(await this.subsidies.assess(ctx, id, body.year));
   }
 
   @Get('platforms/:id/subsidy-assessments')
   @AllowOrgKinds('BUREAU', 'PLATFORM_OPERATOR')
   @ApiOperation({ summary: "A platform's assessments: its operator and bureaus in jurisdiction" })
-  listAssessments(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<SubsidyAssessment[]> {
-    return this.subsidies.listAssessments(actor, id);
+  @ApiOkResponse({ type: SubsidyAssessmentPageDto })
+  async listAssessments(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Query() page: PageQueryDto,
+  ): Promise<SubsidyAssessmentPageDto> {
+    const result = await this.subsidies.listAssessments(actor, id, page);
+    return { ...result, items: result.items.map((a) => SubsidyAssessmentResponseDto.from(a)) };
   }
 }

@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { RECOGNITION_LEVELS } from '@pilotlink/catalogue';
 import type { RecognitionLevel } from '@pilotlink/catalogue';
-import { trimString } from '@pilotlink/core';
+import { pageDtoOf, trimString } from '@pilotlink/core';
 import { EVALUATION_OUTCOMES, gradeForScore, GRADES, scoreIndicators } from '../domain/evaluation';
 import type { EvaluationOutcome, Grade, PlatformIndicators } from '../domain/evaluation';
 import type { PlatformEvaluation } from '../recognition/platform-evaluation.entity';
@@ -114,3 +114,5 @@ export function scoreOf(indicators: PlatformIndicators): IndicatorScoreDto {
   const points = score.parts.reduce((sum, part) => sum + part.points, 0);
   return { points, penalty: score.penalty, total: score.total, suggestedGrade: gradeForScore(score.total) };
 }
+
+export class EvaluationPageDto extends pageDtoOf(EvaluationResponseDto, 'EvaluationPageDto') {}

@@ -12,7 +12,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { trimString } from '@pilotlink/core';
+import { pageDtoOf, trimString } from '@pilotlink/core';
 import { RECOGNITION_STATUSES } from '../domain/recognition';
 import type { RecognitionStatus } from '../domain/recognition';
 import type { PlatformRecognition, RecognisedLevel } from '../recognition/platform-recognition.entity';
@@ -101,3 +101,5 @@ export class RecognitionResponseDto {
     };
   }
 }
+
+export class RecognitionPageDto extends pageDtoOf(RecognitionResponseDto, 'RecognitionPageDto') {}

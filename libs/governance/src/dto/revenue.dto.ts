@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { trimString } from '@pilotlink/core';
+import { pageDtoOf, trimString } from '@pilotlink/core';
 import { REVENUE_FLAGS } from '../domain/revenue-declaration';
 import type { RevenueFlag } from '../domain/revenue-declaration';
 import { REVENUE_DECLARATION_STATUSES } from '../subsidies/subsidy.entities';
@@ -57,3 +57,5 @@ export class RevenueDeclarationResponseDto {
   @ApiProperty({ type: String, nullable: true, description: 'Why it was returned, or a note on acceptance' })
   decisionNote: string | null;
 }
+
+export class RevenueDeclarationPageDto extends pageDtoOf(RevenueDeclarationResponseDto, 'RevenueDeclarationPageDto') {}

@@ -16,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { trimString } from '@pilotlink/core';
+import { PageQueryDto, pageDtoOf, trimString } from '@pilotlink/core';
 import { SUBSIDY_RULE_KINDS } from '../domain/subsidy-rule';
 import type { SubsidyRule } from '../domain/subsidy-rule';
 
@@ -134,4 +134,18 @@ export class SubsidyRuleResponseDto {
     description: 'How the rule reads its clause over time (windows, cumulative caps, once-only awards), in Chinese',
   })
   interpretation: string;
+}
+
+export class SubsidyRulePageDto extends pageDtoOf(SubsidyRuleResponseDto, 'SubsidyRulePageDto') {}
+
+export class EquipmentDeclarationPageDto extends pageDtoOf(
+  EquipmentDeclarationResponseDto,
+  'EquipmentDeclarationPageDto',
+) {}
+
+export class SubsidyRuleListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: '350582', description: 'Only the rules covering this region' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'must be 6 digits' })
+  regionCode?: string;
 }

@@ -3,7 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
 import { Platform } from '@pilotlink/catalogue';
 import type { PlatformStatus } from '@pilotlink/catalogue';
-import { chinaDate, Clock, DomainError, fieldInvalid, NotFoundError } from '@pilotlink/core';
+import {
+  chinaDate,
+  Clock,
+  DomainError,
+  fieldInvalid,
+  NotFoundError,
+  Page,
+  PageQueryDto,
+  toPage,
+} from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
@@ -104,12 +113,15 @@ export class EvaluationsService {
     }
   }
 
-  async listForPlatform(actor: Actor, platformId: string): Promise<PlatformEvaluation[]> {
+  async listForPlatform(actor: Actor, platformId: string, page: PageQueryDto): Promise<Page<PlatformEvaluation>> {
     await this.visiblePlatform(actor, platformId);
-    return this.dataSource.manager.find(PlatformEvaluation, {
+    const [items, total] = await this.dataSource.manager.findAndCount(PlatformEvaluation, {
       where: { platformId },
       order: { year: 'DESC' },
+      skip: page.offset,
+      take: page.limit,
     });
+    return toPage(items, total, page);
   }
 
   /** What an evaluation of `year` would start from, before the bureau records it. */

@@ -3,7 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
 import { operatesPlatform, Platform, RECOGNITION_RANK } from '@pilotlink/catalogue';
 import type { RecognitionLevel } from '@pilotlink/catalogue';
-import { chinaDate, Clock, DomainError, fieldInvalid, NotFoundError } from '@pilotlink/core';
+import {
+  chinaDate,
+  Clock,
+  DomainError,
+  fieldInvalid,
+  NotFoundError,
+  Page,
+  PageQueryDto,
+  toPage,
+} from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
@@ -67,13 +76,16 @@ export class RecognitionsService {
   }
 
   /** The platform's applications, newest first: for its operator, a supervising bureau, an admin. */
-  async listForPlatform(actor: Actor, platformId: string): Promise<PlatformRecognition[]> {
+  async listForPlatform(actor: Actor, platformId: string, page: PageQueryDto): Promise<Page<PlatformRecognition>> {
     const platform = await this.dataSource.manager.findOneBy(Platform, { id: platformId });
     if (!platform || !seesGovernanceOf(actor, platform)) throw new NotFoundError('Platform');
-    return this.dataSource.manager.find(PlatformRecognition, {
+    const [items, total] = await this.dataSource.manager.findAndCount(PlatformRecognition, {
       where: { platformId },
       order: { createdAt: 'DESC', id: 'DESC' },
+      skip: page.offset,
+      take: page.limit,
     });
+    return toPage(items, total, page);
   }
 
   async approve(ctx: RequestContext, id: string, input: ApproveRecognitionDto): Promise<PlatformRecognition> {

@@ -1,12 +1,13 @@
-import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, StreamableFile, applyDecorators } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
+  ApiExtraModels,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor } from '@pilotlink/identity';
@@ -33,7 +34,6 @@ const DOWNLOADS =
 @ApiTags('governance')
 @ApiBearerAuth()
 @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Only bureaus and admins read reports' })
-@ApiProduces('application/json', CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE)
 @Controller('reports')
 @AllowOrgKinds('BUREAU', 'ADMIN')
 export class ReportsController {
@@ -52,7 +52,7 @@ export class ReportsController {
       '`cofunders` (key, label, shareBp, budgetFen, paidFen), `byField`, `byRegion`, `byPlatform`, `byMonth` ' +
       '(key, label, claims, amountFen, paidFen). Only the bureau running the program (else 404) and admins.',
   })
-  @ApiOkResponse({ type: ProgramReportDto })
+  @ApiReportResponse(ProgramReportDto)
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown, or not run by your bureau' })
   async program(
     @CurrentActor() actor: Actor,
@@ -69,7 +69,7 @@ export class ReportsController {
     summary: "Each listed platform in your jurisdiction with the year's evaluation indicators",
     description: DOWNLOADS + 'One table, one row per platform; a null indicator is an empty cell.',
   })
-  @ApiOkResponse({ type: PlatformReportDto })
+  @ApiReportResponse(PlatformReportDto)
   async platformReport(
     @CurrentActor() actor: Actor,
     @Query() query: YearReportQueryDto,
@@ -87,7 +87,7 @@ export class ReportsController {
       'One table: a row per region × field, then the total row (regionCode and fieldCode `TOTAL`). ' +
       'Demands of SMEs in your jurisdiction published in the year (China time); each stage counts the demands that reached it.',
   })
-  @ApiOkResponse({ type: FunnelReportDto })
+  @ApiReportResponse(FunnelReportDto)
   async funnelReport(
     @CurrentActor() actor: Actor,
     @Query() query: FunnelReportQueryDto,
@@ -96,6 +96,22 @@ export class ReportsController {
     const report = await this.funnel.report(actor, query);
     return respond(reply, query.format, report, funnelReportTables, `funnel-report-${query.year}`);
   }
+}
+
+/** The report as JSON (its DTO), or with `format` csv / xlsx the same rows as a binary download. */
+function ApiReportResponse(type: new () => unknown) {
+  const binary = { schema: { type: 'string', format: 'binary' } } as const;
+  return applyDecorators(
+    ApiExtraModels(type),
+    ApiOkResponse({
+      description: 'JSON by default; `?format=csv` or `?format=xlsx` answers an attachment',
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(type) } },
+        [CSV_CONTENT_TYPE]: binary,
+        [XLSX_CONTENT_TYPE]: binary,
+      },
+    }),
+  );
 }
 
 /** JSON as is; CSV or XLSX as an attachment built from the report's flat tables. */

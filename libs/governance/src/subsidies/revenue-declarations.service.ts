@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
-import { Clock, chinaDate, fieldInvalid, InvalidStateTransitionError, NotFoundError, parseFen } from '@pilotlink/core';
+import {
+  Clock,
+  chinaDate,
+  fieldInvalid,
+  InvalidStateTransitionError,
+  NotFoundError,
+  Page,
+  PageQueryDto,
+  parseFen,
+  toPage,
+} from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
@@ -106,11 +116,16 @@ export class RevenueDeclarationsService {
   }
 
   /** Every declared year, latest first, beside the marketplace's figure: the operator and bureaus in jurisdiction. */
-  async list(actor: Actor, platformId: string): Promise<RevenueDeclarationResponseDto[]> {
+  async list(actor: Actor, platformId: string, page: PageQueryDto): Promise<Page<RevenueDeclarationResponseDto>> {
     const manager = this.dataSource.manager;
     await visiblePlatform(manager, actor, platformId);
-    const rows = await manager.find(RevenueDeclaration, { where: { platformId }, order: { year: 'DESC' } });
-    return Promise.all(rows.map((row) => this.toDto(manager, row)));
+    const [rows, total] = await manager.findAndCount(RevenueDeclaration, {
+      where: { platformId },
+      order: { year: 'DESC' },
+      skip: page.offset,
+      take: page.limit,
+    });
+    return toPage(await Promise.all(rows.map((row) => this.toDto(manager, row))), total, page);
   }
 
   /** The figure an assessment of the year uses: the accepted declaration, else the marketplace's. */

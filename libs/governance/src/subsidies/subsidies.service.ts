@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
 import { Platform } from '@pilotlink/catalogue';
 import type { RecognitionLevel } from '@pilotlink/catalogue';
-import { DomainError, fieldInvalid, NotFoundError, parseFen } from '@pilotlink/core';
+import { DomainError, fieldInvalid, NotFoundError, Page, PageQueryDto, parseFen, toPage } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import { coversRegion } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
@@ -35,9 +35,11 @@ export class SubsidiesService {
   ) {}
 
   /** Subsidy policy is public to signed-in users; `regionCode` narrows to the rules covering that region. */
-  async listRules(regionCode?: string): Promise<SubsidyRuleResponseDto[]> {
+  async listRules(regionCode: string | undefined, page: PageQueryDto): Promise<Page<SubsidyRuleResponseDto>> {
     const rows = await this.dataSource.manager.find(SubsidyRuleRow, { order: { regionCode: 'ASC', code: 'ASC' } });
-    return rows.filter((r) => !regionCode || coversRegion(r.regionCode, regionCode)).map(toRuleDto);
+    // A handful per bureau region: the covering ones are picked here (coversRegion), then paged.
+    const covering = rows.filter((r) => !regionCode || coversRegion(r.regionCode, regionCode));
+    return toPage(covering.slice(page.offset, page.offset + page.limit).map(toRuleDto), covering.length, page);
   }
 
   async createRule(ctx: RequestContext, input: CreateSubsidyRuleDto): Promise<SubsidyRuleResponseDto> {
@@ -139,23 +141,25 @@ export class SubsidiesService {
         after: { year, ...input },
         requestId: ctx.requestId,
       });
-      return { platformId, year, ...input };
+      return toDeclarationDto(await manager.findOneByOrFail(EquipmentDeclaration, { platformId, year }));
     });
   }
 
   /** What the platform declared, per year: its operator and bureaus covering its region. */
-  async listDeclarations(actor: Actor, platformId: string): Promise<EquipmentDeclarationResponseDto[]> {
+  async listDeclarations(
+    actor: Actor,
+    platformId: string,
+    page: PageQueryDto,
+  ): Promise<Page<EquipmentDeclarationResponseDto>> {
     const manager = this.dataSource.manager;
     await visiblePlatform(manager, actor, platformId);
-    const rows = await manager.find(EquipmentDeclaration, { where: { platformId }, order: { year: 'DESC' } });
-    return rows.map((row) => ({
-      platformId: row.platformId,
-      year: row.year,
-      nonFiscalEquipmentFen: parseFen(row.nonFiscalEquipmentFen),
-      newEquipmentFen: parseFen(row.newEquipmentFen),
-      evidence: row.evidence,
-      updatedAt: row.updatedAt,
-    }));
+    const [rows, total] = await manager.findAndCount(EquipmentDeclaration, {
+      where: { platformId },
+      order: { year: 'DESC' },
+      skip: page.offset,
+      take: page.limit,
+    });
+    return toPage(rows.map(toDeclarationDto), total, page);
   }
 
   /**
@@ -241,10 +245,16 @@ export class SubsidiesService {
     }
   }
 
-  async listAssessments(actor: Actor, platformId: string): Promise<SubsidyAssessment[]> {
+  async listAssessments(actor: Actor, platformId: string, page: PageQueryDto): Promise<Page<SubsidyAssessment>> {
     const manager = this.dataSource.manager;
     await visiblePlatform(manager, actor, platformId);
-    return manager.find(SubsidyAssessment, { where: { platformId }, order: { year: 'DESC', createdAt: 'DESC' } });
+    const [items, total] = await manager.findAndCount(SubsidyAssessment, {
+      where: { platformId },
+      order: { year: 'DESC', createdAt: 'DESC', id: 'DESC' },
+      skip: page.offset,
+      take: page.limit,
+    });
+    return toPage(items, total, page);
   }
 
   /**
@@ -353,5 +363,16 @@ function toRuleDto(row: SubsidyRuleRow): SubsidyRuleResponseDto {
     rule: ruleOf(row),
     unsetParameters: unsetParameters(ruleOf(row)),
     interpretation: ruleInterpretation(ruleOf(row)),
+  };
+}
+
+function toDeclarationDto(row: EquipmentDeclaration): EquipmentDeclarationResponseDto {
+  return {
+    platformId: row.platformId,
+    year: row.year,
+    nonFiscalEquipmentFen: parseFen(row.nonFiscalEquipmentFen),
+    newEquipmentFen: parseFen(row.newEquipmentFen),
+    evidence: row.evidence,
+    updatedAt: row.updatedAt,
   };
 }

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiNoContentResponse,
+} from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, ErrorResponseDto } from '@pilotlink/core';
@@ -35,6 +43,7 @@ export class AuthController {
   @Public()
   @SkipThrottle({ login: true, loginAddress: true })
   @ApiOperation({ summary: 'Register an SME or platform operator org with its owner account' })
+  @ApiCreatedResponse({ type: SessionResponseDto })
   async register(@Body() body: RegisterRequestDto, @Req() req: FastifyRequest): Promise<SessionResponseDto> {
     return toSession(await this.auth.register(body, String(req.id)));
   }
@@ -49,6 +58,7 @@ export class AuthController {
       'Limited per account (all addresses) and per address (all accounts); repeated failures lock the account ' +
       'for a while, doubling. 429 carries Retry-After and details.retryAt.',
   })
+  @ApiOkResponse({ type: SessionResponseDto })
   async login(@Body() body: LoginRequestDto, @Req() req: FastifyRequest): Promise<SessionResponseDto> {
     const email = body.email.trim().toLowerCase();
     await this.lockout.assertNotLocked(email);
@@ -67,6 +77,7 @@ export class AuthController {
   @HttpCode(200)
   @SkipThrottle({ login: true, loginAddress: true })
   @ApiOperation({ summary: 'Rotate the refresh token; reusing an old one revokes the session' })
+  @ApiOkResponse({ type: TokenResponseDto })
   refresh(@Body() body: RefreshRequestDto): Promise<TokenResponseDto> {
     return this.auth.refresh(body.refreshToken);
   }
@@ -76,6 +87,7 @@ export class AuthController {
   @HttpCode(204)
   @SkipThrottle({ login: true, loginAddress: true })
   @ApiOperation({ summary: 'Revoke the session of this refresh token' })
+  @ApiNoContentResponse({ description: 'Signed out' })
   async logout(@Body() body: RefreshRequestDto): Promise<void> {
     await this.auth.logout(body.refreshToken);
   }
@@ -89,6 +101,7 @@ export class MeController {
 
   @Get()
   @ApiOperation({ summary: 'The signed-in user and their organisation' })
+  @ApiOkResponse({ type: MeResponseDto })
   async get(@CurrentActor() actor: Actor): Promise<MeResponseDto> {
     const { user, org } = await this.me.get(actor);
     return { user: UserResponseDto.from(user), org: OrgResponseDto.from(org) };

@@ -3,6 +3,7 @@ import {
   ApiBearerAuth,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
+  ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -26,6 +27,7 @@ export class OrgsController {
   @Get()
   @AllowOrgKinds('BUREAU', 'ADMIN')
   @ApiOperation({ summary: "Orgs in a bureau's jurisdiction (all for an admin), e.g. the verification queue" })
+  @ApiOkResponse({ type: OrgPageDto })
   async list(@CurrentActor() actor: Actor, @Query() query: OrgListQueryDto): Promise<OrgPageDto> {
     const page = await this.orgs.list(actor, query);
     return { ...page, items: page.items.map((org) => OrgResponseDto.from(org)) };
@@ -34,6 +36,7 @@ export class OrgsController {
   @Post()
   @AllowOrgKinds('ADMIN')
   @ApiOperation({ summary: 'Admin: create a bureau (or admin) org with its owner account' })
+  @ApiCreatedResponse({ type: OrgResponseDto })
   async create(@ReqContext() ctx: RequestContext, @Body() body: CreateOrgDto): Promise<OrgResponseDto> {
     return OrgResponseDto.from((await this.orgs.create(ctx, body)).org);
   }
@@ -71,6 +74,7 @@ export class OrgsController {
   @RequireVerifiedOrg()
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   @ApiOperation({ summary: 'Bureau in jurisdiction or admin: mark an SME or platform operator VERIFIED' })
+  @ApiOkResponse({ type: OrgResponseDto })
   async verify(@ReqContext() ctx: RequestContext, @Param('id', uuid) id: string): Promise<OrgResponseDto> {
     return OrgResponseDto.from(await this.orgs.verify(ctx, id));
   }
@@ -80,6 +84,7 @@ export class OrgsController {
   @AllowOrgKinds('BUREAU', 'ADMIN')
   @RequireVerifiedOrg()
   @ApiOperation({ summary: 'Bureau in jurisdiction or admin: reject a verification with a reason' })
+  @ApiOkResponse({ type: OrgResponseDto })
   async reject(
     @ReqContext() ctx: RequestContext,
     @Param('id', uuid) id: string,
@@ -90,6 +95,7 @@ export class OrgsController {
 
   @Get(':id/members')
   @ApiOperation({ summary: 'Accounts of an org you may see' })
+  @ApiOkResponse({ type: UserPageDto })
   async members(
     @CurrentActor() actor: Actor,
     @Param('id', uuid) id: string,
@@ -107,6 +113,7 @@ export class OrgsController {
     description:
       'Only verified orgs add accounts: until a bureau has checked the org, it has only its registering owner.',
   })
+  @ApiCreatedResponse({ type: UserResponseDto })
   async addMember(
     @ReqContext() ctx: RequestContext,
     @Param('id', uuid) id: string,

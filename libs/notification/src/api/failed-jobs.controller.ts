@@ -6,6 +6,7 @@ import {
   ApiOperation,
   ApiParam,
   ApiTags,
+  ApiOkResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, fieldInvalid } from '@pilotlink/core';
 import { AllowOrgKinds, ReqContext } from '@pilotlink/identity';
@@ -31,6 +32,7 @@ export class FailedJobsController {
     summary: 'Jobs of a queue whose attempts are exhausted, newest first',
     description: 'Kept for a week and at most 5,000 per queue (older ones are dropped).',
   })
+  @ApiOkResponse({ type: FailedJobPageDto })
   list(@Query() query: FailedJobsQueryDto): Promise<FailedJobPageDto> {
     return this.failedJobs.list(query.queue, query);
   }
@@ -41,6 +43,7 @@ export class FailedJobsController {
   @ApiParam({ name: 'jobId', example: 'webhook.7c9e6679-7425-40de-944b-e07fc1f90ae7' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such job' })
   @ApiOperation({ summary: 'Run a failed job again, with a fresh set of attempts (409 if it is not failed)' })
+  @ApiOkResponse({ type: RetriedJobDto })
   retry(
     @ReqContext() ctx: RequestContext,
     @Param('queue') queue: string,

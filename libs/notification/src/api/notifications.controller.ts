@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import { CurrentActor } from '@pilotlink/identity';
 import type { Actor } from '@pilotlink/identity';
@@ -23,6 +23,7 @@ export class NotificationsController {
     description:
       'Every member of the org sees the same inbox. Demand notifications show only what your org may see of the demand.',
   })
+  @ApiOkResponse({ type: NotificationPageDto })
   async list(@CurrentActor() actor: Actor, @Query() query: NotificationListQueryDto): Promise<NotificationPageDto> {
     const page = await this.inbox.list(actor, query);
     return { ...page, items: page.items.map(NotificationResponseDto.from) };
@@ -30,6 +31,7 @@ export class NotificationsController {
 
   @Get('unread-count')
   @ApiOperation({ summary: "How many of your org's notifications are unread" })
+  @ApiOkResponse({ type: UnreadCountDto })
   async unreadCount(@CurrentActor() actor: Actor): Promise<UnreadCountDto> {
     return { unread: await this.inbox.unreadCount(actor) };
   }
@@ -38,6 +40,7 @@ export class NotificationsController {
   @HttpCode(200)
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown, or another org’s notification' })
   @ApiOperation({ summary: 'Mark one notification read (idempotent: keeps the first read time)' })
+  @ApiOkResponse({ type: NotificationResponseDto })
   async markRead(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<NotificationResponseDto> {
     return NotificationResponseDto.from(await this.inbox.markRead(actor, id));
   }

@@ -6,6 +6,8 @@ import {
   ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
+  ApiOkResponse,
+  ApiCreatedResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext } from '@pilotlink/identity';
@@ -23,6 +25,7 @@ export class SubscriptionsController {
 
   @Get()
   @ApiOperation({ summary: "Your org's subscriptions, newest first" })
+  @ApiOkResponse({ type: SubscriptionPageDto })
   async list(@CurrentActor() actor: Actor, @Query() page: PageQueryDto): Promise<SubscriptionPageDto> {
     const result = await this.subscriptions.list(actor, page);
     return { ...result, items: result.items.map(SubscriptionResponseDto.from) };
@@ -35,6 +38,7 @@ export class SubscriptionsController {
       'Platforms hear about published demands that fit, SMEs about published services that fit. Every criterion given ' +
       'must match (an empty one matches anything); at least one is required. Keywords match only text your org may see.',
   })
+  @ApiCreatedResponse({ type: SubscriptionResponseDto })
   async create(
     @ReqContext() ctx: RequestContext,
     @Body() body: CreateSubscriptionDto,
@@ -44,7 +48,7 @@ export class SubscriptionsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Deleted' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown, or another org’s subscription' })
   @ApiOperation({ summary: 'Delete one of your subscriptions' })
   async remove(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<void> {

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiOkResponse,
+} from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import { CurrentActor, ReqContext, RequireOwner } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
@@ -26,6 +33,7 @@ export class WebhooksController {
     summary: "Your org's webhook (secret masked) with its 20 latest delivery attempts",
     description: SIGNING,
   })
+  @ApiOkResponse({ type: WebhookResponseDto })
   get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) orgId: string): Promise<WebhookResponseDto> {
     return this.webhooks.get(actor, orgId);
   }
@@ -35,6 +43,7 @@ export class WebhooksController {
     summary: 'Set the webhook URL (creates it with a new secret); `rotateSecret: true` replaces the secret',
     description: `The full secret is in this answer only when it was just created or rotated (\`secretRevealed\`). ${SIGNING}`,
   })
+  @ApiOkResponse({ type: WebhookResponseDto })
   put(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) orgId: string,

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from '@pilotlink/core';
 import { Public } from '@pilotlink/identity';
 import { PlatformSearchQueryDto, ServiceSearchQueryDto } from '../dto/search.request.dto';
@@ -24,6 +24,7 @@ export class SearchController {
       'Simplified and Traditional Chinese queries both work; synonyms such as 中试/中间试验 and 检测/检验 match. ' +
       'Changes become searchable within about a second of being saved.',
   })
+  @ApiOkResponse({ type: ServiceSearchPageDto })
   services(@Query() query: ServiceSearchQueryDto): Promise<ServiceSearchPageDto> {
     return this.search.services(query);
   }
@@ -31,6 +32,7 @@ export class SearchController {
   @Get('platforms')
   @Public()
   @ApiOperation({ summary: 'Full-text search over the directory of listed platforms, with filters and facet counts' })
+  @ApiOkResponse({ type: PlatformSearchPageDto })
   platforms(@Query() query: PlatformSearchQueryDto): Promise<PlatformSearchPageDto> {
     return this.search.platforms(query);
   }

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiCreatedResponse,
+  ApiOkResponse,
+} from '@nestjs/swagger';
 import { ErrorResponseDto, pageDtoOf, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
@@ -29,12 +36,14 @@ export class ClaimsController {
   @RequireVerifiedOrg()
   @Idempotent()
   @ApiOperation({ summary: "The payee (SME in REIMBURSE, platform in DEDUCT) claims a completed, paid order's hold" })
+  @ApiCreatedResponse({ type: ClaimResponseDto })
   async file(@ReqContext() ctx: RequestContext, @Body() body: FileClaimDto): Promise<ClaimResponseDto> {
     return ClaimResponseDto.from(await this.claims.file(ctx, body));
   }
 
   @Get('claims')
   @ApiOperation({ summary: 'Claims you filed, are the subject of, or review' })
+  @ApiOkResponse({ type: ClaimPageDto })
   async list(@CurrentActor() actor: Actor, @Query() query: ClaimListQueryDto): Promise<ClaimPageDto> {
     const page = await this.claims.list(actor, query);
     return { ...page, items: page.items.map((c) => ClaimResponseDto.from(c)) } as ClaimPageDto;
@@ -42,6 +51,7 @@ export class ClaimsController {
 
   @Get('claims/:id')
   @ApiOperation({ summary: 'One claim, with its checks, flags and payouts' })
+  @ApiOkResponse({ type: ClaimResponseDto })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ClaimResponseDto> {
     const { claim, payouts, parties } = await this.claims.get(actor, id);
     return ClaimResponseDto.from(claim, payouts, parties);
@@ -52,6 +62,7 @@ export class ClaimsController {
   @AllowOrgKinds('BUREAU')
   @Idempotent()
   @ApiOperation({ summary: 'Bureau running the program: approve (the hold becomes payable; public notice opens)' })
+  @ApiOkResponse({ type: ClaimResponseDto })
   async approve(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<ClaimResponseDto> {
     return ClaimResponseDto.from(await this.claims.approve(ctx, id));
   }
@@ -61,6 +72,7 @@ export class ClaimsController {
   @AllowOrgKinds('BUREAU')
   @Idempotent()
   @ApiOperation({ summary: 'Bureau running the program: reject with a reason (the hold is released)' })
+  @ApiOkResponse({ type: ClaimResponseDto })
   async reject(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -75,6 +87,7 @@ export class ClaimsController {
     summary:
       'Bureau: record the spot check (抽查) of a sampled claim; a failed one may revoke the voucher (unheld balance back to the budget)',
   })
+  @ApiCreatedResponse({ type: SpotCheckResponseDto })
   async spotCheck(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -88,6 +101,7 @@ export class ClaimsController {
   @AllowOrgKinds('BUREAU')
   @Idempotent()
   @ApiOperation({ summary: 'Bureau: record the disbursement of one approved claim (split across co-funders)' })
+  @ApiOkResponse({ type: ClaimResponseDto })
   async pay(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<ClaimResponseDto> {
     return ClaimResponseDto.from(await this.disbursements.payOne(ctx, id));
   }
@@ -96,6 +110,7 @@ export class ClaimsController {
   @AllowOrgKinds('BUREAU')
   @Idempotent()
   @ApiOperation({ summary: "Bureau: pay a batch of a program's approved claims, all or nothing" })
+  @ApiCreatedResponse({ type: BatchResponseDto })
   createBatch(@ReqContext() ctx: RequestContext, @Body() body: CreateBatchDto): Promise<BatchResponseDto> {
     return this.disbursements.createBatch(ctx, body);
   }
@@ -103,6 +118,7 @@ export class ClaimsController {
   @Get('disbursement-batches/:id')
   @AllowOrgKinds('BUREAU', 'ADMIN')
   @ApiOperation({ summary: 'One disbursement batch' })
+  @ApiOkResponse({ type: BatchResponseDto })
   getBatch(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<BatchResponseDto> {
     return this.disbursements.getBatch(actor, id);
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -6,8 +6,10 @@ import {
   ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
 } from '@nestjs/swagger';
-import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
+import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ObjectionThrottlerGuard, Public, ReqContext } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { ObjectionsService } from '../claims/objections.service';
@@ -16,6 +18,7 @@ import {
   ObjectionDecisionDto,
   ObjectionReceiptDto,
   ObjectionResponseDto,
+  ObjectionPageDto,
 } from '../dto/objection.dto';
 
 @ApiTags('vouchers')
@@ -33,6 +36,7 @@ export class ObjectionsController {
   })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'NOTICE_CLOSED: the notice of this claim is over' })
   @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'RATE_LIMITED' })
+  @ApiCreatedResponse({ type: ObjectionReceiptDto })
   async lodge(@Param('id', ParseIdPipe) id: string, @Body() body: LodgeObjectionDto): Promise<ObjectionReceiptDto> {
     const o = await this.objections.lodge(id, body);
     return { id: o.id, claimId: o.claimId, status: o.status, createdAt: o.createdAt };
@@ -42,8 +46,14 @@ export class ObjectionsController {
   @ApiBearerAuth()
   @AllowOrgKinds('BUREAU', 'ADMIN')
   @ApiOperation({ summary: "Bureau running the program: a claim's objections, with the objectors' contacts" })
-  async list(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ObjectionResponseDto[]> {
-    return (await this.objections.list(actor, id)).map((o) => ObjectionResponseDto.from(o));
+  @ApiOkResponse({ type: ObjectionPageDto })
+  async list(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIdPipe) id: string,
+    @Query() page: PageQueryDto,
+  ): Promise<ObjectionPageDto> {
+    const result = await this.objections.list(actor, id, page);
+    return { ...result, items: result.items.map((o) => ObjectionResponseDto.from(o)) };
   }
 
   @Post('claim-objections/:id/uphold')
@@ -53,6 +63,7 @@ export class ObjectionsController {
   @ApiOperation({
     summary: 'Bureau: uphold an objection — the claim is rejected and its amount goes back to the voucher',
   })
+  @ApiOkResponse({ type: ObjectionResponseDto })
   async uphold(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -66,6 +77,7 @@ export class ObjectionsController {
   @ApiBearerAuth()
   @AllowOrgKinds('BUREAU')
   @ApiOperation({ summary: 'Bureau: dismiss an objection — the claim is APPROVED again and its notice continues' })
+  @ApiOkResponse({ type: ObjectionResponseDto })
   async dismiss(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,

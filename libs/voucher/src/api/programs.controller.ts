@@ -1,9 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiCreatedResponse,
+  ApiOkResponse,
+} from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, pageDtoOf, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, Public, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
-import { PublicNoticeItemDto } from '../dto/claim.dto';
+import { PublicNoticePageDto } from '../dto/claim.dto';
 import {
   CreateProgramDto,
   LedgerPageDto,
@@ -35,12 +42,14 @@ export class ProgramsController {
   @Post()
   @AllowOrgKinds('BUREAU')
   @ApiOperation({ summary: 'Bureau: create a voucher program (DRAFT), with its initial budget' })
+  @ApiCreatedResponse({ type: ProgramResponseDto })
   async create(@ReqContext() ctx: RequestContext, @Body() body: CreateProgramDto): Promise<ProgramResponseDto> {
     return ProgramResponseDto.from(await this.programs.create(ctx, body));
   }
 
   @Get()
   @ApiOperation({ summary: 'Programs: a bureau its own; SMEs and platforms the open and closed ones' })
+  @ApiOkResponse({ type: ProgramPageDto })
   async list(@CurrentActor() actor: Actor, @Query() query: ProgramListQueryDto): Promise<ProgramPageDto> {
     const page = await this.programs.list(actor, query);
     return { ...page, items: page.items.map((p) => ProgramResponseDto.from(p)) } as ProgramPageDto;
@@ -48,6 +57,7 @@ export class ProgramsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One program' })
+  @ApiOkResponse({ type: ProgramResponseDto })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ProgramResponseDto> {
     return ProgramResponseDto.from(await this.programs.get(actor, id));
   }
@@ -55,6 +65,7 @@ export class ProgramsController {
   @Patch(':id')
   @AllowOrgKinds('BUREAU')
   @ApiOperation({ summary: 'Bureau: change the rules — only until the first voucher is issued (then 409)' })
+  @ApiOkResponse({ type: ProgramResponseDto })
   async update(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -67,6 +78,7 @@ export class ProgramsController {
   @HttpCode(200)
   @AllowOrgKinds('BUREAU')
   @ApiOperation({ summary: 'Bureau: open the program for applications' })
+  @ApiOkResponse({ type: ProgramResponseDto })
   async open(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<ProgramResponseDto> {
     return ProgramResponseDto.from(await this.programs.transition(ctx, id, 'OPEN'));
   }
@@ -75,6 +87,7 @@ export class ProgramsController {
   @HttpCode(200)
   @AllowOrgKinds('BUREAU')
   @ApiOperation({ summary: 'Bureau: close the program (no more applications or budget)' })
+  @ApiOkResponse({ type: ProgramResponseDto })
   async close(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<ProgramResponseDto> {
     return ProgramResponseDto.from(await this.programs.transition(ctx, id, 'CLOSED'));
   }
@@ -84,6 +97,7 @@ export class ProgramsController {
   @AllowOrgKinds('BUREAU')
   @Idempotent()
   @ApiOperation({ summary: 'Bureau: add budget (the only change once vouchers are issued, besides closing)' })
+  @ApiOkResponse({ type: ProgramResponseDto })
   async topUp(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -95,6 +109,7 @@ export class ProgramsController {
   @Get(':id/summary')
   @AllowOrgKinds('BUREAU', 'ADMIN')
   @ApiOperation({ summary: 'Budget, issued, held, payable, paid, remaining — per co-funder too (from the ledger)' })
+  @ApiOkResponse({ type: ProgramSummaryDto })
   summary(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ProgramSummaryDto> {
     return this.reports.summary(actor, id);
   }
@@ -102,6 +117,7 @@ export class ProgramsController {
   @Get(':id/ledger')
   @AllowOrgKinds('BUREAU', 'ADMIN')
   @ApiOperation({ summary: "The program's ledger transactions with their postings, oldest first" })
+  @ApiOkResponse({ type: LedgerPageDto })
   ledger(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
@@ -113,14 +129,16 @@ export class ProgramsController {
   @Get(':id/public-notice')
   @Public()
   @ApiOperation({ summary: '公示: approved claims within their public-notice period' })
-  publicNotice(@Param('id', ParseIdPipe) id: string): Promise<PublicNoticeItemDto[]> {
-    return this.reports.publicNotice(id);
+  @ApiOkResponse({ type: PublicNoticePageDto })
+  publicNotice(@Param('id', ParseIdPipe) id: string, @Query() page: PageQueryDto): Promise<PublicNoticePageDto> {
+    return this.reports.publicNotice(id, page);
   }
 
   @Post(':id/applications')
   @AllowOrgKinds('SME')
   @RequireVerifiedOrg()
   @ApiOperation({ summary: 'SME: apply for a voucher of this program (409 APPLICATION_EXISTS while one is pending)' })
+  @ApiCreatedResponse({ type: ApplicationResponseDto })
   async apply(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,

@@ -46,6 +46,7 @@ export class VouchersController {
   @Get('voucher-applications')
   @AllowOrgKinds('SME', 'BUREAU', 'ADMIN')
   @ApiOperation({ summary: 'Applications: an SME its own; a bureau those to its programs' })
+  @ApiOkResponse({ type: ApplicationPageDto })
   async listApplications(
     @CurrentActor() actor: Actor,
     @Query() query: ApplicationListQueryDto,
@@ -61,6 +62,7 @@ export class VouchersController {
   @ApiOperation({
     summary: 'Bureau: approve (possibly less) — issues the voucher from the budget (409 when exhausted)',
   })
+  @ApiOkResponse({ type: ApplicationResponseDto })
   async approve(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -74,6 +76,7 @@ export class VouchersController {
   @AllowOrgKinds('BUREAU')
   @Idempotent()
   @ApiOperation({ summary: 'Bureau: reject with a reason' })
+  @ApiOkResponse({ type: ApplicationResponseDto })
   async reject(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -86,6 +89,7 @@ export class VouchersController {
   @HttpCode(200)
   @AllowOrgKinds('SME')
   @ApiOperation({ summary: 'SME: withdraw its pending application (it may then apply again)' })
+  @ApiOkResponse({ type: ApplicationResponseDto })
   async withdraw(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -96,6 +100,7 @@ export class VouchersController {
   @Get('vouchers')
   @AllowOrgKinds('SME', 'ADMIN')
   @ApiOperation({ summary: 'SME: the wallet — balances, holds, expiry countdown, where each can be spent' })
+  @ApiOkResponse({ type: VoucherPageDto })
   async listVouchers(@CurrentActor() actor: Actor, @Query() query: VoucherListQueryDto): Promise<VoucherPageDto> {
     return (await this.wallet.list(actor, query)) as VoucherPageDto;
   }
@@ -103,6 +108,7 @@ export class VouchersController {
   @Get('vouchers/:id')
   @AllowOrgKinds('SME', 'ADMIN')
   @ApiOperation({ summary: 'One of your vouchers' })
+  @ApiOkResponse({ type: VoucherResponseDto })
   getVoucher(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<VoucherResponseDto> {
     return this.wallet.get(actor, id);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { chinaDate, Clock, DomainError, NotFoundError } from '@pilotlink/core';
+import { chinaDate, Clock, DomainError, NotFoundError, Page, PageQueryDto, toPage } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, In } from 'typeorm';
@@ -75,14 +75,20 @@ export class ObjectionsService {
   }
 
   /** The objections of a claim, for the bureau running its program (anyone else: 404). */
-  async list(actor: Actor, claimId: string): Promise<ClaimObjection[]> {
+  async list(actor: Actor, claimId: string, page: PageQueryDto): Promise<Page<ClaimObjection>> {
     const manager = this.dataSource.manager;
     const claim = await manager.findOneBy(VoucherClaim, { id: claimId });
     const program = claim ? await manager.findOneBy(VoucherProgram, { id: claim.programId }) : null;
     const mayRead =
       program && (actor.orgKind === 'ADMIN' || (actor.orgKind === 'BUREAU' && program.bureauOrgId === actor.orgId));
     if (!mayRead) throw new NotFoundError('Claim');
-    return manager.find(ClaimObjection, { where: { claimId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const [items, total] = await manager.findAndCount(ClaimObjection, {
+      where: { claimId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      skip: page.offset,
+      take: page.limit,
+    });
+    return toPage(items, total, page);
   }
 
   async decide(

@@ -13,7 +13,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { PageQueryDto, parseFen, trimString } from '@pilotlink/core';
+import { PageQueryDto, pageDtoOf, parseFen, trimString } from '@pilotlink/core';
 import { CLAIM_STATUSES } from '../domain/voucher-state';
 import type { ClaimStatus } from '../domain/voucher-state';
 import { DisbursementBatch, VoucherClaim } from '../entities/voucher-claim.entity';
@@ -195,6 +195,8 @@ export class PublicNoticeItemDto {
   })
   status: 'APPROVED' | 'UNDER_OBJECTION';
 }
+
+export class PublicNoticePageDto extends pageDtoOf(PublicNoticeItemDto, 'PublicNoticePageDto') {}
 
 export interface ReasonDtoLike {
   reason: string;

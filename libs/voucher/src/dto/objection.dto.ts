@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, Length } from 'class-validator';
-import { trimString } from '@pilotlink/core';
+import { pageDtoOf, trimString } from '@pilotlink/core';
 import { ClaimObjection } from '../entities/voucher-claim.entity';
 import type { ObjectionStatus } from '../entities/voucher-claim.entity';
 
@@ -57,3 +57,5 @@ export class ObjectionResponseDto extends ObjectionReceiptDto {
     };
   }
 }
+
+export class ObjectionPageDto extends pageDtoOf(ObjectionResponseDto, 'ObjectionPageDto') {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { chinaDate, Clock, NotFoundError, PageQueryDto, parseFen } from '@pilotlink/core';
+import { chinaDate, Clock, NotFoundError, Page, PageQueryDto, parseFen, toPage } from '@pilotlink/core';
 import type { Actor } from '@pilotlink/identity';
 import { splitByBasisPoints } from '@pilotlink/core';
 import { DataSource } from 'typeorm';
@@ -102,10 +102,11 @@ export class ProgramReportsService {
   }
 
   /** 公示: approved claims during their notice period — public, as the policy documents require. */
-  async publicNotice(id: string): Promise<PublicNoticeItemDto[]> {
+  async publicNotice(id: string, page: PageQueryDto): Promise<Page<PublicNoticeItemDto>> {
     const manager = this.dataSource.manager;
     const program = await manager.findOneBy(VoucherProgram, { id });
     if (!program || program.status === 'DRAFT') throw new NotFoundError('Voucher program');
+    const today = chinaDate(this.clock.now());
     const rows = await manager.query<
       {
         id: string;
@@ -120,10 +121,10 @@ export class ProgramReportsService {
       `SELECT c.id, sme.name AS sme_name, p.name AS platform_name, c.amount_fen, c.decided_at, c.notice_until::text AS notice_until, c.status
          FROM voucher_claims c JOIN orgs sme ON sme.id = c.sme_org_id JOIN platforms p ON p.id = c.platform_id
         WHERE c.program_id = $1 AND c.status IN ('APPROVED', 'UNDER_OBJECTION') AND c.notice_until >= $2
-        ORDER BY c.decided_at DESC, c.id`,
-      [id, chinaDate(this.clock.now())],
+        ORDER BY c.decided_at DESC, c.id LIMIT $3 OFFSET $4`,
+      [id, today, page.limit, page.offset],
     );
-    return rows.map((r) => ({
+    const items = rows.map((r) => ({
       claimId: r.id,
       smeName: r.sme_name,
       platformName: r.platform_name,
@@ -132,6 +133,16 @@ export class ProgramReportsService {
       noticeUntil: r.notice_until,
       status: r.status,
     }));
+    return toPage(items, await this.noticeCount(id, today), page);
+  }
+
+  private async noticeCount(id: string, today: string): Promise<number> {
+    const [{ total }] = await this.dataSource.manager.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM voucher_claims
+        WHERE program_id = $1 AND status IN ('APPROVED', 'UNDER_OBJECTION') AND notice_until >= $2`,
+      [id, today],
+    );
+    return total;
   }
 
   private async ownOrAdmin(actor: Actor, id: string): Promise<VoucherProgram> {

@@ -1,7 +1,7 @@
 import { Alert, Button, Descriptions, Empty, InputNumber, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api, ApiError, yuan } from '../../api';
+import { api, listItems, ApiError, yuan } from '../../api';
 import { errorText } from '../../errors';
 import { label } from '../../labels';
 import { useLoad } from '../Sme';
@@ -140,9 +140,9 @@ export function Subsidies({ platformId }: { platformId: string }) {
   const [result, setResult] = useState<AssessmentRow>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const past = useLoad(() => api<AssessmentRow[]>(`/platforms/${platformId}/subsidy-assessments`), [platformId]);
+  const past = useLoad(() => listItems<AssessmentRow>(`/platforms/${platformId}/subsidy-assessments`), [platformId]);
   const declarations = useLoad(
-    () => api<DeclarationRow[]>(`/platforms/${platformId}/equipment-declarations`),
+    () => listItems<DeclarationRow>(`/platforms/${platformId}/equipment-declarations`),
     [platformId],
   );
   const declared = declarations.data?.find((d) => d.year === year);

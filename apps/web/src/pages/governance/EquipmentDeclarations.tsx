@@ -1,7 +1,7 @@
 import { Alert, App as AntApp, Button, Card, Col, Empty, Form, Input, InputNumber, Row, Select, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api, ApiError, yuan } from '../../api';
+import { api, listItems, ApiError, yuan } from '../../api';
 import { errorText } from '../../errors';
 import { useLoad } from '../Sme';
 import { useMyPlatform } from './useMyPlatform';
@@ -40,7 +40,7 @@ export function EquipmentDeclarations() {
   const [form] = Form.useForm();
   const { platforms, id, setId } = useMyPlatform();
   const declarations = useLoad(
-    () => (id ? api<DeclarationRow[]>(`/platforms/${id}/equipment-declarations`) : Promise.resolve([])),
+    () => (id ? listItems<DeclarationRow>(`/platforms/${id}/equipment-declarations`) : Promise.resolve([])),
     [id],
   );
   const [error, setError] = useState<string>();

@@ -1,7 +1,7 @@
 import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { api, ApiError, yuan } from '../../api';
+import { api, listItems, ApiError, yuan } from '../../api';
 import { applyApiErrors } from '../../errors';
 import { label } from '../../labels';
 import { useLoad } from '../Sme';
@@ -81,7 +81,7 @@ export function Evaluation({ platformId, onChanged }: { platformId: string; onCh
     () => api<Indicators>(`/platforms/${platformId}/indicators`, { query: { year } }),
     [platformId, year],
   );
-  const past = useLoad(() => api<EvaluationRow[]>(`/platforms/${platformId}/evaluations`), [platformId]);
+  const past = useLoad(() => listItems<EvaluationRow>(`/platforms/${platformId}/evaluations`), [platformId]);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const suggested = ind.data?.score.suggestedGrade;

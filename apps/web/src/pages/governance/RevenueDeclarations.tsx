@@ -15,7 +15,7 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, RequestBody, yuan } from '../../api';
+import { api, listItems, ApiError, RequestBody, yuan } from '../../api';
 import { errorText } from '../../errors';
 import { useLoad } from '../Sme';
 import { useMyPlatform } from './useMyPlatform';
@@ -38,7 +38,7 @@ export function RevenueDeclarations() {
   const [form] = Form.useForm<RevenueForm>();
   const { platforms, id, setId } = useMyPlatform();
   const rows = useLoad(
-    () => (id ? api<RevenueRow[]>(`/platforms/${id}/revenue-declarations`) : Promise.resolve([])),
+    () => (id ? listItems<RevenueRow>(`/platforms/${id}/revenue-declarations`) : Promise.resolve([])),
     [id],
   );
   const [error, setError] = useState<string>();

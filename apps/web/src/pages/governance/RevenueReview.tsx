@@ -1,6 +1,6 @@
 import { Alert, App as AntApp, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, RequestBody } from '../../api';
+import { api, listItems, ApiError, RequestBody } from '../../api';
 import { errorText } from '../../errors';
 import { useLoad } from '../Sme';
 import { REVENUE_FIELD_SPOTS, RevenueRow } from './revenue';
@@ -13,7 +13,7 @@ import { RevenueTable } from './RevenueDeclarations';
  */
 export function RevenueReview({ platformId }: { platformId: string }) {
   const { message } = AntApp.useApp();
-  const rows = useLoad(() => api<RevenueRow[]>(`/platforms/${platformId}/revenue-declarations`), [platformId]);
+  const rows = useLoad(() => listItems<RevenueRow>(`/platforms/${platformId}/revenue-declarations`), [platformId]);
   const [returning, setReturning] = useState<RevenueRow>();
   const [error, setError] = useState<string>();
   const decide = async (row: RevenueRow, body: RequestBody<'DecideRevenueDto'>) => {

@@ -20,7 +20,7 @@ import {
 } from 'antd';
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, getSession, RequestBody } from '../../api';
+import { api, listItems, ApiError, getSession, RequestBody } from '../../api';
 import { errorText } from '../../errors';
 import { PercentInput } from '../../PercentInput';
 import { label } from '../../labels';
@@ -38,7 +38,7 @@ export function SubsidyRules() {
   const me = useLoad(() => api<Me>('/me'), []);
   const region = me.data?.org.regionCode;
   const rules = useLoad(
-    () => (region ? api<SubsidyRuleRow[]>('/subsidy-rules', { query: { regionCode: region } }) : Promise.resolve([])),
+    () => (region ? listItems<SubsidyRuleRow>('/subsidy-rules', { regionCode: region }) : Promise.resolve([])),
     [region],
   );
   const [editing, setEditing] = useState<SubsidyRuleRow | 'new'>();

@@ -1,6 +1,6 @@
 import { Alert, Button, Descriptions, Empty, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, yuan } from '../../api';
+import { api, listItems, yuan } from '../../api';
 import { applyApiErrors } from '../../errors';
 import { useLoad } from '../../useLoad';
 
@@ -32,7 +32,7 @@ export function ObjectionsModal({
   claim: { id: string; contractNumber: string; amountFen?: number; noticeUntil: string | null };
   onClose: (changed: boolean) => void;
 }) {
-  const objections = useLoad(() => api<Objection[]>(`/claims/${claim.id}/objections`), [claim.id]);
+  const objections = useLoad(() => listItems<Objection>(`/claims/${claim.id}/objections`), [claim.id]);
   const [changed, setChanged] = useState(false);
   const [form] = Form.useForm<{ note: string }>();
   const [error, setError] = useState<string>();

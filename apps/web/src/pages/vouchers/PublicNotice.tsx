@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Empty, Form, Input, Modal, Result, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api, yuan } from '../../api';
+import { api, listItems, yuan } from '../../api';
 import { applyApiErrors } from '../../errors';
 import { useLoad } from '../../useLoad';
 
@@ -27,7 +27,7 @@ export function noticeUrl(programId: string): string {
 /** 公示: the approved claims of a program during their notice, with the objection form — public, no login. */
 export function PublicNoticePage() {
   const { programId = '' } = useParams();
-  const notice = useLoad(() => api<NoticeItem[]>(`/voucher-programs/${programId}/public-notice`), [programId]);
+  const notice = useLoad(() => listItems<NoticeItem>(`/voucher-programs/${programId}/public-notice`), [programId]);
   return (
     <Card title="服务券兑付公示" data-testid="public-notice-page">
       <Alert type="info" showIcon message="异议方式" description={HOW_TO_OBJECT} style={{ marginBottom: 12 }} />

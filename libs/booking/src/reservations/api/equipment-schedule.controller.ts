@@ -6,6 +6,9 @@ import {
   ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiNoContentResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe, pageDtoOf } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, OptionalActor, Public, ReqContext } from '@pilotlink/identity';
@@ -38,6 +41,7 @@ export class EquipmentScheduleController {
       'Opening hours (Asia/Shanghai) minus active reservations, maintenance blocks and the past, on quarter ' +
       'hours. A reservation inside one free interval is accepted — by the same computation.',
   })
+  @ApiOkResponse({ type: AvailabilityResponseDto })
   async availability(
     @OptionalActor() actor: Actor | undefined,
     @Param('id', ParseIdPipe) id: string,
@@ -57,6 +61,7 @@ export class EquipmentScheduleController {
   @Get('equipment/:id/booking-rules')
   @Public()
   @ApiOperation({ summary: "An instrument's opening hours and cancellation / no-show policy" })
+  @ApiOkResponse({ type: BookingRulesResponseDto })
   async rules(
     @OptionalActor() actor: Actor | undefined,
     @Param('id', ParseIdPipe) id: string,
@@ -67,6 +72,7 @@ export class EquipmentScheduleController {
   @Put('equipment/:id/booking-rules')
   @AllowOrgKinds('PLATFORM_OPERATOR')
   @ApiOperation({ summary: 'Operator: set opening hours and the cancellation / no-show policy' })
+  @ApiOkResponse({ type: BookingRulesResponseDto })
   async setRules(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -78,6 +84,7 @@ export class EquipmentScheduleController {
   @Get('equipment/:id/blocks')
   @AllowOrgKinds('PLATFORM_OPERATOR', 'BUREAU', 'ADMIN')
   @ApiOperation({ summary: 'Operator and supervisors: current and coming maintenance blocks' })
+  @ApiOkResponse({ type: BlockPageDto })
   async listBlocks(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,
@@ -94,6 +101,7 @@ export class EquipmentScheduleController {
     description: '409 SLOT_TAKEN (with reservationIds) while active reservations overlap it.',
   })
   @ApiConflictResponse({ type: ErrorResponseDto })
+  @ApiCreatedResponse({ type: BlockResponseDto })
   async createBlock(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -106,6 +114,7 @@ export class EquipmentScheduleController {
   @HttpCode(204)
   @AllowOrgKinds('PLATFORM_OPERATOR')
   @ApiOperation({ summary: 'Operator: remove a maintenance block' })
+  @ApiNoContentResponse({ description: 'Removed' })
   async deleteBlock(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -122,6 +131,7 @@ export class EquipmentScheduleController {
       'Over reservations starting in the period: scheduled vs used hours, the sharing rate (hours used by orgs ' +
       'other than the platform operator / used hours) and used / open hours.',
   })
+  @ApiOkResponse({ type: UtilisationResponseDto })
   async utilisation(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) id: string,

@@ -6,6 +6,8 @@ import {
   ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
+  ApiCreatedResponse,
+  ApiOkResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
@@ -23,6 +25,7 @@ export class ReservationsController {
 
   @Get('equipment/:id/reservations')
   @ApiOperation({ summary: "The platform operator: all of its instrument's reservations. Anyone else: its own" })
+  @ApiOkResponse({ type: ReservationPageDto })
   async list(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIdPipe) equipmentId: string,
@@ -45,6 +48,7 @@ export class ReservationsController {
   })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto })
+  @ApiCreatedResponse({ type: ReservationResponseDto })
   async create(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) equipmentId: string,
@@ -55,6 +59,7 @@ export class ReservationsController {
 
   @Get('reservations/:id')
   @ApiOperation({ summary: 'A reservation: for its booker and the platform' })
+  @ApiOkResponse({ type: ReservationResponseDto })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ReservationResponseDto> {
     return ReservationResponseDto.from(await this.reservations.get(actor, id));
   }
@@ -68,6 +73,7 @@ export class ReservationsController {
       'lateCancellationFeeBp of the price (feeFen). The platform cancels without fee. The order is cancelled too.',
   })
   @ApiConflictResponse({ type: ErrorResponseDto })
+  @ApiOkResponse({ type: ReservationResponseDto })
   async cancel(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -80,6 +86,7 @@ export class ReservationsController {
   @AllowOrgKinds('PLATFORM_OPERATOR')
   @ApiOperation({ summary: 'Platform: the booker arrived (from an hour before the start until the end)' })
   @ApiConflictResponse({ type: ErrorResponseDto })
+  @ApiOkResponse({ type: ReservationResponseDto })
   async checkIn(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -92,6 +99,7 @@ export class ReservationsController {
   @AllowOrgKinds('PLATFORM_OPERATOR')
   @ApiOperation({ summary: 'Platform: the use is over — records the actual minutes (default: since check-in)' })
   @ApiConflictResponse({ type: ErrorResponseDto })
+  @ApiOkResponse({ type: ReservationResponseDto })
   async complete(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
@@ -108,6 +116,7 @@ export class ReservationsController {
     description: 'noShowFeeBp of the price becomes feeFen; the order is cancelled; the rest of the slot is free again.',
   })
   @ApiConflictResponse({ type: ErrorResponseDto })
+  @ApiOkResponse({ type: ReservationResponseDto })
   async noShow(
     @ReqContext() ctx: RequestContext,
     @Param('id', ParseIdPipe) id: string,
