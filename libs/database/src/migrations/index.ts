@@ -16,6 +16,7 @@ import { HoldSurvival1765320000000 } from './1765320000000-hold-survival';
 import { OneOpenApplication1765330000000 } from './1765330000000-one-open-application';
 import { QuoteService1765340000000 } from './1765340000000-quote-service';
 import { SpotChecks1765350000000 } from './1765350000000-spot-checks';
+import { LeastPrivilege1765410000000 } from './1765410000000-least-privilege';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   OneOpenApplication1765330000000,
   QuoteService1765340000000,
   SpotChecks1765350000000,
+  LeastPrivilege1765410000000,
 ];

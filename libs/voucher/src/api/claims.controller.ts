@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto, pageDtoOf, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg, RequireBureauRole } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { ClaimsService } from '../claims/claims.service';
 import { DisbursementsService } from '../claims/disbursements.service';
@@ -50,6 +50,7 @@ export class ClaimsController {
   @Post('claims/:id/approve')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('REVIEWER')
   @Idempotent()
   @ApiOperation({ summary: 'Bureau running the program: approve (the hold becomes payable; public notice opens)' })
   async approve(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<ClaimResponseDto> {
@@ -59,6 +60,7 @@ export class ClaimsController {
   @Post('claims/:id/reject')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('REVIEWER')
   @Idempotent()
   @ApiOperation({ summary: 'Bureau running the program: reject with a reason (the hold is released)' })
   async reject(
@@ -71,6 +73,7 @@ export class ClaimsController {
 
   @Post('claims/:id/spot-check')
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({
     summary:
       'Bureau: record the spot check (抽查) of a sampled claim; a failed one may revoke the voucher (unheld balance back to the budget)',
@@ -86,6 +89,7 @@ export class ClaimsController {
   @Post('claims/:id/pay')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('PAYER')
   @Idempotent()
   @ApiOperation({ summary: 'Bureau: record the disbursement of one approved claim (split across co-funders)' })
   async pay(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<ClaimResponseDto> {
@@ -94,6 +98,7 @@ export class ClaimsController {
 
   @Post('disbursement-batches')
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('PAYER')
   @Idempotent()
   @ApiOperation({ summary: "Bureau: pay a batch of a program's approved claims, all or nothing" })
   createBatch(@ReqContext() ctx: RequestContext, @Body() body: CreateBatchDto): Promise<BatchResponseDto> {

@@ -8,7 +8,14 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ObjectionThrottlerGuard, Public, ReqContext } from '@pilotlink/identity';
+import {
+  AllowOrgKinds,
+  CurrentActor,
+  ObjectionThrottlerGuard,
+  Public,
+  ReqContext,
+  RequireBureauRole,
+} from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { ObjectionsService } from '../claims/objections.service';
 import {
@@ -50,6 +57,7 @@ export class ObjectionsController {
   @HttpCode(200)
   @ApiBearerAuth()
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({
     summary: 'Bureau: uphold an objection — the claim is rejected and its amount goes back to the voucher',
   })
@@ -65,6 +73,7 @@ export class ObjectionsController {
   @HttpCode(200)
   @ApiBearerAuth()
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({ summary: 'Bureau: dismiss an objection — the claim is APPROVED again and its notice continues' })
   async dismiss(
     @ReqContext() ctx: RequestContext,

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, pageDtoOf, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, Public, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
+import {
+  AllowOrgKinds,
+  CurrentActor,
+  Public,
+  ReqContext,
+  RequireBureauRole,
+  RequireVerifiedOrg,
+} from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { PublicNoticeItemDto } from '../dto/claim.dto';
 import {
@@ -34,6 +41,7 @@ export class ProgramsController {
 
   @Post()
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole()
   @ApiOperation({ summary: 'Bureau: create a voucher program (DRAFT), with its initial budget' })
   async create(@ReqContext() ctx: RequestContext, @Body() body: CreateProgramDto): Promise<ProgramResponseDto> {
     return ProgramResponseDto.from(await this.programs.create(ctx, body));
@@ -54,6 +62,7 @@ export class ProgramsController {
 
   @Patch(':id')
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole()
   @ApiOperation({ summary: 'Bureau: change the rules — only until the first voucher is issued (then 409)' })
   async update(
     @ReqContext() ctx: RequestContext,
@@ -66,6 +75,7 @@ export class ProgramsController {
   @Post(':id/open')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole()
   @ApiOperation({ summary: 'Bureau: open the program for applications' })
   async open(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<ProgramResponseDto> {
     return ProgramResponseDto.from(await this.programs.transition(ctx, id, 'OPEN'));
@@ -74,6 +84,7 @@ export class ProgramsController {
   @Post(':id/close')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole()
   @ApiOperation({ summary: 'Bureau: close the program (no more applications or budget)' })
   async close(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<ProgramResponseDto> {
     return ProgramResponseDto.from(await this.programs.transition(ctx, id, 'CLOSED'));
@@ -82,6 +93,7 @@ export class ProgramsController {
   @Post(':id/budget')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole()
   @Idempotent()
   @ApiOperation({ summary: 'Bureau: add budget (the only change once vouchers are issued, besides closing)' })
   async topUp(
