@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { addMember, createTestApp, RegisteredOrg, registerOrg, TestApp } from '@pilotlink/testing';
 import { verifyLedger } from '@pilotlink/voucher/ledger/ledger-verifier';
 import { expectStatus, VoucherWorld, voucherTestEnv } from './support/voucher-fixtures';
@@ -144,6 +145,10 @@ describe('bureau roles and maker-checker (e2e)', () => {
     // programs are the owner's: neither duty creates one
     forbidden(await t.http.post('/api/voucher-programs').set(reviewer.auth).send({}));
     forbidden(await t.http.post(`/api/voucher-programs/${programId}/budget`).set(w.payer.auth).send({ amountFen: 1 }));
+
+    // governance alike: a payer does not suspend platforms, only the owner sets subsidy rules
+    forbidden(await t.http.post(`/api/platforms/${randomUUID()}/suspend`).set(w.payer.auth).send({}));
+    forbidden(await t.http.post('/api/subsidy-rules').set(reviewer.auth).send({}));
 
     // each may still read, and does what its duty allows
     await expectStatus(t.http.get(`/api/claims/${claimId}`).set(member.auth), 200);

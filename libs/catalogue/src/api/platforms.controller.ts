@@ -1,7 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { chinaDate, Clock, ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, OptionalActor, Public, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
+import {
+  AllowOrgKinds,
+  OptionalActor,
+  Public,
+  ReqContext,
+  RequireBureauRole,
+  RequireVerifiedOrg,
+} from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { seesWholeCatalogue } from '../access/platform-access';
 import type { Platform } from '../domain/platform.entity';
@@ -75,6 +82,7 @@ export class PlatformsController {
   @Post(':id/list')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU', 'ADMIN')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({ summary: 'Bureau in jurisdiction / admin: list (or reinstate) a platform — it becomes searchable' })
   async listPlatform(
     @ReqContext() ctx: RequestContext,
@@ -86,6 +94,7 @@ export class PlatformsController {
   @Post(':id/suspend')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU', 'ADMIN')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({ summary: 'Bureau in jurisdiction / admin: suspend a listed platform (leaves search at once)' })
   async suspend(
     @ReqContext() ctx: RequestContext,
@@ -98,6 +107,7 @@ export class PlatformsController {
   @Post(':id/delist')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU', 'ADMIN')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({ summary: 'Bureau in jurisdiction / admin: delist a platform for good' })
   async delist(
     @ReqContext() ctx: RequestContext,

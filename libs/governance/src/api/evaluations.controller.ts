@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ReqContext } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import {
   CreateEvaluationDto,
@@ -21,6 +21,7 @@ export class EvaluationsController {
 
   @Post('evaluations')
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({
     summary:
       'Bureau over the platform: record the annual evaluation (once per year, 409) — grade defaults to the ' +

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import {
   ApplyRecognitionDto,
@@ -46,6 +46,7 @@ export class RecognitionsController {
   @Post('recognitions/:id/approve')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU', 'ADMIN')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({
     summary:
       'Bureau of the right level over the platform (CITY: city or province bureau; PROVINCE: province bureau; ' +
@@ -62,6 +63,7 @@ export class RecognitionsController {
   @Post('recognitions/:id/reject')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU', 'ADMIN')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({ summary: 'The same deciders: reject with a reason' })
   async reject(
     @ReqContext() ctx: RequestContext,

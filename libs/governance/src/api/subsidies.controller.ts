@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, fieldInvalid, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ReqContext } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import {
   AssessDto,
@@ -44,6 +44,7 @@ export class SubsidiesController {
 
   @Post('subsidy-rules')
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole()
   @ApiOperation({ summary: 'Bureau: add a subsidy rule for its region (就高不重复 via overlapGroup)' })
   createRule(@ReqContext() ctx: RequestContext, @Body() body: CreateSubsidyRuleDto): Promise<SubsidyRuleResponseDto> {
     return this.subsidies.createRule(ctx, body);
@@ -51,6 +52,7 @@ export class SubsidiesController {
 
   @Patch('subsidy-rules/:id')
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole()
   @ApiConflictResponse({
     type: ErrorResponseDto,
     description:
@@ -110,6 +112,7 @@ export class SubsidiesController {
   @Post('platforms/:id/revenue-declarations/:year/decision')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({ summary: 'Bureau in jurisdiction: accept a revenue declaration, or return it with a note' })
   @ApiOkResponse({ type: RevenueDeclarationResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'INVALID_STATE_TRANSITION: already decided' })
@@ -137,6 +140,7 @@ export class SubsidiesController {
 
   @Post('platforms/:id/subsidy-assessments')
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({
     summary: "Bureau in jurisdiction: assess a platform's subsidies for a year (stored with its inputs)",
   })

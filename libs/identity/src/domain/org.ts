@@ -26,8 +26,9 @@ export const VERIFICATION_TRANSITIONS: TransitionTable<VerificationStatus> = {
 /**
  * A user's role in its org. Every org has OWNERs (everything, including members and, for a bureau, its
  * programs) and MEMBERs. A bureau's users may instead hold a duty (issue 15 point 5, least privilege for
- * money): a REVIEWER decides applications, claims, objections, spot checks and verifications; a PAYER
- * records payments and disbursement batches. A bureau MEMBER only reads. REVIEWER and PAYER exist only
+ * money): a REVIEWER decides applications, claims, objections, spot checks, verifications, platform
+ * listings, recognitions, evaluations, revenue declarations and subsidy assessments; a PAYER records
+ * payments and disbursement batches; programs and subsidy rules are the OWNER's. A bureau MEMBER only reads. REVIEWER and PAYER exist only
  * in bureau orgs. Bureau routes say which duty they need with @RequireBureauRole (OWNER always passes).
  */
 export const USER_ROLES = ['OWNER', 'MEMBER', 'REVIEWER', 'PAYER'] as const;
