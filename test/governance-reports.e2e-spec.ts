@@ -179,7 +179,7 @@ describe('governance reports: programs, platforms, funnel — JSON, CSV, XLSX (e
     await expectStatus(w.hold(smeA, order1.id, voucherA), 201);
     await w.complete(smeA, operator, order1.id);
     const claim1 = await approvedClaim(smeA, order1.id);
-    await expectStatus(t.http.post(`/api/claims/${claim1}/pay`).set(w.bureau.auth).send({}), 200);
+    await expectStatus(t.http.post(`/api/claims/${claim1}/pay`).set(w.payer.auth).send({}), 200);
     // 2. smeB, dyeing service ¥6,000: hold 300,000 → claim APPROVED (payable)
     const order2 = await w.order(smeB, dyeing);
     await expectStatus(w.hold(smeB, order2.id, voucherB), 201);

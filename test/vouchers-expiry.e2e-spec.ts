@@ -114,7 +114,7 @@ describe('vouchers: expiry keeps the holds of contracted orders (e2e)', () => {
     expect(claim.body.checks.every((c: { passed: boolean }) => c.passed)).toBe(true);
     await expectStatus(t.http.post(`/api/claims/${claim.body.id}/approve`).set(w.bureau.auth).send({}), 200);
     clock.advanceDays(8);
-    const paid = await expectStatus(t.http.post(`/api/claims/${claim.body.id}/pay`).set(w.bureau.auth).send({}), 200);
+    const paid = await expectStatus(t.http.post(`/api/claims/${claim.body.id}/pay`).set(w.payer.auth).send({}), 200);
     expect(paid.body).toMatchObject({ status: 'PAID', amountFen: 500_000 });
     expect(await w.summary(programId)).toMatchObject({ heldFen: 0, payableFen: 0, paidFen: 500_000 });
   });

@@ -133,7 +133,7 @@ describe('vouchers: REIMBURSE and DEDUCT lifecycles, releases and expiry (e2e)',
     clock.advanceDays(7);
     const inNotice = await t.http
       .post('/api/disbursement-batches')
-      .set(w.bureau.auth)
+      .set(w.payer.auth)
       .send({ programId, claimIds: [claim.body.id], reference: '泉财拨〔2026〕17号' });
     expect([inNotice.status, inNotice.body.code]).toEqual([409, 'NOTICE_PERIOD']);
     expect(inNotice.body.details.claims).toEqual([
@@ -144,7 +144,7 @@ describe('vouchers: REIMBURSE and DEDUCT lifecycles, releases and expiry (e2e)',
     const batch = await expectStatus(
       t.http
         .post('/api/disbursement-batches')
-        .set(w.bureau.auth)
+        .set(w.payer.auth)
         .set('Idempotency-Key', idemKey())
         .send({ programId, claimIds: [claim.body.id], reference: '泉财拨〔2026〕18号' }),
       201,
@@ -173,7 +173,7 @@ describe('vouchers: REIMBURSE and DEDUCT lifecycles, releases and expiry (e2e)',
       ],
     });
     // paying it again is refused
-    const twice = await t.http.post(`/api/claims/${claim.body.id}/pay`).set(w.bureau.auth).send({});
+    const twice = await t.http.post(`/api/claims/${claim.body.id}/pay`).set(w.payer.auth).send({});
     expect([twice.status, twice.body.code]).toEqual([409, 'INVALID_STATE_TRANSITION']);
 
     expect(await w.summary(programId)).toEqual({
@@ -249,10 +249,10 @@ describe('vouchers: REIMBURSE and DEDUCT lifecycles, releases and expiry (e2e)',
     expect(claim.body.checks.every((c: { passed: boolean }) => c.passed)).toBe(true);
     await expectStatus(t.http.post(`/api/claims/${claim.body.id}/approve`).set(w.bureau.auth).send({}), 200);
     // inside the 7-day notice (公示) payment is refused; the day after it ends, it goes through
-    const early = await t.http.post(`/api/claims/${claim.body.id}/pay`).set(w.bureau.auth).send({});
+    const early = await t.http.post(`/api/claims/${claim.body.id}/pay`).set(w.payer.auth).send({});
     expect([early.status, early.body.code]).toEqual([409, 'NOTICE_PERIOD']);
     clock.advanceDays(8);
-    const paid = await expectStatus(t.http.post(`/api/claims/${claim.body.id}/pay`).set(w.bureau.auth).send({}), 200);
+    const paid = await expectStatus(t.http.post(`/api/claims/${claim.body.id}/pay`).set(w.payer.auth).send({}), 200);
     expect(paid.body.status).toBe('PAID');
 
     // 1,000,001 × 3334 bp = 333,400.3334 → 333,400 (+1 for the largest remainder) = 333,401;

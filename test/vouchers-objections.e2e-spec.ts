@@ -60,7 +60,7 @@ describe('vouchers: public notice, objections and payment (e2e)', () => {
   it('payment in the notice period is refused; an objection upheld rejects the claim and gives the amount back', async () => {
     const claim = await approvedClaim();
     expect(claim).toMatchObject({ status: 'APPROVED', noticeUntil: plusDays(today(), 7) });
-    const early = await t.http.post(`/api/claims/${claim.id}/pay`).set(w.bureau.auth).send({});
+    const early = await t.http.post(`/api/claims/${claim.id}/pay`).set(w.payer.auth).send({});
     expect([early.status, early.body.code]).toEqual([409, 'NOTICE_PERIOD']);
     expect(early.body.details).toEqual({ noticeUntil: claim.noticeUntil, payableFrom: plusDays(today(), 8) });
     expect(await claimStatus(claim.id)).toBe('APPROVED');
@@ -85,7 +85,7 @@ describe('vouchers: public notice, objections and payment (e2e)', () => {
     expect(notice.body).toMatchObject({ total: 1, items: [{ claimId: claim.id, status: 'UNDER_OBJECTION' }] });
     // under objection, not even after the notice would it be paid
     clock.advanceDays(10);
-    const blocked = await t.http.post(`/api/claims/${claim.id}/pay`).set(w.bureau.auth).send({});
+    const blocked = await t.http.post(`/api/claims/${claim.id}/pay`).set(w.payer.auth).send({});
     expect([blocked.status, blocked.body.code]).toEqual([409, 'INVALID_STATE_TRANSITION']);
     clock.advanceDays(-10);
 
@@ -165,7 +165,7 @@ describe('vouchers: public notice, objections and payment (e2e)', () => {
     // still day 6 of 7: no payment yet
     const early = await t.http
       .post('/api/disbursement-batches')
-      .set(w.bureau.auth)
+      .set(w.payer.auth)
       .send({ programId, claimIds: [claim.id], reference: '泉财拨〔2026〕30号' });
     expect([early.status, early.body.code]).toEqual([409, 'NOTICE_PERIOD']);
 
@@ -175,7 +175,7 @@ describe('vouchers: public notice, objections and payment (e2e)', () => {
     const batch = await expectStatus(
       t.http
         .post('/api/disbursement-batches')
-        .set(w.bureau.auth)
+        .set(w.payer.auth)
         .send({ programId, claimIds: [claim.id], reference: '泉财拨〔2026〕31号' }),
       201,
     );

@@ -54,7 +54,7 @@ describe('vouchers: spot checks and revocation (e2e)', () => {
     ]);
     const own = await expectStatus(t.http.get(`/api/claims/${filed.body.id}`).set(sme.auth), 200);
     expect(own.body.parties).toBeUndefined();
-    await expectStatus(t.http.post(`/api/claims/${filed.body.id}/pay`).set(w.bureau.auth).send({}), 200);
+    await expectStatus(t.http.post(`/api/claims/${filed.body.id}/pay`).set(w.payer.auth).send({}), 200);
     expect(await verifyLedger(t.db.manager)).toEqual([]);
     // another order still holds ¥5,000 of the voucher: that hold is not "unheld balance"
     const open = await w.order(sme, serviceId);

@@ -2,7 +2,7 @@ import { RegisteredOrg } from '@pilotlink/testing';
 import type { Locator, Page } from 'playwright-core';
 import { expectStatus, idemKey, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
 import { ShiftedClock } from '../support/shifted-clock';
-import { PortalTest, signIn, startPortal, submitDialog } from './browser';
+import { eventually, PortalTest, signIn, startPortal, submitDialog } from './browser';
 
 const PROGRAM = '晋江市中试服务券（分档试点）';
 const SME_NAME = '晋江市鞋材科技有限公司';
@@ -19,7 +19,8 @@ interface OrderBody {
  * and two co-funders through the form (checked against what the API stored, in fen and basis points),
  * changes its rules before issuance, approves an application that shows the SME's name — after which a
  * colleague's pending edit is refused as locked — rejects one claim with a reason (its hold goes back
- * to the voucher), approves another and pays it in a batch whose split per co-funder it then sees.
+ * to the voucher), approves another, which its payer (a second bureau user: who approves does not pay) pays in a batch
+ * whose split per co-funder it then sees.
  * Platforms, services, the SME, its application, orders and claims are set up through the HTTP API.
  */
 describe('web portal: the bureau runs a voucher program (browser)', () => {
@@ -313,13 +314,23 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
     await decide.locator('.ant-modal-close').click();
     await second.getByText('已通过（公示中）').waitFor();
 
-    await second.locator('.ant-checkbox-input').check();
-    await bureau.getByPlaceholder('拨付文号').fill('晋财拨〔2026〕21号');
-    await bureau.getByRole('button', { name: '生成拨付批次' }).click();
-    await bureau.getByText('公示期未满，公示期结束后方可拨付').waitFor();
+    // 审批与拨付分离 (maker-checker): the owner approved this claim, so it cannot go into the owner's batch;
+    // the bureau's payer (拨付员) pays it, and cannot approve or reject claims.
+    await second.getByText('本人批准，须由其他拨付人员拨付').waitFor();
+    expect(await second.locator('.ant-checkbox-input').isDisabled()).toBe(true);
+    const payer = await p.page();
+    payer.on('pageerror', (error) => pageErrors.push(error.message));
+    await signIn(payer, world.payer.email);
+    await payer.getByRole('tab', { name: '兑付审核' }).click();
+    const toPay = payer.getByTestId('claims').locator('.ant-table-row', { hasText: paid.contractNumber });
+    await toPay.getByText('已通过（公示中）').waitFor();
+    await toPay.locator('.ant-checkbox-input').check();
+    await payer.getByPlaceholder('拨付文号').fill('晋财拨〔2026〕21号');
+    await payer.getByRole('button', { name: '生成拨付批次' }).click();
+    await payer.getByText('公示期未满，公示期结束后方可拨付').waitFor();
     clock.advanceDays(noticeDays + 1); // the day after the notice
-    await bureau.getByRole('button', { name: '生成拨付批次' }).click();
-    const batch = bureau.getByTestId('batch-view');
+    await payer.getByRole('button', { name: '生成拨付批次' }).click();
+    const batch = payer.getByTestId('batch-view');
     await batch.getByText('拨付批次：晋财拨〔2026〕21号').waitFor();
     const split = batch.getByTestId('batch-cofunders');
     const quanzhou = split.locator('.ant-table-row', { hasText: '泉州市科学技术局' });
@@ -331,8 +342,11 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
     const batchClaims = batch.getByTestId('batch-claims');
     await batchClaims.locator('.ant-table-row', { hasText: paid.contractNumber }).getByText('¥25,000.00').waitFor();
     await batchClaims.getByText('泉州市科学技术局 ¥15,000.00；晋江市科学技术局 ¥10,000.00').waitFor();
-    await second.getByText('已拨付').waitFor();
+    await toPay.getByText('已拨付').waitFor();
     clock.reset();
+    // a payer decides no applications and runs no programs: those buttons are disabled for it
+    await payer.getByRole('tab', { name: '服务券项目' }).click();
+    expect(await payer.getByRole('button', { name: '新建项目' }).isDisabled()).toBe(true);
 
     const paidClaim = await claimOf(paid.id);
     expect(paidClaim).toMatchObject({ status: 'PAID', amountFen: 2_500_000 });
@@ -354,6 +368,34 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
         { cofunderKey: keys['晋江市科学技术局'], amountFen: 1_000_000 },
       ]),
     );
+  });
+
+  it('the owner adds a reviewer and changes roles in 人员与权限', async () => {
+    await bureau.goto('/bureau');
+    await bureau.getByRole('tab', { name: '人员与权限' }).click();
+    const members = bureau.getByTestId('members');
+    await members.locator('.ant-table-row', { hasText: world.payer.email }).getByText('拨付员').waitFor();
+    const add = members.locator('.ant-card', { hasText: '添加人员' });
+    const email = `reviewer-${Date.now()}@gov.example.cn`;
+    await add.getByLabel('姓名').fill('王审核');
+    await add.getByLabel('邮箱').fill(email);
+    await add.getByLabel('初始密码').fill('test-password-123');
+    await add.getByRole('button', { name: '添加' }).click(); // the role defaults to 审核员
+    const row = members.locator('.ant-table-row', { hasText: email });
+    await row.getByText('审核员').waitFor();
+    const roleOf = async () => {
+      const list = await expectStatus(
+        p.t.http.get(`/api/orgs/${world.bureau.orgId}/members`).set(world.bureau.auth),
+        200,
+      );
+      return list.body.items.find((u: { email: string }) => u.email === email)?.role as string | undefined;
+    };
+    expect(await roleOf()).toBe('REVIEWER');
+    await row.locator('.ant-select-selector').click();
+    await bureau
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '拨付员' })
+      .click();
+    await eventually(async () => (await roleOf()) === 'PAYER', 'the new member to become a payer');
   });
 
   it('fits a phone-wide screen: the program form and the claims review', async () => {

@@ -11,7 +11,7 @@ import { eventually, PortalTest, SCREENSHOTS, signIn, startPortal } from './brow
  * voucher which the bureau approves (the SME's inbox shows it, the wallet holds it), posts a demand
  * and sees matches; a platform sees the demand among its service's matches and quotes; the SME
  * accepts, applies the voucher, pays, accepts the delivery, files the claim and rates the order (the
- * platform sees the rating); the bureau approves the claim, sees it on the public notice, pays it in a
+ * platform sees the rating); the bureau approves the claim, sees it on the public notice, its payer pays it in a
  * disbursement batch and sees it on its dashboard. A second scenario covers governance: the platform
  * applies for recognition, the bureau decides it, assesses subsidies, sees the indicators and creates,
  * opens and tops up a program. What the portal does not cover here (the bureau's account, verifying
@@ -226,11 +226,16 @@ describe('web portal: the marketplace flow in Chromium (browser)', () => {
       programId,
     ]);
     const clock = new ShiftedClock(p.t.app).advanceDays(noticeDays + 1);
-    await bureau.getByRole('tab', { name: '兑付审核' }).click();
-    await claims.locator('.ant-table-row', { hasText: '已通过（公示中）' }).locator('.ant-checkbox-input').check();
-    await bureau.getByPlaceholder('拨付文号').fill('晋财拨〔2026〕18号');
-    await bureau.getByRole('button', { name: '生成拨付批次' }).click();
-    await claims.getByText('已拨付').waitFor();
+    // Who approved does not pay (maker-checker): the bureau's payer (拨付员) records the disbursement.
+    const payer = await p.page();
+    await signIn(payer, world.payer.email);
+    await payer.getByRole('tab', { name: '兑付审核' }).click();
+    const toPay = payer.getByTestId('claims');
+    await toPay.locator('.ant-table-row', { hasText: '已通过（公示中）' }).locator('.ant-checkbox-input').check();
+    await payer.getByPlaceholder('拨付文号').fill('晋财拨〔2026〕18号');
+    await payer.getByRole('button', { name: '生成拨付批次' }).click();
+    await toPay.getByText('已拨付').waitFor();
+    await payer.close();
     clock.reset();
     await bureau.getByRole('tab', { name: '数据看板' }).click();
     await bureau.getByTestId('program-summary').getByText('¥20,000.00').first().waitFor();

@@ -1,5 +1,12 @@
 import { chinaDate } from '@pilotlink/core';
-import { createPrivilegedOrg, RegisteredOrg, registerOrg, RegisterOptions, TestApp } from '@pilotlink/testing';
+import {
+  addMember,
+  createPrivilegedOrg,
+  RegisteredOrg,
+  registerOrg,
+  RegisterOptions,
+  TestApp,
+} from '@pilotlink/testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,7 +87,10 @@ export interface Footprint {
  */
 export class VoucherWorld {
   readonly catalogue: CatalogueApi;
+  /** The bureau's owner: runs programs and approves (the maker). */
   bureau!: RegisteredOrg;
+  /** A PAYER of the same bureau: records payments and batches (the checker, SPEC §6 maker-checker). */
+  payer!: RegisteredOrg;
 
   constructor(readonly t: TestApp) {
     this.catalogue = new CatalogueApi(t);
@@ -88,6 +98,7 @@ export class VoucherWorld {
 
   async init(): Promise<this> {
     this.bureau = await createPrivilegedOrg(this.t, 'BUREAU', '350500');
+    this.payer = await addMember(this.t.http, this.bureau, 'PAYER');
     return this;
   }
 
@@ -208,6 +219,11 @@ export class VoucherWorld {
     const req = this.http.post('/api/claims').set(who.auth);
     if (key) req.set('Idempotency-Key', key);
     return req.send(body);
+  }
+
+  /** The bureau records the payment of one approved claim (by its PAYER unless told). */
+  payClaim(claimId: string, who = this.payer): Req {
+    return this.http.post(`/api/claims/${claimId}/pay`).set(who.auth).send({});
   }
 
   /** A claim body that passes every check for an order paid in full. */

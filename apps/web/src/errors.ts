@@ -87,6 +87,8 @@ export const CODE_MESSAGES: Record<string, string> = {
   OUTSIDE_OPENING_HOURS: '所选时间不在仪器开放时间内',
   CONFLICT: '当前状态不允许该操作，请刷新后重试',
   NOTICE_PERIOD: '公示期未满，公示期结束后方可拨付',
+  MAKER_CHECKER: '审批与拨付须由不同人员办理：您批准的兑付须由其他拨付人员拨付',
+  FORBIDDEN_ROLE: '您的角色无权执行该操作，请联系本单位负责人分配权限',
   NOTICE_CLOSED: '该笔兑付的公示期已结束，不再受理异议',
   CLAIM_WINDOW_CLOSED: '该订单的兑付申请期限已过（服务券到期后保留的金额须在订单完成后规定天数内申请）',
   SUBMISSIONS_CLOSED: '揭榜已截止，不再接收新方案',

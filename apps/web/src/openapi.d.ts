@@ -187,6 +187,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Owner: change a member's role (a bureau gives REVIEWER or PAYER duties); not your own */
+        patch: operations["OrgsController_changeRole"];
+        trace?: never;
+    };
     "/api/org-corrections": {
         parameters: {
             query?: never;
@@ -2194,7 +2211,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "ORG_NOT_VERIFIED" | "NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "USCC_TAKEN" | "INVALID_STATE_TRANSITION" | "ORG_IDENTITY_LOCKED" | "OUTSIDE_OPENING_HOURS" | "SLOT_BLOCKED" | "SLOT_TAKEN" | "ALREADY_REVIEWED" | "BUDGET_EXHAUSTED" | "INSUFFICIENT_BALANCE" | "PROGRAM_RULES_LOCKED" | "HOLD_EXISTS" | "CLAIM_EXISTS" | "ORDER_NOT_SETTLED" | "ORDER_STATE" | "NOTICE_PERIOD" | "NOTICE_CLOSED" | "APPLICATION_EXISTS" | "CLAIM_WINDOW_CLOSED" | "SUBMISSIONS_CLOSED" | "AWARD_WINDOW_CLOSED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "PAYMENT_EXCEEDS_OWED" | "RELATED_PARTY" | "APPLICATION_WINDOW_CLOSED" | "AMOUNT_OVER_VOUCHER_MAX" | "PROGRAM_NOT_OPEN" | "VOUCHER_NOT_ACTIVE" | "VOUCHER_EXPIRED" | "VOUCHER_NOT_YET_VALID" | "VOUCHER_EMPTY" | "SME_NOT_TECH_SME" | "SME_IS_TEAM" | "SME_REGION" | "SME_FIELD" | "CATEGORY_NOT_ELIGIBLE" | "PURPOSE_EXCLUDED" | "PLATFORM_NOT_LISTED" | "PLATFORM_NOT_IN_PROGRAM" | "RECOGNITION_TOO_LOW" | "PER_ORDER_CAP_REACHED" | "SME_YEAR_CAP_REACHED" | "PLATFORM_YEAR_CAP_REACHED" | "PAIR_ALREADY_SUBSIDISED" | "EVALUATION_OUTCOME_NOT_ALLOWED" | "RULE_PARAMETER_UNSET" | "WEBHOOK_URL_FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SEARCH_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "ORG_NOT_VERIFIED" | "FORBIDDEN_ROLE" | "MAKER_CHECKER" | "NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "USCC_TAKEN" | "INVALID_STATE_TRANSITION" | "ORG_IDENTITY_LOCKED" | "OUTSIDE_OPENING_HOURS" | "SLOT_BLOCKED" | "SLOT_TAKEN" | "ALREADY_REVIEWED" | "BUDGET_EXHAUSTED" | "INSUFFICIENT_BALANCE" | "PROGRAM_RULES_LOCKED" | "HOLD_EXISTS" | "CLAIM_EXISTS" | "ORDER_NOT_SETTLED" | "ORDER_STATE" | "NOTICE_PERIOD" | "NOTICE_CLOSED" | "APPLICATION_EXISTS" | "CLAIM_WINDOW_CLOSED" | "SUBMISSIONS_CLOSED" | "AWARD_WINDOW_CLOSED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "PAYMENT_EXCEEDS_OWED" | "RELATED_PARTY" | "APPLICATION_WINDOW_CLOSED" | "AMOUNT_OVER_VOUCHER_MAX" | "PROGRAM_NOT_OPEN" | "VOUCHER_NOT_ACTIVE" | "VOUCHER_EXPIRED" | "VOUCHER_NOT_YET_VALID" | "VOUCHER_EMPTY" | "SME_NOT_TECH_SME" | "SME_IS_TEAM" | "SME_REGION" | "SME_FIELD" | "CATEGORY_NOT_ELIGIBLE" | "PURPOSE_EXCLUDED" | "PLATFORM_NOT_LISTED" | "PLATFORM_NOT_IN_PROGRAM" | "RECOGNITION_TOO_LOW" | "PER_ORDER_CAP_REACHED" | "SME_YEAR_CAP_REACHED" | "PLATFORM_YEAR_CAP_REACHED" | "PAIR_ALREADY_SUBSIDISED" | "EVALUATION_OUTCOME_NOT_ALLOWED" | "RULE_PARAMETER_UNSET" | "WEBHOOK_URL_FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SEARCH_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE";
             /** @example Validation failed: org.uscc */
             message: string;
             /**
@@ -2277,7 +2294,7 @@ export interface components {
             email: string;
             displayName: string;
             /** @enum {string} */
-            role: "OWNER" | "MEMBER";
+            role: "OWNER" | "MEMBER" | "REVIEWER" | "PAYER";
             isActive: boolean;
             /** Format: date-time */
             createdAt: string;
@@ -2460,10 +2477,18 @@ export interface components {
             /** @example 王晓明 */
             displayName: string;
             /**
+             * @description REVIEWER (审核) and PAYER (拨付) are roles of bureau users only; a bureau MEMBER only reads
              * @default MEMBER
              * @enum {string}
              */
-            role: "OWNER" | "MEMBER";
+            role: "OWNER" | "MEMBER" | "REVIEWER" | "PAYER";
+        };
+        ChangeRoleDto: {
+            /**
+             * @description REVIEWER (审核) and PAYER (拨付) are roles of bureau users only; a bureau MEMBER only reads
+             * @enum {string}
+             */
+            role: "OWNER" | "MEMBER" | "REVIEWER" | "PAYER";
         };
         OrgCorrectionPageDto: {
             items: components["schemas"]["OrgCorrectionResponseDto"][];
@@ -3813,6 +3838,11 @@ export interface components {
              */
             spotCheckBp: number;
             /**
+             * @description Maker-checker: the bureau user who approved a claim may not record its payment (403 MAKER_CHECKER)
+             * @default true
+             */
+            makerChecker: boolean;
+            /**
              * @description Initial budget granted, fen
              * @default 0
              */
@@ -3852,6 +3882,8 @@ export interface components {
             /** @description Days after completion to claim a hold that survived its voucher’s expiry */
             claimWindowDays: number;
             spotCheckBp: number;
+            /** @description Whoever approved a claim may not pay it */
+            makerChecker: boolean;
             /** @description Everything granted so far, fen */
             budgetFen: number;
             /** @description Rules are frozen once a voucher is issued */
@@ -3917,6 +3949,11 @@ export interface components {
              * @default 500
              */
             spotCheckBp: number;
+            /**
+             * @description Maker-checker: the bureau user who approved a claim may not record its payment (403 MAKER_CHECKER)
+             * @default true
+             */
+            makerChecker: boolean;
         };
         TopUpDto: {
             /** @description fen added to the budget */
@@ -4186,6 +4223,8 @@ export interface components {
             noticeUntil: string | null;
             /** Format: date-time */
             decidedAt: string | null;
+            /** @description The bureau user who decided it (maker-checker) */
+            decidedByUserId: string | null;
             /** Format: date-time */
             paidAt: string | null;
             batchId: string | null;
@@ -5486,6 +5525,59 @@ export interface operations {
                 };
             };
             /** @description ORG_NOT_VERIFIED or not the owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown org, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OrgsController_changeRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeRoleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description Not the owner */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -97,3 +97,22 @@ export async function createPrivilegedOrg(
   });
   return login(t.http, email);
 }
+
+/**
+ * The org's owner adds an account with a role over HTTP (e.g. a bureau's PAYER, who records payments under
+ * maker-checker), which then signs in.
+ */
+export async function addMember(
+  http: TestAgent,
+  owner: RegisteredOrg,
+  role: 'MEMBER' | 'REVIEWER' | 'PAYER' | 'OWNER',
+): Promise<RegisteredOrg> {
+  serial += 1;
+  const email = `${role.toLowerCase()}${serial}-${Date.now()}@example.cn`;
+  const res = await http
+    .post(`/api/orgs/${owner.orgId}/members`)
+    .set(owner.auth)
+    .send({ email, password: TEST_PASSWORD, displayName: `成员${serial}`, role });
+  if (res.status !== 201) throw new Error(`add member failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return login(http, email);
+}

@@ -4,7 +4,9 @@ import { useEffect, useState } from 'react';
 import { api, Org, Page, yuan } from '../api';
 import { DownloadButton } from '../DownloadButton';
 import { useAction } from '../actions';
-import { ROLE_LABEL } from '../session';
+import { MembersCard } from '../features/identity/MembersCard';
+import { MyRoleProvider } from '../features/identity/roles';
+import { ROLE_LABEL, useSession } from '../session';
 import { ApplicationsReview, ClaimsReview, ProgramsAdmin } from './BureauVouchers';
 import { PlatformsReview } from './Governance';
 import { OrgCorrectionsReview } from '../features/identity';
@@ -80,24 +82,30 @@ interface Funnel {
 
 /** Bureau: verify orgs, review claims (checks and flags beside them), and the dashboard. */
 export function BureauPage() {
+  const session = useSession();
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         监管工作台
       </Typography.Title>
-      <Tabs
-        defaultActiveKey="dashboard"
-        destroyInactiveTabPane
-        items={[
-          { key: 'dashboard', label: '数据看板', children: <Dashboard /> },
-          { key: 'applications', label: '服务券申请', children: <ApplicationsReview /> },
-          { key: 'claims', label: '兑付审核', children: <ClaimsReview /> },
-          { key: 'programs', label: '服务券项目', children: <ProgramsAdmin /> },
-          { key: 'platforms', label: '平台监管', children: <PlatformsReview /> },
-          { key: 'orgs', label: '机构认证', children: <OrgsReview /> },
-          { key: 'corrections', label: '资料变更审核', children: <OrgCorrectionsReview /> },
-        ]}
-      />
+      <MyRoleProvider>
+        <Tabs
+          defaultActiveKey="dashboard"
+          destroyInactiveTabPane
+          items={[
+            { key: 'dashboard', label: '数据看板', children: <Dashboard /> },
+            { key: 'applications', label: '服务券申请', children: <ApplicationsReview /> },
+            { key: 'claims', label: '兑付审核', children: <ClaimsReview /> },
+            { key: 'programs', label: '服务券项目', children: <ProgramsAdmin /> },
+            { key: 'platforms', label: '平台监管', children: <PlatformsReview /> },
+            { key: 'orgs', label: '机构认证', children: <OrgsReview /> },
+            { key: 'corrections', label: '资料变更审核', children: <OrgCorrectionsReview /> },
+            ...(session
+              ? [{ key: 'members', label: '人员与权限', children: <MembersCard orgId={session.org.id} /> }]
+              : []),
+          ]}
+        />
+      </MyRoleProvider>
     </Space>
   );
 }

@@ -24,6 +24,7 @@ import { ProgramDetail, REDEMPTION_OPTIONS, ruleText } from './vouchers/program-
 import { LoadedTable } from '../LoadedTable';
 import { Link } from 'react-router-dom';
 import { NoticeItem, noticeUrl, PublicNoticeTable } from './vouchers/PublicNotice';
+import { RoleGate } from '../features/identity/roles';
 
 export { ClaimsReview } from './vouchers/ClaimsReview';
 
@@ -105,14 +106,16 @@ export function ApplicationsReview() {
             title: '操作',
             render: (_: unknown, a: ApplicationRow) =>
               a.status === 'PENDING' ? (
-                <Space>
-                  <Button size="small" type="primary" onClick={() => setDeciding({ app: a, approve: true })}>
-                    批准
-                  </Button>
-                  <Button size="small" danger onClick={() => setDeciding({ app: a, approve: false })}>
-                    驳回
-                  </Button>
-                </Space>
+                <RoleGate need="REVIEWER">
+                  <Space>
+                    <Button size="small" type="primary" onClick={() => setDeciding({ app: a, approve: true })}>
+                      批准
+                    </Button>
+                    <Button size="small" danger onClick={() => setDeciding({ app: a, approve: false })}>
+                      驳回
+                    </Button>
+                  </Space>
+                </RoleGate>
               ) : null,
           },
         ]}
@@ -220,9 +223,11 @@ export function ProgramsAdmin() {
       size="small"
       title="服务券项目"
       extra={
-        <Button type="primary" size="small" onClick={() => setEditing({})}>
-          新建项目
-        </Button>
+        <RoleGate need="OWNER">
+          <Button type="primary" size="small" onClick={() => setEditing({})}>
+            新建项目
+          </Button>
+        </RoleGate>
       }
     >
       <LoadedTable

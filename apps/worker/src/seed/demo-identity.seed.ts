@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { withTransaction } from '@pilotlink/database';
-import { AuthService, Org, OrgKind, PasswordService, User } from '@pilotlink/identity';
+import { AuthService, Org, OrgKind, PasswordService, User, UserRole } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { demoUscc } from './demo-uscc';
 
@@ -88,6 +88,20 @@ export const DEMO_ORGS: DemoOrg[] = [
   },
 ];
 
+/**
+ * Further accounts of demo orgs. The 晋江 bureau's owner approves; under maker-checker (SPEC §6) a second
+ * user, its PAYER, records the payments.
+ */
+export const DEMO_MEMBERS: { orgEmail: string; email: string; displayName: string; role: UserRole; label: string }[] = [
+  {
+    orgEmail: 'bureau@demo.pilotlink.cn',
+    email: 'payer@demo.pilotlink.cn',
+    displayName: '晋江市科技局 拨付员',
+    role: 'PAYER',
+    label: 'Bureau payer',
+  },
+];
+
 export interface SeedResult {
   created: number;
   logins: { role: string; org: string; email: string; password: string }[];
@@ -111,22 +125,31 @@ export class DemoIdentitySeed {
       const admin = await this.ensureOrg(manager, DEMO_ORGS[0], null, () => (created += 1));
       for (const demo of DEMO_ORGS.slice(1)) await this.ensureOrg(manager, demo, admin.id, () => (created += 1));
       for (const demo of DEMO_ORGS) await this.ensureOwner(manager, demo, passwordHash, () => (created += 1));
+      for (const member of DEMO_MEMBERS) await this.ensureMember(manager, member, passwordHash, () => (created += 1));
     });
     this.logger.log(`demo identity data: ${created} rows created`);
     const firstOfKind = (kind: OrgKind, email: string) => DEMO_ORGS.find((o) => o.kind === kind && o.email === email)!;
     return {
       created,
       logins: [
-        ['SME', firstOfKind('SME', 'sme@demo.pilotlink.cn')],
-        ['Platform operator', firstOfKind('PLATFORM_OPERATOR', 'platform@demo.pilotlink.cn')],
-        ['Bureau', firstOfKind('BUREAU', 'bureau@demo.pilotlink.cn')],
-        ['Admin', firstOfKind('ADMIN', 'admin@demo.pilotlink.cn')],
-      ].map(([role, org]) => ({
-        role: role as string,
-        org: (org as DemoOrg).name,
-        email: (org as DemoOrg).email,
-        password: DEMO_PASSWORD,
-      })),
+        ...[
+          ['SME', firstOfKind('SME', 'sme@demo.pilotlink.cn')],
+          ['Platform operator', firstOfKind('PLATFORM_OPERATOR', 'platform@demo.pilotlink.cn')],
+          ['Bureau', firstOfKind('BUREAU', 'bureau@demo.pilotlink.cn')],
+          ['Admin', firstOfKind('ADMIN', 'admin@demo.pilotlink.cn')],
+        ].map(([role, org]) => ({
+          role: role as string,
+          org: (org as DemoOrg).name,
+          email: (org as DemoOrg).email,
+          password: DEMO_PASSWORD,
+        })),
+        ...DEMO_MEMBERS.map((m) => ({
+          role: m.label,
+          org: DEMO_ORGS.find((o) => o.email === m.orgEmail)!.name,
+          email: m.email,
+          password: DEMO_PASSWORD,
+        })),
+      ],
     };
   }
 
@@ -169,6 +192,24 @@ export class DemoIdentitySeed {
       org.id,
       { email: demo.email, displayName: demo.displayName, password: DEMO_PASSWORD },
       'OWNER',
+      passwordHash,
+    );
+  }
+
+  private async ensureMember(
+    manager: EntityManager,
+    member: (typeof DEMO_MEMBERS)[number],
+    passwordHash: string,
+    onCreate: () => void,
+  ): Promise<void> {
+    if (await manager.existsBy(User, { email: member.email })) return;
+    const owner = await manager.findOneByOrFail(User, { email: member.orgEmail });
+    onCreate();
+    await this.auth.insertUser(
+      manager,
+      owner.orgId,
+      { email: member.email, displayName: member.displayName, password: DEMO_PASSWORD },
+      member.role,
       passwordHash,
     );
   }

@@ -8,7 +8,14 @@ import {
   ApiOkResponse,
 } from '@nestjs/swagger';
 import { chinaDate, Clock, ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, OptionalActor, Public, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
+import {
+  AllowOrgKinds,
+  OptionalActor,
+  Public,
+  ReqContext,
+  RequireBureauRole,
+  RequireVerifiedOrg,
+} from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { seesWholeCatalogue } from '../access/platform-access';
 import type { Platform } from '../domain/platform.entity';
@@ -87,6 +94,7 @@ export class PlatformsController {
   @Post(':id/list')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU', 'ADMIN')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({ summary: 'Bureau in jurisdiction / admin: list (or reinstate) a platform — it becomes searchable' })
   @ApiOkResponse({ type: PlatformResponseDto })
   async listPlatform(
@@ -99,6 +107,7 @@ export class PlatformsController {
   @Post(':id/suspend')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU', 'ADMIN')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({ summary: 'Bureau in jurisdiction / admin: suspend a listed platform (leaves search at once)' })
   @ApiOkResponse({ type: PlatformResponseDto })
   async suspend(
@@ -112,6 +121,7 @@ export class PlatformsController {
   @Post(':id/delist')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU', 'ADMIN')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({ summary: 'Bureau in jurisdiction / admin: delist a platform for good' })
   @ApiOkResponse({ type: PlatformResponseDto })
   async delist(

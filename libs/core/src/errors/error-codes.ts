@@ -11,6 +11,10 @@ export const ERROR_HTTP_STATUS = {
   REFRESH_TOKEN_REUSED: 401,
   FORBIDDEN: 403,
   ORG_NOT_VERIFIED: 403,
+  // Least privilege for money (issue 15 point 5): the bureau user lacks the duty (REVIEWER, PAYER) the route
+  // needs; or would pay a claim they approved themselves (maker-checker, a program option on by default).
+  FORBIDDEN_ROLE: 403,
+  MAKER_CHECKER: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   EMAIL_TAKEN: 409,

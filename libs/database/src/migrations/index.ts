@@ -17,6 +17,7 @@ import { OneOpenApplication1765330000000 } from './1765330000000-one-open-applic
 import { QuoteService1765340000000 } from './1765340000000-quote-service';
 import { SpotChecks1765350000000 } from './1765350000000-spot-checks';
 import { OrgCorrections1765400000000 } from './1765400000000-org-corrections';
+import { LeastPrivilege1765410000000 } from './1765410000000-least-privilege';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   QuoteService1765340000000,
   SpotChecks1765350000000,
   OrgCorrections1765400000000,
+  LeastPrivilege1765410000000,
 ];

@@ -8,7 +8,7 @@ import {
   ApiOkResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe, PageQueryDto } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ReqContext } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import {
   CreateEvaluationDto,
@@ -29,6 +29,7 @@ export class EvaluationsController {
 
   @Post('evaluations')
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({
     summary:
       'Bureau over the platform: record the annual evaluation (once per year, 409) — grade defaults to the ' +

@@ -8,7 +8,7 @@ import {
   ApiOkResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe, PageQueryDto } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import {
   ApplyRecognitionDto,
@@ -58,6 +58,7 @@ export class RecognitionsController {
   @Post('recognitions/:id/approve')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU', 'ADMIN')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({
     summary:
       'Bureau of the right level over the platform (CITY: city or province bureau; PROVINCE: province bureau; ' +
@@ -75,6 +76,7 @@ export class RecognitionsController {
   @Post('recognitions/:id/reject')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU', 'ADMIN')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({ summary: 'The same deciders: reject with a reason' })
   @ApiOkResponse({ type: RecognitionResponseDto })
   async reject(

@@ -9,7 +9,7 @@ import {
   ApiCreatedResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, fieldInvalid, ParseIdPipe, PageQueryDto } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ReqContext } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import {
   AssessDto,
@@ -51,6 +51,7 @@ export class SubsidiesController {
 
   @Post('subsidy-rules')
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole()
   @ApiOperation({ summary: 'Bureau: add a subsidy rule for its region (就高不重复 via overlapGroup)' })
   @ApiCreatedResponse({ type: SubsidyRuleResponseDto })
   createRule(@ReqContext() ctx: RequestContext, @Body() body: CreateSubsidyRuleDto): Promise<SubsidyRuleResponseDto> {
@@ -59,6 +60,7 @@ export class SubsidiesController {
 
   @Patch('subsidy-rules/:id')
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole()
   @ApiConflictResponse({
     type: ErrorResponseDto,
     description:
@@ -122,6 +124,7 @@ export class SubsidiesController {
   @Post('platforms/:id/revenue-declarations/:year/decision')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({ summary: 'Bureau in jurisdiction: accept a revenue declaration, or return it with a note' })
   @ApiOkResponse({ type: RevenueDeclarationResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'INVALID_STATE_TRANSITION: already decided' })
@@ -150,6 +153,7 @@ export class SubsidiesController {
 
   @Post('platforms/:id/subsidy-assessments')
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({
     summary: "Bureau in jurisdiction: assess a platform's subsidies for a year (stored with its inputs)",
   })

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '@pilotlink/core';
-import type { OrgKind } from '../domain/org';
+import type { BureauDuty, OrgKind } from '../domain/org';
 import { orgNotVerified } from '../domain/identity.errors';
 import { OrgDirectory } from '../orgs/org-directory.service';
 import { AccessTokenClaims, actorFromClaims } from './actor';
@@ -10,13 +10,14 @@ import {
   ALLOWED_ORG_KINDS,
   AuthenticatedRequest,
   IS_PUBLIC,
+  REQUIRES_BUREAU_ROLE,
   REQUIRES_OWNER,
   REQUIRES_VERIFIED_ORG,
 } from './decorators';
 
 /**
  * Route-level access, in order: a valid bearer token (unless @Public), the org kind (@AllowOrgKinds),
- * the role (@RequireOwner) and the org's verification (@RequireVerifiedOrg, read from the database
+ * the role (@RequireOwner; a bureau user's duty, @RequireBureauRole, read from the database) and the org's verification (@RequireVerifiedOrg, read from the database
  * because a token outlives a verification decision). Which *rows* a caller may touch is decided in
  * the services (a foreign object answers 404).
  */
@@ -45,6 +46,14 @@ export class AccessGuard implements CanActivate {
     }
     if (this.reflector.getAllAndOverride<boolean>(REQUIRES_OWNER, targets) && actor.role !== 'OWNER') {
       throw new DomainError('FORBIDDEN', "Only the organisation's owner may do this");
+    }
+    const duties = this.reflector.getAllAndOverride<BureauDuty[] | undefined>(REQUIRES_BUREAU_ROLE, targets);
+    if (duties && actor.orgKind === 'BUREAU') {
+      const role = await this.orgs.currentRole(actor.userId);
+      if (role !== 'OWNER' && !(duties as string[]).includes(role ?? '')) {
+        const who = duties.length ? `a bureau ${duties.join(' or ')} (or the owner)` : "the bureau's owner";
+        throw new DomainError('FORBIDDEN_ROLE', `Only ${who} may do this`, { required: duties, role });
+      }
     }
     if (this.reflector.getAllAndOverride<boolean>(REQUIRES_VERIFIED_ORG, targets)) {
       if (!(await this.orgs.isVerified(actor.orgId))) throw orgNotVerified();

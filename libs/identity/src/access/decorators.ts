@@ -1,13 +1,14 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '@pilotlink/core';
-import type { OrgKind } from '../domain/org';
+import type { BureauDuty, OrgKind } from '../domain/org';
 import type { Actor, RequestContext } from './actor';
 
 export const IS_PUBLIC = 'pilotlink:isPublic';
 export const ALLOWED_ORG_KINDS = 'pilotlink:allowedOrgKinds';
 export const REQUIRES_OWNER = 'pilotlink:requiresOwner';
 export const REQUIRES_VERIFIED_ORG = 'pilotlink:requiresVerifiedOrg';
+export const REQUIRES_BUREAU_ROLE = 'pilotlink:requiresBureauRole';
 
 /** Anyone may call this route; a valid token, if sent, still identifies the caller. */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
@@ -15,6 +16,12 @@ export const Public = () => SetMetadata(IS_PUBLIC, true);
 export const AllowOrgKinds = (...kinds: OrgKind[]) => SetMetadata(ALLOWED_ORG_KINDS, kinds);
 /** Only an org's OWNER may call the route. */
 export const RequireOwner = () => SetMetadata(REQUIRES_OWNER, true);
+/**
+ * A bureau's user must hold one of these duties (or be the OWNER), else 403 FORBIDDEN_ROLE. Read from the
+ * database on each call, so a role taken away applies at once, not when the access token expires. Other
+ * org kinds are not concerned (@AllowOrgKinds decides whether they may call at all).
+ */
+export const RequireBureauRole = (...duties: BureauDuty[]) => SetMetadata(REQUIRES_BUREAU_ROLE, duties);
 /** The caller's org must be VERIFIED (SPEC §2: unverified orgs can draft but not publish, apply or claim). */
 export const RequireVerifiedOrg = () => SetMetadata(REQUIRES_VERIFIED_ORG, true);
 

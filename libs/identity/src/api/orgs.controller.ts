@@ -10,8 +10,15 @@ import {
 } from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
 import type { Actor, RequestContext } from '../access/actor';
-import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '../access/decorators';
-import { AddMemberDto, CreateOrgDto, OrgListQueryDto, RejectOrgDto, UpdateOrgDto } from '../dto/orgs.request.dto';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole, RequireVerifiedOrg } from '../access/decorators';
+import {
+  AddMemberDto,
+  ChangeRoleDto,
+  CreateOrgDto,
+  OrgListQueryDto,
+  RejectOrgDto,
+  UpdateOrgDto,
+} from '../dto/orgs.request.dto';
 import { OrgPageDto, OrgResponseDto, UserPageDto, UserResponseDto } from '../dto/identity.response.dto';
 import { OrgsService } from '../orgs/orgs.service';
 
@@ -71,6 +78,7 @@ export class OrgsController {
   @Post(':id/verify')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU', 'ADMIN')
+  @RequireBureauRole('REVIEWER')
   @RequireVerifiedOrg()
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   @ApiOperation({ summary: 'Bureau in jurisdiction or admin: mark an SME or platform operator VERIFIED' })
@@ -82,6 +90,7 @@ export class OrgsController {
   @Post(':id/reject')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU', 'ADMIN')
+  @RequireBureauRole('REVIEWER')
   @RequireVerifiedOrg()
   @ApiOperation({ summary: 'Bureau in jurisdiction or admin: reject a verification with a reason' })
   @ApiOkResponse({ type: OrgResponseDto })
@@ -120,5 +129,20 @@ export class OrgsController {
     @Body() body: AddMemberDto,
   ): Promise<UserResponseDto> {
     return UserResponseDto.from(await this.orgs.addMember(ctx, id, body));
+  }
+
+  @Patch(':id/members/:userId')
+  @ApiOkResponse({ type: UserResponseDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Not the owner' })
+  @ApiOperation({
+    summary: "Owner: change a member's role (a bureau gives REVIEWER or PAYER duties); not your own",
+  })
+  async changeRole(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', uuid) id: string,
+    @Param('userId', uuid) userId: string,
+    @Body() body: ChangeRoleDto,
+  ): Promise<UserResponseDto> {
+    return UserResponseDto.from(await this.orgs.changeMemberRole(ctx, id, userId, body.role));
   }
 }

@@ -23,5 +23,22 @@ export const VERIFICATION_TRANSITIONS: TransitionTable<VerificationStatus> = {
   VERIFIED: [],
 };
 
-export const USER_ROLES = ['OWNER', 'MEMBER'] as const;
+/**
+ * A user's role in its org. Every org has OWNERs (everything, including members and, for a bureau, its
+ * programs) and MEMBERs. A bureau's users may instead hold a duty (issue 15 point 5, least privilege for
+ * money): a REVIEWER decides applications, claims, objections, spot checks, verifications, platform
+ * listings, recognitions, evaluations, revenue declarations and subsidy assessments; a PAYER records
+ * payments and disbursement batches; programs and subsidy rules are the OWNER's. A bureau MEMBER only reads. REVIEWER and PAYER exist only
+ * in bureau orgs. Bureau routes say which duty they need with @RequireBureauRole (OWNER always passes).
+ */
+export const USER_ROLES = ['OWNER', 'MEMBER', 'REVIEWER', 'PAYER'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
+
+/** The duties only a bureau's users hold. */
+export const BUREAU_DUTIES = ['REVIEWER', 'PAYER'] as const;
+export type BureauDuty = (typeof BUREAU_DUTIES)[number];
+
+/** Whether a user of an org of this kind may hold the role. */
+export function roleAllowedIn(kind: OrgKind, role: UserRole): boolean {
+  return kind === 'BUREAU' || !(BUREAU_DUTIES as readonly string[]).includes(role);
+}

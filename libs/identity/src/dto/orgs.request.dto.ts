@@ -46,11 +46,19 @@ export class RejectOrgDto {
   reason: string;
 }
 
+const ROLE_HELP = 'REVIEWER (审核) and PAYER (拨付) are roles of bureau users only; a bureau MEMBER only reads';
+
 export class AddMemberDto extends NewUserDto {
-  @ApiPropertyOptional({ enum: USER_ROLES, default: 'MEMBER' })
+  @ApiPropertyOptional({ enum: USER_ROLES, default: 'MEMBER', description: ROLE_HELP })
   @IsOptional()
   @IsIn(USER_ROLES)
   role?: UserRole;
+}
+
+export class ChangeRoleDto {
+  @ApiProperty({ enum: USER_ROLES, description: ROLE_HELP })
+  @IsIn(USER_ROLES)
+  role: UserRole;
 }
 
 /** Admin-only: bureaus and admin orgs do not self-register. */

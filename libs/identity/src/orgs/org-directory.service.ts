@@ -4,6 +4,7 @@ import { NotFoundError } from '@pilotlink/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
 import { canSeeOrg } from '../access/org-access';
+import type { UserRole } from '../domain/org';
 import { Org } from '../domain/org.entity';
 
 /** Reads of orgs that other contexts need too (verification gates, visibility). */
@@ -18,6 +19,15 @@ export class OrgDirectory {
       [orgId],
     );
     return rows.length > 0;
+  }
+
+  /** The user's role now (null when the account is gone or deactivated): bureau duties are checked live. */
+  async currentRole(userId: string): Promise<UserRole | null> {
+    const rows = await this.dataSource.query<{ role: UserRole }[]>(
+      `SELECT role FROM users WHERE id = $1 AND is_active`,
+      [userId],
+    );
+    return rows[0]?.role ?? null;
   }
 
   /** The org if the actor may see it; otherwise 404, whether it exists or not. */

@@ -7,6 +7,7 @@ import {
   definedOnly,
   DomainError,
   fieldInvalid,
+  NotFoundError,
   Page,
   PageQueryDto,
   toPage,
@@ -17,7 +18,7 @@ import { Actor, RequestContext } from '../access/actor';
 import { canManageOrg, canReviewOrg } from '../access/org-access';
 import { AuthService } from '../auth/auth.service';
 import { PasswordService } from '../auth/password.service';
-import { VERIFICATION_TRANSITIONS, VerificationStatus } from '../domain/org';
+import { roleAllowedIn, UserRole, VERIFICATION_TRANSITIONS, VerificationStatus } from '../domain/org';
 import { Org } from '../domain/org.entity';
 import { jurisdictionPrefix } from '../domain/region';
 import { User } from '../domain/user.entity';
@@ -165,13 +166,41 @@ export class OrgsService {
       const org = await this.directory.getVisible(ctx.actor, orgId, manager);
       if (!canManageOrg(ctx.actor, org))
         throw new DomainError('FORBIDDEN', "Only the organisation's owner may add members");
-      const user = await this.auth.insertUser(manager, org.id, input, input.role ?? 'MEMBER', passwordHash);
+      const role = input.role ?? 'MEMBER';
+      assertRoleAllowed(org, role);
+      const user = await this.auth.insertUser(manager, org.id, input, role, passwordHash);
       await this.audit.record(manager, {
         ...auditBase(ctx, org),
         action: 'org.member_added',
         entityType: 'user',
         entityId: user.id,
         after: { email: user.email, role: user.role },
+      });
+      return user;
+    });
+  }
+
+  /** The owner gives a member another role (a bureau's REVIEWER or PAYER duty); never their own. */
+  async changeMemberRole(ctx: RequestContext, orgId: string, userId: string, role: UserRole): Promise<User> {
+    return withTransaction(this.dataSource, async (manager) => {
+      const org = await this.directory.getVisible(ctx.actor, orgId, manager);
+      if (!canManageOrg(ctx.actor, org))
+        throw new DomainError('FORBIDDEN', "Only the organisation's owner may change roles");
+      const user = await manager.findOne(User, { where: { id: userId, orgId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundError('User');
+      // An owner demoting themselves could leave the org with nobody to manage it.
+      if (user.id === ctx.actor.userId) throw new DomainError('CONFLICT', 'You cannot change your own role');
+      assertRoleAllowed(org, role);
+      const before = { role: user.role };
+      user.role = role;
+      await manager.update(User, user.id, { role });
+      await this.audit.record(manager, {
+        ...auditBase(ctx, org),
+        action: 'org.member_role_changed',
+        entityType: 'user',
+        entityId: user.id,
+        before,
+        after: { email: user.email, role },
       });
       return user;
     });
@@ -229,6 +258,11 @@ export class OrgsService {
   private passwordHashFor(password: string): Promise<string> {
     return this.passwords.hash(password);
   }
+}
+
+/** REVIEWER and PAYER are bureau duties: another kind of org cannot hand them out (400). */
+function assertRoleAllowed(org: Org, role: UserRole): void {
+  if (!roleAllowedIn(org.kind, role)) throw fieldInvalid('role', `${role} is a role of bureau users only`);
 }
 
 function auditBase(ctx: RequestContext, org: Org) {

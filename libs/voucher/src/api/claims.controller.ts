@@ -8,7 +8,7 @@ import {
   ApiOkResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, pageDtoOf, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg, RequireBureauRole } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { ClaimsService } from '../claims/claims.service';
 import { DisbursementsService } from '../claims/disbursements.service';
@@ -60,6 +60,7 @@ export class ClaimsController {
   @Post('claims/:id/approve')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('REVIEWER')
   @Idempotent()
   @ApiOperation({ summary: 'Bureau running the program: approve (the hold becomes payable; public notice opens)' })
   @ApiOkResponse({ type: ClaimResponseDto })
@@ -70,6 +71,7 @@ export class ClaimsController {
   @Post('claims/:id/reject')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('REVIEWER')
   @Idempotent()
   @ApiOperation({ summary: 'Bureau running the program: reject with a reason (the hold is released)' })
   @ApiOkResponse({ type: ClaimResponseDto })
@@ -83,6 +85,7 @@ export class ClaimsController {
 
   @Post('claims/:id/spot-check')
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({
     summary:
       'Bureau: record the spot check (抽查) of a sampled claim; a failed one may revoke the voucher (unheld balance back to the budget)',
@@ -99,6 +102,7 @@ export class ClaimsController {
   @Post('claims/:id/pay')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('PAYER')
   @Idempotent()
   @ApiOperation({ summary: 'Bureau: record the disbursement of one approved claim (split across co-funders)' })
   @ApiOkResponse({ type: ClaimResponseDto })
@@ -108,6 +112,7 @@ export class ClaimsController {
 
   @Post('disbursement-batches')
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('PAYER')
   @Idempotent()
   @ApiOperation({ summary: "Bureau: pay a batch of a program's approved claims, all or nothing" })
   @ApiCreatedResponse({ type: BatchResponseDto })

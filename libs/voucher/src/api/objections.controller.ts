@@ -10,7 +10,14 @@ import {
   ApiOkResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ObjectionThrottlerGuard, Public, ReqContext } from '@pilotlink/identity';
+import {
+  AllowOrgKinds,
+  CurrentActor,
+  ObjectionThrottlerGuard,
+  Public,
+  ReqContext,
+  RequireBureauRole,
+} from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { ObjectionsService } from '../claims/objections.service';
 import {
@@ -60,6 +67,7 @@ export class ObjectionsController {
   @HttpCode(200)
   @ApiBearerAuth()
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({
     summary: 'Bureau: uphold an objection — the claim is rejected and its amount goes back to the voucher',
   })
@@ -76,6 +84,7 @@ export class ObjectionsController {
   @HttpCode(200)
   @ApiBearerAuth()
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('REVIEWER')
   @ApiOperation({ summary: 'Bureau: dismiss an objection — the claim is APPROVED again and its notice continues' })
   @ApiOkResponse({ type: ObjectionResponseDto })
   async dismiss(

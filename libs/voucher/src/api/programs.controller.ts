@@ -8,7 +8,14 @@ import {
   ApiOkResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, pageDtoOf, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, Public, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
+import {
+  AllowOrgKinds,
+  CurrentActor,
+  Public,
+  ReqContext,
+  RequireBureauRole,
+  RequireVerifiedOrg,
+} from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { PublicNoticePageDto } from '../dto/claim.dto';
 import {
@@ -41,6 +48,7 @@ export class ProgramsController {
 
   @Post()
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole()
   @ApiOperation({ summary: 'Bureau: create a voucher program (DRAFT), with its initial budget' })
   @ApiCreatedResponse({ type: ProgramResponseDto })
   async create(@ReqContext() ctx: RequestContext, @Body() body: CreateProgramDto): Promise<ProgramResponseDto> {
@@ -64,6 +72,7 @@ export class ProgramsController {
 
   @Patch(':id')
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole()
   @ApiOperation({ summary: 'Bureau: change the rules — only until the first voucher is issued (then 409)' })
   @ApiOkResponse({ type: ProgramResponseDto })
   async update(
@@ -77,6 +86,7 @@ export class ProgramsController {
   @Post(':id/open')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole()
   @ApiOperation({ summary: 'Bureau: open the program for applications' })
   @ApiOkResponse({ type: ProgramResponseDto })
   async open(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<ProgramResponseDto> {
@@ -86,6 +96,7 @@ export class ProgramsController {
   @Post(':id/close')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole()
   @ApiOperation({ summary: 'Bureau: close the program (no more applications or budget)' })
   @ApiOkResponse({ type: ProgramResponseDto })
   async close(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<ProgramResponseDto> {
@@ -95,6 +106,7 @@ export class ProgramsController {
   @Post(':id/budget')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole()
   @Idempotent()
   @ApiOperation({ summary: 'Bureau: add budget (the only change once vouchers are issued, besides closing)' })
   @ApiOkResponse({ type: ProgramResponseDto })

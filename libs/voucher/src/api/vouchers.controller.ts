@@ -8,7 +8,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, pageDtoOf, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ReqContext, RequireOwner, RequireVerifiedOrg } from '@pilotlink/identity';
+import {
+  AllowOrgKinds,
+  CurrentActor,
+  ReqContext,
+  RequireOwner,
+  RequireVerifiedOrg,
+  RequireBureauRole,
+} from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { ShareholderDto, ShareholdersDto } from '../dto/shareholder.dto';
 import {
@@ -58,6 +65,7 @@ export class VouchersController {
   @Post('voucher-applications/:id/approve')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('REVIEWER')
   @Idempotent()
   @ApiOperation({
     summary: 'Bureau: approve (possibly less) — issues the voucher from the budget (409 when exhausted)',
@@ -74,6 +82,7 @@ export class VouchersController {
   @Post('voucher-applications/:id/reject')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU')
+  @RequireBureauRole('REVIEWER')
   @Idempotent()
   @ApiOperation({ summary: 'Bureau: reject with a reason' })
   @ApiOkResponse({ type: ApplicationResponseDto })

@@ -193,6 +193,7 @@ export class ClaimsService {
       const decision = {
         status: 'APPROVED' as const,
         decidedAt: now,
+        decidedByUserId: ctx.actor.userId,
         noticeUntil: noticeUntilFor(chinaDate(now), program.noticeDays),
         spotCheck: isSpotCheck(program.spotCheckBp, randomInt(0, 1_000_000) / 1_000_000),
       };
@@ -207,7 +208,12 @@ export class ClaimsService {
     return withTransaction(this.dataSource, async (manager) => {
       const { claim, hold } = await decidableClaim(manager, ctx.actor, id);
       assertClaimTransition(claim.status, 'REJECTED');
-      const decision = { status: 'REJECTED' as const, reason: input.reason, decidedAt: this.clock.now() };
+      const decision = {
+        status: 'REJECTED' as const,
+        reason: input.reason,
+        decidedAt: this.clock.now(),
+        decidedByUserId: ctx.actor.userId,
+      };
       Object.assign(claim, decision);
       await manager.update(VoucherClaim, claim.id, decision);
       await this.holds.release(manager, ctx, hold, 'CLAIM_REJECTED');

@@ -32,6 +32,7 @@ export class DisbursementsService {
   async payOne(ctx: RequestContext, claimId: string): Promise<VoucherClaim> {
     return withTransaction(this.dataSource, async (manager) => {
       const { claim, program } = await decidableClaim(manager, ctx.actor, claimId);
+      assertMakerChecker(ctx, program, [claim]);
       await this.pay(manager, ctx, program, claim, null);
       return claim;
     });
@@ -58,6 +59,7 @@ export class DisbursementsService {
           claims: notApproved.map((c) => ({ id: c.id, currentState: c.status })),
         });
       }
+      assertMakerChecker(ctx, program, claims);
       const today = chinaDate(this.clock.now());
       const inNotice = claims.filter((c) => noticeRunning(c.noticeUntil, today));
       if (inNotice.length) {
@@ -173,4 +175,17 @@ export class DisbursementsService {
     );
     return rows.map((r) => ({ cofunderKey: r.cofunder_key, amountFen: parseFen(r.total) }));
   }
+}
+
+/**
+ * Maker-checker (SPEC §6, a program option on by default): the bureau user who approved a claim does not
+ * record its payment. A batch holding one such claim is refused whole, naming them.
+ */
+function assertMakerChecker(ctx: RequestContext, program: VoucherProgram, claims: VoucherClaim[]): void {
+  if (!program.makerChecker) return;
+  const own = claims.filter((c) => c.decidedByUserId === ctx.actor.userId);
+  if (!own.length) return;
+  throw new DomainError('MAKER_CHECKER', 'A claim is paid by a different user from the one who approved it', {
+    claimIds: own.map((c) => c.id),
+  });
 }

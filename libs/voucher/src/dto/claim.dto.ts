@@ -108,6 +108,8 @@ export class ClaimResponseDto {
   })
   noticeUntil: string | null;
   @ApiProperty({ nullable: true, type: Date }) decidedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The bureau user who decided it (maker-checker)' })
+  decidedByUserId: string | null;
   @ApiProperty({ nullable: true, type: Date }) paidAt: Date | null;
   @ApiProperty({ nullable: true, type: String }) batchId: string | null;
   @ApiPropertyOptional({ type: [PayoutDto] }) payouts?: PayoutDto[];
@@ -146,6 +148,7 @@ export class ClaimResponseDto {
       reason: c.reason,
       noticeUntil: c.noticeUntil,
       decidedAt: c.decidedAt,
+      decidedByUserId: c.decidedByUserId,
       paidAt: c.paidAt,
       batchId: c.batchId,
       ...(payouts && {

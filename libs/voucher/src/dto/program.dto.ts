@@ -196,6 +196,13 @@ export class ProgramRulesDto {
   @Min(0)
   @Max(10_000)
   spotCheckBp?: number;
+  @ApiPropertyOptional({
+    default: true,
+    description: 'Maker-checker: the bureau user who approved a claim may not record its payment (403 MAKER_CHECKER)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  makerChecker?: boolean;
 }
 
 export class CreateProgramDto extends ProgramRulesDto {
@@ -248,6 +255,7 @@ export class ProgramResponseDto {
   @ApiProperty({ description: 'Days after completion to claim a hold that survived its voucher’s expiry' })
   claimWindowDays: number;
   @ApiProperty() spotCheckBp: number;
+  @ApiProperty({ description: 'Whoever approved a claim may not pay it' }) makerChecker: boolean;
   @ApiProperty({ description: 'Everything granted so far, fen' }) budgetFen: number;
   @ApiProperty({ description: 'Rules are frozen once a voucher is issued' }) rulesLocked: boolean;
   @ApiProperty() createdAt: Date;

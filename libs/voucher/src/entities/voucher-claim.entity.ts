@@ -26,6 +26,8 @@ export class VoucherClaim extends BaseEntity {
   @Column({ type: 'text', default: 'SUBMITTED' }) status: ClaimStatus;
   @Column({ type: 'text', nullable: true }) reason: string | null;
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true }) decidedAt: Date | null;
+  /** The bureau user who approved or rejected it: under maker-checker, not the one who pays it. */
+  @Column({ name: 'decided_by_user_id', type: 'uuid', nullable: true }) decidedByUserId: string | null;
   @Column({ name: 'notice_until', type: 'date', nullable: true }) noticeUntil: string | null;
   @Column({ name: 'paid_at', type: 'timestamptz', nullable: true }) paidAt: Date | null;
   @Column({ name: 'batch_id', type: 'uuid', nullable: true }) batchId: string | null;

@@ -41,6 +41,8 @@ export class VoucherProgram extends BaseEntity {
   @Column({ name: 'spot_check_bp', type: 'integer', default: 500 }) spotCheckBp: number;
   /** Days after completion to claim a hold that survived the voucher's expiry (SPEC §6, default 90). */
   @Column({ name: 'claim_window_days', type: 'integer', default: 90 }) claimWindowDays: number;
+  /** Maker-checker (SPEC §6, on by default): whoever approved a claim may not record its payment. */
+  @Column({ name: 'maker_checker', type: 'boolean', default: true }) makerChecker: boolean;
   /** Everything ever granted to the program (top-ups add); what is left to issue is the BUDGET account. */
   @Column({ name: 'budget_fen', type: 'bigint', default: '0' }) budgetFen: string;
   /** Set when the first voucher is issued: from then on only budget top-ups and closing. */

@@ -31,5 +31,6 @@ export function rulesOf(p: VoucherProgram): ProgramRulesDto {
     noticeDays: p.noticeDays,
     claimWindowDays: p.claimWindowDays,
     spotCheckBp: p.spotCheckBp,
+    makerChecker: p.makerChecker,
   };
 }

@@ -207,5 +207,6 @@ function rulesColumns(r: ProgramRulesDto): Partial<VoucherProgram> {
     noticeDays: r.noticeDays ?? 7,
     claimWindowDays: r.claimWindowDays ?? DEFAULT_CLAIM_WINDOW_DAYS,
     spotCheckBp: r.spotCheckBp ?? 500,
+    makerChecker: r.makerChecker ?? true,
   };
 }

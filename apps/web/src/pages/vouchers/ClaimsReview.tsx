@@ -18,6 +18,8 @@ import { api, Claim, Page, yuan } from '../../api';
 import { useAction, useDialogClose } from '../../actions';
 import { applyApiErrors, errorText } from '../../errors';
 import { CHECK_LABEL, CLAIM_STATUS, label } from '../../labels';
+import { RoleGate, useMyRole } from '../../features/identity/roles';
+import { makerCheckerBlock } from '../../features/voucher/maker-checker';
 import { useLoad } from '../Sme';
 import type { ProgramDetail } from './program-form';
 import { ObjectionsModal } from './ObjectionsModal';
@@ -29,6 +31,7 @@ interface ClaimRow extends Claim {
   reason: string | null;
   noticeUntil: string | null;
   batchId: string | null;
+  decidedByUserId?: string | null;
   payouts?: { cofunderKey: string; amountFen: number }[];
 }
 
@@ -68,6 +71,8 @@ export function ClaimsReview() {
   const [objected, setObjected] = useState<ClaimRow>();
   const [checking, setChecking] = useState<ClaimRow>();
   const [batchId, setBatchId] = useState<string>();
+  const { userId, can } = useMyRole();
+  const blockOf = (c: ClaimRow) => makerCheckerBlock(c, userId, programs.data?.items ?? []);
   const programName = new Map((programs.data?.items ?? []).map((p) => [p.id, p.name]));
   const chosen = (claims.data?.items ?? []).filter((c) => selected.includes(c.id));
   const programIds = [...new Set(chosen.map((c) => c.programId))];
@@ -100,18 +105,22 @@ export function ClaimsReview() {
   /** What the bureau can do with a claim in its state (besides recording a sampled claim's spot check). */
   const claimAction = (c: ClaimRow) =>
     c.status === 'SUBMITTED' ? (
-      <Space wrap size={4}>
-        <Button type="primary" size="small" onClick={() => approve(c)}>
-          批准
-        </Button>
-        <Button danger size="small" onClick={() => setRejecting(c)}>
-          驳回
-        </Button>
-      </Space>
+      <RoleGate need="REVIEWER">
+        <Space wrap size={4}>
+          <Button type="primary" size="small" onClick={() => approve(c)}>
+            批准
+          </Button>
+          <Button danger size="small" onClick={() => setRejecting(c)}>
+            驳回
+          </Button>
+        </Space>
+      </RoleGate>
     ) : c.status === 'UNDER_OBJECTION' ? (
-      <Button size="small" danger onClick={() => setObjected(c)}>
-        处理异议
-      </Button>
+      <RoleGate need="REVIEWER">
+        <Button size="small" danger onClick={() => setObjected(c)}>
+          处理异议
+        </Button>
+      </RoleGate>
     ) : c.batchId ? (
       <Button size="small" onClick={() => setBatchId(c.batchId!)}>
         查看批次
@@ -131,13 +140,15 @@ export function ClaimsReview() {
             onChange={(e) => setReference(e.target.value)}
             style={{ width: 260, maxWidth: '100%' }}
           />
-          <Button
-            type="primary"
-            disabled={selected.length === 0 || !reference.trim() || programIds.length !== 1}
-            onClick={disburse}
-          >
-            生成拨付批次
-          </Button>
+          <RoleGate need="PAYER">
+            <Button
+              type="primary"
+              disabled={selected.length === 0 || !reference.trim() || programIds.length !== 1 || !can('PAYER')}
+              onClick={disburse}
+            >
+              生成拨付批次
+            </Button>
+          </RoleGate>
           {programIds.length > 1 && <Typography.Text type="danger">一个批次只能包含同一项目的兑付</Typography.Text>}
           {batchError && <Typography.Text type="danger">{batchError}</Typography.Text>}
         </Space>
@@ -148,7 +159,10 @@ export function ClaimsReview() {
           rowSelection={{
             selectedRowKeys: selected,
             onChange: (keys) => setSelected(keys as string[]),
-            getCheckboxProps: (c: ClaimRow) => ({ disabled: c.status !== 'APPROVED' }),
+            getCheckboxProps: (c: ClaimRow) => ({
+              disabled: c.status !== 'APPROVED' || !!blockOf(c) || !can('PAYER'),
+              title: blockOf(c),
+            }),
           }}
           loading={claims.loading}
           dataSource={claims.data?.items ?? []}
@@ -199,6 +213,7 @@ export function ClaimsReview() {
                     <Typography.Text type="secondary">公示至 {c.noticeUntil}</Typography.Text>
                   )}
                   {c.reason && <Typography.Text type="secondary">驳回理由：{c.reason}</Typography.Text>}
+                  {blockOf(c) && <Typography.Text type="warning">{blockOf(c)}</Typography.Text>}
                 </Space>
               ),
             },
@@ -207,9 +222,11 @@ export function ClaimsReview() {
               render: (_: unknown, c: ClaimRow) => (
                 <Space wrap size={4}>
                   {c.spotCheck && (c.status === 'APPROVED' || c.status === 'PAID') && (
-                    <Button size="small" onClick={() => setChecking(c)}>
-                      录入抽查结果
-                    </Button>
+                    <RoleGate need="REVIEWER">
+                      <Button size="small" onClick={() => setChecking(c)}>
+                        录入抽查结果
+                      </Button>
+                    </RoleGate>
                   )}
                   {claimAction(c)}
                 </Space>

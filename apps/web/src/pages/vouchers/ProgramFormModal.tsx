@@ -343,6 +343,9 @@ export function ProgramFormModal({
             </Form.Item>
           </Col>
         </Row>
+        <Form.Item name="makerChecker" valuePropName="checked">
+          <Checkbox>审批与拨付分离：批准兑付的人员不能拨付该笔兑付</Checkbox>
+        </Form.Item>
 
         <Divider orientation="left" plain>
           出资方

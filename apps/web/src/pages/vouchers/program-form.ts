@@ -24,6 +24,7 @@ export interface ProgramDetail extends Program {
   noticeDays: number;
   claimWindowDays: number;
   spotCheckBp: number;
+  makerChecker: boolean;
 }
 
 export const SERVICE_CATEGORY_OPTIONS = [
@@ -96,6 +97,7 @@ export interface ProgramFormValues {
   noticeDays: number;
   claimWindowDays: number;
   spotCheckPercent: number;
+  makerChecker: boolean;
 }
 
 /** Yuan (as typed, up to 2 decimals) → integer fen; empty stays empty (null: no cap). */
@@ -142,6 +144,7 @@ export function defaultFormValues(orgName: string): Partial<ProgramFormValues> {
     noticeDays: 7,
     claimWindowDays: 90,
     spotCheckPercent: 5,
+    makerChecker: true,
   };
 }
 
@@ -179,6 +182,7 @@ export function formValuesOf(p: ProgramDetail): Partial<ProgramFormValues> {
     noticeDays: p.noticeDays,
     claimWindowDays: p.claimWindowDays,
     spotCheckPercent: p.spotCheckBp / 100,
+    makerChecker: p.makerChecker,
   };
 }
 
@@ -224,6 +228,7 @@ export function rulesBody(v: ProgramFormValues): Omit<CreateProgram, 'budgetFen'
     noticeDays: v.noticeDays,
     claimWindowDays: v.claimWindowDays,
     spotCheckBp: toBp(v.spotCheckPercent),
+    makerChecker: v.makerChecker ?? true,
   };
 }
 
