@@ -60,7 +60,9 @@ describe('org corrections: eligibility facts change only when a bureau approves 
     expect(foreignQueue.body.items.map((c: { id: string }) => c.id)).not.toContain(correctionId);
     const foreign = await decide(foreignBureau, correctionId, 'approve');
     expect([foreign.status, foreign.body.code]).toEqual([404, 'NOT_FOUND']);
-    // the SME cannot approve its own request
+    // the SME cannot approve its own request, nor can the bureau's payer: deciding is a reviewer's duty
+    const byPayer = await decide(w.payer, correctionId, 'approve');
+    expect([byPayer.status, byPayer.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
     expect((await decide(sme, correctionId, 'approve')).status).toBe(403);
     expect((await t.http.get(`/api/orgs/${sme.orgId}`).set(sme.auth)).body.techSme).toBe(false);
 

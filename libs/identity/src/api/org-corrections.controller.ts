@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import type { Actor, RequestContext } from '../access/actor';
-import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '../access/decorators';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole, RequireVerifiedOrg } from '../access/decorators';
 import {
   OrgCorrectionListQueryDto,
   OrgCorrectionPageDto,
@@ -44,6 +44,7 @@ export class OrgCorrectionsController {
   @Post(':id/approve')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU', 'ADMIN')
+  @RequireBureauRole('REVIEWER')
   @RequireVerifiedOrg()
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   @ApiOperation({ summary: 'Bureau in jurisdiction or admin: apply the requested facts (audited)' })
@@ -55,6 +56,7 @@ export class OrgCorrectionsController {
   @Post(':id/reject')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU', 'ADMIN')
+  @RequireBureauRole('REVIEWER')
   @RequireVerifiedOrg()
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   @ApiOperation({ summary: 'Bureau in jurisdiction or admin: reject with a reason; the verified facts stay' })

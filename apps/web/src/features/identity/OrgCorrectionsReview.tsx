@@ -5,6 +5,7 @@ import { LoadedTable } from '../../LoadedTable';
 import { useLoad } from '../../useLoad';
 import { decideCorrection, listCorrections, OrgCorrection } from './api';
 import { EligibilityFactsView } from './EligibilityFactsView';
+import { RoleGate } from './roles';
 
 const KIND: Record<string, string> = { SME: '企业', PLATFORM_OPERATOR: '平台运营方' };
 
@@ -65,14 +66,16 @@ export function OrgCorrectionsReview() {
             title: '操作',
             key: 'actions',
             render: (_: unknown, row) => (
-              <Space>
-                <Button size="small" type="primary" onClick={() => approve(row)}>
-                  通过
-                </Button>
-                <Button size="small" danger onClick={() => setRejecting(row)}>
-                  驳回
-                </Button>
-              </Space>
+              <RoleGate need="REVIEWER">
+                <Space>
+                  <Button size="small" type="primary" onClick={() => approve(row)}>
+                    通过
+                  </Button>
+                  <Button size="small" danger onClick={() => setRejecting(row)}>
+                    驳回
+                  </Button>
+                </Space>
+              </RoleGate>
             ),
           },
         ]}
