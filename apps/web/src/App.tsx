@@ -1,11 +1,12 @@
 import { Button, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { ComponentType, lazy, Suspense } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { setSession } from './api';
+import { setSession } from './shared/api';
 import { HomePage } from './pages/Home';
 // The header's bell (and with it the notifications page) is in the entry chunk anyway.
 import { NotificationBell, NotificationsPage } from './pages/Notifications';
-import { homeOf, ROLE_LABEL, useSession } from './session';
+import { homeOf, useSession } from './shared/session';
+import { ROLE_LABEL } from './shared/labels/identity';
 
 /** A page loaded with its role area's chunk the first time it is shown (the home page ships in the entry). */
 function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {

@@ -14,11 +14,12 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { api, ApiError, Page } from '../api';
-import { useAction } from '../actions';
-import { errorText } from '../errors';
-import { label } from '../labels';
-import { useLoad } from './Sme';
+import { api, ApiError, Page } from '../shared/api';
+import { useAction } from '../shared/actions';
+import { errorText } from '../shared/errors';
+import { label } from '../shared/labels';
+import { useLoad } from '../shared/useLoad';
+import { INDEX_KIND, INDEX_STATE, JOB_NAME, JOB_STATE, JOB_STATE_COLOR, QUEUE } from '../shared/labels/operations';
 
 interface IndexProgress {
   kind: string;
@@ -54,31 +55,6 @@ interface FailedJob {
 const REINDEX_JOB_ID = 'reindex-search';
 const POLL_MS = 1_000;
 const UNFINISHED = ['waiting', 'delayed', 'prioritized', 'active'];
-
-const JOB_STATE: Record<string, string> = {
-  waiting: '排队中',
-  prioritized: '排队中',
-  delayed: '等待重试',
-  active: '进行中',
-  completed: '完成',
-  failed: '失败',
-  unknown: '未知',
-};
-const JOB_STATE_COLOR: Record<string, string> = { active: 'processing', completed: 'success', failed: 'error' };
-const INDEX_KIND: Record<string, string> = { services: '服务', platforms: '平台', demands: '需求' };
-const INDEX_STATE: Record<string, string> = { PENDING: '待处理', FILLING: '写入中', SWAPPING: '切换中', DONE: '完成' };
-const QUEUE: Record<string, string> = { maintenance: '维护任务', notifications: '通知分发', webhooks: 'Webhook 推送' };
-const JOB_NAME: Record<string, string> = {
-  'reindex-search': '重建搜索索引',
-  'reconcile-search-index': '搜索索引校对',
-  'prune-refresh-tokens': '清理过期令牌',
-  'expire-demands-and-quotes': '需求与报价到期处理',
-  'expire-vouchers': '服务券到期处理',
-  'lapse-recognitions': '平台认定到期处理',
-  'dispatch-event': '分发事件',
-  'notify-recipient': '通知接收方',
-  'deliver-webhook': '推送 Webhook',
-};
 
 const time = (iso: string | null) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
 

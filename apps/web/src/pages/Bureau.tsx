@@ -1,13 +1,16 @@
 import { Alert, Button, Card, Col, Empty, Row, Select, Space, Statistic, Table, Tabs, Typography } from 'antd';
 import ReactECharts from 'echarts-for-react';
 import { useEffect, useState } from 'react';
-import { api, Org, Page, yuan } from '../api';
-import { DownloadButton } from '../DownloadButton';
-import { useAction } from '../actions';
-import { ROLE_LABEL } from '../session';
-import { ApplicationsReview, ClaimsReview, ProgramsAdmin } from './BureauVouchers';
+import { api, Page } from '../shared/api';
+import { Org } from '../shared/api-types';
+import { yuan } from '../shared/money';
+import { DownloadButton } from '../shared/DownloadButton';
+import { useAction } from '../shared/actions';
+import { ROLE_LABEL } from '../shared/labels/identity';
+import { ApplicationsReview, ProgramsAdmin } from './BureauVouchers';
+import { ClaimsReview } from './vouchers/ClaimsReview';
 import { PlatformsReview } from './Governance';
-import { useLoad } from './Sme';
+import { useLoad } from '../shared/useLoad';
 
 interface Program {
   id: string;

@@ -14,18 +14,23 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { api, Page, Program, VoucherApplication, yuan } from '../api';
-import { useAction, useDialogClose } from '../actions';
-import { applyApiErrors } from '../errors';
-import { APPLICATION_STATUS, label, PROGRAM_KIND, PROGRAM_STATUS } from '../labels';
-import { useLoad } from './Sme';
+import { api, Page } from '../shared/api';
+import { VoucherApplication } from '../shared/api-types';
+import { Program } from '../shared/api-types';
+import { yuan } from '../shared/money';
+import { useAction, useDialogClose } from '../shared/actions';
+import { applyApiErrors } from '../shared/errors';
+import { label } from '../shared/labels';
+import { PROGRAM_KIND, REDEMPTION_SHORT } from '../shared/labels/voucher';
+import { PROGRAM_STATUS } from '../shared/labels/voucher';
+import { APPLICATION_STATUS } from '../shared/labels/voucher';
+import { useLoad } from '../shared/useLoad';
 import { ProgramFormModal, LOCKED_TEXT } from './vouchers/ProgramFormModal';
-import { ProgramDetail, REDEMPTION_OPTIONS, ruleText } from './vouchers/program-form';
-import { LoadedTable } from '../LoadedTable';
+import { ProgramDetail, ruleText } from './vouchers/program-form';
+import { REDEMPTION_OPTIONS } from '../shared/labels/voucher';
+import { LoadedTable } from '../shared/LoadedTable';
 import { Link } from 'react-router-dom';
 import { NoticeItem, noticeUrl, PublicNoticeTable } from './vouchers/PublicNotice';
-
-export { ClaimsReview } from './vouchers/ClaimsReview';
 
 /** An application as the bureau's list shows it: with the applicant's name. */
 type ApplicationRow = VoucherApplication & { smeOrgName?: string; failedSpotChecks?: number };
@@ -193,8 +198,6 @@ function DecisionModal({
     </Modal>
   );
 }
-
-const REDEMPTION_SHORT: Record<string, string> = { REIMBURSE: '通用（企业兑付）', DEDUCT: '通兑（服务机构兑付）' };
 
 /**
  * Bureau: its programs — create with every rule, change the rules until the first voucher is issued

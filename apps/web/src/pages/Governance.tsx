@@ -18,33 +18,25 @@ import {
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api, itemsOf, Page, Schema, yuan } from '../api';
-import { useAction, useDialogClose } from '../actions';
-import { applyApiErrors } from '../errors';
-import { label } from '../labels';
-import { useLoad } from './Sme';
+import { api, itemsOf, Page, Schema } from '../shared/api';
+import { yuan } from '../shared/money';
+import { useAction, useDialogClose } from '../shared/actions';
+import { applyApiErrors } from '../shared/errors';
+import { label } from '../shared/labels';
+import { useLoad } from '../shared/useLoad';
 import { Subsidies } from './governance/Assessments';
-import { GRADE, pct, RECOGNITION_LEVEL, yearOptions } from './governance/common';
+import { yearOptions } from './governance/common';
+import { pct } from '../shared/money';
+import { GRADE } from '../shared/labels/governance';
+import { RECOGNITION_LEVEL } from '../shared/labels/catalogue';
 import { Evaluation } from './governance/Evaluations';
 import { RevenueReview } from './governance/RevenueReview';
 import { SubsidyRules } from './governance/SubsidyRules';
-import { LoadedTable } from '../LoadedTable';
+import { LoadedTable } from '../shared/LoadedTable';
+import { PLATFORM_STATUS } from '../shared/labels/catalogue';
+import { RECOGNITION_STATUS } from '../shared/labels/governance';
 
 export { GRADE, RECOGNITION_LEVEL };
-
-export const PLATFORM_STATUS: Record<string, string> = {
-  DRAFT: '草稿',
-  PENDING_REVIEW: '待审核',
-  LISTED: '已上架',
-  SUSPENDED: '已暂停',
-  DELISTED: '已下架',
-};
-export const RECOGNITION_STATUS: Record<string, string> = {
-  PENDING: '待审核',
-  APPROVED: '已认定',
-  REJECTED: '未通过',
-  LAPSED: '已失效',
-};
 
 interface PlatformItem {
   id: string;

@@ -1,19 +1,16 @@
 import { Card, Checkbox, Col, Empty, Input, List, Row, Select, Space, Spin, Tag, Typography, Alert } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, ServiceSearchPage, yuan } from '../api';
-import { errorText } from '../errors';
+import { api } from '../shared/api';
+import { ServiceSearchPage } from '../shared/api-types';
+import { yuan } from '../shared/money';
+import { options } from '../shared/labels';
+import { SERVICE_CATEGORY } from '../shared/labels/catalogue';
+import { STAGE } from '../shared/labels/demand';
+import { errorText } from '../shared/errors';
 
-const CATEGORY_OPTIONS = [
-  { value: 'SCALE_UP', label: '工艺放大熟化' },
-  { value: 'PERFORMANCE_TEST', label: '产品性能测试' },
-  { value: 'SAMPLE_MAKING', label: '样品试制' },
-];
-const STAGE_OPTIONS = [
-  { value: 'PILOT', label: '中试' },
-  { value: 'LAB', label: '小试' },
-  { value: 'SMALL_BATCH', label: '小批量试产' },
-];
+const CATEGORY_OPTIONS = options(SERVICE_CATEGORY, ['SCALE_UP', 'PERFORMANCE_TEST', 'SAMPLE_MAKING']);
+const STAGE_OPTIONS = options(STAGE, ['PILOT', 'LAB', 'SMALL_BATCH']);
 
 /** Public home: full-text search over services with filters, facet counts and the voucher badge. */
 export function HomePage() {

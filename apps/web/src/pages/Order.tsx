@@ -19,11 +19,17 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { api, Claim, Order, Page, VoucherOptions, yuan, itemsOf } from '../api';
-import { applyApiErrors, errorText } from '../errors';
-import { CLAIM_STATUS, label, ORDER_STATUS } from '../labels';
-import { useSession } from '../session';
-import { useLoad } from './Sme';
+import { api, Page, itemsOf } from '../shared/api';
+import { Claim } from '../shared/api-types';
+import { VoucherOptions } from '../shared/api-types';
+import { Order } from '../shared/api-types';
+import { yuan } from '../shared/money';
+import { applyApiErrors, errorText } from '../shared/errors';
+import { label } from '../shared/labels';
+import { CLAIM_STATUS, REASON_TEXT } from '../shared/labels/voucher';
+import { ORDER_STATUS } from '../shared/labels/booking';
+import { useSession } from '../shared/session';
+import { useLoad } from '../shared/useLoad';
 
 const FLOW = ['REQUESTED', 'ACCEPTED', 'CONTRACTED', 'IN_PROGRESS', 'DELIVERED', 'COMPLETED'];
 
@@ -223,20 +229,6 @@ function Payments({ orderId, owedFen, onPaid }: { orderId: string; owedFen: numb
     </Card>
   );
 }
-
-const REASON_TEXT: Record<string, string> = {
-  RELATED_PARTY: '关联方交易',
-  CATEGORY_NOT_ELIGIBLE: '服务类别不在支持范围',
-  PURPOSE_EXCLUDED: '用途不在支持范围',
-  PLATFORM_NOT_IN_PROGRAM: '平台不在本券适用范围',
-  RECOGNITION_TOO_LOW: '平台认定级别不足',
-  VOUCHER_EXPIRED: '服务券已过期',
-  VOUCHER_EMPTY: '服务券余额为零',
-  SME_YEAR_CAP_REACHED: '已达企业年度上限',
-  PLATFORM_YEAR_CAP_REACHED: '已达平台年度上限',
-  PER_ORDER_CAP_REACHED: '已达单笔订单上限',
-  PAIR_ALREADY_SUBSIDISED: '该企业与平台已享受过补贴',
-};
 
 /** At checkout: what each voucher would pay (the best first), and the hold. */
 function VoucherCheckout({ orderId, onHeld }: { orderId: string; onHeld: () => void }) {

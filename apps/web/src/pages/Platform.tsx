@@ -22,13 +22,19 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, Demand, Order, Page, RequestBody, yuan } from '../api';
-import { applyApiErrors } from '../errors';
-import { CONFIDENTIALITY, label, ORDER_STATUS, STAGE } from '../labels';
+import { api, Page, RequestBody } from '../shared/api';
+import { Order } from '../shared/api-types';
+import { Demand } from '../shared/api-types';
+import { yuan } from '../shared/money';
+import { applyApiErrors } from '../shared/errors';
+import { label } from '../shared/labels';
+import { ORDER_STATUS } from '../shared/labels/booking';
+import { STAGE } from '../shared/labels/demand';
+import { CONFIDENTIALITY } from '../shared/labels/demand';
 import { PlatformManage } from './PlatformManage';
 import { EquipmentDeclarations } from './governance/EquipmentDeclarations';
 import { RevenueDeclarations } from './governance/RevenueDeclarations';
-import { useLoad } from './Sme';
+import { useLoad } from '../shared/useLoad';
 
 interface PlatformRow {
   id: string;

@@ -19,33 +19,24 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, Demand, Page, yuan, itemsOf } from '../api';
-import { useAction } from '../actions';
-import { applyApiErrors } from '../errors';
-import { CONFIDENTIALITY, label, STAGE } from '../labels';
-import { PLATFORM_STATUS, RECOGNITION_LEVEL, RECOGNITION_STATUS } from './Governance';
+import { api, Page, itemsOf } from '../shared/api';
+import { Demand } from '../shared/api-types';
+import { yuan } from '../shared/money';
+import { useAction } from '../shared/actions';
+import { applyApiErrors } from '../shared/errors';
+import { label } from '../shared/labels';
+import { STAGE } from '../shared/labels/demand';
+import { CONFIDENTIALITY } from '../shared/labels/demand';
+import { RECOGNITION_LEVEL } from './Governance';
+import { RECOGNITION_STATUS } from '../shared/labels/governance';
+import { PLATFORM_STATUS } from '../shared/labels/catalogue';
 import { InstrumentCalendar } from './instruments/InstrumentCalendar';
 import type { Instrument } from './instruments/schedule';
-import { fieldTree, useIndustryFields, useLoad } from './Sme';
-import { LoadedTable } from '../LoadedTable';
-
-export const SERVICE_CATEGORY: Record<string, string> = {
-  TECH_TRANSFER: '技术转化应用',
-  PROCESS_IMPROVEMENT: '性能工艺改进',
-  SCALE_UP: '工艺放大熟化',
-  TYPE_TEST: '产品型式试验',
-  PERFORMANCE_TEST: '产品性能测试',
-  SMALL_BATCH: '小批量试生产',
-  EQUIPMENT_SHARING: '仪器设备共享',
-  EQUIPMENT_VALIDATION: '设备应用验证',
-  CONCEPT_VERIFICATION: '概念验证',
-  INSPECTION_TESTING: '检验检测',
-  SIMULATION: '仿真与数据模拟',
-  SAMPLE_MAKING: '样品试制',
-  CONSULTING_TRAINING: '技术咨询与培训',
-};
-const SERVICE_STATUS: Record<string, string> = { DRAFT: '草稿', PUBLISHED: '已发布', ARCHIVED: '已归档' };
-const PRICING: Record<string, string> = { FIXED: '固定价格', UNIT: '按单位计价', QUOTE: '面议（报价）' };
+import { fieldTree } from '../shared/fieldTree';
+import { useIndustryFields } from '../shared/fieldTree';
+import { useLoad } from '../shared/useLoad';
+import { LoadedTable } from '../shared/LoadedTable';
+import { PRICING, SERVICE_CATEGORY, SERVICE_STATUS } from '../shared/labels/catalogue';
 
 export interface MyPlatform {
   id: string;

@@ -23,39 +23,31 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import {
-  api,
-  Demand,
-  DemandMatch,
-  Order,
-  Page,
-  Program,
-  Quote,
-  RequestBody,
-  Voucher,
-  VoucherApplication,
-  yuan,
-} from '../api';
-import { applyApiErrors, errorText } from '../errors';
-import { useLoad } from '../useLoad';
+import { api, Page, RequestBody } from '../shared/api';
+import { VoucherApplication } from '../shared/api-types';
+import { Program } from '../shared/api-types';
+import { Voucher } from '../shared/api-types';
+import { Order } from '../shared/api-types';
+import { Quote } from '../shared/api-types';
+import { DemandMatch } from '../shared/api-types';
+import { Demand } from '../shared/api-types';
+import { yuan } from '../shared/money';
+import { applyApiErrors, errorText } from '../shared/errors';
+import { useLoad } from '../shared/useLoad';
 import { ChallengeNotice, ChallengeTerms } from './demands/ChallengeNotice';
 import { SurvivingHolds } from './vouchers/SurvivingHolds';
 import { WithdrawButton } from './vouchers/WithdrawButton';
-import {
-  APPLICATION_STATUS,
-  CONFIDENTIALITY,
-  DEMAND_STATUS,
-  label,
-  ORDER_STATUS,
-  QUOTE_STATUS,
-  REDEMPTION_MODE,
-  STAGE,
-  VOUCHER_STATUS,
-} from '../labels';
-import { LoadedTable } from '../LoadedTable';
-
-// Other pages import it from here; it lives in its own module so the entry chunk need not carry this page.
-export { useLoad };
+import { label } from '../shared/labels';
+import { REDEMPTION_MODE } from '../shared/labels/voucher';
+import { APPLICATION_STATUS } from '../shared/labels/voucher';
+import { VOUCHER_STATUS } from '../shared/labels/voucher';
+import { ORDER_STATUS } from '../shared/labels/booking';
+import { STAGE } from '../shared/labels/demand';
+import { CONFIDENTIALITY } from '../shared/labels/demand';
+import { QUOTE_STATUS } from '../shared/labels/demand';
+import { DEMAND_STATUS } from '../shared/labels/demand';
+import { LoadedTable } from '../shared/LoadedTable';
+import { fieldTree, useIndustryFields } from '../shared/fieldTree';
 
 /** SME home: demands, orders and the voucher wallet. */
 export function SmePage() {
@@ -281,25 +273,6 @@ function ApplyModal({ program, onClose }: { program: Program; onClose: (done: bo
     </Modal>
   );
 }
-
-interface FieldNode {
-  code: string;
-  name: string;
-  children?: FieldNode[];
-}
-
-export function useIndustryFields() {
-  return useLoad(() => api<FieldNode[]>('/industry-fields'), []);
-}
-
-interface TreeNode {
-  value: string;
-  title: string;
-  children?: TreeNode[];
-}
-
-export const fieldTree = (nodes: FieldNode[] = []): TreeNode[] =>
-  nodes.map((n) => ({ value: n.code, title: n.name, children: n.children ? fieldTree(n.children) : undefined }));
 
 /** Post a demand: draft then publish; confidentiality explained where it is chosen. */
 export function NewDemandPage() {

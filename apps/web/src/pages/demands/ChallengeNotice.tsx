@@ -1,5 +1,5 @@
 import { Alert, Descriptions } from 'antd';
-import { yuan } from '../../api';
+import { yuan } from '../../shared/money';
 
 /** A CHALLENGE demand as its owner sees it: the reward, the deadline and the award window after it. */
 export interface ChallengeTerms {

@@ -1,13 +1,17 @@
 import { Alert, Button, Descriptions, Empty, InputNumber, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api, ApiError, yuan } from '../../api';
-import { errorText } from '../../errors';
-import { label } from '../../labels';
-import { useLoad } from '../Sme';
-import { GRADE, OVERLAP, reasonText, RECOGNITION_LEVEL } from './common';
+import { api, ApiError } from '../../shared/api';
+import { yuan } from '../../shared/money';
+import { errorText } from '../../shared/errors';
+import { label } from '../../shared/labels';
+import { useLoad } from '../../shared/useLoad';
+import { reasonText } from './common';
+import { OVERLAP } from '../../shared/labels/governance';
+import { GRADE } from '../../shared/labels/governance';
+import { RECOGNITION_LEVEL } from '../../shared/labels/catalogue';
 import type { DeclarationRow } from './EquipmentDeclarations';
-import { LoadedTable } from '../../LoadedTable';
+import { LoadedTable } from '../../shared/LoadedTable';
 
 interface RuleAssessment {
   ruleId: string;

@@ -1,11 +1,14 @@
 import { Alert, App as AntApp, Button, Card, Col, Empty, Form, Input, InputNumber, Row, Select, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api, ApiError, yuan } from '../../api';
-import { errorText } from '../../errors';
-import { useLoad } from '../Sme';
+import { api, ApiError } from '../../shared/api';
+import { yuan } from '../../shared/money';
+import { errorText } from '../../shared/errors';
+import { useLoad } from '../../shared/useLoad';
 import { useMyPlatform } from './useMyPlatform';
-import { fromFen, toFen, yearOptions } from './common';
+import { yearOptions } from './common';
+import { fromFen } from '../../shared/money';
+import { toFen } from '../../shared/money';
 
 export interface DeclarationRow {
   platformId: string;

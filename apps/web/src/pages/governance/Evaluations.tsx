@@ -1,12 +1,19 @@
 import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { api, ApiError, yuan } from '../../api';
-import { applyApiErrors } from '../../errors';
-import { label } from '../../labels';
-import { useLoad } from '../Sme';
-import { GRADE, options, OUTCOME, OUTCOME_CONSEQUENCE, pct, RECOGNITION_LEVEL, yearOptions } from './common';
-import { LoadedTable } from '../../LoadedTable';
+import { api, ApiError } from '../../shared/api';
+import { yuan } from '../../shared/money';
+import { applyApiErrors } from '../../shared/errors';
+import { label } from '../../shared/labels';
+import { useLoad } from '../../shared/useLoad';
+import { yearOptions } from './common';
+import { pct } from '../../shared/money';
+import { options } from '../../shared/labels';
+import { OUTCOME_CONSEQUENCE } from '../../shared/labels/governance';
+import { OUTCOME } from '../../shared/labels/governance';
+import { GRADE } from '../../shared/labels/governance';
+import { RECOGNITION_LEVEL } from '../../shared/labels/catalogue';
+import { LoadedTable } from '../../shared/LoadedTable';
 
 interface IndicatorValues {
   ordersCompleted: number;

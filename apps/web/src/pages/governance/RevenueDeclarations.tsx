@@ -15,12 +15,16 @@ import {
   Tag,
 } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, RequestBody, yuan } from '../../api';
-import { errorText } from '../../errors';
-import { useLoad } from '../Sme';
+import { api, ApiError, RequestBody } from '../../shared/api';
+import { yuan } from '../../shared/money';
+import { errorText } from '../../shared/errors';
+import { useLoad } from '../../shared/useLoad';
 import { useMyPlatform } from './useMyPlatform';
-import { toFen, yearOptions } from './common';
-import { REVENUE_FIELD_SPOTS, REVENUE_FLAG, REVENUE_STATUS, RevenueRow } from './revenue';
+import { yearOptions } from './common';
+import { toFen } from '../../shared/money';
+import { REVENUE_FIELD_SPOTS, RevenueRow } from './revenue';
+import { REVENUE_FLAG } from '../../shared/labels/governance';
+import { REVENUE_STATUS } from '../../shared/labels/governance';
 
 interface RevenueForm {
   year: number;

@@ -1,8 +1,8 @@
 import { Alert, App as AntApp, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, RequestBody } from '../../api';
-import { errorText } from '../../errors';
-import { useLoad } from '../Sme';
+import { api, ApiError, RequestBody } from '../../shared/api';
+import { errorText } from '../../shared/errors';
+import { useLoad } from '../../shared/useLoad';
 import { REVENUE_FIELD_SPOTS, RevenueRow } from './revenue';
 import { RevenueTable } from './RevenueDeclarations';
 

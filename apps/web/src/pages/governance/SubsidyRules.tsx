@@ -20,12 +20,18 @@ import {
 } from 'antd';
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, getSession, RequestBody } from '../../api';
-import { errorText } from '../../errors';
-import { PercentInput } from '../../PercentInput';
-import { label } from '../../labels';
-import { useLoad } from '../Sme';
-import { EQUIPMENT_BASIS, GRADE, options, pct, RECOGNITION_LEVEL, RULE_KIND, RULE_LEVELS } from './common';
+import { api, ApiError, getSession, RequestBody } from '../../shared/api';
+import { errorText } from '../../shared/errors';
+import { PercentInput } from '../../shared/PercentInput';
+import { label } from '../../shared/labels';
+import { useLoad } from '../../shared/useLoad';
+import { RULE_LEVELS } from './common';
+import { pct } from '../../shared/money';
+import { options } from '../../shared/labels';
+import { EQUIPMENT_BASIS } from '../../shared/labels/governance';
+import { RULE_KIND } from '../../shared/labels/governance';
+import { GRADE } from '../../shared/labels/governance';
+import { RECOGNITION_LEVEL } from '../../shared/labels/catalogue';
 import { dtoSpot, formOf, fundersOf, paramsOf, paramSpot, ruleSummary } from './rule-form';
 import type { Name, RuleForm, SubsidyRuleRow } from './rule-form';
 

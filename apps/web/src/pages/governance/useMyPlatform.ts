@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, Page } from '../../api';
-import { useLoad } from '../Sme';
+import { api, Page } from '../../shared/api';
+import { useLoad } from '../../shared/useLoad';
 
 /**
  * The operator's own platforms and the one a declaration form is about (the first, until another is

@@ -15,11 +15,13 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, Page, yuan } from '../../api';
-import { applyApiErrors, errorText } from '../../errors';
-import { label, RESERVATION_STATUS } from '../../labels';
-import { useSession } from '../../session';
-import { useLoad } from '../Sme';
+import { api, ApiError, Page } from '../../shared/api';
+import { yuan } from '../../shared/money';
+import { applyApiErrors, errorText } from '../../shared/errors';
+import { label } from '../../shared/labels';
+import { RESERVATION_STATUS } from '../../shared/labels/booking';
+import { useSession } from '../../shared/session';
+import { useLoad } from '../../shared/useLoad';
 import { useWeekAvailability } from './InstrumentCalendar';
 import {
   BookingRules,

@@ -21,11 +21,13 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, ApiError, Page, yuan } from '../../api';
-import { useAction } from '../../actions';
-import { applyApiErrors, errorText } from '../../errors';
-import { label, RESERVATION_STATUS } from '../../labels';
-import { useLoad } from '../Sme';
+import { api, ApiError, Page } from '../../shared/api';
+import { yuan } from '../../shared/money';
+import { useAction } from '../../shared/actions';
+import { applyApiErrors, errorText } from '../../shared/errors';
+import { label } from '../../shared/labels';
+import { RESERVATION_STATUS } from '../../shared/labels/booking';
+import { useLoad } from '../../shared/useLoad';
 import {
   at,
   Availability,
@@ -43,11 +45,11 @@ import {
   QUARTERS,
   Reservation,
   span,
-  WEEKDAY_LABEL,
   WEEKDAYS,
 } from './schedule';
+import { WEEKDAY_LABEL } from '../../shared/labels/booking';
 import { WeekNav, WeekView } from './WeekView';
-import { LoadedTable } from '../../LoadedTable';
+import { LoadedTable } from '../../shared/LoadedTable';
 
 /** The week's availability (from the API) of an instrument; `monday` is a China date. */
 export function useWeekAvailability(instrumentId: string, monday: string) {

@@ -1,5 +1,6 @@
 import { Button, Space, Tag, Typography } from 'antd';
-import { label, RESERVATION_STATUS } from '../../labels';
+import { label } from '../../shared/labels';
+import { RESERVATION_STATUS } from '../../shared/labels/booking';
 import {
   addDays,
   BookingRules,
@@ -10,9 +11,9 @@ import {
   MaintenanceBlock,
   Reservation,
   TimeSlot,
-  WEEKDAY_LABEL,
   WEEKDAYS,
 } from './schedule';
+import { WEEKDAY_LABEL } from '../../shared/labels/booking';
 
 /** Week navigation: this week, the one before and after (China weeks, Monday first). */
 export function WeekNav({ monday, onChange }: { monday: string; onChange: (monday: string) => void }) {

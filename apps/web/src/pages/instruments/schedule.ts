@@ -5,6 +5,8 @@
  * never worked out here: it is the API's availability answer.
  */
 
+import { WEEKDAY_LABEL } from '../../shared/labels/booking';
+
 export interface TimeSlot {
   startsAt: string;
   endsAt: string;
@@ -79,16 +81,6 @@ export const QUARTER_MS = HOUR_MS / 4;
 const CHINA_OFFSET_MS = 8 * HOUR_MS;
 
 export const WEEKDAYS: Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
-export const WEEKDAY_LABEL: Record<Weekday, string> = {
-  MON: '周一',
-  TUE: '周二',
-  WED: '周三',
-  THU: '周四',
-  FRI: '周五',
-  SAT: '周六',
-  SUN: '周日',
-};
-
 /** The China date (YYYY-MM-DD) of an instant. */
 export function chinaDay(ms: number): string {
   return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 10);

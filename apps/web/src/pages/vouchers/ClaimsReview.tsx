@@ -14,11 +14,15 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { api, Claim, Page, yuan } from '../../api';
-import { useAction, useDialogClose } from '../../actions';
-import { applyApiErrors, errorText } from '../../errors';
-import { CHECK_LABEL, CLAIM_STATUS, label } from '../../labels';
-import { useLoad } from '../Sme';
+import { api, Page } from '../../shared/api';
+import { Claim } from '../../shared/api-types';
+import { yuan } from '../../shared/money';
+import { useAction, useDialogClose } from '../../shared/actions';
+import { applyApiErrors, errorText } from '../../shared/errors';
+import { label } from '../../shared/labels';
+import { CHECK_LABEL, FLAG_TEXT } from '../../shared/labels/voucher';
+import { CLAIM_STATUS } from '../../shared/labels/voucher';
+import { useLoad } from '../../shared/useLoad';
 import type { ProgramDetail } from './program-form';
 import { ObjectionsModal } from './ObjectionsModal';
 import { SpotCheckModal } from './SpotCheckModal';
@@ -42,13 +46,6 @@ interface Batch {
   claimIds: string[];
   createdAt: string;
 }
-
-const FLAG_TEXT: Record<string, string> = {
-  IDENTICAL_AMOUNTS: '同项目多笔相同金额',
-  SHARED_PERSON: '法定代表人与其他申请人相同',
-  FAST_DELIVERY: '交付用时远短于承诺周期',
-  VOLUME_SPIKE: '平台兑付申请量激增',
-};
 
 /**
  * Bureau: claims against its programs — the automatic checks and integrity flags beside each; approve,

@@ -1,8 +1,10 @@
 import { Alert, Button, Descriptions, Empty, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, yuan } from '../../api';
-import { applyApiErrors } from '../../errors';
-import { useLoad } from '../../useLoad';
+import { api } from '../../shared/api';
+import { yuan } from '../../shared/money';
+import { applyApiErrors } from '../../shared/errors';
+import { useLoad } from '../../shared/useLoad';
+import { OBJECTION_STATUS } from '../../shared/labels/voucher';
 
 interface Objection {
   id: string;
@@ -14,12 +16,6 @@ interface Objection {
   decidedAt: string | null;
   createdAt: string;
 }
-
-const STATUS: Record<Objection['status'], { text: string; color: string }> = {
-  OPEN: { text: '待处理', color: 'orange' },
-  UPHELD: { text: '异议成立', color: 'red' },
-  DISMISSED: { text: '异议不成立', color: 'green' },
-};
 
 /**
  * Bureau: the objections (异议) lodged against a claim during its public notice, each upheld (the claim is
@@ -108,7 +104,7 @@ export function ObjectionsModal({
             <List.Item.Meta
               title={
                 <Space>
-                  <Tag color={STATUS[o.status].color}>{STATUS[o.status].text}</Tag>
+                  <Tag color={OBJECTION_STATUS[o.status].color}>{OBJECTION_STATUS[o.status].text}</Tag>
                   <span>联系方式：{o.contact}</span>
                 </Space>
               }

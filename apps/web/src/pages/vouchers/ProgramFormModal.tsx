@@ -20,28 +20,28 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, Page } from '../../api';
-import { PROGRAM_KIND } from '../../labels';
-import { PercentInput } from '../../PercentInput';
-import { useSession } from '../../session';
-import { useLoad } from '../Sme';
+import { api, ApiError, Page } from '../../shared/api';
+import { PROGRAM_KIND } from '../../shared/labels/voucher';
+import { PercentInput } from '../../shared/PercentInput';
+import { useSession } from '../../shared/session';
+import { useLoad } from '../../shared/useLoad';
 import {
   applyProgramErrors,
   CofunderValues,
   defaultFormValues,
-  EXCLUDABLE_PURPOSE_OPTIONS,
   formValuesOf,
-  MIN_RECOGNITION_OPTIONS,
   nextCofunderKey,
   ProgramDetail,
   ProgramFormValues,
-  REDEMPTION_OPTIONS,
   rulesBody,
-  SERVICE_CATEGORY_OPTIONS,
   sharesBp,
   TierValues,
   toFen,
 } from './program-form';
+import { REDEMPTION_OPTIONS } from '../../shared/labels/voucher';
+import { EXCLUDABLE_PURPOSE_OPTIONS } from '../../shared/labels/voucher';
+import { MIN_RECOGNITION_OPTIONS } from '../../shared/labels/voucher';
+import { SERVICE_CATEGORY_OPTIONS } from '../../shared/labels/voucher';
 
 interface FieldNode {
   code: string;

@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Empty, Form, Input, Modal, Result, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api, yuan } from '../../api';
-import { applyApiErrors } from '../../errors';
-import { useLoad } from '../../useLoad';
+import { api } from '../../shared/api';
+import { yuan } from '../../shared/money';
+import { applyApiErrors } from '../../shared/errors';
+import { useLoad } from '../../shared/useLoad';
 
 export interface NoticeItem {
   claimId: string;

@@ -1,7 +1,8 @@
 import { Alert, Button, Checkbox, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
-import { api, yuan } from '../../api';
-import { applyApiErrors } from '../../errors';
+import { api } from '../../shared/api';
+import { yuan } from '../../shared/money';
+import { applyApiErrors } from '../../shared/errors';
 
 interface Values {
   result: 'PASS' | 'FAIL';

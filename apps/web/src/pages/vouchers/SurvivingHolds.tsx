@@ -1,6 +1,7 @@
 import { Alert, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { Voucher, yuan } from '../../api';
+import { Voucher } from '../../shared/api-types';
+import { yuan } from '../../shared/money';
 
 /**
  * SPEC §6 releases: "A hold on an order contracted before the voucher expired survives expiry until its

@@ -1,6 +1,6 @@
 import { Button, Popconfirm } from 'antd';
-import { api } from '../../api';
-import { useAction } from '../../actions';
+import { api } from '../../shared/api';
+import { useAction } from '../../shared/actions';
 
 /**
  * The SME withdraws its pending application: one open application per program at a time ("a rejected or

@@ -1,8 +1,10 @@
 import type { FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { ApiError, Program, RequestBody, yuan } from '../../api';
-import { errorText, fieldMessage } from '../../errors';
+import { ApiError, RequestBody } from '../../shared/api';
+import { Program } from '../../shared/api-types';
+import { yuan } from '../../shared/money';
+import { errorText, fieldMessage } from '../../shared/errors';
 
 /** A program as GET /voucher-programs(/:id) answers it: the list's fields plus every rule of SPEC §6. */
 type CreateProgram = RequestBody<'CreateProgramDto'>;
@@ -25,36 +27,6 @@ export interface ProgramDetail extends Program {
   claimWindowDays: number;
   spotCheckBp: number;
 }
-
-export const SERVICE_CATEGORY_OPTIONS = [
-  ['TECH_TRANSFER', '技术转化应用'],
-  ['PROCESS_IMPROVEMENT', '性能工艺改进'],
-  ['SCALE_UP', '工艺放大熟化'],
-  ['TYPE_TEST', '产品型式试验'],
-  ['PERFORMANCE_TEST', '产品性能测试'],
-  ['SMALL_BATCH', '小批量试生产'],
-  ['EQUIPMENT_SHARING', '仪器设备共享'],
-  ['EQUIPMENT_VALIDATION', '设备应用验证'],
-  ['CONCEPT_VERIFICATION', '概念验证'],
-  ['INSPECTION_TESTING', '检验检测'],
-  ['SIMULATION', '仿真与数据模拟'],
-  ['SAMPLE_MAKING', '样品试制'],
-  ['CONSULTING_TRAINING', '技术咨询与培训'],
-].map(([value, label]) => ({ value, label }));
-
-export const MIN_RECOGNITION_OPTIONS = [
-  { value: 'NONE', label: '不限（已上架即可）' },
-  { value: 'CITY', label: '市级及以上' },
-  { value: 'PROVINCE', label: '省级及以上' },
-  { value: 'NATIONAL', label: '国家级' },
-];
-
-export const EXCLUDABLE_PURPOSE_OPTIONS = [{ value: 'STATUTORY_TESTING', label: '法定/强制性检测不予补贴' }];
-
-export const REDEMPTION_OPTIONS = [
-  { value: 'REIMBURSE', label: '通用（企业兑付：企业全额付款后申请补贴）' },
-  { value: 'DEDUCT', label: '通兑（服务机构兑付：下单直接抵扣，平台向主管部门申请兑付）' },
-];
 
 export interface TierValues {
   uptoYuan?: number | null;

@@ -8,13 +8,6 @@ export function useSession(): Session | null {
   return session;
 }
 
-export const ROLE_LABEL: Record<string, string> = {
-  SME: '中小企业',
-  PLATFORM_OPERATOR: '中试平台',
-  BUREAU: '科技主管部门',
-  ADMIN: '运营管理员',
-};
-
 /** Each role's main page. */
 export function homeOf(kind: string | undefined): string {
   if (kind === 'SME') return '/sme';
