@@ -1,4 +1,4 @@
-import { options } from '.';
+import { options } from './';
 import { SERVICE_CATEGORY } from './catalogue';
 export const VOUCHER_STATUS: Record<string, string> = {
   ACTIVE: '可用',

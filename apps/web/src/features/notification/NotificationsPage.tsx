@@ -1,10 +1,10 @@
 import { Alert, App as AntApp, Badge, Button, Card, Empty, List, Radio, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { api, Page } from '../shared/api';
-import { errorText } from '../shared/errors';
-import { useSession } from '../shared/session';
-import { useLoad } from '../shared/useLoad';
+import { api, Page } from '../../shared/api';
+import { errorText } from '../../shared/errors';
+import { useSession } from '../../shared/session';
+import { useLoad } from '../../shared/useLoad';
 
 export interface Notification {
   id: string;

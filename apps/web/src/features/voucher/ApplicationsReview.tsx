@@ -14,23 +14,23 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { api, Page } from '../shared/api';
-import { VoucherApplication } from '../shared/api-types';
-import { Program } from '../shared/api-types';
-import { yuan } from '../shared/money';
-import { useAction, useDialogClose } from '../shared/actions';
-import { applyApiErrors } from '../shared/errors';
-import { label } from '../shared/labels';
-import { PROGRAM_KIND, REDEMPTION_SHORT } from '../shared/labels/voucher';
-import { PROGRAM_STATUS } from '../shared/labels/voucher';
-import { APPLICATION_STATUS } from '../shared/labels/voucher';
-import { useLoad } from '../shared/useLoad';
-import { ProgramFormModal, LOCKED_TEXT } from './vouchers/ProgramFormModal';
-import { ProgramDetail, ruleText } from './vouchers/program-form';
-import { REDEMPTION_OPTIONS } from '../shared/labels/voucher';
-import { LoadedTable } from '../shared/LoadedTable';
+import { api, Page } from '../../shared/api';
+import { VoucherApplication } from '../../shared/api-types';
+import { Program } from '../../shared/api-types';
+import { yuan } from '../../shared/money';
+import { useAction, useDialogClose } from '../../shared/actions';
+import { applyApiErrors } from '../../shared/errors';
+import { label } from '../../shared/labels';
+import { PROGRAM_KIND, REDEMPTION_SHORT } from '../../shared/labels/voucher';
+import { PROGRAM_STATUS } from '../../shared/labels/voucher';
+import { APPLICATION_STATUS } from '../../shared/labels/voucher';
+import { useLoad } from '../../shared/useLoad';
+import { ProgramFormModal, LOCKED_TEXT } from './ProgramFormModal';
+import { ProgramDetail, ruleText } from './program-form';
+import { REDEMPTION_OPTIONS } from '../../shared/labels/voucher';
+import { LoadedTable } from '../../shared/LoadedTable';
 import { Link } from 'react-router-dom';
-import { NoticeItem, noticeUrl, PublicNoticeTable } from './vouchers/PublicNotice';
+import { NoticeItem, noticeUrl, PublicNoticeTable } from './PublicNoticePage';
 
 /** An application as the bureau's list shows it: with the applicant's name. */
 type ApplicationRow = VoucherApplication & { smeOrgName?: string; failedSpotChecks?: number };

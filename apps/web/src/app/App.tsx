@@ -1,30 +1,30 @@
 import { Button, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
 import { ComponentType, lazy, Suspense } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { setSession } from './shared/api';
-import { HomePage } from './pages/Home';
+import { setSession } from '../shared/api';
+import { HomePage } from '../features/catalogue/HomePage';
 // The header's bell (and with it the notifications page) is in the entry chunk anyway.
-import { NotificationBell, NotificationsPage } from './pages/Notifications';
-import { homeOf, useSession } from './shared/session';
-import { ROLE_LABEL } from './shared/labels/identity';
+import { NotificationBell, NotificationsPage } from '../features/notification/NotificationsPage';
+import { homeOf, useSession } from '../shared/session';
+import { ROLE_LABEL } from '../shared/labels/identity';
 
 /** A page loaded with its role area's chunk the first time it is shown (the home page ships in the entry). */
 function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
   return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
 }
 
-const LoginPage = page(() => import('./pages/Auth'), 'LoginPage');
-const RegisterPage = page(() => import('./pages/Auth'), 'RegisterPage');
-const PlatformDetailPage = page(() => import('./pages/Public'), 'PlatformDetailPage');
-const ServiceDetailPage = page(() => import('./pages/Public'), 'ServiceDetailPage');
-const SmePage = page(() => import('./pages/Sme'), 'SmePage');
-const NewDemandPage = page(() => import('./pages/Sme'), 'NewDemandPage');
-const DemandPage = page(() => import('./pages/Sme'), 'DemandPage');
-const OrderPage = page(() => import('./pages/Order'), 'OrderPage');
-const PlatformPage = page(() => import('./pages/Platform'), 'PlatformPage');
-const BureauPage = page(() => import('./pages/Bureau'), 'BureauPage');
-const AdminPage = page(() => import('./pages/Admin'), 'AdminPage');
-const PublicNoticePage = page(() => import('./pages/vouchers/PublicNotice'), 'PublicNoticePage');
+const LoginPage = page(() => import('../features/identity/LoginPage'), 'LoginPage');
+const RegisterPage = page(() => import('../features/identity/LoginPage'), 'RegisterPage');
+const PlatformDetailPage = page(() => import('../features/catalogue/PlatformDetailPage'), 'PlatformDetailPage');
+const ServiceDetailPage = page(() => import('../features/catalogue/PlatformDetailPage'), 'ServiceDetailPage');
+const SmePage = page(() => import('./SmeHome'), 'SmePage');
+const NewDemandPage = page(() => import('./SmeHome'), 'NewDemandPage');
+const DemandPage = page(() => import('./SmeHome'), 'DemandPage');
+const OrderPage = page(() => import('../features/booking/OrderPage'), 'OrderPage');
+const PlatformPage = page(() => import('./PlatformHome'), 'PlatformPage');
+const BureauPage = page(() => import('./BureauHome'), 'BureauPage');
+const AdminPage = page(() => import('./AdminHome'), 'AdminPage');
+const PublicNoticePage = page(() => import('../features/voucher/PublicNoticePage'), 'PublicNoticePage');
 
 const pageLoading = (
   <div style={{ display: 'flex', justifyContent: 'center', padding: 64 }} data-testid="page-loading">

@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Form, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, Session, setSession } from '../shared/api';
-import { applyApiErrors } from '../shared/errors';
-import { homeOf } from '../shared/session';
+import { api, Session, setSession } from '../../shared/api';
+import { applyApiErrors } from '../../shared/errors';
+import { homeOf } from '../../shared/session';
 
 export function LoginPage() {
   const [form] = Form.useForm();

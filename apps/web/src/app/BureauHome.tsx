@@ -7,9 +7,9 @@ import { yuan } from '../shared/money';
 import { DownloadButton } from '../shared/DownloadButton';
 import { useAction } from '../shared/actions';
 import { ROLE_LABEL } from '../shared/labels/identity';
-import { ApplicationsReview, ProgramsAdmin } from './BureauVouchers';
-import { ClaimsReview } from './vouchers/ClaimsReview';
-import { PlatformsReview } from './Governance';
+import { ApplicationsReview, ProgramsAdmin } from '../features/voucher/ApplicationsReview';
+import { ClaimsReview } from '../features/voucher/ClaimsReview';
+import { PlatformsReview } from '../features/governance/PlatformsReview';
 import { useLoad } from '../shared/useLoad';
 
 interface Program {

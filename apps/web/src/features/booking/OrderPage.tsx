@@ -19,17 +19,17 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { api, Page, itemsOf } from '../shared/api';
-import { Claim } from '../shared/api-types';
-import { VoucherOptions } from '../shared/api-types';
-import { Order } from '../shared/api-types';
-import { yuan } from '../shared/money';
-import { applyApiErrors, errorText } from '../shared/errors';
-import { label } from '../shared/labels';
-import { CLAIM_STATUS, REASON_TEXT } from '../shared/labels/voucher';
-import { ORDER_STATUS } from '../shared/labels/booking';
-import { useSession } from '../shared/session';
-import { useLoad } from '../shared/useLoad';
+import { api, Page, itemsOf } from '../../shared/api';
+import { Claim } from '../../shared/api-types';
+import { VoucherOptions } from '../../shared/api-types';
+import { Order } from '../../shared/api-types';
+import { yuan } from '../../shared/money';
+import { applyApiErrors, errorText } from '../../shared/errors';
+import { label } from '../../shared/labels';
+import { CLAIM_STATUS, REASON_TEXT } from '../../shared/labels/voucher';
+import { ORDER_STATUS } from '../../shared/labels/booking';
+import { useSession } from '../../shared/session';
+import { useLoad } from '../../shared/useLoad';
 
 const FLOW = ['REQUESTED', 'ACCEPTED', 'CONTRACTED', 'IN_PROGRESS', 'DELIVERED', 'COMPLETED'];
 

@@ -18,25 +18,24 @@ import {
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api, itemsOf, Page, Schema } from '../shared/api';
-import { yuan } from '../shared/money';
-import { useAction, useDialogClose } from '../shared/actions';
-import { applyApiErrors } from '../shared/errors';
-import { label } from '../shared/labels';
-import { useLoad } from '../shared/useLoad';
-import { Subsidies } from './governance/Assessments';
-import { yearOptions } from './governance/common';
-import { pct } from '../shared/money';
-import { GRADE } from '../shared/labels/governance';
-import { RECOGNITION_LEVEL } from '../shared/labels/catalogue';
-import { Evaluation } from './governance/Evaluations';
-import { RevenueReview } from './governance/RevenueReview';
-import { SubsidyRules } from './governance/SubsidyRules';
-import { LoadedTable } from '../shared/LoadedTable';
-import { PLATFORM_STATUS } from '../shared/labels/catalogue';
-import { RECOGNITION_STATUS } from '../shared/labels/governance';
+import { api, itemsOf, Page, Schema } from '../../shared/api';
+import { yuan } from '../../shared/money';
+import { useAction, useDialogClose } from '../../shared/actions';
+import { applyApiErrors } from '../../shared/errors';
+import { label } from '../../shared/labels';
+import { useLoad } from '../../shared/useLoad';
+import { Subsidies } from './Subsidies';
+import { yearOptions } from './common';
+import { pct } from '../../shared/money';
+import { GRADE } from '../../shared/labels/governance';
+import { RECOGNITION_LEVEL } from '../../shared/labels/catalogue';
+import { Evaluation } from './Evaluation';
+import { RevenueReview } from './RevenueReview';
+import { SubsidyRules } from './SubsidyRules';
+import { LoadedTable } from '../../shared/LoadedTable';
+import { PLATFORM_STATUS } from '../../shared/labels/catalogue';
+import { RECOGNITION_STATUS } from '../../shared/labels/governance';
 
-export { GRADE, RECOGNITION_LEVEL };
 
 interface PlatformItem {
   id: string;

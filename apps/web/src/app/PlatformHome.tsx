@@ -31,9 +31,9 @@ import { label } from '../shared/labels';
 import { ORDER_STATUS } from '../shared/labels/booking';
 import { STAGE } from '../shared/labels/demand';
 import { CONFIDENTIALITY } from '../shared/labels/demand';
-import { PlatformManage } from './PlatformManage';
-import { EquipmentDeclarations } from './governance/EquipmentDeclarations';
-import { RevenueDeclarations } from './governance/RevenueDeclarations';
+import { PlatformManage } from '../features/catalogue/PlatformManage';
+import { EquipmentDeclarations } from '../features/governance/EquipmentDeclarations';
+import { RevenueDeclarations } from '../features/governance/RevenueDeclarations';
 import { useLoad } from '../shared/useLoad';
 
 interface PlatformRow {

@@ -1,13 +1,13 @@
 import { Card, Checkbox, Col, Empty, Input, List, Row, Select, Space, Spin, Tag, Typography, Alert } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../shared/api';
-import { ServiceSearchPage } from '../shared/api-types';
-import { yuan } from '../shared/money';
-import { options } from '../shared/labels';
-import { SERVICE_CATEGORY } from '../shared/labels/catalogue';
-import { STAGE } from '../shared/labels/demand';
-import { errorText } from '../shared/errors';
+import { api } from '../../shared/api';
+import { ServiceSearchPage } from '../../shared/api-types';
+import { yuan } from '../../shared/money';
+import { options } from '../../shared/labels';
+import { SERVICE_CATEGORY } from '../../shared/labels/catalogue';
+import { STAGE } from '../../shared/labels/demand';
+import { errorText } from '../../shared/errors';
 
 const CATEGORY_OPTIONS = options(SERVICE_CATEGORY, ['SCALE_UP', 'PERFORMANCE_TEST', 'SAMPLE_MAKING']);
 const STAGE_OPTIONS = options(STAGE, ['PILOT', 'LAB', 'SMALL_BATCH']);

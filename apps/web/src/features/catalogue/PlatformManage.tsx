@@ -19,24 +19,24 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, Page, itemsOf } from '../shared/api';
-import { Demand } from '../shared/api-types';
-import { yuan } from '../shared/money';
-import { useAction } from '../shared/actions';
-import { applyApiErrors } from '../shared/errors';
-import { label } from '../shared/labels';
-import { STAGE } from '../shared/labels/demand';
-import { CONFIDENTIALITY } from '../shared/labels/demand';
-import { RECOGNITION_LEVEL } from './Governance';
-import { RECOGNITION_STATUS } from '../shared/labels/governance';
-import { PLATFORM_STATUS } from '../shared/labels/catalogue';
-import { InstrumentCalendar } from './instruments/InstrumentCalendar';
-import type { Instrument } from './instruments/schedule';
-import { fieldTree } from '../shared/fieldTree';
-import { useIndustryFields } from '../shared/fieldTree';
-import { useLoad } from '../shared/useLoad';
-import { LoadedTable } from '../shared/LoadedTable';
-import { PRICING, SERVICE_CATEGORY, SERVICE_STATUS } from '../shared/labels/catalogue';
+import { api, Page, itemsOf } from '../../shared/api';
+import { Demand } from '../../shared/api-types';
+import { yuan } from '../../shared/money';
+import { useAction } from '../../shared/actions';
+import { applyApiErrors } from '../../shared/errors';
+import { label } from '../../shared/labels';
+import { STAGE } from '../../shared/labels/demand';
+import { CONFIDENTIALITY } from '../../shared/labels/demand';
+import { RECOGNITION_LEVEL } from '../../shared/labels/catalogue';
+import { RECOGNITION_STATUS } from '../../shared/labels/governance';
+import { PLATFORM_STATUS } from '../../shared/labels/catalogue';
+import { InstrumentCalendar } from '../booking/InstrumentCalendar';
+import type { Instrument } from '../booking/schedule';
+import { fieldTree } from '../../shared/fieldTree';
+import { useIndustryFields } from '../../shared/fieldTree';
+import { useLoad } from '../../shared/useLoad';
+import { LoadedTable } from '../../shared/LoadedTable';
+import { PRICING, SERVICE_CATEGORY, SERVICE_STATUS } from '../../shared/labels/catalogue';
 
 export interface MyPlatform {
   id: string;

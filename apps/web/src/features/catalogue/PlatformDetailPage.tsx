@@ -15,18 +15,18 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, Page } from '../shared/api';
-import { Order } from '../shared/api-types';
-import { yuan } from '../shared/money';
-import { errorText } from '../shared/errors';
-import { label } from '../shared/labels';
-import { STAGE } from '../shared/labels/demand';
-import { useSession } from '../shared/session';
-import { RECOGNITION_LEVEL } from './Governance';
-import { InstrumentBooking } from './instruments/InstrumentBooking';
+import { api, Page } from '../../shared/api';
+import { Order } from '../../shared/api-types';
+import { yuan } from '../../shared/money';
+import { errorText } from '../../shared/errors';
+import { label } from '../../shared/labels';
+import { STAGE } from '../../shared/labels/demand';
+import { useSession } from '../../shared/session';
+import { RECOGNITION_LEVEL } from '../../shared/labels/catalogue';
+import { InstrumentBooking } from '../booking/InstrumentBooking';
 import { Reviews, ServiceRow } from './PlatformManage';
-import { SERVICE_CATEGORY } from '../shared/labels/catalogue';
-import { useLoad } from '../shared/useLoad';
+import { SERVICE_CATEGORY } from '../../shared/labels/catalogue';
+import { useLoad } from '../../shared/useLoad';
 
 interface PublicPlatform {
   id: string;
