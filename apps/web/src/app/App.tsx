@@ -4,9 +4,11 @@ import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-r
 import { setSession } from '../shared/api';
 import { HomePage } from '../features/catalogue/HomePage';
 // The header's bell (and with it the notifications page) is in the entry chunk anyway.
-import { NotificationBell, NotificationsPage } from '../features/notification/NotificationsPage';
-import { homeOf, useSession } from '../shared/session';
+import { NotificationsPage } from '../features/notification/NotificationsPage';
+import { NotificationBell } from '../features/notification/NotificationBell';
+import { useSession } from '../shared/session';
 import { ROLE_LABEL } from '../shared/labels/identity';
+import { RequireRole } from './RequireRole';
 
 /** A page loaded with its role area's chunk the first time it is shown (the home page ships in the entry). */
 function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
@@ -14,16 +16,16 @@ function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: k
 }
 
 const LoginPage = page(() => import('../features/identity/LoginPage'), 'LoginPage');
-const RegisterPage = page(() => import('../features/identity/LoginPage'), 'RegisterPage');
+const RegisterPage = page(() => import('../features/identity/RegisterPage'), 'RegisterPage');
 const PlatformDetailPage = page(() => import('../features/catalogue/PlatformDetailPage'), 'PlatformDetailPage');
-const ServiceDetailPage = page(() => import('../features/catalogue/PlatformDetailPage'), 'ServiceDetailPage');
-const SmePage = page(() => import('./SmeHome'), 'SmePage');
-const NewDemandPage = page(() => import('./SmeHome'), 'NewDemandPage');
-const DemandPage = page(() => import('./SmeHome'), 'DemandPage');
+const ServiceDetailPage = page(() => import('../features/catalogue/ServiceDetailPage'), 'ServiceDetailPage');
+const SmeHome = page(() => import('./SmeHome'), 'SmeHome');
+const NewDemandPage = page(() => import('../features/demand/NewDemandPage'), 'NewDemandPage');
+const DemandPage = page(() => import('../features/demand/DemandPage'), 'DemandPage');
 const OrderPage = page(() => import('../features/booking/OrderPage'), 'OrderPage');
-const PlatformPage = page(() => import('./PlatformHome'), 'PlatformPage');
-const BureauPage = page(() => import('./BureauHome'), 'BureauPage');
-const AdminPage = page(() => import('./AdminHome'), 'AdminPage');
+const PlatformHome = page(() => import('./PlatformHome'), 'PlatformHome');
+const BureauHome = page(() => import('./BureauHome'), 'BureauHome');
+const AdminHome = page(() => import('./AdminHome'), 'AdminHome');
 const PublicNoticePage = page(() => import('../features/voucher/PublicNoticePage'), 'PublicNoticePage');
 
 const pageLoading = (
@@ -106,7 +108,7 @@ export function App() {
                 <RequireRole kinds={['SME', 'PLATFORM_OPERATOR', 'BUREAU', 'ADMIN']} element={<NotificationsPage />} />
               }
             />
-            <Route path="/sme" element={<RequireRole kinds={['SME']} element={<SmePage />} />} />
+            <Route path="/sme" element={<RequireRole kinds={['SME']} element={<SmeHome />} />} />
             <Route path="/sme/demands/new" element={<RequireRole kinds={['SME']} element={<NewDemandPage />} />} />
             <Route path="/sme/demands/:id" element={<RequireRole kinds={['SME']} element={<DemandPage />} />} />
             <Route
@@ -115,10 +117,10 @@ export function App() {
             />
             <Route
               path="/platform"
-              element={<RequireRole kinds={['PLATFORM_OPERATOR']} element={<PlatformPage />} />}
+              element={<RequireRole kinds={['PLATFORM_OPERATOR']} element={<PlatformHome />} />}
             />
-            <Route path="/bureau" element={<RequireRole kinds={['BUREAU', 'ADMIN']} element={<BureauPage />} />} />
-            <Route path="/admin" element={<RequireRole kinds={['ADMIN']} element={<AdminPage />} />} />
+            <Route path="/bureau" element={<RequireRole kinds={['BUREAU', 'ADMIN']} element={<BureauHome />} />} />
+            <Route path="/admin" element={<RequireRole kinds={['ADMIN']} element={<AdminHome />} />} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>
@@ -126,11 +128,4 @@ export function App() {
       <Layout.Footer style={{ textAlign: 'center' }}>中试通 PilotLink · 中试服务供需对接与服务券平台</Layout.Footer>
     </Layout>
   );
-}
-
-function RequireRole({ kinds, element }: { kinds: string[]; element: JSX.Element }) {
-  const session = useSession();
-  if (!session) return <Navigate to="/login" replace />;
-  if (!kinds.includes(session.org.kind)) return <Navigate to={homeOf(session.org.kind)} replace />;
-  return element;
 }

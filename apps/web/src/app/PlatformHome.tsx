@@ -1,32 +1,10 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Empty,
-  Form,
-  Input,
-  InputNumber,
-  List,
-  Modal,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  App as AntApp,
-} from 'antd';
-import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
+import { Alert, Button, Card, Col, Empty, Input, List, Row, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, Page, RequestBody } from '../shared/api';
+import { api, Page } from '../shared/api';
 import { Order } from '../shared/api-types';
 import { Demand } from '../shared/api-types';
 import { yuan } from '../shared/money';
-import { applyApiErrors } from '../shared/errors';
 import { label } from '../shared/labels';
 import { ORDER_STATUS } from '../shared/labels/booking';
 import { STAGE } from '../shared/labels/demand';
@@ -35,15 +13,11 @@ import { PlatformManage } from '../features/catalogue/PlatformManage';
 import { EquipmentDeclarations } from '../features/governance/EquipmentDeclarations';
 import { RevenueDeclarations } from '../features/governance/RevenueDeclarations';
 import { useLoad } from '../shared/useLoad';
-
-interface PlatformRow {
-  id: string;
-  name: string;
-  status: string;
-}
+import { PlatformRow } from '../features/demand/QuoteModal';
+import { QuoteModal } from '../features/demand/QuoteModal';
 
 /** Platform home: the demands it may see (search), quoting, and its orders. */
-export function PlatformPage() {
+export function PlatformHome() {
   const [q, setQ] = useState('');
   const platforms = useLoad(() => api<Page<PlatformRow>>('/platforms', { query: { mine: true, limit: 50 } }), []);
   const demands = useLoad(
@@ -131,70 +105,5 @@ export function PlatformPage() {
       <RevenueDeclarations />
       {quoting && <QuoteModal demand={quoting} platforms={listed} onClose={() => setQuoting(undefined)} />}
     </Space>
-  );
-}
-
-function QuoteModal({ demand, platforms, onClose }: { demand: Demand; platforms: PlatformRow[]; onClose: () => void }) {
-  const [form] = Form.useForm();
-  const { message } = AntApp.useApp();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (values: {
-    platformId: string;
-    priceYuan: number;
-    timelineDays: number;
-    scope: string;
-    validUntil: Dayjs;
-  }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api(`/demands/${demand.id}/quotes`, {
-        method: 'POST',
-        body: {
-          platformId: values.platformId,
-          priceFen: Math.round(values.priceYuan * 100),
-          timelineDays: values.timelineDays,
-          scope: values.scope,
-          validUntil: values.validUntil.format('YYYY-MM-DD'),
-        } satisfies RequestBody<'SubmitQuoteDto'>,
-      });
-      message.success('报价已提交');
-      onClose();
-    } catch (e) {
-      setError(applyApiErrors(form, e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal open title={`报价：${demand.title}`} onCancel={onClose} footer={null} destroyOnClose>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ platformId: platforms[0]?.id, timelineDays: 30, validUntil: dayjs().add(30, 'day') }}
-      >
-        <Form.Item name="platformId" label="报价平台" rules={[{ required: true, message: '请选择平台' }]}>
-          <Select options={platforms.map((p) => ({ value: p.id, label: p.name }))} />
-        </Form.Item>
-        <Form.Item name="priceYuan" label="报价金额（元）" rules={[{ required: true, message: '请输入报价金额' }]}>
-          <InputNumber min={0.01} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="timelineDays" label="周期（天）" rules={[{ required: true, message: '请输入周期' }]}>
-          <InputNumber min={1} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="scope" label="服务范围" rules={[{ required: true, message: '请描述服务范围' }]}>
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Form.Item name="validUntil" label="报价有效期至" rules={[{ required: true, message: '请选择日期' }]}>
-          <DatePicker style={{ width: '100%' }} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} block>
-          提交报价
-        </Button>
-      </Form>
-    </Modal>
   );
 }

@@ -1,46 +1,18 @@
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Empty,
-  Form,
-  Input,
-  List,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, Page } from '../../shared/api';
+import { api, Page } from '../../shared/api';
 import { yuan } from '../../shared/money';
-import { applyApiErrors, errorText } from '../../shared/errors';
-import { label } from '../../shared/labels';
-import { RESERVATION_STATUS } from '../../shared/labels/booking';
 import { useSession } from '../../shared/session';
 import { useLoad } from '../../shared/useLoad';
-import { useWeekAvailability } from './InstrumentCalendar';
-import {
-  BookingRules,
-  cancellationRule,
-  chinaDay,
-  clock,
-  HOUR_MS,
-  instant,
-  Instrument,
-  mondayOf,
-  percent,
-  QUARTER_MS,
-  Reservation,
-  span,
-} from './schedule';
-import { WeekNav, WeekView } from './WeekView';
+import { useWeekAvailability } from './useWeekAvailability';
+import { cancellationRule, chinaDay, Instrument, mondayOf, percent, Reservation, span } from './schedule';
+import { WeekView } from './WeekView';
+import { WeekNav } from './WeekNav';
+import { ReserveModal } from './ReserveModal';
+import { MyReservations } from './MyReservations';
 
 /** Conflicts that mean the picked time is no longer bookable: the week is reloaded. */
-const SLOT_CODES = ['SLOT_TAKEN', 'SLOT_BLOCKED', 'OUTSIDE_OPENING_HOURS'];
+export const SLOT_CODES = ['SLOT_TAKEN', 'SLOT_BLOCKED', 'OUTSIDE_OPENING_HOURS'];
 
 /**
  * Public instrument page part: the week's free time as the API answers it; a signed-in SME (or
@@ -134,174 +106,6 @@ export function InstrumentBooking({ instrument, onClose }: { instrument: Instrum
           }}
         />
       )}
-    </Card>
-  );
-}
-
-function ReserveModal({
-  instrument,
-  slot,
-  onTaken,
-  onClose,
-}: {
-  instrument: Instrument;
-  slot: { date: string; start: number; end: number };
-  onTaken: () => void;
-  onClose: (made?: Reservation) => void;
-}) {
-  const [form] = Form.useForm();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const start = Form.useWatch('start', form) as number | undefined;
-  // Quarter hours inside the free interval the API answered: any aligned part of it is bookable.
-  const points: number[] = [];
-  for (let t = slot.start; t <= slot.end; t += QUARTER_MS) points.push(t);
-  const option = (t: number) => ({ value: t, label: clock(t, slot.date) });
-  const submit = async (v: { start: number; end: number; purpose?: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const made = await api<Reservation>(`/equipment/${instrument.id}/reservations`, {
-        method: 'POST',
-        body: { startsAt: instant(v.start), endsAt: instant(v.end), purpose: v.purpose || undefined },
-      });
-      onClose(made);
-    } catch (e) {
-      // A 409's details name the fields as plain strings, not field errors: only a 400 goes beside the fields.
-      if (e instanceof ApiError && SLOT_CODES.includes(e.code)) {
-        setError(`${errorText(e)}（空闲时段已刷新）`);
-        onTaken();
-      } else setError(applyApiErrors(form, e, { startsAt: 'start', endsAt: 'end' }));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal open title={`预约 ${instrument.name}`} onCancel={() => onClose()} footer={null} destroyOnClose>
-      {error && (
-        <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="reserve-error" />
-      )}
-      <Typography.Paragraph>
-        空闲时段：{span({ startsAt: instant(slot.start), endsAt: instant(slot.end) })}
-        <br />
-        <Typography.Text type="secondary">
-          机时费 {yuan(instrument.hourlyRateFen)}/小时，按每刻钟计费，以平台确认的金额为准。
-        </Typography.Text>
-      </Typography.Paragraph>
-      <Form
-        form={form}
-        name="reserve"
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ start: slot.start, end: Math.min(slot.end, slot.start + HOUR_MS) }}
-      >
-        <Space wrap>
-          <Form.Item name="start" label="开始时间" rules={[{ required: true, message: '请选择开始时间' }]}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              style={{ width: 110 }}
-              options={points.slice(0, -1).map(option)}
-              onChange={(value: number) => {
-                if ((form.getFieldValue('end') as number) <= value) form.setFieldValue('end', value + QUARTER_MS);
-              }}
-            />
-          </Form.Item>
-          <Form.Item name="end" label="结束时间" rules={[{ required: true, message: '请选择结束时间' }]}>
-            <Select
-              showSearch
-              optionFilterProp="label"
-              style={{ width: 110 }}
-              options={points.filter((t) => t > (start ?? slot.start)).map(option)}
-            />
-          </Form.Item>
-        </Space>
-        <Form.Item name="purpose" label="用途">
-          <Input.TextArea rows={2} placeholder="如：石墨烯薄膜截面形貌观察" maxLength={1000} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} block>
-          确认预约
-        </Button>
-      </Form>
-    </Modal>
-  );
-}
-
-function MyReservations({
-  rows,
-  loading,
-  error,
-  rules,
-  onChanged,
-}: {
-  rows: Reservation[];
-  loading: boolean;
-  error?: string;
-  rules?: BookingRules;
-  onChanged: () => void;
-}) {
-  const { message } = AntApp.useApp();
-  const cancel = async (r: Reservation) => {
-    try {
-      const done = await api<Reservation>(`/reservations/${r.id}/cancel`, { method: 'POST', body: {} });
-      message.success(done.feeFen > 0 ? `预约已取消，需支付违约金 ${yuan(done.feeFen)}` : '预约已取消，无需支付费用');
-      onChanged();
-    } catch (e) {
-      message.error(errorText(e));
-    }
-  };
-  const feeNow = (r: Reservation) => {
-    if (!rules) return '';
-    const free = (Date.parse(r.startsAt) - Date.now()) / HOUR_MS >= rules.freeCancellationHours;
-    return free || rules.lateCancellationFeeBp === 0
-      ? '现在取消免费。'
-      : `已不足 ${rules.freeCancellationHours} 小时，取消将收取预约费用的 ${percent(rules.lateCancellationFeeBp)}。`;
-  };
-  return (
-    <Card size="small" type="inner" title="我的预约">
-      {error && <Alert type="error" message={error} />}
-      <List
-        data-testid="my-reservations"
-        size="small"
-        loading={loading}
-        dataSource={rows}
-        locale={{ emptyText: <Empty description="您还没有预约该仪器" /> }}
-        renderItem={(r) => (
-          <List.Item
-            actions={
-              r.status === 'CONFIRMED' && Date.parse(r.startsAt) > Date.now()
-                ? [
-                    <Popconfirm
-                      key="cancel"
-                      title="取消该预约？"
-                      description={
-                        <span>
-                          {rules ? `${cancellationRule(rules)}。` : ''}
-                          {feeNow(r)}
-                        </span>
-                      }
-                      okText="确认取消"
-                      cancelText="不取消"
-                      onConfirm={() => cancel(r)}
-                    >
-                      <Button size="small" danger>
-                        取消预约
-                      </Button>
-                    </Popconfirm>,
-                  ]
-                : []
-            }
-          >
-            <Space wrap size={[8, 2]}>
-              <span>{span(r)}</span>
-              <Tag>{label(RESERVATION_STATUS, r.status)}</Tag>
-              <span>费用 {yuan(r.priceFen)}</span>
-              {r.feeFen > 0 && <Typography.Text type="warning">违约金 {yuan(r.feeFen)}</Typography.Text>}
-              {r.purpose && <Typography.Text type="secondary">{r.purpose}</Typography.Text>}
-            </Space>
-          </List.Item>
-        )}
-      />
     </Card>
   );
 }

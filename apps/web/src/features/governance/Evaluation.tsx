@@ -1,21 +1,20 @@
-import { Alert, App as AntApp, Button, Card, Descriptions, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, ApiError } from '../../shared/api';
-import { yuan } from '../../shared/money';
 import { applyApiErrors } from '../../shared/errors';
 import { label } from '../../shared/labels';
 import { useLoad } from '../../shared/useLoad';
 import { yearOptions } from './common';
-import { pct } from '../../shared/money';
 import { options } from '../../shared/labels';
 import { OUTCOME_CONSEQUENCE } from '../../shared/labels/governance';
 import { OUTCOME } from '../../shared/labels/governance';
 import { GRADE } from '../../shared/labels/governance';
 import { RECOGNITION_LEVEL } from '../../shared/labels/catalogue';
 import { LoadedTable } from '../../shared/LoadedTable';
+import { IndicatorList } from './IndicatorList';
 
-interface IndicatorValues {
+export interface IndicatorValues {
   ordersCompleted: number;
   serviceRevenueFen: number;
   smesServed: number;
@@ -26,7 +25,7 @@ interface IndicatorValues {
   claimsRejected: number;
 }
 
-interface Score {
+export interface Score {
   points: number;
   penalty: number;
   total: number;
@@ -53,27 +52,6 @@ export interface EvaluationRow {
 }
 
 const FAILING_OUTCOMES = ['DOWNGRADE', 'SUSPEND', 'DELIST'];
-
-function IndicatorList({ i, s }: { i: IndicatorValues; s: Score }) {
-  return (
-    <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
-      <Descriptions.Item label="完成订单">{i.ordersCompleted}</Descriptions.Item>
-      <Descriptions.Item label="服务收入">{yuan(i.serviceRevenueFen)}</Descriptions.Item>
-      <Descriptions.Item label="服务企业">{i.smesServed}</Descriptions.Item>
-      <Descriptions.Item label="外部用户占比">{pct(i.externalUserShareBp)}</Descriptions.Item>
-      <Descriptions.Item label="评分">{i.ratingAvg ?? '—'}</Descriptions.Item>
-      <Descriptions.Item label="首次报价用时">
-        {i.medianFirstQuoteMinutes === null ? '—' : `${i.medianFirstQuoteMinutes} 分钟`}
-      </Descriptions.Item>
-      <Descriptions.Item label="设备共享率">{pct(i.sharingRateBp)}</Descriptions.Item>
-      <Descriptions.Item label="被驳回兑付">{i.claimsRejected}</Descriptions.Item>
-      <Descriptions.Item label="得分">
-        {s.total}（扣分 {s.penalty}）
-      </Descriptions.Item>
-      <Descriptions.Item label="建议等级">{label(GRADE, s.suggestedGrade)}</Descriptions.Item>
-    </Descriptions>
-  );
-}
 
 /**
  * Bureau: the annual evaluation of one platform — the year's computed indicators and suggested grade,

@@ -1,72 +1,11 @@
-import { Alert, App as AntApp, Badge, Button, Card, Empty, List, Radio, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { Alert, App as AntApp, Button, Card, Empty, List, Radio, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
 import { api, Page } from '../../shared/api';
 import { errorText } from '../../shared/errors';
 import { useSession } from '../../shared/session';
 import { useLoad } from '../../shared/useLoad';
-
-export interface Notification {
-  id: string;
-  eventType: string;
-  subjectType: string;
-  subjectId: string;
-  title: string;
-  body: string;
-  data: Record<string, unknown>;
-  readAt: string | null;
-  createdAt: string;
-}
-
-const CHANGED = 'pilotlink:notifications';
-const changed = () => window.dispatchEvent(new Event(CHANGED));
-
-/** The header bell: the org's unread count, refreshed on navigation, every 30 s and after reads. */
-export function NotificationBell() {
-  const session = useSession();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const [unread, setUnread] = useState(0);
-  const [tick, setTick] = useState(0);
-  useEffect(() => {
-    const bump = () => setTick((n) => n + 1);
-    const timer = window.setInterval(bump, 30_000);
-    window.addEventListener(CHANGED, bump);
-    return () => {
-      window.clearInterval(timer);
-      window.removeEventListener(CHANGED, bump);
-    };
-  }, []);
-  useEffect(() => {
-    if (!session) return;
-    let live = true;
-    api<{ unread: number }>('/notifications/unread-count')
-      .then((r) => live && setUnread(r.unread))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [session, location.pathname, tick]);
-  if (!session) return null;
-  return (
-    <Badge count={unread} size="small" data-testid="unread-count" title={`${unread} 条未读消息`}>
-      <Button size="small" onClick={() => navigate('/notifications')}>
-        消息
-      </Button>
-    </Badge>
-  );
-}
-
-/** Where a notification leads in the portal, by its subject. */
-function linkOf(n: Notification, kind: string | undefined): string | undefined {
-  if (n.subjectType === 'order') return `/orders/${n.subjectId}`;
-  if (n.subjectType === 'demand' && kind === 'SME') return `/sme/demands/${n.subjectId}`;
-  const orderId = n.data.orderId;
-  if (typeof orderId === 'string') return `/orders/${orderId}`;
-  if (kind === 'SME' && n.eventType.startsWith('voucher.')) return '/sme';
-  if ((kind === 'BUREAU' || kind === 'ADMIN') && n.eventType.startsWith('voucher.')) return '/bureau';
-  return undefined;
-}
+import { changed, linkOf, Notification } from './notifications';
 
 /** The org's inbox, newest first; reading one marks it read. */
 export function NotificationsPage() {

@@ -1,24 +1,10 @@
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App as AntApp, Button, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, Page } from '../../shared/api';
 import { Claim } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
 import { useAction, useDialogClose } from '../../shared/actions';
-import { applyApiErrors, errorText } from '../../shared/errors';
+import { errorText } from '../../shared/errors';
 import { label } from '../../shared/labels';
 import { CHECK_LABEL, FLAG_TEXT } from '../../shared/labels/voucher';
 import { CLAIM_STATUS } from '../../shared/labels/voucher';
@@ -26,9 +12,11 @@ import { useLoad } from '../../shared/useLoad';
 import type { ProgramDetail } from './program-form';
 import { ObjectionsModal } from './ObjectionsModal';
 import { SpotCheckModal } from './SpotCheckModal';
+import { RejectClaimModal } from './RejectClaimModal';
+import { BatchView } from './BatchView';
 
 /** A claim as GET /claims(/:id) answers it, with what the review shows beyond the shared type. */
-interface ClaimRow extends Claim {
+export interface ClaimRow extends Claim {
   programId: string;
   reason: string | null;
   noticeUntil: string | null;
@@ -36,7 +24,7 @@ interface ClaimRow extends Claim {
   payouts?: { cofunderKey: string; amountFen: number }[];
 }
 
-interface Batch {
+export interface Batch {
   id: string;
   programId: string;
   reference: string;
@@ -238,141 +226,5 @@ export function ClaimsReview() {
         />
       )}
     </Space>
-  );
-}
-
-function RejectClaimModal({ claim, onClose }: { claim: ClaimRow; onClose: (done: boolean) => void }) {
-  const [form] = Form.useForm<{ reason: string }>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { reason: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api(`/claims/${claim.id}/reject`, { method: 'POST', idempotent: true, body: { reason: v.reason.trim() } });
-      onClose(true);
-    } catch (e) {
-      setError(applyApiErrors(form, e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal open title="驳回兑付申请" onCancel={() => onClose(false)} footer={null} destroyOnClose>
-      <Typography.Paragraph type="secondary">
-        合同 {claim.contractNumber} · 兑付 {yuan(claim.amountFen)}。驳回后该订单占用的服务券金额退回企业的服务券。
-      </Typography.Paragraph>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit}>
-        <Form.Item
-          name="reason"
-          label="驳回理由"
-          rules={[
-            { required: true, whitespace: true, message: '请填写驳回理由' },
-            { min: 2, message: '驳回理由至少 2 个字' },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={2000} placeholder="如：发票金额与合同金额不一致，请补充说明" />
-        </Form.Item>
-        <Button type="primary" danger htmlType="submit" loading={busy} block>
-          确认驳回
-        </Button>
-      </Form>
-    </Modal>
-  );
-}
-
-/** One disbursement batch: its reference and total, the split per co-funder, and each claim's payouts. */
-function BatchView({ id, onClose }: { id: string; onClose: () => void }) {
-  const batch = useLoad(() => api<Batch>(`/disbursement-batches/${id}`), [id]);
-  const programId = batch.data?.programId;
-  const program = useLoad(
-    () => (programId ? api<ProgramDetail>(`/voucher-programs/${programId}`) : Promise.resolve(undefined)),
-    [programId],
-  );
-  const claimIds = batch.data?.claimIds.join(',');
-  const claims = useLoad(
-    () => (claimIds ? Promise.all(claimIds.split(',').map((c) => api<ClaimRow>(`/claims/${c}`))) : Promise.resolve([])),
-    [claimIds],
-  );
-  const cofunders = program.data?.cofunders ?? [];
-  const cofunderName = (key: string) => cofunders.find((c) => c.key === key)?.name ?? key;
-  // In the program's order of co-funders (the API sorts by key).
-  const rank = (key: string) => {
-    const i = cofunders.findIndex((c) => c.key === key);
-    return i < 0 ? cofunders.length : i;
-  };
-  const inOrder = <T extends { cofunderKey: string }>(rows: T[] = []) =>
-    [...rows].sort((a, b) => rank(a.cofunderKey) - rank(b.cofunderKey));
-  const b = batch.data;
-  return (
-    <Card
-      size="small"
-      title={b ? `拨付批次：${b.reference}` : '拨付批次'}
-      data-testid="batch-view"
-      loading={batch.loading && !b}
-      extra={
-        <Button size="small" onClick={onClose}>
-          收起
-        </Button>
-      }
-    >
-      {batch.error && <Alert type="error" message={batch.error} />}
-      {b && (
-        <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-          <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }}>
-            <Descriptions.Item label="项目">{program.data?.name ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="兑付笔数">{b.claimCount} 笔</Descriptions.Item>
-            <Descriptions.Item label="拨付合计">{yuan(b.totalFen)}</Descriptions.Item>
-            <Descriptions.Item label="拨付时间">{new Date(b.createdAt).toLocaleString('zh-CN')}</Descriptions.Item>
-          </Descriptions>
-          <Table
-            rowKey="cofunderKey"
-            size="small"
-            data-testid="batch-cofunders"
-            title={() => '出资方分担'}
-            dataSource={inOrder(b.byCofunder)}
-            pagination={false}
-            scroll={{ x: 480 }}
-            columns={[
-              { title: '出资方', dataIndex: 'cofunderKey', render: (k: string) => cofunderName(k) },
-              {
-                title: '出资比例',
-                dataIndex: 'cofunderKey',
-                key: 'share',
-                render: (k: string) => {
-                  const c = cofunders.find((x) => x.key === k);
-                  return c ? `${c.shareBp / 100}%` : '—';
-                },
-              },
-              { title: '拨付金额', dataIndex: 'amountFen', render: (f: number) => yuan(f) },
-            ]}
-          />
-          <Table
-            rowKey="id"
-            size="small"
-            data-testid="batch-claims"
-            title={() => '本批次兑付'}
-            loading={claims.loading}
-            dataSource={claims.data ?? []}
-            pagination={false}
-            scroll={{ x: 560 }}
-            columns={[
-              { title: '合同编号', dataIndex: 'contractNumber' },
-              { title: '发票号码', dataIndex: 'invoiceNumber' },
-              { title: '兑付金额', dataIndex: 'amountFen', render: (f: number) => yuan(f) },
-              {
-                title: '各出资方拨付',
-                dataIndex: 'payouts',
-                render: (payouts: ClaimRow['payouts']) =>
-                  inOrder(payouts)
-                    .map((p) => `${cofunderName(p.cofunderKey)} ${yuan(p.amountFen)}`)
-                    .join('；'),
-              },
-            ]}
-          />
-        </Space>
-      )}
-    </Card>
   );
 }

@@ -1,0 +1,28 @@
+export interface MyPlatform {
+  id: string;
+  name: string;
+  status: string;
+  statusReason?: string | null;
+  description: string;
+  address: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  recognitionLevel: string;
+  ratingAvg: number | null;
+  reviewCount: number;
+}
+export interface ServiceRow {
+  id: string;
+  title: string;
+  description: string;
+  category: string;
+  categoryLabel: string;
+  fieldCodes: string[];
+  stages: string[];
+  pricingKind: string;
+  priceFen: number | null;
+  unitName: string | null;
+  leadTimeDays: number;
+  voucherEligible: boolean;
+  status: string;
+}
