@@ -1,6 +1,6 @@
 import { Button, Space, Tag, Typography } from 'antd';
 import { label } from '../../shared/labels';
-import { RESERVATION_STATUS } from '../../shared/labels/booking';
+import { RESERVATION_STATUS, WEEKDAY_LABEL } from '../../shared/labels/booking';
 import {
   addDays,
   BookingRules,
@@ -12,7 +12,6 @@ import {
   TimeSlot,
   WEEKDAYS,
 } from './schedule';
-import { WEEKDAY_LABEL } from '../../shared/labels/booking';
 
 interface Entry {
   key: string;

@@ -4,11 +4,10 @@ import { Link, useParams } from 'react-router-dom';
 import { api, Page } from '../../shared/api';
 import { yuan } from '../../shared/money';
 import { label } from '../../shared/labels';
-import { RECOGNITION_LEVEL } from '../../shared/labels/catalogue';
+import { RECOGNITION_LEVEL, SERVICE_CATEGORY } from '../../shared/labels/catalogue';
 import { InstrumentBooking } from '../booking/InstrumentBooking';
 import { Reviews } from '../booking/Reviews';
 import { ServiceRow } from './types';
-import { SERVICE_CATEGORY } from '../../shared/labels/catalogue';
 import { useLoad } from '../../shared/useLoad';
 import { price } from './price';
 

@@ -4,8 +4,7 @@ import { api } from '../../shared/api';
 import { useAction } from '../../shared/actions';
 import { applyApiErrors } from '../../shared/errors';
 import { label } from '../../shared/labels';
-import { RECOGNITION_LEVEL } from '../../shared/labels/catalogue';
-import { PLATFORM_STATUS } from '../../shared/labels/catalogue';
+import { RECOGNITION_LEVEL, PLATFORM_STATUS } from '../../shared/labels/catalogue';
 import { MyPlatform } from './types';
 
 export function Profile({ platform, onSaved }: { platform: MyPlatform; onSaved: () => void }) {

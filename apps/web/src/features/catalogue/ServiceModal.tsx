@@ -15,8 +15,7 @@ import { useState } from 'react';
 import { api } from '../../shared/api';
 import { applyApiErrors } from '../../shared/errors';
 import { STAGE } from '../../shared/labels/demand';
-import { fieldTree } from '../../shared/fieldTree';
-import { useIndustryFields } from '../../shared/fieldTree';
+import { fieldTree, useIndustryFields } from '../../shared/fieldTree';
 import { PRICING, SERVICE_CATEGORY } from '../../shared/labels/catalogue';
 import { ServiceRow } from './types';
 

@@ -15,18 +15,13 @@ import {
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, Page } from '../../shared/api';
-import { Quote } from '../../shared/api-types';
-import { DemandMatch } from '../../shared/api-types';
-import { Demand } from '../../shared/api-types';
+import { Quote, DemandMatch, Demand } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
 import { errorText } from '../../shared/errors';
 import { useLoad } from '../../shared/useLoad';
 import { ChallengeNotice, ChallengeTerms } from './ChallengeNotice';
 import { label } from '../../shared/labels';
-import { STAGE } from '../../shared/labels/demand';
-import { CONFIDENTIALITY } from '../../shared/labels/demand';
-import { QUOTE_STATUS } from '../../shared/labels/demand';
-import { DEMAND_STATUS } from '../../shared/labels/demand';
+import { STAGE, CONFIDENTIALITY, QUOTE_STATUS, DEMAND_STATUS } from '../../shared/labels/demand';
 import { EndDemandModal } from './EndDemandModal';
 
 export const REASON_TAGS: [keyof DemandMatch['reasons'], string][] = [

@@ -3,8 +3,7 @@ import { api } from '../../shared/api';
 import { Demand } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
 import { label } from '../../shared/labels';
-import { STAGE } from '../../shared/labels/demand';
-import { CONFIDENTIALITY } from '../../shared/labels/demand';
+import { STAGE, CONFIDENTIALITY } from '../../shared/labels/demand';
 import { useLoad } from '../../shared/useLoad';
 import { ServiceRow } from '../catalogue/types';
 

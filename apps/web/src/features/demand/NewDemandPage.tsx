@@ -4,8 +4,7 @@ import { useNavigate } from 'react-router-dom';
 import { api } from '../../shared/api';
 import { Demand } from '../../shared/api-types';
 import { applyApiErrors } from '../../shared/errors';
-import { STAGE } from '../../shared/labels/demand';
-import { CONFIDENTIALITY } from '../../shared/labels/demand';
+import { STAGE, CONFIDENTIALITY } from '../../shared/labels/demand';
 import { fieldTree, useIndustryFields } from '../../shared/fieldTree';
 
 /** Post a demand: draft then publish; confidentiality explained where it is chosen. */

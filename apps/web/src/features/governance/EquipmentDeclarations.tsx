@@ -2,13 +2,11 @@ import { Alert, App as AntApp, Button, Card, Col, Empty, Form, Input, InputNumbe
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, ApiError } from '../../shared/api';
-import { yuan } from '../../shared/money';
+import { yuan, fromFen, toFen } from '../../shared/money';
 import { errorText } from '../../shared/errors';
 import { useLoad } from '../../shared/useLoad';
 import { useMyPlatform } from './useMyPlatform';
 import { yearOptions } from './common';
-import { fromFen } from '../../shared/money';
-import { toFen } from '../../shared/money';
 
 export interface DeclarationRow {
   platformId: string;

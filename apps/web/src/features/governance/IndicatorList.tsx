@@ -1,7 +1,6 @@
 import { Descriptions } from 'antd';
-import { yuan } from '../../shared/money';
+import { yuan, pct } from '../../shared/money';
 import { label } from '../../shared/labels';
-import { pct } from '../../shared/money';
 import { GRADE } from '../../shared/labels/governance';
 import { IndicatorValues, Score } from './Evaluation';
 

@@ -1,11 +1,10 @@
 import { Alert, Card, Empty, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, Schema } from '../../shared/api';
-import { yuan } from '../../shared/money';
+import { yuan, pct } from '../../shared/money';
 import { label } from '../../shared/labels';
 import { useLoad } from '../../shared/useLoad';
 import { yearOptions } from './common';
-import { pct } from '../../shared/money';
 import { GRADE } from '../../shared/labels/governance';
 import { RECOGNITION_LEVEL } from '../../shared/labels/catalogue';
 

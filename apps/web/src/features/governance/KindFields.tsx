@@ -1,8 +1,7 @@
 import { Button, Form, InputNumber, Select, Space } from 'antd';
 import { PercentInput } from '../../shared/PercentInput';
 import { options } from '../../shared/labels';
-import { EQUIPMENT_BASIS } from '../../shared/labels/governance';
-import { GRADE } from '../../shared/labels/governance';
+import { EQUIPMENT_BASIS, GRADE } from '../../shared/labels/governance';
 import { LevelAmounts, levelSelect } from './LevelAmounts';
 
 /** The kind's own fields. */

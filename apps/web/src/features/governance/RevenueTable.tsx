@@ -1,8 +1,7 @@
 import { Empty, Space, Table, Tag } from 'antd';
 import { yuan } from '../../shared/money';
 import { RevenueRow } from './revenue';
-import { REVENUE_FLAG } from '../../shared/labels/governance';
-import { REVENUE_STATUS } from '../../shared/labels/governance';
+import { REVENUE_FLAG, REVENUE_STATUS } from '../../shared/labels/governance';
 
 /** Declared figure beside the marketplace's, status, flags and the bureau's note; `actions` per row. */
 export function RevenueTable({

@@ -1,15 +1,9 @@
 /** The subsidy-rule form's data: yuan and percent on screen, fen and basis points in the API. */
 import { RequestBody } from '../../shared/api';
-import { yuan } from '../../shared/money';
+import { yuan, fromFen, fromBp, toFen, toBp, pct } from '../../shared/money';
 import { label } from '../../shared/labels';
 import { RULE_LEVELS } from './common';
-import { fromFen } from '../../shared/money';
-import { fromBp } from '../../shared/money';
-import { toFen } from '../../shared/money';
-import { toBp } from '../../shared/money';
-import { pct } from '../../shared/money';
-import { EQUIPMENT_BASIS } from '../../shared/labels/governance';
-import { GRADE } from '../../shared/labels/governance';
+import { EQUIPMENT_BASIS, GRADE } from '../../shared/labels/governance';
 import { RECOGNITION_LEVEL } from '../../shared/labels/catalogue';
 
 type ByLevel = Partial<Record<string, number>>;

@@ -1,8 +1,7 @@
 import { Alert, Button, Card, Form, Input, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
 import { api, Page } from '../../shared/api';
-import { Claim } from '../../shared/api-types';
-import { Order } from '../../shared/api-types';
+import { Claim, Order } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
 import { applyApiErrors } from '../../shared/errors';
 import { label } from '../../shared/labels';

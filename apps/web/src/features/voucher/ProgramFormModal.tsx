@@ -21,7 +21,13 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { api, ApiError, Page } from '../../shared/api';
-import { PROGRAM_KIND } from '../../shared/labels/voucher';
+import {
+  PROGRAM_KIND,
+  REDEMPTION_OPTIONS,
+  EXCLUDABLE_PURPOSE_OPTIONS,
+  MIN_RECOGNITION_OPTIONS,
+  SERVICE_CATEGORY_OPTIONS,
+} from '../../shared/labels/voucher';
 import { PercentInput } from '../../shared/PercentInput';
 import { useSession } from '../../shared/session';
 import { useLoad } from '../../shared/useLoad';
@@ -37,10 +43,6 @@ import {
   toFen,
 } from './program-form';
 import { applyProgramErrors } from './program-errors';
-import { REDEMPTION_OPTIONS } from '../../shared/labels/voucher';
-import { EXCLUDABLE_PURPOSE_OPTIONS } from '../../shared/labels/voucher';
-import { MIN_RECOGNITION_OPTIONS } from '../../shared/labels/voucher';
-import { SERVICE_CATEGORY_OPTIONS } from '../../shared/labels/voucher';
 import { TierEditor } from './TierEditor';
 
 interface FieldNode {

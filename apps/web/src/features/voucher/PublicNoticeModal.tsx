@@ -4,8 +4,7 @@ import { Program } from '../../shared/api-types';
 import { useLoad } from '../../shared/useLoad';
 import { Link } from 'react-router-dom';
 import { PublicNoticeTable } from './PublicNoticeTable';
-import { noticeUrl } from './public-notice';
-import { NoticeItem } from './public-notice';
+import { noticeUrl, NoticeItem } from './public-notice';
 
 /** 公示: approved claims within their public-notice period (public data), and the public page's address. */
 export function PublicNoticeModal({ program, onClose }: { program: Program; onClose: () => void }) {

@@ -1,14 +1,12 @@
 import { Alert, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, Page } from '../../shared/api';
-import { VoucherApplication } from '../../shared/api-types';
-import { Program } from '../../shared/api-types';
+import { VoucherApplication, Program } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
 import { useLoad } from '../../shared/useLoad';
 import { WithdrawButton } from './WithdrawButton';
 import { label } from '../../shared/labels';
-import { REDEMPTION_MODE } from '../../shared/labels/voucher';
-import { APPLICATION_STATUS } from '../../shared/labels/voucher';
+import { REDEMPTION_MODE, APPLICATION_STATUS } from '../../shared/labels/voucher';
 import { LoadedTable } from '../../shared/LoadedTable';
 import { ApplyModal } from './ApplyModal';
 
