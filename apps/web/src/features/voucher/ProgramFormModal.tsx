@@ -1,4 +1,3 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   App as AntApp,
@@ -14,53 +13,16 @@ import {
   Radio,
   Row,
   Select,
-  Space,
-  Switch,
-  TreeSelect,
-  Typography,
 } from 'antd';
 import { useState } from 'react';
-import { api, ApiError, Page } from '../../shared/api';
-import {
-  PROGRAM_KIND,
-  REDEMPTION_OPTIONS,
-  EXCLUDABLE_PURPOSE_OPTIONS,
-  MIN_RECOGNITION_OPTIONS,
-  SERVICE_CATEGORY_OPTIONS,
-} from '../../shared/labels/voucher';
-import { PercentInput } from '../../shared/PercentInput';
+import { api, ApiError } from '../../shared/api';
+import { PROGRAM_KIND, REDEMPTION_OPTIONS } from '../../shared/labels/voucher';
 import { useSession } from '../../shared/session';
-import { useLoad } from '../../shared/useLoad';
-import {
-  CofunderValues,
-  defaultFormValues,
-  formValuesOf,
-  nextCofunderKey,
-  ProgramDetail,
-  ProgramFormValues,
-  rulesBody,
-  sharesBp,
-  toFen,
-} from './program-form';
+import { defaultFormValues, formValuesOf, ProgramDetail, ProgramFormValues, rulesBody, toFen } from './program-form';
 import { applyProgramErrors } from './program-errors';
 import { TierEditor } from './TierEditor';
-
-interface FieldNode {
-  code: string;
-  name: string;
-  children?: FieldNode[];
-}
-
-interface TreeNode {
-  value: string;
-  title: string;
-  children?: TreeNode[];
-}
-
-const fieldTree = (nodes: FieldNode[] = []): TreeNode[] =>
-  nodes.map((n) => ({ value: n.code, title: n.name, children: n.children ? fieldTree(n.children) : undefined }));
-
-const SHARES_ERROR = '各出资方比例合计须为 100%';
+import { ProgramEligibilityFields } from './ProgramEligibilityFields';
+import { CofundersField } from './CofundersField';
 
 export const LOCKED_TEXT = '该项目已发放服务券，规则已锁定，不能再修改；仅可追加预算或关闭项目。';
 
@@ -86,17 +48,7 @@ export function ProgramFormModal({
   // Set when the API refuses the edit because a voucher was issued meanwhile (409 PROGRAM_RULES_LOCKED).
   const [lockedNow, setLockedNow] = useState(false);
   const locked = readOnly || lockedNow;
-  const fields = useLoad(() => api<FieldNode[]>('/industry-fields'), []);
-  const platforms = useLoad(
-    () =>
-      api<Page<{ id: string; name: string; recognitionLevel?: string }>>('/platforms', {
-        query: { status: 'LISTED', limit: 100 },
-      }),
-    [],
-  );
   const ruleKind = Form.useWatch('ruleKind', form);
-  const cofunders = Form.useWatch('cofunders', form) as CofunderValues[] | undefined;
-  const sharesTotal = sharesBp(cofunders);
   const editing = program !== undefined;
 
   const submit = async (v: ProgramFormValues) => {
@@ -236,70 +188,7 @@ export function ProgramFormModal({
           <Checkbox>同一企业与同一平台每年仅补贴一笔订单</Checkbox>
         </Form.Item>
 
-        <Divider orientation="left" plain>
-          申报企业条件
-        </Divider>
-        <Row gutter={12}>
-          <Col xs={12} sm={6}>
-            <Form.Item name="smeTechOnly" label="仅限科技型中小企业" valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={6}>
-            <Form.Item name="smeTeamsAllowed" label="接受创业团队申报" valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item name="smeRegionCodes" label="企业所在地区（行政区划代码）" extra="如 350582（晋江市）；留空不限">
-              <Select mode="tags" tokenSeparators={[',', '，', ' ']} placeholder="输入代码后回车" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="smeFieldCodes" label="行业领域" extra="留空不限">
-          <TreeSelect
-            multiple
-            allowClear
-            showSearch
-            treeNodeFilterProp="title"
-            loading={fields.loading}
-            treeData={fieldTree(fields.data)}
-            placeholder="不限"
-          />
-        </Form.Item>
-
-        <Divider orientation="left" plain>
-          可用服务与服务机构
-        </Divider>
-        <Row gutter={12}>
-          <Col xs={24} sm={14}>
-            <Form.Item name="eligibleCategories" label="服务类别" extra="留空不限">
-              <Select mode="multiple" allowClear options={SERVICE_CATEGORY_OPTIONS} placeholder="不限" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={10}>
-            <Form.Item name="excludedPurposes" label="排除用途">
-              <Checkbox.Group options={EXCLUDABLE_PURPOSE_OPTIONS} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={10}>
-            <Form.Item name="minRecognitionLevel" label="服务机构最低认定级别" extra="服务机构须为已上架平台">
-              <Select options={MIN_RECOGNITION_OPTIONS} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={14}>
-            <Form.Item name="platformIds" label="指定服务机构（服务机构库）" extra="留空：所有符合条件的已上架平台">
-              <Select
-                mode="multiple"
-                allowClear
-                optionFilterProp="label"
-                loading={platforms.loading}
-                placeholder="不限"
-                options={(platforms.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
+        <ProgramEligibilityFields />
 
         <Divider orientation="left" plain>
           申报、有效期与兑付
@@ -346,72 +235,7 @@ export function ProgramFormModal({
           </Col>
         </Row>
 
-        <Divider orientation="left" plain>
-          出资方
-        </Divider>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          填写各出资方名称及出资比例，如泉州市、晋江市 1:1 共同出资则各填 50%。
-        </Typography.Paragraph>
-        <Form.List
-          name="cofunders"
-          rules={[
-            {
-              validator: async (_, value: CofunderValues[] | undefined) => {
-                if (!value?.length) throw new Error('至少需要一个出资方');
-                if (sharesBp(value) !== 10_000) throw new Error(SHARES_ERROR);
-              },
-            },
-          ]}
-        >
-          {(rows, { add, remove }, { errors }) => (
-            <div data-testid="cofunders">
-              {rows.map((row, i) => (
-                <Row gutter={8} key={row.key} align="top">
-                  <Form.Item name={[row.name, 'key']} hidden>
-                    <Input />
-                  </Form.Item>
-                  <Col flex="auto">
-                    <Form.Item
-                      name={[row.name, 'name']}
-                      rules={[{ required: true, whitespace: true, message: '请填写出资方名称' }]}
-                    >
-                      <Input aria-label={`出资方 ${i + 1} 名称`} placeholder="如：泉州市科学技术局" maxLength={100} />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="150px">
-                    <Form.Item name={[row.name, 'sharePercent']} rules={[{ required: true, message: '请填写比例' }]}>
-                      <PercentInput aria-label={`出资方 ${i + 1} 比例（%）`} />
-                    </Form.Item>
-                  </Col>
-                  <Col flex="32px">
-                    <Button
-                      aria-label={`删除出资方 ${i + 1}`}
-                      icon={<DeleteOutlined />}
-                      disabled={rows.length <= 1}
-                      onClick={() => remove(row.name)}
-                    />
-                  </Col>
-                </Row>
-              ))}
-              <Space wrap style={{ marginBottom: 8 }}>
-                <Button
-                  icon={<PlusOutlined />}
-                  disabled={rows.length >= 10}
-                  onClick={() =>
-                    add({ key: nextCofunderKey(form.getFieldValue('cofunders')), name: '', sharePercent: undefined })
-                  }
-                >
-                  添加出资方
-                </Button>
-                <Typography.Text type={sharesTotal === 10_000 ? 'secondary' : 'danger'} data-testid="shares-total">
-                  比例合计 {sharesTotal / 100}%（各出资方比例合计须为 100%，拨付时按比例分担）
-                </Typography.Text>
-              </Space>
-              {/* The sum error goes once the shares add up again (the list revalidates only on submit). */}
-              <Form.ErrorList errors={errors.filter((e) => !(e === SHARES_ERROR && sharesTotal === 10_000))} />
-            </div>
-          )}
-        </Form.List>
+        <CofundersField />
 
         {!locked && (
           <Button type="primary" htmlType="submit" loading={busy} block style={{ marginTop: 12 }}>
