@@ -1,7 +1,6 @@
 import { Alert, App as AntApp, Button, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
 import { api } from '../../shared/api';
-import { applyApiErrors } from '../../shared/errors';
+import { useDialogSubmit } from '../../shared/useDialogSubmit';
 export const END_DEMAND = {
   close: {
     title: '关闭需求',
@@ -22,25 +21,16 @@ export function EndDemandModal({
   action: 'close' | 'cancel';
   onClose: (done: boolean) => void;
 }) {
-  const [form] = Form.useForm();
   const { message } = AntApp.useApp();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const text = END_DEMAND[action];
-  const submit = async (values: { reason?: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { form, error, busy, submit } = useDialogSubmit(
+    async (values: { reason?: string }) => {
       const reason = values.reason?.trim();
       await api(`/demands/${demandId}/${action}`, { method: 'POST', body: reason ? { reason } : {} });
       message.success(text.done);
-      onClose(true);
-    } catch (e) {
-      setError(applyApiErrors(form, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () => onClose(true),
+  );
   return (
     <Modal open title={text.title} onCancel={() => onClose(false)} footer={null} destroyOnClose>
       <Typography.Paragraph type="secondary">{text.help}</Typography.Paragraph>

@@ -1,7 +1,6 @@
 import { Alert, Button, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { api } from '../../shared/api';
-import { applyApiErrors } from '../../shared/errors';
+import { useDialogSubmit } from '../../shared/useDialogSubmit';
 
 /** A POST taking { reason } (suspend, delist, reject). */
 export function ReasonModal({
@@ -13,21 +12,12 @@ export function ReasonModal({
   path: string;
   onClose: (done: boolean) => void;
 }) {
-  const [form] = Form.useForm();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { reason: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { form, error, busy, submit } = useDialogSubmit(
+    async (v: { reason: string }) => {
       await api(path, { method: 'POST', body: v });
-      onClose(true);
-    } catch (e) {
-      setError(applyApiErrors(form, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () => onClose(true),
+  );
   return (
     <Modal open title={title} onCancel={() => onClose(false)} footer={null} destroyOnClose>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}

@@ -1,19 +1,13 @@
 import { Alert, App as AntApp, Button, Form, Input, InputNumber, Modal } from 'antd';
-import { useState } from 'react';
 import { api, RequestBody } from '../../shared/api';
 import { Program } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
-import { applyApiErrors } from '../../shared/errors';
+import { useDialogSubmit } from '../../shared/useDialogSubmit';
 
 export function ApplyModal({ program, onClose }: { program: Program; onClose: (done: boolean) => void }) {
-  const [form] = Form.useForm();
   const { message } = AntApp.useApp();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (values: { amountYuan: number; purpose: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { form, error, busy, submit } = useDialogSubmit(
+    async (values: { amountYuan: number; purpose: string }) => {
       await api(`/voucher-programs/${program.id}/applications`, {
         method: 'POST',
         body: {
@@ -22,13 +16,10 @@ export function ApplyModal({ program, onClose }: { program: Program; onClose: (d
         } satisfies RequestBody<'ApplyDto'>,
       });
       message.success('申请已提交，等待主管部门审核');
-      onClose(true);
-    } catch (e) {
-      setError(applyApiErrors(form, e, { amountFen: 'amountYuan' }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () => onClose(true),
+    { amountFen: 'amountYuan' },
+  );
   return (
     <Modal open title={`申请：${program.name}`} onCancel={() => onClose(false)} footer={null} destroyOnClose>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}

@@ -1,8 +1,7 @@
 import { Alert, Button, Form, Input, InputNumber, Modal, Typography } from 'antd';
-import { useState } from 'react';
 import { api } from '../../shared/api';
 import { yuan } from '../../shared/money';
-import { applyApiErrors } from '../../shared/errors';
+import { useDialogSubmit } from '../../shared/useDialogSubmit';
 import { ApplicationRow } from './ApplicationsReview';
 
 export function DecisionModal({
@@ -14,25 +13,17 @@ export function DecisionModal({
   approve: boolean;
   onClose: (done: boolean) => void;
 }) {
-  const [form] = Form.useForm();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (values: { amountYuan?: number; reason?: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { form, error, busy, submit } = useDialogSubmit(
+    async (values: { amountYuan?: number; reason?: string }) => {
       await api(`/voucher-applications/${app.id}/${approve ? 'approve' : 'reject'}`, {
         method: 'POST',
         idempotent: true,
         body: approve ? { amountFen: Math.round((values.amountYuan ?? 0) * 100) } : { reason: values.reason },
       });
-      onClose(true);
-    } catch (e) {
-      setError(applyApiErrors(form, e, { amountFen: 'amountYuan' }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () => onClose(true),
+    { amountFen: 'amountYuan' },
+  );
   return (
     <Modal
       open

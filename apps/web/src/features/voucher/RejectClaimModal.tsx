@@ -1,26 +1,16 @@
 import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
 import { api } from '../../shared/api';
 import { yuan } from '../../shared/money';
-import { applyApiErrors } from '../../shared/errors';
+import { useDialogSubmit } from '../../shared/useDialogSubmit';
 import { ClaimRow } from './ClaimsReview';
 
 export function RejectClaimModal({ claim, onClose }: { claim: ClaimRow; onClose: (done: boolean) => void }) {
-  const [form] = Form.useForm<{ reason: string }>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { reason: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { form, error, busy, submit } = useDialogSubmit(
+    async (v: { reason: string }) => {
       await api(`/claims/${claim.id}/reject`, { method: 'POST', idempotent: true, body: { reason: v.reason.trim() } });
-      onClose(true);
-    } catch (e) {
-      setError(applyApiErrors(form, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () => onClose(true),
+  );
   return (
     <Modal open title="驳回兑付申请" onCancel={() => onClose(false)} footer={null} destroyOnClose>
       <Typography.Paragraph type="secondary">

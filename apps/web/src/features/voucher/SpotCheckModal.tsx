@@ -1,8 +1,7 @@
 import { Alert, Button, Checkbox, Form, Input, Modal, Radio, Typography } from 'antd';
-import { useState } from 'react';
 import { api } from '../../shared/api';
 import { yuan } from '../../shared/money';
-import { applyApiErrors } from '../../shared/errors';
+import { useDialogSubmit } from '../../shared/useDialogSubmit';
 
 interface Values {
   result: 'PASS' | 'FAIL';
@@ -22,14 +21,8 @@ export function SpotCheckModal({
   claim: { id: string; contractNumber: string; amountFen?: number };
   onClose: (done: boolean) => void;
 }) {
-  const [form] = Form.useForm<Values>();
-  const result = Form.useWatch('result', form);
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { form, error, busy, submit } = useDialogSubmit(
+    async (v: Values) => {
       await api(`/claims/${claim.id}/spot-check`, {
         method: 'POST',
         body: {
@@ -39,13 +32,10 @@ export function SpotCheckModal({
           revokeVoucher: v.result === 'FAIL' && v.revokeVoucher === true,
         },
       });
-      onClose(true);
-    } catch (e) {
-      setError(applyApiErrors(form, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () => onClose(true),
+  );
+  const result = Form.useWatch('result', form);
   return (
     <Modal open title="录入抽查结果" onCancel={() => onClose(false)} footer={null} destroyOnClose>
       <Typography.Paragraph type="secondary">

@@ -1,32 +1,23 @@
 import { Alert, App as AntApp, Button, Form, InputNumber, Modal, Typography } from 'antd';
-import { useState } from 'react';
 import { api } from '../../shared/api';
 import { Program } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
-import { applyApiErrors } from '../../shared/errors';
+import { useDialogSubmit } from '../../shared/useDialogSubmit';
 
 export function TopUpModal({ program, onClose }: { program: Program; onClose: (done: boolean) => void }) {
-  const [form] = Form.useForm();
   const { message } = AntApp.useApp();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (v: { amountYuan: number }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { form, error, busy, submit } = useDialogSubmit(
+    async (v: { amountYuan: number }) => {
       await api(`/voucher-programs/${program.id}/budget`, {
         method: 'POST',
         idempotent: true,
         body: { amountFen: Math.round(v.amountYuan * 100) },
       });
       message.success('预算已追加');
-      onClose(true);
-    } catch (e) {
-      setError(applyApiErrors(form, e, { amountFen: 'amountYuan' }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () => onClose(true),
+    { amountFen: 'amountYuan' },
+  );
   return (
     <Modal open title={`追加预算：${program.name}`} onCancel={() => onClose(false)} footer={null} destroyOnClose>
       <Typography.Paragraph type="secondary">当前预算 {yuan(program.budgetFen)}</Typography.Paragraph>
