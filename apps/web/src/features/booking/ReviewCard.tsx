@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api, Page } from '../../shared/api';
 import { applyApiErrors } from '../../shared/errors';
 import { useLoad } from '../../shared/useLoad';
+
 export interface Review {
   id: string;
   orderId: string;

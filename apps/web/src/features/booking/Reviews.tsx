@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api, Page } from '../../shared/api';
 import { useAction } from '../../shared/actions';
 import { useLoad } from '../../shared/useLoad';
+
 export interface ReviewRow {
   id: string;
   orderId: string;

@@ -4,6 +4,7 @@ import { api, ApiError } from '../../shared/api';
 import { errorText } from '../../shared/errors';
 import { BookingRules, WEEKDAYS } from './schedule';
 import { WEEKDAY_LABEL } from '../../shared/labels/booking';
+
 /** "08:30-12:00, 13:30-17:30" ⇄ [["08:30","12:00"],["13:30","17:30"]] */
 export const windowsText = (windows: [string, string][] = []) => windows.map(([a, b]) => `${a}-${b}`).join(', ');
 export const parseWindows = (text = ''): string[][] =>

@@ -11,13 +11,12 @@ import {
   Space,
   TreeSelect,
 } from 'antd';
-import { useState } from 'react';
 import { api } from '../../shared/api';
-import { applyApiErrors } from '../../shared/errors';
 import { STAGE } from '../../shared/labels/demand';
 import { fieldTree, useIndustryFields } from '../../shared/fieldTree';
 import { PRICING, SERVICE_CATEGORY } from '../../shared/labels/catalogue';
 import { ServiceRow } from './types';
+import { useDialogSubmit } from '../../shared/useDialogSubmit';
 
 export function ServiceModal({
   platformId,
@@ -28,32 +27,24 @@ export function ServiceModal({
   service?: ServiceRow;
   onClose: (done: boolean) => void;
 }) {
-  const [form] = Form.useForm();
   const { message } = AntApp.useApp();
   const fields = useIndustryFields();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const pricingKind = Form.useWatch('pricingKind', form) as string | undefined;
-  const submit = async (v: Record<string, unknown> & { priceYuan?: number }) => {
-    setBusy(true);
-    setError(undefined);
-    const { priceYuan, ...rest } = v;
-    const body = {
-      ...rest,
-      priceFen: v.pricingKind === 'QUOTE' || !priceYuan ? undefined : Math.round(priceYuan * 100),
-      unitName: v.pricingKind === 'UNIT' ? rest.unitName : undefined,
-    };
-    try {
+  const { form, error, busy, submit } = useDialogSubmit(
+    async (v: Record<string, unknown> & { priceYuan?: number }) => {
+      const { priceYuan, ...rest } = v;
+      const body = {
+        ...rest,
+        priceFen: v.pricingKind === 'QUOTE' || !priceYuan ? undefined : Math.round(priceYuan * 100),
+        unitName: v.pricingKind === 'UNIT' ? rest.unitName : undefined,
+      };
       if (service) await api(`/services/${service.id}`, { method: 'PATCH', body });
       else await api(`/platforms/${platformId}/services`, { method: 'POST', body });
       message.success(service ? '服务已保存' : '服务已创建（草稿），发布后可被搜索');
-      onClose(true);
-    } catch (e) {
-      setError(applyApiErrors(form, e, { priceFen: 'priceYuan' }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () => onClose(true),
+    { priceFen: 'priceYuan' },
+  );
+  const pricingKind = Form.useWatch('pricingKind', form) as string | undefined;
   return (
     <Modal
       open

@@ -1,6 +1,7 @@
 import { Alert, App as AntApp, Button, Form, Input, Modal, Typography } from 'antd';
 import { api } from '../../shared/api';
 import { useDialogSubmit } from '../../shared/useDialogSubmit';
+
 export const END_DEMAND = {
   close: {
     title: '关闭需求',

@@ -1,10 +1,10 @@
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, App as AntApp } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useState } from 'react';
 import { api, RequestBody } from '../../shared/api';
 import { Demand } from '../../shared/api-types';
-import { applyApiErrors } from '../../shared/errors';
+import { useDialogSubmit } from '../../shared/useDialogSubmit';
+
 export interface PlatformRow {
   id: string;
   name: string;
@@ -20,20 +20,15 @@ export function QuoteModal({
   platforms: PlatformRow[];
   onClose: () => void;
 }) {
-  const [form] = Form.useForm();
   const { message } = AntApp.useApp();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const submit = async (values: {
-    platformId: string;
-    priceYuan: number;
-    timelineDays: number;
-    scope: string;
-    validUntil: Dayjs;
-  }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { form, error, busy, submit } = useDialogSubmit(
+    async (values: {
+      platformId: string;
+      priceYuan: number;
+      timelineDays: number;
+      scope: string;
+      validUntil: Dayjs;
+    }) => {
       await api(`/demands/${demand.id}/quotes`, {
         method: 'POST',
         body: {
@@ -45,13 +40,9 @@ export function QuoteModal({
         } satisfies RequestBody<'SubmitQuoteDto'>,
       });
       message.success('报价已提交');
-      onClose();
-    } catch (e) {
-      setError(applyApiErrors(form, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    onClose,
+  );
   return (
     <Modal open title={`报价：${demand.title}`} onCancel={onClose} footer={null} destroyOnClose>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}

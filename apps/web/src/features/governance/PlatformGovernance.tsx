@@ -4,6 +4,7 @@ import { Evaluation } from './Evaluation';
 import { RevenueReview } from './RevenueReview';
 import { PlatformItem } from './PlatformsReview';
 import { Recognitions } from './Recognitions';
+
 export interface Recognition {
   id: string;
   level: string;

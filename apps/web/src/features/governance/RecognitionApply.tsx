@@ -7,6 +7,7 @@ import { RECOGNITION_LEVEL } from '../../shared/labels/catalogue';
 import { RECOGNITION_STATUS } from '../../shared/labels/governance';
 import { useLoad } from '../../shared/useLoad';
 import { LoadedTable } from '../../shared/LoadedTable';
+
 export interface RecognitionRow {
   id: string;
   level: string;

@@ -6,6 +6,7 @@ import { label } from '../../shared/labels';
 import { useLoad } from '../../shared/useLoad';
 import { JOB_NAME, QUEUE } from '../../shared/labels/operations';
 import { time } from '../../shared/dates';
+
 export interface FailedJob {
   id: string;
   queue: string;

@@ -7,6 +7,7 @@ import { applyApiErrors } from '../../shared/errors';
 import { label } from '../../shared/labels';
 import { CLAIM_STATUS } from '../../shared/labels/voucher';
 import { useLoad } from '../../shared/useLoad';
+
 /** SPEC §6 rounding as the SME sees it at checkout (the API states it in the rule and hold schemas). */
 
 export const ROUNDING_NOTE =

@@ -2,29 +2,20 @@ import { Alert, Button, Form, Input, Modal, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api';
 import { yuan } from '../../shared/money';
-import { applyApiErrors } from '../../shared/errors';
 import { NoticeItem } from './public-notice';
+import { useDialogSubmit } from '../../shared/useDialogSubmit';
 
 export function ObjectionModal({ item, onClose }: { item: NoticeItem; onClose: (done: boolean) => void }) {
-  const [form] = Form.useForm<{ contact: string; reason: string }>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const submit = async (v: { contact: string; reason: string }) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const { form, error, busy, submit } = useDialogSubmit(
+    async (v: { contact: string; reason: string }) => {
       await api(`/claims/${item.claimId}/objections`, {
         method: 'POST',
         body: { contact: v.contact.trim(), reason: v.reason.trim() },
       });
-      setDone(true);
-    } catch (e) {
-      setError(applyApiErrors(form, e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    () => setDone(true),
+  );
   return (
     <Modal open title="提出异议" onCancel={() => onClose(done)} footer={null} destroyOnClose>
       {done ? (

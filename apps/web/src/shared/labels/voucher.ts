@@ -1,5 +1,6 @@
 import { options } from './';
 import { SERVICE_CATEGORY } from './catalogue';
+
 export const VOUCHER_STATUS: Record<string, string> = {
   ACTIVE: '可用',
   EXHAUSTED: '已用完',
