@@ -23,9 +23,11 @@ export interface ServiceHit {
   };
   _highlight: { title: string; description: string };
 }
+
 export interface ServiceSearchPage extends Page<ServiceHit> {
   facets: Record<string, Record<string, number>>;
 }
+
 export interface Demand {
   id: string;
   title: string;
@@ -40,6 +42,7 @@ export interface Demand {
   createdAt?: string;
   publishedAt?: string | null;
 }
+
 export interface DemandMatch {
   rank: number;
   score: number;
@@ -54,6 +57,7 @@ export interface DemandMatch {
   platform: { id: string; name: string; regionCode: string; recognitionLevel: string | null; ratingAvg: number | null };
   reasons: { terms: string[]; field: boolean; stage: boolean; categories: string[]; region: boolean; budget: boolean };
 }
+
 export interface Quote {
   id: string;
   demandId: string;
@@ -66,6 +70,7 @@ export interface Quote {
   status: string;
   orderId?: string | null;
 }
+
 export interface Order {
   id: string;
   status: string;
@@ -81,6 +86,7 @@ export interface Order {
   title?: string;
   createdAt?: string;
 }
+
 export interface Voucher {
   id: string;
   code: string;
@@ -115,12 +121,14 @@ export interface VoucherOption {
   programName: string;
   validUntil: string;
 }
+
 export interface VoucherOptions {
   orderId: string;
   orderAmountFen: number;
   currentHold: { id: string; voucherId: string; amountFen: number; status: string } | null;
   options: VoucherOption[];
 }
+
 export interface Claim {
   id: string;
   orderId: string;
@@ -135,6 +143,7 @@ export interface Claim {
   spotCheck?: boolean;
   createdAt?: string;
 }
+
 export interface Org {
   id: string;
   kind: OrgKind;
@@ -159,6 +168,7 @@ export interface Program {
   rulesLocked: boolean;
   rule: { kind: 'RATIO' | 'TIERS'; ratioBp?: number; tiers?: { uptoFen: number | null; ratioBp: number }[] };
 }
+
 export interface VoucherApplication {
   id: string;
   programId: string;

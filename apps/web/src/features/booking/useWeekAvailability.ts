@@ -3,7 +3,6 @@ import { useLoad } from '../../shared/useLoad';
 import { Availability, instant, dayStart, DAY_MS } from './schedule';
 
 /** The week's availability (from the API) of an instrument; `monday` is a China date. */
-
 export function useWeekAvailability(instrumentId: string, monday: string) {
   return useLoad(
     () =>

@@ -11,6 +11,7 @@ export interface MyPlatform {
   ratingAvg: number | null;
   reviewCount: number;
 }
+
 export interface ServiceRow {
   id: string;
   title: string;

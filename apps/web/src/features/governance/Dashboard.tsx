@@ -13,6 +13,7 @@ export interface Program {
   year: number;
   status: string;
 }
+
 export interface Summary {
   budgetFen: number;
   issuedFen: number;
@@ -23,6 +24,7 @@ export interface Summary {
   remainingFen: number;
   vouchersIssued: number;
 }
+
 export interface ReportRow {
   key: string;
   label: string;
@@ -30,10 +32,12 @@ export interface ReportRow {
   amountFen: number;
   paidFen: number;
 }
+
 export interface ProgramReport {
   byField: ReportRow[];
   byRegion: ReportRow[];
 }
+
 export interface Funnel {
   year: number;
   total: Record<'published' | 'matched' | 'quoted' | 'ordered' | 'completed' | 'reimbursed', number>;

@@ -11,6 +11,7 @@ export interface RuleAssessment {
   reason: string;
   split: { funderKey: string; amountFen: number }[];
 }
+
 export interface AssessmentInputs {
   year: number;
   platformLevel: string;
@@ -25,6 +26,7 @@ export interface AssessmentInputs {
   operatingFirstYear?: number | null;
   marketplaceRevenueFen?: number;
 }
+
 export interface AssessmentRow {
   id: string;
   year: number;

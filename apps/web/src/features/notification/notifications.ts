@@ -9,6 +9,7 @@ export interface Notification {
   readAt: string | null;
   createdAt: string;
 }
+
 export const CHANGED = 'pilotlink:notifications';
 export const changed = () => window.dispatchEvent(new Event(CHANGED));
 /** Where a notification leads in the portal, by its subject. */

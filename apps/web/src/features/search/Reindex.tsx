@@ -14,6 +14,7 @@ export interface IndexProgress {
   total: number;
   done: number;
 }
+
 export interface ReindexJob {
   id: string;
   state: string;
@@ -25,6 +26,7 @@ export interface ReindexJob {
   startedAt: string | null;
   finishedAt: string | null;
 }
+
 export const REINDEX_JOB_ID = 'reindex-search';
 export const POLL_MS = 1000;
 export const UNFINISHED = ['waiting', 'delayed', 'prioritized', 'active'];

@@ -9,7 +9,6 @@ import { CLAIM_STATUS } from '../../shared/labels/voucher';
 import { useLoad } from '../../shared/useLoad';
 
 /** SPEC §6 rounding as the SME sees it at checkout (the API states it in the rule and hold schemas). */
-
 export const ROUNDING_NOTE =
   '抵扣金额按项目补贴规则逐档计算，每档金额舍去不足 1 分的部分（向下取整到分）后相加，并受服务券余额及各项上限限制。';
 

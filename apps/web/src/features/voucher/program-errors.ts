@@ -40,6 +40,7 @@ export const FIELDS: [RegExp, (m: RegExpMatchArray) => (string | number)[], (m: 
   [/^claimWindowDays$/, () => ['claimWindowDays'], () => '兑付申请期限'],
   [/^spotCheckBp$/, () => ['spotCheckPercent'], () => '抽查比例'],
 ];
+
 /** What checkRules (programs.service.ts) says, in Chinese. */
 export const RULE_MESSAGES: [RegExp, string][] = [
   [/add up to 10000/, '各出资方比例合计须为 100%'],
@@ -50,12 +51,12 @@ export const RULE_MESSAGES: [RegExp, string][] = [
   [/tiers must be a non-empty list/, '至少需要一档'],
   [/6-digit/, '须为 6 位行政区划代码，如 350582'],
 ];
+
 /**
  * Puts the API's field errors (details.fields[].field, e.g. `rule.tiers.1.uptoFen`) next to the form
  * items they concern, in Chinese; answers the general message. Like applyApiErrors, with the
  * program form's own names (yuan/percent fields, list rows by index).
  */
-
 export function applyProgramErrors(form: FormInstance, error: unknown): string {
   if (error instanceof ApiError) {
     const placed = (error.details.fields ?? []).map((f) => {

@@ -9,6 +9,7 @@ export const ORDER_STATUS: Record<string, string> = {
   CANCELLED: '已取消',
   DISPUTED: '争议中',
 };
+
 export const RESERVATION_STATUS: Record<string, string> = {
   CONFIRMED: '已确认',
   CHECKED_IN: '使用中',
@@ -16,6 +17,7 @@ export const RESERVATION_STATUS: Record<string, string> = {
   CANCELLED: '已取消',
   NO_SHOW: '未到场',
 };
+
 export const WEEKDAY_LABEL: Record<string, string> = {
   MON: '周一',
   TUE: '周二',

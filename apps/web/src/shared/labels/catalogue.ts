@@ -13,6 +13,7 @@ export const SERVICE_CATEGORY: Record<string, string> = {
   SAMPLE_MAKING: '样品试制',
   CONSULTING_TRAINING: '技术咨询与培训',
 };
+
 export const SERVICE_STATUS: Record<string, string> = { DRAFT: '草稿', PUBLISHED: '已发布', ARCHIVED: '已归档' };
 export const PRICING: Record<string, string> = { FIXED: '固定价格', UNIT: '按单位计价', QUOTE: '面议（报价）' };
 export const PLATFORM_STATUS: Record<string, string> = {
@@ -22,6 +23,7 @@ export const PLATFORM_STATUS: Record<string, string> = {
   SUSPENDED: '已暂停',
   DELISTED: '已下架',
 };
+
 export const RECOGNITION_LEVEL: Record<string, string> = {
   NONE: '未认定',
   CITY: '市级',

@@ -6,6 +6,7 @@ export const DEMAND_STATUS: Record<string, string> = {
   CANCELLED: '已取消',
   EXPIRED: '已过期',
 };
+
 export const QUOTE_STATUS: Record<string, string> = {
   SUBMITTED: '待决定',
   REVISION_REQUESTED: '待修改',
@@ -14,6 +15,7 @@ export const QUOTE_STATUS: Record<string, string> = {
   WITHDRAWN: '已撤回',
   EXPIRED: '已过期',
 };
+
 export const CONFIDENTIALITY: Record<string, { label: string; help: string }> = {
   PUBLIC: { label: '公开', help: '所有已认证平台可在需求大厅看到全部内容（含详细描述），并可主动报价。' },
   SUMMARY: {
@@ -22,6 +24,7 @@ export const CONFIDENTIALITY: Record<string, { label: string; help: string }> = 
   },
   PRIVATE: { label: '不公开', help: '需求不进入需求大厅和搜索，仅您邀请的平台可见并报价。' },
 };
+
 export const STAGE: Record<string, string> = {
   LAB: '小试',
   PILOT: '中试',

@@ -7,6 +7,7 @@ export const JOB_STATE: Record<string, string> = {
   failed: '失败',
   unknown: '未知',
 };
+
 export const JOB_STATE_COLOR: Record<string, string> = { active: 'processing', completed: 'success', failed: 'error' };
 export const INDEX_KIND: Record<string, string> = { services: '服务', platforms: '平台', demands: '需求' };
 export const INDEX_STATE: Record<string, string> = {
@@ -15,11 +16,13 @@ export const INDEX_STATE: Record<string, string> = {
   SWAPPING: '切换中',
   DONE: '完成',
 };
+
 export const QUEUE: Record<string, string> = {
   maintenance: '维护任务',
   notifications: '通知分发',
   webhooks: 'Webhook 推送',
 };
+
 export const JOB_NAME: Record<string, string> = {
   'reindex-search': '重建搜索索引',
   'reconcile-search-index': '搜索索引校对',

@@ -7,6 +7,7 @@ export const VOUCHER_STATUS: Record<string, string> = {
   EXPIRED: '已过期',
   REVOKED: '已作废',
 };
+
 export const CLAIM_STATUS: Record<string, string> = {
   SUBMITTED: '待审核',
   APPROVED: '已通过（公示中）',
@@ -14,6 +15,7 @@ export const CLAIM_STATUS: Record<string, string> = {
   REJECTED: '已驳回',
   PAID: '已拨付',
 };
+
 export const CHECK_LABEL: Record<string, string> = {
   INVOICE_MATCHES_CONTRACT: '发票金额与合同一致',
   CONTRACT_NUMBER_MATCHES: '合同编号一致',
@@ -21,40 +23,48 @@ export const CHECK_LABEL: Record<string, string> = {
   COMPLETED_WITHIN_VALIDITY: '在服务券有效期内完成',
   HELD_WITHIN_VALIDITY: '在有效期内使用服务券',
 };
+
 export const APPLICATION_STATUS: Record<string, string> = {
   PENDING: '待审核',
   APPROVED: '已批准',
   REJECTED: '未批准',
   WITHDRAWN: '已撤回',
 };
+
 export const PROGRAM_STATUS: Record<string, string> = {
   DRAFT: '草稿',
   OPEN: '申报中',
   CLOSED: '已关闭',
 };
+
 export const PROGRAM_KIND: Record<string, string> = {
   PILOT_SERVICE: '中试服务券',
   INNOVATION: '创新券',
 };
+
 export const REDEMPTION_MODE: Record<string, string> = {
   REIMBURSE: '企业先付后报（报销）',
   DEDUCT: '下单直接抵扣（平台兑付）',
 };
+
 export const REDEMPTION_SHORT: Record<string, string> = {
   REIMBURSE: '通用（企业兑付）',
   DEDUCT: '通兑（服务机构兑付）',
 };
+
 export const OBJECTION_STATUS: Record<string, { text: string; color: string }> = {
   OPEN: { text: '待处理', color: 'orange' },
   UPHELD: { text: '异议成立', color: 'red' },
   DISMISSED: { text: '异议不成立', color: 'green' },
 };
+
 export const FLAG_TEXT: Record<string, string> = {
   IDENTICAL_AMOUNTS: '同项目多笔相同金额',
   SHARED_PERSON: '法定代表人与其他申请人相同',
   FAST_DELIVERY: '交付用时远短于承诺周期',
   VOLUME_SPIKE: '平台兑付申请量激增',
 };
+
 export const REASON_TEXT: Record<string, string> = {
   RELATED_PARTY: '关联方交易',
   CATEGORY_NOT_ELIGIBLE: '服务类别不在支持范围',
@@ -68,6 +78,7 @@ export const REASON_TEXT: Record<string, string> = {
   PER_ORDER_CAP_REACHED: '已达单笔订单上限',
   PAIR_ALREADY_SUBSIDISED: '该企业与平台已享受过补贴',
 };
+
 export const SERVICE_CATEGORY_OPTIONS = options(SERVICE_CATEGORY);
 export const MIN_RECOGNITION_OPTIONS = [
   { value: 'NONE', label: '不限（已上架即可）' },
@@ -75,6 +86,7 @@ export const MIN_RECOGNITION_OPTIONS = [
   { value: 'PROVINCE', label: '省级及以上' },
   { value: 'NATIONAL', label: '国家级' },
 ];
+
 export const EXCLUDABLE_PURPOSE_OPTIONS = [{ value: 'STATUTORY_TESTING', label: '法定/强制性检测不予补贴' }];
 export const REDEMPTION_OPTIONS = [
   { value: 'REIMBURSE', label: '通用（企业兑付：企业全额付款后申请补贴）' },
