@@ -17,12 +17,12 @@ function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: k
 
 const LoginPage = page(() => import('../features/identity/LoginPage'), 'LoginPage');
 const RegisterPage = page(() => import('../features/identity/RegisterPage'), 'RegisterPage');
-const PlatformDetailPage = page(() => import('../features/catalogue/PlatformDetailPage'), 'PlatformDetailPage');
+const PlatformDetailPage = page(() => import('./PlatformDetailPage'), 'PlatformDetailPage');
 const ServiceDetailPage = page(() => import('../features/catalogue/ServiceDetailPage'), 'ServiceDetailPage');
 const SmeHome = page(() => import('./SmeHome'), 'SmeHome');
 const NewDemandPage = page(() => import('../features/demand/NewDemandPage'), 'NewDemandPage');
 const DemandPage = page(() => import('../features/demand/DemandPage'), 'DemandPage');
-const OrderPage = page(() => import('../features/booking/OrderPage'), 'OrderPage');
+const OrderPage = page(() => import('./OrderPage'), 'OrderPage');
 const PlatformHome = page(() => import('./PlatformHome'), 'PlatformHome');
 const BureauHome = page(() => import('./BureauHome'), 'BureauHome');
 const AdminHome = page(() => import('./AdminHome'), 'AdminHome');

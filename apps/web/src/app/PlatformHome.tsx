@@ -1,6 +1,6 @@
 import { Alert, Col, Row, Space, Typography } from 'antd';
 import { OrdersCard } from '../features/booking/OrdersCard';
-import { PlatformManage } from '../features/catalogue/PlatformManage';
+import { PlatformManage } from './PlatformManage';
 import { DemandHall } from '../features/demand/DemandHall';
 import { PlatformRow } from '../features/demand/QuoteModal';
 import { EquipmentDeclarations } from '../features/governance/EquipmentDeclarations';

@@ -3,7 +3,7 @@ import type { components } from '../openapi';
 /**
  * A small typed client for the PilotLink API (/api, OpenAPI at /api/docs-json). Request bodies are typed
  * from the OpenAPI document (`RequestBody<'CreateProgramDto'>`, generated into openapi.d.ts; a test fails
- * when the document and the file drift apart). Responses are typed by hand below against the DTOs of the
+ * when the document and the file drift apart). Responses are typed by hand in api-types.ts against the DTOs of the
  * endpoints the portal uses (libs/*\/src/dto): most routes do not declare a response schema in the document.
  */
 

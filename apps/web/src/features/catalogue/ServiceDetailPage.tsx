@@ -12,7 +12,7 @@ import { ServiceRow } from './types';
 import { SERVICE_CATEGORY } from '../../shared/labels/catalogue';
 import { useLoad } from '../../shared/useLoad';
 import { price } from './price';
-import { PublicPlatform } from './PlatformDetailPage';
+import { PublicPlatform } from './types';
 
 /** Public: one published service; an SME may order it directly. */
 export function ServiceDetailPage() {

@@ -27,3 +27,31 @@ export interface ServiceRow {
   voucherEligible: boolean;
   status: string;
 }
+
+export interface PublicPlatform {
+  id: string;
+  name: string;
+  typeLabel: string;
+  operatingModelLabel: string;
+  regionCode: string;
+  regionName: string | null;
+  address: string | null;
+  description: string;
+  contactName: string | null;
+  contactPhone: string | null;
+  recognitionLevel: string;
+  ratingAvg: number | null;
+  reviewCount: number;
+  qualifications?: { kind: string; certificateNo: string; accreditedScope?: string | null; validUntil: string }[];
+}
+
+export interface EquipmentRow {
+  id: string;
+  name: string;
+  model: string | null;
+  maker: string | null;
+  category: string;
+  keySpecs: string;
+  hourlyRateFen: number;
+  status: string;
+}

@@ -1,15 +1,15 @@
 import { Alert, Card, Empty, Select, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, Page } from '../../shared/api';
-import { label } from '../../shared/labels';
-import { PLATFORM_STATUS } from '../../shared/labels/catalogue';
-import { useLoad } from '../../shared/useLoad';
-import { MyPlatform } from './types';
-import { Profile } from './PlatformProfile';
-import { Services } from './Services';
-import { Equipment } from './Equipment';
-import { Reviews } from '../booking/Reviews';
-import { RecognitionApply } from '../governance/RecognitionApply';
+import { api, Page } from '../shared/api';
+import { label } from '../shared/labels';
+import { PLATFORM_STATUS } from '../shared/labels/catalogue';
+import { useLoad } from '../shared/useLoad';
+import { MyPlatform } from '../features/catalogue/types';
+import { Profile } from '../features/catalogue/PlatformProfile';
+import { Services } from '../features/catalogue/Services';
+import { Equipment } from '../features/catalogue/Equipment';
+import { Reviews } from '../features/booking/Reviews';
+import { RecognitionApply } from '../features/governance/RecognitionApply';
 
 /** Operator: its platforms — profile, services, equipment, ratings and recognition. */
 export function PlatformManage() {

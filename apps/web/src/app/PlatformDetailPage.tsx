@@ -1,43 +1,16 @@
 import { Alert, Button, Card, Descriptions, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api, Page } from '../../shared/api';
-import { yuan } from '../../shared/money';
-import { label } from '../../shared/labels';
-import { RECOGNITION_LEVEL, SERVICE_CATEGORY } from '../../shared/labels/catalogue';
-import { InstrumentBooking } from '../booking/InstrumentBooking';
-import { Reviews } from '../booking/Reviews';
-import { ServiceRow } from './types';
-import { useLoad } from '../../shared/useLoad';
-import { price } from './price';
-
-export interface PublicPlatform {
-  id: string;
-  name: string;
-  typeLabel: string;
-  operatingModelLabel: string;
-  regionCode: string;
-  regionName: string | null;
-  address: string | null;
-  description: string;
-  contactName: string | null;
-  contactPhone: string | null;
-  recognitionLevel: string;
-  ratingAvg: number | null;
-  reviewCount: number;
-  qualifications?: { kind: string; certificateNo: string; accreditedScope?: string | null; validUntil: string }[];
-}
-
-interface EquipmentRow {
-  id: string;
-  name: string;
-  model: string | null;
-  maker: string | null;
-  category: string;
-  keySpecs: string;
-  hourlyRateFen: number;
-  status: string;
-}
+import { api, Page } from '../shared/api';
+import { yuan } from '../shared/money';
+import { label } from '../shared/labels';
+import { RECOGNITION_LEVEL, SERVICE_CATEGORY } from '../shared/labels/catalogue';
+import { InstrumentBooking } from '../features/booking/InstrumentBooking';
+import { Reviews } from '../features/booking/Reviews';
+import { ServiceRow } from '../features/catalogue/types';
+import { useLoad } from '../shared/useLoad';
+import { price } from '../features/catalogue/price';
+import { PublicPlatform, EquipmentRow } from '../features/catalogue/types';
 
 /** Public: a listed platform — profile, qualifications, published services, instruments and ratings. */
 export function PlatformDetailPage() {

@@ -1,18 +1,18 @@
 import { Alert, App as AntApp, Button, Card, Descriptions, Space, Steps, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { api } from '../../shared/api';
-import { Order } from '../../shared/api-types';
-import { yuan } from '../../shared/money';
-import { errorText } from '../../shared/errors';
-import { label } from '../../shared/labels';
-import { ORDER_STATUS } from '../../shared/labels/booking';
-import { useSession } from '../../shared/session';
-import { useLoad } from '../../shared/useLoad';
-import { Payments } from './Payments';
-import { VoucherCheckout } from '../voucher/VoucherCheckout';
-import { ClaimCard } from '../voucher/ClaimCard';
-import { ReviewCard } from './ReviewCard';
+import { api } from '../shared/api';
+import { Order } from '../shared/api-types';
+import { yuan } from '../shared/money';
+import { errorText } from '../shared/errors';
+import { label } from '../shared/labels';
+import { ORDER_STATUS } from '../shared/labels/booking';
+import { useSession } from '../shared/session';
+import { useLoad } from '../shared/useLoad';
+import { Payments } from '../features/booking/Payments';
+import { VoucherCheckout } from '../features/voucher/VoucherCheckout';
+import { ClaimCard } from '../features/voucher/ClaimCard';
+import { ReviewCard } from '../features/booking/ReviewCard';
 
 const FLOW = ['REQUESTED', 'ACCEPTED', 'CONTRACTED', 'IN_PROGRESS', 'DELIVERED', 'COMPLETED'];
 
