@@ -1,3 +1,4 @@
+/** Response shapes the portal reads, typed by hand against the API's response DTOs (libs/*\/src/dto) until the OpenAPI document declares them. */
 import { OrgKind, Page, RequestBody } from './api';
 
 export interface ServiceHit {
