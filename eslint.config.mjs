@@ -25,6 +25,16 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // The portal: features never import the route shells (app/); shared/ imports neither.
+    files: ['apps/web/src/features/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/app/*'] }] },
+  },
+  {
+    files: ['apps/web/src/shared/**/*.{ts,tsx}'],
+    ignores: ['apps/web/src/shared/**/*.spec.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/app/*', '**/features/*'] }] },
+  },
+  {
     files: ['apps/worker/src/cli.ts'],
     rules: { 'no-console': 'off' },
   },

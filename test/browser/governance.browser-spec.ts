@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { expectStatus, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
 import { chooseOption, dropdownOf, eventually, PortalTest, signIn, startPortal, submitDialog } from './browser';
 
-/** The portal's money format (apps/web/src/api.ts `yuan`), to compare the screen with what the API stored. */
+/** The portal's money format (apps/web/src/shared/money.ts `yuan`), to compare the screen with what the API stored. */
 const yuan = (fen: number) =>
   `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 

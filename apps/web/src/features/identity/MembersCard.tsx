@@ -1,9 +1,9 @@
 import { Alert, App as AntApp, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, Page } from '../../api';
-import { useAction } from '../../actions';
-import { applyApiErrors } from '../../errors';
-import { useLoad } from '../../useLoad';
+import { api, Page } from '../../shared/api';
+import { useAction } from '../../shared/actions';
+import { applyApiErrors } from '../../shared/errors';
+import { useLoad } from '../../shared/useLoad';
 import { ROLE_TEXT, useMyRole, UserRole } from './roles';
 
 interface Member {

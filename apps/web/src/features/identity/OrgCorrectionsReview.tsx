@@ -1,8 +1,8 @@
 import { Alert, App as AntApp, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { applyApiErrors, errorText } from '../../errors';
-import { LoadedTable } from '../../LoadedTable';
-import { useLoad } from '../../useLoad';
+import { applyApiErrors, errorText } from '../../shared/errors';
+import { LoadedTable } from '../../shared/LoadedTable';
+import { useLoad } from '../../shared/useLoad';
 import { decideCorrection, listCorrections, OrgCorrection } from './api';
 import { EligibilityFactsView } from './EligibilityFactsView';
 import { RoleGate } from './roles';

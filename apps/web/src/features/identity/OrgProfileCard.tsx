@@ -1,8 +1,8 @@
 import { Alert, App as AntApp, Button, Card, Form, Input, Select, Space, Spin, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api';
-import { applyApiErrors, errorText } from '../../errors';
-import { useLoad } from '../../useLoad';
+import { api } from '../../shared/api';
+import { applyApiErrors, errorText } from '../../shared/errors';
+import { useLoad } from '../../shared/useLoad';
 import {
   CORRECTION_STATUS,
   decideCorrection,

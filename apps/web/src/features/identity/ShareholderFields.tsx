@@ -1,5 +1,5 @@
 import { Button, Form, Input, Space, Typography } from 'antd';
-import { PercentInput } from '../../PercentInput';
+import { PercentInput } from '../../shared/PercentInput';
 import type { Shareholder } from './api';
 
 /** One row of the shareholder list as the form holds it: the share in percent. */

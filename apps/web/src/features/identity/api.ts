@@ -1,4 +1,4 @@
-import { api, Page, RequestBody, Schema } from '../../api';
+import { api, Page, RequestBody, Schema } from '../../shared/api';
 
 /** An org as GET/PATCH /orgs/:id answer it, with its pending correction request. */
 export type OrgProfile = Schema<'OrgResponseDto'>;

@@ -1,7 +1,7 @@
 import { ConfigProvider, Tooltip } from 'antd';
 import { createContext, ReactNode, useContext } from 'react';
-import { api } from '../../api';
-import { useLoad } from '../../useLoad';
+import { api } from '../../shared/api';
+import { useLoad } from '../../shared/useLoad';
 
 /**
  * Roles in an org (issue 15 point 5). Every org has owners and members; a bureau's users may hold a duty

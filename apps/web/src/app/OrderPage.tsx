@@ -1,0 +1,145 @@
+import { Alert, App as AntApp, Button, Card, Descriptions, Space, Steps, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { api } from '../shared/api';
+import { Order } from '../shared/api-types';
+import { yuan } from '../shared/money';
+import { errorText } from '../shared/errors';
+import { label } from '../shared/labels';
+import { ORDER_STATUS } from '../shared/labels/booking';
+import { useSession } from '../shared/session';
+import { useLoad } from '../shared/useLoad';
+import { Payments } from '../features/booking/Payments';
+import { VoucherCheckout } from '../features/voucher/VoucherCheckout';
+import { ClaimCard } from '../features/voucher/ClaimCard';
+import { ReviewCard } from '../features/booking/ReviewCard';
+
+const FLOW = ['REQUESTED', 'ACCEPTED', 'CONTRACTED', 'IN_PROGRESS', 'DELIVERED', 'COMPLETED'];
+
+/** One order, for either party: status, the actions allowed, payments, voucher and claim (SME). */
+export function OrderPage() {
+  const { id } = useParams();
+  const session = useSession();
+  const { message } = AntApp.useApp();
+  const order = useLoad(
+    () => api<Order & { platformConfirmedAt?: string | null; smeConfirmedAt?: string | null }>(`/orders/${id}`),
+    [id],
+  );
+  const [busy, setBusy] = useState<string>();
+  const isSme = session?.org.kind === 'SME';
+  const o = order.data;
+
+  const act = async (action: string) => {
+    setBusy(action);
+    try {
+      await api(`/orders/${id}/${action}`, { method: 'POST', body: {} });
+      message.success('操作成功');
+      order.reload();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const deliver = async (file: File) => {
+    setBusy('deliver');
+    const form = new FormData();
+    form.append('file', file, file.name);
+    try {
+      await api(`/orders/${id}/deliver`, { method: 'POST', form });
+      message.success('已提交交付报告');
+      order.reload();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  if (order.error) return <Alert type="error" message={order.error} />;
+  const step = o ? Math.max(0, FLOW.indexOf(o.status)) : 0;
+  const myConfirmed = o && (isSme ? o.smeConfirmedAt : o.platformConfirmedAt);
+  const actions: { action: string; label: string }[] = [];
+  if (o && !isSme && o.status === 'REQUESTED') actions.push({ action: 'accept', label: '接单' });
+  if (o && !isSme && o.status === 'REQUESTED') actions.push({ action: 'reject', label: '拒绝接单' });
+  if (o && o.status === 'ACCEPTED' && !myConfirmed) actions.push({ action: 'contract', label: '确认合同' });
+  if (o && !isSme && o.status === 'CONTRACTED') actions.push({ action: 'start', label: '开始服务' });
+  if (o && isSme && o.status === 'DELIVERED') actions.push({ action: 'complete', label: '确认验收' });
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        loading={order.loading}
+        title={`订单 ${o?.contractNumber ?? ''}`}
+        extra={
+          o && (
+            <Tag color="blue" data-testid="order-status">
+              {label(ORDER_STATUS, o.status)}
+            </Tag>
+          )
+        }
+      >
+        {o && (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            <Steps
+              size="small"
+              current={step}
+              responsive
+              items={FLOW.map((s) => ({ title: label(ORDER_STATUS, s) }))}
+            />
+            <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }}>
+              <Descriptions.Item label="合同金额">{yuan(o.agreedAmountFen)}</Descriptions.Item>
+              <Descriptions.Item label="已付">{yuan(o.paidFen ?? 0)}</Descriptions.Item>
+              <Descriptions.Item label="待付">{yuan(o.owedFen ?? 0)}</Descriptions.Item>
+              <Descriptions.Item label="服务券抵扣">{yuan(o.voucherDeductionFen ?? 0)}</Descriptions.Item>
+              {o.challengeRewardFen ? (
+                <Descriptions.Item label="揭榜挂帅奖励">{yuan(o.challengeRewardFen)}</Descriptions.Item>
+              ) : null}
+            </Descriptions>
+            <Space wrap>
+              {actions.map((a) => (
+                <Button
+                  key={a.action}
+                  type={a.action === 'reject' ? 'default' : 'primary'}
+                  danger={a.action === 'reject'}
+                  loading={busy === a.action}
+                  onClick={() => act(a.action)}
+                >
+                  {a.label}
+                </Button>
+              ))}
+              {o.status === 'ACCEPTED' && myConfirmed && (
+                <Typography.Text type="secondary">已确认合同，等待对方确认</Typography.Text>
+              )}
+              {!isSme && o.status === 'IN_PROGRESS' && (
+                <Upload
+                  accept=".pdf,.png,.jpg,.docx,.xlsx"
+                  showUploadList={false}
+                  beforeUpload={(file) => {
+                    void deliver(file);
+                    return false;
+                  }}
+                >
+                  <Button type="primary" loading={busy === 'deliver'}>
+                    上传验收报告并交付
+                  </Button>
+                </Upload>
+              )}
+            </Space>
+          </Space>
+        )}
+      </Card>
+      {o && isSme && <Payments orderId={o.id} owedFen={o.owedFen ?? 0} onPaid={order.reload} />}
+      {o && isSme && !['COMPLETED', 'CANCELLED', 'REJECTED'].includes(o.status) && (
+        <VoucherCheckout orderId={o.id} onHeld={order.reload} />
+      )}
+      {/* The payee files the claim: the SME when it paid in full (REIMBURSE), the platform for a deduction (DEDUCT). */}
+      {o && o.status === 'COMPLETED' && isSme === !((o.voucherDeductionFen ?? 0) > 0) && (
+        <ClaimCard order={o} deduct={!isSme} />
+      )}
+      {o && isSme && o.status === 'COMPLETED' && o.platformId && (
+        <ReviewCard orderId={o.id} platformId={o.platformId} />
+      )}
+    </Space>
+  );
+}

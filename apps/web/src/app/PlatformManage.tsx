@@ -1,0 +1,62 @@
+import { Alert, Card, Empty, Select, Tabs } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, Page } from '../shared/api';
+import { label } from '../shared/labels';
+import { PLATFORM_STATUS } from '../shared/labels/catalogue';
+import { useLoad } from '../shared/useLoad';
+import { MyPlatform } from '../features/catalogue/types';
+import { Profile } from '../features/catalogue/PlatformProfile';
+import { Services } from '../features/catalogue/Services';
+import { Equipment } from '../features/catalogue/Equipment';
+import { Reviews } from '../features/booking/Reviews';
+import { RecognitionApply } from '../features/governance/RecognitionApply';
+
+/** Operator: its platforms — profile, services, equipment, ratings and recognition. */
+export function PlatformManage() {
+  const platforms = useLoad(() => api<Page<MyPlatform>>('/platforms', { query: { mine: true, limit: 50 } }), []);
+  const [id, setId] = useState<string>();
+  useEffect(() => {
+    if (!id && platforms.data?.items.length) setId(platforms.data.items[0].id);
+  }, [platforms.data, id]);
+  const platform = platforms.data?.items.find((p) => p.id === id);
+  return (
+    <Card
+      size="small"
+      title="我的平台"
+      data-testid="my-platform"
+      extra={
+        <Select
+          size="small"
+          style={{ minWidth: 220 }}
+          value={id}
+          onChange={setId}
+          loading={platforms.loading}
+          placeholder="暂无平台"
+          options={(platforms.data?.items ?? []).map((p) => ({
+            value: p.id,
+            label: `${p.name}（${label(PLATFORM_STATUS, p.status)}）`,
+          }))}
+        />
+      }
+    >
+      {platforms.error && <Alert type="error" message={platforms.error} />}
+      {!platform && !platforms.loading && <Empty description="您还没有平台" />}
+      {platform && (
+        <Tabs
+          destroyInactiveTabPane
+          items={[
+            { key: 'services', label: '服务', children: <Services platformId={platform.id} /> },
+            {
+              key: 'profile',
+              label: '平台信息',
+              children: <Profile platform={platform} onSaved={platforms.reload} />,
+            },
+            { key: 'equipment', label: '仪器设备', children: <Equipment platformId={platform.id} /> },
+            { key: 'reviews', label: '用户评价', children: <Reviews platform={platform} /> },
+            { key: 'recognition', label: '认定申请', children: <RecognitionApply platformId={platform.id} /> },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,49 @@
+import { Alert, Descriptions } from 'antd';
+import { yuan } from '../../shared/money';
+
+/** A CHALLENGE demand as its owner sees it: the reward, the deadline and the award window after it. */
+export interface ChallengeTerms {
+  mode: string;
+  status: string;
+  rewardFen?: number | null;
+  challengeDeadline?: string | null;
+  awardWindowDays?: number;
+  awardBy?: string | null;
+}
+
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
+
+/**
+ * 揭榜挂帅 (SPEC §4): "platforms submit proposals until the deadline, then the SME has an award window,
+ * default 30 days, to pick one". Tells the SME which phase the challenge is in and until when.
+ */
+export function ChallengeNotice({
+  demand,
+  today = CHINA_DATE.format(new Date()),
+}: {
+  demand: ChallengeTerms;
+  today?: string;
+}) {
+  if (demand.mode !== 'CHALLENGE' || !demand.challengeDeadline) return null;
+  const awardBy = demand.awardBy ?? demand.challengeDeadline;
+  const phase =
+    demand.status !== 'OPEN'
+      ? null
+      : today <= demand.challengeDeadline
+        ? `揭榜进行中：平台可在 ${demand.challengeDeadline} 前（含当日）提交方案。`
+        : today <= awardBy
+          ? `揭榜已截止，不再接收新方案；请在 ${awardBy} 前（含当日）从已收到的方案中择优确定一家，逾期需求将过期。`
+          : `择优确定期已于 ${awardBy} 结束。`;
+  return (
+    <div data-testid="challenge-terms" style={{ marginTop: 12 }}>
+      <Descriptions size="small" column={{ xs: 1, sm: 3 }} title="揭榜挂帅">
+        <Descriptions.Item label="揭榜奖励">{yuan(demand.rewardFen ?? 0)}</Descriptions.Item>
+        <Descriptions.Item label="揭榜截止">{demand.challengeDeadline}</Descriptions.Item>
+        <Descriptions.Item label="择优确定截止">
+          {awardBy}（截止后 {demand.awardWindowDays ?? 30} 天）
+        </Descriptions.Item>
+      </Descriptions>
+      {phase && <Alert type="info" showIcon message={phase} />}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, App as AntApp } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { api, RequestBody } from '../../shared/api';
+import { Demand } from '../../shared/api-types';
+import { useDialogSubmit } from '../../shared/useDialogSubmit';
+
+export interface PlatformRow {
+  id: string;
+  name: string;
+  status: string;
+}
+
+export function QuoteModal({
+  demand,
+  platforms,
+  onClose,
+}: {
+  demand: Demand;
+  platforms: PlatformRow[];
+  onClose: () => void;
+}) {
+  const { message } = AntApp.useApp();
+  const { form, error, busy, submit } = useDialogSubmit(
+    async (values: {
+      platformId: string;
+      priceYuan: number;
+      timelineDays: number;
+      scope: string;
+      validUntil: Dayjs;
+    }) => {
+      await api(`/demands/${demand.id}/quotes`, {
+        method: 'POST',
+        body: {
+          platformId: values.platformId,
+          priceFen: Math.round(values.priceYuan * 100),
+          timelineDays: values.timelineDays,
+          scope: values.scope,
+          validUntil: values.validUntil.format('YYYY-MM-DD'),
+        } satisfies RequestBody<'SubmitQuoteDto'>,
+      });
+      message.success('报价已提交');
+    },
+    onClose,
+  );
+  return (
+    <Modal open title={`报价：${demand.title}`} onCancel={onClose} footer={null} destroyOnClose>
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ platformId: platforms[0]?.id, timelineDays: 30, validUntil: dayjs().add(30, 'day') }}
+      >
+        <Form.Item name="platformId" label="报价平台" rules={[{ required: true, message: '请选择平台' }]}>
+          <Select options={platforms.map((p) => ({ value: p.id, label: p.name }))} />
+        </Form.Item>
+        <Form.Item name="priceYuan" label="报价金额（元）" rules={[{ required: true, message: '请输入报价金额' }]}>
+          <InputNumber min={0.01} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="timelineDays" label="周期（天）" rules={[{ required: true, message: '请输入周期' }]}>
+          <InputNumber min={1} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="scope" label="服务范围" rules={[{ required: true, message: '请描述服务范围' }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item name="validUntil" label="报价有效期至" rules={[{ required: true, message: '请选择日期' }]}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={busy} block>
+          提交报价
+        </Button>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,103 @@
+import { Button, Card, Select, Space, Tag } from 'antd';
+import { useState } from 'react';
+import { api, Page } from '../../shared/api';
+import { useAction, useDialogClose } from '../../shared/actions';
+import { label } from '../../shared/labels';
+import { useLoad } from '../../shared/useLoad';
+import { RECOGNITION_LEVEL, PLATFORM_STATUS } from '../../shared/labels/catalogue';
+import { SubsidyRules } from './SubsidyRules';
+import { LoadedTable } from '../../shared/LoadedTable';
+import { ReasonModal } from './ReasonModal';
+import { IndicatorsTable } from './IndicatorsTable';
+import { PlatformGovernance } from './PlatformGovernance';
+
+export interface PlatformItem {
+  id: string;
+  name: string;
+  status: string;
+  regionCode: string;
+  recognitionLevel?: string;
+  typeLabel?: string;
+}
+
+/** Bureau: platforms in its jurisdiction — list/suspend/delist, recognitions, evaluations, subsidies. */
+export function PlatformsReview() {
+  const closeDialog = useDialogClose();
+  const run = useAction();
+  const [status, setStatus] = useState('PENDING_REVIEW');
+  const platforms = useLoad(() => api<Page<PlatformItem>>('/platforms', { query: { status, limit: 100 } }), [status]);
+  const [reasonFor, setReasonFor] = useState<{ platform: PlatformItem; action: 'suspend' | 'delist' }>();
+  const [open, setOpen] = useState<PlatformItem>();
+  const list = async (p: PlatformItem) => {
+    if (await run(() => api(`/platforms/${p.id}/list`, { method: 'POST' }), `已上架：${p.name}`)) platforms.reload();
+  };
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        size="small"
+        title="平台审核与监管"
+        extra={
+          <Select
+            size="small"
+            value={status}
+            onChange={setStatus}
+            style={{ width: 120 }}
+            options={['PENDING_REVIEW', 'LISTED', 'SUSPENDED', 'DELISTED'].map((s) => ({
+              value: s,
+              label: PLATFORM_STATUS[s],
+            }))}
+          />
+        }
+      >
+        <LoadedTable
+          load={platforms}
+          rows={platforms.data?.items ?? []}
+          empty="没有该状态的平台"
+          data-testid="platforms-review"
+          scroll={{ x: 720 }}
+          columns={[
+            { title: '平台', dataIndex: 'name' },
+            { title: '地区', dataIndex: 'regionCode' },
+            { title: '认定级别', dataIndex: 'recognitionLevel', render: (l: string) => label(RECOGNITION_LEVEL, l) },
+            { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{label(PLATFORM_STATUS, s)}</Tag> },
+            {
+              title: '操作',
+              render: (_: unknown, p: PlatformItem) => (
+                <Space wrap size={4}>
+                  {(p.status === 'PENDING_REVIEW' || p.status === 'SUSPENDED') && (
+                    <Button size="small" type="primary" onClick={() => list(p)}>
+                      {p.status === 'SUSPENDED' ? '恢复上架' : '审核通过并上架'}
+                    </Button>
+                  )}
+                  {p.status === 'LISTED' && (
+                    <Button size="small" onClick={() => setReasonFor({ platform: p, action: 'suspend' })}>
+                      暂停
+                    </Button>
+                  )}
+                  {(p.status === 'LISTED' || p.status === 'SUSPENDED') && (
+                    <Button size="small" danger onClick={() => setReasonFor({ platform: p, action: 'delist' })}>
+                      下架
+                    </Button>
+                  )}
+                  <Button size="small" onClick={() => setOpen(p)}>
+                    认定·评价·补贴
+                  </Button>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <IndicatorsTable />
+      <SubsidyRules />
+      {reasonFor && (
+        <ReasonModal
+          title={`${reasonFor.action === 'suspend' ? '暂停' : '下架'}：${reasonFor.platform.name}`}
+          path={`/platforms/${reasonFor.platform.id}/${reasonFor.action}`}
+          onClose={closeDialog(() => setReasonFor(undefined), '已处理', platforms.reload)}
+        />
+      )}
+      {open && <PlatformGovernance platform={open} onClose={() => setOpen(undefined)} onChanged={platforms.reload} />}
+    </Space>
+  );
+}

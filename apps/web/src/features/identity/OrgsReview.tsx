@@ -1,0 +1,41 @@
+import { Button, Card, Empty, Table } from 'antd';
+import { api, Page } from '../../shared/api';
+import { Org } from '../../shared/api-types';
+import { useAction } from '../../shared/actions';
+import { ROLE_LABEL } from '../../shared/labels/identity';
+import { useLoad } from '../../shared/useLoad';
+
+export function OrgsReview() {
+  const run = useAction();
+  const orgs = useLoad(() => api<Page<Org>>('/orgs', { query: { verificationStatus: 'PENDING', limit: 50 } }), []);
+  const verify = async (org: Org) => {
+    if (await run(() => api(`/orgs/${org.id}/verify`, { method: 'POST' }), `已认证：${org.name}`)) orgs.reload();
+  };
+  return (
+    <Card size="small" title="待认证机构">
+      <Table
+        rowKey="id"
+        size="small"
+        loading={orgs.loading}
+        dataSource={orgs.data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 560 }}
+        locale={{ emptyText: <Empty description="没有待认证的机构" /> }}
+        columns={[
+          { title: '名称', dataIndex: 'name' },
+          { title: '类型', dataIndex: 'kind', render: (k: string) => ROLE_LABEL[k] ?? k },
+          { title: '统一社会信用代码', dataIndex: 'uscc' },
+          { title: '地区', dataIndex: 'regionCode' },
+          {
+            title: '操作',
+            render: (_: unknown, o: Org) => (
+              <Button size="small" type="primary" onClick={() => verify(o)}>
+                认证通过
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
