@@ -1,6 +1,8 @@
+import { OUTBOX_RELAY_LOCK_KEY, QUEUES } from '@pilotlink/queue';
+import { Queue } from 'bullmq';
 import { createPrivilegedOrg, createTestApp, RegisteredOrg, registerOrg, TestApp } from '@pilotlink/testing';
 import { listedPlatformWithService, waitFor } from '../support/notification-fixtures';
-import { indexUid, meiliOf } from '../support/search-fixtures';
+import { indexUid, meiliOf, pendingOutboxRows } from '../support/search-fixtures';
 import { WorkerProcess } from '../support/worker-process';
 
 /** Writer lanes running side by side, and demands each lane still publishes once the worker is dead. */
@@ -35,6 +37,7 @@ interface Cycle {
 describe('fault trial: worker SIGKILLed mid-burst', () => {
   let t: TestApp;
   let worker: WorkerProcess;
+  let notificationsQueue: Queue;
   let sme: RegisteredOrg;
   const operators: RegisteredOrg[] = [];
   const platformIds: string[] = [];
@@ -62,6 +65,10 @@ describe('fault trial: worker SIGKILLed mid-burst', () => {
       operators.push(operator);
       platformIds.push(platformId);
     }
+    notificationsQueue = new Queue(QUEUES.NOTIFICATIONS, {
+      connection: { url: process.env.REDIS_URL },
+      prefix: t.env.QUEUE_PREFIX,
+    });
     worker = new WorkerProcess({ ...process.env, ...t.env });
     await worker.start();
     // The burst starts on a worker that is warm (indexes made, the setup relayed and dispatched).
@@ -69,6 +76,7 @@ describe('fault trial: worker SIGKILLed mid-burst', () => {
   });
   afterAll(async () => {
     await worker?.stop();
+    await notificationsQueue?.close();
     await t?.close();
   });
 
@@ -78,6 +86,17 @@ describe('fault trial: worker SIGKILLed mid-burst', () => {
       `SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL OR (queued_at IS NOT NULL AND dispatched_at IS NULL)`,
     );
     return row.n;
+  };
+
+  /** Whether the relay is in the middle of a batch: its transaction holds the relay's advisory lock. */
+  const relayMidBatch = async () => {
+    const [row] = await t.db.query<{ held: boolean }[]>(
+      `SELECT count(*) > 0 AS held FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+        WHERE d.datname = current_database() AND l.locktype = 'advisory' AND l.granted
+          AND l.classid = 0 AND l.objid = $1 AND l.objsubid = 1`,
+      [OUTBOX_RELAY_LOCK_KEY],
+    );
+    return row.held;
   };
 
   /** The burst's notifications in the inbox: one row per recipient and event. */
@@ -147,13 +166,17 @@ describe('fault trial: worker SIGKILLed mid-burst', () => {
       async () => {
         worker.assertRunning();
         const n = await delivered();
-        return n >= KILL_AFTER_DELIVERED && { delivered: n, acknowledged: expected() };
+        return n >= KILL_AFTER_DELIVERED && (await relayMidBatch()) && { delivered: n, acknowledged: expected() };
       },
-      `${KILL_AFTER_DELIVERED} notifications of the burst to be delivered`,
+      `${KILL_AFTER_DELIVERED} notifications of the burst delivered and the relay in a batch`,
       60_000,
     );
     await worker.kill();
     killed = true;
+    // What the dead worker held: the relay batch it had open (rolled back with its connection, its rows
+    // relayed again — jobs it had queued meanwhile are not queued twice) and any notification jobs it
+    // was running (they stall, and run again once their lock expires).
+    const heldJobs = await notificationsQueue.getActiveCount();
     await burst;
 
     const acknowledgedPublishes = cycles.filter((c) => c.published).length;
@@ -169,8 +192,12 @@ describe('fault trial: worker SIGKILLed mid-burst', () => {
     const bootSeconds = (Date.now() - restartedAt) / 1000;
     const demandIds = cycles.filter((c) => c.published).map((c) => c.demandId);
     const subjectIds = cycles.flatMap((c) => [c.demandId, ...c.quoteIds]);
+    const seconds = () => ((Date.now() - restartedAt) / 1000).toFixed(1);
+    await waitFor(async () => (await pendingOutboxRows(t)) === 0, 'the outbox to be relayed', 60_000);
+    const relayedAfter = seconds();
     await waitFor(async () => (await delivered()) >= wanted, 'every notification of the burst', 120_000);
-    await waitFor(async () => (await backlog()) === 0, 'the outbox to be relayed and dispatched', 60_000);
+    const deliveredAfter = seconds();
+    await waitFor(async () => (await backlog()) === 0, 'every notifying event to be dispatched', 60_000);
     const indexed = await waitFor(
       async () => {
         const { results } = await meiliOf(t)
@@ -201,7 +228,9 @@ describe('fault trial: worker SIGKILLed mid-burst', () => {
         `(${writesWhileDown} while the worker was down), killed at ${atKill.delivered}/${atKill.acknowledged} ` +
         `delivered; ${rows.length}/${wanted} notifications delivered, ${missing.length} missing, ` +
         `${duplicated} duplicated; ${demandIds.filter((id) => indexed.has(id)).length}/${demandIds.length} ` +
-        `searchable; new worker up in ${bootSeconds.toFixed(1)} s, caught up ${recoverySeconds.toFixed(1)} s after restart\n`,
+        `searchable; ${heldJobs} jobs held by the killed worker; new worker up in ${bootSeconds.toFixed(1)} s, ` +
+        `outbox relayed after ${relayedAfter} s, all delivered after ${deliveredAfter} s, ` +
+        `caught up ${recoverySeconds.toFixed(1)} s after restart\n`,
     );
     expect(missing).toEqual([]);
     expect(unexpected).toEqual([]);
