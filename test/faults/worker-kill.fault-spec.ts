@@ -28,7 +28,8 @@ interface Cycle {
 
 /**
  * Fault trial (issue 14 (c)): the worker — the real apps/worker entry, as its own OS process — SIGKILLed
- * in the middle of a burst of demand publishes and quotes sent through the API, then started again.
+ * in the middle of a burst of demand publishes and quotes sent through the API (once it has delivered
+ * some of the burst, and while its relay is in the middle of a batch), then started again.
  * Every acknowledged write notifies each of its recipients exactly once (a publish: both subscribed
  * platforms; a quote: the SME), the outbox is fully relayed and dispatched, and the demands index holds
  * every published demand. What the dead worker held — a relay batch (rolled back), dispatch jobs it was
@@ -73,7 +74,7 @@ describe('fault trial: worker SIGKILLed mid-burst', () => {
     await worker.start();
     // The burst starts on a worker that is warm (indexes made, the setup relayed and dispatched).
     await waitFor(async () => (await backlog()) === 0, 'the worker to relay the setup', 60_000);
-  });
+  }, 120_000);
   afterAll(async () => {
     await worker?.stop();
     await notificationsQueue?.close();
