@@ -9,13 +9,12 @@
 const { execFileSync } = require('node:child_process');
 const path = require('node:path');
 const { ensureDependencies, root } = require('./lib/deps');
-const { supervise } = require('./lib/supervise');
+const { createSupervisor } = require('./lib/supervise');
 
 const startedAt = Date.now();
-const children = [];
 let stack;
-let stopping = false;
-const isStopping = () => stopping;
+// Ctrl-C (or SIGTERM) stops the API and the worker, then the services this command started.
+const supervisor = createSupervisor({ onStop: async () => stack && (await stack.stop()) });
 
 async function main() {
   ensureDependencies();
@@ -34,8 +33,8 @@ async function main() {
   const { logins } = JSON.parse(seedOutput.trim().split('\n').pop());
 
   step('starting API and worker');
-  children.push(supervise('api', [path.join(root, 'dist/apps/api/src/main.js')], { cwd: root, env }, isStopping));
-  children.push(supervise('worker', [path.join(root, 'dist/apps/worker/src/main.js')], { cwd: root, env }, isStopping));
+  supervisor.supervise('api', [path.join(root, 'dist/apps/api/src/main.js')], { cwd: root, env });
+  supervisor.supervise('worker', [path.join(root, 'dist/apps/worker/src/main.js')], { cwd: root, env });
 
   const base = `http://localhost:${port}`;
   await waitForHealth(`${base}/api/health`);
@@ -88,29 +87,7 @@ function printBanner(base, logins) {
   );
 }
 
-async function shutdown(code) {
-  if (stopping) return;
-  stopping = true;
-  await Promise.all(
-    children.map((handle) => {
-      if (handle.timer) clearTimeout(handle.timer);
-      const child = handle.child;
-      return new Promise((resolve) => {
-        if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', resolve);
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-      });
-    }),
-  );
-  if (stack) await stack.stop();
-  process.exit(code);
-}
-
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
-
 main().catch(async (error) => {
   process.stderr.write(`npm start: ${error.message}\n`);
-  await shutdown(1);
+  await supervisor.shutdown(1);
 });

@@ -142,6 +142,17 @@ describe('quotes: submit, revise, decline, withdraw, accept → order (e2e)', ()
     ]);
   });
 
+  it("one platform's first quotes on several demands at once all succeed, and its response time counts each", async () => {
+    // Each first quote refreshes the platform's response time under a lock on its row; taken after the
+    // quote's insert (which key-share locks the row), concurrent quotes deadlocked and some answered 500.
+    const demandIds = await Promise.all(Array.from({ length: 8 }, () => openDemand()));
+    const [before] = await t.db.query(`SELECT quoted_demand_count FROM platforms WHERE id = $1`, [platformB]);
+    const results = await Promise.all(demandIds.map((demandId) => quote(operatorB, demandId, platformB)));
+    expect(results.map((r) => [r.status, r.body.code])).toEqual(demandIds.map(() => [201, undefined]));
+    const [after] = await t.db.query(`SELECT quoted_demand_count FROM platforms WHERE id = $1`, [platformB]);
+    expect(after.quoted_demand_count).toBe(before.quoted_demand_count + 8);
+  });
+
   it('who may quote and see quotes: own listed platform only, visible demands only; others get 404', async () => {
     const demandId = await openDemand();
     expect((await quote(operatorA, demandId, platformB)).status).toBe(404); // someone else's platform

@@ -97,6 +97,15 @@ export const DEFAULT_JOB_OPTIONS = {
   removeOnFail: { age: 7 * 24 * 3600, count: 5_000 },
 } as const;
 
+/**
+ * Worker options of the notification and webhook queues. A running job's lock lasts `lockDuration` (the
+ * worker renews it every half of that while the job runs, however long it takes), and workers look for
+ * jobs whose lock lapsed every `stalledInterval`: the jobs a crashed worker was running run again within
+ * about 20 s of its death, not the minute BullMQ's defaults (30 s each) take. These jobs are short and
+ * idempotent (job ids, the inbox's unique key), so the rare false stall costs nothing but a repeat.
+ */
+export const SHORT_JOB_LOCK = { lockDuration: 10_000, stalledInterval: 10_000 } as const;
+
 /** Redis key the worker refreshes so the API's health check can tell it is alive. */
 export function workerHeartbeatKey(prefix: string): string {
   return `${prefix}:worker:heartbeat`;

@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { NotificationDispatcher, Notifier } from '@pilotlink/notification';
-import { NotificationJobs, QUEUES } from '@pilotlink/queue';
+import { NotificationJobs, QUEUES, SHORT_JOB_LOCK } from '@pilotlink/queue';
 import { Job } from 'bullmq';
 
 type NotificationJobName = keyof NotificationJobs;
@@ -11,7 +11,7 @@ type Handlers = { [K in NotificationJobName]: (job: Job<NotificationJobs[K]>) =>
  * their job ids and the inbox's unique key, so BullMQ's retries are safe.
  */
 // Several at a time: a publish fans out to ~20 recipients and each is a few small queries.
-@Processor(QUEUES.NOTIFICATIONS, { concurrency: 10 })
+@Processor(QUEUES.NOTIFICATIONS, { concurrency: 10, ...SHORT_JOB_LOCK })
 export class NotificationsProcessor extends WorkerHost {
   private readonly handlers: Handlers = {
     'dispatch-event': (job) => this.dispatcher.dispatch(job.data),

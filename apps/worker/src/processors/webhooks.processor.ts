@@ -1,6 +1,6 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { WebhookDeliveryService } from '@pilotlink/notification';
-import { QUEUES, WebhookJobs } from '@pilotlink/queue';
+import { QUEUES, SHORT_JOB_LOCK, WebhookJobs } from '@pilotlink/queue';
 import { Job } from 'bullmq';
 
 type WebhookJobName = keyof WebhookJobs;
@@ -12,7 +12,7 @@ type Handlers = { [K in WebhookJobName]: (job: Job<WebhookJobs[K]>) => Promise<u
  * stays in the failed set, where an admin can see and retry it.
  */
 // Receivers may be slow (up to WEBHOOK_TIMEOUT_MS): many in flight so one slow org does not hold up the rest.
-@Processor(QUEUES.WEBHOOKS, { concurrency: 20 })
+@Processor(QUEUES.WEBHOOKS, { concurrency: 20, ...SHORT_JOB_LOCK })
 export class WebhooksProcessor extends WorkerHost {
   private readonly handlers: Handlers = {
     'deliver-webhook': (job) => this.deliveries.deliver(job.data.notificationId),

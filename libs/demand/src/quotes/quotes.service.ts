@@ -47,7 +47,13 @@ export class QuotesService {
     this.assertSubmissionsOpen(demand);
     this.assertNotPast('validUntil', input.validUntil);
     return withTransaction(this.dataSource, async (manager) => {
-      const platform = await manager.findOneBy(Platform, { id: input.platformId });
+      // Locked first: the quote's insert takes a key-share lock on this row (its foreign key) and the
+      // response-time refresh below then wants it for update — two quotes of one platform taking the
+      // locks in that order deadlock each other, as a burst of quotes on several demands showed.
+      const platform = await manager.findOne(Platform, {
+        where: { id: input.platformId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!platform || platform.operatorOrgId !== ctx.actor.orgId) throw new NotFoundError('Platform');
       if (platform.status !== 'LISTED') {
         throw new DomainError('CONFLICT', 'Only a listed platform can quote', { platformStatus: platform.status });
