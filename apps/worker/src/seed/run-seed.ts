@@ -1,24 +1,42 @@
 import { NestFactory } from '@nestjs/core';
 import { DemoCatalogueSeed } from './demo-catalogue.seed';
 import { DemoIdentitySeed, SeedResult } from './demo-identity.seed';
-import { DemoVouchersSeed } from './demo-vouchers.seed';
 import { DemoSubsidiesSeed } from './demo-subsidies.seed';
 import { SeedModule } from './seed.module';
+import { DemoGovernanceSeed } from './story/demo-governance.seed';
+import { DemoMarketplaceSeed } from './story/demo-marketplace.seed';
+import { DemoOperatorsSeed } from './story/demo-operators.seed';
+import { DemoProgramsSeed } from './story/demo-programs.seed';
+import { StoryKit } from './story/story-kit';
 
 /** Demo data (public logins, a known password) never goes into a production database. */
-export async function runSeed(nodeEnv: string): Promise<SeedResult> {
+export async function runSeed(nodeEnv: string): Promise<SeedResult & { seconds: number }> {
   if (nodeEnv === 'production') {
     throw new Error(
       'Refusing to load demo data in production (its logins are public); create the first admin with `cli.js admin:create`',
     );
   }
-  const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
+  const startedAt = Date.now();
+  const app = await NestFactory.createApplicationContext(SeedModule.forRoot(), {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  });
   try {
     const identity = await app.get(DemoIdentitySeed).run();
-    const catalogue = await app.get(DemoCatalogueSeed).run();
-    const vouchers = await app.get(DemoVouchersSeed).run();
-    const subsidies = await app.get(DemoSubsidiesSeed).run();
-    return { ...identity, created: identity.created + catalogue.created + vouchers.created + subsidies.created };
+    let created = identity.created;
+    for (const seed of [DemoCatalogueSeed, DemoSubsidiesSeed, DemoOperatorsSeed]) {
+      created += (await app.get<{ run(): Promise<{ created: number }> }>(seed).run()).created;
+    }
+    // The story, told through the domain services on the seed's clock; each part runs once.
+    const kit = app.get(StoryKit);
+    try {
+      for (const seed of [DemoMarketplaceSeed, DemoProgramsSeed, DemoGovernanceSeed]) {
+        created += (await app.get<{ run(): Promise<{ created: number }> }>(seed).run()).created;
+      }
+    } finally {
+      kit.restore();
+    }
+    return { ...identity, created, seconds: (Date.now() - startedAt) / 1000 };
   } finally {
     await app.close();
   }
