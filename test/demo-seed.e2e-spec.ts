@@ -117,6 +117,18 @@ describe('demo seed: a year of the story (e2e)', () => {
     expect(row.outbox).toBeGreaterThan(20);
   });
 
+  it('spreads the story over the past year, with some items due soon', async () => {
+    const [spread] = await t.db.query(
+      `SELECT (SELECT min(created_at) < now() - interval '180 days' FROM orders) AS "oldOrders",
+              (SELECT min(created_at) < now() - interval '150 days' FROM demands) AS "oldDemands",
+              (SELECT count(*)::int FROM voucher_claims
+                WHERE status = 'APPROVED' AND notice_until = (now() AT TIME ZONE 'Asia/Shanghai')::date + 1) AS "noticeEndsTomorrow",
+              (SELECT count(*)::int FROM vouchers
+                WHERE status = 'ACTIVE' AND valid_until < (now() AT TIME ZONE 'Asia/Shanghai')::date + 30) AS "expiringSoon"`,
+    );
+    expect(spread).toEqual({ oldOrders: true, oldDemands: true, noticeEndsTomorrow: 1, expiringSoon: 1 });
+  });
+
   it('a second run changes no row count', async () => {
     const before = await rowCounts();
     const again = await runSeed('test');

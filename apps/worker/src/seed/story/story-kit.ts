@@ -26,7 +26,7 @@ import {
   SpotChecksService,
   VoucherExpiryService,
 } from '@pilotlink/voucher';
-import { DataSource } from 'typeorm';
+import { DataSource, EntitySubscriberInterface, InsertEvent } from 'typeorm';
 
 const DAY_MS = 86_400_000;
 
@@ -79,8 +79,12 @@ export class StoryKit {
     if (!this.restoreClock) {
       const original = this.clock.now;
       this.clock.now = () => new Date(Date.now() + this.offsetMs);
+      // Rows inserted meanwhile carry the story's time too (created_at/updated_at default to the database's now()).
+      const stamp = new StoryTimestamps(() => this.clock.now());
+      this.dataSource.subscribers.push(stamp);
       this.restoreClock = () => {
         this.clock.now = original;
+        this.dataSource.subscribers.splice(this.dataSource.subscribers.indexOf(stamp), 1);
       };
     }
     this.offsetMs = days * DAY_MS + hours * 3_600_000;
@@ -149,5 +153,19 @@ export class StoryKit {
     const [row] = await this.dataSource.query<{ id: string }[]>(`SELECT id FROM equipment WHERE name = $1`, [name]);
     if (!row) throw new Error(`demo equipment ${name} is missing: run the catalogue seed first`);
     return row.id;
+  }
+}
+
+/** Sets an inserted row's create/update date columns, when it does not set them itself, to the story's now. */
+class StoryTimestamps implements EntitySubscriberInterface {
+  constructor(private readonly now: () => Date) {}
+
+  beforeInsert(event: InsertEvent<object>): void {
+    // The outbox is plumbing, not the story: its age measures the relay's lag (health, metrics).
+    if (!event.entity || event.metadata.tableName === 'outbox') return;
+    const at = this.now();
+    for (const column of [event.metadata.createDateColumn, event.metadata.updateDateColumn]) {
+      if (column && column.getEntityValue(event.entity) === undefined) column.setEntityValue(event.entity, at);
+    }
   }
 }
