@@ -5,6 +5,7 @@ import { verifyLedger } from '@pilotlink/voucher/ledger/ledger-verifier';
 import { createTestApp, TestApp } from '@pilotlink/testing';
 import { DEMO_PASSWORD } from '../apps/worker/src/seed/demo-identity.seed';
 import { runSeed } from '../apps/worker/src/seed/run-seed';
+import { waitFor } from './support/notification-fixtures';
 import { expectStatus, voucherTestEnv } from './support/voucher-fixtures';
 
 /**
@@ -129,10 +130,49 @@ describe('demo seed: a year of the story (e2e)', () => {
     expect(spread).toEqual({ oldOrders: true, oldDemands: true, noticeEndsTomorrow: 1, expiringSoon: 1 });
   });
 
+  it('the bureaus govern: recognitions at three levels, a downgrade, declarations and an assessment', async () => {
+    const recognitions = await t.db.query(`SELECT level, status FROM platform_recognitions ORDER BY level, status`);
+    expect(
+      recognitions.filter((r: { status: string }) => r.status === 'APPROVED').map((r: { level: string }) => r.level),
+    ).toEqual(expect.arrayContaining(['CITY', 'PROVINCE', 'NATIONAL']));
+    expect(new Set(recognitions.map((r: { status: string }) => r.status))).toEqual(
+      new Set(['APPROVED', 'REJECTED', 'PENDING']),
+    );
+    const [row] = await t.db.query(
+      `SELECT (SELECT count(*)::int FROM platform_evaluations WHERE outcome = 'DOWNGRADE' AND level_after <> level_before) AS downgrades,
+              (SELECT count(*)::int FROM platform_equipment_declarations) AS equipment,
+              (SELECT count(*)::int FROM platform_revenue_declarations WHERE status = 'ACCEPTED') AS revenue,
+              (SELECT count(*)::int FROM subsidy_assessments WHERE total_fen > 0) AS assessments`,
+    );
+    expect(row).toEqual({ downgrades: 1, equipment: 1, revenue: 1, assessments: 1 });
+  });
+
   it('a second run changes no row count', async () => {
     const before = await rowCounts();
     const again = await runSeed('test');
     expect(again.created).toBe(0);
     expect(await rowCounts()).toEqual(before);
+  });
+
+  it('once the worker relays the outbox, inboxes are filled and the demands are searchable', async () => {
+    await t.startWorker();
+    await waitFor(
+      async () => Number((await t.db.query(`SELECT count(*) AS n FROM outbox WHERE processed_at IS NULL`))[0].n) === 0,
+      'the outbox to drain',
+      60_000,
+    );
+    for (const email of ['sme@demo.pilotlink.cn', 'platform@demo.pilotlink.cn', 'bureau@demo.pilotlink.cn']) {
+      const auth = await login(email);
+      await waitFor(
+        async () => (await t.http.get('/api/notifications/unread-count').set(auth)).body.unread > 0,
+        `notifications for ${email}`,
+      );
+    }
+    const auth = await login('platform@demo.pilotlink.cn');
+    const found = await waitFor(async () => {
+      const res = await t.http.get('/api/search/demands?limit=50').set(auth);
+      return res.status === 200 && res.body.total >= 8 ? res.body : null;
+    }, 'the open demands in the search index');
+    expect(found.total).toBeGreaterThanOrEqual(8);
   });
 });
