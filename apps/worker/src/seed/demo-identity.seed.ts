@@ -199,9 +199,77 @@ export const DEMO_MEMBERS: { orgEmail: string; email: string; displayName: strin
   },
 ];
 
+export interface DemoLogin {
+  role: string;
+  org: string;
+  email: string;
+  password: string;
+  /** One line on what to try first (the demo story puts work there). */
+  tryFirst: string;
+}
+
 export interface SeedResult {
   created: number;
-  logins: { role: string; org: string; email: string; password: string }[];
+  logins: DemoLogin[];
+}
+
+/** The logins `npm start` prints, one per role, each with where the story left work for it. */
+const LOGIN_GUIDE: { role: string; email: string; org?: string; tryFirst: string }[] = [
+  {
+    role: 'SME',
+    email: 'sme@demo.pilotlink.cn',
+    tryFirst: '我的需求: the open 揭榜挂帅 challenge has two proposals; 服务券: a voucher held on an order in progress',
+  },
+  {
+    role: 'SME (start-up team)',
+    email: 'team.jinjiang@demo.pilotlink.cn',
+    tryFirst: '订单: an accepted order waiting for the contract; 服务券: the rejected application and its reason',
+  },
+  {
+    role: 'Platform operator',
+    email: 'platform@demo.pilotlink.cn',
+    tryFirst: '需求大厅: open demands to quote (one PRIVATE invitation); 订单: a disputed delivery to rework',
+  },
+  {
+    role: 'Bureau (晋江)',
+    email: 'bureau@demo.pilotlink.cn',
+    tryFirst: '报销审核: a filed claim to decide and one under objection (异议); 公示 of another ends tomorrow',
+  },
+  {
+    role: 'Bureau payer',
+    email: 'payer@demo.pilotlink.cn',
+    tryFirst: '拨付: the paid batch 泉财拨…18号; approved claims are paid here once their 公示 is over',
+  },
+  {
+    role: 'Bureau (福建省)',
+    email: 'bureau.fujian@demo.pilotlink.cn',
+    tryFirst:
+      '平台认定: the graphene platform waits for your PROVINCE decision; the textile one was granted after a rejection',
+  },
+  {
+    role: 'Bureau (广州)',
+    email: 'bureau.guangzhou@demo.pilotlink.cn',
+    tryFirst: '广州市中试服务券 (DEDUCT 通兑): a paid claim with its spot check; 平台认定: a CITY application waits',
+  },
+  {
+    role: 'Admin',
+    email: 'admin@demo.pilotlink.cn',
+    tryFirst: '审计日志 and 报表: a year of orders, claims and recognitions (NATIONAL is recorded here)',
+  },
+];
+
+function demoLogins(): DemoLogin[] {
+  const orgOf = (email: string) =>
+    DEMO_ORGS.find((o) => o.email === email)?.name ??
+    DEMO_ORGS.find((o) => o.email === DEMO_MEMBERS.find((m) => m.email === email)?.orgEmail)?.name ??
+    '';
+  return LOGIN_GUIDE.map((l) => ({
+    role: l.role,
+    org: orgOf(l.email),
+    email: l.email,
+    password: DEMO_PASSWORD,
+    tryFirst: l.tryFirst,
+  }));
 }
 
 /** Idempotent: orgs are matched by USCC and users by email; running it twice changes nothing. */
@@ -225,29 +293,7 @@ export class DemoIdentitySeed {
       for (const member of DEMO_MEMBERS) await this.ensureMember(manager, member, passwordHash, () => (created += 1));
     });
     this.logger.log(`demo identity data: ${created} rows created`);
-    const firstOfKind = (kind: OrgKind, email: string) => DEMO_ORGS.find((o) => o.kind === kind && o.email === email)!;
-    return {
-      created,
-      logins: [
-        ...[
-          ['SME', firstOfKind('SME', 'sme@demo.pilotlink.cn')],
-          ['Platform operator', firstOfKind('PLATFORM_OPERATOR', 'platform@demo.pilotlink.cn')],
-          ['Bureau', firstOfKind('BUREAU', 'bureau@demo.pilotlink.cn')],
-          ['Admin', firstOfKind('ADMIN', 'admin@demo.pilotlink.cn')],
-        ].map(([role, org]) => ({
-          role: role as string,
-          org: (org as DemoOrg).name,
-          email: (org as DemoOrg).email,
-          password: DEMO_PASSWORD,
-        })),
-        ...DEMO_MEMBERS.map((m) => ({
-          role: m.label,
-          org: DEMO_ORGS.find((o) => o.email === m.orgEmail)!.name,
-          email: m.email,
-          password: DEMO_PASSWORD,
-        })),
-      ],
-    };
+    return { created, logins: demoLogins() };
   }
 
   private async ensureOrg(

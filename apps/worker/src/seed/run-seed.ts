@@ -1,16 +1,16 @@
 import { NestFactory } from '@nestjs/core';
 import { DemoCatalogueSeed } from './demo-catalogue.seed';
-import { DemoIdentitySeed, SeedResult } from './demo-identity.seed';
+import { DEMO_MEMBERS, DEMO_ORGS, DemoIdentitySeed, SeedResult } from './demo-identity.seed';
 import { DemoSubsidiesSeed } from './demo-subsidies.seed';
 import { SeedModule } from './seed.module';
 import { DemoGovernanceSeed } from './story/demo-governance.seed';
 import { DemoMarketplaceSeed } from './story/demo-marketplace.seed';
-import { DemoOperatorsSeed } from './story/demo-operators.seed';
+import { DEMO_OPERATOR_LOGINS, DemoOperatorsSeed } from './story/demo-operators.seed';
 import { DemoProgramsSeed } from './story/demo-programs.seed';
 import { StoryKit } from './story/story-kit';
 
 /** Demo data (public logins, a known password) never goes into a production database. */
-export async function runSeed(nodeEnv: string): Promise<SeedResult & { seconds: number }> {
+export async function runSeed(nodeEnv: string): Promise<SeedResult & { moreAccounts: string[]; seconds: number }> {
   if (nodeEnv === 'production') {
     throw new Error(
       'Refusing to load demo data in production (its logins are public); create the first admin with `cli.js admin:create`',
@@ -36,7 +36,11 @@ export async function runSeed(nodeEnv: string): Promise<SeedResult & { seconds: 
     } finally {
       kit.restore();
     }
-    return { ...identity, created, seconds: (Date.now() - startedAt) / 1000 };
+    const printed = new Set(identity.logins.map((l) => l.email));
+    const moreAccounts = [...DEMO_ORGS, ...DEMO_MEMBERS, ...DEMO_OPERATOR_LOGINS]
+      .map((a) => a.email)
+      .filter((email) => !printed.has(email));
+    return { ...identity, created, moreAccounts, seconds: (Date.now() - startedAt) / 1000 };
   } finally {
     await app.close();
   }

@@ -16,7 +16,7 @@ const W = 10_000 * 100; // ¥10,000 in fen
 
 /**
  * The bureau side of the year (SPEC §7): recognitions granted at CITY (泉州), PROVINCE (福建省科技厅) and
- * NATIONAL (recorded by the operator of PilotLink), one rejected and one waiting; last year's evaluation
+ * NATIONAL (recorded by the operator of PilotLink), one rejected and two waiting; last year's evaluation
  * downgrading a platform; the textile platform's equipment and revenue declarations, accepted, and its
  * subsidy assessment under the Jinjiang rules. Idempotent: runs once, when no recognition exists yet.
  */
@@ -54,8 +54,9 @@ export class DemoGovernanceSeed {
       day: -55,
       validUntilIn: 3 * 365,
     });
-    // Waiting for the 广州 bureau.
-    await this.recognise('platform.guangzhou@demo.pilotlink.cn', GUANGZHOU_PLATFORM, 'PROVINCE', -3, null);
+    // Waiting: the graphene platform asks the province for more, a 广州 platform asks its city.
+    await this.recognise('platform.graphene@demo.pilotlink.cn', GRAPHENE_PLATFORM, 'PROVINCE', -4, null);
+    await this.recognise('platform.guangzhou@demo.pilotlink.cn', GUANGZHOU_PLATFORM, 'CITY', -3, null);
 
     // Last year's evaluation: too few SMEs served, the leather platform drops from CITY to NONE.
     k.at(-45);
