@@ -7,7 +7,7 @@ import { demoUscc } from './demo-uscc';
 
 export const DEMO_PASSWORD = 'PilotLink-demo-2026';
 
-interface DemoOrg {
+export interface DemoOrg {
   kind: OrgKind;
   name: string;
   /** A start-up team (创业团队) has none: it is matched by its owner's email. */

@@ -27,14 +27,24 @@ export async function runSeed(nodeEnv: string): Promise<SeedResult & { moreAccou
     for (const seed of [DemoCatalogueSeed, DemoSubsidiesSeed, DemoOperatorsSeed]) {
       created += (await app.get<{ run(): Promise<{ created: number }> }>(seed).run()).created;
     }
-    // The story, told through the domain services on the seed's clock; each part runs once.
+    // The story, told through the domain services on the seed's clock; each part runs once. Two seeds
+    // started together would both find a part missing: the second waits for the first and then skips it.
     const kit = app.get(StoryKit);
+    const lock = kit.dataSource.createQueryRunner();
+    await lock.connect();
     try {
+      await lock.query(`SELECT pg_advisory_lock(hashtext('pilotlink.demo-story'))`);
       for (const seed of [DemoMarketplaceSeed, DemoProgramsSeed, DemoGovernanceSeed]) {
         created += (await app.get<{ run(): Promise<{ created: number }> }>(seed).run()).created;
       }
+    } catch (error) {
+      // A part is skipped once its first row exists, so a part that broke halfway is not retried by itself.
+      (error as Error).message += ' — the demo story stopped halfway; `npm run seed -- --reset` rebuilds it';
+      throw error;
     } finally {
       kit.restore();
+      await lock.query(`SELECT pg_advisory_unlock(hashtext('pilotlink.demo-story'))`).catch(() => undefined);
+      await lock.release();
     }
     const printed = new Set(identity.logins.map((l) => l.email));
     const moreAccounts = [...DEMO_ORGS, ...DEMO_MEMBERS, ...DEMO_OPERATOR_LOGINS]
