@@ -254,7 +254,8 @@ const LOGIN_GUIDE: { role: string; email: string; org?: string; tryFirst: string
   {
     role: 'Admin',
     email: 'admin@demo.pilotlink.cn',
-    tryFirst: '审计日志 and 报表: a year of orders, claims and recognitions (NATIONAL is recorded here)',
+    tryFirst:
+      '报表: a year of programs, orders and platforms; 平台认定: NATIONAL is recorded here; 审计日志: every step',
   },
 ];
 
