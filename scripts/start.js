@@ -30,7 +30,7 @@ async function main() {
   execFileSync(process.execPath, [cli(), 'migrate'], { cwd: root, env, stdio: 'inherit' });
   step('loading demo data');
   const seedOutput = execFileSync(process.execPath, [cli(), 'seed'], { cwd: root, env, encoding: 'utf8' });
-  const { logins } = JSON.parse(seedOutput.trim().split('\n').pop());
+  const { logins, moreAccounts = [] } = JSON.parse(seedOutput.trim().split('\n').pop());
 
   step('starting API and worker');
   supervisor.supervise('api', [path.join(root, 'dist/apps/api/src/main.js')], { cwd: root, env });
@@ -38,7 +38,7 @@ async function main() {
 
   const base = `http://localhost:${port}`;
   await waitForHealth(`${base}/api/health`);
-  printBanner(base, logins);
+  printBanner(base, logins, moreAccounts);
 }
 
 function cli() {
@@ -65,9 +65,12 @@ async function waitForHealth(url) {
   throw new Error(`the API did not become healthy at ${url} within 90 s (last: ${last})`);
 }
 
-function printBanner(base, logins) {
+function printBanner(base, logins, moreAccounts) {
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
-  const rows = logins.map((l) => `    ${l.role.padEnd(18)} ${l.email.padEnd(32)} ${l.password}   (${l.org})`);
+  const rows = logins.flatMap((l) => [
+    `    ${l.role.padEnd(20)} ${l.email.padEnd(34)} ${l.password}   (${l.org})`,
+    ...(l.tryFirst ? [`      try first: ${l.tryFirst}`] : []),
+  ]);
   process.stdout.write(
     [
       '',
@@ -78,8 +81,9 @@ function printBanner(base, logins) {
       `    API docs     ${base}/api/docs   (OpenAPI JSON: ${base}/api/docs-json)`,
       `    Health       ${base}/api/health`,
       '',
-      '  Demo logins (POST /api/auth/login):',
+      '  Demo logins (POST /api/auth/login; every demo account has the same password):',
       ...rows,
+      ...(moreAccounts.length ? ['', `  More demo accounts (same password): ${moreAccounts.join(', ')}`] : []),
       '',
       '  A crashed API or worker is restarted; Ctrl-C stops them and any service this command started.',
       '',

@@ -5,3 +5,4 @@ export * from './subsidies/subsidies.module';
 export * from './reports/reports.module';
 export * from './subsidies/subsidy.entities';
 export * from './subsidies/subsidies.service';
+export * from './subsidies/revenue-declarations.service';

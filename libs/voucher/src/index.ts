@@ -12,3 +12,8 @@ export * from './programs/programs.service';
 export * from './vouchers/applications.service';
 export * from './dto/program.dto';
 export * from './programs/program-reports.service';
+export * from './vouchers/holds.service';
+export * from './claims/claims.service';
+export * from './claims/disbursements.service';
+export * from './claims/objections.service';
+export * from './claims/spot-checks.service';
