@@ -3642,8 +3642,19 @@ export interface components {
             equipmentId: string;
             /** @example Asia/Shanghai */
             timeZone: string;
+            /**
+             * @description Opening windows per weekday (MON … SUN), each [from, to] as HH:mm
+             * @example {
+             *       "MON": [
+             *         [
+             *           "08:00",
+             *           "12:00"
+             *         ]
+             *       ]
+             *     }
+             */
             openingHours: {
-                [key: string]: unknown;
+                [key: string]: string[][];
             };
             freeCancellationHours: number;
             lateCancellationFeeBp: number;
@@ -3873,10 +3884,11 @@ export interface components {
             smeTeamsAllowed: boolean;
             smeRegionCodes: string[];
             smeFieldCodes: string[];
-            eligibleCategories: string[];
-            excludedPurposes: string[];
+            eligibleCategories: ("TECH_TRANSFER" | "PROCESS_IMPROVEMENT" | "SCALE_UP" | "TYPE_TEST" | "PERFORMANCE_TEST" | "SMALL_BATCH" | "EQUIPMENT_SHARING" | "EQUIPMENT_VALIDATION" | "CONCEPT_VERIFICATION" | "INSPECTION_TESTING" | "SIMULATION" | "SAMPLE_MAKING" | "CONSULTING_TRAINING")[];
+            excludedPurposes: "STATUTORY_TESTING"[];
             platformIds: string[];
-            minRecognitionLevel: string;
+            /** @enum {string} */
+            minRecognitionLevel: "NONE" | "CITY" | "PROVINCE" | "NATIONAL";
             applyFrom: string;
             applyUntil: string;
             validityDays: number;
@@ -4688,7 +4700,8 @@ export interface components {
             id: string;
             code: string;
             name: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "EQUIPMENT_RATIO" | "OPERATING_RATIO" | "RECOGNITION_AWARD" | "INVESTMENT_TIER_AWARD" | "GRADE_AWARD";
             regionCode: string;
             active: boolean;
             /** @description The whole rule as the assessment reads it */

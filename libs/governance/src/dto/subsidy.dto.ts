@@ -151,7 +151,7 @@ export class SubsidyRuleResponseDto {
   @ApiProperty() id: string;
   @ApiProperty() code: string;
   @ApiProperty() name: string;
-  @ApiProperty() kind: string;
+  @ApiProperty({ enum: SUBSIDY_RULE_KINDS }) kind: string;
   @ApiProperty() regionCode: string;
   @ApiProperty() active: boolean;
   @ApiProperty({ type: SubsidyRuleDataDto, description: 'The whole rule as the assessment reads it' })
