@@ -7,11 +7,15 @@ import ts from 'typescript';
  * the type checker resolves it (through `Schema<'…Dto'>`, aliases, arrays, unions with null), must be a
  * schema declared in openapi.d.ts — not an interface or a type literal written in the portal. A response
  * shape hand-written anywhere under apps/web/src and handed to `api<…>` fails here, with its file and line.
- * (`listItems<K>` only takes the name of a page schema, so it needs no check; ESLint rejects interfaces named
- * like API shapes and inline `api<{ … }>` literals.)
+ * And where the call's path is literal (`/orders/${id}` reads as /orders/{id}) and its method too, the
+ * route's documented 2xx answer (`paths[…][method].responses`) must fit `T`: naming the wrong schema fails.
+ * (`listItems<K>` only takes the name of a page schema; ESLint rejects interfaces named like API shapes and
+ * inline `api<{ … }>` literals.)
  *
  * Limits: a call without a type argument answers `unknown`, and a cast of that (`as Foo`) is not followed;
- * `download` returns no body; request bodies are checked by tsc only where the call names `RequestBody<…>`.
+ * a path or method built at run time is checked for its schema's origin only; `listItems` and `download`
+ * are not matched to their routes; request bodies are checked by tsc only where the call names
+ * `RequestBody<…>`; FieldError (the free-form `details.fields` of the error envelope) stays hand-written.
  */
 const WEB = resolve(__dirname, '../..');
 const TYPES_FILE = resolve(WEB, 'src/openapi.d.ts');
@@ -56,6 +60,52 @@ function foreignParts(checker: ts.TypeChecker, type: ts.Type, seen = new Set<ts.
   return [`${checker.typeToString(type)} (declared in ${where})`];
 }
 
+/** The route an `api(path, { method })` call asks, `/orders/{}` for `/orders/${id}`; none when not literal. */
+function routeOf(call: ts.CallExpression): { route?: string; method: string } {
+  const [pathArg, options] = call.arguments;
+  let route: string | undefined;
+  if (pathArg && (ts.isStringLiteral(pathArg) || ts.isNoSubstitutionTemplateLiteral(pathArg))) route = pathArg.text;
+  else if (pathArg && ts.isTemplateExpression(pathArg)) {
+    route = pathArg.head.text + pathArg.templateSpans.map((span) => `{}${span.literal.text}`).join('');
+  }
+  let method: string | undefined = 'get';
+  if (options && ts.isObjectLiteralExpression(options)) {
+    const prop = options.properties.find(
+      (p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === 'method',
+    );
+    if (prop) method = ts.isStringLiteral(prop.initializer) ? prop.initializer.text.toLowerCase() : undefined;
+  }
+  return method ? { route: route?.split('?')[0], method } : { method: '?' };
+}
+
+/** What the document says the route answers on success (`paths[…][method].responses[2xx]`), by route. */
+function documentedResponses(checker: ts.TypeChecker, prog: ts.Program): Map<string, ts.Type | 'none'> {
+  const file = prog.getSourceFile(TYPES_FILE);
+  const decl = file?.statements.find(
+    (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'paths',
+  );
+  if (!decl) throw new Error('openapi.d.ts declares no paths');
+  const prop = (type: ts.Type, name: string) => {
+    const symbol = checker.getPropertyOfType(type, name);
+    return symbol ? checker.getNonNullableType(checker.getTypeOfSymbol(symbol)) : undefined;
+  };
+  const answers = new Map<string, ts.Type | 'none'>();
+  for (const path of checker.getPropertiesOfType(checker.getTypeAtLocation(decl.name))) {
+    const route = path.name.replace(/^\/api/, '').replace(/\{[^}]+\}/g, '{}');
+    const item = checker.getTypeOfSymbol(path);
+    for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
+      const operation = prop(item, method);
+      if (!operation || operation.flags & ts.TypeFlags.Never) continue;
+      const responses = prop(operation, 'responses');
+      const ok = responses && checker.getPropertiesOfType(responses).find((r) => /^2\d\d$/.test(r.name));
+      const content = ok && prop(checker.getTypeOfSymbol(ok), 'content');
+      const json = content && !(content.flags & ts.TypeFlags.Never) ? prop(content, 'application/json') : undefined;
+      answers.set(`${method} ${route}`, json ?? 'none');
+    }
+  }
+  return answers;
+}
+
 describe('the portal types every API response from openapi.d.ts', () => {
   const prog = program();
   const checker = prog.getTypeChecker();
@@ -65,16 +115,19 @@ describe('the portal types every API response from openapi.d.ts', () => {
 
   /** Every `api<T>(…)` call of the portal: where it is, and the parts of T not declared in openapi.d.ts. */
   const calls = sources.flatMap((file) => {
-    const found: { at: string; type: string; foreign: string[] }[] = [];
+    const found: { at: string; type: string; foreign: string[]; route?: string; method: string; t: ts.Type }[] = [];
     const visit = (node: ts.Node) => {
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'api') {
         const arg = node.typeArguments?.[0];
         if (arg) {
           const { line } = file.getLineAndCharacterOfPosition(node.getStart(file));
+          const t = checker.getTypeFromTypeNode(arg);
           found.push({
             at: `${relative(WEB, file.fileName)}:${line + 1}`,
             type: arg.getText(file),
-            foreign: foreignParts(checker, checker.getTypeFromTypeNode(arg)),
+            foreign: foreignParts(checker, t),
+            ...routeOf(node),
+            t,
           });
         }
       }
@@ -94,6 +147,45 @@ describe('the portal types every API response from openapi.d.ts', () => {
       .filter((c) => c.foreign.length > 0)
       .map((c) => `${c.at} api<${c.type}>: ${c.foreign.join('; ')}`);
     expect(handWritten).toEqual([]);
+  });
+
+  it("names, where the call's route is literal, a type the route's documented answer fits", () => {
+    const documented = documentedResponses(checker, prog);
+    const unknownRoutes: string[] = [];
+    const misfits: string[] = [];
+    let checked = 0;
+    /** The documented routes a call may reach: its own, else those its `{}` segments can stand for. */
+    const routesOf = (method: string, route: string): string[] => {
+      if (documented.has(`${method} ${route}`)) return [`${method} ${route}`];
+      const segments = route.split('/');
+      return [...documented.keys()].filter((key) => {
+        const [m, r] = key.split(' ');
+        const other = r.split('/');
+        return (
+          m === method &&
+          other.length === segments.length &&
+          segments.every((seg, i) => seg === '{}' || seg === other[i])
+        );
+      });
+    };
+    for (const c of calls.filter((call) => call.route !== undefined)) {
+      const keys = routesOf(c.method, c.route!);
+      if (keys.length === 0) unknownRoutes.push(`${c.at} ${c.method.toUpperCase()} ${c.route}`);
+      for (const key of keys) {
+        const answer = documented.get(key)!;
+        checked += 1;
+        const fits =
+          answer === 'none'
+            ? c.t.flags & (ts.TypeFlags.Void | ts.TypeFlags.Unknown | ts.TypeFlags.Undefined)
+            : checker.isTypeAssignableTo(answer, c.t);
+        if (!fits) {
+          const said = answer === 'none' ? 'no body' : checker.typeToString(answer);
+          misfits.push(`${c.at} ${key}: api<${c.type}> but the route answers ${said}`);
+        }
+      }
+    }
+    expect({ unknownRoutes, misfits }).toEqual({ unknownRoutes: [], misfits: [] });
+    expect(checked).toBeGreaterThan(50);
   });
 
   it('tells a hand-written shape from a schema (the check can fail)', () => {
