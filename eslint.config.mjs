@@ -25,6 +25,26 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // The portal takes request and response types from the OpenAPI document (openapi.d.ts, via
+    // Schema<'…Dto'> / RequestBody<'…Dto'>): no interface named like an API shape, no inline shape handed to
+    // api<…>. apps/web/src/shared/api-types.spec.ts checks what each api<T> resolves to.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    ignores: ['apps/web/src/openapi.d.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'TSInterfaceDeclaration[id.name=/(Dto|Response|Request|Row|Page|Item|Hit|Detail)$/]',
+          message: "An API shape comes from openapi.d.ts: type X = Schema<'XResponseDto'> (shared/api.ts).",
+        },
+        {
+          selector: "CallExpression[callee.name='api'] > TSTypeParameterInstantiation TSTypeLiteral",
+          message: "api<T>'s T is a schema of openapi.d.ts (Schema<'…Dto'>), not a shape written here.",
+        },
+      ],
+    },
+  },
+  {
     // The portal: features never import the route shells (app/); shared/ imports neither.
     files: ['apps/web/src/features/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/app/*'] }] },

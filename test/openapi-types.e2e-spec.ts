@@ -10,8 +10,9 @@ const CLI = resolve(__dirname, '../node_modules/openapi-typescript/bin/cli.js');
 const HEADER = '/* Generated from /api/docs-json by openapi-typescript (`npm run gen:api-types`). Do not edit. */\n';
 
 /**
- * The portal is typed against the API's OpenAPI document (apps/web/src/api.ts takes its types from
- * `openapi.d.ts`). This test regenerates the file from the running API's document and fails when the
+ * The portal is typed against the API's OpenAPI document: every request and response type it uses is a
+ * schema of `openapi.d.ts` (`Schema<'…Dto'>` / `RequestBody<'…Dto'>` from apps/web/src/shared/api.ts, named
+ * in apps/web/src/shared/api-types.ts and the features' api.ts files). This test regenerates the file from the running API's document and fails when the
  * committed one differs, so a DTO change that the portal has not caught up with fails `npm test` (and,
  * through tsc, `npm run lint`). `npm run gen:api-types` writes the file instead (UPDATE_API_TYPES=1).
  */

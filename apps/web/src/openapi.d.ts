@@ -3418,8 +3418,8 @@ export interface components {
             /** @enum {string} */
             toStatus: "REQUESTED" | "ACCEPTED" | "REJECTED" | "CONTRACTED" | "IN_PROGRESS" | "DELIVERED" | "COMPLETED" | "CANCELLED" | "DISPUTED";
             /** Format: uuid */
-            actorOrgId?: Record<string, never> | null;
-            note?: Record<string, never> | null;
+            actorOrgId?: string | null;
+            note?: string | null;
             /** Format: date-time */
             at: string;
         };
@@ -3437,13 +3437,13 @@ export interface components {
             /** Format: uuid */
             platformOrgId: string;
             /** Format: uuid */
-            serviceId?: Record<string, never> | null;
+            serviceId?: string | null;
             /** Format: uuid */
-            demandId?: Record<string, never> | null;
+            demandId?: string | null;
             /** @description 揭榜挂帅: the reward (fen) the challenge stated, when the order came from an awarded challenge */
             challengeRewardFen?: number | null;
             /** Format: uuid */
-            quoteId?: Record<string, never> | null;
+            quoteId?: string | null;
             quantity: number;
             /** @description fen */
             agreedAmountFen: number;
@@ -3453,11 +3453,15 @@ export interface components {
             owedFen?: number;
             /** @description fen a DEDUCT (通兑) voucher pays of this order (detail view) */
             voucherDeductionFen?: number;
-            requestNote?: Record<string, never> | null;
-            smeConfirmedAt?: Record<string, never> | null;
-            platformConfirmedAt?: Record<string, never> | null;
-            deliveredAt?: Record<string, never> | null;
-            completedAt?: Record<string, never> | null;
+            requestNote?: string | null;
+            /** Format: date-time */
+            smeConfirmedAt?: string | null;
+            /** Format: date-time */
+            platformConfirmedAt?: string | null;
+            /** Format: date-time */
+            deliveredAt?: string | null;
+            /** Format: date-time */
+            completedAt?: string | null;
             /** Format: date-time */
             createdAt: string;
             /** @description History, oldest first (detail view) */
@@ -3547,8 +3551,9 @@ export interface components {
             timeliness: number;
             communication: number;
             comment: string;
-            reply?: Record<string, never> | null;
-            repliedAt?: Record<string, never> | null;
+            reply?: string | null;
+            /** Format: date-time */
+            repliedAt?: string | null;
             /** Format: date-time */
             createdAt: string;
         };
@@ -3637,8 +3642,19 @@ export interface components {
             equipmentId: string;
             /** @example Asia/Shanghai */
             timeZone: string;
+            /**
+             * @description Opening windows per weekday (MON … SUN), each [from, to] as HH:mm
+             * @example {
+             *       "MON": [
+             *         [
+             *           "08:00",
+             *           "12:00"
+             *         ]
+             *       ]
+             *     }
+             */
             openingHours: {
-                [key: string]: unknown;
+                [key: string]: string[][];
             };
             freeCancellationHours: number;
             lateCancellationFeeBp: number;
@@ -3868,10 +3884,11 @@ export interface components {
             smeTeamsAllowed: boolean;
             smeRegionCodes: string[];
             smeFieldCodes: string[];
-            eligibleCategories: string[];
-            excludedPurposes: string[];
+            eligibleCategories: ("TECH_TRANSFER" | "PROCESS_IMPROVEMENT" | "SCALE_UP" | "TYPE_TEST" | "PERFORMANCE_TEST" | "SMALL_BATCH" | "EQUIPMENT_SHARING" | "EQUIPMENT_VALIDATION" | "CONCEPT_VERIFICATION" | "INSPECTION_TESTING" | "SIMULATION" | "SAMPLE_MAKING" | "CONSULTING_TRAINING")[];
+            excludedPurposes: "STATUTORY_TESTING"[];
             platformIds: string[];
-            minRecognitionLevel: string;
+            /** @enum {string} */
+            minRecognitionLevel: "NONE" | "CITY" | "PROVINCE" | "NATIONAL";
             applyFrom: string;
             applyUntil: string;
             validityDays: number;
@@ -4102,7 +4119,7 @@ export interface components {
             validFrom: string;
             validUntil: string;
             /** @description Whole days left until it expires (0 on its last day); null once expired */
-            daysLeft: Record<string, never>;
+            daysLeft: number | null;
             /** @description Service categories it can be spent on (empty: any) */
             eligibleCategories: string[];
             holds: components["schemas"]["VoucherHoldSummaryDto"][];
@@ -4635,15 +4652,60 @@ export interface components {
             indicators: components["schemas"]["PlatformIndicatorsDto"];
             score: components["schemas"]["IndicatorScoreDto"];
         };
+        FunderDto: {
+            /** @example QUANZHOU */
+            key: string;
+            /** @example 泉州市 */
+            name: string;
+            /** @example 5000 */
+            shareBp: number;
+        };
+        SubsidyRuleDataDto: {
+            /** @enum {string} */
+            kind: "EQUIPMENT_RATIO" | "OPERATING_RATIO" | "RECOGNITION_AWARD" | "INVESTMENT_TIER_AWARD" | "GRADE_AWARD";
+            /** @description 就高不重复 group */
+            overlapGroup: string | null;
+            funders: components["schemas"]["FunderDto"][];
+            source?: string;
+            /** @description EQUIPMENT_RATIO, INVESTMENT_TIER_AWARD */
+            basis?: string;
+            /** @description EQUIPMENT_RATIO, OPERATING_RATIO */
+            ratioBp?: number;
+            /** @description EQUIPMENT_RATIO, OPERATING_RATIO */
+            capFen?: number | null;
+            /** @description fen by level */
+            capFenByLevel?: {
+                [key: string]: number;
+            };
+            requiresRecognition?: string[];
+            /** @description OPERATING_RATIO */
+            windowYears?: number;
+            /** @description RECOGNITION_AWARD */
+            amountFenByLevel?: {
+                [key: string]: number;
+            };
+            /** @description INVESTMENT_TIER_AWARD; ratioBp null: the policy names no ratio and the bureau has not set one */
+            tiers?: {
+                uptoFen: number | null;
+                ratioBp: number | null;
+            }[];
+            /** @description GRADE_AWARD */
+            grade?: string;
+            /** @description GRADE_AWARD */
+            amountFen?: number;
+            /** @description GRADE_AWARD */
+            oncePerYears?: number;
+        };
         SubsidyRuleResponseDto: {
             id: string;
             code: string;
             name: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "EQUIPMENT_RATIO" | "OPERATING_RATIO" | "RECOGNITION_AWARD" | "INVESTMENT_TIER_AWARD" | "GRADE_AWARD";
             regionCode: string;
             active: boolean;
             /** @description The whole rule as the assessment reads it */
-            rule: Record<string, never>;
+            rule: components["schemas"]["SubsidyRuleDataDto"];
             /** @description Parameters the bureau must still set (e.g. tiers[0].ratioBp when the policy names no ratio); the rule cannot be active until this is empty */
             unsetParameters: string[];
             /** @description How the rule reads its clause over time (windows, cumulative caps, once-only awards), in Chinese */
@@ -4654,14 +4716,6 @@ export interface components {
             total: number;
             page: number;
             limit: number;
-        };
-        FunderDto: {
-            /** @example QUANZHOU */
-            key: string;
-            /** @example 泉州市 */
-            name: string;
-            /** @example 5000 */
-            shareBp: number;
         };
         CreateSubsidyRuleDto: {
             /** @example JJ_EQUIPMENT_30 */

@@ -21,10 +21,7 @@ export function OrderPage() {
   const { id } = useParams();
   const session = useSession();
   const { message } = AntApp.useApp();
-  const order = useLoad(
-    () => api<Order & { platformConfirmedAt?: string | null; smeConfirmedAt?: string | null }>(`/orders/${id}`),
-    [id],
-  );
+  const order = useLoad(() => api<Order>(`/orders/${id}`), [id]);
   const [busy, setBusy] = useState<string>();
   const isSme = session?.org.kind === 'SME';
   const o = order.data;

@@ -1,13 +1,12 @@
 import { Alert, Button, Card, Descriptions, Empty, List, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api, Page } from '../shared/api';
+import { api, Schema } from '../shared/api';
 import { yuan } from '../shared/money';
 import { label } from '../shared/labels';
 import { RECOGNITION_LEVEL, SERVICE_CATEGORY } from '../shared/labels/catalogue';
 import { InstrumentBooking } from '../features/booking/InstrumentBooking';
 import { Reviews } from '../features/booking/Reviews';
-import { ServiceRow } from '../features/catalogue/types';
 import { useLoad } from '../shared/useLoad';
 import { price } from '../features/catalogue/price';
 import { PublicPlatform, EquipmentRow } from '../features/catalogue/types';
@@ -16,9 +15,12 @@ import { PublicPlatform, EquipmentRow } from '../features/catalogue/types';
 export function PlatformDetailPage() {
   const { id = '' } = useParams();
   const platform = useLoad(() => api<PublicPlatform>(`/platforms/${id}`), [id]);
-  const services = useLoad(() => api<Page<ServiceRow>>(`/platforms/${id}/services`, { query: { limit: 100 } }), [id]);
+  const services = useLoad(
+    () => api<Schema<'ServicePageDto'>>(`/platforms/${id}/services`, { query: { limit: 100 } }),
+    [id],
+  );
   const equipment = useLoad(
-    () => api<Page<EquipmentRow>>(`/platforms/${id}/equipment`, { query: { limit: 100 } }),
+    () => api<Schema<'EquipmentPageDto'>>(`/platforms/${id}/equipment`, { query: { limit: 100 } }),
     [id],
   );
   const [booking, setBooking] = useState<EquipmentRow>();
@@ -45,7 +47,7 @@ export function PlatformDetailPage() {
                 {[p.contactName, p.contactPhone].filter(Boolean).join(' ') || '—'}
               </Descriptions.Item>
               <Descriptions.Item label="用户评分">
-                {p.ratingAvg !== null ? `${p.ratingAvg.toFixed(1)}（${p.reviewCount} 条评价）` : '暂无评价'}
+                {typeof p.ratingAvg === 'number' ? `${p.ratingAvg.toFixed(1)}（${p.reviewCount} 条评价）` : '暂无评价'}
               </Descriptions.Item>
             </Descriptions>
             {p.description && <Typography.Paragraph>{p.description}</Typography.Paragraph>}

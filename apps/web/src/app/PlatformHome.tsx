@@ -2,15 +2,17 @@ import { Alert, Col, Row, Space, Typography } from 'antd';
 import { OrdersCard } from '../features/booking/OrdersCard';
 import { PlatformManage } from './PlatformManage';
 import { DemandHall } from '../features/demand/DemandHall';
-import { PlatformRow } from '../features/demand/QuoteModal';
 import { EquipmentDeclarations } from '../features/governance/EquipmentDeclarations';
 import { RevenueDeclarations } from '../features/governance/RevenueDeclarations';
-import { api, Page } from '../shared/api';
+import { api, Schema } from '../shared/api';
 import { useLoad } from '../shared/useLoad';
 
 /** Platform home: the demands it may see (search), quoting, and its orders. */
 export function PlatformHome() {
-  const platforms = useLoad(() => api<Page<PlatformRow>>('/platforms', { query: { mine: true, limit: 50 } }), []);
+  const platforms = useLoad(
+    () => api<Schema<'PlatformPageDto'>>('/platforms', { query: { mine: true, limit: 50 } }),
+    [],
+  );
   const listed = (platforms.data?.items ?? []).filter((p) => p.status === 'LISTED');
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>

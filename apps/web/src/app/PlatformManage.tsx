@@ -1,10 +1,9 @@
 import { Alert, Card, Empty, Select, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, Page } from '../shared/api';
+import { api, Schema } from '../shared/api';
 import { label } from '../shared/labels';
 import { PLATFORM_STATUS } from '../shared/labels/catalogue';
 import { useLoad } from '../shared/useLoad';
-import { MyPlatform } from '../features/catalogue/types';
 import { Profile } from '../features/catalogue/PlatformProfile';
 import { Services } from '../features/catalogue/Services';
 import { Equipment } from '../features/catalogue/Equipment';
@@ -13,7 +12,10 @@ import { RecognitionApply } from '../features/governance/RecognitionApply';
 
 /** Operator: its platforms — profile, services, equipment, ratings and recognition. */
 export function PlatformManage() {
-  const platforms = useLoad(() => api<Page<MyPlatform>>('/platforms', { query: { mine: true, limit: 50 } }), []);
+  const platforms = useLoad(
+    () => api<Schema<'PlatformPageDto'>>('/platforms', { query: { mine: true, limit: 50 } }),
+    [],
+  );
   const [id, setId] = useState<string>();
   useEffect(() => {
     if (!id && platforms.data?.items.length) setId(platforms.data.items[0].id);

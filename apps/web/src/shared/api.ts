@@ -1,18 +1,24 @@
 import type { components } from '../openapi';
 
 /**
- * A small typed client for the PilotLink API (/api, OpenAPI at /api/docs-json). Request bodies are typed
- * from the OpenAPI document (`RequestBody<'CreateProgramDto'>`, generated into openapi.d.ts; a test fails
- * when the document and the file drift apart). Responses are typed by hand in api-types.ts against the DTOs of the
- * endpoints the portal uses (libs/*\/src/dto): most routes do not declare a response schema in the document.
+ * A small typed client for the PilotLink API (/api, OpenAPI at /api/docs-json). Requests and responses are
+ * typed from the OpenAPI document (`Schema<'DemandResponseDto'>`, `RequestBody<'CreateProgramDto'>`,
+ * generated into openapi.d.ts; a test fails when the document and the file drift apart): the caller names
+ * the schema the route declares, `api<Schema<'DemandPageDto'>>('/demands')`.
  */
 
-/** A schema of the API's OpenAPI document: a request body, or a response where the route declares one. */
+/** A schema of the API's OpenAPI document: a request body or a response. */
 export type Schema<K extends keyof components['schemas']> = components['schemas'][K];
+
+/** The paginated envelopes of the document (`{ items, total, page, limit }`): `DemandPageDto` … */
+export type PageSchema = {
+  [K in keyof components['schemas']]: K extends `${string}PageDto` ? K : never;
+}[keyof components['schemas']];
 
 /** A request body as the API's OpenAPI document defines it. */
 export type RequestBody<K extends keyof components['schemas']> = Schema<K>;
 
+/** One entry of a VALIDATION_FAILED envelope's `details.fields` (the document types `details` as a free map). */
 export interface FieldError {
   field: string;
   errors: string[];
@@ -30,14 +36,10 @@ export class ApiError extends Error {
   }
 }
 
-export interface Session {
-  accessToken: string;
-  refreshToken: string;
-  user: { id: string; email: string; displayName: string };
-  org: { id: string; kind: OrgKind; name: string; verificationStatus?: string };
-}
+/** What POST /auth/login (and /auth/register) answer, kept in localStorage; a refresh renews its tokens. */
+export type Session = Schema<'SessionResponseDto'>;
 
-export type OrgKind = 'SME' | 'PLATFORM_OPERATOR' | 'BUREAU' | 'ADMIN';
+export type OrgKind = Schema<'OrgResponseDto'>['kind'];
 
 const STORAGE_KEY = 'pilotlink.session';
 let session: Session | null = readSession();
@@ -112,8 +114,8 @@ async function refresh(): Promise<boolean> {
       setSession(null);
       return false;
     }
-    const body = (await res.json()) as Partial<Session>;
-    setSession({ ...current, ...body } as Session);
+    const body = (await res.json()) as Schema<'TokenResponseDto'>;
+    setSession({ ...current, ...body });
     return true;
   })().finally(() => {
     refreshing = null;
@@ -129,12 +131,8 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   const text = await res.text();
   const body = text ? (JSON.parse(text) as unknown) : undefined;
   if (!res.ok) {
-    const envelope = (body ?? {}) as {
-      statusCode?: number;
-      code?: string;
-      message?: string;
-      details?: ApiError['details'];
-    };
+    // Partial: a proxy's or the dev server's error page is no envelope.
+    const envelope = (body ?? {}) as Partial<Schema<'ErrorResponseDto'>>;
     throw new ApiError(
       envelope.statusCode ?? res.status,
       envelope.code ?? 'UNKNOWN',
@@ -164,7 +162,7 @@ export async function download(
   let res = await send(path, { query }, session?.accessToken);
   if (res.status === 401 && session && (await refresh())) res = await send(path, { query }, session?.accessToken);
   if (!res.ok) {
-    const envelope = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
+    const envelope = (await res.json().catch(() => ({}))) as Partial<Schema<'ErrorResponseDto'>>;
     throw new ApiError(res.status, envelope.code ?? 'DOWNLOAD_FAILED', envelope.message ?? res.statusText);
   }
   const announced = Number(res.headers.get('Content-Length'));
@@ -197,19 +195,13 @@ export async function download(
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page?: number;
-  limit?: number;
-}
-
-/** The rows of a paged list, up to 100 (the per-platform lists — declarations, evaluations … — hold a few). */
-export async function listItems<T>(path: string, query: RequestOptions['query'] = {}): Promise<T[]> {
-  return (await api<Page<T>>(path, { query: { limit: 100, ...query } })).items;
-}
-
-/** The rows of a list answer, whether the route pages (`{ items }`) or answers a plain array. */
-export function itemsOf<T>(data: T[] | { items?: T[] } | null | undefined): T[] {
-  return Array.isArray(data) ? data : (data?.items ?? []);
+/**
+ * The rows of a paged list, up to 100 (the per-platform lists — declarations, evaluations … — hold a few):
+ * `listItems<'RecognitionPageDto'>('/platforms/…/recognitions')`.
+ */
+export async function listItems<K extends PageSchema>(
+  path: string,
+  query: RequestOptions['query'] = {},
+): Promise<Schema<K>['items']> {
+  return (await api<Schema<K>>(path, { query: { limit: 100, ...query } })).items;
 }

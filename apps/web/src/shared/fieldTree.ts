@@ -1,11 +1,8 @@
-import { api } from './api';
+import { api, Schema } from './api';
 import { useLoad } from './useLoad';
 
-export interface FieldNode {
-  code: string;
-  name: string;
-  children?: FieldNode[];
-}
+/** A node of the industry-field tree as GET /industry-fields answers it. */
+export type FieldNode = Schema<'IndustryFieldNodeDto'>;
 
 export function useIndustryFields() {
   return useLoad(() => api<FieldNode[]>('/industry-fields'), []);

@@ -46,8 +46,8 @@ export class OrderEventDto {
   @ApiProperty() action: string;
   @ApiProperty({ enum: ORDER_STATUSES }) fromStatus: OrderStatus;
   @ApiProperty({ enum: ORDER_STATUSES }) toStatus: OrderStatus;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) actorOrgId: string | null;
-  @ApiPropertyOptional({ nullable: true }) note: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) actorOrgId: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) note: string | null;
   @ApiProperty() at: Date;
 
   static from(event: OrderEvent): OrderEventDto {
@@ -69,15 +69,15 @@ export class OrderResponseDto {
   @ApiProperty({ format: 'uuid' }) smeOrgId: string;
   @ApiProperty({ format: 'uuid' }) platformId: string;
   @ApiProperty({ format: 'uuid' }) platformOrgId: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) serviceId: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) demandId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) serviceId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) demandId: string | null;
   @ApiPropertyOptional({
     nullable: true,
     type: Number,
     description: '揭榜挂帅: the reward (fen) the challenge stated, when the order came from an awarded challenge',
   })
   challengeRewardFen: number | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) quoteId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) quoteId: string | null;
   @ApiProperty() quantity: number;
   @ApiProperty({ description: 'fen' }) agreedAmountFen: number;
   @ApiPropertyOptional({ description: 'fen paid so far (detail view)' }) paidFen?: number;
@@ -85,11 +85,11 @@ export class OrderResponseDto {
   owedFen?: number;
   @ApiPropertyOptional({ description: 'fen a DEDUCT (通兑) voucher pays of this order (detail view)' })
   voucherDeductionFen?: number;
-  @ApiPropertyOptional({ nullable: true }) requestNote: string | null;
-  @ApiPropertyOptional({ nullable: true }) smeConfirmedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) platformConfirmedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) deliveredAt: Date | null;
-  @ApiPropertyOptional({ nullable: true }) completedAt: Date | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) requestNote: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) smeConfirmedAt: Date | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) platformConfirmedAt: Date | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) deliveredAt: Date | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) completedAt: Date | null;
   @ApiProperty() createdAt: Date;
   @ApiPropertyOptional({ type: [OrderEventDto], description: 'History, oldest first (detail view)' })
   history?: OrderEventDto[];

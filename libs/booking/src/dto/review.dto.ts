@@ -33,8 +33,8 @@ export class ReviewResponseDto {
   @ApiProperty() timeliness: number;
   @ApiProperty() communication: number;
   @ApiProperty() comment: string;
-  @ApiPropertyOptional({ nullable: true }) reply: string | null;
-  @ApiPropertyOptional({ nullable: true }) repliedAt: Date | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) reply: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) repliedAt: Date | null;
   @ApiProperty() createdAt: Date;
 
   static from(review: OrderReview): ReviewResponseDto {

@@ -242,10 +242,10 @@ export class ProgramResponseDto {
   @ApiProperty() smeTeamsAllowed: boolean;
   @ApiProperty({ type: [String] }) smeRegionCodes: string[];
   @ApiProperty({ type: [String] }) smeFieldCodes: string[];
-  @ApiProperty({ type: [String] }) eligibleCategories: string[];
-  @ApiProperty({ type: [String] }) excludedPurposes: string[];
+  @ApiProperty({ enum: SERVICE_CATEGORIES, isArray: true }) eligibleCategories: string[];
+  @ApiProperty({ enum: EXCLUDABLE_PURPOSES, isArray: true }) excludedPurposes: string[];
   @ApiProperty({ type: [String] }) platformIds: string[];
-  @ApiProperty() minRecognitionLevel: string;
+  @ApiProperty({ enum: RECOGNITION_LEVELS }) minRecognitionLevel: string;
   @ApiProperty() applyFrom: string;
   @ApiProperty() applyUntil: string;
   @ApiProperty() validityDays: number;

@@ -111,7 +111,11 @@ export class VoucherResponseDto {
   @ApiProperty({ enum: VOUCHER_STATUSES }) status: VoucherStatus;
   @ApiProperty() validFrom: string;
   @ApiProperty() validUntil: string;
-  @ApiProperty({ description: 'Whole days left until it expires (0 on its last day); null once expired' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Whole days left until it expires (0 on its last day); null once expired',
+  })
   daysLeft: number | null;
   @ApiProperty({ type: [String], description: 'Service categories it can be spent on (empty: any)' })
   eligibleCategories: string[];

@@ -1,5 +1,5 @@
 import { Button, Popconfirm } from 'antd';
-import { api, Page } from '../../shared/api';
+import { api, Schema } from '../../shared/api';
 import { useAction } from '../../shared/actions';
 import { MaintenanceBlock, span } from './schedule';
 import { LoadedTable } from '../../shared/LoadedTable';
@@ -10,7 +10,7 @@ export function Blocks({
   onChanged,
 }: {
   instrumentId: string;
-  blocks: { data?: Page<MaintenanceBlock>; loading: boolean; error?: string };
+  blocks: { data?: Schema<'BlockPageDto'>; loading: boolean; error?: string };
   onChanged: () => void;
 }) {
   const run = useAction();

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, Page } from '../../shared/api';
+import { api, Schema } from '../../shared/api';
 import { yuan } from '../../shared/money';
 import { useSession } from '../../shared/session';
 import { useLoad } from '../../shared/useLoad';
@@ -27,7 +27,7 @@ export function InstrumentBooking({ instrument, onClose }: { instrument: Instrum
   const mine = useLoad(
     () =>
       canBook
-        ? api<Page<Reservation>>(`/equipment/${instrument.id}/reservations`, { query: { limit: 100 } })
+        ? api<Schema<'ReservationPageDto'>>(`/equipment/${instrument.id}/reservations`, { query: { limit: 100 } })
         : Promise.resolve(undefined),
     [instrument.id, canBook],
   );

@@ -1,19 +1,8 @@
 import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, Page } from '../../shared/api';
+import { api, Schema } from '../../shared/api';
 import { useLoad } from '../../shared/useLoad';
-import {
-  chinaDay,
-  dayStart,
-  DAY_MS,
-  HOLDING,
-  instant,
-  Instrument,
-  MaintenanceBlock,
-  mondayOf,
-  percent,
-  Reservation,
-} from './schedule';
+import { chinaDay, dayStart, DAY_MS, HOLDING, instant, Instrument, mondayOf, percent, Reservation } from './schedule';
 import { WeekView } from './WeekView';
 import { WeekNav } from './WeekNav';
 import { useWeekAvailability } from './useWeekAvailability';
@@ -24,15 +13,7 @@ import { Reservations } from './Reservations';
 import { RulesModal } from './RulesModal';
 
 /** GET /equipment/:id/utilisation: reservations starting in the period, hours and rates (basis points). */
-interface Utilisation {
-  reservations: number;
-  openHours: number;
-  scheduledHours: number;
-  usedHours: number;
-  externalHours: number;
-  sharingRateBp: number;
-  utilisationRateBp: number;
-}
+type Utilisation = Schema<'UtilisationResponseDto'>;
 
 const hours = (h: number) => h.toLocaleString('zh-CN', { maximumFractionDigits: 1 });
 
@@ -43,7 +24,7 @@ const hours = (h: number) => h.toLocaleString('zh-CN', { maximumFractionDigits: 
 async function reservationsUntil(instrumentId: string, until: number): Promise<Reservation[]> {
   const all: Reservation[] = [];
   for (let page = 1; page <= 20; page++) {
-    const res = await api<Page<Reservation>>(`/equipment/${instrumentId}/reservations`, {
+    const res = await api<Schema<'ReservationPageDto'>>(`/equipment/${instrumentId}/reservations`, {
       query: { limit: 100, page },
     });
     all.push(...res.items);
@@ -63,7 +44,7 @@ export function InstrumentCalendar({ instrument, onClose }: { instrument: Instru
   const [monday, setMonday] = useState(() => mondayOf(chinaDay(Date.now())));
   const availability = useWeekAvailability(instrument.id, monday);
   const blocks = useLoad(
-    () => api<Page<MaintenanceBlock>>(`/equipment/${instrument.id}/blocks`, { query: { limit: 100 } }),
+    () => api<Schema<'BlockPageDto'>>(`/equipment/${instrument.id}/blocks`, { query: { limit: 100 } }),
     [instrument.id],
   );
   const weekEnd = dayStart(monday) + 7 * DAY_MS;

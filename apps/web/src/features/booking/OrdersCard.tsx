@@ -1,8 +1,8 @@
 import { Card, Empty, Table, Tag } from 'antd';
 import type { CSSProperties } from 'react';
 import { Link } from 'react-router-dom';
-import { api, Page } from '../../shared/api';
-import { Order } from '../../shared/api-types';
+import { api } from '../../shared/api';
+import type { Order, OrderPage } from '../../shared/api-types';
 import { label } from '../../shared/labels';
 import { ORDER_STATUS } from '../../shared/labels/booking';
 import { yuan } from '../../shared/money';
@@ -10,7 +10,7 @@ import { useLoad } from '../../shared/useLoad';
 
 /** The signed-in org's orders (SME or platform), each linking to its order page. */
 export function OrdersCard({ testId, narrow, style }: { testId?: string; narrow?: boolean; style?: CSSProperties }) {
-  const orders = useLoad(() => api<Page<Order>>('/orders', { query: { limit: 50 } }), []);
+  const orders = useLoad(() => api<OrderPage>('/orders', { query: { limit: 50 } }), []);
   return (
     <Card title="我的订单" size="small" style={style}>
       <Table

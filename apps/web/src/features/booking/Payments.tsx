@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Empty, Form, Input, InputNumber, List } from 'antd';
 import { useState } from 'react';
-import { api, itemsOf } from '../../shared/api';
+import { api, Schema } from '../../shared/api';
 import { yuan } from '../../shared/money';
 import { applyApiErrors } from '../../shared/errors';
 import { useLoad } from '../../shared/useLoad';
@@ -8,16 +8,9 @@ import { today } from '../../shared/dates';
 
 export function Payments({ orderId, owedFen, onPaid }: { orderId: string; owedFen: number; onPaid: () => void }) {
   const [form] = Form.useForm();
-  const payments = useLoad(
-    () =>
-      api<
-        | { items?: { id: string; amountFen: number; paidOn: string; reference: string }[] }
-        | { id: string; amountFen: number; paidOn: string; reference: string }[]
-      >(`/orders/${orderId}/payments`),
-    [orderId],
-  );
+  const payments = useLoad(() => api<Schema<'PaymentsResponseDto'>>(`/orders/${orderId}/payments`), [orderId]);
   const [error, setError] = useState<string>();
-  const rows = itemsOf(payments.data);
+  const rows = payments.data?.items ?? [];
   const submit = async (values: { amountYuan: number; reference: string }) => {
     setError(undefined);
     try {

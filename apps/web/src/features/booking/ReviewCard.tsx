@@ -1,25 +1,17 @@
 import { Alert, App as AntApp, Button, Card, Form, Input, Rate, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, Page } from '../../shared/api';
+import { api, Schema } from '../../shared/api';
 import { applyApiErrors } from '../../shared/errors';
 import { useLoad } from '../../shared/useLoad';
 
-export interface Review {
-  id: string;
-  orderId: string;
-  quality: number;
-  timeliness: number;
-  communication: number;
-  comment: string;
-  reply: string | null;
-}
+export type Review = Schema<'ReviewResponseDto'>;
 
 /** After completion the SME rates the platform once (quality, timeliness, communication). */
 export function ReviewCard({ orderId, platformId }: { orderId: string; platformId: string }) {
   const [form] = Form.useForm();
   const { message } = AntApp.useApp();
   const reviews = useLoad(
-    () => api<Page<Review>>(`/platforms/${platformId}/reviews`, { query: { limit: 100 } }),
+    () => api<Schema<'ReviewPageDto'>>(`/platforms/${platformId}/reviews`, { query: { limit: 100 } }),
     [platformId],
   );
   const [error, setError] = useState<string>();

@@ -1,24 +1,15 @@
 import { Alert, Button, Empty, Input, List, Rate, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, Page } from '../../shared/api';
+import { api, Schema } from '../../shared/api';
 import { useAction } from '../../shared/actions';
 import { useLoad } from '../../shared/useLoad';
 
-export interface ReviewRow {
-  id: string;
-  orderId: string;
-  quality: number;
-  timeliness: number;
-  communication: number;
-  comment: string;
-  reply: string | null;
-  createdAt: string;
-}
+export type ReviewRow = Schema<'ReviewResponseDto'>;
 
 export function Reviews({ platform, canReply = true }: { platform: { id: string }; canReply?: boolean }) {
   const run = useAction();
   const reviews = useLoad(
-    () => api<Page<ReviewRow>>(`/platforms/${platform.id}/reviews`, { query: { limit: 50 } }),
+    () => api<Schema<'ReviewPageDto'>>(`/platforms/${platform.id}/reviews`, { query: { limit: 50 } }),
     [platform.id],
   );
   const [replies, setReplies] = useState<Record<string, string>>({});

@@ -6,7 +6,7 @@ import { BookingRules, WEEKDAYS } from './schedule';
 import { WEEKDAY_LABEL } from '../../shared/labels/booking';
 
 /** "08:30-12:00, 13:30-17:30" ⇄ [["08:30","12:00"],["13:30","17:30"]] */
-export const windowsText = (windows: [string, string][] = []) => windows.map(([a, b]) => `${a}-${b}`).join(', ');
+export const windowsText = (windows: string[][] = []) => windows.map(([a, b]) => `${a}-${b}`).join(', ');
 export const parseWindows = (text = ''): string[][] =>
   text
     .split(/[,，;；\s]+/)

@@ -5,72 +5,26 @@
  * never worked out here: it is the API's availability answer.
  */
 
+import type { Schema } from '../../shared/api';
 import { WEEKDAY_LABEL } from '../../shared/labels/booking';
 
-export interface TimeSlot {
-  startsAt: string;
-  endsAt: string;
-}
+export type TimeSlot = Schema<'TimeSlotDto'>;
 
 export type Weekday = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
 
-export interface BookingRules {
-  equipmentId: string;
-  timeZone: string;
-  openingHours: Partial<Record<Weekday, [string, string][]>>;
-  freeCancellationHours: number;
-  lateCancellationFeeBp: number;
-  noShowFeeBp: number;
-  hourlyRateFen: number;
-}
+/** Opening hours per weekday (`openingHours.MON`: [from, to] windows, HH:mm), cancellation fees. */
+export type BookingRules = Schema<'BookingRulesResponseDto'>;
 
-export interface Availability {
-  equipmentId: string;
-  from: string;
-  to: string;
-  slotMinutes: number;
-  free: TimeSlot[];
-  rules: BookingRules;
-}
+export type Availability = Schema<'AvailabilityResponseDto'>;
 
-export interface MaintenanceBlock extends TimeSlot {
-  id: string;
-  equipmentId: string;
-  reason: string;
-  createdAt: string;
-}
+export type MaintenanceBlock = Schema<'BlockResponseDto'>;
 
-export type ReservationStatus = 'CONFIRMED' | 'CHECKED_IN' | 'COMPLETED' | 'CANCELLED' | 'NO_SHOW';
+export type ReservationStatus = Reservation['status'];
 
-export interface Reservation extends TimeSlot {
-  id: string;
-  equipmentId: string;
-  platformId: string;
-  bookerOrgId: string;
-  orderId: string | null;
-  status: ReservationStatus;
-  internal: boolean;
-  priceFen: number;
-  feeFen: number;
-  purpose: string;
-  checkedInAt: string | null;
-  completedAt: string | null;
-  cancelledAt: string | null;
-  actualMinutes: number | null;
-  createdAt: string;
-}
+export type Reservation = Schema<'ReservationResponseDto'>;
 
 /** An instrument as the catalogue lists it. */
-export interface Instrument {
-  id: string;
-  name: string;
-  model: string | null;
-  maker: string | null;
-  category: string;
-  keySpecs: string;
-  hourlyRateFen: number;
-  status: string;
-}
+export type Instrument = Schema<'EquipmentResponseDto'>;
 
 /** Reservation states that hold the instrument's time (the calendar shows them). */
 export const HOLDING: readonly ReservationStatus[] = ['CONFIRMED', 'CHECKED_IN', 'COMPLETED'];

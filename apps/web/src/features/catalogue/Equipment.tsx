@@ -1,6 +1,6 @@
 import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { api, Page, itemsOf } from '../../shared/api';
+import { api, Schema } from '../../shared/api';
 import { yuan } from '../../shared/money';
 import { useAction } from '../../shared/actions';
 import { InstrumentCalendar } from '../booking/InstrumentCalendar';
@@ -12,10 +12,10 @@ import { EquipmentModal } from './EquipmentModal';
 export function Equipment({ platformId }: { platformId: string }) {
   const run = useAction();
   const equipment = useLoad(
-    () => api<Page<Instrument> | Instrument[]>(`/platforms/${platformId}/equipment`, { query: { limit: 100 } }),
+    () => api<Schema<'EquipmentPageDto'>>(`/platforms/${platformId}/equipment`, { query: { limit: 100 } }),
     [platformId],
   );
-  const rows = itemsOf(equipment.data);
+  const rows = equipment.data?.items ?? [];
   const [editing, setEditing] = useState<Instrument | 'new'>();
   const [calendar, setCalendar] = useState<Instrument>();
   const retire = async (e: Instrument, status: string) => {

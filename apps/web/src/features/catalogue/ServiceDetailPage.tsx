@@ -20,7 +20,7 @@ export function ServiceDetailPage() {
   const session = useSession();
   const navigate = useNavigate();
   const { message } = AntApp.useApp();
-  const service = useLoad(() => api<ServiceRow & { platformId: string }>(`/services/${id}`), [id]);
+  const service = useLoad(() => api<ServiceRow>(`/services/${id}`), [id]);
   const platformId = service.data?.platformId;
   const platform = useLoad(
     () => (platformId ? api<PublicPlatform>(`/platforms/${platformId}`) : Promise.resolve(undefined)),

@@ -1,6 +1,6 @@
 import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { api, Page, itemsOf } from '../../shared/api';
+import { api, Schema } from '../../shared/api';
 import { yuan } from '../../shared/money';
 import { useAction } from '../../shared/actions';
 import { label } from '../../shared/labels';
@@ -14,10 +14,10 @@ import { ServiceModal } from './ServiceModal';
 export function Services({ platformId }: { platformId: string }) {
   const run = useAction();
   const services = useLoad(
-    () => api<Page<ServiceRow> | ServiceRow[]>(`/platforms/${platformId}/services`, { query: { limit: 100 } }),
+    () => api<Schema<'ServicePageDto'>>(`/platforms/${platformId}/services`, { query: { limit: 100 } }),
     [platformId],
   );
-  const rows = itemsOf(services.data);
+  const rows = services.data?.items ?? [];
   const [editing, setEditing] = useState<ServiceRow | 'new'>();
   const [matching, setMatching] = useState<ServiceRow>();
   const act = async (s: ServiceRow, action: 'publish' | 'archive') => {

@@ -1,57 +1,8 @@
-export interface MyPlatform {
-  id: string;
-  name: string;
-  status: string;
-  statusReason?: string | null;
-  description: string;
-  address: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  recognitionLevel: string;
-  ratingAvg: number | null;
-  reviewCount: number;
-}
+/** The catalogue's API shapes, as the OpenAPI document declares them (openapi.d.ts). */
+import type { Schema } from '../../shared/api';
 
-export interface ServiceRow {
-  id: string;
-  title: string;
-  description: string;
-  category: string;
-  categoryLabel: string;
-  fieldCodes: string[];
-  stages: string[];
-  pricingKind: string;
-  priceFen: number | null;
-  unitName: string | null;
-  leadTimeDays: number;
-  voucherEligible: boolean;
-  status: string;
-}
-
-export interface PublicPlatform {
-  id: string;
-  name: string;
-  typeLabel: string;
-  operatingModelLabel: string;
-  regionCode: string;
-  regionName: string | null;
-  address: string | null;
-  description: string;
-  contactName: string | null;
-  contactPhone: string | null;
-  recognitionLevel: string;
-  ratingAvg: number | null;
-  reviewCount: number;
-  qualifications?: { kind: string; certificateNo: string; accreditedScope?: string | null; validUntil: string }[];
-}
-
-export interface EquipmentRow {
-  id: string;
-  name: string;
-  model: string | null;
-  maker: string | null;
-  category: string;
-  keySpecs: string;
-  hourlyRateFen: number;
-  status: string;
-}
+/** A platform as GET /platforms(/:id) answers it: its operator's own (mine) or the public profile. */
+export type MyPlatform = Schema<'PlatformResponseDto'>;
+export type PublicPlatform = Schema<'PlatformResponseDto'>;
+export type ServiceRow = Schema<'ServiceResponseDto'>;
+export type EquipmentRow = Schema<'EquipmentResponseDto'>;

@@ -1,15 +1,12 @@
 import { Alert, Descriptions } from 'antd';
+import type { Demand } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
 
 /** A CHALLENGE demand as its owner sees it: the reward, the deadline and the award window after it. */
-export interface ChallengeTerms {
-  mode: string;
-  status: string;
-  rewardFen?: number | null;
-  challengeDeadline?: string | null;
-  awardWindowDays?: number;
-  awardBy?: string | null;
-}
+export type ChallengeTerms = Pick<
+  Demand,
+  'mode' | 'status' | 'rewardFen' | 'challengeDeadline' | 'awardWindowDays' | 'awardBy'
+>;
 
 const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' });
 

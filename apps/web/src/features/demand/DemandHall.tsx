@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Empty, Input, List, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { api, Page } from '../../shared/api';
+import { api, Schema } from '../../shared/api';
 import { Demand } from '../../shared/api-types';
 import { label } from '../../shared/labels';
 import { CONFIDENTIALITY, STAGE } from '../../shared/labels/demand';
@@ -12,7 +12,7 @@ import { PlatformRow, QuoteModal } from './QuoteModal';
 export function DemandHall({ listed }: { listed: PlatformRow[] }) {
   const [q, setQ] = useState('');
   const demands = useLoad(
-    () => api<Page<Demand & { score: number }>>('/search/demands', { query: { q, limit: 20 } }),
+    () => api<Schema<'DemandSearchPageDto'>>('/search/demands', { query: { q, limit: 20 } }),
     [q],
   );
   const [quoting, setQuoting] = useState<Demand>();

@@ -14,12 +14,12 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api, Page } from '../../shared/api';
-import { Quote, DemandMatch, Demand } from '../../shared/api-types';
+import { api, Schema } from '../../shared/api';
+import type { Quote, DemandMatch, Demand, QuotePage } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
 import { errorText } from '../../shared/errors';
 import { useLoad } from '../../shared/useLoad';
-import { ChallengeNotice, ChallengeTerms } from './ChallengeNotice';
+import { ChallengeNotice } from './ChallengeNotice';
 import { label } from '../../shared/labels';
 import { STAGE, CONFIDENTIALITY, QUOTE_STATUS, DEMAND_STATUS } from '../../shared/labels/demand';
 import { EndDemandModal } from './EndDemandModal';
@@ -36,12 +36,12 @@ export function DemandPage() {
   const { id } = useParams();
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
-  const demand = useLoad(() => api<Demand & ChallengeTerms & { statusReason?: string | null }>(`/demands/${id}`), [id]);
+  const demand = useLoad(() => api<Demand>(`/demands/${id}`), [id]);
   const matches = useLoad(
-    () => api<{ total: number; items: DemandMatch[] }>(`/demands/${id}/matches`, { query: { limit: 10 } }),
+    () => api<Schema<'DemandMatchesDto'>>(`/demands/${id}/matches`, { query: { limit: 10 } }),
     [id],
   );
-  const quotes = useLoad(() => api<Page<Quote>>(`/demands/${id}/quotes`), [id]);
+  const quotes = useLoad(() => api<QuotePage>(`/demands/${id}/quotes`), [id]);
   const accept = async (quote: Quote) => {
     try {
       const accepted = await api<Quote>(`/quotes/${quote.id}/accept`, { method: 'POST' });

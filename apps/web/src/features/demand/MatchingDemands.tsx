@@ -1,6 +1,5 @@
 import { Alert, Empty, List, Modal, Space, Tag } from 'antd';
-import { api } from '../../shared/api';
-import { Demand } from '../../shared/api-types';
+import { api, Schema } from '../../shared/api';
 import { yuan } from '../../shared/money';
 import { label } from '../../shared/labels';
 import { STAGE, CONFIDENTIALITY } from '../../shared/labels/demand';
@@ -10,7 +9,7 @@ import { ServiceRow } from '../catalogue/types';
 export function MatchingDemands({ service, onClose }: { service: ServiceRow; onClose: () => void }) {
   const demands = useLoad(
     () =>
-      api<{ total: number; items: (Demand & { score: number })[] }>(`/services/${service.id}/matching-demands`, {
+      api<Schema<'FittingDemandsDto'>>(`/services/${service.id}/matching-demands`, {
         query: { limit: 20 },
       }),
     [service.id],

@@ -1,7 +1,7 @@
 import { Card, Tag } from 'antd';
 import { Link } from 'react-router-dom';
-import { api, Page } from '../../shared/api';
-import { Demand } from '../../shared/api-types';
+import { api } from '../../shared/api';
+import type { Demand, DemandPage } from '../../shared/api-types';
 import { label } from '../../shared/labels';
 import { DEMAND_STATUS, STAGE } from '../../shared/labels/demand';
 import { LoadedTable } from '../../shared/LoadedTable';
@@ -9,7 +9,7 @@ import { useLoad } from '../../shared/useLoad';
 
 /** SME: its demands, each linking to its page (quotes, matches, award). */
 export function MyDemands() {
-  const demands = useLoad(() => api<Page<Demand>>('/demands', { query: { limit: 50 } }), []);
+  const demands = useLoad(() => api<DemandPage>('/demands', { query: { limit: 50 } }), []);
   return (
     <Card title="我的需求" size="small">
       <LoadedTable

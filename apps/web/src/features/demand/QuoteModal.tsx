@@ -1,15 +1,12 @@
 import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select, App as AntApp } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { api, RequestBody } from '../../shared/api';
+import { api, RequestBody, Schema } from '../../shared/api';
 import { Demand } from '../../shared/api-types';
 import { useDialogSubmit } from '../../shared/useDialogSubmit';
 
-export interface PlatformRow {
-  id: string;
-  name: string;
-  status: string;
-}
+/** A platform of the operator's (GET /platforms?mine=true): quotes go out in its name. */
+export type PlatformRow = Schema<'PlatformResponseDto'>;
 
 export function QuoteModal({
   demand,

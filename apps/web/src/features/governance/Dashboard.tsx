@@ -1,51 +1,25 @@
 import { Alert, Card, Col, Empty, Row, Select, Space, Statistic, Typography } from 'antd';
 import ReactECharts from 'echarts-for-react';
 import { useEffect, useState } from 'react';
-import { api, Page } from '../../shared/api';
+import { api, Schema } from '../../shared/api';
 import { yuan } from '../../shared/money';
 import { DownloadButton } from '../../shared/DownloadButton';
 import { useLoad } from '../../shared/useLoad';
 import { BreakdownChart } from './BreakdownChart';
 
-export interface Program {
-  id: string;
-  name: string;
-  year: number;
-  status: string;
-}
+export type Program = Schema<'ProgramResponseDto'>;
 
-export interface Summary {
-  budgetFen: number;
-  issuedFen: number;
-  heldFen: number;
-  availableOnVouchersFen: number;
-  payableFen: number;
-  paidFen: number;
-  remainingFen: number;
-  vouchersIssued: number;
-}
+export type Summary = Schema<'ProgramSummaryDto'>;
 
-export interface ReportRow {
-  key: string;
-  label: string;
-  claims: number;
-  amountFen: number;
-  paidFen: number;
-}
+export type ReportRow = Schema<'ReimbursementRowDto'>;
 
-export interface ProgramReport {
-  byField: ReportRow[];
-  byRegion: ReportRow[];
-}
+export type ProgramReport = Schema<'ProgramReportDto'>;
 
-export interface Funnel {
-  year: number;
-  total: Record<'published' | 'matched' | 'quoted' | 'ordered' | 'completed' | 'reimbursed', number>;
-}
+export type Funnel = Schema<'FunnelReportDto'>;
 
 export function Dashboard() {
   const year = new Date().getFullYear();
-  const programs = useLoad(() => api<Page<Program>>('/voucher-programs', { query: { limit: 50 } }), []);
+  const programs = useLoad(() => api<Schema<'ProgramPageDto'>>('/voucher-programs', { query: { limit: 50 } }), []);
   const [programId, setProgramId] = useState<string>();
   useEffect(() => {
     if (!programId && programs.data?.items.length) setProgramId(programs.data.items[0].id);

@@ -1,21 +1,14 @@
 import { Alert, App as AntApp, Button, Card, Col, Empty, Form, Input, InputNumber, Row, Select, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { api, ApiError, listItems } from '../../shared/api';
+import { api, ApiError, listItems, Schema } from '../../shared/api';
 import { yuan, fromFen, toFen } from '../../shared/money';
 import { errorText } from '../../shared/errors';
 import { useLoad } from '../../shared/useLoad';
 import { useMyPlatform } from './useMyPlatform';
 import { yearOptions } from './common';
 
-export interface DeclarationRow {
-  platformId: string;
-  year: number;
-  nonFiscalEquipmentFen: number;
-  newEquipmentFen: number;
-  evidence: string;
-  updatedAt: string;
-}
+export type DeclarationRow = Schema<'EquipmentDeclarationResponseDto'>;
 
 interface DeclarationForm {
   year: number;
@@ -41,7 +34,8 @@ export function EquipmentDeclarations() {
   const [form] = Form.useForm();
   const { platforms, id, setId } = useMyPlatform();
   const declarations = useLoad(
-    () => (id ? listItems<DeclarationRow>(`/platforms/${id}/equipment-declarations`) : Promise.resolve([])),
+    () =>
+      id ? listItems<'EquipmentDeclarationPageDto'>(`/platforms/${id}/equipment-declarations`) : Promise.resolve([]),
     [id],
   );
   const [error, setError] = useState<string>();

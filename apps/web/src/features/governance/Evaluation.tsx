@@ -1,7 +1,7 @@
 import { Alert, App as AntApp, Button, Card, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { api, ApiError, listItems } from '../../shared/api';
+import { api, ApiError, listItems, Schema } from '../../shared/api';
 import { applyApiErrors } from '../../shared/errors';
 import { label, options } from '../../shared/labels';
 import { useLoad } from '../../shared/useLoad';
@@ -11,42 +11,13 @@ import { RECOGNITION_LEVEL } from '../../shared/labels/catalogue';
 import { LoadedTable } from '../../shared/LoadedTable';
 import { IndicatorList } from './IndicatorList';
 
-export interface IndicatorValues {
-  ordersCompleted: number;
-  serviceRevenueFen: number;
-  smesServed: number;
-  externalUserShareBp: number;
-  ratingAvg: number | null;
-  medianFirstQuoteMinutes: number | null;
-  sharingRateBp: number | null;
-  claimsRejected: number;
-}
+export type IndicatorValues = Schema<'PlatformIndicatorsDto'>;
 
-export interface Score {
-  points: number;
-  penalty: number;
-  total: number;
-  suggestedGrade: string;
-}
+export type Score = Schema<'IndicatorScoreDto'>;
 
-interface Indicators {
-  indicators: IndicatorValues;
-  score: Score;
-}
+type Indicators = Schema<'IndicatorsResponseDto'>;
 
-export interface EvaluationRow {
-  id: string;
-  year: number;
-  indicators: IndicatorValues;
-  score: Score;
-  suggestedGrade: string;
-  grade: string;
-  outcome: string;
-  levelBefore: string;
-  levelAfter: string;
-  remarks: string;
-  createdAt: string;
-}
+export type EvaluationRow = Schema<'EvaluationResponseDto'>;
 
 const FAILING_OUTCOMES = ['DOWNGRADE', 'SUSPEND', 'DELIST'];
 
@@ -63,7 +34,7 @@ export function Evaluation({ platformId, onChanged }: { platformId: string; onCh
     () => api<Indicators>(`/platforms/${platformId}/indicators`, { query: { year } }),
     [platformId, year],
   );
-  const past = useLoad(() => listItems<EvaluationRow>(`/platforms/${platformId}/evaluations`), [platformId]);
+  const past = useLoad(() => listItems<'EvaluationPageDto'>(`/platforms/${platformId}/evaluations`), [platformId]);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const suggested = ind.data?.score.suggestedGrade;

@@ -35,7 +35,11 @@ export function IndicatorsTable() {
           { title: '服务收入', dataIndex: 'serviceRevenueFen', render: (f: number) => yuan(f) },
           { title: '服务企业', dataIndex: 'smesServed' },
           { title: '外部用户占比', dataIndex: 'externalUserShareBp', render: pct },
-          { title: '评分', dataIndex: 'ratingAvg', render: (r: number | null) => (r === null ? '—' : r.toFixed(1)) },
+          {
+            title: '评分',
+            dataIndex: 'ratingAvg',
+            render: (r?: number | null) => (typeof r === 'number' ? r.toFixed(1) : '—'),
+          },
           {
             title: '首次报价用时',
             dataIndex: 'medianFirstQuoteMinutes',

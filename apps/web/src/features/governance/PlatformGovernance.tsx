@@ -1,21 +1,12 @@
 import { Drawer, Tabs } from 'antd';
+import type { Schema } from '../../shared/api';
 import { Subsidies } from './Subsidies';
 import { Evaluation } from './Evaluation';
 import { RevenueReview } from './RevenueReview';
 import { PlatformItem } from './PlatformsReview';
 import { Recognitions } from './Recognitions';
 
-export interface Recognition {
-  id: string;
-  level: string;
-  status: string;
-  evidence: string;
-  evidenceUrls: string[];
-  validFrom: string | null;
-  validUntil: string | null;
-  reason: string | null;
-  createdAt: string;
-}
+export type Recognition = Schema<'RecognitionResponseDto'>;
 
 export function PlatformGovernance({
   platform,

@@ -1,6 +1,6 @@
 import { Button, Card, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { api, Page } from '../../shared/api';
+import { api, Schema } from '../../shared/api';
 import { useAction, useDialogClose } from '../../shared/actions';
 import { label } from '../../shared/labels';
 import { useLoad } from '../../shared/useLoad';
@@ -11,21 +11,17 @@ import { ReasonModal } from './ReasonModal';
 import { IndicatorsTable } from './IndicatorsTable';
 import { PlatformGovernance } from './PlatformGovernance';
 
-export interface PlatformItem {
-  id: string;
-  name: string;
-  status: string;
-  regionCode: string;
-  recognitionLevel?: string;
-  typeLabel?: string;
-}
+export type PlatformItem = Schema<'PlatformResponseDto'>;
 
 /** Bureau: platforms in its jurisdiction — list/suspend/delist, recognitions, evaluations, subsidies. */
 export function PlatformsReview() {
   const closeDialog = useDialogClose();
   const run = useAction();
   const [status, setStatus] = useState('PENDING_REVIEW');
-  const platforms = useLoad(() => api<Page<PlatformItem>>('/platforms', { query: { status, limit: 100 } }), [status]);
+  const platforms = useLoad(
+    () => api<Schema<'PlatformPageDto'>>('/platforms', { query: { status, limit: 100 } }),
+    [status],
+  );
   const [reasonFor, setReasonFor] = useState<{ platform: PlatformItem; action: 'suspend' | 'delist' }>();
   const [open, setOpen] = useState<PlatformItem>();
   const list = async (p: PlatformItem) => {

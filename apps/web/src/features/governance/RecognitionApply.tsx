@@ -1,6 +1,6 @@
 import { Alert, App as AntApp, Button, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, listItems } from '../../shared/api';
+import { api, listItems, Schema } from '../../shared/api';
 import { applyApiErrors } from '../../shared/errors';
 import { label } from '../../shared/labels';
 import { RECOGNITION_LEVEL } from '../../shared/labels/catalogue';
@@ -8,20 +8,12 @@ import { RECOGNITION_STATUS } from '../../shared/labels/governance';
 import { useLoad } from '../../shared/useLoad';
 import { LoadedTable } from '../../shared/LoadedTable';
 
-export interface RecognitionRow {
-  id: string;
-  level: string;
-  status: string;
-  evidence: string;
-  validFrom: string | null;
-  validUntil: string | null;
-  reason: string | null;
-}
+export type RecognitionRow = Schema<'RecognitionResponseDto'>;
 
 export function RecognitionApply({ platformId }: { platformId: string }) {
   const [form] = Form.useForm();
   const { message } = AntApp.useApp();
-  const recs = useLoad(() => listItems<RecognitionRow>(`/platforms/${platformId}/recognitions`), [platformId]);
+  const recs = useLoad(() => listItems<'RecognitionPageDto'>(`/platforms/${platformId}/recognitions`), [platformId]);
   const [error, setError] = useState<string>();
   const submit = async (v: { level: string; evidence: string }) => {
     setError(undefined);

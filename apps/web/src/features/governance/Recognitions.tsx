@@ -1,6 +1,6 @@
 import { Button, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, itemsOf, Page } from '../../shared/api';
+import { api, Schema } from '../../shared/api';
 import { useDialogClose } from '../../shared/actions';
 import { label } from '../../shared/labels';
 import { useLoad } from '../../shared/useLoad';
@@ -13,11 +13,8 @@ import { ApproveRecognitionModal } from './ApproveRecognitionModal';
 
 export function Recognitions({ platformId }: { platformId: string }) {
   const closeDialog = useDialogClose();
-  const recs = useLoad(
-    () => api<Recognition[] | Page<Recognition>>(`/platforms/${platformId}/recognitions`),
-    [platformId],
-  );
-  const rows = itemsOf(recs.data);
+  const recs = useLoad(() => api<Schema<'RecognitionPageDto'>>(`/platforms/${platformId}/recognitions`), [platformId]);
+  const rows = recs.data?.items ?? [];
   const [approving, setApproving] = useState<Recognition>();
   const [rejecting, setRejecting] = useState<Recognition>();
   return (

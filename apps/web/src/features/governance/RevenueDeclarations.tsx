@@ -6,7 +6,7 @@ import { useLoad } from '../../shared/useLoad';
 import { useMyPlatform } from './useMyPlatform';
 import { yearOptions } from './common';
 import { toFen } from '../../shared/money';
-import { REVENUE_FIELD_SPOTS, RevenueRow } from './revenue';
+import { REVENUE_FIELD_SPOTS } from './revenue';
 import { RevenueTable } from './RevenueTable';
 
 interface RevenueForm {
@@ -25,7 +25,7 @@ export function RevenueDeclarations() {
   const [form] = Form.useForm<RevenueForm>();
   const { platforms, id, setId } = useMyPlatform();
   const rows = useLoad(
-    () => (id ? listItems<RevenueRow>(`/platforms/${id}/revenue-declarations`) : Promise.resolve([])),
+    () => (id ? listItems<'RevenueDeclarationPageDto'>(`/platforms/${id}/revenue-declarations`) : Promise.resolve([])),
     [id],
   );
   const [error, setError] = useState<string>();

@@ -14,7 +14,10 @@ import { ReturnModal } from './ReturnModal';
  */
 export function RevenueReview({ platformId }: { platformId: string }) {
   const { message } = AntApp.useApp();
-  const rows = useLoad(() => listItems<RevenueRow>(`/platforms/${platformId}/revenue-declarations`), [platformId]);
+  const rows = useLoad(
+    () => listItems<'RevenueDeclarationPageDto'>(`/platforms/${platformId}/revenue-declarations`),
+    [platformId],
+  );
   const [returning, setReturning] = useState<RevenueRow>();
   const [error, setError] = useState<string>();
   const decide = async (row: RevenueRow, body: RequestBody<'DecideRevenueDto'>) => {

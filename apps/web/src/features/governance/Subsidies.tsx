@@ -5,7 +5,6 @@ import { api, ApiError, listItems } from '../../shared/api';
 import { yuan } from '../../shared/money';
 import { errorText } from '../../shared/errors';
 import { useLoad } from '../../shared/useLoad';
-import type { DeclarationRow } from './EquipmentDeclarations';
 import { LoadedTable } from '../../shared/LoadedTable';
 import { AssessmentRow } from './assessment';
 import { RuleTable } from './RuleTable';
@@ -22,9 +21,12 @@ export function Subsidies({ platformId }: { platformId: string }) {
   const [result, setResult] = useState<AssessmentRow>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const past = useLoad(() => listItems<AssessmentRow>(`/platforms/${platformId}/subsidy-assessments`), [platformId]);
+  const past = useLoad(
+    () => listItems<'SubsidyAssessmentPageDto'>(`/platforms/${platformId}/subsidy-assessments`),
+    [platformId],
+  );
   const declarations = useLoad(
-    () => listItems<DeclarationRow>(`/platforms/${platformId}/equipment-declarations`),
+    () => listItems<'EquipmentDeclarationPageDto'>(`/platforms/${platformId}/equipment-declarations`),
     [platformId],
   );
   const declared = declarations.data?.find((d) => d.year === year);

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Empty, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, getSession, listItems } from '../../shared/api';
+import { api, getSession, listItems, Schema } from '../../shared/api';
 import { label } from '../../shared/labels';
 import { useLoad } from '../../shared/useLoad';
 import { pct } from '../../shared/money';
@@ -9,16 +9,14 @@ import { ruleSummary } from './rule-form';
 import type { SubsidyRuleRow } from './rule-form';
 import { RuleModal } from './RuleModal';
 
-export interface Me {
-  org: { id: string; name: string; regionCode: string; regionName: string | null };
-}
+export type Me = Schema<'MeResponseDto'>;
 
 /** Bureau: its region's subsidy rules as data — list, add and change. */
 export function SubsidyRules() {
   const me = useLoad(() => api<Me>('/me'), []);
   const region = me.data?.org.regionCode;
   const rules = useLoad(
-    () => (region ? listItems<SubsidyRuleRow>('/subsidy-rules', { regionCode: region }) : Promise.resolve([])),
+    () => (region ? listItems<'SubsidyRulePageDto'>('/subsidy-rules', { regionCode: region }) : Promise.resolve([])),
     [region],
   );
   const [editing, setEditing] = useState<SubsidyRuleRow | 'new'>();

@@ -10,7 +10,9 @@ const row = (kind: SubsidyRuleRow['kind'], rule: Record<string, unknown>): Subsi
   kind,
   regionCode: '350500',
   active: true,
-  rule: { overlapGroup: null, funders: [{ key: 'QUANZHOU', name: '泉州市', shareBp: 10000 }], ...rule },
+  rule: { kind, overlapGroup: null, funders: [{ key: 'QUANZHOU', name: '泉州市', shareBp: 10000 }], ...rule },
+  unsetParameters: [],
+  interpretation: '',
 });
 
 describe('subsidy rule form: yuan and percent on screen, fen and basis points in the API', () => {

@@ -1,5 +1,5 @@
 /** The subsidy-rule form's data: yuan and percent on screen, fen and basis points in the API. */
-import { RequestBody } from '../../shared/api';
+import { RequestBody, Schema } from '../../shared/api';
 import { yuan, fromFen, fromBp, toFen, toBp, pct } from '../../shared/money';
 import { label } from '../../shared/labels';
 import { RULE_LEVELS } from './common';
@@ -8,44 +8,12 @@ import { RECOGNITION_LEVEL } from '../../shared/labels/catalogue';
 
 type ByLevel = Partial<Record<string, number>>;
 
-export interface Funder {
-  key: string;
-  name: string;
-  shareBp: number;
-}
+export type Funder = Schema<'FunderDto'>;
 
 /** The rule as GET /subsidy-rules returns it in `rule` (the kind's fields beside the common ones). */
-export interface RuleData {
-  overlapGroup: string | null;
-  funders: Funder[];
-  source?: string;
-  basis?: string;
-  ratioBp?: number;
-  capFen?: number | null;
-  capFenByLevel?: ByLevel;
-  requiresRecognition?: string[];
-  windowYears?: number;
-  amountFenByLevel?: ByLevel;
-  /** ratioBp null: the policy names no ratio and the bureau has not set one (the rule cannot be active). */
-  tiers?: { uptoFen: number | null; ratioBp: number | null }[];
-  grade?: string;
-  amountFen?: number;
-  oncePerYears?: number;
-}
+export type RuleData = Schema<'SubsidyRuleDataDto'>;
 
-export interface SubsidyRuleRow {
-  id: string;
-  code: string;
-  name: string;
-  kind: RequestBody<'CreateSubsidyRuleDto'>['kind'];
-  regionCode: string;
-  active: boolean;
-  rule: RuleData;
-  /** Parameters still to be set before the rule can be active, e.g. tiers[0].ratioBp. */
-  unsetParameters?: string[];
-  /** How the rule reads its clause over time, in Chinese. */
-  interpretation?: string;
-}
+export type SubsidyRuleRow = Schema<'SubsidyRuleResponseDto'>;
 
 /** The form in yuan and percent; `paramsOf` turns it into the API's fen and basis points. */
 export interface RuleForm {

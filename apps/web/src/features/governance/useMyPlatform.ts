@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, Page } from '../../shared/api';
+import { api, Schema } from '../../shared/api';
 import { useLoad } from '../../shared/useLoad';
 
 /**
@@ -8,7 +8,7 @@ import { useLoad } from '../../shared/useLoad';
  */
 export function useMyPlatform() {
   const platforms = useLoad(
-    () => api<Page<{ id: string; name: string }>>('/platforms', { query: { mine: true, limit: 50 } }),
+    () => api<Schema<'PlatformPageDto'>>('/platforms', { query: { mine: true, limit: 50 } }),
     [],
   );
   const [id, setId] = useState<string>();

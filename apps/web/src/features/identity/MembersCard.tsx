@@ -1,25 +1,14 @@
 import { Alert, App as AntApp, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, Page } from '../../shared/api';
+import { api, RequestBody, Schema } from '../../shared/api';
 import { useAction } from '../../shared/actions';
 import { applyApiErrors } from '../../shared/errors';
 import { useLoad } from '../../shared/useLoad';
 import { ROLE_TEXT, useMyRole, UserRole } from './roles';
 
-interface Member {
-  id: string;
-  email: string;
-  displayName: string;
-  role: UserRole;
-  isActive: boolean;
-}
+type Member = Schema<'UserResponseDto'>;
 
-interface NewMember {
-  email: string;
-  displayName: string;
-  password: string;
-  role: UserRole;
-}
+type NewMember = RequestBody<'AddMemberDto'>;
 
 /** Roles an org of this kind hands out: REVIEWER and PAYER are bureau duties. */
 function rolesFor(orgKind: string | undefined): UserRole[] {
@@ -34,7 +23,10 @@ export function MembersCard({ orgId }: { orgId: string }) {
   const { userId, orgKind, can } = useMyRole();
   const isOwner = can('OWNER');
   const run = useAction();
-  const members = useLoad(() => api<Page<Member>>(`/orgs/${orgId}/members`, { query: { limit: 100 } }), [orgId]);
+  const members = useLoad(
+    () => api<Schema<'UserPageDto'>>(`/orgs/${orgId}/members`, { query: { limit: 100 } }),
+    [orgId],
+  );
   const options = rolesFor(orgKind).map((r) => ({ value: r, label: ROLE_TEXT[r] }));
   const changeRole = async (member: Member, role: UserRole) => {
     const done = await run(

@@ -15,7 +15,7 @@ import {
   updateOrg,
 } from './api';
 import { EligibilityFactsView } from './EligibilityFactsView';
-import { readShareholders, ShareholderFields, ShareholderRow, toShareholderRows } from './ShareholderFields';
+import { readShareholders, ShareholderFields, ShareholderEntry, toShareholderEntries } from './ShareholderFields';
 
 interface ProfileForm {
   legalRepresentative?: string;
@@ -23,7 +23,7 @@ interface ProfileForm {
   size?: OrgProfile['size'];
   contactPhone?: string;
   address?: string;
-  shareholders: ShareholderRow[];
+  shareholders: ShareholderEntry[];
 }
 
 const blank = (value?: string | null) => (value ? value : undefined);
@@ -169,7 +169,7 @@ function ProfileBody({
           size: org.size ?? undefined,
           contactPhone: org.contactPhone ?? undefined,
           address: org.address ?? undefined,
-          shareholders: toShareholderRows(holders),
+          shareholders: toShareholderEntries(holders),
         }}
       >
         <Form.Item name="techSme" label="科技型中小企业（已入库）" valuePropName="checked">

@@ -1,13 +1,13 @@
 import { Button, Card, Empty, Table } from 'antd';
-import { api, Page } from '../../shared/api';
-import { Org } from '../../shared/api-types';
+import { api } from '../../shared/api';
+import type { Org, OrgPage } from '../../shared/api-types';
 import { useAction } from '../../shared/actions';
 import { ROLE_LABEL } from '../../shared/labels/identity';
 import { useLoad } from '../../shared/useLoad';
 
 export function OrgsReview() {
   const run = useAction();
-  const orgs = useLoad(() => api<Page<Org>>('/orgs', { query: { verificationStatus: 'PENDING', limit: 50 } }), []);
+  const orgs = useLoad(() => api<OrgPage>('/orgs', { query: { verificationStatus: 'PENDING', limit: 50 } }), []);
   const verify = async (org: Org) => {
     if (await run(() => api(`/orgs/${org.id}/verify`, { method: 'POST' }), `已认证：${org.name}`)) orgs.reload();
   };

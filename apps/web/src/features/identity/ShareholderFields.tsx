@@ -3,17 +3,17 @@ import { PercentInput } from '../../shared/PercentInput';
 import type { Shareholder } from './api';
 
 /** One row of the shareholder list as the form holds it: the share in percent. */
-export interface ShareholderRow {
+export interface ShareholderEntry {
   holderName?: string;
   holderKey?: string;
   sharePercent?: number;
 }
 
-export const toShareholderRows = (holders: Shareholder[]): ShareholderRow[] =>
+export const toShareholderEntries = (holders: Shareholder[]): ShareholderEntry[] =>
   holders.map((h) => ({ holderName: h.holderName, holderKey: h.holderKey, sharePercent: h.shareBp / 100 }));
 
 /** The rows the owner filled in, as the API takes them (basis points); empty rows are dropped. */
-export const readShareholders = (rows: ShareholderRow[] = []): Shareholder[] =>
+export const readShareholders = (rows: ShareholderEntry[] = []): Shareholder[] =>
   rows
     .filter((r) => r.holderName?.trim() && r.holderKey?.trim() && r.sharePercent)
     .map((r) => ({

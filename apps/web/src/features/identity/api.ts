@@ -1,4 +1,4 @@
-import { api, Page, RequestBody, Schema } from '../../shared/api';
+import { api, RequestBody, Schema } from '../../shared/api';
 
 /** An org as GET/PATCH /orgs/:id answer it, with its pending correction request. */
 export type OrgProfile = Schema<'OrgResponseDto'>;
@@ -24,7 +24,7 @@ export const updateOrg = (orgId: string, body: RequestBody<'UpdateOrgDto'>) =>
 
 /** A bureau's queue (PENDING in its jurisdiction); for an SME or operator, its own requests, newest first. */
 export const listCorrections = (query: { status?: OrgCorrection['status']; limit?: number } = {}) =>
-  api<Page<OrgCorrection>>('/org-corrections', { query: { limit: 50, ...query } });
+  api<Schema<'OrgCorrectionPageDto'>>('/org-corrections', { query: { limit: 50, ...query } });
 
 export const decideCorrection = (id: string, action: 'approve' | 'reject' | 'cancel', reason?: string) =>
   api<OrgCorrection>(`/org-corrections/${id}/${action}`, {

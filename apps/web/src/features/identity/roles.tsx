@@ -1,6 +1,6 @@
 import { ConfigProvider, Tooltip } from 'antd';
 import { createContext, ReactNode, useContext } from 'react';
-import { api } from '../../shared/api';
+import { api, Schema } from '../../shared/api';
 import { useLoad } from '../../shared/useLoad';
 
 /**
@@ -9,7 +9,7 @@ import { useLoad } from '../../shared/useLoad';
  * 拨付员 (PAYER) records payments and disbursement batches; a bureau member only reads. The API enforces
  * them; the portal disables what a role cannot do and says why.
  */
-export type UserRole = 'OWNER' | 'MEMBER' | 'REVIEWER' | 'PAYER';
+export type UserRole = Schema<'UserResponseDto'>['role'];
 export type Need = 'OWNER' | 'REVIEWER' | 'PAYER';
 
 export const ROLE_TEXT: Record<UserRole, string> = {
@@ -25,22 +25,18 @@ const NEED_TEXT: Record<Need, string> = {
   PAYER: '仅拨付员或负责人可操作',
 };
 
+/** The signed-in user's role as the role gates read it (from GET /me). */
 interface Me {
   userId?: string;
   role?: UserRole;
   orgKind?: string;
 }
 
-interface MeResponse {
-  user: { id: string; role: UserRole };
-  org: { kind: string };
-}
-
 const MeContext = createContext<Me>({});
 
 /** Reads the signed-in user's current role (GET /me: a role changed since sign-in applies at once). */
 export function MyRoleProvider({ children }: { children: ReactNode }) {
-  const me = useLoad(() => api<MeResponse>('/me'), []);
+  const me = useLoad(() => api<Schema<'MeResponseDto'>>('/me'), []);
   const value: Me = me.data ? { userId: me.data.user.id, role: me.data.user.role, orgKind: me.data.org.kind } : {};
   return <MeContext.Provider value={value}>{children}</MeContext.Provider>;
 }

@@ -1,7 +1,7 @@
 import { Badge, Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { api } from '../../shared/api';
+import { api, Schema } from '../../shared/api';
 import { useSession } from '../../shared/session';
 import { CHANGED } from './notifications';
 
@@ -24,7 +24,7 @@ export function NotificationBell() {
   useEffect(() => {
     if (!session) return;
     let live = true;
-    api<{ unread: number }>('/notifications/unread-count')
+    api<Schema<'UnreadCountDto'>>('/notifications/unread-count')
       .then((r) => live && setUnread(r.unread))
       .catch(() => undefined);
     return () => {

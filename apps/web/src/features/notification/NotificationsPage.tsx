@@ -1,7 +1,7 @@
 import { Alert, App as AntApp, Button, Card, Empty, List, Radio, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, Page } from '../../shared/api';
+import { api, Schema } from '../../shared/api';
 import { errorText } from '../../shared/errors';
 import { useSession } from '../../shared/session';
 import { useLoad } from '../../shared/useLoad';
@@ -15,7 +15,10 @@ export function NotificationsPage() {
   const [onlyUnread, setOnlyUnread] = useState(false);
   const [page, setPage] = useState(1);
   const inbox = useLoad(
-    () => api<Page<Notification>>('/notifications', { query: { unread: onlyUnread || undefined, page, limit: 20 } }),
+    () =>
+      api<Schema<'NotificationPageDto'>>('/notifications', {
+        query: { unread: onlyUnread || undefined, page, limit: 20 },
+      }),
     [onlyUnread, page],
   );
   const markRead = async (n: Notification) => {

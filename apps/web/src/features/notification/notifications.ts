@@ -1,14 +1,6 @@
-export interface Notification {
-  id: string;
-  eventType: string;
-  subjectType: string;
-  subjectId: string;
-  title: string;
-  body: string;
-  data: Record<string, unknown>;
-  readAt: string | null;
-  createdAt: string;
-}
+import type { Schema } from '../../shared/api';
+
+export type Notification = Schema<'NotificationResponseDto'>;
 
 export const CHANGED = 'pilotlink:notifications';
 export const changed = () => window.dispatchEvent(new Event(CHANGED));

@@ -1,28 +1,22 @@
 import { Alert, Button, Card, Empty, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { api, Page } from '../../shared/api';
+import { api, Schema } from '../../shared/api';
 import { useAction } from '../../shared/actions';
 import { label } from '../../shared/labels';
 import { useLoad } from '../../shared/useLoad';
 import { JOB_NAME, QUEUE } from '../../shared/labels/operations';
 import { time } from '../../shared/dates';
 
-export interface FailedJob {
-  id: string;
-  queue: string;
-  name: string;
-  data: Record<string, unknown>;
-  failedReason: string | null;
-  attemptsMade: number;
-  createdAt: string;
-  finishedAt: string | null;
-}
+export type FailedJob = Schema<'FailedJobDto'>;
 
 /** Jobs whose attempts are exhausted, per queue, with a retry. */
 export function FailedJobs() {
   const run = useAction();
   const [queue, setQueue] = useState('webhooks');
-  const jobs = useLoad(() => api<Page<FailedJob>>('/admin/failed-jobs', { query: { queue, limit: 50 } }), [queue]);
+  const jobs = useLoad(
+    () => api<Schema<'FailedJobPageDto'>>('/admin/failed-jobs', { query: { queue, limit: 50 } }),
+    [queue],
+  );
   const retry = async (job: FailedJob) => {
     if (
       await run(

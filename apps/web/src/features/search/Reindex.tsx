@@ -1,31 +1,15 @@
 import { Alert, Button, Card, Descriptions, Empty, Progress, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, ApiError } from '../../shared/api';
+import { api, ApiError, Schema } from '../../shared/api';
 import { useAction } from '../../shared/actions';
 import { errorText } from '../../shared/errors';
 import { label } from '../../shared/labels';
 import { INDEX_KIND, INDEX_STATE, JOB_STATE, JOB_STATE_COLOR } from '../../shared/labels/operations';
 import { time } from '../../shared/dates';
 
-export interface IndexProgress {
-  kind: string;
-  index: string;
-  state: 'PENDING' | 'FILLING' | 'SWAPPING' | 'DONE';
-  total: number;
-  done: number;
-}
+export type IndexProgress = Schema<'IndexProgressDto'>;
 
-export interface ReindexJob {
-  id: string;
-  state: string;
-  started: boolean;
-  progress: { percent: number; current: string | null; indexes: IndexProgress[] } | null;
-  result: { index: string; documents: number; requeued: number; seconds: number }[] | null;
-  failedReason: string | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
+export type ReindexJob = Schema<'ReindexJobDto'>;
 
 export const REINDEX_JOB_ID = 'reindex-search';
 export const POLL_MS = 1000;

@@ -1,7 +1,7 @@
 import { Button, Card, Radio, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, Page } from '../../shared/api';
-import { VoucherApplication } from '../../shared/api-types';
+import { api } from '../../shared/api';
+import type { VoucherApplication, VoucherApplicationPage } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
 import { useDialogClose } from '../../shared/actions';
 import { label } from '../../shared/labels';
@@ -12,19 +12,16 @@ import { useBureauPrograms } from './useBureauPrograms';
 import { DecisionModal } from './DecisionModal';
 import { RoleGate } from '../identity/roles';
 
-/** An application as the bureau's list shows it: with the applicant's name. */
-export type ApplicationRow = VoucherApplication & { smeOrgName?: string; failedSpotChecks?: number };
-
 /** Bureau: voucher applications to its programs — approve (possibly less) or reject with a reason. */
 export function ApplicationsReview() {
   const closeDialog = useDialogClose();
   const programs = useBureauPrograms();
   const [status, setStatus] = useState<string>('PENDING');
   const applications = useLoad(
-    () => api<Page<ApplicationRow>>('/voucher-applications', { query: { status: status || undefined, limit: 100 } }),
+    () => api<VoucherApplicationPage>('/voucher-applications', { query: { status: status || undefined, limit: 100 } }),
     [status],
   );
-  const [deciding, setDeciding] = useState<{ app: ApplicationRow; approve: boolean }>();
+  const [deciding, setDeciding] = useState<{ app: VoucherApplication; approve: boolean }>();
   const names = new Map((programs.data?.items ?? []).map((p) => [p.id, p.name]));
   return (
     <Card
@@ -55,7 +52,7 @@ export function ApplicationsReview() {
           {
             title: '申请企业',
             dataIndex: 'smeOrgName',
-            render: (n: string | undefined, a: ApplicationRow) => (
+            render: (n: string | undefined, a: VoucherApplication) => (
               <>
                 {n || '—'}
                 {(a.failedSpotChecks ?? 0) > 0 && (
@@ -72,7 +69,7 @@ export function ApplicationsReview() {
           {
             title: '状态',
             dataIndex: 'status',
-            render: (s: string, a: ApplicationRow) => (
+            render: (s: string, a: VoucherApplication) => (
               <Space direction="vertical" size={0}>
                 <Tag>{label(APPLICATION_STATUS, s)}</Tag>
                 {a.approvedFen !== null && <span>批准 {yuan(a.approvedFen)}</span>}
@@ -83,7 +80,7 @@ export function ApplicationsReview() {
           { title: '申请时间', dataIndex: 'createdAt', render: (d: string) => new Date(d).toLocaleString('zh-CN') },
           {
             title: '操作',
-            render: (_: unknown, a: ApplicationRow) =>
+            render: (_: unknown, a: VoucherApplication) =>
               a.status === 'PENDING' ? (
                 <RoleGate need="REVIEWER">
                   <Space>

@@ -2,20 +2,19 @@ import { Alert, Button, Card, Descriptions, Space, Table } from 'antd';
 import { api } from '../../shared/api';
 import { yuan } from '../../shared/money';
 import { useLoad } from '../../shared/useLoad';
-import type { ProgramDetail } from './program-form';
-import { ClaimRow, Batch } from './ClaimsReview';
+import type { Batch, Claim, Program } from '../../shared/api-types';
 
 /** One disbursement batch: its reference and total, the split per co-funder, and each claim's payouts. */
 export function BatchView({ id, onClose }: { id: string; onClose: () => void }) {
   const batch = useLoad(() => api<Batch>(`/disbursement-batches/${id}`), [id]);
   const programId = batch.data?.programId;
   const program = useLoad(
-    () => (programId ? api<ProgramDetail>(`/voucher-programs/${programId}`) : Promise.resolve(undefined)),
+    () => (programId ? api<Program>(`/voucher-programs/${programId}`) : Promise.resolve(undefined)),
     [programId],
   );
   const claimIds = batch.data?.claimIds.join(',');
   const claims = useLoad(
-    () => (claimIds ? Promise.all(claimIds.split(',').map((c) => api<ClaimRow>(`/claims/${c}`))) : Promise.resolve([])),
+    () => (claimIds ? Promise.all(claimIds.split(',').map((c) => api<Claim>(`/claims/${c}`))) : Promise.resolve([])),
     [claimIds],
   );
   const cofunders = program.data?.cofunders ?? [];
@@ -87,7 +86,7 @@ export function BatchView({ id, onClose }: { id: string; onClose: () => void }) 
               {
                 title: '各出资方拨付',
                 dataIndex: 'payouts',
-                render: (payouts: ClaimRow['payouts']) =>
+                render: (payouts: Claim['payouts']) =>
                   inOrder(payouts)
                     .map((p) => `${cofunderName(p.cofunderKey)} ${yuan(p.amountFen)}`)
                     .join('；'),

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
-import { api, Page } from '../../shared/api';
-import { Claim, Order } from '../../shared/api-types';
+import { api } from '../../shared/api';
+import type { Claim, ClaimPage, Order } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
 import { applyApiErrors } from '../../shared/errors';
 import { label } from '../../shared/labels';
@@ -17,7 +17,7 @@ export function ClaimCard({ order, deduct }: { order: Order; deduct: boolean }) 
   const [form] = Form.useForm();
   const [error, setError] = useState<string>();
   const [filed, setClaim] = useState<Claim>();
-  const claims = useLoad(() => api<Page<Claim>>('/claims', { query: { limit: 100 } }), [order.id]);
+  const claims = useLoad(() => api<ClaimPage>('/claims', { query: { limit: 100 } }), [order.id]);
   const claim = filed ?? claims.data?.items.find((c) => c.orderId === order.id);
   const submit = async (values: { invoiceNumber: string; invoiceAmountYuan: number; paymentReference: string }) => {
     setError(undefined);

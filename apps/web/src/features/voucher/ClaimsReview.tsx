@@ -1,41 +1,19 @@
 import { Alert, App as AntApp, Button, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, Page } from '../../shared/api';
-import { Claim } from '../../shared/api-types';
+import { api } from '../../shared/api';
+import type { Batch, Claim, ClaimPage, ProgramPage } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
 import { useAction, useDialogClose } from '../../shared/actions';
 import { errorText } from '../../shared/errors';
 import { label } from '../../shared/labels';
 import { CHECK_LABEL, FLAG_TEXT, CLAIM_STATUS } from '../../shared/labels/voucher';
 import { useLoad } from '../../shared/useLoad';
-import type { ProgramDetail } from './program-form';
 import { ObjectionsModal } from './ObjectionsModal';
 import { SpotCheckModal } from './SpotCheckModal';
 import { RejectClaimModal } from './RejectClaimModal';
 import { BatchView } from './BatchView';
 import { RoleGate, useMyRole } from '../identity/roles';
 import { makerCheckerBlock } from './maker-checker';
-
-/** A claim as GET /claims(/:id) answers it, with what the review shows beyond the shared type. */
-export interface ClaimRow extends Claim {
-  programId: string;
-  reason: string | null;
-  noticeUntil: string | null;
-  batchId: string | null;
-  payouts?: { cofunderKey: string; amountFen: number }[];
-  decidedByUserId?: string | null;
-}
-
-export interface Batch {
-  id: string;
-  programId: string;
-  reference: string;
-  totalFen: number;
-  claimCount: number;
-  byCofunder: { cofunderKey: string; amountFen: number }[];
-  claimIds: string[];
-  createdAt: string;
-}
 
 /**
  * Bureau: claims against its programs — the automatic checks and integrity flags beside each; approve,
@@ -46,17 +24,17 @@ export function ClaimsReview() {
   const { message } = AntApp.useApp();
   const closeDialog = useDialogClose();
   const run = useAction();
-  const claims = useLoad(() => api<Page<ClaimRow>>('/claims', { query: { limit: 100 } }), []);
-  const programs = useLoad(() => api<Page<ProgramDetail>>('/voucher-programs', { query: { limit: 100 } }), []);
+  const claims = useLoad(() => api<ClaimPage>('/claims', { query: { limit: 100 } }), []);
+  const programs = useLoad(() => api<ProgramPage>('/voucher-programs', { query: { limit: 100 } }), []);
   const [selected, setSelected] = useState<string[]>([]);
   const [reference, setReference] = useState('');
   const [batchError, setBatchError] = useState<string>();
-  const [rejecting, setRejecting] = useState<ClaimRow>();
-  const [objected, setObjected] = useState<ClaimRow>();
-  const [checking, setChecking] = useState<ClaimRow>();
+  const [rejecting, setRejecting] = useState<Claim>();
+  const [objected, setObjected] = useState<Claim>();
+  const [checking, setChecking] = useState<Claim>();
   const [batchId, setBatchId] = useState<string>();
   const { userId, can } = useMyRole();
-  const blockOf = (c: ClaimRow) => makerCheckerBlock(c, userId, programs.data?.items ?? []);
+  const blockOf = (c: Claim) => makerCheckerBlock(c, userId, programs.data?.items ?? []);
   const programName = new Map((programs.data?.items ?? []).map((p) => [p.id, p.name]));
   const chosen = (claims.data?.items ?? []).filter((c) => selected.includes(c.id));
   const programIds = [...new Set(chosen.map((c) => c.programId))];
@@ -77,7 +55,7 @@ export function ClaimsReview() {
       setBatchError(errorText(e));
     }
   };
-  const approve = async (claim: ClaimRow) => {
+  const approve = async (claim: Claim) => {
     if (
       await run(
         () => api(`/claims/${claim.id}/approve`, { method: 'POST', idempotent: true, body: {} }),
@@ -87,7 +65,7 @@ export function ClaimsReview() {
       claims.reload();
   };
   /** What the bureau can do with a claim in its state (besides recording a sampled claim's spot check). */
-  const claimAction = (c: ClaimRow) =>
+  const claimAction = (c: Claim) =>
     c.status === 'SUBMITTED' ? (
       <RoleGate need="REVIEWER">
         <Space wrap size={4}>
@@ -143,7 +121,7 @@ export function ClaimsReview() {
           rowSelection={{
             selectedRowKeys: selected,
             onChange: (keys) => setSelected(keys as string[]),
-            getCheckboxProps: (c: ClaimRow) => ({
+            getCheckboxProps: (c: Claim) => ({
               disabled: c.status !== 'APPROVED' || !!blockOf(c) || !can('PAYER'),
               title: blockOf(c),
             }),
@@ -175,7 +153,7 @@ export function ClaimsReview() {
             {
               title: '诚信提示',
               dataIndex: 'flags',
-              render: (flags: string[], c: ClaimRow) => (
+              render: (flags: string[], c: Claim) => (
                 <Space wrap size={2}>
                   {flags.length === 0 && <Tag color="green">无</Tag>}
                   {flags.map((f) => (
@@ -190,7 +168,7 @@ export function ClaimsReview() {
             {
               title: '状态',
               dataIndex: 'status',
-              render: (s: string, c: ClaimRow) => (
+              render: (s: string, c: Claim) => (
                 <Space direction="vertical" size={0}>
                   <Tag>{label(CLAIM_STATUS, s)}</Tag>
                   {s === 'APPROVED' && c.noticeUntil && (
@@ -203,7 +181,7 @@ export function ClaimsReview() {
             },
             {
               title: '操作',
-              render: (_: unknown, c: ClaimRow) => (
+              render: (_: unknown, c: Claim) => (
                 <Space wrap size={4}>
                   {c.spotCheck && (c.status === 'APPROVED' || c.status === 'PAID') && (
                     <RoleGate need="REVIEWER">

@@ -2,14 +2,14 @@ import { Alert, Button, Form, Input, InputNumber, Modal, Typography } from 'antd
 import { api } from '../../shared/api';
 import { yuan } from '../../shared/money';
 import { useDialogSubmit } from '../../shared/useDialogSubmit';
-import { ApplicationRow } from './ApplicationsReview';
+import type { VoucherApplication } from '../../shared/api-types';
 
 export function DecisionModal({
   app,
   approve,
   onClose,
 }: {
-  app: ApplicationRow;
+  app: VoucherApplication;
   approve: boolean;
   onClose: (done: boolean) => void;
 }) {

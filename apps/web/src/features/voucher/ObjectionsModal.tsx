@@ -1,21 +1,12 @@
 import { Alert, Button, Descriptions, Empty, Form, Input, List, Modal, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, listItems } from '../../shared/api';
+import { api, listItems, Schema } from '../../shared/api';
 import { yuan } from '../../shared/money';
 import { applyApiErrors } from '../../shared/errors';
 import { useLoad } from '../../shared/useLoad';
 import { OBJECTION_STATUS } from '../../shared/labels/voucher';
 
-interface Objection {
-  id: string;
-  claimId: string;
-  status: 'OPEN' | 'UPHELD' | 'DISMISSED';
-  contact: string;
-  reason: string;
-  decisionNote: string | null;
-  decidedAt: string | null;
-  createdAt: string;
-}
+type Objection = Schema<'ObjectionResponseDto'>;
 
 /**
  * Bureau: the objections (异议) lodged against a claim during its public notice, each upheld (the claim is
@@ -28,7 +19,7 @@ export function ObjectionsModal({
   claim: { id: string; contractNumber: string; amountFen?: number; noticeUntil: string | null };
   onClose: (changed: boolean) => void;
 }) {
-  const objections = useLoad(() => listItems<Objection>(`/claims/${claim.id}/objections`), [claim.id]);
+  const objections = useLoad(() => listItems<'ObjectionPageDto'>(`/claims/${claim.id}/objections`), [claim.id]);
   const [changed, setChanged] = useState(false);
   const [form] = Form.useForm<{ note: string }>();
   const [error, setError] = useState<string>();

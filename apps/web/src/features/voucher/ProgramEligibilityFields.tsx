@@ -1,5 +1,5 @@
 import { Checkbox, Col, Divider, Form, Select, Switch, TreeSelect, Row } from 'antd';
-import { api, Page } from '../../shared/api';
+import { api, Schema } from '../../shared/api';
 import { fieldTree, useIndustryFields } from '../../shared/fieldTree';
 import {
   EXCLUDABLE_PURPOSE_OPTIONS,
@@ -13,7 +13,7 @@ export function ProgramEligibilityFields() {
   const fields = useIndustryFields();
   const platforms = useLoad(
     () =>
-      api<Page<{ id: string; name: string; recognitionLevel?: string }>>('/platforms', {
+      api<Schema<'PlatformPageDto'>>('/platforms', {
         query: { status: 'LISTED', limit: 100 },
       }),
     [],

@@ -16,9 +16,10 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../../shared/api';
+import type { Program } from '../../shared/api-types';
 import { PROGRAM_KIND, REDEMPTION_OPTIONS } from '../../shared/labels/voucher';
 import { useSession } from '../../shared/session';
-import { defaultFormValues, formValuesOf, ProgramDetail, ProgramFormValues, rulesBody, toFen } from './program-form';
+import { defaultFormValues, formValuesOf, ProgramFormValues, rulesBody, toFen } from './program-form';
 import { applyProgramErrors } from './program-errors';
 import { TierEditor } from './TierEditor';
 import { ProgramEligibilityFields } from './ProgramEligibilityFields';
@@ -36,7 +37,7 @@ export function ProgramFormModal({
   readOnly = false,
   onClose,
 }: {
-  program?: ProgramDetail;
+  program?: Program;
   readOnly?: boolean;
   onClose: (changed: boolean) => void;
 }) {

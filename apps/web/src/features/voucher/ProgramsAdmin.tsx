@@ -7,7 +7,7 @@ import { useAction } from '../../shared/actions';
 import { label } from '../../shared/labels';
 import { PROGRAM_KIND, REDEMPTION_SHORT, PROGRAM_STATUS, REDEMPTION_OPTIONS } from '../../shared/labels/voucher';
 import { ProgramFormModal, LOCKED_TEXT } from './ProgramFormModal';
-import { ProgramDetail, ruleText } from './program-form';
+import { ruleText } from './program-form';
 import { LoadedTable } from '../../shared/LoadedTable';
 import { useBureauPrograms } from './useBureauPrograms';
 import { PublicNoticeModal } from './PublicNoticeModal';
@@ -21,7 +21,7 @@ import { RoleGate } from '../identity/roles';
 export function ProgramsAdmin() {
   const run = useAction();
   const programs = useBureauPrograms();
-  const [editing, setEditing] = useState<{ program?: ProgramDetail; readOnly?: boolean }>();
+  const [editing, setEditing] = useState<{ program?: Program; readOnly?: boolean }>();
   const [topUp, setTopUp] = useState<Program>();
   const [notice, setNotice] = useState<Program>();
   const act = async (p: Program, action: 'open' | 'close') => {
@@ -54,7 +54,7 @@ export function ProgramsAdmin() {
         columns={[
           { title: '名称', dataIndex: 'name' },
           { title: '类型', dataIndex: 'kind', render: (k: string) => label(PROGRAM_KIND, k) },
-          { title: '申报期', render: (_: unknown, p: ProgramDetail) => `${p.applyFrom} 至 ${p.applyUntil}` },
+          { title: '申报期', render: (_: unknown, p: Program) => `${p.applyFrom} 至 ${p.applyUntil}` },
           { title: '补贴规则', dataIndex: 'rule', render: (r: Program['rule']) => ruleText(r) },
           { title: '单券上限', dataIndex: 'maxVoucherFen', render: (f: number) => yuan(f) },
           { title: '预算', dataIndex: 'budgetFen', render: (f: number) => yuan(f) },
@@ -70,7 +70,7 @@ export function ProgramsAdmin() {
           {
             title: '状态',
             dataIndex: 'status',
-            render: (s: string, p: ProgramDetail) => (
+            render: (s: string, p: Program) => (
               <Space wrap size={2}>
                 <Tag>{label(PROGRAM_STATUS, s)}</Tag>
                 {p.rulesLocked && (
@@ -83,7 +83,7 @@ export function ProgramsAdmin() {
           },
           {
             title: '操作',
-            render: (_: unknown, p: ProgramDetail) => {
+            render: (_: unknown, p: Program) => {
               const locked = p.rulesLocked || p.status === 'CLOSED';
               return (
                 <Space wrap size={4}>

@@ -2,9 +2,9 @@ import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { api } from '../../shared/api';
 import { yuan } from '../../shared/money';
 import { useDialogSubmit } from '../../shared/useDialogSubmit';
-import { ClaimRow } from './ClaimsReview';
+import type { Claim } from '../../shared/api-types';
 
-export function RejectClaimModal({ claim, onClose }: { claim: ClaimRow; onClose: (done: boolean) => void }) {
+export function RejectClaimModal({ claim, onClose }: { claim: Claim; onClose: (done: boolean) => void }) {
   const { form, error, busy, submit } = useDialogSubmit(
     async (v: { reason: string }) => {
       await api(`/claims/${claim.id}/reject`, { method: 'POST', idempotent: true, body: { reason: v.reason.trim() } });

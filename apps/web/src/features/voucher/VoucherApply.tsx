@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api, Page } from '../../shared/api';
-import { VoucherApplication, Program } from '../../shared/api-types';
+import { api } from '../../shared/api';
+import type { Program, ProgramPage, VoucherApplication, VoucherApplicationPage } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
 import { useLoad } from '../../shared/useLoad';
 import { WithdrawButton } from './WithdrawButton';
@@ -12,9 +12,9 @@ import { ApplyModal } from './ApplyModal';
 
 /** Open programs to apply to, and the SME's applications with their decisions. */
 export function VoucherApply() {
-  const programs = useLoad(() => api<Page<Program>>('/voucher-programs', { query: { status: 'OPEN', limit: 50 } }), []);
+  const programs = useLoad(() => api<ProgramPage>('/voucher-programs', { query: { status: 'OPEN', limit: 50 } }), []);
   const applications = useLoad(
-    () => api<Page<VoucherApplication>>('/voucher-applications', { query: { limit: 50 } }),
+    () => api<VoucherApplicationPage>('/voucher-applications', { query: { limit: 50 } }),
     [],
   );
   const [applying, setApplying] = useState<Program>();

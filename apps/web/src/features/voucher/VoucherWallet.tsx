@@ -1,6 +1,6 @@
 import { Alert, Card, Empty, List, Space, Spin, Tag, Typography } from 'antd';
-import { api, Page } from '../../shared/api';
-import { Voucher } from '../../shared/api-types';
+import { api } from '../../shared/api';
+import type { VoucherPage } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
 import { useLoad } from '../../shared/useLoad';
 import { SurvivingHolds } from './SurvivingHolds';
@@ -8,7 +8,7 @@ import { label } from '../../shared/labels';
 import { VOUCHER_STATUS } from '../../shared/labels/voucher';
 
 export function VoucherWallet() {
-  const wallet = useLoad(() => api<Page<Voucher>>('/vouchers', { query: { limit: 50 } }), []);
+  const wallet = useLoad(() => api<VoucherPage>('/vouchers', { query: { limit: 50 } }), []);
   return (
     <Card title="服务券钱包" size="small" data-testid="voucher-wallet">
       {wallet.error && <Alert type="error" message={wallet.error} />}
@@ -22,7 +22,7 @@ export function VoucherWallet() {
                 <Space wrap>
                   <Typography.Text strong>{v.code}</Typography.Text>
                   <Tag color={v.status === 'ACTIVE' ? 'green' : 'default'}>{label(VOUCHER_STATUS, v.status)}</Tag>
-                  {v.status === 'ACTIVE' && (
+                  {v.status === 'ACTIVE' && v.daysLeft !== null && (
                     <Tag color={v.daysLeft <= 30 ? 'orange' : 'blue'}>剩余 {v.daysLeft} 天到期</Tag>
                   )}
                 </Space>

@@ -4,28 +4,7 @@ import { RequestBody } from '../../shared/api';
 import { Program } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
 
-/** A program as GET /voucher-programs(/:id) answers it: the list's fields plus every rule of SPEC §6. */
 type CreateProgram = RequestBody<'CreateProgramDto'>;
-
-export interface ProgramDetail extends Program {
-  capPerSmeYearFen: number | null;
-  capPerOrderFen: number | null;
-  capPerPlatformYearFen: number | null;
-  onePerPair: boolean;
-  smeTechOnly: boolean;
-  smeTeamsAllowed: boolean;
-  smeRegionCodes: string[];
-  smeFieldCodes: string[];
-  eligibleCategories: NonNullable<CreateProgram['eligibleCategories']>;
-  excludedPurposes: NonNullable<CreateProgram['excludedPurposes']>;
-  platformIds: string[];
-  minRecognitionLevel: CreateProgram['minRecognitionLevel'];
-  cofunders: { key: string; name: string; shareBp: number }[];
-  noticeDays: number;
-  claimWindowDays: number;
-  spotCheckBp: number;
-  makerChecker: boolean;
-}
 
 export interface TierValues {
   uptoYuan?: number | null;
@@ -118,7 +97,7 @@ export function defaultFormValues(orgName: string): Partial<ProgramFormValues> {
   };
 }
 
-export function formValuesOf(p: ProgramDetail): Partial<ProgramFormValues> {
+export function formValuesOf(p: Program): Partial<ProgramFormValues> {
   return {
     name: p.name,
     kind: p.kind,
@@ -128,7 +107,7 @@ export function formValuesOf(p: ProgramDetail): Partial<ProgramFormValues> {
     ratioPercent: p.rule.kind === 'RATIO' ? (p.rule.ratioBp ?? 0) / 100 : 40,
     tiers:
       p.rule.kind === 'TIERS'
-        ? (p.rule.tiers ?? []).map((t) => ({ uptoYuan: toYuan(t.uptoFen), ratioPercent: t.ratioBp / 100 }))
+        ? (p.rule.tiers ?? []).map((t) => ({ uptoYuan: toYuan(t.uptoFen ?? null), ratioPercent: t.ratioBp / 100 }))
         : [
             { uptoYuan: 10_000, ratioPercent: 100 },
             { uptoYuan: null, ratioPercent: 50 },

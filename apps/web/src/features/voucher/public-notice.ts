@@ -1,12 +1,7 @@
-export interface NoticeItem {
-  claimId: string;
-  smeName: string;
-  platformName: string;
-  amountFen: number;
-  approvedOn: string;
-  noticeUntil: string;
-  status: 'APPROVED' | 'UNDER_OBJECTION';
-}
+import type { Schema } from '../../shared/api';
+
+/** A claim on a program's public notice (公示), as GET /voucher-programs/:id/public-notice lists it. */
+export type NoticeItem = Schema<'PublicNoticeItemDto'>;
 
 /** How to object, as the notice itself says it (SPEC §6: "during it anyone may object (异议) through a public form"). */
 export const HOW_TO_OBJECT =

@@ -1,8 +1,8 @@
-import { api, Page } from '../../shared/api';
+import { api } from '../../shared/api';
 import { useLoad } from '../../shared/useLoad';
-import { ProgramDetail } from './program-form';
+import type { ProgramPage } from '../../shared/api-types';
 
 /** The bureau's own programs (every status). */
 export function useBureauPrograms() {
-  return useLoad(() => api<Page<ProgramDetail>>('/voucher-programs', { query: { limit: 100 } }), []);
+  return useLoad(() => api<ProgramPage>('/voucher-programs', { query: { limit: 100 } }), []);
 }

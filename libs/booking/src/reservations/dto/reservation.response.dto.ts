@@ -54,7 +54,16 @@ export class ReservationPageDto extends pageDtoOf(ReservationResponseDto, 'Reser
 export class BookingRulesResponseDto {
   @ApiProperty({ format: 'uuid' }) equipmentId: string;
   @ApiProperty({ example: 'Asia/Shanghai' }) timeZone: string;
-  @ApiProperty({ type: 'object', additionalProperties: true }) openingHours: Record<string, Array<[string, string]>>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: {
+      type: 'array',
+      items: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 },
+    },
+    description: 'Opening windows per weekday (MON … SUN), each [from, to] as HH:mm',
+    example: { MON: [['08:00', '12:00']] },
+  })
+  openingHours: Record<string, Array<[string, string]>>;
   @ApiProperty() freeCancellationHours: number;
   @ApiProperty() lateCancellationFeeBp: number;
   @ApiProperty() noShowFeeBp: number;
