@@ -1,17 +1,3 @@
-export interface MyPlatform {
-  id: string;
-  name: string;
-  status: string;
-  statusReason?: string | null;
-  description: string;
-  address: string | null;
-  contactName: string | null;
-  contactPhone: string | null;
-  recognitionLevel: string;
-  ratingAvg: number | null;
-  reviewCount: number;
-}
-
 export interface ServiceRow {
   id: string;
   title: string;

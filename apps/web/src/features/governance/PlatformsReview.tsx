@@ -11,6 +11,9 @@ import { ReasonModal } from './ReasonModal';
 import { IndicatorsTable } from './IndicatorsTable';
 import { PlatformGovernance } from './PlatformGovernance';
 
+/** The bureau's moves that need a reason: rejecting a submission (back to the operator), suspending, delisting. */
+const REASON_ACTION = { reject: '退回', suspend: '暂停', delist: '下架' } as const;
+
 export interface PlatformItem {
   id: string;
   name: string;
@@ -26,7 +29,7 @@ export function PlatformsReview() {
   const run = useAction();
   const [status, setStatus] = useState('PENDING_REVIEW');
   const platforms = useLoad(() => api<Page<PlatformItem>>('/platforms', { query: { status, limit: 100 } }), [status]);
-  const [reasonFor, setReasonFor] = useState<{ platform: PlatformItem; action: 'suspend' | 'delist' }>();
+  const [reasonFor, setReasonFor] = useState<{ platform: PlatformItem; action: keyof typeof REASON_ACTION }>();
   const [open, setOpen] = useState<PlatformItem>();
   const list = async (p: PlatformItem) => {
     if (await run(() => api(`/platforms/${p.id}/list`, { method: 'POST' }), `已上架：${p.name}`)) platforms.reload();
@@ -69,6 +72,11 @@ export function PlatformsReview() {
                       {p.status === 'SUSPENDED' ? '恢复上架' : '审核通过并上架'}
                     </Button>
                   )}
+                  {p.status === 'PENDING_REVIEW' && (
+                    <Button size="small" danger onClick={() => setReasonFor({ platform: p, action: 'reject' })}>
+                      退回修改
+                    </Button>
+                  )}
                   {p.status === 'LISTED' && (
                     <Button size="small" onClick={() => setReasonFor({ platform: p, action: 'suspend' })}>
                       暂停
@@ -92,7 +100,7 @@ export function PlatformsReview() {
       <SubsidyRules />
       {reasonFor && (
         <ReasonModal
-          title={`${reasonFor.action === 'suspend' ? '暂停' : '下架'}：${reasonFor.platform.name}`}
+          title={`${REASON_ACTION[reasonFor.action]}：${reasonFor.platform.name}`}
           path={`/platforms/${reasonFor.platform.id}/${reasonFor.action}`}
           onClose={closeDialog(() => setReasonFor(undefined), '已处理', platforms.reload)}
         />
