@@ -75,7 +75,9 @@ describe('web portal: a platform operator from registration to a listed platform
     for (const region of ['福建省', '泉州市', '晋江市']) {
       await operator.locator('.ant-cascader-menu-item', { hasText: region }).click();
     }
-    await item(modal, '所在地区').locator('.ant-select-selection-item', { hasText: '福建省 / 泉州市 / 晋江市' }).waitFor();
+    await item(modal, '所在地区')
+      .locator('.ant-select-selection-item', { hasText: '福建省 / 泉州市 / 晋江市' })
+      .waitFor();
     await item(modal, '详细地址').locator('input').fill('福建省晋江市五里工业园区');
     await item(modal, '平台简介').locator('textarea').fill('石墨烯改性材料的配方验证、中试放大与性能检测。');
     await item(modal, '联系人').locator('input').fill('林主任');
@@ -100,7 +102,9 @@ describe('web portal: a platform operator from registration to a listed platform
     await status.locator('.ant-tag', { hasText: '草稿' }).waitFor();
     const editor = mine.getByTestId('platform-editor');
     await item(editor, '平台名称').locator(`input[value="${PLATFORM}"]`).waitFor();
-    await item(editor, '所在地区').locator('.ant-select-selection-item', { hasText: '福建省 / 泉州市 / 晋江市' }).waitFor();
+    await item(editor, '所在地区')
+      .locator('.ant-select-selection-item', { hasText: '福建省 / 泉州市 / 晋江市' })
+      .waitFor();
     await status.getByRole('button', { name: '提交审核' }).click();
     await status.getByText('机构尚未通过认证').waitFor();
 
