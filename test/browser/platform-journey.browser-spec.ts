@@ -123,6 +123,13 @@ describe('web portal: a platform operator from registration to a listed platform
 
     // The bureau rejects it with a reason (平台监管 → 退回修改).
     let review = await platformsTab(desk, '待审核');
+    // It reads what was declared first: fields by name, region, the qualification with scope and expiry.
+    await review.locator('.ant-table-row', { hasText: PLATFORM }).locator('.ant-table-row-expand-icon').click();
+    const declared = review.getByTestId('platform-submission');
+    await declared.getByText('检验检测机构').waitFor();
+    await declared.locator('.ant-tag', { hasText: '石墨烯' }).waitFor();
+    await declared.getByText('晋江市', { exact: true }).waitFor();
+    await declared.locator('.ant-table-row', { hasText: 'CMA 2024130001' }).getByText('2030-12-31').waitFor();
     await review.locator('.ant-table-row', { hasText: PLATFORM }).getByRole('button', { name: '退回修改' }).click();
     const reasonDialog = desk.locator('.ant-modal', { hasText: `退回：${PLATFORM}` });
     await reasonDialog.getByLabel('理由').fill('请补充 CNAS 实验室认可证书');

@@ -10,6 +10,7 @@ import { LoadedTable } from '../../shared/LoadedTable';
 import { ReasonModal } from './ReasonModal';
 import { IndicatorsTable } from './IndicatorsTable';
 import { PlatformGovernance } from './PlatformGovernance';
+import { PlatformSubmission } from './PlatformSubmission';
 
 /** The bureau's moves that need a reason: rejecting a submission (back to the operator), suspending, delisting. */
 const REASON_ACTION = { reject: '退回', suspend: '暂停', delist: '下架' } as const;
@@ -58,6 +59,7 @@ export function PlatformsReview() {
           empty="没有该状态的平台"
           data-testid="platforms-review"
           scroll={{ x: 720 }}
+          expandable={{ expandedRowRender: (p) => <PlatformSubmission id={p.id} /> }}
           columns={[
             { title: '平台', dataIndex: 'name' },
             { title: '地区', dataIndex: 'regionCode' },
