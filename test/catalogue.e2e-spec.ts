@@ -118,6 +118,57 @@ describe('catalogue: platforms, services, equipment (e2e)', () => {
     expect(directory.body.items.map((p: { id: string }) => p.id)).toContain(platform.id);
   });
 
+  it('a bureau rejects a submission with a reason: back to DRAFT with the reason; the operator fixes it and resubmits', async () => {
+    const fresh = await registerOrg(t.http, { kind: 'PLATFORM_OPERATOR' });
+    await t.http.post(`/api/orgs/${fresh.orgId}/verify`).set(bureau.auth).expect(200);
+    const platform = await createPlatform(fresh);
+    await t.http.post(`/api/platforms/${platform.id}/submit`).set(fresh.auth).expect(200);
+
+    // Only a supervising bureau, with a reason, and only a pending submission.
+    expect(
+      (await t.http.post(`/api/platforms/${platform.id}/reject`).set(fresh.auth).send({ reason: '资质不全' })).status,
+    ).toBe(403);
+    const fuzhou = await createPrivilegedOrg(t, 'BUREAU', '350100');
+    expect(
+      (await t.http.post(`/api/platforms/${platform.id}/reject`).set(fuzhou.auth).send({ reason: '资质不全' })).status,
+    ).toBe(404);
+    const noReason = await t.http.post(`/api/platforms/${platform.id}/reject`).set(bureau.auth).send({});
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.details.fields.map((f: { field: string }) => f.field)).toEqual(['reason']);
+
+    const rejected = await t.http
+      .post(`/api/platforms/${platform.id}/reject`)
+      .set(bureau.auth)
+      .send({ reason: '请补充 CMA 资质证书' });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({ status: 'DRAFT', statusReason: '请补充 CMA 资质证书', listedAt: null });
+    const seen = await t.http.get(`/api/platforms/${platform.id}`).set(fresh.auth).expect(200);
+    expect(seen.body).toMatchObject({ status: 'DRAFT', statusReason: '请补充 CMA 资质证书' });
+    const again = await t.http
+      .post(`/api/platforms/${platform.id}/reject`)
+      .set(bureau.auth)
+      .send({ reason: '重复退回' });
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ code: 'INVALID_STATE_TRANSITION', details: { currentState: 'DRAFT' } });
+
+    const audit = await t.db.query(
+      `SELECT action FROM audit_events WHERE entity_id = $1 AND action = 'platform.rejected'`,
+      [platform.id],
+    );
+    expect(audit).toHaveLength(1);
+
+    // Fixed and resubmitted: the reason is cleared; the bureau lists it.
+    await t.http
+      .patch(`/api/platforms/${platform.id}`)
+      .set(fresh.auth)
+      .send({ qualifications: [{ kind: 'CMA', certificateNo: 'CMA 2024130002', validUntil: '2031-06-30' }] })
+      .expect(200);
+    const resubmitted = await t.http.post(`/api/platforms/${platform.id}/submit`).set(fresh.auth).expect(200);
+    expect(resubmitted.body).toMatchObject({ status: 'PENDING_REVIEW', statusReason: null });
+    const listed = await t.http.post(`/api/platforms/${platform.id}/list`).set(bureau.auth).expect(200);
+    expect(listed.body.status).toBe('LISTED');
+  });
+
   it("an operator cannot edit another operator's platform or add to its catalogue (404), even when it is public", async () => {
     const platform = await listedPlatform(operator);
     const patch = await t.http

@@ -49,6 +49,17 @@ const FIELD_LABELS: Record<string, string> = {
   amountFen: '金额',
   reference: '付款凭证号',
   url: 'Webhook 地址',
+  type: '平台类型',
+  operatingModel: '运营模式',
+  fieldCodes: '行业领域',
+  regionCode: '所在地区',
+  address: '地址',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  'qualifications.kind': '资质类型',
+  'qualifications.certificateNo': '证书编号',
+  'qualifications.accreditedScope': '认可范围',
+  'qualifications.validUntil': '有效期',
 };
 
 /** Chinese text for the stable error codes the portal meets. */
@@ -109,7 +120,8 @@ const EN_PATTERNS: [RegExp, string][] = [
 
 /** One API validation message in Chinese: a known pattern, else a generic "does not meet the rules". */
 export function fieldMessage(field: string, message: string): string {
-  const label = FIELD_LABELS[field] ?? field;
+  // A list item's field (qualifications.0.certificateNo) reads as the list's (qualifications.certificateNo).
+  const label = FIELD_LABELS[field] ?? FIELD_LABELS[field.replace(/\.\d+(?=\.|$)/g, '')] ?? field;
   for (const [pattern, text] of EN_PATTERNS) {
     const m = message.match(pattern);
     if (m) return `${label}：${text.replace('$1', m[1] ?? '')}`;
@@ -142,7 +154,8 @@ export function applyApiErrors(form: FormInstance, error: unknown, rename: Recor
     );
     form.setFields(
       fields.map((f) => ({
-        name: (rename[f.field] ?? f.field).split('.'),
+        // A list index is a number in the form's name path (Form.List): qualifications.0.validUntil.
+        name: (rename[f.field] ?? f.field).split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
         errors: f.errors.map((e) => fieldMessage(f.field, e)),
       })),
     );

@@ -104,6 +104,23 @@ export class PlatformsController {
     return this.toDto(ctx.actor, await this.platforms.transition(ctx, id, 'LISTED'));
   }
 
+  @Post(':id/reject')
+  @HttpCode(200)
+  @AllowOrgKinds('BUREAU', 'ADMIN')
+  @RequireBureauRole('REVIEWER')
+  @ApiOperation({
+    summary:
+      'Bureau in jurisdiction / admin: reject a submission with a reason — back to DRAFT for the operator to fix and resubmit',
+  })
+  @ApiOkResponse({ type: PlatformResponseDto })
+  async reject(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: StatusReasonDto,
+  ): Promise<PlatformResponseDto> {
+    return this.toDto(ctx.actor, await this.platforms.transition(ctx, id, 'DRAFT', body.reason));
+  }
+
   @Post(':id/suspend')
   @HttpCode(200)
   @AllowOrgKinds('BUREAU', 'ADMIN')

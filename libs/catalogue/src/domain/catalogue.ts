@@ -31,10 +31,13 @@ export const RECOGNITION_RANK: Record<RecognitionLevel, number> = { NONE: 0, CIT
 
 export const PLATFORM_STATUSES = ['DRAFT', 'PENDING_REVIEW', 'LISTED', 'SUSPENDED', 'DELISTED'] as const;
 export type PlatformStatus = (typeof PLATFORM_STATUSES)[number];
-/** Dynamic management (有进有出): the operator submits; a bureau lists, suspends, reinstates or delists. */
+/**
+ * Dynamic management (有进有出): the operator submits; a bureau lists, suspends, reinstates or delists —
+ * or rejects a submission with a reason, which returns it to DRAFT for the operator to fix and resubmit.
+ */
 export const PLATFORM_TRANSITIONS: TransitionTable<PlatformStatus> = {
   DRAFT: ['PENDING_REVIEW'],
-  PENDING_REVIEW: ['LISTED'],
+  PENDING_REVIEW: ['LISTED', 'DRAFT'],
   LISTED: ['SUSPENDED', 'DELISTED'],
   SUSPENDED: ['LISTED', 'DELISTED'],
   DELISTED: [],

@@ -16,8 +16,11 @@ import {
   UpdatePlatformDto,
 } from '../dto/platform.request.dto';
 
-/** Who moves a platform into each state: the operator submits; a supervising bureau decides the rest. */
-const SUPERVISOR_MOVES: ReadonlySet<PlatformStatus> = new Set(['LISTED', 'SUSPENDED', 'DELISTED']);
+/**
+ * Who moves a platform into each state: the operator submits; a supervising bureau decides the rest
+ * (back to DRAFT only from PENDING_REVIEW: a rejected submission, its reason kept in statusReason).
+ */
+const SUPERVISOR_MOVES: ReadonlySet<PlatformStatus> = new Set(['LISTED', 'SUSPENDED', 'DELISTED', 'DRAFT']);
 
 @Injectable()
 export class PlatformsService {
@@ -91,7 +94,7 @@ export class PlatformsService {
     });
   }
 
-  /** Operator: DRAFT → PENDING_REVIEW. Supervisor: → LISTED | SUSPENDED | DELISTED. */
+  /** Operator: DRAFT → PENDING_REVIEW. Supervisor: → LISTED | SUSPENDED | DELISTED, or rejected → DRAFT. */
   async transition(
     ctx: RequestContext,
     id: string,
@@ -108,7 +111,8 @@ export class PlatformsService {
       platform.statusReason = reason;
       if (to === 'LISTED' && !platform.listedAt) platform.listedAt = this.clock.now();
       await manager.save(platform);
-      await this.recordChange(manager, ctx, platform, `platform.${to.toLowerCase()}`, before);
+      const action = to === 'DRAFT' ? 'platform.rejected' : `platform.${to.toLowerCase()}`;
+      await this.recordChange(manager, ctx, platform, action, before);
       return this.reload(manager, platform.id);
     });
   }

@@ -2,7 +2,6 @@
 import type { Schema } from '../../shared/api';
 
 /** A platform as GET /platforms(/:id) answers it: its operator's own (mine) or the public profile. */
-export type MyPlatform = Schema<'PlatformResponseDto'>;
 export type PublicPlatform = Schema<'PlatformResponseDto'>;
 export type ServiceRow = Schema<'ServiceResponseDto'>;
 export type EquipmentRow = Schema<'EquipmentResponseDto'>;

@@ -10,6 +10,10 @@ import { LoadedTable } from '../../shared/LoadedTable';
 import { ReasonModal } from './ReasonModal';
 import { IndicatorsTable } from './IndicatorsTable';
 import { PlatformGovernance } from './PlatformGovernance';
+import { PlatformSubmission } from './PlatformSubmission';
+
+/** The bureau's moves that need a reason: rejecting a submission (back to the operator), suspending, delisting. */
+const REASON_ACTION = { reject: '退回', suspend: '暂停', delist: '下架' } as const;
 
 export type PlatformItem = Schema<'PlatformResponseDto'>;
 
@@ -22,7 +26,7 @@ export function PlatformsReview() {
     () => api<Schema<'PlatformPageDto'>>('/platforms', { query: { status, limit: 100 } }),
     [status],
   );
-  const [reasonFor, setReasonFor] = useState<{ platform: PlatformItem; action: 'suspend' | 'delist' }>();
+  const [reasonFor, setReasonFor] = useState<{ platform: PlatformItem; action: keyof typeof REASON_ACTION }>();
   const [open, setOpen] = useState<PlatformItem>();
   const list = async (p: PlatformItem) => {
     if (await run(() => api(`/platforms/${p.id}/list`, { method: 'POST' }), `已上架：${p.name}`)) platforms.reload();
@@ -51,6 +55,7 @@ export function PlatformsReview() {
           empty="没有该状态的平台"
           data-testid="platforms-review"
           scroll={{ x: 720 }}
+          expandable={{ expandedRowRender: (p) => <PlatformSubmission id={p.id} /> }}
           columns={[
             { title: '平台', dataIndex: 'name' },
             { title: '地区', dataIndex: 'regionCode' },
@@ -63,6 +68,11 @@ export function PlatformsReview() {
                   {(p.status === 'PENDING_REVIEW' || p.status === 'SUSPENDED') && (
                     <Button size="small" type="primary" onClick={() => list(p)}>
                       {p.status === 'SUSPENDED' ? '恢复上架' : '审核通过并上架'}
+                    </Button>
+                  )}
+                  {p.status === 'PENDING_REVIEW' && (
+                    <Button size="small" danger onClick={() => setReasonFor({ platform: p, action: 'reject' })}>
+                      退回修改
                     </Button>
                   )}
                   {p.status === 'LISTED' && (
@@ -88,7 +98,7 @@ export function PlatformsReview() {
       <SubsidyRules />
       {reasonFor && (
         <ReasonModal
-          title={`${reasonFor.action === 'suspend' ? '暂停' : '下架'}：${reasonFor.platform.name}`}
+          title={`${REASON_ACTION[reasonFor.action]}：${reasonFor.platform.name}`}
           path={`/platforms/${reasonFor.platform.id}/${reasonFor.action}`}
           onClose={closeDialog(() => setReasonFor(undefined), '已处理', platforms.reload)}
         />

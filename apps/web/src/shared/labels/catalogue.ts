@@ -30,3 +30,26 @@ export const RECOGNITION_LEVEL: Record<string, string> = {
   PROVINCE: '省级',
   NATIONAL: '国家级',
 };
+
+export const PLATFORM_TYPE: Record<string, string> = {
+  PILOT_SERVICE: '中试服务平台',
+  COMMON_TECH: '共性技术平台',
+  CONCEPT_VERIFICATION: '概念验证中心',
+  PILOT_BASE: '产业化中试服务基地',
+  TESTING: '检验检测机构',
+};
+
+export const OPERATING_MODEL: Record<string, string> = {
+  LEADING: '领航型',
+  SPECIALIZED: '专业型',
+  COMPREHENSIVE: '综合型',
+};
+
+export const QUALIFICATION_KIND: Record<string, string> = {
+  CMA: 'CMA 检验检测机构资质认定',
+  CNAS: 'CNAS 实验室认可',
+  ISO17025: 'ISO/IEC 17025',
+  ISO9001: 'ISO 9001 质量管理体系',
+  GLP: 'GLP 良好实验室规范',
+  OTHER: '其他资质',
+};

@@ -3,8 +3,13 @@ import { ORDER_STATUSES } from '../../../../../libs/booking/src/domain/order';
 import { RESERVATION_STATUSES } from '../../../../../libs/booking/src/domain/reservation';
 import { WEEKDAYS } from '../../../../../libs/booking/src/domain/availability';
 import {
+  OPERATING_MODEL_LABELS,
+  OPERATING_MODELS,
   PLATFORM_STATUSES,
+  PLATFORM_TYPE_LABELS,
+  PLATFORM_TYPES,
   PRICING_KINDS,
+  QUALIFICATION_KINDS,
   RECOGNITION_LEVELS,
   SERVICE_CATEGORIES,
   SERVICE_CATEGORY_LABELS,
@@ -36,7 +41,16 @@ import {
   VOUCHER_STATUSES,
 } from '../../../../../libs/voucher/src/domain/voucher-state';
 import { ORDER_STATUS, RESERVATION_STATUS, WEEKDAY_LABEL } from './booking';
-import { PLATFORM_STATUS, PRICING, RECOGNITION_LEVEL, SERVICE_CATEGORY, SERVICE_STATUS } from './catalogue';
+import {
+  OPERATING_MODEL,
+  PLATFORM_STATUS,
+  PLATFORM_TYPE,
+  PRICING,
+  QUALIFICATION_KIND,
+  RECOGNITION_LEVEL,
+  SERVICE_CATEGORY,
+  SERVICE_STATUS,
+} from './catalogue';
 import { CONFIDENTIALITY, DEMAND_STATUS, QUOTE_STATUS, STAGE } from './demand';
 import {
   EQUIPMENT_BASIS,
@@ -80,6 +94,9 @@ describe('portal labels', () => {
     ['SERVICE_STATUS', SERVICE_STATUS, SERVICE_STATUSES],
     ['PRICING', PRICING, PRICING_KINDS],
     ['PLATFORM_STATUS', PLATFORM_STATUS, PLATFORM_STATUSES],
+    ['PLATFORM_TYPE', PLATFORM_TYPE, PLATFORM_TYPES],
+    ['OPERATING_MODEL', OPERATING_MODEL, OPERATING_MODELS],
+    ['QUALIFICATION_KIND', QUALIFICATION_KIND, QUALIFICATION_KINDS],
     ['RECOGNITION_LEVEL', RECOGNITION_LEVEL, RECOGNITION_LEVELS],
     ['STAGE', STAGE, SERVICE_STAGES],
     ['DEMAND_STATUS', DEMAND_STATUS, DEMAND_STATUSES],
@@ -110,6 +127,11 @@ describe('portal labels', () => {
       expect(sorted(Object.keys(map))).toEqual(sorted(values));
     },
   );
+
+  it("platform types and operating models read as the server's own labels", () => {
+    expect(PLATFORM_TYPE).toEqual(PLATFORM_TYPE_LABELS);
+    expect(OPERATING_MODEL).toEqual(OPERATING_MODEL_LABELS);
+  });
 
   it('option lists offer exactly the server values', () => {
     expect(SERVICE_CATEGORY_OPTIONS.map((o) => o.value)).toEqual([...SERVICE_CATEGORIES]);
