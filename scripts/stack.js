@@ -42,6 +42,7 @@ function mask(url) {
 }
 
 function resolveEnv(profile) {
+  // The screenshots profile (scripts/screenshots.js) sets DATABASE_URL and MEILI_URL to its own first.
   const dbVar = profile === 'test' ? 'TEST_DATABASE_URL' : 'DATABASE_URL';
   const env = {
     DATABASE_URL: process.env[dbVar] || stackDefaults[dbVar],
@@ -456,11 +457,11 @@ async function ensureMeili({ MEILI_URL: url, MEILI_MASTER_KEY: key }, profile, l
  * Started servers are detached from our process group, so install your SIGINT/SIGTERM handler
  * (which should await stop()) before calling this.
  *
- * @param {{ profile: 'dev' | 'test', log?: (msg: string) => void }} opts
+ * @param {{ profile: 'dev' | 'test' | 'screens', log?: (msg: string) => void }} opts
  * @returns {Promise<{ env: { DATABASE_URL: string, REDIS_URL: string, MEILI_URL: string, MEILI_MASTER_KEY: string }, started: string[], stop: () => Promise<void> }>}
  */
 async function ensureStack({ profile, log = (msg) => process.stderr.write(`[stack] ${msg}\n`) } = {}) {
-  if (profile !== 'dev' && profile !== 'test') throw new Error(`ensureStack: unknown profile ${profile}`);
+  if (!['dev', 'test', 'screens'].includes(profile)) throw new Error(`ensureStack: unknown profile ${profile}`);
   const env = resolveEnv(profile);
   const services = []; // in start order
 

@@ -5,14 +5,14 @@
  * Tests get their own database (`pilotlink_test` and clones of it) and key/index prefixes, so a
  * demo started with `npm start` is never touched. Extra arguments go to jest.
  */
-const { execFileSync, spawn } = require('node:child_process');
-const fs = require('node:fs');
+const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { ensureDependencies } = require('./lib/deps');
+const { buildWebIfStale } = require('./lib/build-web');
 
 async function main() {
   ensureDependencies();
-  buildWebIfStale();
+  buildWebIfStale('test');
   const { ensureStack } = require('./stack');
   const stack = await ensureStack({ profile: 'test' });
   // Ctrl-C reaches jest too; once it has exited, the finally below stops what the stack started.
@@ -33,34 +33,6 @@ async function main() {
     await stack.stop();
   }
   process.exit(code);
-}
-
-/** The browser tests load the built portal (dist/web): build it when missing or older than its sources. */
-function buildWebIfStale() {
-  const root = path.resolve(__dirname, '..');
-  const built = path.join(root, 'dist/web/index.html');
-  const newest = (dir) =>
-    fs
-      .readdirSync(dir, { withFileTypes: true, recursive: true })
-      .filter((entry) => entry.isFile())
-      .reduce((max, entry) => Math.max(max, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs), 0);
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newest(path.join(root, 'apps/web'))) return;
-  process.stderr.write('[test] building the web portal …\n');
-  execFileSync(
-    process.execPath,
-    [
-      path.join(root, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'apps/web/vite.config.ts',
-      '--logLevel',
-      'warn',
-    ],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
-  );
 }
 
 function run(command, args, env) {

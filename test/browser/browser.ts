@@ -19,14 +19,10 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Where the journeys' screenshots go: the README's pictures in docs/screenshots when asked for
- * (`UPDATE_SCREENSHOTS=1 npm test -- --selectProjects browser`), otherwise .data/screenshots, so an
- * ordinary test run leaves the working tree clean.
+ * Where the journeys' screenshots go: .data/screenshots, so a test run leaves the working tree clean. The
+ * README's pictures (docs/screenshots) come from the demo data instead: `npm run screenshots`.
  */
-export const SCREENSHOTS = resolve(
-  __dirname,
-  process.env.UPDATE_SCREENSHOTS ? '../../docs/screenshots' : '../../.data/screenshots',
-);
+export const SCREENSHOTS = resolve(__dirname, '../../.data/screenshots');
 
 export interface PortalTest {
   t: TestApp;
