@@ -46,5 +46,5 @@ export class OutboxEvent {
   lastError: string | null;
 }
 
-/** platform/service/demand feed the search indexes; service, demand, quote and order events also notify. */
-export type OutboxAggregate = 'platform' | 'service' | 'demand' | 'quote' | 'order' | 'voucher';
+/** platform/service/demand/result feed the search indexes; service, demand, quote and order events also notify. */
+export type OutboxAggregate = 'platform' | 'service' | 'demand' | 'quote' | 'order' | 'voucher' | 'result';
