@@ -1,5 +1,14 @@
 import { canTransition } from '@pilotlink/core';
-import { isLiveResult, RESULT_STATUSES, RESULT_TRANSITIONS, ResultStatus } from './result';
+import { RESULT_IP_KIND_LABELS, RESULT_TRANSFER_MODE_LABELS, SEARCHABLE_RESULT_STATUSES } from '@pilotlink/search';
+import {
+  IP_KIND_LABELS,
+  isLiveResult,
+  LIVE_RESULT_STATUSES,
+  RESULT_STATUSES,
+  RESULT_TRANSITIONS,
+  ResultStatus,
+  TRANSFER_MODE_LABELS,
+} from './result';
 
 describe('research result state table', () => {
   const allowed = (from: ResultStatus) => RESULT_STATUSES.filter((to) => canTransition(RESULT_TRANSITIONS, from, to));
@@ -21,5 +30,13 @@ describe('research result state table', () => {
 
   it('only published, in-pilot and transferred results are shown to others', () => {
     expect(RESULT_STATUSES.filter(isLiveResult)).toEqual(['PUBLISHED', 'IN_PILOT', 'TRANSFERRED']);
+  });
+});
+
+describe('what search mirrors of results (it cannot import @pilotlink/research)', () => {
+  it('labels and searchable statuses agree', () => {
+    expect(RESULT_TRANSFER_MODE_LABELS).toEqual(TRANSFER_MODE_LABELS);
+    expect(RESULT_IP_KIND_LABELS).toEqual(IP_KIND_LABELS);
+    expect([...SEARCHABLE_RESULT_STATUSES]).toEqual([...LIVE_RESULT_STATUSES]);
   });
 });

@@ -3,7 +3,7 @@ import { ResultSourceRow, toResultDocument } from './result-document';
 const row = (over: Partial<ResultSourceRow> = {}): ResultSourceRow => ({
   id: 'r1',
   instituteOrgId: 'inst',
-  title: '高導熱氮化矽陶瓷基板',
+  title: '高導熱氮化物陶瓷基板',
   summary: '面向功率模块封装的高导热基板。',
   description: '保密：烧结助剂配比。',
   fieldCode: 'MATERIALS_CERAMICS',
@@ -25,8 +25,8 @@ const row = (over: Partial<ResultSourceRow> = {}): ResultSourceRow => ({
 describe('result documents', () => {
   it('a PUBLIC result carries everything, Traditional text converted and the original kept', () => {
     const doc = toResultDocument(row())!;
-    expect(doc.title).toBe('高导热氮化硅陶瓷基板');
-    expect(doc.original?.title).toBe('高導熱氮化矽陶瓷基板');
+    expect(doc.title).toBe('高导热氮化物陶瓷基板');
+    expect(doc.original?.title).toBe('高導熱氮化物陶瓷基板');
     expect(doc).toMatchObject({
       description: '保密：烧结助剂配比。',
       ipNumbers: ['ZL202310000001.1'],
