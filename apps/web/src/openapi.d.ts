@@ -1824,6 +1824,181 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Institutes: your results. Verified platforms, SMEs and bureaus: published results you may see */
+        get: operations["ResultsController_list"];
+        put?: never;
+        /** Institute: draft a result */
+        post: operations["ResultsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anyone: the published PUBLIC results (科技成果), newest first */
+        get: operations["ResultsController_listPublic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search published results, each as you may see it
+         * @description Anyone searches PUBLIC results; verified platforms, SMEs and bureaus also SUMMARY ones, on their summary fields only (the technical detail, IP numbers and exact budget never match and are never returned unless you were invited or accepted the NDA). PRIVATE results and drafts are never in search.
+         */
+        get: operations["ResultsController_searchResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A result as you may see it: FULL, or SUMMARY (hidden fields absent) */
+        get: operations["ResultsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Institute: edit your draft or published result */
+        patch: operations["ResultsController_update"];
+        trace?: never;
+    };
+    "/api/results/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Institute (verified org): DRAFT → PUBLISHED */
+        post: operations["ResultsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/{id}/start-pilot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Institute: a pilot verification has started (PUBLISHED → IN_PILOT) */
+        post: operations["ResultsController_startPilot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Institute: the result was transferred (成果已转化) */
+        post: operations["ResultsController_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Institute: withdraw a result (it leaves lists and search) */
+        post: operations["ResultsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Institute: invite a listed platform (its operator sees the result in full) */
+        post: operations["ResultsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/{id}/nda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Platforms, SMEs, bureaus: accept the result's NDA to see a SUMMARY result in full */
+        post: operations["ResultsController_acceptNda"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/search/services": {
         parameters: {
             query?: never;
@@ -2251,7 +2426,7 @@ export interface components {
             /** @example 福建省晋江市世纪大道 1 号 */
             address?: string;
             /** @enum {string} */
-            kind: "SME" | "PLATFORM_OPERATOR";
+            kind: "SME" | "PLATFORM_OPERATOR" | "INSTITUTE";
             /** @example 晋江市示例新材料有限公司 */
             name: string;
             /**
@@ -2328,7 +2503,7 @@ export interface components {
             orgId: string;
             orgName: string;
             /** @enum {string} */
-            orgKind: "SME" | "PLATFORM_OPERATOR" | "BUREAU" | "ADMIN";
+            orgKind: "SME" | "PLATFORM_OPERATOR" | "BUREAU" | "ADMIN" | "INSTITUTE";
             regionCode: string;
             /** @enum {string} */
             status: "PENDING" | "APPROVED" | "REJECTED" | "CANCELLED";
@@ -2346,7 +2521,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "SME" | "PLATFORM_OPERATOR" | "BUREAU" | "ADMIN";
+            kind: "SME" | "PLATFORM_OPERATOR" | "BUREAU" | "ADMIN" | "INSTITUTE";
             name: string;
             uscc?: string | null;
             isTeam: boolean;
@@ -4334,6 +4509,238 @@ export interface components {
              */
             note: string;
         };
+        IpItemResponseDto: {
+            /** @enum {string} */
+            kind: "INVENTION_PATENT" | "UTILITY_MODEL_PATENT" | "DESIGN_PATENT" | "SOFTWARE_COPYRIGHT" | "KNOW_HOW";
+            title: string;
+            /** @description FULL view only */
+            number?: string;
+            granted?: boolean;
+        };
+        ResultResponseDto: {
+            /** @enum {string} */
+            view: "FULL" | "SUMMARY";
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description 成果简介 */
+            summary: string;
+            fieldCode: string;
+            /** @enum {string} */
+            stageReached: "CONCEPT" | "LAB";
+            readinessLevel: number;
+            /** @description In the SUMMARY view: kinds and titles only */
+            ipItems: components["schemas"]["IpItemResponseDto"][];
+            verificationCategories: ("TECH_TRANSFER" | "PROCESS_IMPROVEMENT" | "SCALE_UP" | "TYPE_TEST" | "PERFORMANCE_TEST" | "SMALL_BATCH" | "EQUIPMENT_SHARING" | "EQUIPMENT_VALIDATION" | "CONCEPT_VERIFICATION" | "INSPECTION_TESTING" | "SIMULATION" | "SAMPLE_MAKING" | "CONSULTING_TRAINING")[];
+            /** @enum {string} */
+            targetStage: "LAB" | "PILOT" | "SMALL_BATCH";
+            /** @enum {string|null} */
+            budgetBand?: "UNDER_50K" | "50K_200K" | "200K_1M" | "OVER_1M" | null;
+            transferModes: ("ASSIGNMENT" | "LICENSE" | "EQUITY" | "CO_DEVELOPMENT")[];
+            /** @enum {string} */
+            confidentiality: "PUBLIC" | "SUMMARY" | "PRIVATE";
+            /** @enum {string} */
+            status: "DRAFT" | "PUBLISHED" | "IN_PILOT" | "TRANSFERRED" | "WITHDRAWN";
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /**
+             * Format: uuid
+             * @description FULL view only
+             */
+            instituteOrgId?: string;
+            /** @description FULL view only */
+            instituteName?: string;
+            /** @description FULL view only: 技术详情 */
+            description?: string;
+            /** @description FULL view only */
+            budgetMinFen?: number | null;
+            /** @description FULL view only */
+            budgetMaxFen?: number | null;
+            /** @description FULL view only */
+            contactName?: string;
+            /** @description FULL view only */
+            contactPhone?: string | null;
+            /** @description FULL view only */
+            contactEmail?: string | null;
+            /** @description FULL view only */
+            statusReason?: string | null;
+        };
+        ResultPageDto: {
+            items: components["schemas"]["ResultResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        ResultSearchHitDto: {
+            /** @enum {string} */
+            view: "FULL" | "SUMMARY";
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description 成果简介 */
+            summary: string;
+            fieldCode: string;
+            /** @enum {string} */
+            stageReached: "CONCEPT" | "LAB";
+            readinessLevel: number;
+            /** @description In the SUMMARY view: kinds and titles only */
+            ipItems: components["schemas"]["IpItemResponseDto"][];
+            verificationCategories: ("TECH_TRANSFER" | "PROCESS_IMPROVEMENT" | "SCALE_UP" | "TYPE_TEST" | "PERFORMANCE_TEST" | "SMALL_BATCH" | "EQUIPMENT_SHARING" | "EQUIPMENT_VALIDATION" | "CONCEPT_VERIFICATION" | "INSPECTION_TESTING" | "SIMULATION" | "SAMPLE_MAKING" | "CONSULTING_TRAINING")[];
+            /** @enum {string} */
+            targetStage: "LAB" | "PILOT" | "SMALL_BATCH";
+            /** @enum {string|null} */
+            budgetBand?: "UNDER_50K" | "50K_200K" | "200K_1M" | "OVER_1M" | null;
+            transferModes: ("ASSIGNMENT" | "LICENSE" | "EQUITY" | "CO_DEVELOPMENT")[];
+            /** @enum {string} */
+            confidentiality: "PUBLIC" | "SUMMARY" | "PRIVATE";
+            /** @enum {string} */
+            status: "DRAFT" | "PUBLISHED" | "IN_PILOT" | "TRANSFERRED" | "WITHDRAWN";
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /**
+             * Format: uuid
+             * @description FULL view only
+             */
+            instituteOrgId?: string;
+            /** @description FULL view only */
+            instituteName?: string;
+            /** @description FULL view only: 技术详情 */
+            description?: string;
+            /** @description FULL view only */
+            budgetMinFen?: number | null;
+            /** @description FULL view only */
+            budgetMaxFen?: number | null;
+            /** @description FULL view only */
+            contactName?: string;
+            /** @description FULL view only */
+            contactPhone?: string | null;
+            /** @description FULL view only */
+            contactEmail?: string | null;
+            /** @description FULL view only */
+            statusReason?: string | null;
+            /** @description Text relevance, 0..1 */
+            score: number;
+        };
+        ResultSearchPageDto: {
+            items: components["schemas"]["ResultSearchHitDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        IpItemDto: {
+            /** @enum {string} */
+            kind: "INVENTION_PATENT" | "UTILITY_MODEL_PATENT" | "DESIGN_PATENT" | "SOFTWARE_COPYRIGHT" | "KNOW_HOW";
+            /**
+             * @description Patent or registration number; required for patents and software copyrights
+             * @example ZL202310123456.7
+             */
+            number?: string;
+            /** @example 一种碳化硅功率模块的银烧结方法 */
+            title: string;
+            /** @description Patents: granted (授权) rather than pending (申请中) */
+            granted?: boolean;
+        };
+        CreateResultDto: {
+            /** @example 高导热氮化硅陶瓷基板制备技术 */
+            title: string;
+            /** @description 成果简介: shown to everyone who sees the result, the SUMMARY view too */
+            summary: string;
+            /** @description 技术详情: hidden from viewers who see only the summary */
+            description?: string;
+            /** @example MATERIALS_CERAMICS */
+            fieldCode: string;
+            /**
+             * @description Stage reached: CONCEPT 概念验证, LAB 小试
+             * @enum {string}
+             */
+            stageReached: "CONCEPT" | "LAB";
+            /** @description Technology readiness level (TRL 1–9) */
+            readinessLevel: number;
+            ipItems?: components["schemas"]["IpItemDto"][];
+            /** @description The verification it needs */
+            verificationCategories: ("TECH_TRANSFER" | "PROCESS_IMPROVEMENT" | "SCALE_UP" | "TYPE_TEST" | "PERFORMANCE_TEST" | "SMALL_BATCH" | "EQUIPMENT_SHARING" | "EQUIPMENT_VALIDATION" | "CONCEPT_VERIFICATION" | "INSPECTION_TESTING" | "SIMULATION" | "SAMPLE_MAKING" | "CONSULTING_TRAINING")[];
+            /**
+             * @description The stage the verification should reach
+             * @enum {string}
+             */
+            targetStage: "LAB" | "PILOT" | "SMALL_BATCH";
+            /**
+             * @description fen
+             * @example 10000000
+             */
+            budgetMinFen?: number;
+            /**
+             * @description fen
+             * @example 50000000
+             */
+            budgetMaxFen?: number;
+            /** @description 转让, 许可, 作价入股, 合作开发 */
+            transferModes: ("ASSIGNMENT" | "LICENSE" | "EQUITY" | "CO_DEVELOPMENT")[];
+            /** @example 李老师 */
+            contactName: string;
+            /** @example 0595-88888888 */
+            contactPhone?: string;
+            /** @example tto@example.edu.cn */
+            contactEmail?: string;
+            /** @enum {string} */
+            confidentiality: "PUBLIC" | "SUMMARY" | "PRIVATE";
+        };
+        UpdateResultDto: {
+            /** @example 高导热氮化硅陶瓷基板制备技术 */
+            title?: string;
+            /** @description 成果简介: shown to everyone who sees the result, the SUMMARY view too */
+            summary?: string;
+            /** @description 技术详情: hidden from viewers who see only the summary */
+            description?: string;
+            /** @example MATERIALS_CERAMICS */
+            fieldCode?: string;
+            /**
+             * @description Stage reached: CONCEPT 概念验证, LAB 小试
+             * @enum {string}
+             */
+            stageReached?: "CONCEPT" | "LAB";
+            /** @description Technology readiness level (TRL 1–9) */
+            readinessLevel?: number;
+            ipItems?: components["schemas"]["IpItemDto"][];
+            /** @description The verification it needs */
+            verificationCategories?: ("TECH_TRANSFER" | "PROCESS_IMPROVEMENT" | "SCALE_UP" | "TYPE_TEST" | "PERFORMANCE_TEST" | "SMALL_BATCH" | "EQUIPMENT_SHARING" | "EQUIPMENT_VALIDATION" | "CONCEPT_VERIFICATION" | "INSPECTION_TESTING" | "SIMULATION" | "SAMPLE_MAKING" | "CONSULTING_TRAINING")[];
+            /**
+             * @description The stage the verification should reach
+             * @enum {string}
+             */
+            targetStage?: "LAB" | "PILOT" | "SMALL_BATCH";
+            /**
+             * @description fen
+             * @example 10000000
+             */
+            budgetMinFen?: number;
+            /**
+             * @description fen
+             * @example 50000000
+             */
+            budgetMaxFen?: number;
+            /** @description 转让, 许可, 作价入股, 合作开发 */
+            transferModes?: ("ASSIGNMENT" | "LICENSE" | "EQUITY" | "CO_DEVELOPMENT")[];
+            /** @example 李老师 */
+            contactName?: string;
+            /** @example 0595-88888888 */
+            contactPhone?: string;
+            /** @example tto@example.edu.cn */
+            contactEmail?: string;
+            /** @enum {string} */
+            confidentiality?: "PUBLIC" | "SUMMARY" | "PRIVATE";
+        };
+        ResultStatusReasonDto: {
+            /** @example 已与企业达成转让协议 */
+            reason?: string;
+        };
+        InviteToResultDto: {
+            /**
+             * Format: uuid
+             * @description A listed platform; its operator org is invited
+             */
+            platformId: string;
+        };
         ServiceHitPlatformDto: {
             id: string;
             name: string;
@@ -4437,7 +4844,7 @@ export interface components {
         };
         IndexProgressDto: {
             /** @enum {string} */
-            kind: "services" | "platforms" | "demands";
+            kind: "services" | "platforms" | "demands" | "results";
             /** @example services */
             index: string;
             /** @enum {string} */
@@ -4454,7 +4861,7 @@ export interface components {
              * @description Index being rebuilt
              * @enum {string|null}
              */
-            current?: "services" | "platforms" | "demands" | null;
+            current?: "services" | "platforms" | "demands" | "results" | null;
             indexes: components["schemas"]["IndexProgressDto"][];
         };
         ReindexResultDto: {
@@ -5208,7 +5615,7 @@ export interface operations {
                 limit?: unknown;
                 /** @description 1-based page number */
                 page?: unknown;
-                kind?: "SME" | "PLATFORM_OPERATOR" | "BUREAU" | "ADMIN";
+                kind?: "SME" | "PLATFORM_OPERATOR" | "BUREAU" | "ADMIN" | "INSTITUTE";
                 verificationStatus?: "PENDING" | "VERIFIED" | "REJECTED";
             };
             header?: never;
@@ -10532,6 +10939,512 @@ export interface operations {
                 };
             };
             /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_list: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+                /** @description Institutes and admins: filter your results by status */
+                status?: "DRAFT" | "PUBLISHED" | "IN_PILOT" | "TRANSFERRED" | "WITHDRAWN";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultPageDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateResultDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultResponseDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_listPublic: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+                /** @description Institutes and admins: filter your results by status */
+                status?: "DRAFT" | "PUBLISHED" | "IN_PILOT" | "TRANSFERRED" | "WITHDRAWN";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultPageDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_searchResults: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+                /** @description Full text (Simplified or Traditional Chinese) */
+                q?: string;
+                /** @description Industry field (its sub-fields included) */
+                field?: string;
+                stage?: "CONCEPT" | "LAB";
+                category?: "TECH_TRANSFER" | "PROCESS_IMPROVEMENT" | "SCALE_UP" | "TYPE_TEST" | "PERFORMANCE_TEST" | "SMALL_BATCH" | "EQUIPMENT_SHARING" | "EQUIPMENT_VALIDATION" | "CONCEPT_VERIFICATION" | "INSPECTION_TESTING" | "SIMULATION" | "SAMPLE_MAKING" | "CONSULTING_TRAINING";
+                transferMode?: "ASSIGNMENT" | "LICENSE" | "EQUITY" | "CO_DEVELOPMENT";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultSearchPageDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultResponseDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateResultDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultResponseDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultResponseDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_startPilot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultStatusReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultResponseDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultStatusReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultResponseDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultStatusReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultResponseDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteToResultDto"];
+            };
+        };
+        responses: {
+            /** @description Invited */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_acceptNda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultResponseDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
             404: {
                 headers: {
                     [name: string]: unknown;
