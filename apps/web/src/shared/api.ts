@@ -37,7 +37,7 @@ export interface Session {
   org: { id: string; kind: OrgKind; name: string; verificationStatus?: string };
 }
 
-export type OrgKind = 'SME' | 'PLATFORM_OPERATOR' | 'BUREAU' | 'ADMIN';
+export type OrgKind = 'SME' | 'PLATFORM_OPERATOR' | 'BUREAU' | 'ADMIN' | 'INSTITUTE';
 
 const STORAGE_KEY = 'pilotlink.session';
 let session: Session | null = readSession();
