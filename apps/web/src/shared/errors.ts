@@ -49,6 +49,17 @@ const FIELD_LABELS: Record<string, string> = {
   amountFen: '金额',
   reference: '付款凭证号',
   url: 'Webhook 地址',
+  summary: '成果简介',
+  stageReached: '已达阶段',
+  readinessLevel: '技术成熟度',
+  verificationCategories: '所需验证服务',
+  targetStage: '验证目标阶段',
+  transferModes: '转化方式',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  contactEmail: '联系邮箱',
+  'ipItems.number': '专利号/登记号',
+  'ipItems.title': '知识产权名称',
 };
 
 /** Chinese text for the stable error codes the portal meets. */
@@ -105,11 +116,13 @@ const EN_PATTERNS: [RegExp, string][] = [
   [/must not be greater than (\d+)/i, '不能大于 $1'],
   [/should not be empty|must be a string/i, '必填'],
   [/already (registered|taken|exists)/i, '已被注册'],
+  [/must not be below/i, '不能低于下限'],
 ];
 
 /** One API validation message in Chinese: a known pattern, else a generic "does not meet the rules". */
 export function fieldMessage(field: string, message: string): string {
-  const label = FIELD_LABELS[field] ?? field;
+  // A list item's field (ipItems.0.number) is labelled like the list's (ipItems.number).
+  const label = FIELD_LABELS[field] ?? FIELD_LABELS[field.replace(/\.\d+(?=\.|$)/g, '')] ?? field;
   for (const [pattern, text] of EN_PATTERNS) {
     const m = message.match(pattern);
     if (m) return `${label}：${text.replace('$1', m[1] ?? '')}`;
@@ -142,7 +155,8 @@ export function applyApiErrors(form: FormInstance, error: unknown, rename: Recor
     );
     form.setFields(
       fields.map((f) => ({
-        name: (rename[f.field] ?? f.field).split('.'),
+        // Form.List rows are numbered: antd tells 0 from '0' in a name path.
+        name: (rename[f.field] ?? f.field).split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
         errors: f.errors.map((e) => fieldMessage(f.field, e)),
       })),
     );
