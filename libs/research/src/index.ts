@@ -6,3 +6,6 @@ export * from './results/results.service';
 export * from './results/result-search.service';
 export * from './dto/result.request.dto';
 export * from './dto/result.response.dto';
+export * from './policy/policy';
+export * from './policy/policy.dto';
+export * from './policy/policy-notices.service';

@@ -44,6 +44,7 @@ describe('outbox relay policy', () => {
       serviceIds: ['s1', 's2'],
       demandIds: ['d1'],
       resultIds: [],
+      policyIds: [],
     });
   });
 });

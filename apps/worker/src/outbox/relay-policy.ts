@@ -63,6 +63,7 @@ export const RELAYED_AGGREGATES: ReadonlySet<string> = new Set([
   'order',
   'voucher',
   'result',
+  'policy_notice',
 ]);
 
 /** The search sync targets of some groups (quotes and orders are not searchable: they only notify). */
@@ -71,6 +72,7 @@ export function syncTargets(groups: readonly AggregateGroup[]): {
   serviceIds: string[];
   demandIds: string[];
   resultIds: string[];
+  policyIds: string[];
 } {
   const idsOf = (type: string) => groups.filter((g) => g.type === type).map((g) => g.id);
   return {
@@ -78,5 +80,6 @@ export function syncTargets(groups: readonly AggregateGroup[]): {
     serviceIds: idsOf('service'),
     demandIds: idsOf('demand'),
     resultIds: idsOf('result'),
+    policyIds: idsOf('policy_notice'),
   };
 }

@@ -19,6 +19,7 @@ import { SpotChecks1765350000000 } from './1765350000000-spot-checks';
 import { OrgCorrections1765400000000 } from './1765400000000-org-corrections';
 import { LeastPrivilege1765410000000 } from './1765410000000-least-privilege';
 import { ResearchResults1765450000000 } from './1765450000000-research-results';
+import { PolicyNotices1765451000000 } from './1765451000000-policy-notices';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   OrgCorrections1765400000000,
   LeastPrivilege1765410000000,
   ResearchResults1765450000000,
+  PolicyNotices1765451000000,
 ];

@@ -8,7 +8,7 @@ import { IndexSetupService } from '../indexes/index-setup.service';
 import { SEARCH_INDEX_KINDS, SearchIndexes, SearchIndexKind } from '../indexes/search-indexes';
 import { succeeded } from '../meili/meili-tasks';
 import { MEILI } from '../meili/meili.provider';
-import { SEARCHABLE_DEMAND, SEARCHABLE_RESULT } from './search-source';
+import { SEARCHABLE_DEMAND, SEARCHABLE_POLICY, SEARCHABLE_RESULT } from './search-source';
 
 export interface IndexDrift {
   index: string;
@@ -33,6 +33,7 @@ const AGGREGATE: Record<SearchIndexKind, OutboxAggregate> = {
   platforms: 'platform',
   demands: 'demand',
   results: 'result',
+  policies: 'policy_notice',
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -59,6 +60,10 @@ const EXPECTED_SQL: Record<SearchIndexKind, string> = {
     SELECT id, floor(extract(epoch FROM updated_at) * 1000)::bigint AS version
       FROM research_results
      WHERE ${SEARCHABLE_RESULT}`,
+  policies: `
+    SELECT id, floor(extract(epoch FROM updated_at) * 1000)::bigint AS version
+      FROM policy_notices
+     WHERE ${SEARCHABLE_POLICY}`,
 };
 
 /**

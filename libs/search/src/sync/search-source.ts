@@ -7,6 +7,7 @@ import { DemandDocument, DemandSourceRow, toDemandDocument } from '../documents/
 import { HostOrg } from '../documents/document-parts';
 import { PlatformDocument, toPlatformDocument } from '../documents/platform-document';
 import { ResultDocument, ResultSourceRow, toResultDocument } from '../documents/result-document';
+import { PolicyDocument, PolicySourceRow, toPolicyDocument } from '../documents/policy-document';
 import { ServiceDocument, toServiceDocument } from '../documents/service-document';
 import type { SearchIndexKind } from '../indexes/search-indexes';
 
@@ -68,6 +69,28 @@ export class SearchSource {
       );
       if (rows.length === 0) return;
       yield rows.map((row) => toResultDocument(row)!);
+      after = rows[rows.length - 1].id;
+    }
+  }
+
+  /** Published policy notices become documents; any other id is deleted. */
+  async policyChanges(manager: EntityManager, ids: readonly string[]): Promise<IndexChanges<PolicyDocument>> {
+    if (ids.length === 0) return { upserts: [], deletes: [] };
+    const rows = await manager.query<PolicySourceRow[]>(`${POLICY_SELECT} WHERE id = ANY($1::uuid[])`, [[...ids]]);
+    const upserts = rows.map(toPolicyDocument).filter((doc): doc is PolicyDocument => !!doc);
+    const found = new Set(upserts.map((doc) => doc.id));
+    return { upserts, deletes: ids.filter((id) => !found.has(id)) };
+  }
+
+  /** Keyset pages of every published policy notice, for a full reindex. */
+  async *allPolicyDocuments(manager: EntityManager, pageSize: number): AsyncGenerator<PolicyDocument[]> {
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+      const rows = await manager.query<PolicySourceRow[]>(
+        `${POLICY_SELECT} WHERE ${SEARCHABLE_POLICY} AND id > $1 ORDER BY id LIMIT $2`,
+        [after, pageSize],
+      );
+      if (rows.length === 0) return;
+      yield rows.map((row) => toPolicyDocument(row)!);
       after = rows[rows.length - 1].id;
     }
   }
@@ -200,6 +223,15 @@ const RESULT_SELECT = `
          confidentiality, status, published_at AS "publishedAt", updated_at AS "updatedAt"
     FROM research_results`;
 
+/** Policy notices are read by SQL like results; the condition mirrors toPolicyDocument. */
+export const SEARCHABLE_POLICY = `status = 'PUBLISHED'`;
+
+const POLICY_SELECT = `
+  SELECT id, title, issuing_body AS "issuingBody", document_number AS "documentNumber",
+         to_char(issued_on, 'YYYY-MM-DD') AS "issuedOn", body, region_code AS "regionCode", status,
+         published_at AS "publishedAt", updated_at AS "updatedAt"
+    FROM policy_notices`;
+
 /** The same conditions as the all*Documents generators, counted. */
 const COUNT_SQL: Record<SearchIndexKind, string> = {
   services: `SELECT count(*) FROM services s JOIN platforms p ON p.id = s.platform_id
@@ -207,4 +239,5 @@ const COUNT_SQL: Record<SearchIndexKind, string> = {
   platforms: `SELECT count(*) FROM platforms WHERE status = 'LISTED'`,
   demands: `SELECT count(*) FROM demands WHERE ${SEARCHABLE_DEMAND}`,
   results: `SELECT count(*) FROM research_results WHERE ${SEARCHABLE_RESULT}`,
+  policies: `SELECT count(*) FROM policy_notices WHERE ${SEARCHABLE_POLICY}`,
 };

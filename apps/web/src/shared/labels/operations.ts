@@ -14,6 +14,7 @@ export const INDEX_KIND: Record<string, string> = {
   platforms: '平台',
   demands: '需求',
   results: '科技成果',
+  policies: '政策资讯',
 };
 export const INDEX_STATE: Record<string, string> = {
   PENDING: '待处理',
