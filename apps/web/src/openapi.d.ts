@@ -1999,6 +1999,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/policy-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anyone: published policy notices (政策资讯), newest first; bureaus: `mine` for your own */
+        get: operations["PolicyNoticesController_list"];
+        put?: never;
+        /** Bureau (owner): draft a policy notice, linked to your bureau's voucher programs */
+        post: operations["PolicyNoticesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/policy-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anyone: search published policy notices (Simplified or Traditional Chinese) */
+        get: operations["PolicyNoticesController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published or archived notice; a draft for its bureau only */
+        get: operations["PolicyNoticesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Bureau (owner): edit your notice (a published one is re-indexed) */
+        patch: operations["PolicyNoticesController_update"];
+        trace?: never;
+    };
+    "/api/policy-notices/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bureau (owner): DRAFT → PUBLISHED (public and searchable) */
+        post: operations["PolicyNoticesController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-notices/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bureau (owner): PUBLISHED → ARCHIVED (leaves lists and search, still readable) */
+        post: operations["PolicyNoticesController_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/search/services": {
         parameters: {
             query?: never;
@@ -4741,6 +4828,113 @@ export interface components {
              */
             platformId: string;
         };
+        PolicyLinkResponseDto: {
+            title: string;
+            url: string;
+        };
+        PolicyProgramDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        PolicyNoticeResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            bureauOrgId: string;
+            regionCode: string;
+            title: string;
+            issuingBody: string;
+            documentNumber?: string | null;
+            /** @example 2023-12-01 */
+            issuedOn: string;
+            body: string;
+            links: components["schemas"]["PolicyLinkResponseDto"][];
+            /** @description Linked voucher programs (drafts only for their bureau) */
+            programs: components["schemas"]["PolicyProgramDto"][];
+            /** @enum {string} */
+            status: "DRAFT" | "PUBLISHED" | "ARCHIVED";
+            /** Format: date-time */
+            publishedAt?: string | null;
+        };
+        PolicyNoticePageDto: {
+            items: components["schemas"]["PolicyNoticeResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        PolicySearchHitDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            bureauOrgId: string;
+            regionCode: string;
+            title: string;
+            issuingBody: string;
+            documentNumber?: string | null;
+            /** @example 2023-12-01 */
+            issuedOn: string;
+            body: string;
+            links: components["schemas"]["PolicyLinkResponseDto"][];
+            /** @description Linked voucher programs (drafts only for their bureau) */
+            programs: components["schemas"]["PolicyProgramDto"][];
+            /** @enum {string} */
+            status: "DRAFT" | "PUBLISHED" | "ARCHIVED";
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /** @description Text relevance, 0..1 */
+            score: number;
+        };
+        PolicySearchPageDto: {
+            items: components["schemas"]["PolicySearchHitDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        PolicyLinkDto: {
+            /** @example 政策原文 */
+            title: string;
+            /** @example https://kjj.quanzhou.gov.cn/zwgk/zcwj/202312/t20231201_1.htm */
+            url: string;
+        };
+        CreatePolicyNoticeDto: {
+            /** @example 泉州市科技局关于做好中试服务券申报工作的通知 */
+            title: string;
+            /** @example 泉州市科学技术局 */
+            issuingBody: string;
+            /** @example 泉科〔2023〕12号 */
+            documentNumber?: string;
+            /**
+             * @description 成文日期
+             * @example 2023-12-01
+             */
+            issuedOn: string;
+            /** @description The text as issued, Simplified or Traditional */
+            body: string;
+            /** @description Attachments and web pages */
+            links?: components["schemas"]["PolicyLinkDto"][];
+            /** @description Your bureau's voucher programs it concerns */
+            programIds?: string[];
+        };
+        UpdatePolicyNoticeDto: {
+            /** @example 泉州市科技局关于做好中试服务券申报工作的通知 */
+            title?: string;
+            /** @example 泉州市科学技术局 */
+            issuingBody?: string;
+            /** @example 泉科〔2023〕12号 */
+            documentNumber?: string;
+            /**
+             * @description 成文日期
+             * @example 2023-12-01
+             */
+            issuedOn?: string;
+            /** @description The text as issued, Simplified or Traditional */
+            body?: string;
+            /** @description Attachments and web pages */
+            links?: components["schemas"]["PolicyLinkDto"][];
+            /** @description Your bureau's voucher programs it concerns */
+            programIds?: string[];
+        };
         ServiceHitPlatformDto: {
             id: string;
             name: string;
@@ -4844,7 +5038,7 @@ export interface components {
         };
         IndexProgressDto: {
             /** @enum {string} */
-            kind: "services" | "platforms" | "demands" | "results";
+            kind: "services" | "platforms" | "demands" | "results" | "policies";
             /** @example services */
             index: string;
             /** @enum {string} */
@@ -4861,7 +5055,7 @@ export interface components {
              * @description Index being rebuilt
              * @enum {string|null}
              */
-            current?: "services" | "platforms" | "demands" | "results" | null;
+            current?: "services" | "platforms" | "demands" | "results" | "policies" | null;
             indexes: components["schemas"]["IndexProgressDto"][];
         };
         ReindexResultDto: {
@@ -11445,6 +11639,295 @@ export interface operations {
                 };
             };
             /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PolicyNoticesController_list: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+                /** @description Bureaus: your own notices, drafts included */
+                mine?: boolean;
+                /** @description Notices of bureaus in this region or above it (350582 also shows 350500) */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyNoticePageDto"];
+                };
+            };
+            /** @description Unknown notice, or another bureau’s draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PolicyNoticesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePolicyNoticeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyNoticeResponseDto"];
+                };
+            };
+            /** @description Unknown notice, or another bureau’s draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PolicyNoticesController_search: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+                /** @description Full text, Simplified or Traditional */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicySearchPageDto"];
+                };
+            };
+            /** @description Unknown notice, or another bureau’s draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PolicyNoticesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyNoticeResponseDto"];
+                };
+            };
+            /** @description Unknown notice, or another bureau’s draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PolicyNoticesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePolicyNoticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyNoticeResponseDto"];
+                };
+            };
+            /** @description Unknown notice, or another bureau’s draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PolicyNoticesController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyNoticeResponseDto"];
+                };
+            };
+            /** @description Unknown notice, or another bureau’s draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PolicyNoticesController_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyNoticeResponseDto"];
+                };
+            };
+            /** @description Unknown notice, or another bureau’s draft */
             404: {
                 headers: {
                     [name: string]: unknown;

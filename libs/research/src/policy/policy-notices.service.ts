@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
-import { assertTransition, Clock, NotFoundError, Page, toPage, validationFailed } from '@pilotlink/core';
+import { assertTransition, Clock, NotFoundError, toPage, validationFailed } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { OutboxService } from '@pilotlink/queue';

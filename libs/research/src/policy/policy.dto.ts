@@ -6,7 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsDateString,
-  IsIn,
   IsOptional,
   IsString,
   IsUrl,
