@@ -14,10 +14,11 @@ describe('web portal: research results in Chromium (browser)', () => {
   let p: PortalTest;
   let institute: RegisteredOrg;
   let platform: RegisteredOrg;
+  let bureau: RegisteredOrg;
 
   beforeAll(async () => {
     p = await startPortal();
-    const bureau = await createPrivilegedOrg(p.t, 'BUREAU', '350500');
+    bureau = await createPrivilegedOrg(p.t, 'BUREAU', '350500');
     institute = await registerOrg(p.t.http, { kind: 'INSTITUTE', name: '泉州装备制造研究所' });
     platform = await registerOrg(p.t.http, { kind: 'PLATFORM_OPERATOR' });
     for (const org of [institute, platform]) {
@@ -94,5 +95,41 @@ describe('web portal: research results in Chromium (browser)', () => {
     const visitor = await p.page();
     await visitor.goto('/results');
     await visitor.getByText('暂无可见的科技成果').waitFor();
+  });
+
+  it('a bureau publishes policy news; anyone finds it, with a Traditional query too', async () => {
+    const page = await p.page();
+    await signIn(page, bureau.email);
+    await page.getByRole('tab', { name: '政策资讯' }).click();
+    const admin = page.getByTestId('policy-admin');
+    await admin.getByRole('button', { name: '新增政策' }).click();
+    const modal = page.locator('.ant-modal', { hasText: '新增政策资讯' });
+    await modal.getByLabel('标题').fill('泉州市科技局关于开展概念验证中心建设的通知');
+    await modal.getByLabel('发文机关').fill('泉州市科学技术局');
+    await modal.getByLabel('文号').fill('泉科〔2025〕3号');
+    await modal.getByLabel('成文日期').fill('2025-13-01');
+    await modal.getByLabel('正文').fill('支持高校院所建设概念验证中心，推动科技成果中试熟化。');
+    await modal.getByRole('button', { name: '保存草稿' }).click();
+    await modal.locator('#issuedOn_help').waitFor(); // an impossible date, refused next to the field
+    await modal.getByLabel('成文日期').fill('2025-03-01');
+    await modal.getByRole('button', { name: '保存草稿' }).click();
+    await modal.waitFor({ state: 'hidden' });
+    const row = admin.locator('tr', { hasText: '概念验证中心建设' });
+    await row.getByText('草稿').waitFor();
+    await row.getByRole('button', { name: '发布' }).click();
+    await row.getByText('已发布').waitFor();
+
+    await eventually(async () => {
+      const res = await p.t.http.get('/api/search/policy-notices').query({ q: '概念驗證中心' });
+      return res.status === 200 && res.body.total === 1;
+    }, 'the notice to be indexed');
+    const visitor = await p.page();
+    await visitor.goto('/policies');
+    const list = visitor.getByTestId('policy-list');
+    await list.getByText('泉州市科技局关于开展概念验证中心建设的通知').waitFor();
+    await visitor.getByPlaceholder('搜索政策标题、文号、正文').fill('概念驗證中心');
+    await visitor.getByPlaceholder('搜索政策标题、文号、正文').press('Enter');
+    await list.getByText('泉州市科技局关于开展概念验证中心建设的通知').click();
+    await visitor.getByTestId('policy-page').getByText('泉科〔2025〕3号').waitFor();
   });
 });

@@ -30,6 +30,8 @@ const InstituteHome = page(() => import('./InstituteHome'), 'InstituteHome');
 const NewResultPage = page(() => import('../features/research/NewResultPage'), 'NewResultPage');
 const ResultsPage = page(() => import('../features/research/ResultsPage'), 'ResultsPage');
 const ResultPage = page(() => import('../features/research/ResultPage'), 'ResultPage');
+const PoliciesPage = page(() => import('../features/research/PoliciesPage'), 'PoliciesPage');
+const PolicyPage = page(() => import('../features/research/PolicyPage'), 'PolicyPage');
 const PublicNoticePage = page(() => import('../features/voucher/PublicNoticePage'), 'PublicNoticePage');
 
 const pageLoading = (
@@ -50,6 +52,7 @@ export function App() {
   const items = [
     { key: '/', label: <Link to="/">找服务</Link> },
     { key: '/results', label: <Link to="/results">科技成果</Link> },
+    { key: '/policies', label: <Link to="/policies">政策资讯</Link> },
     ...(kind === 'INSTITUTE' ? [{ key: '/institute', label: <Link to="/institute">成果工作台</Link> }] : []),
     ...(kind === 'SME' ? [{ key: '/sme', label: <Link to="/sme">我的需求与服务券</Link> }] : []),
     ...(kind === 'PLATFORM_OPERATOR' ? [{ key: '/platform', label: <Link to="/platform">平台工作台</Link> }] : []),
@@ -110,6 +113,8 @@ export function App() {
             <Route path="/public-notice/:programId" element={<PublicNoticePage />} />
             <Route path="/results" element={<ResultsPage />} />
             <Route path="/results/:id" element={<ResultPage />} />
+            <Route path="/policies" element={<PoliciesPage />} />
+            <Route path="/policies/:id" element={<PolicyPage />} />
             <Route path="/institute" element={<RequireRole kinds={['INSTITUTE']} element={<InstituteHome />} />} />
             <Route
               path="/institute/results/new"

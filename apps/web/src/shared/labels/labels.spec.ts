@@ -28,6 +28,7 @@ import {
   RESULT_TARGET_STAGES,
   TRANSFER_MODES,
 } from '../../../../../libs/research/src/domain/result';
+import { POLICY_STATUSES } from '../../../../../libs/research/src/policy/policy';
 import { CLAIM_CHECK_CODES } from '../../../../../libs/voucher/src/domain/claim-checks';
 import { INELIGIBLE_REASONS } from '../../../../../libs/voucher/src/domain/eligibility';
 import { INTEGRITY_FLAGS } from '../../../../../libs/voucher/src/domain/integrity';
@@ -60,6 +61,7 @@ import { ROLE_LABEL } from './identity';
 import { INDEX_KIND, JOB_STATE } from './operations';
 import {
   IP_KIND,
+  POLICY_STATUS,
   RESULT_CONFIDENTIALITY,
   RESULT_STAGE,
   RESULT_STATUS,
@@ -124,6 +126,7 @@ describe('portal labels', () => {
     ['RESULT_TARGET_STAGE', RESULT_TARGET_STAGE, RESULT_TARGET_STAGES],
     ['TRANSFER_MODE', TRANSFER_MODE, TRANSFER_MODES],
     ['IP_KIND', IP_KIND, IP_KINDS],
+    ['POLICY_STATUS', POLICY_STATUS, POLICY_STATUSES],
     ['RESULT_CONFIDENTIALITY', RESULT_CONFIDENTIALITY, CONFIDENTIALITY_LEVELS],
   ] as [string, Record<string, unknown>, readonly string[]][])(
     '%s labels exactly the server values',

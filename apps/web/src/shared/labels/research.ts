@@ -34,3 +34,5 @@ export const RESULT_CONFIDENTIALITY: Record<string, { label: string; help: strin
   },
   PRIVATE: { label: '不公开', help: '成果不进入列表和搜索，仅您邀请的平台可见。' },
 };
+
+export const POLICY_STATUS: Record<string, string> = { DRAFT: '草稿', PUBLISHED: '已发布', ARCHIVED: '已归档' };
