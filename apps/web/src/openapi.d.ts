@@ -3229,6 +3229,21 @@ export interface components {
              */
             platformId: string;
         };
+        IpTermsResponseDto: {
+            /**
+             * @description Who owns what the pilot produces
+             * @enum {string}
+             */
+            ipOwnership: "BUYER" | "PLATFORM" | "SHARED" | "PER_CONTRACT";
+            /** @example 归委托方（需求方）所有 */
+            ipOwnershipLabel: string;
+            /** @description SHARED: the buyer’s share (basis points) */
+            ipBuyerShareBp?: number | null;
+            /** @description SHARED: the platform’s share (basis points) */
+            ipPlatformShareBp?: number | null;
+            /** @description 收益分配 (谁投入谁获益) */
+            benefitSharingNote?: string | null;
+        };
         QuoteResponseDto: {
             /** Format: uuid */
             id: string;
@@ -3254,6 +3269,8 @@ export interface components {
             /** @enum {string|null} */
             declineReason?: "PRICE_TOO_HIGH" | "TIMELINE_TOO_LONG" | "SCOPE_MISMATCH" | "CHOSE_ANOTHER" | "NO_LONGER_NEEDED" | "OTHER" | null;
             declineComment?: string | null;
+            /** @description Who owns what the pilot produces; carried onto the order */
+            ipTerms: components["schemas"]["IpTermsResponseDto"];
             /**
              * Format: uuid
              * @description Set on accept: the order it created
@@ -3293,6 +3310,18 @@ export interface components {
              * @description The platform's published service the proposal is delivered under: the order's voucher eligibility is judged by it (category, voucher flag); without one, the order is not declared voucher-eligible
              */
             serviceId?: string;
+            /**
+             * @description Who owns what the pilot produces: BUYER, PLATFORM, SHARED (with ipBuyerShareBp) or PER_CONTRACT
+             * @enum {string}
+             */
+            ipOwnership?: "BUYER" | "PLATFORM" | "SHARED" | "PER_CONTRACT";
+            /** @description SHARED only: the buyer’s share in basis points */
+            ipBuyerShareBp?: number;
+            /**
+             * @description 收益分配 (谁投入谁获益)
+             * @example 成果转化收益按投入比例分配
+             */
+            benefitSharingNote?: string;
         };
         ReviseQuoteDto: {
             /** @description SME: what should change */
@@ -3302,6 +3331,18 @@ export interface components {
             timelineDays?: number;
             scope?: string;
             validUntil?: string;
+            /**
+             * @description Who owns what the pilot produces: BUYER, PLATFORM, SHARED (with ipBuyerShareBp) or PER_CONTRACT
+             * @enum {string}
+             */
+            ipOwnership?: "BUYER" | "PLATFORM" | "SHARED" | "PER_CONTRACT";
+            /** @description SHARED only: the buyer’s share in basis points */
+            ipBuyerShareBp?: number;
+            /**
+             * @description 收益分配 (谁投入谁获益)
+             * @example 成果转化收益按投入比例分配
+             */
+            benefitSharingNote?: string;
         };
         DeclineQuoteDto: {
             /**
@@ -3704,6 +3745,8 @@ export interface components {
             demandId?: Record<string, never> | null;
             /** @description 揭榜挂帅: the reward (fen) the challenge stated, when the order came from an awarded challenge */
             challengeRewardFen?: number | null;
+            /** @description Who owns what the pilot produces (from the accepted quote) */
+            ipTerms: components["schemas"]["IpTermsResponseDto"];
             /** Format: uuid */
             quoteId?: Record<string, never> | null;
             quantity: number;

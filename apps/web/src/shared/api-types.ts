@@ -1,5 +1,5 @@
 /** Response shapes the portal reads, typed by hand against the API's response DTOs (libs/*\/src/dto) until the OpenAPI document declares them. */
-import { OrgKind, Page, RequestBody } from './api';
+import { OrgKind, Page, RequestBody, Schema } from './api';
 
 export interface ServiceHit {
   id: string;
@@ -70,6 +70,7 @@ export interface Quote {
   validUntil: string;
   status: string;
   orderId?: string | null;
+  ipTerms?: Schema<'IpTermsResponseDto'>;
 }
 
 export interface Order {
@@ -82,6 +83,8 @@ export interface Order {
   voucherDeductionFen?: number;
   /** 揭榜挂帅: the challenge's reward, when the order came from an awarded challenge. */
   challengeRewardFen?: number | null;
+  /** Who owns what the pilot produces (from the accepted quote). */
+  ipTerms?: Schema<'IpTermsResponseDto'>;
   smeOrgId?: string;
   platformId?: string;
   title?: string;
