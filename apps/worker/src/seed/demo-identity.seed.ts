@@ -86,6 +86,22 @@ export const DEMO_ORGS: DemoOrg[] = [
     email: 'platform@demo.pilotlink.cn',
     displayName: '平台运营 林工',
   },
+  {
+    kind: 'INSTITUTE',
+    name: '中国科学院海西研究院泉州装备制造研究中心',
+    uscc: demoUscc('12', '350500', 301),
+    regionCode: '350500',
+    email: 'institute@demo.pilotlink.cn',
+    displayName: '成果转化办公室 王老师',
+  },
+  {
+    kind: 'INSTITUTE',
+    name: '福州大学',
+    uscc: demoUscc('12', '350100', 302),
+    regionCode: '350100',
+    email: 'institute.fzu@demo.pilotlink.cn',
+    displayName: '技术转移中心 郑老师',
+  },
 ];
 
 /**
@@ -136,6 +152,7 @@ export class DemoIdentitySeed {
           ['SME', firstOfKind('SME', 'sme@demo.pilotlink.cn')],
           ['Platform operator', firstOfKind('PLATFORM_OPERATOR', 'platform@demo.pilotlink.cn')],
           ['Bureau', firstOfKind('BUREAU', 'bureau@demo.pilotlink.cn')],
+          ['Institute', firstOfKind('INSTITUTE', 'institute@demo.pilotlink.cn')],
           ['Admin', firstOfKind('ADMIN', 'admin@demo.pilotlink.cn')],
         ].map(([role, org]) => ({
           role: role as string,

@@ -3,6 +3,7 @@ import { DemoCatalogueSeed } from './demo-catalogue.seed';
 import { DemoIdentitySeed, SeedResult } from './demo-identity.seed';
 import { DemoVouchersSeed } from './demo-vouchers.seed';
 import { DemoSubsidiesSeed } from './demo-subsidies.seed';
+import { DemoResearchSeed } from './demo-research.seed';
 import { SeedModule } from './seed.module';
 
 /** Demo data (public logins, a known password) never goes into a production database. */
@@ -18,7 +19,9 @@ export async function runSeed(nodeEnv: string): Promise<SeedResult> {
     const catalogue = await app.get(DemoCatalogueSeed).run();
     const vouchers = await app.get(DemoVouchersSeed).run();
     const subsidies = await app.get(DemoSubsidiesSeed).run();
-    return { ...identity, created: identity.created + catalogue.created + vouchers.created + subsidies.created };
+    const research = await app.get(DemoResearchSeed).run();
+    const created = identity.created + catalogue.created + vouchers.created + subsidies.created + research.created;
+    return { ...identity, created };
   } finally {
     await app.close();
   }

@@ -11,6 +11,7 @@ import { DemoCatalogueSeed } from './demo-catalogue.seed';
 import { DemoIdentitySeed } from './demo-identity.seed';
 import { DemoVouchersSeed } from './demo-vouchers.seed';
 import { DemoSubsidiesSeed } from './demo-subsidies.seed';
+import { DemoResearchSeed } from './demo-research.seed';
 
 /** Just what loading demo data needs: no queues, no HTTP (the worker relays the outbox rows it writes). */
 @Module({
@@ -23,6 +24,6 @@ import { DemoSubsidiesSeed } from './demo-subsidies.seed';
     VoucherModule,
     TypeOrmModule.forFeature([Platform, PlatformQualification, PilotService, Equipment]),
   ],
-  providers: [DemoIdentitySeed, DemoCatalogueSeed, DemoVouchersSeed, DemoSubsidiesSeed],
+  providers: [DemoIdentitySeed, DemoCatalogueSeed, DemoVouchersSeed, DemoSubsidiesSeed, DemoResearchSeed],
 })
 export class SeedModule {}
