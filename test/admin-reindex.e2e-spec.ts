@@ -147,11 +147,15 @@ describe('admin: search reindex job with progress (e2e)', () => {
           { kind: 'services', index: indexUid(t, 'services'), state: 'DONE', total: published, done: published },
           { kind: 'platforms', index: indexUid(t, 'platforms'), state: 'DONE', total: 3, done: 3 },
           { kind: 'demands', index: indexUid(t, 'demands'), state: 'DONE', total: 2, done: 2 },
+          { kind: 'results', index: indexUid(t, 'results'), state: 'DONE', total: 0, done: 0 },
+          { kind: 'policies', index: indexUid(t, 'policies'), state: 'DONE', total: 0, done: 0 },
         ]);
         expect(done.result.map((r: { index: string; documents: number }) => [r.index, r.documents])).toEqual([
           [indexUid(t, 'services'), published],
           [indexUid(t, 'platforms'), 3],
           [indexUid(t, 'demands'), 2],
+          [indexUid(t, 'results'), 0],
+          [indexUid(t, 'policies'), 0],
         ]);
         expect(done.failedReason).toBeNull();
         expect(done.finishedAt).toEqual(expect.any(String));

@@ -356,11 +356,21 @@ describe('search: catalogue search, index sync, filters and facets (e2e)', () =>
       [indexUid(t, 'services'), expectedServices.size],
       [indexUid(t, 'platforms'), (await searchableTitles(t, 'platforms')).size],
       [indexUid(t, 'demands'), 0],
+      [indexUid(t, 'results'), 0],
+      [indexUid(t, 'policies'), 0],
     ]);
     const uids = (await meili.getIndexes({ limit: 100 })).results
       .map((i) => i.uid)
       .filter((uid) => uid.startsWith(t.env.MEILI_INDEX_PREFIX));
-    expect(uids.sort()).toEqual([indexUid(t, 'platforms'), indexUid(t, 'services'), indexUid(t, 'demands')].sort());
+    expect(uids.sort()).toEqual(
+      [
+        indexUid(t, 'platforms'),
+        indexUid(t, 'services'),
+        indexUid(t, 'demands'),
+        indexUid(t, 'results'),
+        indexUid(t, 'policies'),
+      ].sort(),
+    );
     const settings = await meili.index(indexUid(t, 'platforms')).getSettings();
     expect(settings.typoTolerance?.disableOnAttributes).toContain('certificateNos');
     await caughtUp();

@@ -7,6 +7,7 @@ import { DemandApiModule } from '@pilotlink/demand';
 import { DatabaseModule } from '@pilotlink/database';
 import { IdentityApiModule } from '@pilotlink/identity';
 import { NotificationApiModule } from '@pilotlink/notification';
+import { ResearchApiModule } from '@pilotlink/research';
 import { OutboxModule, QueueModule } from '@pilotlink/queue';
 import { SearchApiModule, SearchModule } from '@pilotlink/search';
 import { VoucherApiModule } from '@pilotlink/voucher';
@@ -40,6 +41,7 @@ export class ApiModule {
         BookingApiModule,
         VoucherApiModule,
         GovernanceApiModule,
+        ResearchApiModule,
         SearchApiModule,
         HealthModule,
         MetricsModule,

@@ -1841,6 +1841,268 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Institutes: your results. Verified platforms, SMEs and bureaus: published results you may see */
+        get: operations["ResultsController_list"];
+        put?: never;
+        /** Institute: draft a result */
+        post: operations["ResultsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anyone: the published PUBLIC results (科技成果), newest first */
+        get: operations["ResultsController_listPublic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search published results, each as you may see it
+         * @description Anyone searches PUBLIC results; verified platforms, SMEs and bureaus also SUMMARY ones, on their summary fields only (the technical detail, IP numbers and exact budget never match and are never returned unless you were invited or accepted the NDA). PRIVATE results and drafts are never in search.
+         */
+        get: operations["ResultsController_searchResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A result as you may see it: FULL, or SUMMARY (hidden fields absent) */
+        get: operations["ResultsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Institute: edit your draft or published result */
+        patch: operations["ResultsController_update"];
+        trace?: never;
+    };
+    "/api/results/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Institute (verified org): DRAFT → PUBLISHED */
+        post: operations["ResultsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/{id}/start-pilot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Institute: a pilot verification has started (PUBLISHED → IN_PILOT) */
+        post: operations["ResultsController_startPilot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Institute: the result was transferred (成果已转化) */
+        post: operations["ResultsController_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Institute: withdraw a result (it leaves lists and search) */
+        post: operations["ResultsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Institute: invite a listed platform (its operator sees the result in full) */
+        post: operations["ResultsController_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/{id}/nda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Platforms, SMEs, bureaus: accept the result's NDA to see a SUMMARY result in full */
+        post: operations["ResultsController_acceptNda"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anyone: published policy notices (政策资讯), newest first; bureaus: `mine` for your own */
+        get: operations["PolicyNoticesController_list"];
+        put?: never;
+        /** Bureau (owner): draft a policy notice, linked to your bureau's voucher programs */
+        post: operations["PolicyNoticesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/policy-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Anyone: search published policy notices (Simplified or Traditional Chinese) */
+        get: operations["PolicyNoticesController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A published or archived notice; a draft for its bureau only */
+        get: operations["PolicyNoticesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Bureau (owner): edit your notice (a published one is re-indexed) */
+        patch: operations["PolicyNoticesController_update"];
+        trace?: never;
+    };
+    "/api/policy-notices/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bureau (owner): DRAFT → PUBLISHED (public and searchable) */
+        post: operations["PolicyNoticesController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-notices/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bureau (owner): PUBLISHED → ARCHIVED (leaves lists and search, still readable) */
+        post: operations["PolicyNoticesController_archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/search/services": {
         parameters: {
             query?: never;
@@ -2268,7 +2530,7 @@ export interface components {
             /** @example 福建省晋江市世纪大道 1 号 */
             address?: string;
             /** @enum {string} */
-            kind: "SME" | "PLATFORM_OPERATOR";
+            kind: "SME" | "PLATFORM_OPERATOR" | "INSTITUTE";
             /** @example 晋江市示例新材料有限公司 */
             name: string;
             /**
@@ -2345,7 +2607,7 @@ export interface components {
             orgId: string;
             orgName: string;
             /** @enum {string} */
-            orgKind: "SME" | "PLATFORM_OPERATOR" | "BUREAU" | "ADMIN";
+            orgKind: "SME" | "PLATFORM_OPERATOR" | "BUREAU" | "ADMIN" | "INSTITUTE";
             regionCode: string;
             /** @enum {string} */
             status: "PENDING" | "APPROVED" | "REJECTED" | "CANCELLED";
@@ -2363,7 +2625,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "SME" | "PLATFORM_OPERATOR" | "BUREAU" | "ADMIN";
+            kind: "SME" | "PLATFORM_OPERATOR" | "BUREAU" | "ADMIN" | "INSTITUTE";
             name: string;
             uscc?: string | null;
             isTeam: boolean;
@@ -2984,6 +3246,21 @@ export interface components {
              */
             platformId: string;
         };
+        IpTermsResponseDto: {
+            /**
+             * @description Who owns what the pilot produces
+             * @enum {string}
+             */
+            ipOwnership: "BUYER" | "PLATFORM" | "SHARED" | "PER_CONTRACT";
+            /** @example 归委托方（需求方）所有 */
+            ipOwnershipLabel: string;
+            /** @description SHARED: the buyer’s share (basis points) */
+            ipBuyerShareBp?: number | null;
+            /** @description SHARED: the platform’s share (basis points) */
+            ipPlatformShareBp?: number | null;
+            /** @description 收益分配 (谁投入谁获益) */
+            benefitSharingNote?: string | null;
+        };
         QuoteResponseDto: {
             /** Format: uuid */
             id: string;
@@ -3009,6 +3286,8 @@ export interface components {
             /** @enum {string|null} */
             declineReason?: "PRICE_TOO_HIGH" | "TIMELINE_TOO_LONG" | "SCOPE_MISMATCH" | "CHOSE_ANOTHER" | "NO_LONGER_NEEDED" | "OTHER" | null;
             declineComment?: string | null;
+            /** @description Who owns what the pilot produces; carried onto the order */
+            ipTerms: components["schemas"]["IpTermsResponseDto"];
             /**
              * Format: uuid
              * @description Set on accept: the order it created
@@ -3048,6 +3327,18 @@ export interface components {
              * @description The platform's published service the proposal is delivered under: the order's voucher eligibility is judged by it (category, voucher flag); without one, the order is not declared voucher-eligible
              */
             serviceId?: string;
+            /**
+             * @description Who owns what the pilot produces: BUYER, PLATFORM, SHARED (with ipBuyerShareBp) or PER_CONTRACT
+             * @enum {string}
+             */
+            ipOwnership?: "BUYER" | "PLATFORM" | "SHARED" | "PER_CONTRACT";
+            /** @description SHARED only: the buyer’s share in basis points */
+            ipBuyerShareBp?: number;
+            /**
+             * @description 收益分配 (谁投入谁获益)
+             * @example 成果转化收益按投入比例分配
+             */
+            benefitSharingNote?: string;
         };
         ReviseQuoteDto: {
             /** @description SME: what should change */
@@ -3057,6 +3348,18 @@ export interface components {
             timelineDays?: number;
             scope?: string;
             validUntil?: string;
+            /**
+             * @description Who owns what the pilot produces: BUYER, PLATFORM, SHARED (with ipBuyerShareBp) or PER_CONTRACT
+             * @enum {string}
+             */
+            ipOwnership?: "BUYER" | "PLATFORM" | "SHARED" | "PER_CONTRACT";
+            /** @description SHARED only: the buyer’s share in basis points */
+            ipBuyerShareBp?: number;
+            /**
+             * @description 收益分配 (谁投入谁获益)
+             * @example 成果转化收益按投入比例分配
+             */
+            benefitSharingNote?: string;
         };
         DeclineQuoteDto: {
             /**
@@ -3459,6 +3762,8 @@ export interface components {
             demandId?: string | null;
             /** @description 揭榜挂帅: the reward (fen) the challenge stated, when the order came from an awarded challenge */
             challengeRewardFen?: number | null;
+            /** @description Who owns what the pilot produces (from the accepted quote) */
+            ipTerms: components["schemas"]["IpTermsResponseDto"];
             /** Format: uuid */
             quoteId?: string | null;
             quantity: number;
@@ -4368,6 +4673,345 @@ export interface components {
              */
             note: string;
         };
+        IpItemResponseDto: {
+            /** @enum {string} */
+            kind: "INVENTION_PATENT" | "UTILITY_MODEL_PATENT" | "DESIGN_PATENT" | "SOFTWARE_COPYRIGHT" | "KNOW_HOW";
+            title: string;
+            /** @description FULL view only */
+            number?: string;
+            granted?: boolean;
+        };
+        ResultResponseDto: {
+            /** @enum {string} */
+            view: "FULL" | "SUMMARY";
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description 成果简介 */
+            summary: string;
+            fieldCode: string;
+            /** @enum {string} */
+            stageReached: "CONCEPT" | "LAB";
+            readinessLevel: number;
+            /** @description In the SUMMARY view: kinds and titles only */
+            ipItems: components["schemas"]["IpItemResponseDto"][];
+            verificationCategories: ("TECH_TRANSFER" | "PROCESS_IMPROVEMENT" | "SCALE_UP" | "TYPE_TEST" | "PERFORMANCE_TEST" | "SMALL_BATCH" | "EQUIPMENT_SHARING" | "EQUIPMENT_VALIDATION" | "CONCEPT_VERIFICATION" | "INSPECTION_TESTING" | "SIMULATION" | "SAMPLE_MAKING" | "CONSULTING_TRAINING")[];
+            /** @enum {string} */
+            targetStage: "LAB" | "PILOT" | "SMALL_BATCH";
+            /** @enum {string|null} */
+            budgetBand?: "UNDER_50K" | "50K_200K" | "200K_1M" | "OVER_1M" | null;
+            transferModes: ("ASSIGNMENT" | "LICENSE" | "EQUITY" | "CO_DEVELOPMENT")[];
+            /** @enum {string} */
+            confidentiality: "PUBLIC" | "SUMMARY" | "PRIVATE";
+            /** @enum {string} */
+            status: "DRAFT" | "PUBLISHED" | "IN_PILOT" | "TRANSFERRED" | "WITHDRAWN";
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /**
+             * Format: uuid
+             * @description FULL view only
+             */
+            instituteOrgId?: string;
+            /** @description FULL view only */
+            instituteName?: string;
+            /** @description FULL view only: 技术详情 */
+            description?: string;
+            /** @description FULL view only */
+            budgetMinFen?: number | null;
+            /** @description FULL view only */
+            budgetMaxFen?: number | null;
+            /** @description FULL view only */
+            contactName?: string;
+            /** @description FULL view only */
+            contactPhone?: string | null;
+            /** @description FULL view only */
+            contactEmail?: string | null;
+            /** @description FULL view only */
+            statusReason?: string | null;
+        };
+        ResultPageDto: {
+            items: components["schemas"]["ResultResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        ResultSearchHitDto: {
+            /** @enum {string} */
+            view: "FULL" | "SUMMARY";
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description 成果简介 */
+            summary: string;
+            fieldCode: string;
+            /** @enum {string} */
+            stageReached: "CONCEPT" | "LAB";
+            readinessLevel: number;
+            /** @description In the SUMMARY view: kinds and titles only */
+            ipItems: components["schemas"]["IpItemResponseDto"][];
+            verificationCategories: ("TECH_TRANSFER" | "PROCESS_IMPROVEMENT" | "SCALE_UP" | "TYPE_TEST" | "PERFORMANCE_TEST" | "SMALL_BATCH" | "EQUIPMENT_SHARING" | "EQUIPMENT_VALIDATION" | "CONCEPT_VERIFICATION" | "INSPECTION_TESTING" | "SIMULATION" | "SAMPLE_MAKING" | "CONSULTING_TRAINING")[];
+            /** @enum {string} */
+            targetStage: "LAB" | "PILOT" | "SMALL_BATCH";
+            /** @enum {string|null} */
+            budgetBand?: "UNDER_50K" | "50K_200K" | "200K_1M" | "OVER_1M" | null;
+            transferModes: ("ASSIGNMENT" | "LICENSE" | "EQUITY" | "CO_DEVELOPMENT")[];
+            /** @enum {string} */
+            confidentiality: "PUBLIC" | "SUMMARY" | "PRIVATE";
+            /** @enum {string} */
+            status: "DRAFT" | "PUBLISHED" | "IN_PILOT" | "TRANSFERRED" | "WITHDRAWN";
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /**
+             * Format: uuid
+             * @description FULL view only
+             */
+            instituteOrgId?: string;
+            /** @description FULL view only */
+            instituteName?: string;
+            /** @description FULL view only: 技术详情 */
+            description?: string;
+            /** @description FULL view only */
+            budgetMinFen?: number | null;
+            /** @description FULL view only */
+            budgetMaxFen?: number | null;
+            /** @description FULL view only */
+            contactName?: string;
+            /** @description FULL view only */
+            contactPhone?: string | null;
+            /** @description FULL view only */
+            contactEmail?: string | null;
+            /** @description FULL view only */
+            statusReason?: string | null;
+            /** @description Text relevance, 0..1 */
+            score: number;
+        };
+        ResultSearchPageDto: {
+            items: components["schemas"]["ResultSearchHitDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        IpItemDto: {
+            /** @enum {string} */
+            kind: "INVENTION_PATENT" | "UTILITY_MODEL_PATENT" | "DESIGN_PATENT" | "SOFTWARE_COPYRIGHT" | "KNOW_HOW";
+            /**
+             * @description Patent or registration number; required for patents and software copyrights
+             * @example ZL202310123456.7
+             */
+            number?: string;
+            /** @example 一种碳化硅功率模块的银烧结方法 */
+            title: string;
+            /** @description Patents: granted (授权) rather than pending (申请中) */
+            granted?: boolean;
+        };
+        CreateResultDto: {
+            /** @example 高导热氮化硅陶瓷基板制备技术 */
+            title: string;
+            /** @description 成果简介: shown to everyone who sees the result, the SUMMARY view too */
+            summary: string;
+            /** @description 技术详情: hidden from viewers who see only the summary */
+            description?: string;
+            /** @example MATERIALS_CERAMICS */
+            fieldCode: string;
+            /**
+             * @description Stage reached: CONCEPT 概念验证, LAB 小试
+             * @enum {string}
+             */
+            stageReached: "CONCEPT" | "LAB";
+            /** @description Technology readiness level (TRL 1–9) */
+            readinessLevel: number;
+            ipItems?: components["schemas"]["IpItemDto"][];
+            /** @description The verification it needs */
+            verificationCategories: ("TECH_TRANSFER" | "PROCESS_IMPROVEMENT" | "SCALE_UP" | "TYPE_TEST" | "PERFORMANCE_TEST" | "SMALL_BATCH" | "EQUIPMENT_SHARING" | "EQUIPMENT_VALIDATION" | "CONCEPT_VERIFICATION" | "INSPECTION_TESTING" | "SIMULATION" | "SAMPLE_MAKING" | "CONSULTING_TRAINING")[];
+            /**
+             * @description The stage the verification should reach
+             * @enum {string}
+             */
+            targetStage: "LAB" | "PILOT" | "SMALL_BATCH";
+            /**
+             * @description fen
+             * @example 10000000
+             */
+            budgetMinFen?: number;
+            /**
+             * @description fen
+             * @example 50000000
+             */
+            budgetMaxFen?: number;
+            /** @description 转让, 许可, 作价入股, 合作开发 */
+            transferModes: ("ASSIGNMENT" | "LICENSE" | "EQUITY" | "CO_DEVELOPMENT")[];
+            /** @example 李老师 */
+            contactName: string;
+            /** @example 0595-88888888 */
+            contactPhone?: string;
+            /** @example tto@example.edu.cn */
+            contactEmail?: string;
+            /** @enum {string} */
+            confidentiality: "PUBLIC" | "SUMMARY" | "PRIVATE";
+        };
+        UpdateResultDto: {
+            /** @example 高导热氮化硅陶瓷基板制备技术 */
+            title?: string;
+            /** @description 成果简介: shown to everyone who sees the result, the SUMMARY view too */
+            summary?: string;
+            /** @description 技术详情: hidden from viewers who see only the summary */
+            description?: string;
+            /** @example MATERIALS_CERAMICS */
+            fieldCode?: string;
+            /**
+             * @description Stage reached: CONCEPT 概念验证, LAB 小试
+             * @enum {string}
+             */
+            stageReached?: "CONCEPT" | "LAB";
+            /** @description Technology readiness level (TRL 1–9) */
+            readinessLevel?: number;
+            ipItems?: components["schemas"]["IpItemDto"][];
+            /** @description The verification it needs */
+            verificationCategories?: ("TECH_TRANSFER" | "PROCESS_IMPROVEMENT" | "SCALE_UP" | "TYPE_TEST" | "PERFORMANCE_TEST" | "SMALL_BATCH" | "EQUIPMENT_SHARING" | "EQUIPMENT_VALIDATION" | "CONCEPT_VERIFICATION" | "INSPECTION_TESTING" | "SIMULATION" | "SAMPLE_MAKING" | "CONSULTING_TRAINING")[];
+            /**
+             * @description The stage the verification should reach
+             * @enum {string}
+             */
+            targetStage?: "LAB" | "PILOT" | "SMALL_BATCH";
+            /**
+             * @description fen
+             * @example 10000000
+             */
+            budgetMinFen?: number;
+            /**
+             * @description fen
+             * @example 50000000
+             */
+            budgetMaxFen?: number;
+            /** @description 转让, 许可, 作价入股, 合作开发 */
+            transferModes?: ("ASSIGNMENT" | "LICENSE" | "EQUITY" | "CO_DEVELOPMENT")[];
+            /** @example 李老师 */
+            contactName?: string;
+            /** @example 0595-88888888 */
+            contactPhone?: string;
+            /** @example tto@example.edu.cn */
+            contactEmail?: string;
+            /** @enum {string} */
+            confidentiality?: "PUBLIC" | "SUMMARY" | "PRIVATE";
+        };
+        ResultStatusReasonDto: {
+            /** @example 已与企业达成转让协议 */
+            reason?: string;
+        };
+        InviteToResultDto: {
+            /**
+             * Format: uuid
+             * @description A listed platform; its operator org is invited
+             */
+            platformId: string;
+        };
+        PolicyLinkResponseDto: {
+            title: string;
+            url: string;
+        };
+        PolicyProgramDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        PolicyNoticeResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            bureauOrgId: string;
+            regionCode: string;
+            title: string;
+            issuingBody: string;
+            documentNumber?: string | null;
+            /** @example 2023-12-01 */
+            issuedOn: string;
+            body: string;
+            links: components["schemas"]["PolicyLinkResponseDto"][];
+            /** @description Linked voucher programs (drafts only for their bureau) */
+            programs: components["schemas"]["PolicyProgramDto"][];
+            /** @enum {string} */
+            status: "DRAFT" | "PUBLISHED" | "ARCHIVED";
+            /** Format: date-time */
+            publishedAt?: string | null;
+        };
+        PolicyNoticePageDto: {
+            items: components["schemas"]["PolicyNoticeResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        PolicySearchHitDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            bureauOrgId: string;
+            regionCode: string;
+            title: string;
+            issuingBody: string;
+            documentNumber?: string | null;
+            /** @example 2023-12-01 */
+            issuedOn: string;
+            body: string;
+            links: components["schemas"]["PolicyLinkResponseDto"][];
+            /** @description Linked voucher programs (drafts only for their bureau) */
+            programs: components["schemas"]["PolicyProgramDto"][];
+            /** @enum {string} */
+            status: "DRAFT" | "PUBLISHED" | "ARCHIVED";
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /** @description Text relevance, 0..1 */
+            score: number;
+        };
+        PolicySearchPageDto: {
+            items: components["schemas"]["PolicySearchHitDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        PolicyLinkDto: {
+            /** @example 政策原文 */
+            title: string;
+            /** @example https://kjj.quanzhou.gov.cn/zwgk/zcwj/202312/t20231201_1.htm */
+            url: string;
+        };
+        CreatePolicyNoticeDto: {
+            /** @example 泉州市科技局关于做好中试服务券申报工作的通知 */
+            title: string;
+            /** @example 泉州市科学技术局 */
+            issuingBody: string;
+            /** @example 泉科〔2023〕12号 */
+            documentNumber?: string;
+            /**
+             * @description 成文日期
+             * @example 2023-12-01
+             */
+            issuedOn: string;
+            /** @description The text as issued, Simplified or Traditional */
+            body: string;
+            /** @description Attachments and web pages */
+            links?: components["schemas"]["PolicyLinkDto"][];
+            /** @description Your bureau's voucher programs it concerns */
+            programIds?: string[];
+        };
+        UpdatePolicyNoticeDto: {
+            /** @example 泉州市科技局关于做好中试服务券申报工作的通知 */
+            title?: string;
+            /** @example 泉州市科学技术局 */
+            issuingBody?: string;
+            /** @example 泉科〔2023〕12号 */
+            documentNumber?: string;
+            /**
+             * @description 成文日期
+             * @example 2023-12-01
+             */
+            issuedOn?: string;
+            /** @description The text as issued, Simplified or Traditional */
+            body?: string;
+            /** @description Attachments and web pages */
+            links?: components["schemas"]["PolicyLinkDto"][];
+            /** @description Your bureau's voucher programs it concerns */
+            programIds?: string[];
+        };
         ServiceHitPlatformDto: {
             id: string;
             name: string;
@@ -4471,7 +5115,7 @@ export interface components {
         };
         IndexProgressDto: {
             /** @enum {string} */
-            kind: "services" | "platforms" | "demands";
+            kind: "services" | "platforms" | "demands" | "results" | "policies";
             /** @example services */
             index: string;
             /** @enum {string} */
@@ -4488,7 +5132,7 @@ export interface components {
              * @description Index being rebuilt
              * @enum {string|null}
              */
-            current?: "services" | "platforms" | "demands" | null;
+            current?: "services" | "platforms" | "demands" | "results" | "policies" | null;
             indexes: components["schemas"]["IndexProgressDto"][];
         };
         ReindexResultDto: {
@@ -5279,7 +5923,7 @@ export interface operations {
                 limit?: unknown;
                 /** @description 1-based page number */
                 page?: unknown;
-                kind?: "SME" | "PLATFORM_OPERATOR" | "BUREAU" | "ADMIN";
+                kind?: "SME" | "PLATFORM_OPERATOR" | "BUREAU" | "ADMIN" | "INSTITUTE";
                 verificationStatus?: "PENDING" | "VERIFIED" | "REJECTED";
             };
             header?: never;
@@ -10646,6 +11290,801 @@ export interface operations {
                 };
             };
             /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_list: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+                /** @description Institutes and admins: filter your results by status */
+                status?: "DRAFT" | "PUBLISHED" | "IN_PILOT" | "TRANSFERRED" | "WITHDRAWN";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultPageDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateResultDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultResponseDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_listPublic: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+                /** @description Institutes and admins: filter your results by status */
+                status?: "DRAFT" | "PUBLISHED" | "IN_PILOT" | "TRANSFERRED" | "WITHDRAWN";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultPageDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_searchResults: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+                /** @description Full text (Simplified or Traditional Chinese) */
+                q?: string;
+                /** @description Industry field (its sub-fields included) */
+                field?: string;
+                stage?: "CONCEPT" | "LAB";
+                category?: "TECH_TRANSFER" | "PROCESS_IMPROVEMENT" | "SCALE_UP" | "TYPE_TEST" | "PERFORMANCE_TEST" | "SMALL_BATCH" | "EQUIPMENT_SHARING" | "EQUIPMENT_VALIDATION" | "CONCEPT_VERIFICATION" | "INSPECTION_TESTING" | "SIMULATION" | "SAMPLE_MAKING" | "CONSULTING_TRAINING";
+                transferMode?: "ASSIGNMENT" | "LICENSE" | "EQUITY" | "CO_DEVELOPMENT";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultSearchPageDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultResponseDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateResultDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultResponseDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultResponseDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_startPilot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultStatusReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultResponseDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultStatusReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultResponseDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultStatusReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultResponseDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteToResultDto"];
+            };
+        };
+        responses: {
+            /** @description Invited */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultsController_acceptNda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultResponseDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PolicyNoticesController_list: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+                /** @description Bureaus: your own notices, drafts included */
+                mine?: boolean;
+                /** @description Notices of bureaus in this region or above it (350582 also shows 350500) */
+                region?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyNoticePageDto"];
+                };
+            };
+            /** @description Unknown notice, or another bureau’s draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PolicyNoticesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePolicyNoticeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyNoticeResponseDto"];
+                };
+            };
+            /** @description Unknown notice, or another bureau’s draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PolicyNoticesController_search: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+                /** @description Full text, Simplified or Traditional */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicySearchPageDto"];
+                };
+            };
+            /** @description Unknown notice, or another bureau’s draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PolicyNoticesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyNoticeResponseDto"];
+                };
+            };
+            /** @description Unknown notice, or another bureau’s draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PolicyNoticesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePolicyNoticeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyNoticeResponseDto"];
+                };
+            };
+            /** @description Unknown notice, or another bureau’s draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PolicyNoticesController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyNoticeResponseDto"];
+                };
+            };
+            /** @description Unknown notice, or another bureau’s draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PolicyNoticesController_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyNoticeResponseDto"];
+                };
+            };
+            /** @description Unknown notice, or another bureau’s draft */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,6 @@
 export * from './domain/demand';
 export * from './domain/demand-visibility';
+export * from './domain/confidentiality';
 export * from './demand.api.module';
 export * from './demand.module';
 export * from './demands/demands.service';

@@ -3,6 +3,8 @@ export * from './documents/chinese-text';
 export * from './documents/demand-document';
 export * from './documents/region-codes';
 export * from './documents/platform-document';
+export * from './documents/result-document';
+export * from './documents/policy-document';
 export * from './documents/service-document';
 export { ServiceSearchQueryDto } from './dto/search.request.dto';
 export * from './indexes/index-setup.service';

@@ -27,7 +27,7 @@ export interface RegisteredOrg {
 }
 
 export interface RegisterOptions {
-  kind?: 'SME' | 'PLATFORM_OPERATOR';
+  kind?: 'SME' | 'PLATFORM_OPERATOR' | 'INSTITUTE';
   regionCode?: string;
   name?: string;
 }

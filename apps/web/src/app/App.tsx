@@ -26,6 +26,12 @@ const OrderPage = page(() => import('./OrderPage'), 'OrderPage');
 const PlatformHome = page(() => import('./PlatformHome'), 'PlatformHome');
 const BureauHome = page(() => import('./BureauHome'), 'BureauHome');
 const AdminHome = page(() => import('./AdminHome'), 'AdminHome');
+const InstituteHome = page(() => import('./InstituteHome'), 'InstituteHome');
+const NewResultPage = page(() => import('../features/research/NewResultPage'), 'NewResultPage');
+const ResultsPage = page(() => import('../features/research/ResultsPage'), 'ResultsPage');
+const ResultPage = page(() => import('../features/research/ResultPage'), 'ResultPage');
+const PoliciesPage = page(() => import('../features/research/PoliciesPage'), 'PoliciesPage');
+const PolicyPage = page(() => import('../features/research/PolicyPage'), 'PolicyPage');
 const PublicNoticePage = page(() => import('../features/voucher/PublicNoticePage'), 'PublicNoticePage');
 
 const pageLoading = (
@@ -45,6 +51,9 @@ export function App() {
   const wide = Grid.useBreakpoint().md ?? true;
   const items = [
     { key: '/', label: <Link to="/">找服务</Link> },
+    { key: '/results', label: <Link to="/results">科技成果</Link> },
+    { key: '/policies', label: <Link to="/policies">政策资讯</Link> },
+    ...(kind === 'INSTITUTE' ? [{ key: '/institute', label: <Link to="/institute">成果工作台</Link> }] : []),
     ...(kind === 'SME' ? [{ key: '/sme', label: <Link to="/sme">我的需求与服务券</Link> }] : []),
     ...(kind === 'PLATFORM_OPERATOR' ? [{ key: '/platform', label: <Link to="/platform">平台工作台</Link> }] : []),
     ...(kind === 'BUREAU' || kind === 'ADMIN' ? [{ key: '/bureau', label: <Link to="/bureau">监管工作台</Link> }] : []),
@@ -102,10 +111,22 @@ export function App() {
             <Route path="/services/:id" element={<ServiceDetailPage />} />
             <Route path="/register" element={<RegisterPage />} />
             <Route path="/public-notice/:programId" element={<PublicNoticePage />} />
+            <Route path="/results" element={<ResultsPage />} />
+            <Route path="/results/:id" element={<ResultPage />} />
+            <Route path="/policies" element={<PoliciesPage />} />
+            <Route path="/policies/:id" element={<PolicyPage />} />
+            <Route path="/institute" element={<RequireRole kinds={['INSTITUTE']} element={<InstituteHome />} />} />
+            <Route
+              path="/institute/results/new"
+              element={<RequireRole kinds={['INSTITUTE']} element={<NewResultPage />} />}
+            />
             <Route
               path="/notifications"
               element={
-                <RequireRole kinds={['SME', 'PLATFORM_OPERATOR', 'BUREAU', 'ADMIN']} element={<NotificationsPage />} />
+                <RequireRole
+                  kinds={['SME', 'PLATFORM_OPERATOR', 'BUREAU', 'ADMIN', 'INSTITUTE']}
+                  element={<NotificationsPage />}
+                />
               }
             />
             <Route path="/sme" element={<RequireRole kinds={['SME']} element={<SmeHome />} />} />

@@ -8,6 +8,7 @@ import { OrgsReview } from '../features/identity/OrgsReview';
 import { MembersCard } from '../features/identity/MembersCard';
 import { MyRoleProvider } from '../features/identity/roles';
 import { OrgCorrectionsReview } from '../features/identity';
+import { PolicyAdmin } from '../features/research/PolicyAdmin';
 import { useSession } from '../shared/session';
 
 /** Bureau: verify orgs, review claims (checks and flags beside them), and the dashboard. */
@@ -30,6 +31,7 @@ export function BureauHome() {
             { key: 'platforms', label: '平台监管', children: <PlatformsReview /> },
             { key: 'orgs', label: '机构认证', children: <OrgsReview /> },
             { key: 'corrections', label: '资料变更审核', children: <OrgCorrectionsReview /> },
+            { key: 'policies', label: '政策资讯', children: <PolicyAdmin /> },
             ...(session
               ? [{ key: 'members', label: '人员与权限', children: <MembersCard orgId={session.org.id} /> }]
               : []),

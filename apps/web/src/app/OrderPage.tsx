@@ -13,6 +13,7 @@ import { Payments } from '../features/booking/Payments';
 import { VoucherCheckout } from '../features/voucher/VoucherCheckout';
 import { ClaimCard } from '../features/voucher/ClaimCard';
 import { ReviewCard } from '../features/booking/ReviewCard';
+import { ipTermsText } from '../shared/ipTerms';
 
 const FLOW = ['REQUESTED', 'ACCEPTED', 'CONTRACTED', 'IN_PROGRESS', 'DELIVERED', 'COMPLETED'];
 
@@ -89,6 +90,9 @@ export function OrderPage() {
               <Descriptions.Item label="已付">{yuan(o.paidFen ?? 0)}</Descriptions.Item>
               <Descriptions.Item label="待付">{yuan(o.owedFen ?? 0)}</Descriptions.Item>
               <Descriptions.Item label="服务券抵扣">{yuan(o.voucherDeductionFen ?? 0)}</Descriptions.Item>
+              <Descriptions.Item label="知识产权归属" span={2}>
+                {ipTermsText(o.ipTerms)}
+              </Descriptions.Item>
               {o.challengeRewardFen ? (
                 <Descriptions.Item label="揭榜挂帅奖励">{yuan(o.challengeRewardFen)}</Descriptions.Item>
               ) : null}

@@ -60,6 +60,15 @@ const FIELD_LABELS: Record<string, string> = {
   'qualifications.certificateNo': '证书编号',
   'qualifications.accreditedScope': '认可范围',
   'qualifications.validUntil': '有效期',
+  summary: '成果简介',
+  stageReached: '已达阶段',
+  readinessLevel: '技术成熟度',
+  verificationCategories: '所需验证服务',
+  targetStage: '验证目标阶段',
+  transferModes: '转化方式',
+  contactEmail: '联系邮箱',
+  'ipItems.number': '专利号/登记号',
+  'ipItems.title': '知识产权名称',
 };
 
 /** Chinese text for the stable error codes the portal meets. */
@@ -116,6 +125,7 @@ const EN_PATTERNS: [RegExp, string][] = [
   [/must not be greater than (\d+)/i, '不能大于 $1'],
   [/should not be empty|must be a string/i, '必填'],
   [/already (registered|taken|exists)/i, '已被注册'],
+  [/must not be below/i, '不能低于下限'],
 ];
 
 /** One API validation message in Chinese: a known pattern, else a generic "does not meet the rules". */

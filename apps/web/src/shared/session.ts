@@ -13,5 +13,6 @@ export function homeOf(kind: string | undefined): string {
   if (kind === 'SME') return '/sme';
   if (kind === 'PLATFORM_OPERATOR') return '/platform';
   if (kind === 'BUREAU' || kind === 'ADMIN') return '/bureau';
+  if (kind === 'INSTITUTE') return '/institute';
   return '/';
 }

@@ -39,6 +39,12 @@ describe('outbox relay policy', () => {
       { type: 'quote', id: 'q1', rowIds: ['6'] },
     ]);
     // Quotes are not searchable: they reach no index, only the notifications queue.
-    expect(syncTargets(groups)).toEqual({ platformIds: ['p1'], serviceIds: ['s1', 's2'], demandIds: ['d1'] });
+    expect(syncTargets(groups)).toEqual({
+      platformIds: ['p1'],
+      serviceIds: ['s1', 's2'],
+      demandIds: ['d1'],
+      resultIds: [],
+      policyIds: [],
+    });
   });
 });

@@ -62,6 +62,8 @@ export const RELAYED_AGGREGATES: ReadonlySet<string> = new Set([
   'quote',
   'order',
   'voucher',
+  'result',
+  'policy_notice',
 ]);
 
 /** The search sync targets of some groups (quotes and orders are not searchable: they only notify). */
@@ -69,7 +71,15 @@ export function syncTargets(groups: readonly AggregateGroup[]): {
   platformIds: string[];
   serviceIds: string[];
   demandIds: string[];
+  resultIds: string[];
+  policyIds: string[];
 } {
   const idsOf = (type: string) => groups.filter((g) => g.type === type).map((g) => g.id);
-  return { platformIds: idsOf('platform'), serviceIds: idsOf('service'), demandIds: idsOf('demand') };
+  return {
+    platformIds: idsOf('platform'),
+    serviceIds: idsOf('service'),
+    demandIds: idsOf('demand'),
+    resultIds: idsOf('result'),
+    policyIds: idsOf('policy_notice'),
+  };
 }

@@ -183,6 +183,22 @@ export const DEMO_ORGS: DemoOrg[] = [
     email: 'platform@demo.pilotlink.cn',
     displayName: '平台运营 林工',
   },
+  {
+    kind: 'INSTITUTE',
+    name: '中国科学院海西研究院泉州装备制造研究中心',
+    uscc: demoUscc('12', '350500', 301),
+    regionCode: '350500',
+    email: 'institute@demo.pilotlink.cn',
+    displayName: '成果转化办公室 王老师',
+  },
+  {
+    kind: 'INSTITUTE',
+    name: '福州大学',
+    uscc: demoUscc('12', '350100', 302),
+    regionCode: '350100',
+    email: 'institute.fzu@demo.pilotlink.cn',
+    displayName: '技术转移中心 郑老师',
+  },
 ];
 
 /**
@@ -250,6 +266,11 @@ const LOGIN_GUIDE: { role: string; email: string; org?: string; tryFirst: string
     role: 'Bureau (广州)',
     email: 'bureau.guangzhou@demo.pilotlink.cn',
     tryFirst: '广州市中试服务券 (DEDUCT 通兑): a paid claim with its spot check; 平台认定: a CITY application waits',
+  },
+  {
+    role: 'Institute',
+    email: 'institute@demo.pilotlink.cn',
+    tryFirst: '科技成果: results seeking a pilot, one SUMMARY behind an NDA; 政策资讯: the five policy documents',
   },
   {
     role: 'Admin',

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { DemoCatalogueSeed } from './demo-catalogue.seed';
 import { DEMO_MEMBERS, DEMO_ORGS, DemoIdentitySeed, SeedResult } from './demo-identity.seed';
 import { DemoSubsidiesSeed } from './demo-subsidies.seed';
+import { DemoResearchSeed } from './demo-research.seed';
 import { SeedModule } from './seed.module';
 import { DemoGovernanceSeed } from './story/demo-governance.seed';
 import { DemoMarketplaceSeed } from './story/demo-marketplace.seed';
@@ -46,6 +47,8 @@ export async function runSeed(nodeEnv: string): Promise<SeedResult & { moreAccou
       await lock.query(`SELECT pg_advisory_unlock(hashtext('pilotlink.demo-story'))`).catch(() => undefined);
       await lock.release();
     }
+    // Results and policy notices after the story: the notices link to the programs it opened.
+    created += (await app.get(DemoResearchSeed).run()).created;
     const printed = new Set(identity.logins.map((l) => l.email));
     const moreAccounts = [...DEMO_ORGS, ...DEMO_MEMBERS, ...DEMO_OPERATOR_LOGINS]
       .map((a) => a.email)

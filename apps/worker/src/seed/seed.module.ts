@@ -14,6 +14,7 @@ import { VoucherModule } from '@pilotlink/voucher';
 import { DemoCatalogueSeed } from './demo-catalogue.seed';
 import { DemoIdentitySeed } from './demo-identity.seed';
 import { DemoSubsidiesSeed } from './demo-subsidies.seed';
+import { DemoResearchSeed } from './demo-research.seed';
 import { DemoGovernanceSeed } from './story/demo-governance.seed';
 import { DemoMarketplaceSeed } from './story/demo-marketplace.seed';
 import { DemoOperatorsSeed } from './story/demo-operators.seed';
@@ -54,6 +55,7 @@ export class SeedModule {
         DemoMarketplaceSeed,
         DemoProgramsSeed,
         DemoGovernanceSeed,
+        DemoResearchSeed,
       ],
     };
   }

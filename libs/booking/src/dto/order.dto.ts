@@ -1,3 +1,4 @@
+import { IpTermsResponseDto } from './ip-terms.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
@@ -77,6 +78,8 @@ export class OrderResponseDto {
     description: '揭榜挂帅: the reward (fen) the challenge stated, when the order came from an awarded challenge',
   })
   challengeRewardFen: number | null;
+  @ApiProperty({ type: IpTermsResponseDto, description: 'Who owns what the pilot produces (from the accepted quote)' })
+  ipTerms: IpTermsResponseDto;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) quoteId: string | null;
   @ApiProperty() quantity: number;
   @ApiProperty({ description: 'fen' }) agreedAmountFen: number;
@@ -106,6 +109,7 @@ export class OrderResponseDto {
       serviceId: order.serviceId,
       demandId: order.demandId,
       challengeRewardFen: order.challengeRewardFen === null ? null : Number(order.challengeRewardFen),
+      ipTerms: IpTermsResponseDto.from(order),
       quoteId: order.quoteId,
       quantity: order.quantity,
       agreedAmountFen: agreed,

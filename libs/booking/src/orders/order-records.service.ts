@@ -1,3 +1,4 @@
+import { DEFAULT_IP_TERMS, IpTerms } from '../domain/ip-terms';
 import { Injectable } from '@nestjs/common';
 import { chinaDate, Clock } from '@pilotlink/core';
 import { EntityManager } from 'typeorm';
@@ -15,6 +16,8 @@ export interface OrderFromQuote {
   agreedAmountFen: number;
   /** 揭榜挂帅: the challenge's stated reward, in fen (bigint string), carried onto the order. */
   challengeRewardFen?: string | null;
+  /** The accepted quote's IP terms, carried onto the order (issue 21). */
+  ipTerms?: IpTerms;
 }
 
 export interface OrderFromReservation {
@@ -45,10 +48,11 @@ export interface OrderFromService {
 export class OrderRecords {
   constructor(private readonly clock: Clock) {}
 
-  async createFromQuote(manager: EntityManager, input: OrderFromQuote): Promise<Order> {
+  async createFromQuote(manager: EntityManager, { ipTerms, ...input }: OrderFromQuote): Promise<Order> {
     return manager.save(
       manager.create(Order, {
         ...input,
+        ...(ipTerms ?? DEFAULT_IP_TERMS),
         agreedAmountFen: String(input.agreedAmountFen),
         contractNumber: await this.nextContractNumber(manager),
         status: 'ACCEPTED',

@@ -1,5 +1,6 @@
 import { BaseEntity } from '@pilotlink/database';
 import { Column, Entity } from 'typeorm';
+import type { IpOwnership } from '../domain/ip-terms';
 import { OrderStatus } from '../domain/order';
 
 /** 服务订单 / 技术服务合同: from an accepted quote, a priced service, or an equipment reservation. */
@@ -21,6 +22,18 @@ export class Order extends BaseEntity {
   demandId: string | null;
 
   /** 揭榜挂帅: the reward the challenge stated, when the order came from an awarded challenge. */
+  /** IP terms (issue 21): who owns what the pilot produces. */
+  @Column({ name: 'ip_ownership', type: 'text', default: 'PER_CONTRACT' })
+  ipOwnership: IpOwnership;
+
+  /** SHARED only: the buyer's share in basis points. */
+  @Column({ name: 'ip_buyer_share_bp', type: 'integer', nullable: true })
+  ipBuyerShareBp: number | null;
+
+  /** 收益分配 (谁投入谁获益). */
+  @Column({ name: 'benefit_sharing_note', type: 'text', nullable: true })
+  benefitSharingNote: string | null;
+
   @Column({ name: 'challenge_reward_fen', type: 'bigint', nullable: true })
   challengeRewardFen: string | null;
 

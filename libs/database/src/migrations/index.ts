@@ -18,6 +18,9 @@ import { QuoteService1765340000000 } from './1765340000000-quote-service';
 import { SpotChecks1765350000000 } from './1765350000000-spot-checks';
 import { OrgCorrections1765400000000 } from './1765400000000-org-corrections';
 import { LeastPrivilege1765410000000 } from './1765410000000-least-privilege';
+import { ResearchResults1765450000000 } from './1765450000000-research-results';
+import { PolicyNotices1765451000000 } from './1765451000000-policy-notices';
+import { IpTerms1765452000000 } from './1765452000000-ip-terms';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
 export const MIGRATIONS = [
@@ -41,4 +44,7 @@ export const MIGRATIONS = [
   SpotChecks1765350000000,
   OrgCorrections1765400000000,
   LeastPrivilege1765410000000,
+  ResearchResults1765450000000,
+  PolicyNotices1765451000000,
+  IpTerms1765452000000,
 ];

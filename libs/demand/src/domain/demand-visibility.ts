@@ -1,13 +1,10 @@
 import type { Confidentiality, DemandStatus } from './demand';
+import { ConfidentialAudience, ConfidentialView, confidentialViewFor, ConfidentialViewer } from './confidentiality';
 
 /** How much of a demand a viewer sees: everything, the summary fields, or nothing (404). */
-export type DemandView = 'FULL' | 'SUMMARY' | 'NONE';
+export type DemandView = ConfidentialView;
 
-export interface DemandViewer {
-  orgId: string;
-  orgKind: 'SME' | 'PLATFORM_OPERATOR' | 'BUREAU' | 'ADMIN';
-  orgVerified: boolean;
-}
+export type DemandViewer = ConfidentialViewer;
 
 export interface DemandAccessFacts {
   ownerOrgId: string;
@@ -19,22 +16,15 @@ export interface DemandAccessFacts {
   ndaAccepted: boolean;
 }
 
+/** A demand is published to verified platforms; a draft is nobody else's business. */
+export const DEMAND_AUDIENCE: ConfidentialAudience = { kinds: ['PLATFORM_OPERATOR'], publicToAnyone: false };
+
 /**
  * Decided per viewer, the same way for the API, search results and notifications (SPEC §4):
  * the owner sees its demand in any state; a draft is nobody else's business; verified platforms see
  * open or past demands according to the confidentiality level; admins see everything for support.
  */
 export function demandViewFor(viewer: DemandViewer | undefined, demand: DemandAccessFacts): DemandView {
-  if (!viewer) return 'NONE';
-  if (viewer.orgId === demand.ownerOrgId || viewer.orgKind === 'ADMIN') return 'FULL';
-  if (demand.status === 'DRAFT') return 'NONE';
-  if (viewer.orgKind !== 'PLATFORM_OPERATOR' || !viewer.orgVerified) return 'NONE';
-  switch (demand.confidentiality) {
-    case 'PUBLIC':
-      return 'FULL';
-    case 'SUMMARY':
-      return demand.invited || demand.ndaAccepted ? 'FULL' : 'SUMMARY';
-    case 'PRIVATE':
-      return demand.invited ? 'FULL' : 'NONE';
-  }
+  const { status, ...facts } = demand;
+  return confidentialViewFor(viewer, { ...facts, published: status !== 'DRAFT' }, DEMAND_AUDIENCE);
 }

@@ -1,5 +1,6 @@
 import { BaseEntity } from '@pilotlink/database';
 import { Column, Entity } from 'typeorm';
+import type { IpOwnership } from '@pilotlink/booking';
 import { QuoteStatus } from './demand';
 
 export const DECLINE_REASONS = [
@@ -39,6 +40,18 @@ export class Quote extends BaseEntity {
 
   @Column({ name: 'valid_until', type: 'date' })
   validUntil: string;
+
+  /** IP terms (issue 21): who owns what the pilot produces. */
+  @Column({ name: 'ip_ownership', type: 'text', default: 'PER_CONTRACT' })
+  ipOwnership: IpOwnership;
+
+  /** SHARED only: the buyer's share in basis points. */
+  @Column({ name: 'ip_buyer_share_bp', type: 'integer', nullable: true })
+  ipBuyerShareBp: number | null;
+
+  /** 收益分配 (谁投入谁获益). */
+  @Column({ name: 'benefit_sharing_note', type: 'text', nullable: true })
+  benefitSharingNote: string | null;
 
   @Column({ type: 'text', default: 'SUBMITTED' })
   status: QuoteStatus;

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { pageDtoOf, parseFen, trimString } from '@pilotlink/core';
+import { IP_OWNERSHIPS, IpTermsResponseDto } from '@pilotlink/booking';
+import type { IpOwnership } from '@pilotlink/booking';
 import { QUOTE_STATUSES } from '../domain/demand';
 import type { QuoteStatus } from '../domain/demand';
 import { DECLINE_REASONS, DeclineReason, Quote } from '../domain/quote.entity';
@@ -44,6 +46,28 @@ export class SubmitQuoteDto extends QuoteTermsDto {
   @IsOptional()
   @IsUUID()
   serviceId?: string;
+
+  @ApiPropertyOptional({
+    enum: IP_OWNERSHIPS,
+    description: 'Who owns what the pilot produces: BUYER, PLATFORM, SHARED (with ipBuyerShareBp) or PER_CONTRACT',
+  })
+  @IsOptional()
+  @IsIn(IP_OWNERSHIPS)
+  ipOwnership?: IpOwnership;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 9999, description: 'SHARED only: the buyer’s share in basis points' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(9999)
+  ipBuyerShareBp?: number;
+
+  @ApiPropertyOptional({ description: '收益分配 (谁投入谁获益)', example: '成果转化收益按投入比例分配' })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @Length(1, 2000)
+  benefitSharingNote?: string;
 }
 
 /** `revise`: the SME asks for a revision (note only), or the quoting platform sends revised terms. */
@@ -80,6 +104,28 @@ export class ReviseQuoteDto {
   @IsOptional()
   @IsDateString({ strict: true })
   validUntil?: string;
+
+  @ApiPropertyOptional({
+    enum: IP_OWNERSHIPS,
+    description: 'Who owns what the pilot produces: BUYER, PLATFORM, SHARED (with ipBuyerShareBp) or PER_CONTRACT',
+  })
+  @IsOptional()
+  @IsIn(IP_OWNERSHIPS)
+  ipOwnership?: IpOwnership;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 9999, description: 'SHARED only: the buyer’s share in basis points' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(9999)
+  ipBuyerShareBp?: number;
+
+  @ApiPropertyOptional({ description: '收益分配 (谁投入谁获益)', example: '成果转化收益按投入比例分配' })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @Length(1, 2000)
+  benefitSharingNote?: string;
 }
 
 export class DeclineQuoteDto {
@@ -111,6 +157,8 @@ export class QuoteResponseDto {
   @ApiPropertyOptional({ nullable: true, type: String }) revisionNote: string | null;
   @ApiPropertyOptional({ enum: DECLINE_REASONS, nullable: true }) declineReason: DeclineReason | null;
   @ApiPropertyOptional({ nullable: true, type: String }) declineComment: string | null;
+  @ApiProperty({ type: IpTermsResponseDto, description: 'Who owns what the pilot produces; carried onto the order' })
+  ipTerms: IpTermsResponseDto;
   @ApiPropertyOptional({ format: 'uuid', description: 'Set on accept: the order it created' }) orderId?: string;
   @ApiProperty() updatedAt: Date;
 
@@ -130,6 +178,7 @@ export class QuoteResponseDto {
       revisionNote: q.revisionNote,
       declineReason: q.declineReason,
       declineComment: q.declineComment,
+      ipTerms: IpTermsResponseDto.from(q),
       ...(orderId ? { orderId } : {}),
       updatedAt: q.updatedAt,
     };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
-import { OrderRecords } from '@pilotlink/booking';
+import { DEFAULT_IP_TERMS, IpOwnership, IpTerms, ipTermsProblems, OrderRecords } from '@pilotlink/booking';
 import { PilotService, Platform } from '@pilotlink/catalogue';
 import {
   assertTransition,
@@ -13,6 +13,7 @@ import {
   PageQueryDto,
   toPage,
   fieldInvalid,
+  validationFailed,
 } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/identity';
@@ -58,6 +59,7 @@ export class QuotesService {
       if (platform.status !== 'LISTED') {
         throw new DomainError('CONFLICT', 'Only a listed platform can quote', { platformStatus: platform.status });
       }
+      const ipTerms = ipTermsOf(DEFAULT_IP_TERMS, input);
       if (input.serviceId) {
         const service = await manager.findOneBy(PilotService, { id: input.serviceId });
         if (!service || service.platformId !== platform.id || service.status !== 'PUBLISHED')
@@ -74,6 +76,7 @@ export class QuotesService {
             timelineDays: input.timelineDays,
             scope: input.scope,
             validUntil: input.validUntil,
+            ...ipTerms,
           }),
         );
         await this.record(manager, ctx, quote, demand, 'quote.submitted', null);
@@ -122,6 +125,7 @@ export class QuotesService {
         quote.timelineDays = input.timelineDays ?? quote.timelineDays;
         quote.scope = input.scope ?? quote.scope;
         quote.validUntil = input.validUntil ?? quote.validUntil;
+        Object.assign(quote, ipTermsOf(quote, input));
         quote.status = 'SUBMITTED';
         quote.revision += 1;
       }
@@ -186,6 +190,12 @@ export class QuotesService {
         agreedAmountFen: Number(quote.priceFen),
         // "The reward is shown on the demand and on the resulting order" (揭榜挂帅)
         challengeRewardFen: demand.mode === 'CHALLENGE' ? demand.rewardFen : null,
+        // IP terms (issue 21): what the SME accepted is what the order says
+        ipTerms: {
+          ipOwnership: quote.ipOwnership,
+          ipBuyerShareBp: quote.ipBuyerShareBp,
+          benefitSharingNote: quote.benefitSharingNote,
+        },
       });
       await this.record(manager, ctx, quote, demand, 'quote.accepted', before, { orderId: order.id });
       // The winner and the others learn the outcome; the awarded demand leaves the search index.
@@ -304,4 +314,24 @@ export class QuotesService {
  */
 function quoteEvent(eventType: string, quote: Quote): OutboxEntry {
   return { aggregateType: 'quote', aggregateId: quote.id, eventType, payload: { revision: quote.revision } };
+}
+
+/**
+ * The IP terms after applying a submission or revision to `current`: a new ownership other than SHARED drops
+ * the share; the result must hold together (400 naming ipBuyerShareBp otherwise).
+ */
+function ipTermsOf(
+  current: IpTerms,
+  input: { ipOwnership?: IpOwnership; ipBuyerShareBp?: number; benefitSharingNote?: string },
+): IpTerms {
+  const ipOwnership = input.ipOwnership ?? current.ipOwnership;
+  const keepShare = input.ipOwnership === undefined || input.ipOwnership === 'SHARED';
+  const terms: IpTerms = {
+    ipOwnership,
+    ipBuyerShareBp: input.ipBuyerShareBp ?? (keepShare ? current.ipBuyerShareBp : null),
+    benefitSharingNote: input.benefitSharingNote ?? current.benefitSharingNote,
+  };
+  const problems = ipTermsProblems(terms);
+  if (problems.length) throw validationFailed(problems);
+  return terms;
 }

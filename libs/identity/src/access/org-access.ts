@@ -1,3 +1,4 @@
+import { SELF_REGISTERING_KINDS } from '../domain/org';
 import { coversRegion } from '../domain/region';
 import type { Org } from '../domain/org.entity';
 import type { Actor } from './actor';
@@ -14,7 +15,7 @@ export function canSeeOrg(actor: Actor, org: Pick<Org, 'id' | 'regionCode'>): bo
 /** Who may decide an org's verification: a bureau in jurisdiction or an admin — never the org itself. */
 export function canReviewOrg(actor: Actor, org: Pick<Org, 'id' | 'regionCode' | 'kind'>): boolean {
   if (actor.orgId === org.id) return false;
-  if (org.kind !== 'SME' && org.kind !== 'PLATFORM_OPERATOR') return actor.orgKind === 'ADMIN';
+  if (!(SELF_REGISTERING_KINDS as readonly string[]).includes(org.kind)) return actor.orgKind === 'ADMIN';
   return actor.orgKind === 'ADMIN' || (actor.orgKind === 'BUREAU' && coversRegion(actor.regionCode, org.regionCode));
 }
 

@@ -1,10 +1,15 @@
 import { TransitionTable } from '@pilotlink/core';
 
-export const ORG_KINDS = ['SME', 'PLATFORM_OPERATOR', 'BUREAU', 'ADMIN'] as const;
+/**
+ * INSTITUTE: 高校、科研院所、新型研发机构 — they publish research results (科技成果) looking for a pilot. An org kind,
+ * not a capability of platform host orgs: most institutes host no platform; a platform operator sees
+ * confidential demands, which an institute must not; and the kind decides routes and the portal's home.
+ */
+export const ORG_KINDS = ['SME', 'PLATFORM_OPERATOR', 'BUREAU', 'ADMIN', 'INSTITUTE'] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
-/** Kinds that may sign themselves up; bureaus are created by an admin, admins by the operator. */
-export const SELF_REGISTERING_KINDS = ['SME', 'PLATFORM_OPERATOR'] as const;
+/** Kinds that may sign themselves up (and that a bureau in jurisdiction verifies); bureaus are created by an admin, admins by the operator. */
+export const SELF_REGISTERING_KINDS = ['SME', 'PLATFORM_OPERATOR', 'INSTITUTE'] as const;
 export type SelfRegisteringKind = (typeof SELF_REGISTERING_KINDS)[number];
 
 export const ORG_SIZES = ['MICRO', 'SMALL', 'MEDIUM', 'LARGE'] as const;

@@ -14,6 +14,7 @@ import {
   isEmptyRequest,
   RequestedFacts,
 } from '../domain/org-facts';
+import { SELF_REGISTERING_KINDS } from '../domain/org';
 import { Org } from '../domain/org.entity';
 import { jurisdictionPrefix } from '../domain/region';
 import { OrgCorrectionListQueryDto, OrgCorrectionResponseDto } from '../dto/org-corrections.dto';
@@ -80,7 +81,7 @@ export class OrgCorrectionsService {
       .take(query.limit);
     if (actor.orgKind === 'BUREAU') {
       qb.andWhere('o.region_code LIKE :prefix', { prefix: `${jurisdictionPrefix(actor.regionCode)}%` });
-      qb.andWhere(`o.kind IN ('SME', 'PLATFORM_OPERATOR')`);
+      qb.andWhere('o.kind IN (:...kinds)', { kinds: SELF_REGISTERING_KINDS });
     } else if (!reviewer) {
       qb.andWhere('c.org_id = :orgId', { orgId: actor.orgId });
     }

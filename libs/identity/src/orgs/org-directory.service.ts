@@ -21,6 +21,16 @@ export class OrgDirectory {
     return rows.length > 0;
   }
 
+  /** Org names by id (for showing who published something others may see); unknown ids are absent. */
+  async namesOf(orgIds: readonly string[]): Promise<Map<string, string>> {
+    if (orgIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ id: string; name: string }[]>(
+      `SELECT id, name FROM orgs WHERE id = ANY($1::uuid[])`,
+      [[...new Set(orgIds)]],
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
   /** The user's role now (null when the account is gone or deactivated): bureau duties are checked live. */
   async currentRole(userId: string): Promise<UserRole | null> {
     const rows = await this.dataSource.query<{ role: UserRole }[]>(

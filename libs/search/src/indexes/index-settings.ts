@@ -120,10 +120,59 @@ export const DEMAND_INDEX_SETTINGS: Settings = {
   typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: [] },
 };
 
+/**
+ * Published research results (科技成果), public where PUBLIC: the technical detail and IP numbers are searchable
+ * only where a document carries them (PUBLIC results, see result-document.ts). Newest first among equals.
+ */
+export const RESULT_INDEX_SETTINGS: Settings = {
+  ...SHARED,
+  rankingRules: [...TEXT_RULES, 'publishedAt:desc'],
+  searchableAttributes: [
+    'title',
+    'summary',
+    'ipTitles',
+    'categoryLabels',
+    'fieldNames',
+    'transferModeLabels',
+    'ipKindLabels',
+    'stageLabel',
+    'description',
+    'ipNumbers',
+  ],
+  filterableAttributes: [
+    'status',
+    'confidentiality',
+    'fieldCodes',
+    'stageReached',
+    'targetStage',
+    'verificationCategories',
+    'transferModes',
+    'budgetBand',
+    'readinessLevel',
+    'instituteOrgId',
+  ],
+  sortableAttributes: ['publishedAt', 'readinessLevel'],
+  // A patent number is a code: a near miss is another patent.
+  typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: ['ipNumbers'] },
+};
+
+/** Published policy notices (政策资讯), public: the title and issuing body weigh more than the body. */
+export const POLICY_INDEX_SETTINGS: Settings = {
+  ...SHARED,
+  rankingRules: [...TEXT_RULES, 'issuedOn:desc'],
+  searchableAttributes: ['title', 'documentNumber', 'issuingBody', 'body'],
+  filterableAttributes: ['regionCodes', 'issuedOn'],
+  sortableAttributes: ['issuedOn', 'publishedAt'],
+  // A document number (泉科〔2023〕12号) is a code.
+  typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: ['documentNumber'] },
+};
+
 const SETTINGS: Record<SearchIndexKind, Settings> = {
   services: SERVICE_INDEX_SETTINGS,
   platforms: PLATFORM_INDEX_SETTINGS,
   demands: DEMAND_INDEX_SETTINGS,
+  results: RESULT_INDEX_SETTINGS,
+  policies: POLICY_INDEX_SETTINGS,
 };
 
 export function indexSettings(kind: SearchIndexKind): Settings {

@@ -8,7 +8,7 @@ import { IndexSetupService } from '../indexes/index-setup.service';
 import { SEARCH_INDEX_KINDS, SearchIndexes, SearchIndexKind } from '../indexes/search-indexes';
 import { succeeded } from '../meili/meili-tasks';
 import { MEILI } from '../meili/meili.provider';
-import { SEARCHABLE_DEMAND } from './search-source';
+import { SEARCHABLE_DEMAND, SEARCHABLE_POLICY, SEARCHABLE_RESULT } from './search-source';
 
 export interface IndexDrift {
   index: string;
@@ -32,6 +32,8 @@ const AGGREGATE: Record<SearchIndexKind, OutboxAggregate> = {
   services: 'service',
   platforms: 'platform',
   demands: 'demand',
+  results: 'result',
+  policies: 'policy_notice',
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -54,6 +56,14 @@ const EXPECTED_SQL: Record<SearchIndexKind, string> = {
     SELECT id, floor(extract(epoch FROM updated_at) * 1000)::bigint AS version
       FROM demands
      WHERE ${SEARCHABLE_DEMAND}`,
+  results: `
+    SELECT id, floor(extract(epoch FROM updated_at) * 1000)::bigint AS version
+      FROM research_results
+     WHERE ${SEARCHABLE_RESULT}`,
+  policies: `
+    SELECT id, floor(extract(epoch FROM updated_at) * 1000)::bigint AS version
+      FROM policy_notices
+     WHERE ${SEARCHABLE_POLICY}`,
 };
 
 /**

@@ -85,6 +85,8 @@ export class ReindexService {
       services: () => this.source.allServiceDocuments(manager, PAGE_SIZE),
       platforms: () => this.source.allPlatformDocuments(manager, PAGE_SIZE),
       demands: () => this.source.allDemandDocuments(manager, PAGE_SIZE),
+      results: () => this.source.allResultDocuments(manager, PAGE_SIZE),
+      policies: () => this.source.allPolicyDocuments(manager, PAGE_SIZE),
     };
     const tasks: { taskUid: number; size: number }[] = [];
     // Enqueue every page before waiting: Meilisearch indexes consecutive additions as one batch.

@@ -6,6 +6,8 @@ import { EntityManager, In, MoreThan } from 'typeorm';
 import { DemandDocument, DemandSourceRow, toDemandDocument } from '../documents/demand-document';
 import { HostOrg } from '../documents/document-parts';
 import { PlatformDocument, toPlatformDocument } from '../documents/platform-document';
+import { ResultDocument, ResultSourceRow, toResultDocument } from '../documents/result-document';
+import { PolicyDocument, PolicySourceRow, toPolicyDocument } from '../documents/policy-document';
 import { ServiceDocument, toServiceDocument } from '../documents/service-document';
 import type { SearchIndexKind } from '../indexes/search-indexes';
 
@@ -47,6 +49,50 @@ export class SearchSource {
     const upserts = rows.map(toDemandDocument).filter((doc): doc is DemandDocument => !!doc);
     const found = new Set(upserts.map((doc) => doc.id));
     return { upserts, deletes: ids.filter((id) => !found.has(id)) };
+  }
+
+  /** Live PUBLIC/SUMMARY research results become documents (summary fields only unless PUBLIC); others are deleted. */
+  async resultChanges(manager: EntityManager, ids: readonly string[]): Promise<IndexChanges<ResultDocument>> {
+    if (ids.length === 0) return { upserts: [], deletes: [] };
+    const rows = await manager.query<ResultSourceRow[]>(`${RESULT_SELECT} WHERE id = ANY($1::uuid[])`, [[...ids]]);
+    const upserts = rows.map(toResultDocument).filter((doc): doc is ResultDocument => !!doc);
+    const found = new Set(upserts.map((doc) => doc.id));
+    return { upserts, deletes: ids.filter((id) => !found.has(id)) };
+  }
+
+  /** Keyset pages of every searchable result, for a full reindex. */
+  async *allResultDocuments(manager: EntityManager, pageSize: number): AsyncGenerator<ResultDocument[]> {
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+      const rows = await manager.query<ResultSourceRow[]>(
+        `${RESULT_SELECT} WHERE ${SEARCHABLE_RESULT} AND id > $1 ORDER BY id LIMIT $2`,
+        [after, pageSize],
+      );
+      if (rows.length === 0) return;
+      yield rows.map((row) => toResultDocument(row)!);
+      after = rows[rows.length - 1].id;
+    }
+  }
+
+  /** Published policy notices become documents; any other id is deleted. */
+  async policyChanges(manager: EntityManager, ids: readonly string[]): Promise<IndexChanges<PolicyDocument>> {
+    if (ids.length === 0) return { upserts: [], deletes: [] };
+    const rows = await manager.query<PolicySourceRow[]>(`${POLICY_SELECT} WHERE id = ANY($1::uuid[])`, [[...ids]]);
+    const upserts = rows.map(toPolicyDocument).filter((doc): doc is PolicyDocument => !!doc);
+    const found = new Set(upserts.map((doc) => doc.id));
+    return { upserts, deletes: ids.filter((id) => !found.has(id)) };
+  }
+
+  /** Keyset pages of every published policy notice, for a full reindex. */
+  async *allPolicyDocuments(manager: EntityManager, pageSize: number): AsyncGenerator<PolicyDocument[]> {
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+      const rows = await manager.query<PolicySourceRow[]>(
+        `${POLICY_SELECT} WHERE ${SEARCHABLE_POLICY} AND id > $1 ORDER BY id LIMIT $2`,
+        [after, pageSize],
+      );
+      if (rows.length === 0) return;
+      yield rows.map((row) => toPolicyDocument(row)!);
+      after = rows[rows.length - 1].id;
+    }
   }
 
   /** Keyset pages of every searchable demand, for a full reindex. */
@@ -163,10 +209,35 @@ const DEMAND_SELECT = `
          confidentiality, status, published_at AS "publishedAt", updated_at AS "updatedAt"
     FROM demands`;
 
+/**
+ * Research results are read by SQL for the same reason as demands (@pilotlink/research imports search). The
+ * condition mirrors isSearchableResult (result-document.ts).
+ */
+export const SEARCHABLE_RESULT = `status IN ('PUBLISHED', 'IN_PILOT', 'TRANSFERRED') AND confidentiality IN ('PUBLIC', 'SUMMARY')`;
+
+const RESULT_SELECT = `
+  SELECT id, institute_org_id AS "instituteOrgId", title, summary, description, field_code AS "fieldCode",
+         stage_reached AS "stageReached", readiness_level AS "readinessLevel", ip_items AS "ipItems",
+         verification_categories AS "verificationCategories", target_stage AS "targetStage",
+         budget_min_fen AS "budgetMinFen", budget_max_fen AS "budgetMaxFen", transfer_modes AS "transferModes",
+         confidentiality, status, published_at AS "publishedAt", updated_at AS "updatedAt"
+    FROM research_results`;
+
+/** Policy notices are read by SQL like results; the condition mirrors toPolicyDocument. */
+export const SEARCHABLE_POLICY = `status = 'PUBLISHED'`;
+
+const POLICY_SELECT = `
+  SELECT id, title, issuing_body AS "issuingBody", document_number AS "documentNumber",
+         to_char(issued_on, 'YYYY-MM-DD') AS "issuedOn", body, region_code AS "regionCode", status,
+         published_at AS "publishedAt", updated_at AS "updatedAt"
+    FROM policy_notices`;
+
 /** The same conditions as the all*Documents generators, counted. */
 const COUNT_SQL: Record<SearchIndexKind, string> = {
   services: `SELECT count(*) FROM services s JOIN platforms p ON p.id = s.platform_id
               WHERE s.status = 'PUBLISHED' AND p.status = 'LISTED'`,
   platforms: `SELECT count(*) FROM platforms WHERE status = 'LISTED'`,
   demands: `SELECT count(*) FROM demands WHERE ${SEARCHABLE_DEMAND}`,
+  results: `SELECT count(*) FROM research_results WHERE ${SEARCHABLE_RESULT}`,
+  policies: `SELECT count(*) FROM policy_notices WHERE ${SEARCHABLE_POLICY}`,
 };

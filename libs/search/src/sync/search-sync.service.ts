@@ -12,12 +12,18 @@ export interface SyncTargets {
   serviceIds?: readonly string[];
   /** Open demands are indexed (summary fields only unless PUBLIC); others are removed. */
   demandIds?: readonly string[];
+  /** Live PUBLIC/SUMMARY research results are indexed (summary fields only unless PUBLIC); others are removed. */
+  resultIds?: readonly string[];
+  /** Published policy notices are indexed; others are removed. */
+  policyIds?: readonly string[];
 }
 
 export interface SyncResult {
   platforms: { upserted: number; deleted: number };
   services: { upserted: number; deleted: number };
   demands: { upserted: number; deleted: number };
+  results: { upserted: number; deleted: number };
+  policies: { upserted: number; deleted: number };
 }
 
 /**
@@ -57,15 +63,21 @@ export class SearchSyncService {
     const platforms = await this.source.platformChanges(manager, platformIds);
     const services = await this.source.serviceChanges(manager, serviceIds);
     const demands = await this.source.demandChanges(manager, unique(targets.demandIds ?? []));
+    const results = await this.source.resultChanges(manager, unique(targets.resultIds ?? []));
+    const policies = await this.source.policyChanges(manager, unique(targets.policyIds ?? []));
     await allSucceeded(this.meili, [
       ...this.writes('platforms', platforms),
       ...this.writes('services', services),
       ...this.writes('demands', demands),
+      ...this.writes('results', results),
+      ...this.writes('policies', policies),
     ]);
     return {
       platforms: { upserted: platforms.upserts.length, deleted: platforms.deletes.length },
       services: { upserted: services.upserts.length, deleted: services.deletes.length },
       demands: { upserted: demands.upserts.length, deleted: demands.deletes.length },
+      results: { upserted: results.upserts.length, deleted: results.deletes.length },
+      policies: { upserted: policies.upserts.length, deleted: policies.deletes.length },
     };
   }
 

@@ -23,6 +23,7 @@ import { ChallengeNotice } from './ChallengeNotice';
 import { label } from '../../shared/labels';
 import { STAGE, CONFIDENTIALITY, QUOTE_STATUS, DEMAND_STATUS } from '../../shared/labels/demand';
 import { EndDemandModal } from './EndDemandModal';
+import { ipTermsText } from '../../shared/ipTerms';
 
 export const REASON_TAGS: [keyof DemandMatch['reasons'], string][] = [
   ['field', '领域匹配'],
@@ -200,6 +201,7 @@ export function DemandPage() {
             { title: '报价', dataIndex: 'priceFen', render: (f: number) => yuan(f) },
             { title: '周期', dataIndex: 'timelineDays', render: (n: number) => `${n} 天` },
             { title: '服务范围', dataIndex: 'scope' },
+            { title: '知识产权', key: 'ip', render: (_: unknown, q: Quote) => ipTermsText(q.ipTerms) },
             { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{label(QUOTE_STATUS, s)}</Tag> },
             {
               title: '操作',

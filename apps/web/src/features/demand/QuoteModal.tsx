@@ -3,7 +3,9 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { api, RequestBody, Schema } from '../../shared/api';
 import { Demand } from '../../shared/api-types';
+import { toBp } from '../../shared/money';
 import { useDialogSubmit } from '../../shared/useDialogSubmit';
+import { IpTermsFields } from './IpTermsFields';
 
 /** A platform of the operator's (GET /platforms?mine=true): quotes go out in its name. */
 export type PlatformRow = Schema<'PlatformResponseDto'>;
@@ -25,6 +27,9 @@ export function QuoteModal({
       timelineDays: number;
       scope: string;
       validUntil: Dayjs;
+      ipOwnership: RequestBody<'SubmitQuoteDto'>['ipOwnership'];
+      ipBuyerSharePct?: number;
+      benefitSharingNote?: string;
     }) => {
       await api(`/demands/${demand.id}/quotes`, {
         method: 'POST',
@@ -34,11 +39,16 @@ export function QuoteModal({
           timelineDays: values.timelineDays,
           scope: values.scope,
           validUntil: values.validUntil.format('YYYY-MM-DD'),
+          ipOwnership: values.ipOwnership,
+          ipBuyerShareBp:
+            values.ipOwnership === 'SHARED' && values.ipBuyerSharePct ? toBp(values.ipBuyerSharePct) : undefined,
+          benefitSharingNote: values.benefitSharingNote || undefined,
         } satisfies RequestBody<'SubmitQuoteDto'>,
       });
       message.success('报价已提交');
     },
     onClose,
+    { ipBuyerShareBp: 'ipBuyerSharePct' },
   );
   return (
     <Modal open title={`报价：${demand.title}`} onCancel={onClose} footer={null} destroyOnClose>
@@ -47,7 +57,12 @@ export function QuoteModal({
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ platformId: platforms[0]?.id, timelineDays: 30, validUntil: dayjs().add(30, 'day') }}
+        initialValues={{
+          platformId: platforms[0]?.id,
+          timelineDays: 30,
+          validUntil: dayjs().add(30, 'day'),
+          ipOwnership: 'PER_CONTRACT',
+        }}
       >
         <Form.Item name="platformId" label="报价平台" rules={[{ required: true, message: '请选择平台' }]}>
           <Select options={platforms.map((p) => ({ value: p.id, label: p.name }))} />
@@ -64,6 +79,7 @@ export function QuoteModal({
         <Form.Item name="validUntil" label="报价有效期至" rules={[{ required: true, message: '请选择日期' }]}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
+        <IpTermsFields />
         <Button type="primary" htmlType="submit" loading={busy} block>
           提交报价
         </Button>

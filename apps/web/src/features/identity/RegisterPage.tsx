@@ -40,6 +40,7 @@ export function RegisterPage() {
             options={[
               { value: 'SME', label: '中小企业（需求方）' },
               { value: 'PLATFORM_OPERATOR', label: '中试平台运营单位' },
+              { value: 'INSTITUTE', label: '高校、科研院所、新型研发机构（成果方）' },
             ]}
           />
         </Form.Item>

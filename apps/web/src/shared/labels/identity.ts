@@ -3,4 +3,5 @@ export const ROLE_LABEL: Record<string, string> = {
   PLATFORM_OPERATOR: '中试平台',
   BUREAU: '科技主管部门',
   ADMIN: '运营管理员',
+  INSTITUTE: '高校院所',
 };

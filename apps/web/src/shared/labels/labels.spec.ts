@@ -26,6 +26,14 @@ import { REVENUE_DECLARATION_STATUSES } from '../../../../../libs/governance/src
 import { ORG_KINDS } from '../../../../../libs/identity/src/domain/org';
 import { JOB_STATES } from '../../../../../libs/search/src/dto/reindex-job.dto';
 import { SEARCH_INDEX_KINDS } from '../../../../../libs/search/src/indexes/search-indexes';
+import {
+  IP_KINDS,
+  RESULT_STAGES,
+  RESULT_STATUSES,
+  RESULT_TARGET_STAGES,
+  TRANSFER_MODES,
+} from '../../../../../libs/research/src/domain/result';
+import { POLICY_STATUSES } from '../../../../../libs/research/src/policy/policy';
 import { CLAIM_CHECK_CODES } from '../../../../../libs/voucher/src/domain/claim-checks';
 import { INELIGIBLE_REASONS } from '../../../../../libs/voucher/src/domain/eligibility';
 import { INTEGRITY_FLAGS } from '../../../../../libs/voucher/src/domain/integrity';
@@ -65,6 +73,15 @@ import {
 } from './governance';
 import { ROLE_LABEL } from './identity';
 import { INDEX_KIND, JOB_STATE } from './operations';
+import {
+  IP_KIND,
+  POLICY_STATUS,
+  RESULT_CONFIDENTIALITY,
+  RESULT_STAGE,
+  RESULT_STATUS,
+  RESULT_TARGET_STAGE,
+  TRANSFER_MODE,
+} from './research';
 import {
   APPLICATION_STATUS,
   CHECK_LABEL,
@@ -121,6 +138,13 @@ describe('portal labels', () => {
     ['REDEMPTION_MODE', REDEMPTION_MODE, REDEMPTION_MODES],
     ['REDEMPTION_SHORT', REDEMPTION_SHORT, REDEMPTION_MODES],
     ['FLAG_TEXT', FLAG_TEXT, INTEGRITY_FLAGS],
+    ['RESULT_STATUS', RESULT_STATUS, RESULT_STATUSES],
+    ['RESULT_STAGE', RESULT_STAGE, RESULT_STAGES],
+    ['RESULT_TARGET_STAGE', RESULT_TARGET_STAGE, RESULT_TARGET_STAGES],
+    ['TRANSFER_MODE', TRANSFER_MODE, TRANSFER_MODES],
+    ['IP_KIND', IP_KIND, IP_KINDS],
+    ['POLICY_STATUS', POLICY_STATUS, POLICY_STATUSES],
+    ['RESULT_CONFIDENTIALITY', RESULT_CONFIDENTIALITY, CONFIDENTIALITY_LEVELS],
   ] as [string, Record<string, unknown>, readonly string[]][])(
     '%s labels exactly the server values',
     (_, map, values) => {

@@ -9,7 +9,13 @@ export const JOB_STATE: Record<string, string> = {
 };
 
 export const JOB_STATE_COLOR: Record<string, string> = { active: 'processing', completed: 'success', failed: 'error' };
-export const INDEX_KIND: Record<string, string> = { services: '服务', platforms: '平台', demands: '需求' };
+export const INDEX_KIND: Record<string, string> = {
+  services: '服务',
+  platforms: '平台',
+  demands: '需求',
+  results: '科技成果',
+  policies: '政策资讯',
+};
 export const INDEX_STATE: Record<string, string> = {
   PENDING: '待处理',
   FILLING: '写入中',

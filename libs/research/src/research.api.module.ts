@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { PolicyNoticesController } from './api/policy-notices.controller';
+import { ResultsController } from './api/results.controller';
+import { ResearchModule } from './research.module';
+
+@Module({ imports: [ResearchModule], controllers: [ResultsController, PolicyNoticesController] })
+export class ResearchApiModule {}
