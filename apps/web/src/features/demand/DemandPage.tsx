@@ -1,29 +1,16 @@
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Descriptions,
-  Empty,
-  List,
-  Space,
-  Spin,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Empty, List, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { api, Schema } from '../../shared/api';
-import type { Quote, DemandMatch, Demand, QuotePage } from '../../shared/api-types';
+import type { DemandMatch, Demand } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
 import { errorText } from '../../shared/errors';
 import { useLoad } from '../../shared/useLoad';
 import { ChallengeNotice } from './ChallengeNotice';
 import { label } from '../../shared/labels';
-import { STAGE, CONFIDENTIALITY, QUOTE_STATUS, DEMAND_STATUS } from '../../shared/labels/demand';
+import { STAGE, CONFIDENTIALITY, DEMAND_STATUS } from '../../shared/labels/demand';
 import { EndDemandModal } from './EndDemandModal';
-import { ipTermsText } from '../../shared/ipTerms';
+import { QuoteCompare } from './QuoteCompare';
 
 export const REASON_TAGS: [keyof DemandMatch['reasons'], string][] = [
   ['field', '领域匹配'],
@@ -36,22 +23,11 @@ export const REASON_TAGS: [keyof DemandMatch['reasons'], string][] = [
 export function DemandPage() {
   const { id } = useParams();
   const { message } = AntApp.useApp();
-  const navigate = useNavigate();
   const demand = useLoad(() => api<Demand>(`/demands/${id}`), [id]);
   const matches = useLoad(
     () => api<Schema<'DemandMatchesDto'>>(`/demands/${id}/matches`, { query: { limit: 10 } }),
     [id],
   );
-  const quotes = useLoad(() => api<QuotePage>(`/demands/${id}/quotes`), [id]);
-  const accept = async (quote: Quote) => {
-    try {
-      const accepted = await api<Quote>(`/quotes/${quote.id}/accept`, { method: 'POST' });
-      message.success('已接受报价，订单已生成');
-      navigate(`/orders/${accepted.orderId}`);
-    } catch (e) {
-      message.error(errorText(e));
-    }
-  };
   const [inviting, setInviting] = useState<string>();
   // Invitations are not listed by the API; the platforms invited from this page are remembered here.
   const [invited, setInvited] = useState<Set<string>>(new Set());
@@ -179,44 +155,7 @@ export function DemandPage() {
           />
         </Spin>
       </Card>
-      <Card
-        title="收到的报价"
-        size="small"
-        extra={
-          <Button size="small" onClick={quotes.reload}>
-            刷新
-          </Button>
-        }
-      >
-        <Table
-          rowKey="id"
-          size="small"
-          data-testid="quotes"
-          loading={quotes.loading}
-          dataSource={quotes.data?.items ?? []}
-          pagination={false}
-          scroll={{ x: 560 }}
-          locale={{ emptyText: <Empty description="暂无报价" /> }}
-          columns={[
-            { title: '报价', dataIndex: 'priceFen', render: (f: number) => yuan(f) },
-            { title: '周期', dataIndex: 'timelineDays', render: (n: number) => `${n} 天` },
-            { title: '服务范围', dataIndex: 'scope' },
-            { title: '知识产权', key: 'ip', render: (_: unknown, q: Quote) => ipTermsText(q.ipTerms) },
-            { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{label(QUOTE_STATUS, s)}</Tag> },
-            {
-              title: '操作',
-              render: (_: unknown, q: Quote) =>
-                q.status === 'SUBMITTED' ? (
-                  <Button type="primary" size="small" onClick={() => accept(q)}>
-                    接受报价
-                  </Button>
-                ) : q.orderId ? (
-                  <Link to={`/orders/${q.orderId}`}>查看订单</Link>
-                ) : null,
-            },
-          ]}
-        />
-      </Card>
+      <QuoteCompare demandId={id!} open={d?.status === 'OPEN'} />
     </Space>
   );
 }

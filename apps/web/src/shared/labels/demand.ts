@@ -31,3 +31,13 @@ export const STAGE: Record<string, string> = {
   SMALL_BATCH: '小批量试产',
   CONCEPT: '概念验证',
 };
+
+/** Why the SME declines a quote (the API's reason codes); the platform sees it. */
+export const DECLINE_REASON: Record<string, string> = {
+  PRICE_TOO_HIGH: '价格过高',
+  TIMELINE_TOO_LONG: '周期过长',
+  SCOPE_MISMATCH: '服务范围不符',
+  CHOSE_ANOTHER: '已选择其他平台',
+  NO_LONGER_NEEDED: '不再需要',
+  OTHER: '其他',
+};
