@@ -118,7 +118,7 @@ export function QuoteCompare({ demandId, open }: { demandId: string; open: boole
               <Space direction="vertical" size={0}>
                 <Space size={4}>
                   <Tag>{label(QUOTE_STATUS, q.status)}</Tag>
-                  {q.revision > 0 && <Typography.Text type="secondary">第 {q.revision} 次修改</Typography.Text>}
+                  {q.revision > 1 && <Typography.Text type="secondary">修改后第 {q.revision} 版</Typography.Text>}
                 </Space>
                 {q.status === 'REVISION_REQUESTED' && q.revisionNote && (
                   <Typography.Text type="secondary">修改要求：{q.revisionNote}</Typography.Text>

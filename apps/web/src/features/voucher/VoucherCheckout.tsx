@@ -7,6 +7,7 @@ import { errorText } from '../../shared/errors';
 import { REASON_TEXT } from '../../shared/labels/voucher';
 import { useLoad } from '../../shared/useLoad';
 import { ROUNDING_NOTE } from './ClaimCard';
+import { ReleaseHoldButton } from './ReleaseHoldButton';
 
 /** At checkout: what each voucher would pay (the best first), and the hold. */
 export function VoucherCheckout({ orderId, onHeld }: { orderId: string; onHeld: () => void }) {
@@ -38,6 +39,15 @@ export function VoucherCheckout({ orderId, onHeld }: { orderId: string; onHeld: 
           type="success"
           showIcon
           message={`已使用服务券，冻结 ${yuan(data.currentHold.amountFen)}，订单完成并付款后可申请兑付`}
+          action={
+            <ReleaseHoldButton
+              orderId={orderId}
+              onReleased={() => {
+                options.reload();
+                onHeld();
+              }}
+            />
+          }
         />
       ) : data && data.options.length === 0 ? (
         <Empty description="没有可用的服务券" />
