@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expectStatus, PDF, plusDays, today, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
+import { ShiftedClock } from '../support/shifted-clock';
 import { eventually, PortalTest, SCREENSHOTS, signIn, startPortal, submitDialog } from './browser';
 
 const DEMAND = '石墨烯导热膜中试放大';
@@ -14,12 +15,14 @@ const DEMAND = '石墨烯导热膜中试放大';
  * side by side (price, timeline, scope, rating, response time), asks one for a revision — a too-short
  * note is refused next to its field — and, once revised, declines the other with a structured reason
  * and accepts; at checkout it holds its voucher, releases it and holds it again, confirms the contract,
- * pays, accepts the delivery, files the claim and rates the platform. What the platforms do (quote,
+ * pays, accepts the delivery, files the claim, rates the platform and follows the claim through the bureau's
+ * approval (公示) to payment by the bureau's payer. What the platforms do (quote,
  * revise, contract, start, deliver the acceptance report) is done through the API as those platforms.
  */
 describe('web portal: an SME from registration to a voucher claim (browser)', () => {
   let p: PortalTest;
   let world: VoucherWorld;
+  let programId: string;
   const platforms: { name: string; operator: RegisteredOrg; platformId: string; serviceId: string }[] = [];
 
   beforeAll(async () => {
@@ -34,7 +37,7 @@ describe('web portal: an SME from registration to a voucher claim (browser)', ()
       });
       platforms.push({ name, operator, platformId, serviceId });
     }
-    await world.openProgram({ maxVoucherFen: 2_000_000 });
+    programId = await world.openProgram({ maxVoucherFen: 2_000_000 });
     await eventually(async () => {
       const res = await p.t.http.get('/api/search/services').query({ q: '石墨烯导热膜' });
       return res.status === 200 && res.body.total >= 2;
@@ -236,6 +239,36 @@ describe('web portal: an SME from registration to a voucher claim (browser)', ()
     await review.getByRole('button', { name: '提交评价' }).click();
     await review.getByText('“报价清楚，修改及时”').waitFor();
     await sme.screenshot({ path: join(SCREENSHOTS, 'sme-journey-order.png'), fullPage: true, animations: 'disabled' });
+
+    // The claim's status, as the SME follows it on the order: approved (公示), then paid after the notice.
+    await sme.getByTestId('claim-filed').getByText('待审核').waitFor();
+    await desk.goto('/bureau');
+    await desk.getByRole('tab', { name: '兑付审核' }).click();
+    // The only claim in this test's database.
+    const claimRow = desk.getByTestId('claims').locator('.ant-table-row').first();
+    await claimRow.getByRole('button', { name: '批准' }).click();
+    await claimRow.getByText('已通过（公示中）').waitFor();
+    await sme.reload();
+    await sme.getByTestId('claim-filed').getByText('已通过（公示中）').waitFor();
+    const [{ notice_days: noticeDays }] = await p.t.db.query(`SELECT notice_days FROM voucher_programs WHERE id = $1`, [
+      programId,
+    ]);
+    const clock = new ShiftedClock(p.t.app).advanceDays(noticeDays + 1);
+    try {
+      // Who approved does not pay (maker-checker): the bureau's payer records the disbursement.
+      const payer = await p.page();
+      await signIn(payer, world.payer.email);
+      await payer.getByRole('tab', { name: '兑付审核' }).click();
+      const toPay = payer.getByTestId('claims').locator('.ant-table-row', { hasText: '已通过（公示中）' });
+      await toPay.locator('.ant-checkbox-input').check();
+      await payer.getByPlaceholder('拨付文号').fill('晋财拨〔2026〕21号');
+      await payer.getByRole('button', { name: '生成拨付批次' }).click();
+      await payer.getByTestId('claims').getByText('已拨付').waitFor();
+    } finally {
+      clock.reset();
+    }
+    await sme.reload();
+    await sme.getByTestId('claim-filed').getByText('已拨付').waitFor();
 
     const smeOrg = await login(p.t.http, email);
     const claims = await expectStatus(p.t.http.get('/api/claims').set(smeOrg.auth), 200);
