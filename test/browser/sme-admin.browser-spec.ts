@@ -1,5 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { QUEUES, REINDEX_SEARCH_JOB_ID } from '@pilotlink/queue';
+import { SEARCH_INDEX_KINDS } from '@pilotlink/search';
 import { createPrivilegedOrg, RegisteredOrg } from '@pilotlink/testing';
 import { Queue } from 'bullmq';
 import { readFileSync } from 'node:fs';
@@ -191,7 +192,7 @@ describe('web portal: SME demand management and the admin page (browser)', () =>
     await card.getByTestId('reindex-progress').getByText('100%').waitFor();
     await card.getByTestId('reindex-result').getByText('索引重建完成').waitFor();
     const rows = card.getByTestId('reindex-indexes').locator('tbody tr');
-    expect(await rows.count()).toBe(3);
+    expect(await rows.count()).toBe(SEARCH_INDEX_KINDS.length); // one row per index, results and policies too
     await rows.filter({ hasText: '服务' }).getByText('1 / 1').waitFor();
     expect(await page.getByTestId('reindex-start').isEnabled()).toBe(true);
 

@@ -35,7 +35,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const databaseUrl = await cloneTemplate(id);
   const env: Record<string, string> = {
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    // Quiet by default; TEST_LOG_LEVEL=error shows what an unexpected 500 was (the filter logs it with its request id).
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_URL: databaseUrl,
     QUEUE_PREFIX: `pltest:${id}`,
     MEILI_INDEX_PREFIX: `t${id}_`,
