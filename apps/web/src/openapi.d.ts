@@ -2016,6 +2016,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/results/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Platform services that can verify a result, ranked, with the reasons
+         * @description For whoever may see the result (the institute, admins, and the viewers its confidentiality admits): the demands’ matching on the result’s field, target stage, verification categories, budget and text. A SUMMARY viewer’s match uses only the summary.
+         */
+        get: operations["ResultMatchingController_matches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policy-notices": {
         parameters: {
             query?: never;
@@ -3555,7 +3575,7 @@ export interface components {
             /** @description The logical event (one notification per org and key) */
             eventKey: string;
             /** @enum {string} */
-            subjectType: "demand" | "quote" | "service" | "order" | "voucher";
+            subjectType: "demand" | "quote" | "service" | "order" | "voucher" | "digest";
             /** Format: uuid */
             subjectId: string;
             /** @example 新的中试需求：石墨烯导热膜中试放大 */
@@ -4904,6 +4924,14 @@ export interface components {
              * @description A listed platform; its operator org is invited
              */
             platformId: string;
+        };
+        ResultMatchesDto: {
+            /** Format: uuid */
+            resultId: string;
+            /** @description Services found fitting (before the limit) */
+            total: number;
+            /** @description Ranked services with the reasons: the result’s terms found (only text you may see), field, target stage, verification categories, budget (only when you see the result in full) */
+            items: components["schemas"]["DemandMatchDto"][];
         };
         PolicyLinkResponseDto: {
             title: string;
@@ -11797,6 +11825,56 @@ export interface operations {
             };
             /** @description Unknown result, or one you may not see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultMatchingController_matches: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMatchesDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SEARCH_UNAVAILABLE */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,3 +9,7 @@ export * from './dto/result.response.dto';
 export * from './policy/policy';
 export * from './policy/policy.dto';
 export * from './policy/policy-notices.service';
+export * from './digest/digest-period';
+export * from './digest/research-digest.service';
+export * from './matching/result-matching.service';
+export * from './dto/result-matching.dto';
