@@ -2036,6 +2036,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{id}/digest-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How often your org receives the research digest */
+        get: operations["DigestSettingsController_get"];
+        /** Set how often your org receives the research digest (WEEKLY, DAILY or OFF) */
+        put: operations["DigestSettingsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policy-notices": {
         parameters: {
             query?: never;
@@ -4932,6 +4950,13 @@ export interface components {
             total: number;
             /** @description Ranked services with the reasons: the result’s terms found (only text you may see), field, target stage, verification categories, budget (only when you see the result in full) */
             items: components["schemas"]["DemandMatchDto"][];
+        };
+        DigestSettingsDto: {
+            /**
+             * @description How often the org receives the research digest (new results fitting its services or fields): WEEKLY (default; weeks start Monday 00:00 China time), DAILY, or OFF
+             * @enum {string}
+             */
+            frequency: "WEEKLY" | "DAILY" | "OFF";
         };
         PolicyLinkResponseDto: {
             title: string;
@@ -11875,6 +11900,106 @@ export interface operations {
             };
             /** @description SEARCH_UNAVAILABLE */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DigestSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestSettingsDto"];
+                };
+            };
+            /** @description Only the org's owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Another org */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DigestSettingsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DigestSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestSettingsDto"];
+                };
+            };
+            /** @description Only the org's owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Another org */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

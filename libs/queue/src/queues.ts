@@ -30,8 +30,8 @@ export interface MaintenanceJobs {
   /** Approved recognitions past their valid-until date lapse; the platform drops to the level it still holds. */
   'lapse-recognitions': Record<string, never>;
   /**
-   * Plans the research digest of the last complete week (China time) before `at` (default: now): one
-   * `send-research-digest` job per recipient org, job id `research-digest.<period>.<org>`. Hourly; a re-run
+   * Plans the research digests of the last complete week and day (China time) before `at` (default: now),
+   * each for the orgs that chose that frequency: one `send-research-digest` job per recipient org, job id `research-digest.<period>.<org>`. Hourly; a re-run
    * for the same period adds nothing (job ids, then the inbox's unique key).
    */
   'research-digest': { at?: string };

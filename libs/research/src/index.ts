@@ -13,3 +13,5 @@ export * from './digest/digest-period';
 export * from './digest/research-digest.service';
 export * from './matching/result-matching.service';
 export * from './dto/result-matching.dto';
+export * from './digest/digest-settings';
+export * from './dto/digest-settings.dto';

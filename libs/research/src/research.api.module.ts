@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DigestSettingsController } from './api/digest-settings.controller';
 import { PolicyNoticesController } from './api/policy-notices.controller';
 import { ResultMatchingController } from './api/result-matching.controller';
 import { ResultsController } from './api/results.controller';
@@ -6,6 +7,6 @@ import { ResearchModule } from './research.module';
 
 @Module({
   imports: [ResearchModule],
-  controllers: [ResultsController, ResultMatchingController, PolicyNoticesController],
+  controllers: [ResultsController, ResultMatchingController, DigestSettingsController, PolicyNoticesController],
 })
 export class ResearchApiModule {}

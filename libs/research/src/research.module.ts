@@ -13,6 +13,7 @@ import { ResultInvitation, ResultNdaAcceptance } from './domain/result-access.en
 import { ResearchResult } from './domain/result.entity';
 import { ResultSearchService } from './results/result-search.service';
 import { ResultsService } from './results/results.service';
+import { DigestSettingsService } from './digest/digest-settings';
 import { ResearchDigestService } from './digest/research-digest.service';
 import { ResultMatchingService } from './matching/result-matching.service';
 
@@ -28,7 +29,21 @@ import { ResultMatchingService } from './matching/result-matching.service';
     QueueModule,
     TypeOrmModule.forFeature([ResearchResult, ResultInvitation, ResultNdaAcceptance, PolicyNotice]),
   ],
-  providers: [ResultsService, ResultSearchService, PolicyNoticesService, ResultMatchingService, ResearchDigestService],
-  exports: [ResultsService, ResultSearchService, PolicyNoticesService, ResultMatchingService, ResearchDigestService],
+  providers: [
+    ResultsService,
+    ResultSearchService,
+    PolicyNoticesService,
+    ResultMatchingService,
+    ResearchDigestService,
+    DigestSettingsService,
+  ],
+  exports: [
+    ResultsService,
+    ResultSearchService,
+    PolicyNoticesService,
+    ResultMatchingService,
+    ResearchDigestService,
+    DigestSettingsService,
+  ],
 })
 export class ResearchModule {}

@@ -4,6 +4,14 @@
  */
 export const DIGEST_FREQUENCIES = ['WEEKLY', 'DAILY'] as const;
 export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
+/** An org's choice: how often, or not at all. No choice made means WEEKLY. */
+export const DIGEST_SETTINGS = [...DIGEST_FREQUENCIES, 'OFF'] as const;
+export type DigestSetting = (typeof DIGEST_SETTINGS)[number];
+
+/** The frequency a period key belongs to (`W…` weekly, `D…` daily). */
+export function frequencyOfPeriodKey(key: string): DigestFrequency {
+  return key.startsWith('D') ? 'DAILY' : 'WEEKLY';
+}
 
 const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 const DAY_MS = 24 * 3600 * 1000;

@@ -12,7 +12,8 @@ import { LIVE_RESULT_STATUSES } from '../domain/result';
 import { ResearchResult } from '../domain/result.entity';
 import { matchableResult } from '../matching/result-matching.service';
 import { ResultsService } from '../results/results.service';
-import { DigestPeriod, lastCompleteDigestPeriod } from './digest-period';
+import { DIGEST_FREQUENCIES, DigestPeriod, frequencyOfPeriodKey, lastCompleteDigestPeriod } from './digest-period';
+import { DigestSettingsService } from './digest-settings';
 import { renderResultDigest } from './render-digest';
 
 /** A platform is told of a result its best service fits at least this well (as a demand's fit: noise below). */
@@ -25,8 +26,8 @@ export interface DigestPlan {
 }
 
 /**
- * The research digest (issue 21: results "定期推送给相关中试基地"): weekly, each verified platform hears of
- * the results published in the last week that its services fit, and each SME of those in its subscribed
+ * The research digest (issue 21: results "定期推送给相关中试基地"): weekly (or daily, by the org's setting),
+ * each verified platform hears of the results published in the last period that its services fit, and each SME of those in its subscribed
  * fields — one inbox item (and webhook) per org and period. Planning queues one job per recipient under a
  * deterministic id; the job writes the inbox row under the key `research-digest.<period>`, unique per org.
  * PRIVATE results are never in a digest; each recipient sees a result only as its view allows.
@@ -41,25 +42,43 @@ export class ResearchDigestService {
     private readonly matching: MatchingService,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
+    private readonly settings: DigestSettingsService,
     @InjectQueue(QUEUES.NOTIFICATIONS) private readonly queue: Queue,
   ) {}
 
-  /** Plans the digest of the last complete week before `at`. Safe to repeat: nothing is sent twice. */
-  async plan(at: Date = this.clock.now()): Promise<DigestPlan> {
-    const period = lastCompleteDigestPeriod(at, 'WEEKLY');
-    const recipients = await this.recipientsOf(period);
-    const name: keyof NotificationJobs = 'send-research-digest';
-    for (const [orgId, resultIds] of recipients.byOrg) {
-      const data: ResearchDigestJob = { orgId, periodKey: period.key, resultIds: [...resultIds].sort() };
-      await this.queue.add(name, data, { ...DEFAULT_JOB_OPTIONS, jobId: jobId('research-digest', period.key, orgId) });
+  /**
+   * Plans the digests of the last complete week and day before `at`, each for the orgs that chose that
+   * frequency (no choice: weekly; OFF: none). Safe to repeat: nothing is sent twice.
+   */
+  async plan(at: Date = this.clock.now()): Promise<DigestPlan[]> {
+    const plans: DigestPlan[] = [];
+    for (const frequency of DIGEST_FREQUENCIES) {
+      const period = lastCompleteDigestPeriod(at, frequency);
+      const recipients = await this.recipientsOf(period);
+      const settings = await this.settings.settingsOf([...recipients.byOrg.keys()]);
+      const name: keyof NotificationJobs = 'send-research-digest';
+      let planned = 0;
+      for (const [orgId, resultIds] of recipients.byOrg) {
+        if ((settings.get(orgId) ?? 'WEEKLY') !== frequency) continue;
+        const data: ResearchDigestJob = { orgId, periodKey: period.key, resultIds: [...resultIds].sort() };
+        await this.queue.add(name, data, {
+          ...DEFAULT_JOB_OPTIONS,
+          jobId: jobId('research-digest', period.key, orgId),
+        });
+        planned += 1;
+      }
+      const plan = { periodKey: period.key, results: recipients.results, recipients: planned };
+      if (plan.recipients) this.logger.log(plan, 'research digest planned');
+      plans.push(plan);
     }
-    const plan = { periodKey: period.key, results: recipients.results, recipients: recipients.byOrg.size };
-    if (plan.recipients) this.logger.log(plan, 'research digest planned');
-    return plan;
+    return plans;
   }
 
   /** One org's digest: re-reads the results and renders those the org may (still) see. */
   async send(job: ResearchDigestJob) {
+    // The org may have switched frequency (or off) since the plan.
+    const setting = (await this.settings.settingsOf([job.orgId])).get(job.orgId) ?? 'WEEKLY';
+    if (setting !== frequencyOfPeriodKey(job.periodKey)) return { skipped: 'setting-changed' as const };
     const visible = (await this.results.visibleToOrg(job.orgId, job.resultIds)).filter(
       ({ result }) =>
         result.confidentiality !== 'PRIVATE' &&
