@@ -58,6 +58,7 @@ describe('research digest and result matches (e2e)', () => {
   let publishedAt: Date;
   let fittingServiceId: string;
   let unrelatedServiceId: string;
+  let offServiceId: string;
   const ids: Record<string, string> = {};
 
   const publish = async (over: Record<string, unknown>) => {
@@ -112,12 +113,12 @@ describe('research digest and result matches (e2e)', () => {
       fieldCodes: ['BIOMED_BIOLOGICS'],
       category: 'INSPECTION_TESTING',
     }));
-    await listedPlatformWithService(t, off, bureau, {
+    ({ serviceId: offServiceId } = await listedPlatformWithService(t, off, bureau, {
       title: '陶瓷基板烧结工艺中试验证',
       description: '陶瓷基板 烧结 性能检测',
       fieldCodes: ['MATERIALS_CERAMICS'],
       category: 'SCALE_UP',
-    });
+    }));
     for (const org of [sme, dailySme]) {
       await t.http
         .post('/api/subscriptions')
@@ -238,6 +239,10 @@ describe('research digest and result matches (e2e)', () => {
       expect(await digestsOf(dailySme.orgId)).toHaveLength(1);
       expect(digest.event_key).toBe(`research-digest.${daily.periodKey}`);
       expect(await digestsOf(sme.orgId)).toHaveLength(1); // still only its weekly one
+      // It fits as well as a digest asks (so only its setting kept it out).
+      const matches = await t.http.get(`/api/results/${ids.public}/matches`).set(institute.auth).expect(200);
+      const offMatch = matches.body.items.find((m: { service: { id: string } }) => m.service.id === offServiceId);
+      expect(offMatch.score).toBeGreaterThanOrEqual(0.4);
       expect(await digestsOf(off.orgId)).toHaveLength(0);
     });
 
