@@ -2016,6 +2016,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/results/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Platform services that can verify a result, ranked, with the reasons
+         * @description For whoever may see the result (the institute, admins, and the viewers its confidentiality admits): the demands’ matching on the result’s field, target stage, verification categories, budget and text. A SUMMARY viewer’s match uses only the summary.
+         */
+        get: operations["ResultMatchingController_matches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/digest-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How often your org receives the research digest */
+        get: operations["DigestSettingsController_get"];
+        /** Set how often your org receives the research digest (WEEKLY, DAILY or OFF) */
+        put: operations["DigestSettingsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/policy-notices": {
         parameters: {
             query?: never;
@@ -3555,7 +3593,7 @@ export interface components {
             /** @description The logical event (one notification per org and key) */
             eventKey: string;
             /** @enum {string} */
-            subjectType: "demand" | "quote" | "service" | "order" | "voucher";
+            subjectType: "demand" | "quote" | "service" | "order" | "voucher" | "digest";
             /** Format: uuid */
             subjectId: string;
             /** @example 新的中试需求：石墨烯导热膜中试放大 */
@@ -4904,6 +4942,21 @@ export interface components {
              * @description A listed platform; its operator org is invited
              */
             platformId: string;
+        };
+        ResultMatchesDto: {
+            /** Format: uuid */
+            resultId: string;
+            /** @description Services found fitting (before the limit) */
+            total: number;
+            /** @description Ranked services with the reasons: the result’s terms found (only text you may see), field, target stage, verification categories, budget (only when you see the result in full) */
+            items: components["schemas"]["DemandMatchDto"][];
+        };
+        DigestSettingsDto: {
+            /**
+             * @description How often the org receives the research digest (new results fitting its services or fields): WEEKLY (default; weeks start Monday 00:00 China time), DAILY, or OFF
+             * @enum {string}
+             */
+            frequency: "WEEKLY" | "DAILY" | "OFF";
         };
         PolicyLinkResponseDto: {
             title: string;
@@ -11796,6 +11849,156 @@ export interface operations {
                 };
             };
             /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultMatchingController_matches: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMatchesDto"];
+                };
+            };
+            /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description SEARCH_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DigestSettingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestSettingsDto"];
+                };
+            };
+            /** @description Only the org's owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Another org */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    DigestSettingsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DigestSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DigestSettingsDto"];
+                };
+            };
+            /** @description Only the org's owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Another org */
             404: {
                 headers: {
                     [name: string]: unknown;

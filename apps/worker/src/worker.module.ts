@@ -9,6 +9,7 @@ import { RecognitionModule } from '@pilotlink/governance';
 import { IdentityModule } from '@pilotlink/identity';
 import { NotificationModule } from '@pilotlink/notification';
 import { QueueModule } from '@pilotlink/queue';
+import { ResearchModule } from '@pilotlink/research';
 import { SearchModule } from '@pilotlink/search';
 import { VoucherModule } from '@pilotlink/voucher';
 import { HeartbeatService } from './heartbeat.service';
@@ -40,6 +41,7 @@ export class WorkerModule {
         NotificationModule,
         VoucherModule,
         RecognitionModule,
+        ResearchModule,
       ],
       providers: [
         HeartbeatService,

@@ -29,6 +29,12 @@ export interface MaintenanceJobs {
   'expire-vouchers': Record<string, never>;
   /** Approved recognitions past their valid-until date lapse; the platform drops to the level it still holds. */
   'lapse-recognitions': Record<string, never>;
+  /**
+   * Plans the research digests of the last complete week and day (China time) before `at` (default: now),
+   * each for the orgs that chose that frequency: one `send-research-digest` job per recipient org, job id `research-digest.<period>.<org>`. Hourly; a re-run
+   * for the same period adds nothing (job ids, then the inbox's unique key).
+   */
+  'research-digest': { at?: string };
 }
 
 export type MaintenanceJobName = keyof MaintenanceJobs;
@@ -60,9 +66,17 @@ export interface NotifyRecipientJob {
   reason: Record<string, unknown>;
 }
 
+/** One org's research digest for one period. Job id `research-digest.<periodKey>.<orgId>`. */
+export interface ResearchDigestJob {
+  orgId: string;
+  periodKey: string;
+  resultIds: string[];
+}
+
 export interface NotificationJobs {
   'dispatch-event': DispatchEventJob;
   'notify-recipient': NotifyRecipientJob;
+  'send-research-digest': ResearchDigestJob;
 }
 
 /**

@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
+import { DigestSettingsController } from './api/digest-settings.controller';
 import { PolicyNoticesController } from './api/policy-notices.controller';
+import { ResultMatchingController } from './api/result-matching.controller';
 import { ResultsController } from './api/results.controller';
 import { ResearchModule } from './research.module';
 
-@Module({ imports: [ResearchModule], controllers: [ResultsController, PolicyNoticesController] })
+@Module({
+  imports: [ResearchModule],
+  controllers: [ResultsController, ResultMatchingController, DigestSettingsController, PolicyNoticesController],
+})
 export class ResearchApiModule {}

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@pilotlink/catalogue';
+import { DemandModule } from '@pilotlink/demand';
 import { IdentityModule } from '@pilotlink/identity';
+import { NotificationModule } from '@pilotlink/notification';
+import { QueueModule } from '@pilotlink/queue';
 import { SearchModule } from '@pilotlink/search';
 import { VoucherModule } from '@pilotlink/voucher';
 import { PolicyNotice } from './policy/policy-notice.entity';
@@ -10,6 +13,9 @@ import { ResultInvitation, ResultNdaAcceptance } from './domain/result-access.en
 import { ResearchResult } from './domain/result.entity';
 import { ResultSearchService } from './results/result-search.service';
 import { ResultsService } from './results/results.service';
+import { DigestSettingsService } from './digest/digest-settings';
+import { ResearchDigestService } from './digest/research-digest.service';
+import { ResultMatchingService } from './matching/result-matching.service';
 
 /** 科技成果 and 政策资讯 (issue 21): institutes' research results looking for a pilot, bureaus' policy notices. Talks to identity, catalogue and search through their services. */
 @Module({
@@ -18,9 +24,26 @@ import { ResultsService } from './results/results.service';
     CatalogueModule,
     SearchModule,
     VoucherModule,
+    DemandModule,
+    NotificationModule,
+    QueueModule,
     TypeOrmModule.forFeature([ResearchResult, ResultInvitation, ResultNdaAcceptance, PolicyNotice]),
   ],
-  providers: [ResultsService, ResultSearchService, PolicyNoticesService],
-  exports: [ResultsService, ResultSearchService, PolicyNoticesService],
+  providers: [
+    ResultsService,
+    ResultSearchService,
+    PolicyNoticesService,
+    ResultMatchingService,
+    ResearchDigestService,
+    DigestSettingsService,
+  ],
+  exports: [
+    ResultsService,
+    ResultSearchService,
+    PolicyNoticesService,
+    ResultMatchingService,
+    ResearchDigestService,
+    DigestSettingsService,
+  ],
 })
 export class ResearchModule {}

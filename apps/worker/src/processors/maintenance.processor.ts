@@ -5,6 +5,7 @@ import { ExpiryService } from '@pilotlink/demand';
 import { RecognitionsService } from '@pilotlink/governance';
 import { TokenService } from '@pilotlink/identity';
 import { MaintenanceJobName, MaintenanceJobs, QUEUES } from '@pilotlink/queue';
+import { ResearchDigestService } from '@pilotlink/research';
 import { ReconcileService, ReindexService } from '@pilotlink/search';
 import { pruneIdempotencyKeys, VoucherExpiryService } from '@pilotlink/voucher';
 import { Job } from 'bullmq';
@@ -45,6 +46,7 @@ export class MaintenanceProcessor extends WorkerHost {
       return expired;
     },
     'lapse-recognitions': () => this.recognitions.lapseDue(),
+    'research-digest': (job) => this.digests.plan(job.data.at ? new Date(job.data.at) : undefined),
   };
 
   constructor(
@@ -55,6 +57,7 @@ export class MaintenanceProcessor extends WorkerHost {
     private readonly expiry: ExpiryService,
     private readonly voucherExpiry: VoucherExpiryService,
     private readonly recognitions: RecognitionsService,
+    private readonly digests: ResearchDigestService,
   ) {
     super();
   }

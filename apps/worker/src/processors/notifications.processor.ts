@@ -1,6 +1,7 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { NotificationDispatcher, Notifier } from '@pilotlink/notification';
 import { NotificationJobs, QUEUES, SHORT_JOB_LOCK } from '@pilotlink/queue';
+import { ResearchDigestService } from '@pilotlink/research';
 import { Job } from 'bullmq';
 
 type NotificationJobName = keyof NotificationJobs;
@@ -16,11 +17,13 @@ export class NotificationsProcessor extends WorkerHost {
   private readonly handlers: Handlers = {
     'dispatch-event': (job) => this.dispatcher.dispatch(job.data),
     'notify-recipient': (job) => this.notifier.notify(job.data),
+    'send-research-digest': (job) => this.digests.send(job.data),
   };
 
   constructor(
     private readonly dispatcher: NotificationDispatcher,
     private readonly notifier: Notifier,
+    private readonly digests: ResearchDigestService,
   ) {
     super();
   }

@@ -16,6 +16,9 @@ const SCHEDULES: Record<Exclude<MaintenanceJobName, OnDemandJob>, { every: numbe
   'expire-demands-and-quotes': { every: 15 * 60 * 1000 },
   'expire-vouchers': { every: 15 * 60 * 1000 },
   'lapse-recognitions': { every: 15 * 60 * 1000 },
+  // Plans the last complete week's and day's research digests; hourly so a worker down at midnight catches up.
+  // Re-planning a sent period adds nothing (deterministic job ids, then the inbox's unique key).
+  'research-digest': { every: 60 * 60 * 1000 },
 };
 
 @Injectable()

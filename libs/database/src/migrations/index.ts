@@ -21,6 +21,7 @@ import { LeastPrivilege1765410000000 } from './1765410000000-least-privilege';
 import { ResearchResults1765450000000 } from './1765450000000-research-results';
 import { PolicyNotices1765451000000 } from './1765451000000-policy-notices';
 import { IpTerms1765452000000 } from './1765452000000-ip-terms';
+import { ResearchDigest1765490000000 } from './1765490000000-research-digest';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ResearchResults1765450000000,
   PolicyNotices1765451000000,
   IpTerms1765452000000,
+  ResearchDigest1765490000000,
 ];

@@ -16,6 +16,7 @@ import {
   explainMatch,
   fitScore,
   fuseTermScores,
+  MatchableDemand,
   MatchableService,
   MatchedDemand,
   MatchedService,
@@ -73,6 +74,38 @@ export class MatchingService {
       total: ranked.length,
       items: ranked.slice(0, limit).map((match, i) => toDemandMatch(demand, match, i + 1)),
     };
+  }
+
+  /**
+   * Services fitting anything matchable like a demand (a research result seeking verification: issue 21),
+   * ranked, with reasons. The caller has decided that the viewer may see the subject.
+   */
+  async matchesForSubject(subject: MatchableDemand, limit = 20): Promise<Omit<DemandMatchesDto, 'demandId'>> {
+    const ranked = await this.rankedServices(subject);
+    return {
+      total: ranked.length,
+      items: ranked.slice(0, limit).map((match, i) => toDemandMatch(subject, match, i + 1)),
+    };
+  }
+
+  /**
+   * The platforms (with their operator org) whose best service fits the subject at least `minScore`,
+   * best first. The caller filters by who may see the subject.
+   */
+  async fittingPlatformsFor(subject: MatchableDemand, minScore = 0): Promise<TopPlatform[]> {
+    const best = new Map<string, number>();
+    for (const { doc, score } of await this.rankedServices(subject)) {
+      if (score >= minScore && !best.has(doc.platformId)) best.set(doc.platformId, score);
+    }
+    if (best.size === 0) return [];
+    const operators = await this.dataSource.query<{ platform_id: string; org_id: string }[]>(
+      `SELECT id AS platform_id, operator_org_id AS org_id FROM platforms WHERE id = ANY($1::uuid[])`,
+      [[...best.keys()]],
+    );
+    const orgOf = new Map(operators.map((row) => [row.platform_id, row.org_id]));
+    return [...best]
+      .filter(([platformId]) => orgOf.has(platformId))
+      .map(([platformId, score], i) => ({ platformId, platformOrgId: orgOf.get(platformId)!, rank: i + 1, score }));
   }
 
   /**
@@ -172,7 +205,7 @@ export class MatchingService {
     };
   }
 
-  private async rankedServices(demand: Demand): Promise<RankedService<MatchedService>[]> {
+  private async rankedServices(demand: MatchableDemand): Promise<RankedService<MatchedService>[]> {
     const plan = buildMatchQuery(demand, this.indexes.uid('services'));
     const candidates = fuseTermScores<MatchedService>(plan, await this.multiSearch(plan.queries));
     return rankServices(
@@ -209,7 +242,7 @@ export class MatchingService {
 
 const round = (score: number) => Math.round(score * 10_000) / 10_000;
 
-function toDemandMatch(demand: Demand, match: RankedService<MatchedService>, rank: number): DemandMatchDto {
+function toDemandMatch(demand: MatchableDemand, match: RankedService<MatchedService>, rank: number): DemandMatchDto {
   const { doc } = match;
   const original = doc.original ?? {};
   return {

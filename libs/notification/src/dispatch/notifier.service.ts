@@ -21,7 +21,7 @@ import {
   renderServiceFit,
   renderVoucher,
 } from '../domain/render';
-import { InboxService } from '../inbox/inbox.service';
+import { InboxService, NewNotification } from '../inbox/inbox.service';
 import { WebhookDeliveryService } from '../webhooks/webhook-delivery.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
 
@@ -58,6 +58,17 @@ export class Notifier {
       subjectId: job.subjectId,
       ...rendered,
     });
+    return { notificationId: notification.id, created, webhookQueued: await this.queueWebhook(notification, created) };
+  }
+
+  /**
+   * An inbox row rendered elsewhere (a digest): written once per (recipient, event key), its webhook
+   * queued unless already delivered — the same guarantees as notify().
+   */
+  async deliverOnce(
+    row: NewNotification,
+  ): Promise<{ notificationId: string; created: boolean; webhookQueued: boolean }> {
+    const { notification, created } = await this.inbox.insertOnce(this.dataSource.manager, row);
     return { notificationId: notification.id, created, webhookQueued: await this.queueWebhook(notification, created) };
   }
 

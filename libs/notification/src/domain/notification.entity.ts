@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const SUBJECT_TYPES = ['demand', 'quote', 'service', 'order', 'voucher'] as const;
+/** `digest`: a periodic digest (issue 21); its subject id is the recipient org. */
+export const SUBJECT_TYPES = ['demand', 'quote', 'service', 'order', 'voucher', 'digest'] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
 /** One inbox entry of an org: unique per (recipient, event key), so an event never lands twice. */

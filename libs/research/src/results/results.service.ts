@@ -114,6 +114,21 @@ export class ResultsService {
     );
   }
 
+  /**
+   * The results with these ids an org (not a signed-in user: a digest's recipient) may see, with its view.
+   * Its kind and region are read from the org row; an unknown org sees nothing.
+   */
+  async visibleToOrg(orgId: string, ids: readonly string[]): Promise<VisibleResult[]> {
+    const [org] = await this.dataSource.query<{ kind: Actor['orgKind']; region_code: string }[]>(
+      `SELECT kind, region_code FROM orgs WHERE id = $1`,
+      [orgId],
+    );
+    if (!org) return [];
+    // No user acts here; the view depends only on the org (its kind, verification, invitations and NDAs).
+    const actor: Actor = { userId: orgId, orgId, orgKind: org.kind, role: 'MEMBER', regionCode: org.region_code };
+    return this.visibleMany(actor, ids);
+  }
+
   /** Institute names of results shown in full (the summary view hides who published it). */
   async instituteNames(items: readonly VisibleResult[]): Promise<Map<string, string>> {
     return this.orgs.namesOf(items.filter((item) => item.view === 'FULL').map((item) => item.result.instituteOrgId));

@@ -14,6 +14,7 @@ import {
 } from '../../shared/labels/research';
 import { yuan } from '../../shared/money';
 import { useLoad } from '../../shared/useLoad';
+import { ResultMatches } from './ResultMatches';
 
 type Result = Schema<'ResultResponseDto'>;
 
@@ -93,6 +94,7 @@ export function ResultPage() {
           </>
         )}
       </Descriptions>
+      {kind && <ResultMatches resultId={r.id} />}
     </Card>
   );
 }
