@@ -1,5 +1,6 @@
 import { Space, Typography } from 'antd';
 import { Reindex } from '../features/search/Reindex';
+import { AuditTrail } from '../features/audit/AuditTrail';
 import { FailedJobs } from '../features/queue/FailedJobs';
 
 /** Operations for the platform's admins: rebuild the search indexes with live progress, and failed jobs. */
@@ -11,6 +12,7 @@ export function AdminHome() {
       </Typography.Title>
       <Reindex />
       <FailedJobs />
+      <AuditTrail />
     </Space>
   );
 }
