@@ -370,6 +370,50 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
     );
   });
 
+  it("shows the program's ledger (verifier result, balances, entries) and its audit trail as diffs", async () => {
+    await bureau.goto('/bureau');
+    await bureau.getByRole('tab', { name: '服务券项目' }).click();
+    await programRow(bureau).getByRole('button', { name: '账本' }).click();
+    const ledger = bureau.getByTestId('ledger');
+    await ledger.getByText(/^账本校验通过：\d+ 项不变量全部成立$/).waitFor();
+    const paidAccounts = ledger.getByTestId('ledger-accounts').locator('.ant-table-row', { hasText: /^已兑付/ });
+    await paidAccounts.filter({ hasText: '¥15,000.00' }).waitFor();
+    await paidAccounts.filter({ hasText: '¥10,000.00' }).waitFor();
+    const pay = ledger
+      .getByTestId('ledger-transactions')
+      .locator('.ant-table-row', { has: bureau.locator('.ant-tag', { hasText: '兑付付款' }) });
+    await pay.getByText('−¥25,000.00').waitFor();
+    await bureau.locator('.ant-modal-close').click();
+
+    await bureau.getByRole('tab', { name: '审计日志' }).click();
+    const trail = bureau.getByTestId('audit-trail');
+    await trail.getByLabel('对象类型').fill('服务券项目');
+    await bureau
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: '服务券项目',
+      })
+      .click();
+    await trail.getByLabel('对象编号').fill(programId);
+    await trail.getByRole('button', { name: '查询' }).click();
+    const opened = trail.locator('.ant-table-row', { hasText: 'voucher_program.opened' });
+    await trail.locator('.ant-table-row', { hasText: 'voucher_program.created' }).waitFor();
+    await opened.locator('.ant-table-row-expand-icon').click();
+    const diff = trail.getByTestId('audit-diff');
+    const status = diff.locator('.ant-table-row', { hasText: 'status' });
+    await status.locator('mark', { hasText: 'status' }).waitFor(); // the changed key is highlighted
+    await status.getByText('DRAFT').waitFor();
+    await status.getByText('OPEN').waitFor();
+    const unchanged = diff
+      .locator('.ant-table-row')
+      .filter({ has: bureau.getByRole('cell', { name: 'name', exact: true }) });
+    await unchanged.getByText(PROGRAM).first().waitFor();
+    expect(await unchanged.locator('mark').count()).toBe(0); // an unchanged key is not highlighted
+    // only this program's events (an event row shows its action as code; the diff's rows do not)
+    const events = trail.locator('tr.ant-table-row:has(> td code)');
+    expect(await events.count()).toBeGreaterThanOrEqual(3);
+    expect(await events.filter({ hasText: 'voucher_program.' }).count()).toBe(await events.count());
+  });
+
   it('the owner adds a reviewer and changes roles in 人员与权限', async () => {
     await bureau.goto('/bureau');
     await bureau.getByRole('tab', { name: '人员与权限' }).click();

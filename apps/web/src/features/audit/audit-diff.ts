@@ -10,8 +10,10 @@ const show = (value: unknown): string =>
   value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
 
 /**
- * Lines up an event's `before` and `after` key by key (keys of either side, in order of first appearance):
- * a key is changed when its value differs, when it appears or when it disappears.
+ * Lines up an event's `before` and `after` key by key (keys of either side, in order of first appearance).
+ * A key is changed when both sides hold it with different values, or when a whole side is missing (a
+ * creation or a deletion). Events often record only the changed keys in `before` (an opening records
+ * `{ status }`), so a key that one recorded side leaves out is not marked as changed.
  */
 export function auditDiff(
   before: Record<string, unknown> | null | undefined,
@@ -21,6 +23,7 @@ export function auditDiff(
   return keys.map((key) => {
     const b = before?.[key];
     const a = after?.[key];
-    return { key, before: show(b), after: show(a), changed: JSON.stringify(b) !== JSON.stringify(a) };
+    const recorded = !before || !after || (key in before && key in after);
+    return { key, before: show(b), after: show(a), changed: recorded && JSON.stringify(b) !== JSON.stringify(a) };
   });
 }

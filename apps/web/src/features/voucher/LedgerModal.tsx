@@ -53,6 +53,7 @@ export function LedgerModal({ program, onClose }: { program: Program; onClose: (
           load={balances}
           rows={balances.data?.accounts ?? []}
           empty="该项目尚无账户"
+          data-testid="ledger-accounts"
           scroll={{ y: 240 }}
           columns={[
             { title: '账户', render: (_: unknown, a) => accountText(a.kind, a.voucherId, a.cofunderKey) },
@@ -64,6 +65,7 @@ export function LedgerModal({ program, onClose }: { program: Program; onClose: (
           load={ledger}
           rows={ledger.data?.items ?? []}
           empty="该项目尚无交易"
+          data-testid="ledger-transactions"
           pagination={{
             current: page,
             pageSize: PAGE,
