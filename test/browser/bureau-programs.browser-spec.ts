@@ -1,4 +1,4 @@
-import { RegisteredOrg } from '@pilotlink/testing';
+import { RegisteredOrg, registerOrg } from '@pilotlink/testing';
 import type { Locator, Page } from 'playwright-core';
 import { expectStatus, idemKey, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
 import { ShiftedClock } from '../support/shifted-clock';
@@ -20,7 +20,8 @@ interface OrderBody {
  * changes its rules before issuance, approves an application that shows the SME's name — after which a
  * colleague's pending edit is refused as locked — rejects one claim with a reason (its hold goes back
  * to the voucher), approves another, which its payer (a second bureau user: who approves does not pay) pays in a batch
- * whose split per co-funder it then sees.
+ * whose split per co-funder it then sees; it reads the program's ledger (verifier result, balances,
+ * entries) and audit trail (the before/after of its opening as a diff), and rejects a pending org with a reason.
  * Platforms, services, the SME, its application, orders and claims are set up through the HTTP API.
  */
 describe('web portal: the bureau runs a voucher program (browser)', () => {
@@ -412,6 +413,28 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
     const events = trail.locator('tr.ant-table-row:has(> td code)');
     expect(await events.count()).toBeGreaterThanOrEqual(3);
     expect(await events.filter({ hasText: 'voucher_program.' }).count()).toBe(await events.count());
+  });
+
+  it('rejects a pending org in 机构认证 with a reason (the reason required, shown next to the field)', async () => {
+    const pending = await registerOrg(p.t.http, { name: '晋江市待审材料有限公司' });
+    await bureau.goto('/bureau');
+    await bureau.getByRole('tab', { name: '机构认证' }).click();
+    await bureau
+      .locator('.ant-table-row', { hasText: '晋江市待审材料有限公司' })
+      .getByRole('button', { name: '驳回' })
+      .click();
+    const modal = bureau.locator('.ant-modal', { hasText: '驳回认证' });
+    await modal.getByRole('button', { name: '确认驳回' }).click();
+    await modal.getByText('请填写驳回理由').waitFor();
+    await modal.getByLabel('驳回理由').fill('营业执照信息与统一社会信用代码不一致');
+    await modal.getByRole('button', { name: '确认驳回' }).click();
+    await modal.waitFor({ state: 'hidden' });
+    await bureau.locator('.ant-table-row', { hasText: '晋江市待审材料有限公司' }).waitFor({ state: 'detached' });
+    const org = await expectStatus(p.t.http.get(`/api/orgs/${pending.orgId}`).set(pending.auth), 200);
+    expect(org.body).toMatchObject({
+      verificationStatus: 'REJECTED',
+      rejectionReason: '营业执照信息与统一社会信用代码不一致',
+    });
   });
 
   it('the owner adds a reviewer and changes roles in 人员与权限', async () => {
