@@ -1,5 +1,6 @@
 import { Space, Typography } from 'antd';
 import { Reindex } from '../features/search/Reindex';
+import { CreateBureauOrg } from '../features/identity/CreateBureauOrg';
 import { AuditTrail } from '../features/audit/AuditTrail';
 import { FailedJobs } from '../features/queue/FailedJobs';
 
@@ -10,6 +11,7 @@ export function AdminHome() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         运营管理
       </Typography.Title>
+      <CreateBureauOrg />
       <Reindex />
       <FailedJobs />
       <AuditTrail />
