@@ -1,4 +1,4 @@
-import { createTestApp, RegisteredOrg, runJob, TestApp } from '@pilotlink/testing';
+import { createPrivilegedOrg, createTestApp, RegisteredOrg, runJob, TestApp } from '@pilotlink/testing';
 import { verifyLedger } from '@pilotlink/voucher/ledger/ledger-verifier';
 import { ShiftedClock } from './support/shifted-clock';
 import { expectStatus, idemKey, plusDays, today, VoucherWorld, voucherTestEnv } from './support/voucher-fixtures';
@@ -205,6 +205,23 @@ describe('vouchers: REIMBURSE and DEDUCT lifecycles, releases and expiry (e2e)',
       'APPROVE',
       'PAY',
     ]);
+    // accounts with balances and the verifier's result; another bureau's program answers 404
+    const balances = await expectStatus(
+      t.http.get(`/api/voucher-programs/${programId}/ledger/balances`).set(w.bureau.auth),
+      200,
+    );
+    expect(balances.body).toMatchObject({ programId, invariantsChecked: expect.any(Number), violations: [] });
+    const byKind = (kind: string) =>
+      balances.body.accounts
+        .filter((a: { kind: string }) => a.kind === kind)
+        .map((a: { balanceFen: number }) => a.balanceFen);
+    expect(byKind('FUNDING')).toEqual([-5_000_000]);
+    expect(byKind('BUDGET')).toEqual([3_500_000]);
+    expect(byKind('VOUCHER')).toEqual([1_000_000]);
+    expect(byKind('PAID').sort()).toEqual([250_000, 250_000]);
+    const otherBureau = await createPrivilegedOrg(t, 'BUREAU', '440100');
+    await expectStatus(t.http.get(`/api/voucher-programs/${programId}/ledger/balances`).set(otherBureau.auth), 404);
+    await expectStatus(t.http.get(`/api/voucher-programs/${programId}/ledger/balances`).set(sme.auth), 403);
   });
 
   it('DEDUCT: the hold lowers what the SME owes, the platform claims, and 3334/3333/3333 adds up exactly', async () => {

@@ -1,4 +1,4 @@
-import { RegisteredOrg } from '@pilotlink/testing';
+import { RegisteredOrg, registerOrg } from '@pilotlink/testing';
 import type { Locator, Page } from 'playwright-core';
 import { expectStatus, idemKey, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
 import { ShiftedClock } from '../support/shifted-clock';
@@ -20,7 +20,8 @@ interface OrderBody {
  * changes its rules before issuance, approves an application that shows the SME's name — after which a
  * colleague's pending edit is refused as locked — rejects one claim with a reason (its hold goes back
  * to the voucher), approves another, which its payer (a second bureau user: who approves does not pay) pays in a batch
- * whose split per co-funder it then sees.
+ * whose split per co-funder it then sees; it reads the program's ledger (verifier result, balances,
+ * entries) and audit trail (the before/after of its opening as a diff), and rejects a pending org with a reason.
  * Platforms, services, the SME, its application, orders and claims are set up through the HTTP API.
  */
 describe('web portal: the bureau runs a voucher program (browser)', () => {
@@ -368,6 +369,72 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
         { cofunderKey: keys['晋江市科学技术局'], amountFen: 1_000_000 },
       ]),
     );
+  });
+
+  it("shows the program's ledger (verifier result, balances, entries) and its audit trail as diffs", async () => {
+    await bureau.goto('/bureau');
+    await bureau.getByRole('tab', { name: '服务券项目' }).click();
+    await programRow(bureau).getByRole('button', { name: '账本' }).click();
+    const ledger = bureau.getByTestId('ledger');
+    await ledger.getByText(/^账本校验通过：\d+ 项不变量全部成立$/).waitFor();
+    const paidAccounts = ledger.getByTestId('ledger-accounts').locator('.ant-table-row', { hasText: /^已兑付/ });
+    await paidAccounts.filter({ hasText: '¥15,000.00' }).waitFor();
+    await paidAccounts.filter({ hasText: '¥10,000.00' }).waitFor();
+    const pay = ledger
+      .getByTestId('ledger-transactions')
+      .locator('.ant-table-row', { has: bureau.locator('.ant-tag', { hasText: '兑付付款' }) });
+    await pay.getByText('−¥25,000.00').waitFor();
+    await bureau.locator('.ant-modal-close').click();
+
+    await bureau.getByRole('tab', { name: '审计日志' }).click();
+    const trail = bureau.getByTestId('audit-trail');
+    await trail.getByLabel('对象类型').fill('服务券项目');
+    await bureau
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: '服务券项目',
+      })
+      .click();
+    await trail.getByLabel('对象编号').fill(programId);
+    await trail.getByRole('button', { name: '查询' }).click();
+    const opened = trail.locator('.ant-table-row', { hasText: 'voucher_program.opened' });
+    await trail.locator('.ant-table-row', { hasText: 'voucher_program.created' }).waitFor();
+    await opened.locator('.ant-table-row-expand-icon').click();
+    const diff = trail.getByTestId('audit-diff');
+    const status = diff.locator('.ant-table-row', { hasText: 'status' });
+    await status.locator('mark', { hasText: 'status' }).waitFor(); // the changed key is highlighted
+    await status.getByText('DRAFT').waitFor();
+    await status.getByText('OPEN').waitFor();
+    const unchanged = diff
+      .locator('.ant-table-row')
+      .filter({ has: bureau.getByRole('cell', { name: 'name', exact: true }) });
+    await unchanged.getByText(PROGRAM).first().waitFor();
+    expect(await unchanged.locator('mark').count()).toBe(0); // an unchanged key is not highlighted
+    // only this program's events (an event row shows its action as code; the diff's rows do not)
+    const events = trail.locator('tr.ant-table-row:has(> td code)');
+    expect(await events.count()).toBeGreaterThanOrEqual(3);
+    expect(await events.filter({ hasText: 'voucher_program.' }).count()).toBe(await events.count());
+  });
+
+  it('rejects a pending org in 机构认证 with a reason (the reason required, shown next to the field)', async () => {
+    const pending = await registerOrg(p.t.http, { name: '晋江市待审材料有限公司' });
+    await bureau.goto('/bureau');
+    await bureau.getByRole('tab', { name: '机构认证' }).click();
+    await bureau
+      .locator('.ant-table-row', { hasText: '晋江市待审材料有限公司' })
+      .getByRole('button', { name: '驳回' })
+      .click();
+    const modal = bureau.locator('.ant-modal', { hasText: '驳回认证' });
+    await modal.getByRole('button', { name: '确认驳回' }).click();
+    await modal.getByText('请填写驳回理由').waitFor();
+    await modal.getByLabel('驳回理由').fill('营业执照信息与统一社会信用代码不一致');
+    await modal.getByRole('button', { name: '确认驳回' }).click();
+    await modal.waitFor({ state: 'hidden' });
+    await bureau.locator('.ant-table-row', { hasText: '晋江市待审材料有限公司' }).waitFor({ state: 'detached' });
+    const org = await expectStatus(p.t.http.get(`/api/orgs/${pending.orgId}`).set(pending.auth), 200);
+    expect(org.body).toMatchObject({
+      verificationStatus: 'REJECTED',
+      rejectionReason: '营业执照信息与统一社会信用代码不一致',
+    });
   });
 
   it('the owner adds a reviewer and changes roles in 人员与权限', async () => {

@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { QUEUES, REINDEX_SEARCH_JOB_ID } from '@pilotlink/queue';
 import { SEARCH_INDEX_KINDS } from '@pilotlink/search';
-import { createPrivilegedOrg, RegisteredOrg } from '@pilotlink/testing';
+import { createPrivilegedOrg, makeUscc, RegisteredOrg, TEST_PASSWORD } from '@pilotlink/testing';
 import { Queue } from 'bullmq';
 import { readFileSync } from 'node:fs';
 import { indexedTitles, searchableTitles } from '../support/search-fixtures';
@@ -176,6 +176,36 @@ describe('web portal: SME demand management and the admin page (browser)', () =>
     await profile.getByTestId('facts-locked-note').waitFor();
     expect(await profile.getByTestId('pending-correction').count()).toBe(0);
     expect(await profile.getByRole('switch').getAttribute('aria-checked')).toBe('true');
+  });
+
+  it('an admin creates a bureau org; a bad USCC is refused next to its field', async () => {
+    const page = await p.page();
+    await signIn(page, admin.email);
+    await page.getByRole('menuitem', { name: '运营管理' }).click();
+    const card = page.getByTestId('create-bureau');
+    const email = `bureau-${Date.now()}@gov.example.cn`;
+    await card.getByLabel('机构名称').fill('石狮市科学技术局');
+    await card.getByLabel('统一社会信用代码').fill('12345');
+    await card.getByLabel('管辖地区代码').fill('350581');
+    await card.getByLabel('负责人姓名').fill('林局长');
+    await card.getByLabel('负责人邮箱').fill(email);
+    await card.getByLabel('初始密码').fill(TEST_PASSWORD);
+    await card.getByRole('button', { name: '创建' }).click();
+    const usccItem = card.locator('.ant-form-item', { hasText: '统一社会信用代码' });
+    await usccItem.locator('.ant-form-item-explain-error').waitFor();
+    await card.getByLabel('统一社会信用代码').fill(makeUscc('350581', '11'));
+    await card.getByRole('button', { name: '创建' }).click();
+    await card.getByText('已创建：石狮市科学技术局').waitFor();
+    const bureaus = await expectStatus(
+      p.t.http.get('/api/orgs').query({ kind: 'BUREAU', limit: 100 }).set(admin.auth),
+      200,
+    );
+    expect(bureaus.body.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: '石狮市科学技术局', regionCode: '350581' })]),
+    );
+    const owner = await p.page(); // the owner account signs in to the bureau's workbench
+    await signIn(owner, email);
+    await owner.getByRole('heading', { name: '监管工作台' }).waitFor();
   });
 
   it('an admin rebuilds the search indexes and watches the progress reach 100 % / 完成', async () => {

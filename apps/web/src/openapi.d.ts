@@ -1460,6 +1460,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/voucher-programs/{id}/ledger/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The program's ledger accounts with their balances, and the ledger verifier's result */
+        get: operations["ProgramsController_ledgerBalances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/voucher-programs/{id}/public-notice": {
         parameters: {
             query?: never;
@@ -4387,6 +4404,33 @@ export interface components {
             total: number;
             page: number;
             limit: number;
+        };
+        LedgerAccountDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "FUNDING" | "BUDGET" | "VOUCHER" | "HOLD" | "PAYABLE" | "PAID";
+            voucherId: string | null;
+            cofunderKey: string | null;
+            /** @description Signed fen (FUNDING is negative: the money granted) */
+            balanceFen: number;
+        };
+        LedgerViolationDto: {
+            /** @example transaction-balanced */
+            invariant: string;
+            detail: string;
+        };
+        LedgerBalancesDto: {
+            programId: string;
+            accounts: components["schemas"]["LedgerAccountDto"][];
+            /**
+             * Format: date-time
+             * @description When the verifier ran (now)
+             */
+            verifiedAt: string;
+            /** @description How many invariants the verifier checked */
+            invariantsChecked: number;
+            /** @description Broken invariants that name this program's rows */
+            violations: components["schemas"]["LedgerViolationDto"][];
         };
         PublicNoticeItemDto: {
             claimId: string;
@@ -10217,6 +10261,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LedgerPageDto"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProgramsController_ledgerBalances: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerBalancesDto"];
                 };
             };
             /** @description Unknown, or not yours to see */

@@ -8,6 +8,7 @@ import { OrgsReview } from '../features/identity/OrgsReview';
 import { MembersCard } from '../features/identity/MembersCard';
 import { MyRoleProvider } from '../features/identity/roles';
 import { OrgCorrectionsReview } from '../features/identity';
+import { AuditTrail } from '../features/audit/AuditTrail';
 import { PolicyAdmin } from '../features/research/PolicyAdmin';
 import { useSession } from '../shared/session';
 
@@ -32,6 +33,7 @@ export function BureauHome() {
             { key: 'orgs', label: '机构认证', children: <OrgsReview /> },
             { key: 'corrections', label: '资料变更审核', children: <OrgCorrectionsReview /> },
             { key: 'policies', label: '政策资讯', children: <PolicyAdmin /> },
+            { key: 'audit', label: '审计日志', children: <AuditTrail /> },
             ...(session
               ? [{ key: 'members', label: '人员与权限', children: <MembersCard orgId={session.org.id} /> }]
               : []),

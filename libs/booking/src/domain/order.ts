@@ -14,6 +14,19 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/** Chinese names of the order states, for text the server writes (notifications); the portal has its own. */
+export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
+  REQUESTED: '待平台接单',
+  ACCEPTED: '已接单',
+  REJECTED: '已拒绝',
+  CONTRACTED: '已签合同',
+  IN_PROGRESS: '服务中',
+  DELIVERED: '已交付',
+  COMPLETED: '已完成',
+  CANCELLED: '已取消',
+  DISPUTED: '争议中',
+};
+
 export type OrderParty = 'SME' | 'PLATFORM';
 
 export const ORDER_ACTIONS = [

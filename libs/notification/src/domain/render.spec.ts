@@ -99,6 +99,8 @@ describe('rendering notifications per recipient', () => {
     );
     expect(r.title).toBe('订单 PL-2026-000007：平台已交付成果，请验收');
     expect(r.body).toContain('金额：5万元');
+    expect(r.body).toContain('当前状态：已交付'); // a Chinese label, never the raw code
+    expect(r.body).not.toMatch(/[A-Z]{4,}/);
     expect(r.data).toEqual({ orderId: 'o1', contractNumber: 'PL-2026-000007', action: 'deliver', status: 'DELIVERED' });
     expect(
       renderOrder(

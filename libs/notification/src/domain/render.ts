@@ -1,5 +1,7 @@
 import { INDUSTRY_FIELD_INDEX, SERVICE_CATEGORY_LABELS, SERVICE_STAGE_LABELS } from '@pilotlink/catalogue';
 import type { ServiceCategory, ServiceStage } from '@pilotlink/catalogue';
+import { ORDER_STATUS_LABELS } from '@pilotlink/booking';
+import type { OrderStatus } from '@pilotlink/booking';
 import { BUDGET_BANDS, budgetBandOf } from '@pilotlink/demand';
 import type { Demand, DeclineReason, Quote } from '@pilotlink/demand';
 import type { QuoteAction } from './event-keys';
@@ -198,7 +200,7 @@ export function renderOrder(action: string, order: OrderFacts, context: { platfo
     body: [
       `平台：${context.platformName}`,
       `金额：${formatYuan(order.agreedAmountFen)}`,
-      `当前状态：${order.status}`,
+      `当前状态：${ORDER_STATUS_LABELS[order.status as OrderStatus] ?? order.status}`,
     ].join('\n'),
     data: { orderId: order.id, contractNumber: order.contractNumber, action, status: order.status },
   };

@@ -20,6 +20,7 @@ import type { Actor, RequestContext } from '@pilotlink/identity';
 import { PublicNoticePageDto } from '../dto/claim.dto';
 import {
   CreateProgramDto,
+  LedgerBalancesDto,
   LedgerPageDto,
   ProgramListQueryDto,
   ProgramResponseDto,
@@ -136,6 +137,14 @@ export class ProgramsController {
     @Query() page: PageQueryDto,
   ): Promise<LedgerPageDto> {
     return this.reports.ledgerPage(actor, id, page);
+  }
+
+  @Get(':id/ledger/balances')
+  @AllowOrgKinds('BUREAU', 'ADMIN')
+  @ApiOperation({ summary: "The program's ledger accounts with their balances, and the ledger verifier's result" })
+  @ApiOkResponse({ type: LedgerBalancesDto })
+  ledgerBalances(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<LedgerBalancesDto> {
+    return this.reports.ledgerBalances(actor, id);
   }
 
   @Get(':id/public-notice')

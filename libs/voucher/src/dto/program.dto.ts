@@ -321,3 +321,25 @@ export class LedgerPageDto {
   @ApiProperty() page: number;
   @ApiProperty() limit: number;
 }
+
+export class LedgerAccountDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ enum: ['FUNDING', 'BUDGET', 'VOUCHER', 'HOLD', 'PAYABLE', 'PAID'] }) kind: string;
+  @ApiProperty({ nullable: true, type: String }) voucherId: string | null;
+  @ApiProperty({ nullable: true, type: String }) cofunderKey: string | null;
+  @ApiProperty({ description: 'Signed fen (FUNDING is negative: the money granted)' }) balanceFen: number;
+}
+
+export class LedgerViolationDto {
+  @ApiProperty({ example: 'transaction-balanced' }) invariant: string;
+  @ApiProperty() detail: string;
+}
+
+export class LedgerBalancesDto {
+  @ApiProperty() programId: string;
+  @ApiProperty({ type: [LedgerAccountDto] }) accounts: LedgerAccountDto[];
+  @ApiProperty({ description: 'When the verifier ran (now)' }) verifiedAt: Date;
+  @ApiProperty({ description: 'How many invariants the verifier checked' }) invariantsChecked: number;
+  @ApiProperty({ type: [LedgerViolationDto], description: "Broken invariants that name this program's rows" })
+  violations: LedgerViolationDto[];
+}

@@ -5,9 +5,10 @@ import type { Actor } from '@pilotlink/identity';
 import { splitByBasisPoints } from '@pilotlink/core';
 import { DataSource } from 'typeorm';
 import { PublicNoticeItemDto } from '../dto/claim.dto';
-import { LedgerPageDto, ProgramSummaryDto } from '../dto/program.dto';
+import { LedgerBalancesDto, LedgerPageDto, ProgramSummaryDto } from '../dto/program.dto';
 import { VoucherProgram } from '../entities/voucher-program.entity';
 import { Ledger } from '../ledger/ledger.service';
+import { LEDGER_INVARIANTS, verifyLedger } from '../ledger/ledger-verifier';
 import { programRunBy } from './program-access';
 
 /** What a bureau (and the public, for notices) sees of a program's money — all derived from the ledger. */
@@ -98,6 +99,44 @@ export class ProgramReportsService {
       total,
       page: page.page,
       limit: page.limit,
+    };
+  }
+
+  /**
+   * The program's accounts with their balances, and the ledger verifier's result: it checks the whole
+   * database in one snapshot, and only the violations naming one of this program's rows are shown.
+   */
+  async ledgerBalances(actor: Actor, id: string): Promise<LedgerBalancesDto> {
+    await this.ownOrAdmin(actor, id);
+    const manager = this.dataSource.manager;
+    const accounts = await manager.query<
+      { id: string; kind: string; voucher_id: string | null; cofunder_key: string | null; balance_fen: string }[]
+    >(
+      `SELECT id, kind, voucher_id, cofunder_key, balance_fen FROM ledger_accounts WHERE program_id = $1
+        ORDER BY array_position(ARRAY['FUNDING','BUDGET','VOUCHER','HOLD','PAYABLE','PAID'], kind::text), id`,
+      [id],
+    );
+    const violations = await verifyLedger(manager);
+    const own = new Set<string>([id, ...accounts.map((a) => a.id), ...accounts.flatMap((a) => a.voucher_id ?? [])]);
+    if (violations.length > 0) {
+      const tx = await manager.query<{ id: string }[]>(`SELECT id FROM ledger_transactions WHERE program_id = $1`, [
+        id,
+      ]);
+      tx.forEach((t) => own.add(t.id));
+    }
+    const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+    return {
+      programId: id,
+      accounts: accounts.map((a) => ({
+        id: a.id,
+        kind: a.kind,
+        voucherId: a.voucher_id,
+        cofunderKey: a.cofunder_key,
+        balanceFen: parseFen(a.balance_fen),
+      })),
+      verifiedAt: this.clock.now(),
+      invariantsChecked: LEDGER_INVARIANTS.length,
+      violations: violations.filter((v) => (v.detail.match(uuid) ?? []).some((u) => own.has(u))),
     };
   }
 

@@ -152,6 +152,9 @@ export function Dashboard() {
                 <Typography.Text type="secondary">
                   {steps.map(([k, l]) => `${l} ${funnel.data!.total[k]}`).join(' · ')}
                 </Typography.Text>
+                <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+                  按当年发布的需求逐级统计；企业直接从服务目录下单后兑付的服务券不经过需求，不计入漏斗，见项目兑付数据。
+                </Typography.Paragraph>
               </div>
             )}
           </Card>

@@ -1,12 +1,15 @@
-import { Button, Card, Empty, Table } from 'antd';
+import { Button, Card, Empty, Space, Table } from 'antd';
+import { useState } from 'react';
 import { api } from '../../shared/api';
 import type { Org, OrgPage } from '../../shared/api-types';
 import { useAction } from '../../shared/actions';
 import { ROLE_LABEL } from '../../shared/labels/identity';
 import { useLoad } from '../../shared/useLoad';
+import { RejectOrgModal } from './RejectOrgModal';
 
 export function OrgsReview() {
   const run = useAction();
+  const [rejecting, setRejecting] = useState<Org>();
   const orgs = useLoad(() => api<OrgPage>('/orgs', { query: { verificationStatus: 'PENDING', limit: 50 } }), []);
   const verify = async (org: Org) => {
     if (await run(() => api(`/orgs/${org.id}/verify`, { method: 'POST' }), `已认证：${org.name}`)) orgs.reload();
@@ -29,13 +32,27 @@ export function OrgsReview() {
           {
             title: '操作',
             render: (_: unknown, o: Org) => (
-              <Button size="small" type="primary" onClick={() => verify(o)}>
-                认证通过
-              </Button>
+              <Space size={4}>
+                <Button size="small" type="primary" onClick={() => verify(o)}>
+                  认证通过
+                </Button>
+                <Button size="small" danger onClick={() => setRejecting(o)}>
+                  驳回
+                </Button>
+              </Space>
             ),
           },
         ]}
       />
+      {rejecting && (
+        <RejectOrgModal
+          org={rejecting}
+          onClose={(done) => {
+            setRejecting(undefined);
+            if (done) orgs.reload();
+          }}
+        />
+      )}
     </Card>
   );
 }

@@ -11,6 +11,7 @@ import { ruleText } from './program-form';
 import { LoadedTable } from '../../shared/LoadedTable';
 import { useBureauPrograms } from './useBureauPrograms';
 import { PublicNoticeModal } from './PublicNoticeModal';
+import { LedgerModal } from './LedgerModal';
 import { TopUpModal } from './TopUpModal';
 import { RoleGate } from '../identity/roles';
 
@@ -24,6 +25,7 @@ export function ProgramsAdmin() {
   const [editing, setEditing] = useState<{ program?: Program; readOnly?: boolean }>();
   const [topUp, setTopUp] = useState<Program>();
   const [notice, setNotice] = useState<Program>();
+  const [ledger, setLedger] = useState<Program>();
   const act = async (p: Program, action: 'open' | 'close') => {
     if (
       await run(
@@ -114,6 +116,11 @@ export function ProgramsAdmin() {
                   <Button size="small" onClick={() => setNotice(p)}>
                     公示
                   </Button>
+                  {p.status !== 'DRAFT' && (
+                    <Button size="small" onClick={() => setLedger(p)}>
+                      账本
+                    </Button>
+                  )}
                 </Space>
               );
             },
@@ -139,6 +146,7 @@ export function ProgramsAdmin() {
           }}
         />
       )}
+      {ledger && <LedgerModal program={ledger} onClose={() => setLedger(undefined)} />}
       {notice && <PublicNoticeModal program={notice} onClose={() => setNotice(undefined)} />}
     </Card>
   );

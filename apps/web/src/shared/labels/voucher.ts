@@ -92,3 +92,25 @@ export const REDEMPTION_OPTIONS = [
   { value: 'REIMBURSE', label: '通用（企业兑付：企业全额付款后申请补贴）' },
   { value: 'DEDUCT', label: '通兑（服务机构兑付：下单直接抵扣，平台向主管部门申请兑付）' },
 ];
+
+/** Ledger accounts of a program (SPEC §6). */
+export const LEDGER_ACCOUNT: Record<string, string> = {
+  FUNDING: '资金来源',
+  BUDGET: '未发放预算',
+  VOUCHER: '券面余额',
+  HOLD: '已冻结',
+  PAYABLE: '待兑付',
+  PAID: '已兑付',
+};
+
+/** Ledger transaction kinds. */
+export const LEDGER_TX: Record<string, string> = {
+  BUDGET_GRANT: '预算拨付',
+  ISSUE: '发券',
+  HOLD: '冻结',
+  RELEASE: '解冻',
+  APPROVE: '兑付审核通过',
+  PAY: '兑付付款',
+  EXPIRE_RETURN: '过期退回',
+  REVOKE_RETURN: '撤销退回',
+};
