@@ -75,7 +75,9 @@ export function MembersCard({ orgId }: { orgId: string }) {
           ]}
         />
       </Card>
-      {isOwner && <AddMemberCard orgId={orgId} options={options} onAdded={members.reload} />}
+      {/* The new member's default role depends on the org's kind (审核员 in a bureau): the form mounts once it is known,
+          or its initial value would stay the pre-load default. */}
+      {isOwner && orgKind && <AddMemberCard orgId={orgId} options={options} onAdded={members.reload} />}
     </Space>
   );
 }
