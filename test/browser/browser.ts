@@ -1,5 +1,5 @@
 import { createTestApp, TEST_PASSWORD, TestApp, TestAppOptions } from '@pilotlink/testing';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
@@ -23,6 +23,29 @@ export const CHROMIUM_ARGS = [
  * README's pictures (docs/screenshots) come from the demo data instead: `npm run screenshots`.
  */
 export const SCREENSHOTS = resolve(__dirname, '../../.data/screenshots');
+
+/**
+ * Where journeyShot saves: `.data/screenshots/journeys` by default (a test run leaves the working tree clean);
+ * `npm run screenshots:journeys` sets JOURNEY_SCREENSHOTS=docs/screenshots/journeys to refresh the committed
+ * pictures the README links to.
+ */
+export const JOURNEY_SCREENSHOTS = resolve(
+  __dirname,
+  '../..',
+  process.env.JOURNEY_SCREENSHOTS ?? '.data/screenshots/journeys',
+);
+
+/**
+ * Saves a key screen of a journey as `<journey>/<step>.png` (step like `03-quote-compare`) and checks the
+ * file was written, so a journey whose screen could not be captured fails rather than leaving a gap.
+ */
+export async function journeyShot(page: Page, journey: string, step: string): Promise<void> {
+  const dir = join(JOURNEY_SCREENSHOTS, journey);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${step}.png`);
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  if (statSync(path).size < 1_000) throw new Error(`the screenshot ${path} is empty`);
+}
 
 export interface PortalTest {
   t: TestApp;
