@@ -4599,6 +4599,20 @@ export interface components {
             passed: boolean;
             detail: string;
         };
+        SpotCheckResponseDto: {
+            id: string;
+            claimId: string;
+            smeOrgId: string;
+            /** @enum {string} */
+            result: "PASS" | "FAIL";
+            note: string;
+            evidence: string;
+            voucherRevoked: boolean;
+            /** @description Who checked (user) */
+            checkedByUserId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         PayoutDto: {
             cofunderKey: string;
             amountFen: number;
@@ -4637,6 +4651,8 @@ export interface components {
             flags: string[];
             /** @description Sampled for a spot check */
             spotCheck: boolean;
+            /** @description Bureau or admin: the recorded spot check (抽查) of a sampled claim, null until recorded */
+            spotCheckRecord?: components["schemas"]["SpotCheckResponseDto"] | null;
             /** @enum {string} */
             status: "SUBMITTED" | "APPROVED" | "UNDER_OBJECTION" | "REJECTED" | "PAID";
             reason: string | null;
@@ -4673,20 +4689,6 @@ export interface components {
             evidence?: string;
             /** @description FAIL only: revoke the claim's voucher (REVOKED); its unheld balance returns to the program budget */
             revokeVoucher?: boolean;
-        };
-        SpotCheckResponseDto: {
-            id: string;
-            claimId: string;
-            smeOrgId: string;
-            /** @enum {string} */
-            result: "PASS" | "FAIL";
-            note: string;
-            evidence: string;
-            voucherRevoked: boolean;
-            /** @description Who checked (user) */
-            checkedByUserId: string;
-            /** Format: date-time */
-            createdAt: string;
         };
         CreateBatchDto: {
             /** Format: uuid */

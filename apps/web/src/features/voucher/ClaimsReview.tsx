@@ -10,6 +10,7 @@ import { CHECK_LABEL, FLAG_TEXT, CLAIM_STATUS } from '../../shared/labels/vouche
 import { useLoad } from '../../shared/useLoad';
 import { ObjectionsModal } from './ObjectionsModal';
 import { SpotCheckModal } from './SpotCheckModal';
+import { SpotCheckRecord } from './SpotCheckRecord';
 import { RejectClaimModal } from './RejectClaimModal';
 import { BatchView } from './BatchView';
 import { RoleGate, useMyRole } from '../identity/roles';
@@ -162,6 +163,7 @@ export function ClaimsReview() {
                     </Tag>
                   ))}
                   {c.spotCheck && <Tag color="purple">抽查</Tag>}
+                  {c.spotCheckRecord && <SpotCheckRecord record={c.spotCheckRecord} />}
                 </Space>
               ),
             },
@@ -183,7 +185,7 @@ export function ClaimsReview() {
               title: '操作',
               render: (_: unknown, c: Claim) => (
                 <Space wrap size={4}>
-                  {c.spotCheck && (c.status === 'APPROVED' || c.status === 'PAID') && (
+                  {c.spotCheck && !c.spotCheckRecord && ['APPROVED', 'UNDER_OBJECTION', 'PAID'].includes(c.status) && (
                     <RoleGate need="REVIEWER">
                       <Button size="small" onClick={() => setChecking(c)}>
                         录入抽查结果
