@@ -307,6 +307,16 @@ describe('web portal: a bureau from its creation to a paid claim (browser)', () 
         'voucher.claim.paid',
       ]),
     );
+    // who did each: the owner approved, the payer paid (maker-checker), the objection came from the public
+    const event = (action: string) =>
+      trail.locator('tr.ant-table-row', { has: owner.getByText(action, { exact: true }) });
+    await event('voucher.claim.approved').getByText('批准兑付（进入公示）').waitFor();
+    await event('voucher.claim.approved').getByText('陈处长').waitFor();
+    await event('voucher.claim.spot_check_passed').getByText('陈处长').waitFor();
+    await event('voucher.claim.objection_dismissed').getByText('陈处长').waitFor();
+    await event('voucher.claim.paid').getByText('林拨付').waitFor();
+    await event('voucher.claim.paid').getByText('本机构').waitFor();
+    await event('voucher.claim.objected').getByText('系统或公众').waitFor();
     await journeyShot(owner, JOURNEY, '09-audit-trail');
     await trail.getByRole('button', { name: '重置' }).click();
     await trail.getByLabel('操作机构编号').fill(bureauOrgId);
