@@ -13,6 +13,7 @@ import { ResultInvitation, ResultNdaAcceptance } from './domain/result-access.en
 import { ResearchResult } from './domain/result.entity';
 import { ResultSearchService } from './results/result-search.service';
 import { ResultsService } from './results/results.service';
+import { ResultFacts } from './results/result-facts';
 import { DigestSettingsService } from './digest/digest-settings';
 import { ResearchDigestService } from './digest/research-digest.service';
 import { ResultMatchingService } from './matching/result-matching.service';
@@ -31,6 +32,7 @@ import { ResultMatchingService } from './matching/result-matching.service';
   ],
   providers: [
     ResultsService,
+    ResultFacts,
     ResultSearchService,
     PolicyNoticesService,
     ResultMatchingService,
@@ -39,6 +41,7 @@ import { ResultMatchingService } from './matching/result-matching.service';
   ],
   exports: [
     ResultsService,
+    ResultFacts,
     ResultSearchService,
     PolicyNoticesService,
     ResultMatchingService,
