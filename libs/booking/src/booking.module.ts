@@ -24,6 +24,14 @@ import { ReviewsService } from './orders/reviews.service';
     // Local disk here; an S3-compatible store would be bound to the same token.
     { provide: FileStore, useClass: LocalDiskFileStore },
   ],
-  exports: [OrderRecords, OrderChanges, OrdersService, OrderFacts, PaymentsService, DeliverablesService, ReviewsService],
+  exports: [
+    OrderRecords,
+    OrderChanges,
+    OrdersService,
+    OrderFacts,
+    PaymentsService,
+    DeliverablesService,
+    ReviewsService,
+  ],
 })
 export class BookingModule {}

@@ -24,7 +24,6 @@ export function KeyProjectDetail({ project, onClose }: { project: KeyProject; on
   const act = useAction();
   const closeWith = useDialogClose();
   const active = current.status === 'ACTIVE';
-  const path = `/key-projects/${current.id}`;
 
   const save = async (work: () => Promise<KeyProject>, done: string) => {
     let next: KeyProject | undefined;
@@ -33,12 +32,16 @@ export function KeyProjectDetail({ project, onClose }: { project: KeyProject; on
       setChanged(true);
     }
   };
-  const reload = () => save(() => api<KeyProject>(path), '');
+  const reload = () => save(() => api<KeyProject>(`/key-projects/${current.id}`), '');
   const patch = (body: Record<string, string>, done: string) =>
-    save(() => api<KeyProject>(path, { method: 'PATCH', body }), done);
+    save(() => api<KeyProject>(`/key-projects/${current.id}`, { method: 'PATCH', body }), done);
   const markDone = (mid: string) =>
     save(
-      () => api<KeyProject>(`${path}/milestones/${mid}`, { method: 'PATCH', body: { doneOn: today() } }),
+      () =>
+        api<KeyProject>(`/key-projects/${current.id}/milestones/${mid}`, {
+          method: 'PATCH',
+          body: { doneOn: today() },
+        }),
       '已标记完成',
     );
 
@@ -125,7 +128,7 @@ export function KeyProjectDetail({ project, onClose }: { project: KeyProject; on
       {closing && (
         <ReasonModal
           title="结束跟踪"
-          path={`${path}/close`}
+          path={`/key-projects/${current.id}/close`}
           onClose={closeWith(() => setClosing(false), '已结束跟踪', reload)}
         />
       )}
