@@ -13,7 +13,7 @@ import { ResultInvitation, ResultNdaAcceptance } from './domain/result-access.en
 import { ResearchResult } from './domain/result.entity';
 import { ResultSearchService } from './results/result-search.service';
 import { ResultsService } from './results/results.service';
-import { ResultFacts } from './results/result-facts';
+import { ResultFactsModule } from './results/result-facts.module';
 import { DigestSettingsService } from './digest/digest-settings';
 import { ResearchDigestService } from './digest/research-digest.service';
 import { ResultMatchingService } from './matching/result-matching.service';
@@ -28,11 +28,11 @@ import { ResultMatchingService } from './matching/result-matching.service';
     DemandModule,
     NotificationModule,
     QueueModule,
+    ResultFactsModule,
     TypeOrmModule.forFeature([ResearchResult, ResultInvitation, ResultNdaAcceptance, PolicyNotice]),
   ],
   providers: [
     ResultsService,
-    ResultFacts,
     ResultSearchService,
     PolicyNoticesService,
     ResultMatchingService,
@@ -40,8 +40,8 @@ import { ResultMatchingService } from './matching/result-matching.service';
     DigestSettingsService,
   ],
   exports: [
+    ResultFactsModule,
     ResultsService,
-    ResultFacts,
     ResultSearchService,
     PolicyNoticesService,
     ResultMatchingService,

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BookingModule } from '@pilotlink/booking';
 import { DemandModule } from '@pilotlink/demand';
 import { IdentityModule } from '@pilotlink/identity';
-import { ResearchModule } from '@pilotlink/research';
+import { ResultFactsModule } from '@pilotlink/research';
 import { KeyProject, KeyProjectMilestone } from './key-project.entity';
 import { KeyProjectSubjects } from './key-project-subjects';
 import { KeyProjectViews } from './key-project-views';
@@ -11,12 +11,12 @@ import { KeyProjectsService } from './key-projects.service';
 
 /**
  * 重点项目清单: the bureau's tracked results, demands and orders. Talks to research, demand and booking only
- * through their facts ports (ResultFacts, DemandFacts, OrderFacts), and to identity through OrgDirectory.
+ * through their facts ports (ResultFacts — its own small module —, DemandFacts, OrderFacts), and to identity through OrgDirectory.
  */
 @Module({
   imports: [
     IdentityModule,
-    ResearchModule,
+    ResultFactsModule,
     DemandModule,
     BookingModule,
     TypeOrmModule.forFeature([KeyProject, KeyProjectMilestone]),
