@@ -2534,6 +2534,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/key-projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bureau: its board — key projects by stage, overdue milestones counted; by officer */
+        get: operations["KeyProjectsController_board"];
+        put?: never;
+        /** Bureau: mark a result, demand or order of an org in its jurisdiction as a key project and assign an officer (专人跟踪, an active user of the bureau) */
+        post: operations["KeyProjectsController_mark"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-projects/tracking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The parties' view (the result's institute, the demand's SME, the order's SME and platform): which bureau tracks it, by which officer (name only) and at which stage — nothing of the bureau’s notes */
+        get: operations["KeyProjectsController_tracking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-projects/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bureau: results, demands or orders in its jurisdiction it may mark (newest 20) */
+        get: operations["KeyProjectsController_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bureau: one of its key projects with milestones */
+        get: operations["KeyProjectsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Bureau: reassign the officer, move the stage forward, edit the note */
+        patch: operations["KeyProjectsController_update"];
+        trace?: never;
+    };
+    "/api/key-projects/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bureau: stop tracking (with a reason); the project stays on record */
+        post: operations["KeyProjectsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-projects/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bureau: add a milestone (stage, title, due date, optional done date and note) */
+        post: operations["KeyProjectsController_addMilestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-projects/{id}/milestones/{mid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Bureau: edit a milestone or record it done (doneOn; null reopens it) */
+        patch: operations["KeyProjectsController_updateMilestone"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5815,6 +5936,170 @@ export interface components {
             /** @description Per SME region × demand field */
             rows: components["schemas"]["FunnelRowDto"][];
             total: components["schemas"]["FunnelCountsDto"];
+        };
+        CreateKeyProjectDto: {
+            /**
+             * @description What is marked: a research result, a demand or an order
+             * @enum {string}
+             */
+            subjectType: "RESULT" | "DEMAND" | "ORDER";
+            /**
+             * Format: uuid
+             * @description Of an org in your jurisdiction (else 404); drafts cannot be marked
+             */
+            subjectId: string;
+            /**
+             * Format: uuid
+             * @description The officer who follows it (专人跟踪): an active user of your bureau
+             */
+            officerUserId: string;
+            /**
+             * @description CONCEPT 概念验证 → LAB 小试 → PILOT 中试熟化 → INDUSTRIALISATION 产业化
+             * @default CONCEPT
+             * @enum {string}
+             */
+            stage: "CONCEPT" | "LAB" | "PILOT" | "INDUSTRIALISATION";
+            /** @description The bureau's own note (never shown to the parties) */
+            note?: string;
+        };
+        KeyProjectOfficerDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 王专员 */
+            displayName: string;
+        };
+        KeyProjectMilestoneDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            stage: "CONCEPT" | "LAB" | "PILOT" | "INDUSTRIALISATION";
+            title: string;
+            /** @example 2026-06-30 */
+            dueOn: string;
+            /** @example 2026-06-20 */
+            doneOn?: string | null;
+            note?: string | null;
+            /** @description Due before today (China) and not done */
+            overdue: boolean;
+        };
+        KeyProjectResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            subjectType: "RESULT" | "DEMAND" | "ORDER";
+            /** Format: uuid */
+            subjectId: string;
+            /** @description The subject's title when it was marked */
+            subjectTitle: string;
+            /** @enum {string} */
+            stage: "CONCEPT" | "LAB" | "PILOT" | "INDUSTRIALISATION";
+            /** @enum {string} */
+            status: "ACTIVE" | "CLOSED";
+            officer: components["schemas"]["KeyProjectOfficerDto"];
+            note?: string | null;
+            /** Format: date-time */
+            closedAt?: string | null;
+            closeReason?: string | null;
+            /** @description By due date */
+            milestones: components["schemas"]["KeyProjectMilestoneDto"][];
+            overdueCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        KeyProjectColumnDto: {
+            /** @enum {string} */
+            stage: "CONCEPT" | "LAB" | "PILOT" | "INDUSTRIALISATION";
+            items: components["schemas"]["KeyProjectResponseDto"][];
+        };
+        KeyProjectBoardDto: {
+            /** @description Every stage in order, empty ones too */
+            columns: components["schemas"]["KeyProjectColumnDto"][];
+            total: number;
+            /** @description Overdue milestones on the board */
+            overdueCount: number;
+            /**
+             * @description The date (China) overdue was judged against
+             * @example 2026-03-10
+             */
+            today: string;
+        };
+        KeyProjectTrackingDto: {
+            /** @example 广州市发展和改革委员会 */
+            bureauName: string;
+            /** @example 王专员 */
+            officerName: string;
+            /** @enum {string} */
+            stage: "CONCEPT" | "LAB" | "PILOT" | "INDUSTRIALISATION";
+            /**
+             * Format: date-time
+             * @description When it was marked
+             */
+            since: string;
+        };
+        KeyProjectTrackingListDto: {
+            /** @description Active key projects on this object (empty: not tracked) */
+            items: components["schemas"]["KeyProjectTrackingDto"][];
+        };
+        KeyProjectCandidateDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description Already an active key project of yours */
+            tracked: boolean;
+        };
+        KeyProjectCandidateListDto: {
+            /** @description At most 20, newest first */
+            items: components["schemas"]["KeyProjectCandidateDto"][];
+        };
+        UpdateKeyProjectDto: {
+            /**
+             * Format: uuid
+             * @description Hand the project to another officer of your bureau
+             */
+            officerUserId?: string;
+            /**
+             * @description Forward only (409 otherwise): CONCEPT 概念验证 → LAB 小试 → PILOT 中试熟化 → INDUSTRIALISATION 产业化
+             * @enum {string}
+             */
+            stage?: "CONCEPT" | "LAB" | "PILOT" | "INDUSTRIALISATION";
+            note?: string | null;
+        };
+        CloseKeyProjectDto: {
+            /** @example 已在广州落地投产，转入常规服务 */
+            reason: string;
+        };
+        CreateMilestoneDto: {
+            /**
+             * @description CONCEPT 概念验证 → LAB 小试 → PILOT 中试熟化 → INDUSTRIALISATION 产业化
+             * @enum {string}
+             */
+            stage: "CONCEPT" | "LAB" | "PILOT" | "INDUSTRIALISATION";
+            /** @example 完成中试线工艺验证 */
+            title: string;
+            /**
+             * @description Due date (China calendar); a past one is overdue at once
+             * @example 2026-06-30
+             */
+            dueOn: string;
+            /**
+             * @description Done date; not after today
+             * @example 2026-06-20
+             */
+            doneOn?: string;
+            note?: string;
+        };
+        UpdateMilestoneDto: {
+            title?: string;
+            /** @example 2026-07-15 */
+            dueOn?: string;
+            /**
+             * @description Done date (not after today); null reopens the milestone
+             * @example 2026-06-20
+             */
+            doneOn?: string | null;
+            note?: string;
         };
     };
     responses: never;
@@ -13619,6 +13904,588 @@ export interface operations {
             };
             /** @description Only bureaus and admins read reports */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    KeyProjectsController_board: {
+        parameters: {
+            query?: {
+                /** @description Only this officer's projects */
+                officerUserId?: string;
+                status?: "ACTIVE" | "CLOSED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyProjectBoardDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a bureau (the parties only read the tracking) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not your bureau’s / not in your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    KeyProjectsController_mark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateKeyProjectDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyProjectResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a bureau (the parties only read the tracking) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not your bureau’s / not in your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CONFLICT: already one of your key projects */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    KeyProjectsController_tracking: {
+        parameters: {
+            query: {
+                subjectType: "RESULT" | "DEMAND" | "ORDER";
+                subjectId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyProjectTrackingListDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a bureau (the parties only read the tracking) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not your bureau’s / not in your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    KeyProjectsController_candidates: {
+        parameters: {
+            query: {
+                subjectType: "RESULT" | "DEMAND" | "ORDER";
+                /** @description A fragment of the title (the contract number for orders) */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyProjectCandidateListDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a bureau (the parties only read the tracking) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not your bureau’s / not in your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    KeyProjectsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyProjectResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a bureau (the parties only read the tracking) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not your bureau’s / not in your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    KeyProjectsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateKeyProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyProjectResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a bureau (the parties only read the tracking) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not your bureau’s / not in your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION: backwards, or closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    KeyProjectsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseKeyProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyProjectResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a bureau (the parties only read the tracking) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not your bureau’s / not in your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION: already closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    KeyProjectsController_addMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMilestoneDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyProjectResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a bureau (the parties only read the tracking) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not your bureau’s / not in your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION: the project is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    KeyProjectsController_updateMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                mid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMilestoneDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyProjectResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a bureau (the parties only read the tracking) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not your bureau’s / not in your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION: the project is closed */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

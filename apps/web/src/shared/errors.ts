@@ -69,6 +69,11 @@ const FIELD_LABELS: Record<string, string> = {
   contactEmail: '联系邮箱',
   'ipItems.number': '专利号/登记号',
   'ipItems.title': '知识产权名称',
+  subjectType: '对象类型',
+  subjectId: '跟踪对象',
+  officerUserId: '跟踪人',
+  dueOn: '截止日期',
+  doneOn: '完成日期',
 };
 
 /** Chinese text for the stable error codes the portal meets. */
@@ -126,6 +131,9 @@ const EN_PATTERNS: [RegExp, string][] = [
   [/should not be empty|must be a string/i, '必填'],
   [/already (registered|taken|exists)/i, '已被注册'],
   [/must not be below/i, '不能低于下限'],
+  [/must be a date|ISO 8601 date/i, '请填写日期（YYYY-MM-DD）'],
+  [/must not be after today/i, '不能晚于今天'],
+  [/active member of your bureau/i, '须为本单位在职人员'],
 ];
 
 /** One API validation message in Chinese: a known pattern, else a generic "does not meet the rules". */
