@@ -155,7 +155,7 @@ export function DemandPage() {
           />
         </Spin>
       </Card>
-      <QuoteCompare demandId={id!} open={d?.status === 'OPEN'} />
+      <QuoteCompare demandId={id!} demand={d} />
     </Space>
   );
 }
