@@ -35,9 +35,11 @@ describe('web portal: a 揭榜挂帅 challenge from registration to the award (b
   /** The form item labelled `label` inside `scope`. */
   const item = (scope: Locator, label: string) =>
     scope.locator('.ant-form-item', { has: scope.page().locator(`label:text-is("${label}")`) });
+  /** Types a date into a DatePicker and leaves it (Tab: Enter would also submit the form). */
   const setDate = async (field: Locator, date: string) => {
     await field.locator('input').fill(date);
-    await field.locator('input').press('Enter');
+    await field.locator('input').press('Tab');
+    await field.locator(`input[value="${date}"]`).waitFor();
   };
   const proposalRow = (page: Page, platform: string) =>
     page.getByTestId('quotes').locator('.ant-table-row', { hasText: platform });
