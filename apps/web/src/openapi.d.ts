@@ -657,6 +657,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Platform: your quotes and proposals on every demand, latest change first, with each outcome
+         * @description Each with the demand it answers (title, mode, status); a declined one with the SME’s reason, an accepted one with its order.
+         */
+        get: operations["QuotesController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/demands/{id}/quotes": {
         parameters: {
             query?: never;
@@ -3310,6 +3330,11 @@ export interface components {
             awardWindowDays?: number;
             /** @description FULL view, challenges: the last day a proposal may be accepted (deadline + award window) */
             awardBy?: string | null;
+            /**
+             * @description FULL view, challenges: where the challenge stands today by the server's calendar (Beijing) — SUBMISSIONS through the deadline, AWARD through awardBy (the SME may accept a proposal), OVER after
+             * @enum {string}
+             */
+            challengePhase?: "SUBMISSIONS" | "AWARD" | "OVER";
         };
         DemandPageDto: {
             items: components["schemas"]["DemandResponseDto"][];
@@ -3437,6 +3462,60 @@ export interface components {
             /** @description 收益分配 (谁投入谁获益) */
             benefitSharingNote?: string | null;
         };
+        QuotedDemandDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /**
+             * @description CHALLENGE = 揭榜挂帅 (the quote is a proposal)
+             * @enum {string}
+             */
+            mode: "OPEN" | "CHALLENGE";
+            /** @enum {string} */
+            status: "DRAFT" | "OPEN" | "AWARDED" | "CLOSED" | "CANCELLED" | "EXPIRED";
+        };
+        MyQuoteResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            demandId: string;
+            /** Format: uuid */
+            platformId: string;
+            /** Format: uuid */
+            platformOrgId: string;
+            /**
+             * Format: uuid
+             * @description The service it is delivered under
+             */
+            serviceId: string | null;
+            priceFen: number;
+            timelineDays: number;
+            scope: string;
+            validUntil: string;
+            /** @enum {string} */
+            status: "SUBMITTED" | "REVISION_REQUESTED" | "ACCEPTED" | "DECLINED" | "WITHDRAWN" | "EXPIRED";
+            revision: number;
+            revisionNote?: string | null;
+            /** @enum {string|null} */
+            declineReason?: "PRICE_TOO_HIGH" | "TIMELINE_TOO_LONG" | "SCOPE_MISMATCH" | "CHOSE_ANOTHER" | "NO_LONGER_NEEDED" | "OTHER" | null;
+            declineComment?: string | null;
+            /** @description Who owns what the pilot produces; carried onto the order */
+            ipTerms: components["schemas"]["IpTermsResponseDto"];
+            /**
+             * Format: uuid
+             * @description An accepted quote: the order its acceptance created
+             */
+            orderId?: string;
+            /** Format: date-time */
+            updatedAt: string;
+            demand: components["schemas"]["QuotedDemandDto"];
+        };
+        MyQuotePageDto: {
+            items: components["schemas"]["MyQuoteResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
         QuoteResponseDto: {
             /** Format: uuid */
             id: string;
@@ -3466,7 +3545,7 @@ export interface components {
             ipTerms: components["schemas"]["IpTermsResponseDto"];
             /**
              * Format: uuid
-             * @description Set on accept: the order it created
+             * @description An accepted quote: the order its acceptance created
              */
             orderId?: string;
             /** Format: date-time */
@@ -3657,6 +3736,11 @@ export interface components {
             awardWindowDays?: number;
             /** @description FULL view, challenges: the last day a proposal may be accepted (deadline + award window) */
             awardBy?: string | null;
+            /**
+             * @description FULL view, challenges: where the challenge stands today by the server's calendar (Beijing) — SUBMISSIONS through the deadline, AWARD through awardBy (the SME may accept a proposal), OVER after
+             * @enum {string}
+             */
+            challengePhase?: "SUBMISSIONS" | "AWARD" | "OVER";
             /** @description How well the service fits the demand */
             score: number;
         };
@@ -3714,6 +3798,11 @@ export interface components {
             awardWindowDays?: number;
             /** @description FULL view, challenges: the last day a proposal may be accepted (deadline + award window) */
             awardBy?: string | null;
+            /**
+             * @description FULL view, challenges: where the challenge stands today by the server's calendar (Beijing) — SUBMISSIONS through the deadline, AWARD through awardBy (the SME may accept a proposal), OVER after
+             * @enum {string}
+             */
+            challengePhase?: "SUBMISSIONS" | "AWARD" | "OVER";
             /** @description Meilisearch ranking score */
             score: number;
         };
@@ -8135,6 +8224,47 @@ export interface operations {
                 };
             };
             /** @description Unknown demand, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QuotesController_mine: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyQuotePageDto"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -2,12 +2,13 @@ import { Alert, Col, Row, Space, Typography } from 'antd';
 import { OrdersCard } from '../features/booking/OrdersCard';
 import { PlatformManage } from './PlatformManage';
 import { DemandHall } from '../features/demand/DemandHall';
+import { MyQuotes } from '../features/demand/MyQuotes';
 import { EquipmentDeclarations } from '../features/governance/EquipmentDeclarations';
 import { RevenueDeclarations } from '../features/governance/RevenueDeclarations';
 import { api, Schema } from '../shared/api';
 import { useLoad } from '../shared/useLoad';
 
-/** Platform home: the demands it may see (search), quoting, and its orders. */
+/** Platform home: the demands it may see (search), quoting, its quotes with their outcome, and its orders. */
 export function PlatformHome() {
   const platforms = useLoad(
     () => api<Schema<'PlatformPageDto'>>('/platforms', { query: { mine: true, limit: 50 } }),
@@ -30,6 +31,7 @@ export function PlatformHome() {
           <OrdersCard testId="platform-orders" />
         </Col>
       </Row>
+      <MyQuotes />
       <PlatformManage />
       <EquipmentDeclarations />
       <RevenueDeclarations />

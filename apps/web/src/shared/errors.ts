@@ -21,6 +21,10 @@ const FIELD_LABELS: Record<string, string> = {
   budgetMaxFen: '最高预算',
   confidentiality: '保密级别',
   mode: '需求方式',
+  rewardFen: '揭榜奖励',
+  challengeDeadline: '揭榜截止日期',
+  awardWindowDays: '择优确定期',
+  wantedBy: '期望完成日期',
   priceFen: '报价金额',
   timelineDays: '周期（天）',
   scope: '服务范围',
@@ -134,6 +138,7 @@ const EN_PATTERNS: [RegExp, string][] = [
   [/must be a date|ISO 8601 date/i, '请填写日期（YYYY-MM-DD）'],
   [/must not be after today/i, '不能晚于今天'],
   [/active member of your bureau/i, '须为本单位在职人员'],
+  [/has passed|must not be in the past/i, '日期已过，请选择今天或以后的日期'],
 ];
 
 /** One API validation message in Chinese: a known pattern, else a generic "does not meet the rules". */

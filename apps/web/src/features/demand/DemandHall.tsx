@@ -8,7 +8,10 @@ import { yuan } from '../../shared/money';
 import { useLoad } from '../../shared/useLoad';
 import { PlatformRow, QuoteModal } from './QuoteModal';
 
-/** Platform: the demands it may see (search), each to quote on from one of its listed platforms. */
+/**
+ * Platform: the demands it may see (search), each to quote on from one of its listed platforms. A 揭榜挂帅
+ * challenge shows its reward and deadline and takes proposals (提交方案) until then, by the API's calendar.
+ */
 export function DemandHall({ listed }: { listed: PlatformRow[] }) {
   const [q, setQ] = useState('');
   const demands = useLoad(
@@ -28,32 +31,39 @@ export function DemandHall({ listed }: { listed: PlatformRow[] }) {
         loading={demands.loading}
         dataSource={demands.data?.items ?? []}
         locale={{ emptyText: <Empty description="暂无可见的需求" /> }}
-        renderItem={(d) => (
-          <List.Item
-            actions={[
-              <Button
-                key="quote"
-                type="primary"
-                size="small"
-                disabled={listed.length === 0}
-                onClick={() => setQuoting(d)}
-              >
-                报价
-              </Button>,
-            ]}
-          >
-            <List.Item.Meta
-              title={d.title}
-              description={
-                <Space wrap size={4}>
-                  <Tag>{label(STAGE, d.stage)}</Tag>
-                  <Tag>{CONFIDENTIALITY[d.confidentiality]?.label ?? d.confidentiality}</Tag>
-                  {d.budgetMaxFen ? <span>预算至 {yuan(d.budgetMaxFen)}</span> : null}
-                </Space>
-              }
-            />
-          </List.Item>
-        )}
+        renderItem={(d) => {
+          const challenge = d.mode === 'CHALLENGE';
+          const closed = challenge && d.challengePhase !== undefined && d.challengePhase !== 'SUBMISSIONS';
+          return (
+            <List.Item
+              actions={[
+                <Button
+                  key="quote"
+                  type="primary"
+                  size="small"
+                  disabled={listed.length === 0 || closed}
+                  onClick={() => setQuoting(d)}
+                >
+                  {closed ? '揭榜已截止' : challenge ? '提交方案' : '报价'}
+                </Button>,
+              ]}
+            >
+              <List.Item.Meta
+                title={d.title}
+                description={
+                  <Space wrap size={4}>
+                    <Tag>{label(STAGE, d.stage)}</Tag>
+                    <Tag>{CONFIDENTIALITY[d.confidentiality]?.label ?? d.confidentiality}</Tag>
+                    {challenge && <Tag color="volcano">揭榜挂帅</Tag>}
+                    {d.budgetMaxFen ? <span>预算至 {yuan(d.budgetMaxFen)}</span> : null}
+                    {challenge && d.rewardFen ? <span>奖励 {yuan(d.rewardFen)}</span> : null}
+                    {challenge && d.challengeDeadline ? <span>揭榜截止 {d.challengeDeadline}</span> : null}
+                  </Space>
+                }
+              />
+            </List.Item>
+          );
+        }}
       />
       {quoting && <QuoteModal demand={quoting} platforms={listed} onClose={() => setQuoting(undefined)} />}
     </Card>

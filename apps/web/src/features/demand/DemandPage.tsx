@@ -157,7 +157,7 @@ export function DemandPage() {
           />
         </Spin>
       </Card>
-      <QuoteCompare demandId={id!} open={d?.status === 'OPEN'} />
+      <QuoteCompare demandId={id!} demand={d} />
     </Space>
   );
 }
