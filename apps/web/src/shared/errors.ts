@@ -49,6 +49,9 @@ const FIELD_LABELS: Record<string, string> = {
   amountFen: '金额',
   reference: '付款凭证号',
   url: 'Webhook 地址',
+  keywords: '关键词',
+  categories: '服务类别',
+  regionCodes: '地区',
   type: '平台类型',
   operatingModel: '运营模式',
   fieldCodes: '行业领域',
@@ -89,6 +92,7 @@ export const CODE_MESSAGES: Record<string, string> = {
   BUDGET_EXHAUSTED: '预算不足',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   WEBHOOK_URL_FORBIDDEN: '该地址指向内网或本机，不能用作 Webhook 地址',
+  WEBHOOK_NOT_CONFIGURED: '请先保存并启用 Webhook 地址，再发送测试推送',
   PROGRAM_NOT_OPEN: '该服务券项目未在申报期',
   APPLICATION_WINDOW_CLOSED: '不在申报时间内',
   AMOUNT_OVER_VOUCHER_MAX: '申请金额超过单张服务券上限',
@@ -126,6 +130,8 @@ const EN_PATTERNS: [RegExp, string][] = [
   [/should not be empty|must be a string/i, '必填'],
   [/already (registered|taken|exists)/i, '已被注册'],
   [/must not be below/i, '不能低于下限'],
+  [/give at least one of/i, '请至少填写一项条件'],
+  [/must be an http\(s\) URL/i, '请填写以 http:// 或 https:// 开头的地址'],
 ];
 
 /** One API validation message in Chinese: a known pattern, else a generic "does not meet the rules". */

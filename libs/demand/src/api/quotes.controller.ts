@@ -10,7 +10,15 @@ import {
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
-import { DeclineQuoteDto, QuotePageDto, QuoteResponseDto, ReviseQuoteDto, SubmitQuoteDto } from '../dto/quote.dto';
+import {
+  DeclineQuoteDto,
+  MyQuotePageDto,
+  MyQuotesQueryDto,
+  QuotePageDto,
+  QuoteResponseDto,
+  ReviseQuoteDto,
+  SubmitQuoteDto,
+} from '../dto/quote.dto';
 import { QuotesService } from '../quotes/quotes.service';
 
 @ApiTags('quotes')
@@ -19,6 +27,20 @@ import { QuotesService } from '../quotes/quotes.service';
 @Controller()
 export class QuotesController {
   constructor(private readonly quotes: QuotesService) {}
+
+  @Get('quotes')
+  @AllowOrgKinds('PLATFORM_OPERATOR')
+  @ApiOperation({
+    summary: "Platform: your org's quotes on every demand, newest first (declined ones with the SME's reason)",
+  })
+  @ApiOkResponse({ type: MyQuotePageDto })
+  async mine(@CurrentActor() actor: Actor, @Query() query: MyQuotesQueryDto): Promise<MyQuotePageDto> {
+    const result = await this.quotes.mine(actor, query);
+    return {
+      ...result,
+      items: result.items.map(({ quote, demandTitle }) => ({ ...QuoteResponseDto.from(quote), demandTitle })),
+    };
+  }
 
   @Get('demands/:id/quotes')
   @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')

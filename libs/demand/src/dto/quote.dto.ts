@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { pageDtoOf, parseFen, trimString } from '@pilotlink/core';
+import { pageDtoOf, PageQueryDto, parseFen, trimString } from '@pilotlink/core';
 import { IP_OWNERSHIPS, IpTermsResponseDto } from '@pilotlink/booking';
 import type { IpOwnership } from '@pilotlink/booking';
 import { QUOTE_STATUSES } from '../domain/demand';
@@ -186,3 +186,18 @@ export class QuoteResponseDto {
 }
 
 export class QuotePageDto extends pageDtoOf(QuoteResponseDto, 'QuotePageDto') {}
+
+/** GET /quotes: a platform's own quotes across demands, optionally of one status. */
+export class MyQuotesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: QUOTE_STATUSES, description: 'Only quotes in this status (e.g. DECLINED)' })
+  @IsOptional()
+  @IsIn(QUOTE_STATUSES)
+  status?: QuoteStatus;
+}
+
+/** One of the platform's quotes with the title of the demand it answers (a summary field every quoter may see). */
+export class MyQuoteResponseDto extends QuoteResponseDto {
+  @ApiProperty() demandTitle: string;
+}
+
+export class MyQuotePageDto extends pageDtoOf(MyQuoteResponseDto, 'MyQuotePageDto') {}

@@ -23,7 +23,7 @@ import { DemandsService } from '../demands/demands.service';
 import { awardBy, challengePhase, DEMAND_TRANSITIONS, QUOTE_TRANSITIONS, QuoteStatus } from '../domain/demand';
 import { Demand } from '../domain/demand.entity';
 import { Quote } from '../domain/quote.entity';
-import { DeclineQuoteDto, ReviseQuoteDto, SubmitQuoteDto } from '../dto/quote.dto';
+import { DeclineQuoteDto, MyQuotesQueryDto, ReviseQuoteDto, SubmitQuoteDto } from '../dto/quote.dto';
 import { isFirstQuote, refreshResponseTime } from './response-time';
 
 const LIVE: QuoteStatus[] = ['SUBMITTED', 'REVISION_REQUESTED'];
@@ -105,6 +105,25 @@ export class QuotesService {
       .getRepository(Quote)
       .findAndCount({ where, order: { createdAt: 'ASC', id: 'ASC' }, skip: page.offset, take: page.limit });
     return toPage(items, total, page);
+  }
+
+  /** A platform's own quotes on every demand, newest change first, each with its demand's title. */
+  async mine(actor: Actor, query: MyQuotesQueryDto): Promise<Page<{ quote: Quote; demandTitle: string }>> {
+    const where = { platformOrgId: actor.orgId, ...(query.status ? { status: query.status } : {}) };
+    const [quotes, total] = await this.dataSource.getRepository(Quote).findAndCount({
+      where,
+      order: { updatedAt: 'DESC', id: 'DESC' },
+      skip: query.offset,
+      take: query.limit,
+    });
+    const demandIds = [...new Set(quotes.map((q) => q.demandId))];
+    const demands = demandIds.length ? await this.dataSource.getRepository(Demand).findBy({ id: In(demandIds) }) : [];
+    const titles = new Map(demands.map((d) => [d.id, d.title]));
+    return toPage(
+      quotes.map((quote) => ({ quote, demandTitle: titles.get(quote.demandId) ?? '' })),
+      total,
+      query,
+    );
   }
 
   /** SME: ask for a revision (with a note). Quoting platform: answer it with revised terms. */

@@ -6,6 +6,7 @@ import { label } from '../../shared/labels';
 import { CONFIDENTIALITY, STAGE } from '../../shared/labels/demand';
 import { yuan } from '../../shared/money';
 import { useLoad } from '../../shared/useLoad';
+import { DemandDetailModal } from './DemandDetailModal';
 import { PlatformRow, QuoteModal } from './QuoteModal';
 
 /** Platform: the demands it may see (search), each to quote on from one of its listed platforms. */
@@ -16,6 +17,7 @@ export function DemandHall({ listed }: { listed: PlatformRow[] }) {
     [q],
   );
   const [quoting, setQuoting] = useState<Demand>();
+  const [viewing, setViewing] = useState<string>();
   return (
     <Card
       title="需求大厅"
@@ -27,10 +29,17 @@ export function DemandHall({ listed }: { listed: PlatformRow[] }) {
         data-testid="demand-hall"
         loading={demands.loading}
         dataSource={demands.data?.items ?? []}
-        locale={{ emptyText: <Empty description="暂无可见的需求" /> }}
+        locale={{
+          emptyText: (
+            <Empty description="暂无可见的需求：企业发布公开或仅公开摘要的需求后会出现在这里；可在下方“订阅”中设置领域和关键词，有新需求时通知您" />
+          ),
+        }}
         renderItem={(d) => (
           <List.Item
             actions={[
+              <Button key="view" size="small" onClick={() => setViewing(d.id)}>
+                {d.view === 'SUMMARY' ? '查看 / 签署保密协议' : '查看详情'}
+              </Button>,
               <Button
                 key="quote"
                 type="primary"
@@ -55,6 +64,7 @@ export function DemandHall({ listed }: { listed: PlatformRow[] }) {
           </List.Item>
         )}
       />
+      {viewing && <DemandDetailModal demandId={viewing} onClose={() => setViewing(undefined)} />}
       {quoting && <QuoteModal demand={quoting} platforms={listed} onClose={() => setQuoting(undefined)} />}
     </Card>
   );
