@@ -123,6 +123,8 @@ export const CODE_MESSAGES: Record<string, string> = {
 const EN_PATTERNS: [RegExp, string][] = [
   [/must be an? (valid )?email/i, '邮箱格式不正确'],
   [/valid USCC/i, '统一社会信用代码无效（校验位不符）'],
+  // class-validator's Length(1, n): "longer than or equal to 1 and shorter than or equal to n".
+  [/longer than or equal to 1 and shorter than or equal to (\d+)/i, '长度须为 1–$1 个字符'],
   [/longer than or equal to (\d+)/i, '长度不能少于 $1 个字符'],
   [/shorter than or equal to (\d+)/i, '长度不能超过 $1 个字符'],
   [/must not be less than (\d+)/i, '不能小于 $1'],
