@@ -229,7 +229,7 @@ describe('web portal: a platform operator’s subscriptions, webhook, quotes and
     await journeyShot(page, 'platform-settings', '03-nda-full-demand');
   });
 
-  it('adds a member, makes them an owner and back, and removes them: they can no longer sign in', async () => {
+  it('adds a member, makes them an owner and removes them: they can no longer sign in', async () => {
     const page = await p.page();
     await signIn(page, operator.email);
     await settings(page).getByRole('tab', { name: '人员与权限' }).click();
