@@ -121,6 +121,36 @@ describe('quotes: submit, revise, decline, withdraw, accept → order (e2e)', ()
     expect((await t.http.post(`/api/quotes/${a.body.id}/withdraw`).set(operatorA.auth)).status).toBe(409);
   });
 
+  it("GET /quotes: a platform's own quotes on every demand with the demand's title, filterable by status", async () => {
+    const demandId = await openDemand({ title: '我的报价列表用需求' });
+    const mine = await quote(operatorB, demandId, platformB, { priceFen: 9_000_000 });
+    const theirs = await quote(operatorA, demandId, platformA);
+    await t.http
+      .post(`/api/quotes/${mine.body.id}/decline`)
+      .set(sme.auth)
+      .send({ reason: 'TIMELINE_TOO_LONG', comment: '需要 20 天内完成' })
+      .expect(200);
+
+    const declined = await t.http.get('/api/quotes').query({ status: 'DECLINED' }).set(operatorB.auth);
+    expect(declined.status).toBe(200);
+    expect(declined.body.items[0]).toMatchObject({
+      id: mine.body.id,
+      demand: { title: '我的报价列表用需求' },
+      status: 'DECLINED',
+      declineReason: 'TIMELINE_TOO_LONG',
+      declineComment: '需要 20 天内完成',
+    });
+    expect(declined.body.items.every((q: { status: string }) => q.status === 'DECLINED')).toBe(true);
+    // Only the org's own quotes: never another platform's on the same demand.
+    const all = await t.http.get('/api/quotes').query({ limit: 100 }).set(operatorB.auth);
+    const ids = all.body.items.map((q: { id: string }) => q.id);
+    expect(ids).toContain(mine.body.id);
+    expect(ids).not.toContain(theirs.body.id);
+    expect(all.body.items.every((q: { platformOrgId: string }) => q.platformOrgId === operatorB.orgId)).toBe(true);
+    expect((await t.http.get('/api/quotes').set(sme.auth)).status).toBe(403);
+    expect((await t.http.get('/api/quotes').query({ status: 'NOPE' }).set(operatorB.auth)).status).toBe(400);
+  });
+
   it('accepting one quote declines the other live ones; two racing acceptances leave exactly one order', async () => {
     const demandId = await openDemand();
     const a = await quote(operatorA, demandId, platformA);

@@ -197,7 +197,8 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        /** Owner: remove an account from your org (not your own); it is deactivated, its history kept */
+        delete: operations["OrgsController_removeMember"];
         options?: never;
         head?: never;
         /** Owner: change a member's role (a bureau gives REVIEWER or PAYER duties); not your own */
@@ -930,6 +931,26 @@ export interface paths {
          */
         put: operations["WebhooksController_put"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/webhook/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a signed test delivery (`eventType: "webhook.ping"`) to your webhook URL
+         * @description Queued like any notification (it also lands in your inbox): the worker signs and POSTs it, retries it on failure, and every attempt appears in the delivery log under the answer's `notificationId`. Each delivery is a POST of JSON `{ id, eventType, eventKey, notificationId, title, body, data, createdAt }` with the header `pilotlink-signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`; reject a timestamp older than 5 minutes. Non-2xx answers, timeouts and refused connections are retried with exponential backoff (WEBHOOK_ATTEMPTS, WEBHOOK_BACKOFF_MS); a notification is delivered successfully at most once.
+         */
+        post: operations["WebhooksController_ping"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2686,7 +2707,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "ORG_NOT_VERIFIED" | "FORBIDDEN_ROLE" | "MAKER_CHECKER" | "NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "USCC_TAKEN" | "INVALID_STATE_TRANSITION" | "ORG_IDENTITY_LOCKED" | "OUTSIDE_OPENING_HOURS" | "SLOT_BLOCKED" | "SLOT_TAKEN" | "ALREADY_REVIEWED" | "BUDGET_EXHAUSTED" | "INSUFFICIENT_BALANCE" | "PROGRAM_RULES_LOCKED" | "HOLD_EXISTS" | "CLAIM_EXISTS" | "ORDER_NOT_SETTLED" | "ORDER_STATE" | "NOTICE_PERIOD" | "NOTICE_CLOSED" | "APPLICATION_EXISTS" | "CLAIM_WINDOW_CLOSED" | "SUBMISSIONS_CLOSED" | "AWARD_WINDOW_CLOSED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "PAYMENT_EXCEEDS_OWED" | "RELATED_PARTY" | "APPLICATION_WINDOW_CLOSED" | "AMOUNT_OVER_VOUCHER_MAX" | "PROGRAM_NOT_OPEN" | "VOUCHER_NOT_ACTIVE" | "VOUCHER_EXPIRED" | "VOUCHER_NOT_YET_VALID" | "VOUCHER_EMPTY" | "SME_NOT_TECH_SME" | "SME_IS_TEAM" | "SME_REGION" | "SME_FIELD" | "CATEGORY_NOT_ELIGIBLE" | "PURPOSE_EXCLUDED" | "PLATFORM_NOT_LISTED" | "PLATFORM_NOT_IN_PROGRAM" | "RECOGNITION_TOO_LOW" | "PER_ORDER_CAP_REACHED" | "SME_YEAR_CAP_REACHED" | "PLATFORM_YEAR_CAP_REACHED" | "PAIR_ALREADY_SUBSIDISED" | "EVALUATION_OUTCOME_NOT_ALLOWED" | "RULE_PARAMETER_UNSET" | "WEBHOOK_URL_FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SEARCH_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "ORG_NOT_VERIFIED" | "FORBIDDEN_ROLE" | "MAKER_CHECKER" | "NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "USCC_TAKEN" | "INVALID_STATE_TRANSITION" | "ORG_IDENTITY_LOCKED" | "OUTSIDE_OPENING_HOURS" | "SLOT_BLOCKED" | "SLOT_TAKEN" | "ALREADY_REVIEWED" | "BUDGET_EXHAUSTED" | "INSUFFICIENT_BALANCE" | "PROGRAM_RULES_LOCKED" | "HOLD_EXISTS" | "CLAIM_EXISTS" | "ORDER_NOT_SETTLED" | "ORDER_STATE" | "NOTICE_PERIOD" | "NOTICE_CLOSED" | "APPLICATION_EXISTS" | "CLAIM_WINDOW_CLOSED" | "SUBMISSIONS_CLOSED" | "AWARD_WINDOW_CLOSED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "PAYMENT_EXCEEDS_OWED" | "RELATED_PARTY" | "APPLICATION_WINDOW_CLOSED" | "AMOUNT_OVER_VOUCHER_MAX" | "PROGRAM_NOT_OPEN" | "VOUCHER_NOT_ACTIVE" | "VOUCHER_EXPIRED" | "VOUCHER_NOT_YET_VALID" | "VOUCHER_EMPTY" | "SME_NOT_TECH_SME" | "SME_IS_TEAM" | "SME_REGION" | "SME_FIELD" | "CATEGORY_NOT_ELIGIBLE" | "PURPOSE_EXCLUDED" | "PLATFORM_NOT_LISTED" | "PLATFORM_NOT_IN_PROGRAM" | "RECOGNITION_TOO_LOW" | "PER_ORDER_CAP_REACHED" | "SME_YEAR_CAP_REACHED" | "PLATFORM_YEAR_CAP_REACHED" | "PAIR_ALREADY_SUBSIDISED" | "EVALUATION_OUTCOME_NOT_ALLOWED" | "RULE_PARAMETER_UNSET" | "WEBHOOK_URL_FORBIDDEN" | "WEBHOOK_NOT_CONFIGURED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SEARCH_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE";
             /** @example Validation failed: org.uscc */
             message: string;
             /**
@@ -3820,7 +3841,7 @@ export interface components {
             /** @description The logical event (one notification per org and key) */
             eventKey: string;
             /** @enum {string} */
-            subjectType: "demand" | "quote" | "service" | "order" | "voucher" | "digest";
+            subjectType: "demand" | "quote" | "service" | "order" | "voucher" | "digest" | "webhook";
             /** Format: uuid */
             subjectId: string;
             /** @example 新的中试需求：石墨烯导热膜中试放大 */
@@ -3896,6 +3917,11 @@ export interface components {
             id: string;
             /** Format: uuid */
             notificationId: string;
+            /**
+             * @description The notification's event type (`webhook.ping`: a test ping)
+             * @example quote.submitted
+             */
+            eventType: string;
             /** @description 1 for the first attempt */
             attempt: number;
             url: string;
@@ -3939,6 +3965,15 @@ export interface components {
             enabled: boolean;
             /** @description true: replace the signing secret; the answer shows the new one once */
             rotateSecret?: boolean;
+        };
+        WebhookPingResponseDto: {
+            /**
+             * Format: uuid
+             * @description The delivery log lists its attempts under this notificationId
+             */
+            notificationId: string;
+            /** @description Always true: the delivery was queued (sent by the worker, retried on failure) */
+            queued: boolean;
         };
         FailedJobDto: {
             /** @example webhook.7c9e6679-7425-40de-944b-e07fc1f90ae7 */
@@ -6741,6 +6776,63 @@ export interface operations {
             };
         };
     };
+    OrgsController_removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed: the account can no longer sign in */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown org, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your own account */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     OrgsController_changeRole: {
         parameters: {
             query?: never;
@@ -8249,6 +8341,8 @@ export interface operations {
                 limit?: unknown;
                 /** @description 1-based page number */
                 page?: unknown;
+                /** @description Only quotes in this status (e.g. DECLINED) */
+                status?: "SUBMITTED" | "REVISION_REQUESTED" | "ACCEPTED" | "DECLINED" | "WITHDRAWN" | "EXPIRED";
             };
             header?: never;
             path?: never;
@@ -9004,6 +9098,63 @@ export interface operations {
             };
             /** @description Another org */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_ping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPingResponseDto"];
+                };
+            };
+            /** @description Only the org's owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Another org */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description WEBHOOK_NOT_CONFIGURED: no URL set, or disabled */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

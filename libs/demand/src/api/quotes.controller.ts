@@ -14,6 +14,7 @@ import {
   DeclineQuoteDto,
   MyQuotePageDto,
   MyQuoteResponseDto,
+  MyQuotesQueryDto,
   QuotePageDto,
   QuoteResponseDto,
   ReviseQuoteDto,
@@ -37,8 +38,8 @@ export class QuotesController {
       'one with its order.',
   })
   @ApiOkResponse({ type: MyQuotePageDto })
-  async mine(@CurrentActor() actor: Actor, @Query() page: PageQueryDto): Promise<MyQuotePageDto> {
-    const result = await this.quotes.listMine(actor, page);
+  async mine(@CurrentActor() actor: Actor, @Query() query: MyQuotesQueryDto): Promise<MyQuotePageDto> {
+    const result = await this.quotes.listMine(actor, query);
     return {
       ...result,
       items: result.items.map(({ quote, demand, orderId }) => MyQuoteResponseDto.fromMine(quote, demand, orderId)),

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { pageDtoOf, parseFen, trimString } from '@pilotlink/core';
+import { pageDtoOf, PageQueryDto, parseFen, trimString } from '@pilotlink/core';
 import { IP_OWNERSHIPS, IpTermsResponseDto } from '@pilotlink/booking';
 import type { IpOwnership } from '@pilotlink/booking';
 import { DEMAND_MODES, DEMAND_STATUSES, QUOTE_STATUSES } from '../domain/demand';
@@ -207,6 +207,14 @@ export class MyQuoteResponseDto extends QuoteResponseDto {
       demand: { id: demand.id, title: demand.title, mode: demand.mode, status: demand.status },
     };
   }
+}
+
+/** GET /quotes: a platform's own quotes across demands, optionally of one status. */
+export class MyQuotesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: QUOTE_STATUSES, description: 'Only quotes in this status (e.g. DECLINED)' })
+  @IsOptional()
+  @IsIn(QUOTE_STATUSES)
+  status?: QuoteStatus;
 }
 
 export class MyQuotePageDto extends pageDtoOf(MyQuoteResponseDto, 'MyQuotePageDto') {}

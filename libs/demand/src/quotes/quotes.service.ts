@@ -23,7 +23,7 @@ import { DemandsService } from '../demands/demands.service';
 import { awardBy, challengePhase, DEMAND_TRANSITIONS, QUOTE_TRANSITIONS, QuoteStatus } from '../domain/demand';
 import { Demand } from '../domain/demand.entity';
 import { Quote } from '../domain/quote.entity';
-import { DeclineQuoteDto, ReviseQuoteDto, SubmitQuoteDto } from '../dto/quote.dto';
+import { DeclineQuoteDto, MyQuotesQueryDto, ReviseQuoteDto, SubmitQuoteDto } from '../dto/quote.dto';
 import { isFirstQuote, refreshResponseTime } from './response-time';
 
 const LIVE: QuoteStatus[] = ['SUBMITTED', 'REVISION_REQUESTED'];
@@ -118,9 +118,9 @@ export class QuotesService {
    * answers (title, mode, status — the platform quoted on it, so it saw at least its summary) and, once
    * accepted, its order: how the platform learns the outcome.
    */
-  async listMine(actor: Actor, page: PageQueryDto): Promise<Page<QuoteWithOrder & { demand: Demand }>> {
+  async listMine(actor: Actor, page: MyQuotesQueryDto): Promise<Page<QuoteWithOrder & { demand: Demand }>> {
     const [items, total] = await this.dataSource.getRepository(Quote).findAndCount({
-      where: { platformOrgId: actor.orgId },
+      where: { platformOrgId: actor.orgId, ...(page.status ? { status: page.status } : {}) },
       order: { updatedAt: 'DESC', id: 'ASC' },
       skip: page.offset,
       take: page.limit,

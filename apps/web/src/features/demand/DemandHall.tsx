@@ -6,6 +6,7 @@ import { label } from '../../shared/labels';
 import { CONFIDENTIALITY, STAGE } from '../../shared/labels/demand';
 import { yuan } from '../../shared/money';
 import { useLoad } from '../../shared/useLoad';
+import { DemandDetailModal } from './DemandDetailModal';
 import { PlatformRow, QuoteModal } from './QuoteModal';
 
 /**
@@ -19,6 +20,7 @@ export function DemandHall({ listed }: { listed: PlatformRow[] }) {
     [q],
   );
   const [quoting, setQuoting] = useState<Demand>();
+  const [viewing, setViewing] = useState<string>();
   return (
     <Card
       title="需求大厅"
@@ -30,13 +32,20 @@ export function DemandHall({ listed }: { listed: PlatformRow[] }) {
         data-testid="demand-hall"
         loading={demands.loading}
         dataSource={demands.data?.items ?? []}
-        locale={{ emptyText: <Empty description="暂无可见的需求" /> }}
+        locale={{
+          emptyText: (
+            <Empty description="暂无可见的需求：企业发布公开或仅公开摘要的需求后会出现在这里；可在下方“订阅”中设置领域和关键词，有新需求时通知您" />
+          ),
+        }}
         renderItem={(d) => {
           const challenge = d.mode === 'CHALLENGE';
           const closed = challenge && d.challengePhase !== undefined && d.challengePhase !== 'SUBMISSIONS';
           return (
             <List.Item
               actions={[
+                <Button key="view" size="small" onClick={() => setViewing(d.id)}>
+                  {d.view === 'SUMMARY' ? '查看 / 签署保密协议' : '查看详情'}
+                </Button>,
                 <Button
                   key="quote"
                   type="primary"
@@ -65,6 +74,7 @@ export function DemandHall({ listed }: { listed: PlatformRow[] }) {
           );
         }}
       />
+      {viewing && <DemandDetailModal demandId={viewing} onClose={() => setViewing(undefined)} />}
       {quoting && <QuoteModal demand={quoting} platforms={listed} onClose={() => setQuoting(undefined)} />}
     </Card>
   );
