@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { FileStore, LocalDiskFileStore } from './files/file-store';
 import { DeliverablesService } from './orders/deliverables.service';
 import { OrderChanges } from './orders/order-changes';
 import { OrderDeliverable, OrderEvent, OrderPayment, OrderReview } from './orders/order-records.entity';
@@ -12,16 +11,7 @@ import { ReviewsService } from './orders/reviews.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Order, OrderEvent, OrderPayment, OrderDeliverable, OrderReview])],
-  providers: [
-    OrderRecords,
-    OrderChanges,
-    OrdersService,
-    PaymentsService,
-    DeliverablesService,
-    ReviewsService,
-    // Local disk here; an S3-compatible store would be bound to the same token.
-    { provide: FileStore, useClass: LocalDiskFileStore },
-  ],
+  providers: [OrderRecords, OrderChanges, OrdersService, PaymentsService, DeliverablesService, ReviewsService],
   exports: [OrderRecords, OrderChanges, OrdersService, PaymentsService, DeliverablesService, ReviewsService],
 })
 export class BookingModule {}

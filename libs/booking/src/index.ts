@@ -20,4 +20,3 @@ export * from './orders/orders.service';
 export * from './orders/payments.service';
 export * from './orders/deliverables.service';
 export * from './orders/reviews.service';
-export * from './files/file-store';
