@@ -431,6 +431,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/platforms/{id}/qualifications/{qualificationId}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a certificate scan: the operator, and the bureaus supervising the platform or an admin
+         * @description Anyone else — the public, SMEs, other platforms, bureaus elsewhere — 404: they see 证书已上传 only.
+         */
+        get: operations["QualificationCertificatesController_download"];
+        /**
+         * Operator: upload (or replace) the scan of one of your platform's qualification certificates
+         * @description One file in `file`: PDF, JPG or PNG, recognised by content (another kind → 400 naming `file`); at most CERTIFICATE_MAX_BYTES (413). Not multipart → 415. Any other org → 404; a delisted platform → 409.
+         */
+        put: operations["QualificationCertificatesController_upload"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/platforms/{id}/services": {
         parameters: {
             query?: never;
@@ -1019,7 +1043,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One order with paid/owed amounts and its history */
+        /** One order with paid/owed amounts, its history and the actions open to you */
         get: operations["OrdersController_get"];
         put?: never;
         post?: never;
@@ -1663,6 +1687,26 @@ export interface paths {
         };
         /** SME: what each of your vouchers would pay of this order, or why not — best first (就高不重复) */
         get: operations["VouchersController_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotes/{id}/voucher-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The demand's SME: what each of your vouchers would pay were this quote accepted — best first
+         * @description A preview by the same rules and caps as GET /orders/:id/voucher-options, against the quote price; nothing is created or held. Anyone else (the quoting platform included) → 404.
+         */
+        get: operations["VouchersController_quoteOptions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3036,7 +3080,17 @@ export interface components {
             name: string;
             children: components["schemas"]["IndustryFieldNodeDto"][];
         };
+        QualificationCertificateDto: {
+            fileName: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/png" | "image/jpeg";
+            sizeBytes: number;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
         QualificationResponseDto: {
+            /** Format: uuid */
+            id: string;
             /** @enum {string} */
             kind: "CMA" | "CNAS" | "ISO17025" | "ISO9001" | "GLP" | "OTHER";
             certificateNo: string;
@@ -3045,6 +3099,10 @@ export interface components {
             validUntil: string;
             /** @description Past its validity: shown to the operator and supervisors only */
             expired: boolean;
+            /** @description A scan of the certificate is on file (证书已上传): everyone sees whether */
+            certificateUploaded: boolean;
+            /** @description The scan (GET …/qualifications/:qualificationId/certificate): described to the operator and supervising bureaus/admins only, null for everyone else */
+            certificate: components["schemas"]["QualificationCertificateDto"] | null;
         };
         PlatformResponseDto: {
             /** Format: uuid */
@@ -3089,6 +3147,11 @@ export interface components {
             limit: number;
         };
         QualificationDto: {
+            /**
+             * Format: uuid
+             * @description One of the platform's qualifications to keep (with its certificate scan); without, a new one
+             */
+            id?: string;
             /** @enum {string} */
             kind: "CMA" | "CNAS" | "ISO17025" | "ISO9001" | "GLP" | "OTHER";
             /** @example CNAS L12345 */
@@ -4088,6 +4151,13 @@ export interface components {
             createdAt: string;
             /** @description History, oldest first (detail view) */
             history?: components["schemas"]["OrderEventDto"][];
+            /**
+             * @description Which side of the order the caller is on (null: an admin) — list and detail views
+             * @enum {string|null}
+             */
+            yourParty?: "SME" | "PLATFORM" | null;
+            /** @description The transitions the caller may take now (POST /orders/:id/{action}; `dispute` needs a `note`) — list and detail views. Empty for an admin and in a final state. */
+            availableActions?: ("accept" | "reject" | "contract" | "start" | "deliver" | "complete" | "cancel" | "dispute")[];
         };
         OrderPageDto: {
             items: components["schemas"]["OrderResponseDto"][];
@@ -4813,6 +4883,18 @@ export interface components {
             orderId: string;
             orderAmountFen: number;
             currentHold: components["schemas"]["HoldResponseDto"] | null;
+            options: components["schemas"]["VoucherOptionDto"][];
+        };
+        QuoteVoucherOptionsDto: {
+            /** Format: uuid */
+            quoteId: string;
+            /** @description The quote's price, fen: the amount the order would have */
+            quoteAmountFen: number;
+            /** @description What the best voucher would pay were this quote accepted now, fen (0 when none can): an estimate — the hold placed on the order is computed again then, against the balances and caps of that moment. */
+            estimatedSubsidyFen: number;
+            /** @description The program of that voucher */
+            bestProgramName: string | null;
+            /** @description Each voucher, best first (就高不重复), or why not */
             options: components["schemas"]["VoucherOptionDto"][];
         };
         HoldDto: {
@@ -7540,6 +7622,96 @@ export interface operations {
                 };
             };
             /** @description Unknown platform, or one you may not see or change */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QualificationCertificatesController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                qualificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scan, with its own content type and name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Unknown platform or qualification, one you may not see, or no scan on file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QualificationCertificatesController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                qualificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationResponseDto"];
+                };
+            };
+            /** @description Unknown platform or qualification, one you may not see, or no scan on file */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11248,6 +11420,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["VoucherOptionsDto"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    VouchersController_quoteOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteVoucherOptionsDto"];
                 };
             };
             /** @description Unknown, or not yours to see */

@@ -23,11 +23,17 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
 } from '@nestjs/swagger';
-import { DomainError, ErrorResponseDto, fieldInvalid, NotFoundError, ParseIdPipe, PageQueryDto } from '@pilotlink/core';
+import {
+  attachmentDisposition,
+  ErrorResponseDto,
+  NotFoundError,
+  ParseIdPipe,
+  PageQueryDto,
+  readUpload,
+} from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import '@fastify/multipart';
 import { ORDER_ACTIONS } from '../domain/order';
 import {
   CreateOrderDto,
@@ -40,7 +46,7 @@ import {
   RecordPaymentDto,
 } from '../dto/order.dto';
 import { DeliverablePageDto, DeliverableResponseDto } from '../dto/review.dto';
-import { DeliverablesService, UploadedFile } from '../orders/deliverables.service';
+import { DeliverablesService } from '../orders/deliverables.service';
 import { OrdersService, SimpleOrderAction } from '../orders/orders.service';
 import { PaymentsService } from '../orders/payments.service';
 
@@ -82,16 +88,17 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderPageDto })
   async list(@CurrentActor() actor: Actor, @Query() query: OrderListQueryDto): Promise<OrderPageDto> {
     const page = await this.orders.list(actor, query);
-    return { ...page, items: page.items.map((o) => OrderResponseDto.from(o)) };
+    const viewers = await this.orders.viewers(actor, page.items);
+    return { ...page, items: page.items.map((o) => OrderResponseDto.from(o, undefined, viewers.get(o.id))) };
   }
 
   @Get(':id')
   @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
-  @ApiOperation({ summary: 'One order with paid/owed amounts and its history' })
+  @ApiOperation({ summary: 'One order with paid/owed amounts, its history and the actions open to you' })
   @ApiOkResponse({ type: OrderResponseDto })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<OrderResponseDto> {
-    const { order, ...detail } = await this.orders.get(actor, id);
-    return OrderResponseDto.from(order, detail);
+    const { order, viewer, ...detail } = await this.orders.get(actor, id);
+    return OrderResponseDto.from(order, detail, viewer);
   }
 
   @Post(':id/:action')
@@ -167,7 +174,7 @@ export class OrdersController {
   ): Promise<StreamableFile> {
     const { file, stream } = await this.deliverables.open(actor, id, fileId);
     reply.header('content-type', file.contentType);
-    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    reply.header('content-disposition', attachmentDisposition(file.fileName));
     reply.header('content-length', String(file.sizeBytes));
     return new StreamableFile(stream);
   }
@@ -191,26 +198,5 @@ export class OrdersController {
     @Body() body: RecordPaymentDto,
   ): Promise<PaymentResponseDto> {
     return PaymentResponseDto.from(await this.payments.record(ctx, id, body));
-  }
-}
-
-/** Reads the single uploaded file, mapping the multipart library's errors to our envelope. */
-async function readUpload(req: FastifyRequest, maxBytes: number): Promise<UploadedFile> {
-  if (!req.isMultipart()) {
-    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the report as multipart/form-data in a `file` field', {
-      field: 'file',
-    });
-  }
-  try {
-    const part = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
-    if (!part || part.fieldname !== 'file') {
-      throw fieldInvalid('file', 'A `file` field is required');
-    }
-    return { fileName: part.filename, bytes: await part.toBuffer() };
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new DomainError('PAYLOAD_TOO_LARGE', `The file is larger than ${maxBytes} bytes`, { field: 'file' });
-    }
-    throw error;
   }
 }

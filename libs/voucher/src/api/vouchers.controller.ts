@@ -24,6 +24,7 @@ import {
   ApproveApplicationDto,
   HoldDto,
   HoldResponseDto,
+  QuoteVoucherOptionsDto,
   ReasonDto,
   VoucherListQueryDto,
   VoucherOptionsDto,
@@ -130,6 +131,18 @@ export class VouchersController {
   @ApiOkResponse({ type: VoucherOptionsDto })
   options(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<VoucherOptionsDto> {
     return this.holds.options(actor, id);
+  }
+
+  @Get('quotes/:id/voucher-options')
+  @ApiOperation({
+    summary: "The demand's SME: what each of your vouchers would pay were this quote accepted — best first",
+    description:
+      'A preview by the same rules and caps as GET /orders/:id/voucher-options, against the quote price; ' +
+      'nothing is created or held. Anyone else (the quoting platform included) → 404.',
+  })
+  @ApiOkResponse({ type: QuoteVoucherOptionsDto })
+  quoteOptions(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<QuoteVoucherOptionsDto> {
+    return this.holds.quoteOptions(actor, id);
   }
 
   @Post('orders/:id/voucher-hold')

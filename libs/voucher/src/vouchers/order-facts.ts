@@ -80,7 +80,36 @@ export async function orderFacts(manager: EntityManager, orderId: string, lock =
       WHERE o.id = $1 ${lock ? 'FOR UPDATE OF o' : ''}`,
     [orderId],
   );
-  if (!row) return null;
+  return row ? factsOf(row) : null;
+}
+
+/**
+ * The facts an order from this quote would have (its price, the demand's SME, the service it is delivered
+ * under or the demand's category and field), for a voucher preview before acceptance. The would-be order
+ * is REQUESTED and, not existing yet, holds nothing.
+ */
+export async function quoteFacts(manager: EntityManager, quoteId: string): Promise<OrderFacts | null> {
+  const [row] = await manager.query<OrderFactsRow[]>(
+    `SELECT q.id, 'REQUESTED' AS status, d.sme_org_id, q.platform_id, q.platform_org_id,
+            q.price_fen AS agreed_amount_fen, 0::bigint AS voucher_deduction_fen, '' AS contract_number,
+            NULL::timestamptz AS completed_at, NULL::timestamptz AS delivered_at, NULL::timestamptz AS started_at,
+            s.category AS service_category, s.field_codes AS service_fields, s.voucher_eligible, s.lead_time_days,
+            d.categories AS demand_categories, d.field_code AS demand_field,
+            false AS is_reservation, false AS equipment_sharing_eligible, NULL::uuid AS live_hold_id,
+            p.status AS platform_status, p.recognition_level, p.field_codes AS platform_fields,
+            sme.tech_sme, sme.is_team, sme.region_code AS sme_region
+       FROM quotes q
+       JOIN demands d ON d.id = q.demand_id
+       JOIN platforms p ON p.id = q.platform_id
+       JOIN orgs sme ON sme.id = d.sme_org_id
+       LEFT JOIN services s ON s.id = q.service_id
+      WHERE q.id = $1`,
+    [quoteId],
+  );
+  return row ? factsOf(row) : null;
+}
+
+function factsOf(row: OrderFactsRow): OrderFacts {
   return {
     id: row.id,
     status: row.status,
