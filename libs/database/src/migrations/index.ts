@@ -22,6 +22,7 @@ import { ResearchResults1765450000000 } from './1765450000000-research-results';
 import { PolicyNotices1765451000000 } from './1765451000000-policy-notices';
 import { IpTerms1765452000000 } from './1765452000000-ip-terms';
 import { ResearchDigest1765490000000 } from './1765490000000-research-digest';
+import { ResultProposals1765560000000 } from './1765560000000-result-proposals';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   PolicyNotices1765451000000,
   IpTerms1765452000000,
   ResearchDigest1765490000000,
+  ResultProposals1765560000000,
 ];
