@@ -25,6 +25,8 @@ export function OrderPage() {
   const order = useLoad(() => api<Order>(`/orders/${id}`), [id]);
   const [busy, setBusy] = useState<string>();
   const isSme = session?.org.kind === 'SME';
+  // The buyer's side: an SME, or an institute that ordered its result's verification (科技成果中试验证).
+  const isBuyer = isSme || session?.org.kind === 'INSTITUTE';
   const o = order.data;
 
   const act = async (action: string) => {
@@ -56,13 +58,13 @@ export function OrderPage() {
 
   if (order.error) return <Alert type="error" message={order.error} />;
   const step = o ? Math.max(0, FLOW.indexOf(o.status)) : 0;
-  const myConfirmed = o && (isSme ? o.smeConfirmedAt : o.platformConfirmedAt);
+  const myConfirmed = o && (isBuyer ? o.smeConfirmedAt : o.platformConfirmedAt);
   const actions: { action: string; label: string }[] = [];
-  if (o && !isSme && o.status === 'REQUESTED') actions.push({ action: 'accept', label: '接单' });
-  if (o && !isSme && o.status === 'REQUESTED') actions.push({ action: 'reject', label: '拒绝接单' });
+  if (o && !isBuyer && o.status === 'REQUESTED') actions.push({ action: 'accept', label: '接单' });
+  if (o && !isBuyer && o.status === 'REQUESTED') actions.push({ action: 'reject', label: '拒绝接单' });
   if (o && o.status === 'ACCEPTED' && !myConfirmed) actions.push({ action: 'contract', label: '确认合同' });
-  if (o && !isSme && o.status === 'CONTRACTED') actions.push({ action: 'start', label: '开始服务' });
-  if (o && isSme && o.status === 'DELIVERED') actions.push({ action: 'complete', label: '确认验收' });
+  if (o && !isBuyer && o.status === 'CONTRACTED') actions.push({ action: 'start', label: '开始服务' });
+  if (o && isBuyer && o.status === 'DELIVERED') actions.push({ action: 'complete', label: '确认验收' });
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -112,7 +114,7 @@ export function OrderPage() {
               {o.status === 'ACCEPTED' && myConfirmed && (
                 <Typography.Text type="secondary">已确认合同，等待对方确认</Typography.Text>
               )}
-              {!isSme && o.status === 'IN_PROGRESS' && (
+              {!isBuyer && o.status === 'IN_PROGRESS' && (
                 <Upload
                   accept=".pdf,.png,.jpg,.docx,.xlsx"
                   showUploadList={false}
@@ -130,12 +132,12 @@ export function OrderPage() {
           </Space>
         )}
       </Card>
-      {o && isSme && <Payments orderId={o.id} owedFen={o.owedFen ?? 0} onPaid={order.reload} />}
-      {o && isSme && !['COMPLETED', 'CANCELLED', 'REJECTED'].includes(o.status) && (
+      {o && isBuyer && <Payments orderId={o.id} owedFen={o.owedFen ?? 0} onPaid={order.reload} />}
+      {o && isBuyer && !['COMPLETED', 'CANCELLED', 'REJECTED'].includes(o.status) && (
         <VoucherCheckout orderId={o.id} onHeld={order.reload} />
       )}
       {/* The payee files the claim: the SME when it paid in full (REIMBURSE), the platform for a deduction (DEDUCT). */}
-      {o && o.status === 'COMPLETED' && isSme === !((o.voucherDeductionFen ?? 0) > 0) && (
+      {o && o.status === 'COMPLETED' && (isSme || !isBuyer) && isSme === !((o.voucherDeductionFen ?? 0) > 0) && (
         <ClaimCard order={o} deduct={!isSme} />
       )}
       {o && isSme && o.status === 'COMPLETED' && o.platformId && (

@@ -2,6 +2,7 @@ import { Alert, Col, Row, Space, Typography } from 'antd';
 import { OrdersCard } from '../features/booking/OrdersCard';
 import { PlatformManage } from './PlatformManage';
 import { DemandHall } from '../features/demand/DemandHall';
+import { DigestSettingsCard } from '../features/research/DigestSettingsCard';
 import { EquipmentDeclarations } from '../features/governance/EquipmentDeclarations';
 import { RevenueDeclarations } from '../features/governance/RevenueDeclarations';
 import { api, Schema } from '../shared/api';
@@ -27,7 +28,10 @@ export function PlatformHome() {
           <DemandHall listed={listed} />
         </Col>
         <Col xs={24} lg={10}>
-          <OrdersCard testId="platform-orders" />
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            <OrdersCard testId="platform-orders" />
+            <DigestSettingsCard />
+          </Space>
         </Col>
       </Row>
       <PlatformManage />
