@@ -52,7 +52,10 @@ describe('web portal: a research result from publication to a pilot order (brows
     await inst.getByLabel('密码').fill(TEST_PASSWORD);
     await inst.locator('form').getByRole('button', { name: '注册' }).click();
     await inst.getByRole('heading', { name: '成果工作台' }).waitFor();
-    await inst.getByTestId('digest-settings').getByText('每周').waitFor();
+    await inst
+      .getByTestId('digest-settings')
+      .locator('.ant-radio-button-wrapper-checked', { hasText: '每周' })
+      .waitFor();
     await journeyShot(inst, JOURNEY, '01-institute-registered');
 
     // The bureau verifies it (机构认证).

@@ -1,4 +1,4 @@
-import { App as AntApp, Card, Radio, Typography } from 'antd';
+import { Alert, App as AntApp, Card, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { api, getSession, Schema } from '../../shared/api';
 import { errorText } from '../../shared/errors';
@@ -15,7 +15,7 @@ const OPTIONS: { value: Frequency; label: string }[] = [
 const WHAT: Record<string, string> = {
   PLATFORM_OPERATOR: '与本平台服务匹配的新科技成果和新中试需求',
   SME: '所订阅领域的新科技成果',
-  INSTITUTE: '与本单位订阅匹配的新科技成果',
+  INSTITUTE: '新科技成果动态（本单位发布的成果按各平台、企业自己的设置推送给它们）',
 };
 
 /** 成果推送设置: how often the org's inbox (and webhook) gets the research digest. */
@@ -42,6 +42,7 @@ export function DigestSettingsCard() {
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         定期向消息中心推送{WHAT[session?.org.kind ?? ''] ?? '新科技成果'}（每周一零点起算，北京时间）。
       </Typography.Paragraph>
+      {setting.error && <Alert type="warning" showIcon message={setting.error} style={{ marginBottom: 8 }} />}
       <Radio.Group
         optionType="button"
         disabled={saving}
