@@ -34,6 +34,8 @@ export function OrderPage() {
   const [busy, setBusy] = useState<string>();
   const [reasonFor, setReasonFor] = useState<ReasonedAction>();
   const isSme = session?.org.kind === 'SME';
+  // The buyer's side: an SME, or an institute that ordered its result's verification (科技成果中试验证).
+  const isBuyer = isSme || session?.org.kind === 'INSTITUTE';
   const o = order.data;
 
   const act = async (action: string) => {
@@ -65,7 +67,7 @@ export function OrderPage() {
 
   if (order.error) return <Alert type="error" message={order.error} />;
   const step = o ? Math.max(0, FLOW.indexOf(o.status)) : 0;
-  const myConfirmed = o && (isSme ? o.smeConfirmedAt : o.platformConfirmedAt);
+  const myConfirmed = o && (isBuyer ? o.smeConfirmedAt : o.platformConfirmedAt);
   // Only what the API says this party may do now (the order's availableActions); deliver has its upload.
   const allowed = o?.availableActions ?? [];
   const actions = allowed
@@ -165,12 +167,12 @@ export function OrderPage() {
           }}
         />
       )}
-      {o && isSme && <Payments orderId={o.id} owedFen={o.owedFen ?? 0} onPaid={order.reload} />}
-      {o && isSme && !['COMPLETED', 'CANCELLED', 'REJECTED'].includes(o.status) && (
+      {o && isBuyer && <Payments orderId={o.id} owedFen={o.owedFen ?? 0} onPaid={order.reload} />}
+      {o && isBuyer && !['COMPLETED', 'CANCELLED', 'REJECTED'].includes(o.status) && (
         <VoucherCheckout orderId={o.id} onHeld={order.reload} />
       )}
       {/* The payee files the claim: the SME when it paid in full (REIMBURSE), the platform for a deduction (DEDUCT). */}
-      {o && o.status === 'COMPLETED' && isSme === !((o.voucherDeductionFen ?? 0) > 0) && (
+      {o && o.status === 'COMPLETED' && (isSme || !isBuyer) && isSme === !((o.voucherDeductionFen ?? 0) > 0) && (
         <ClaimCard order={o} deduct={!isSme} />
       )}
       {o && isSme && o.status === 'COMPLETED' && o.platformId && (

@@ -83,8 +83,10 @@ export class OrdersController {
   }
 
   @Get()
-  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
-  @ApiOperation({ summary: 'Your orders, as the SME or as the platform, newest first' })
+  @AllowOrgKinds('SME', 'INSTITUTE', 'PLATFORM_OPERATOR', 'ADMIN')
+  @ApiOperation({
+    summary: 'Your orders, as the buyer (SME, or an institute verifying a result), co-funder or platform, newest first',
+  })
   @ApiOkResponse({ type: OrderPageDto })
   async list(@CurrentActor() actor: Actor, @Query() query: OrderListQueryDto): Promise<OrderPageDto> {
     const page = await this.orders.list(actor, query);
@@ -93,7 +95,7 @@ export class OrdersController {
   }
 
   @Get(':id')
-  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
+  @AllowOrgKinds('SME', 'INSTITUTE', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiOperation({ summary: 'One order with paid/owed amounts, its history and the actions open to you' })
   @ApiOkResponse({ type: OrderResponseDto })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<OrderResponseDto> {
@@ -103,7 +105,7 @@ export class OrdersController {
 
   @Post(':id/:action')
   @HttpCode(200)
-  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR')
+  @AllowOrgKinds('SME', 'INSTITUTE', 'PLATFORM_OPERATOR')
   @ApiParam({ name: 'action', enum: SIMPLE_ACTIONS })
   @ApiOperation({
     summary: 'A transition by the party allowed to make it',
@@ -146,7 +148,7 @@ export class OrdersController {
   }
 
   @Get(':id/deliverables')
-  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
+  @AllowOrgKinds('SME', 'INSTITUTE', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiOperation({ summary: 'The files delivered on an order (the two parties only)' })
   @ApiOkResponse({ type: DeliverablePageDto })
   async listDeliverables(
@@ -159,7 +161,7 @@ export class OrdersController {
   }
 
   @Get(':id/deliverables/:fileId')
-  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
+  @AllowOrgKinds('SME', 'INSTITUTE', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiProduces('application/octet-stream')
   @ApiOperation({ summary: 'Download one delivered file' })
   @ApiOkResponse({
@@ -180,7 +182,7 @@ export class OrdersController {
   }
 
   @Get(':id/payments')
-  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
+  @AllowOrgKinds('SME', 'INSTITUTE', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiOperation({ summary: 'Payments recorded on an order, with agreed, paid and owed amounts' })
   @ApiOkResponse({ type: PaymentsResponseDto })
   async listPayments(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<PaymentsResponseDto> {
@@ -189,7 +191,7 @@ export class OrdersController {
   }
 
   @Post(':id/payments')
-  @AllowOrgKinds('SME')
+  @AllowOrgKinds('SME', 'INSTITUTE')
   @ApiOperation({ summary: 'SME: record a payment (positive, at most what is owed; 422 PAYMENT_EXCEEDS_OWED)' })
   @ApiCreatedResponse({ type: PaymentResponseDto })
   async recordPayment(

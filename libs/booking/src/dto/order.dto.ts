@@ -88,6 +88,13 @@ export class OrderResponseDto {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) serviceId: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) demandId: string | null;
   @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'A research result’s verification: the SME adopting the result that co-funds it',
+  })
+  coFunderOrgId: string | null;
+  @ApiPropertyOptional({
     nullable: true,
     type: Number,
     description: '揭榜挂帅: the reward (fen) the challenge stated, when the order came from an awarded challenge',
@@ -142,6 +149,7 @@ export class OrderResponseDto {
       platformOrgId: order.platformOrgId,
       serviceId: order.serviceId,
       demandId: order.demandId,
+      coFunderOrgId: order.coFunderOrgId ?? null,
       challengeRewardFen: order.challengeRewardFen === null ? null : Number(order.challengeRewardFen),
       ipTerms: IpTermsResponseDto.from(order),
       quoteId: order.quoteId,

@@ -76,7 +76,10 @@ export class OrdersService {
   /** The caller's orders: as the SME, or as the platform's operator; an admin sees all. */
   async list(actor: Actor, query: OrderListQueryDto): Promise<Page<Order>> {
     const qb = this.dataSource.getRepository(Order).createQueryBuilder('o');
-    if (actor.orgKind !== 'ADMIN') qb.where('(o.sme_org_id = :org OR o.platform_org_id = :org)', { org: actor.orgId });
+    if (actor.orgKind !== 'ADMIN')
+      qb.where('(o.sme_org_id = :org OR o.platform_org_id = :org OR o.co_funder_org_id = :org)', {
+        org: actor.orgId,
+      });
     if (query.status) qb.andWhere('o.status = :status', { status: query.status });
     const [items, total] = await qb
       .orderBy('o.created_at', 'DESC')

@@ -26,6 +26,7 @@ import { WebhookPing1765520000000 } from './1765520000000-webhook-ping';
 import { QuotesByPlatform1765521000000 } from './1765521000000-quotes-by-platform';
 import { QualificationCertificates1765530000000 } from './1765530000000-qualification-certificates';
 import { KeyProjects1765550000000 } from './1765550000000-key-projects';
+import { ResultProposals1765560000000 } from './1765560000000-result-proposals';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   QuotesByPlatform1765521000000,
   QualificationCertificates1765530000000,
   KeyProjects1765550000000,
+  ResultProposals1765560000000,
 ];

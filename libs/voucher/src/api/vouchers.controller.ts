@@ -124,9 +124,10 @@ export class VouchersController {
   }
 
   @Get('orders/:id/voucher-options')
-  @AllowOrgKinds('SME')
+  @AllowOrgKinds('SME', 'INSTITUTE')
   @ApiOperation({
     summary: 'SME: what each of your vouchers would pay of this order, or why not — best first (就高不重复)',
+    description: 'An institute buying its result’s verification sees buyerIneligible BUYER_NOT_SME and no options.',
   })
   @ApiOkResponse({ type: VoucherOptionsDto })
   options(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<VoucherOptionsDto> {

@@ -165,6 +165,14 @@ export class VoucherOptionsDto {
   @ApiProperty() orderAmountFen: number;
   @ApiProperty({ nullable: true, type: HoldResponseDto }) currentHold: HoldResponseDto | null;
   @ApiProperty({ type: [VoucherOptionDto] }) options: VoucherOptionDto[];
+  @ApiPropertyOptional({
+    enum: ['BUYER_NOT_SME'],
+    description:
+      'Set when no voucher can apply to this order whatever the program: BUYER_NOT_SME — the buyer is not an SME ' +
+      '(an institute verifying its research result); vouchers are for SMEs by every program’s SME eligibility',
+  })
+  buyerIneligible?: 'BUYER_NOT_SME';
+  @ApiPropertyOptional({ description: 'Why, in Chinese, for the portal' }) buyerIneligibleMessage?: string;
 }
 
 export class QuoteVoucherOptionsDto {

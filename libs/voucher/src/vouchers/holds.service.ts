@@ -30,6 +30,9 @@ const REASON_MESSAGES: Partial<Record<IneligibleReason, string>> = {
   ORDER_STATE: 'A voucher is applied before the order is completed',
 };
 
+const BUYER_NOT_SME_MESSAGE =
+  '委托方不是中小企业（科研院所验证成果），不符合任何券种的企业资格条件，不能使用创新券/中试服务券';
+
 /** What a voucher would do for an order: its amount and bound, or why it cannot. */
 interface Assessment {
   amountFen: number;
@@ -62,6 +65,16 @@ export class HoldsService implements OnModuleInit {
   async options(actor: Actor, orderId: string): Promise<VoucherOptionsDto> {
     const manager = this.dataSource.manager;
     const facts = await this.smeOrder(manager, actor, orderId);
+    if (facts.buyerKind !== 'SME') {
+      return {
+        orderId,
+        orderAmountFen: facts.agreedAmountFen,
+        currentHold: null,
+        options: [],
+        buyerIneligible: 'BUYER_NOT_SME',
+        buyerIneligibleMessage: BUYER_NOT_SME_MESSAGE,
+      };
+    }
     const current = await this.liveHold(manager, orderId);
     return {
       orderId,
@@ -149,6 +162,7 @@ export class HoldsService implements OnModuleInit {
       const party = facts ? partyOf(ctx.actor, facts) : null;
       if (!facts || !party) throw new NotFoundError('Order');
       if (party !== 'SME') throw new DomainError('FORBIDDEN', 'Only the SME applies its vouchers');
+      if (facts.buyerKind !== 'SME') throw new DomainError('BUYER_NOT_SME', BUYER_NOT_SME_MESSAGE);
       const found = await this.lockVoucherForOrder(manager, voucherId, facts);
       if (!found || found.voucher.smeOrgId !== ctx.actor.orgId) throw new NotFoundError('Voucher');
       const { voucher, program, availableFen, used, related } = found;

@@ -23,6 +23,8 @@ export interface OrderFacts {
   subject: EligibilityFacts['service'];
   platform: EligibilityFacts['platform'];
   sme: EligibilityFacts['sme'];
+  /** The buyer's org kind: an institute buying a result's verification is no SME (issue 21). */
+  buyerKind: string;
 }
 
 interface OrderFactsRow {
@@ -52,6 +54,7 @@ interface OrderFactsRow {
   tech_sme: boolean;
   is_team: boolean;
   sme_region: string;
+  buyer_kind: string;
 }
 
 /**
@@ -71,7 +74,7 @@ export async function orderFacts(manager: EntityManager, orderId: string, lock =
                       AND es.status = 'PUBLISHED' AND es.voucher_eligible) AS equipment_sharing_eligible,
             (SELECT h.id FROM voucher_holds h WHERE h.order_id = o.id AND h.status <> 'RELEASED') AS live_hold_id,
             p.status AS platform_status, p.recognition_level, p.field_codes AS platform_fields,
-            sme.tech_sme, sme.is_team, sme.region_code AS sme_region
+            sme.tech_sme, sme.is_team, sme.region_code AS sme_region, sme.kind AS buyer_kind
        FROM orders o
        JOIN platforms p ON p.id = o.platform_id
        JOIN orgs sme ON sme.id = o.sme_org_id
@@ -127,6 +130,7 @@ function factsOf(row: OrderFactsRow): OrderFacts {
     subject: subjectOf(row),
     platform: { id: row.platform_id, status: row.platform_status, recognitionLevel: row.recognition_level },
     sme: { techSme: row.tech_sme, isTeam: row.is_team, regionCode: row.sme_region },
+    buyerKind: row.buyer_kind,
   };
 }
 

@@ -19,6 +19,9 @@ export function linkOf(n: Notification, kind: string | undefined): string | unde
 
 function digestLink(n: Notification): string {
   const results: unknown[] = Array.isArray(n.data.results) ? n.data.results : [];
+  const demands: unknown[] = Array.isArray(n.data.demands) ? n.data.demands : [];
+  // Only new demands: the platform quotes on them from its workbench's 需求大厅.
+  if (results.length === 0 && demands.length > 0) return '/platform';
   const link = results.length === 1 ? (results[0] as { link?: unknown }).link : undefined;
   return typeof link === 'string' ? link : '/results';
 }
