@@ -7,6 +7,7 @@ import { CONFIDENTIALITY, STAGE } from '../../shared/labels/demand';
 import { yuan } from '../../shared/money';
 import { useLoad } from '../../shared/useLoad';
 import { PlatformRow, QuoteModal } from './QuoteModal';
+import { LinkedDemand } from './LinkedDemand';
 
 /** Platform: the demands it may see (search), each to quote on from one of its listed platforms. */
 export function DemandHall({ listed }: { listed: PlatformRow[] }) {
@@ -22,12 +23,23 @@ export function DemandHall({ listed }: { listed: PlatformRow[] }) {
       size="small"
       extra={<Input.Search placeholder="搜索需求" allowClear onSearch={setQ} style={{ width: 200 }} />}
     >
+      <LinkedDemand canQuote={listed.length > 0} onQuote={setQuoting} />
       {demands.error && <Alert type="error" message={demands.error} />}
       <List
         data-testid="demand-hall"
         loading={demands.loading}
         dataSource={demands.data?.items ?? []}
-        locale={{ emptyText: <Empty description="暂无可见的需求" /> }}
+        locale={{
+          emptyText: (
+            <Empty
+              description={
+                q
+                  ? '没有符合搜索条件的需求，换个关键词试试'
+                  : '暂无可见的需求。发布服务并完善其领域与类别后，匹配的需求会出现在这里'
+              }
+            />
+          ),
+        }}
         renderItem={(d) => (
           <List.Item
             actions={[
