@@ -111,7 +111,7 @@ describe('web portal: notifications, pages, empty states and a phone (browser)',
     const mine = page.getByTestId('my-demands');
     await mine.getByText('还没有需求。发布中试需求后，匹配的平台会来报价').waitFor();
     await page.getByText('暂无订单。在「找服务」下单，或接受平台对您需求的报价后，订单会出现在这里').waitFor();
-    await mine.getByTestId('empty-hint').getByRole('button', { name: '发布中试需求' }).click();
+    await mine.getByTestId('empty-hint').getByRole('button', { name: '发布第一个需求' }).click();
     await page.waitForURL('**/sme/demands/new');
   });
 

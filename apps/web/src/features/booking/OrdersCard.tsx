@@ -27,7 +27,7 @@ export function OrdersCard({ testId, narrow, style }: { testId?: string; narrow?
         emptyAction={
           sme && (
             <Link to="/">
-              <Button>找服务</Button>
+              <Button>去找服务</Button>
             </Link>
           )
         }

@@ -17,7 +17,7 @@ export function MyDemands() {
         empty="还没有需求。发布中试需求后，匹配的平台会来报价"
         emptyAction={
           <Link to="/sme/demands/new">
-            <Button type="primary">发布中试需求</Button>
+            <Button type="primary">发布第一个需求</Button>
           </Link>
         }
         scroll={{ x: 480 }}
