@@ -147,6 +147,24 @@ describe('demo seed: a year of the story (e2e)', () => {
     expect(row).toEqual({ downgrades: 1, equipment: 1, revenue: 1, assessments: 1 });
   });
 
+  it('two key projects (重点项目) are tracked: 泉州 follows a result with an overdue milestone, 广州 a demand', async () => {
+    const quanzhou = await expectStatus(
+      t.http.get('/api/key-projects').set(await login('bureau.quanzhou@demo.pilotlink.cn')),
+      200,
+    );
+    expect(quanzhou.body).toMatchObject({ total: 1, overdueCount: 1 });
+    expect(quanzhou.body.columns[1].items[0]).toMatchObject({ subjectType: 'RESULT', stage: 'LAB' });
+    const guangzhou = await expectStatus(
+      t.http.get('/api/key-projects').set(await login('bureau.guangzhou@demo.pilotlink.cn')),
+      200,
+    );
+    expect(guangzhou.body.columns[0].items).toEqual([
+      expect.objectContaining({ subjectType: 'DEMAND', subjectTitle: '多旋翼无人机飞控半实物仿真验证' }),
+    ]);
+    const audited = await t.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE entity_type = 'key_project'`);
+    expect(audited[0].n).toBe(2 + 4); // two marked, four milestones added
+  });
+
   it('a second run changes no row count', async () => {
     const before = await rowCounts();
     const again = await runSeed('test');

@@ -1,4 +1,12 @@
-import { createPrivilegedOrg, createTestApp, makeUscc, registerOrg, TestApp, TEST_PASSWORD } from '@pilotlink/testing';
+import {
+  addMember,
+  createPrivilegedOrg,
+  createTestApp,
+  makeUscc,
+  registerOrg,
+  TestApp,
+  TEST_PASSWORD,
+} from '@pilotlink/testing';
 
 describe('identity and access (e2e)', () => {
   let t: TestApp;
@@ -173,6 +181,34 @@ describe('identity and access (e2e)', () => {
     expect((await t.http.get(`/api/orgs/${a.orgId}`).set(a.auth)).status).toBe(200);
     expect((await t.http.post(`/api/orgs/${a.orgId}/verify`).set(a.auth)).status).toBe(403);
     expect((await t.http.get('/api/orgs/not-a-uuid').set(a.auth)).status).toBe(404);
+  });
+
+  it('the owner removes a member: the account can no longer sign in; never oneself; another org gets 404', async () => {
+    const bureau = await createPrivilegedOrg(t, 'BUREAU', '350500');
+    const operator = await registerOrg(t.http, { kind: 'PLATFORM_OPERATOR' });
+    await t.http.post(`/api/orgs/${operator.orgId}/verify`).set(bureau.auth).expect(200);
+    const member = await addMember(t.http, operator, 'MEMBER');
+    const other = await registerOrg(t.http, { kind: 'PLATFORM_OPERATOR' });
+    const path = `/api/orgs/${operator.orgId}/members/${member.userId}`;
+
+    expect((await t.http.delete(path).set(other.auth)).status).toBe(404);
+    expect((await t.http.delete(path).set(member.auth)).status).toBe(403);
+    const self = await t.http.delete(`/api/orgs/${operator.orgId}/members/${operator.userId}`).set(operator.auth);
+    expect(self.status).toBe(409);
+
+    expect((await t.http.delete(path).set(operator.auth)).status).toBe(204);
+    const members = await t.http.get(`/api/orgs/${operator.orgId}/members`).set(operator.auth);
+    expect(members.body.items.map((u: { id: string }) => u.id)).toEqual([operator.userId]);
+    expect((await t.http.post('/api/auth/login').send({ email: member.email, password: TEST_PASSWORD })).status).toBe(
+      401,
+    );
+    expect((await t.http.post('/api/auth/refresh').send({ refreshToken: member.refreshToken })).status).toBe(401);
+    expect((await t.http.delete(path).set(operator.auth)).status).toBe(404);
+    const [audit] = await t.db.query(
+      `SELECT action, after FROM audit_events WHERE entity_id = $1 AND action = 'org.member_removed'`,
+      [member.userId],
+    );
+    expect(audit.after).toMatchObject({ isActive: false });
   });
 
   it('only an admin creates bureaus; the new bureau can sign in verified', async () => {

@@ -121,6 +121,36 @@ describe('quotes: submit, revise, decline, withdraw, accept → order (e2e)', ()
     expect((await t.http.post(`/api/quotes/${a.body.id}/withdraw`).set(operatorA.auth)).status).toBe(409);
   });
 
+  it("GET /quotes: a platform's own quotes on every demand with the demand's title, filterable by status", async () => {
+    const demandId = await openDemand({ title: '我的报价列表用需求' });
+    const mine = await quote(operatorB, demandId, platformB, { priceFen: 9_000_000 });
+    const theirs = await quote(operatorA, demandId, platformA);
+    await t.http
+      .post(`/api/quotes/${mine.body.id}/decline`)
+      .set(sme.auth)
+      .send({ reason: 'TIMELINE_TOO_LONG', comment: '需要 20 天内完成' })
+      .expect(200);
+
+    const declined = await t.http.get('/api/quotes').query({ status: 'DECLINED' }).set(operatorB.auth);
+    expect(declined.status).toBe(200);
+    expect(declined.body.items[0]).toMatchObject({
+      id: mine.body.id,
+      demand: { title: '我的报价列表用需求' },
+      status: 'DECLINED',
+      declineReason: 'TIMELINE_TOO_LONG',
+      declineComment: '需要 20 天内完成',
+    });
+    expect(declined.body.items.every((q: { status: string }) => q.status === 'DECLINED')).toBe(true);
+    // Only the org's own quotes: never another platform's on the same demand.
+    const all = await t.http.get('/api/quotes').query({ limit: 100 }).set(operatorB.auth);
+    const ids = all.body.items.map((q: { id: string }) => q.id);
+    expect(ids).toContain(mine.body.id);
+    expect(ids).not.toContain(theirs.body.id);
+    expect(all.body.items.every((q: { platformOrgId: string }) => q.platformOrgId === operatorB.orgId)).toBe(true);
+    expect((await t.http.get('/api/quotes').set(sme.auth)).status).toBe(403);
+    expect((await t.http.get('/api/quotes').query({ status: 'NOPE' }).set(operatorB.auth)).status).toBe(400);
+  });
+
   it('accepting one quote declines the other live ones; two racing acceptances leave exactly one order', async () => {
     const demandId = await openDemand();
     const a = await quote(operatorA, demandId, platformA);
@@ -268,9 +298,14 @@ describe('quotes: submit, revise, decline, withdraw, accept → order (e2e)', ()
         challengeDeadline: plus(5),
         awardWindowDays: 30, // the default
         awardBy: plus(35),
+        challengePhase: 'SUBMISSIONS',
       });
+      const rival = await quote(operatorB, demandId, platformB, { priceFen: 35_000_000 });
+      expect(rival.status).toBe(201);
 
       clock.advanceDays(15); // 10 days after the deadline
+      // The phase is the server's (its clock), not the browser's: the portal shows what the API decides.
+      expect((await t.http.get(`/api/demands/${demandId}`).set(sme.auth)).body.challengePhase).toBe('AWARD');
       const late = await quote(operatorB, demandId, platformB);
       expect([late.status, late.body.code]).toEqual([409, 'SUBMISSIONS_CLOSED']);
       expect(late.body.details).toEqual({ challengeDeadline: plus(5), awardBy: plus(35) });
@@ -283,6 +318,32 @@ describe('quotes: submit, revise, decline, withdraw, accept → order (e2e)', ()
       const order = await t.http.get(`/api/orders/${accepted.body.orderId}`).set(operatorA.auth);
       expect(order.body).toMatchObject({ demandId, agreedAmountFen: 30_000_000, challengeRewardFen: 50_000_000 });
       expect((await t.http.get(`/api/demands/${demandId}`).set(sme.auth)).body.status).toBe('AWARDED');
+
+      // Each platform reads the outcome in its own quote list: the winner its order, the other the reason.
+      const mineA = await t.http.get('/api/quotes').set(operatorA.auth);
+      expect(mineA.status).toBe(200);
+      expect(mineA.body.items.filter((q: { demandId: string }) => q.demandId === demandId)).toEqual([
+        expect.objectContaining({
+          id: proposal.body.id,
+          status: 'ACCEPTED',
+          orderId: accepted.body.orderId,
+          demand: { id: demandId, title: '固态电池电解质揭榜', mode: 'CHALLENGE', status: 'AWARDED' },
+        }),
+      ]);
+      const mineB = await t.http.get('/api/quotes').set(operatorB.auth);
+      const lost = mineB.body.items.filter((q: { demandId: string }) => q.demandId === demandId);
+      expect(lost).toEqual([
+        expect.objectContaining({ id: rival.body.id, status: 'DECLINED', declineReason: 'CHOSE_ANOTHER' }),
+      ]);
+      expect(lost[0].orderId).toBeUndefined();
+      // Only one's own: B's list holds none of A's quotes, and an SME has no such list.
+      expect(mineB.body.items.some((q: { platformOrgId: string }) => q.platformOrgId !== operatorB.orgId)).toBe(false);
+      expect((await t.http.get('/api/quotes').set(sme.auth)).status).toBe(403);
+      // The SME's comparison links the accepted proposal to its order.
+      const compared = await t.http.get(`/api/demands/${demandId}/quotes`).set(sme.auth);
+      expect(compared.body.items.find((q: { id: string }) => q.id === proposal.body.id).orderId).toBe(
+        accepted.body.orderId,
+      );
     });
 
     it('expires once its award window has passed without an award; accepting then is refused', async () => {
@@ -291,7 +352,9 @@ describe('quotes: submit, revise, decline, withdraw, accept → order (e2e)', ()
       clock.advanceDays(35); // the last day of the window
       await expireJob(clock);
       expect((await t.db.query(`SELECT status FROM demands WHERE id = $1`, [demandId]))[0].status).toBe('OPEN');
+      expect((await t.http.get(`/api/demands/${demandId}`).set(sme.auth)).body.challengePhase).toBe('AWARD');
       clock.advanceDays(1);
+      expect((await t.http.get(`/api/demands/${demandId}`).set(sme.auth)).body.challengePhase).toBe('OVER');
       const refused = await t.http.post(`/api/quotes/${proposal.body.id}/accept`).set(sme.auth);
       expect([refused.status, refused.body.code]).toEqual([409, 'AWARD_WINDOW_CLOSED']);
       await expireJob(clock);

@@ -52,6 +52,7 @@ describe('vouchers: spot checks and revocation (e2e)', () => {
       }),
       expect.objectContaining({ orgId: operator.orgId, shareholders: [] }),
     ]);
+    expect(reviewed.body.spotCheckRecord).toBeNull(); // sampled, not yet checked
     const own = await expectStatus(t.http.get(`/api/claims/${filed.body.id}`).set(sme.auth), 200);
     expect(own.body.parties).toBeUndefined();
     await expectStatus(t.http.post(`/api/claims/${filed.body.id}/pay`).set(w.payer.auth).send({}), 200);
@@ -90,6 +91,15 @@ describe('vouchers: spot checks and revocation (e2e)', () => {
       voucherRevoked: true,
       checkedByUserId: expect.any(String),
     });
+    // the reviewers read the recorded check on the claim (one and list); the SME is not shown the note
+    const seen = await expectStatus(t.http.get(`/api/claims/${filed.body.id}`).set(w.bureau.auth), 200);
+    expect(seen.body.spotCheckRecord).toEqual(record.body);
+    const claimList = await expectStatus(t.http.get('/api/claims').query({ programId }).set(w.bureau.auth), 200);
+    expect(claimList.body.items.find((c: { id: string }) => c.id === filed.body.id).spotCheckRecord).toEqual(
+      record.body,
+    );
+    const mine = await expectStatus(t.http.get('/api/claims').set(sme.auth), 200);
+    expect(mine.body.items[0]).not.toHaveProperty('spotCheckRecord');
     expect(await verifyLedger(t.db.manager)).toEqual([]);
     expect(await w.wallet(sme, voucherId)).toMatchObject({ status: 'REVOKED', availableFen: 0, heldFen: 500_000 });
     const after = await w.summary(programId);

@@ -1,5 +1,5 @@
 import { setWebhookResolver } from '@pilotlink/notification';
-import { createPrivilegedOrg, createTestApp, RegisteredOrg, registerOrg, TestApp } from '@pilotlink/testing';
+import { addMember, createPrivilegedOrg, createTestApp, RegisteredOrg, registerOrg, TestApp } from '@pilotlink/testing';
 import {
   configureWebhook,
   freePort,
@@ -246,6 +246,68 @@ describe('webhooks: configuration, retries, delivery log, failed jobs (e2e)', ()
     }, 'the job to leave the failed set');
     // Retrying a job that is no longer failed is refused.
     expect((await t.http.post(`/api/admin/failed-jobs/webhooks/${jobId}/retry`).set(admin.auth)).status).toBe(409);
+  });
+
+  it('a test ping is signed, delivered through the queue and logged; owner only, 404 for another org, 409 without a URL', async () => {
+    // The operator's webhook exists (an earlier test): point it at /ping with a fresh secret.
+    const { secret } = (
+      await t.http
+        .put(`/api/orgs/${operator.orgId}/webhook`)
+        .set(operator.auth)
+        .send({ url: receiver.url('/ping'), rotateSecret: true })
+        .expect(200)
+    ).body;
+    const sent = await t.http.post(`/api/orgs/${operator.orgId}/webhook/ping`).set(operator.auth);
+    expect(sent.status).toBe(202);
+    expect(sent.body).toEqual({ notificationId: expect.any(String), queued: true });
+
+    await waitFor(async () => receiver.deliveredTo('/ping').length === 1, 'the ping to arrive');
+    expect(receiver.allSigned('/ping', secret)).toBe(true);
+    expect(receiver.deliveredTo('/ping')[0].body).toMatchObject({
+      notificationId: sent.body.notificationId,
+      eventType: 'webhook.ping',
+      title: 'Webhook 测试推送',
+      data: { ping: true, url: receiver.url('/ping') },
+    });
+    // The receiver answers before the worker writes the success to the log: wait for the log too.
+    await waitFor(async () => (await deliveriesOf(sent.body.notificationId)).some((d) => d.succeeded), 'the log');
+    const config = await t.http.get(`/api/orgs/${operator.orgId}/webhook`).set(operator.auth);
+    expect(config.body.deliveries[0]).toMatchObject({
+      notificationId: sent.body.notificationId,
+      eventType: 'webhook.ping',
+      attempt: 1,
+      responseStatus: 200,
+      succeeded: true,
+      url: receiver.url('/ping'),
+    });
+    // A second ping is a new delivery, not a duplicate of the first.
+    const again = await t.http.post(`/api/orgs/${operator.orgId}/webhook/ping`).set(operator.auth).expect(202);
+    expect(again.body.notificationId).not.toBe(sent.body.notificationId);
+    await waitFor(async () => receiver.deliveredTo('/ping').length === 2, 'the second ping');
+
+    // Another org's webhook: 404, and nothing is sent; a member of the org: 403.
+    const foreign = await t.http.post(`/api/orgs/${operator.orgId}/webhook/ping`).set(sme.auth);
+    expect(foreign.status).toBe(404);
+    const member = await addMember(t.http, operator, 'MEMBER');
+    expect((await t.http.post(`/api/orgs/${operator.orgId}/webhook/ping`).set(member.auth)).status).toBe(403);
+    // No URL yet, or deliveries paused: nothing to ping.
+    const none = await t.http.post(`/api/orgs/${admin.orgId}/webhook/ping`).set(admin.auth);
+    expect(none.status).toBe(409);
+    expect(none.body.code).toBe('WEBHOOK_NOT_CONFIGURED');
+    await t.http
+      .put(`/api/orgs/${operator.orgId}/webhook`)
+      .set(operator.auth)
+      .send({ url: receiver.url('/ping'), enabled: false })
+      .expect(200);
+    const paused = await t.http.post(`/api/orgs/${operator.orgId}/webhook/ping`).set(operator.auth);
+    expect(paused.body.code).toBe('WEBHOOK_NOT_CONFIGURED');
+    await settle(t, 300);
+    expect(receiver.hitsOf('/ping')).toBe(2);
+    const pings = await t.db.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE recipient_org_id = $1 AND event_type = 'webhook.ping'`,
+      [operator.orgId],
+    );
+    expect(pings[0].n).toBe(2);
   });
 
   describe('SSRF', () => {

@@ -1,10 +1,9 @@
 import { createPrivilegedOrg, makeUscc, RegisteredOrg, TEST_PASSWORD } from '@pilotlink/testing';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { chooseOption, PortalTest, SCREENSHOTS, signIn, startPortal, submitDialog } from './browser';
+import { chooseOption, journeyShot, PortalTest, signIn, startPortal, submitDialog } from './browser';
 
 const PLATFORM = '晋江市石墨烯功能材料中试服务平台';
+const JOURNEY = 'platform-journey';
 
 /**
  * Issue 18, the platform operator's first steps, all in the portal: an operator registers through the
@@ -22,7 +21,6 @@ describe('web portal: a platform operator from registration to a listed platform
   beforeAll(async () => {
     p = await startPortal();
     bureau = await createPrivilegedOrg(p.t, 'BUREAU', '350500');
-    mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(() => p?.close());
 
@@ -58,6 +56,7 @@ describe('web portal: a platform operator from registration to a listed platform
     // No platform yet: create one.
     const mine = operator.getByTestId('my-platform');
     await mine.getByText('您还没有平台').waitFor();
+    await journeyShot(operator, JOURNEY, '01-no-platform-yet');
     await mine.locator('.ant-empty').getByRole('button', { name: '创建平台' }).click();
     const modal = operator.locator('.ant-modal', { hasText: '创建平台' });
     await item(modal, '平台名称').locator('input').fill(PLATFORM);
@@ -93,6 +92,7 @@ describe('web portal: a platform operator from registration to a listed platform
     // The API's refusals show next to their fields, in Chinese — the list item's too.
     await item(modal, '联系电话').getByText('联系电话：长度不能少于 5 个字符').waitFor();
     await item(cma, '证书编号').getByText('证书编号：长度不能少于 2 个字符').waitFor();
+    await journeyShot(operator, JOURNEY, '02-create-platform-refused-fields');
     await item(modal, '联系电话').locator('input').fill('0595-85661234');
     await item(cma, '证书编号').locator('input').fill('CMA 2024130001');
     await submitDialog(modal, '创建平台');
@@ -130,6 +130,7 @@ describe('web portal: a platform operator from registration to a listed platform
     await declared.locator('.ant-tag', { hasText: '石墨烯' }).waitFor();
     await declared.getByText('晋江市', { exact: true }).waitFor();
     await declared.locator('.ant-table-row', { hasText: 'CMA 2024130001' }).getByText('2030-12-31').waitFor();
+    await journeyShot(desk, JOURNEY, '03-bureau-reviews-submission');
     await review.locator('.ant-table-row', { hasText: PLATFORM }).getByRole('button', { name: '退回修改' }).click();
     const reasonDialog = desk.locator('.ant-modal', { hasText: `退回：${PLATFORM}` });
     await reasonDialog.getByLabel('理由').fill('请补充 CNAS 实验室认可证书');
@@ -140,6 +141,7 @@ describe('web portal: a platform operator from registration to a listed platform
     await operator.reload();
     await status.locator('.ant-tag', { hasText: '草稿' }).waitFor();
     await status.getByText('审核未通过，监管部门退回理由：请补充 CNAS 实验室认可证书').waitFor();
+    await journeyShot(operator, JOURNEY, '04-returned-with-reason');
     await editor.getByRole('button', { name: '添加资质' }).click();
     const cnas = editor.getByTestId('qualifications').locator('.ant-card', { hasText: '资质 2' });
     await chooseOption(operator, item(cnas, '资质类型').locator('.ant-select'), 'CNAS 实验室认可');
@@ -172,11 +174,7 @@ describe('web portal: a platform operator from registration to a listed platform
     await status.locator('.ant-tag', { hasText: '已上架' }).waitFor();
     await status.getByText('审核通过，平台已上架').waitFor();
     await editor.getByTestId('qualifications').locator('input[value="CNAS L20001"]').waitFor();
-    await operator.screenshot({
-      path: join(SCREENSHOTS, 'platform-journey.png'),
-      fullPage: true,
-      animations: 'disabled',
-    });
+    await journeyShot(operator, JOURNEY, '05-listed');
 
     // What the portal sent is what the public now reads.
     const listed = await p.t.http.get('/api/platforms').query({ region: '350582' });

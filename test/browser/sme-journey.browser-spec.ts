@@ -1,12 +1,11 @@
 import { login, makeUscc, RegisteredOrg, TEST_PASSWORD } from '@pilotlink/testing';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expectStatus, PDF, plusDays, today, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
 import { ShiftedClock } from '../support/shifted-clock';
-import { eventually, PortalTest, SCREENSHOTS, signIn, startPortal, submitDialog } from './browser';
+import { eventually, journeyShot, PortalTest, signIn, startPortal, submitDialog } from './browser';
 
 const DEMAND = '石墨烯导热膜中试放大';
+const JOURNEY = 'sme-journey';
 
 /**
  * Issue 18, journey 2 (`sme-journey`), in the portal: an SME registers through the registration page;
@@ -42,7 +41,6 @@ describe('web portal: an SME from registration to a voucher claim (browser)', ()
       const res = await p.t.http.get('/api/search/services').query({ q: '石墨烯导热膜' });
       return res.status === 200 && res.body.total >= 2;
     }, 'both services to be indexed');
-    mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(() => p?.close());
 
@@ -92,6 +90,7 @@ describe('web portal: an SME from registration to a voucher claim (browser)', ()
     await applications.getByText('石墨烯导热膜中试放大及性能检测').waitFor({ state: 'detached' });
     await sme.reload();
     await sme.getByTestId('voucher-wallet').getByText('面额 ¥20,000.00').waitFor();
+    await journeyShot(sme, JOURNEY, '01-verified-with-voucher');
 
     // A PRIVATE demand: each level says who will see what.
     await sme.getByRole('button', { name: '发布中试需求' }).click();
@@ -103,6 +102,7 @@ describe('web portal: an SME from registration to a voucher claim (browser)', ()
     await sme.getByText('详细描述仅对您邀请的平台').waitFor(); // SUMMARY by default, explained
     await sme.getByText('不公开', { exact: true }).click();
     await sme.getByText('需求不进入需求大厅和搜索，仅您邀请的平台可见并报价。').waitFor();
+    await journeyShot(sme, JOURNEY, '02-private-demand');
     await sme.getByRole('button', { name: '发布需求' }).click();
     await sme.waitForURL(/\/sme\/demands\/[0-9a-f-]{36}$/);
     const demandId = new URL(sme.url()).pathname.split('/').pop()!;
@@ -118,6 +118,7 @@ describe('web portal: an SME from registration to a voucher claim (browser)', ()
       expect((await invited).status()).toBe(204);
       await match.getByRole('button', { name: '已邀请' }).waitFor();
     }
+    await journeyShot(sme, JOURNEY, '03-invite-from-matches');
 
     // Both invited platforms quote (the API, as each platform).
     const validUntil = plusDays(today(), 30);
@@ -155,11 +156,7 @@ describe('web portal: an SME from registration to a voucher claim (browser)', ()
     await rowB.getByText('泉州市：涂布 + 碳化 + 石墨化 3 批次').waitFor();
     await rowB.getByText('暂无评价').waitFor();
     await sme.getByText('服务券补贴在接受报价、生成订单后计算').waitFor();
-    await sme.screenshot({
-      path: join(SCREENSHOTS, 'sme-journey-compare.png'),
-      fullPage: true,
-      animations: 'disabled',
-    });
+    await journeyShot(sme, JOURNEY, '04-quote-compare');
 
     // Ask B for a revision; a one-character note is refused next to its field.
     await rowB.getByRole('button', { name: '请求修改' }).click();
@@ -210,6 +207,7 @@ describe('web portal: an SME from registration to a voucher claim (browser)', ()
     await checkout.getByText('可抵 ¥20,000.00').waitFor();
     await checkout.getByRole('button', { name: '使用服务券' }).click();
     await checkout.getByText('已使用服务券，冻结 ¥20,000.00').waitFor();
+    await journeyShot(sme, JOURNEY, '05-voucher-hold-at-checkout');
 
     // Contract (both), start and deliver the acceptance report (platform: API); the SME pays and accepts.
     await sme.getByRole('button', { name: '确认合同' }).click();
@@ -238,7 +236,7 @@ describe('web portal: an SME from registration to a voucher claim (browser)', ()
     await review.getByLabel('评价内容').fill('报价清楚，修改及时');
     await review.getByRole('button', { name: '提交评价' }).click();
     await review.getByText('“报价清楚，修改及时”').waitFor();
-    await sme.screenshot({ path: join(SCREENSHOTS, 'sme-journey-order.png'), fullPage: true, animations: 'disabled' });
+    await journeyShot(sme, JOURNEY, '06-claim-filed-and-review');
 
     // The claim's status, as the SME follows it on the order: approved (公示), then paid after the notice.
     await sme.getByTestId('claim-filed').getByText('待审核').waitFor();
@@ -269,6 +267,7 @@ describe('web portal: an SME from registration to a voucher claim (browser)', ()
     }
     await sme.reload();
     await sme.getByTestId('claim-filed').getByText('已拨付').waitFor();
+    await journeyShot(sme, JOURNEY, '07-claim-paid');
 
     const smeOrg = await login(p.t.http, email);
     const claims = await expectStatus(p.t.http.get('/api/claims').set(smeOrg.auth), 200);

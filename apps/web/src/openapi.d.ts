@@ -197,7 +197,8 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        /** Owner: remove an account from your org (not your own); it is deactivated, its history kept */
+        delete: operations["OrgsController_removeMember"];
         options?: never;
         head?: never;
         /** Owner: change a member's role (a bureau gives REVIEWER or PAYER duties); not your own */
@@ -657,6 +658,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Platform: your quotes and proposals on every demand, latest change first, with each outcome
+         * @description Each with the demand it answers (title, mode, status); a declined one with the SME’s reason, an accepted one with its order.
+         */
+        get: operations["QuotesController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/demands/{id}/quotes": {
         parameters: {
             query?: never;
@@ -910,6 +931,26 @@ export interface paths {
          */
         put: operations["WebhooksController_put"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{id}/webhook/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a signed test delivery (`eventType: "webhook.ping"`) to your webhook URL
+         * @description Queued like any notification (it also lands in your inbox): the worker signs and POSTs it, retries it on failure, and every attempt appears in the delivery log under the answer's `notificationId`. Each delivery is a POST of JSON `{ id, eventType, eventKey, notificationId, title, body, data, createdAt }` with the header `pilotlink-signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>`; reject a timestamp older than 5 minutes. Non-2xx answers, timeouts and refused connections are retried with exponential backoff (WEBHOOK_ATTEMPTS, WEBHOOK_BACKOFF_MS); a notification is delivered successfully at most once.
+         */
+        post: operations["WebhooksController_ping"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2534,6 +2575,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/key-projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bureau: its board — key projects by stage, overdue milestones counted; by officer */
+        get: operations["KeyProjectsController_board"];
+        put?: never;
+        /** Bureau: mark a result, demand or order of an org in its jurisdiction as a key project and assign an officer (专人跟踪, an active user of the bureau) */
+        post: operations["KeyProjectsController_mark"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-projects/tracking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The parties' view (the result's institute, the demand's SME, the order's SME and platform): which bureau tracks it, by which officer (name only) and at which stage — nothing of the bureau’s notes */
+        get: operations["KeyProjectsController_tracking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-projects/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bureau: results, demands or orders in its jurisdiction it may mark (newest 20) */
+        get: operations["KeyProjectsController_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Bureau: one of its key projects with milestones */
+        get: operations["KeyProjectsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Bureau: reassign the officer, move the stage forward, edit the note */
+        patch: operations["KeyProjectsController_update"];
+        trace?: never;
+    };
+    "/api/key-projects/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bureau: stop tracking (with a reason); the project stays on record */
+        post: operations["KeyProjectsController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-projects/{id}/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bureau: add a milestone (stage, title, due date, optional done date and note) */
+        post: operations["KeyProjectsController_addMilestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/key-projects/{id}/milestones/{mid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Bureau: edit a milestone or record it done (doneOn; null reopens it) */
+        patch: operations["KeyProjectsController_updateMilestone"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2545,7 +2707,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "ORG_NOT_VERIFIED" | "FORBIDDEN_ROLE" | "MAKER_CHECKER" | "NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "USCC_TAKEN" | "INVALID_STATE_TRANSITION" | "ORG_IDENTITY_LOCKED" | "OUTSIDE_OPENING_HOURS" | "SLOT_BLOCKED" | "SLOT_TAKEN" | "ALREADY_REVIEWED" | "BUDGET_EXHAUSTED" | "INSUFFICIENT_BALANCE" | "PROGRAM_RULES_LOCKED" | "HOLD_EXISTS" | "CLAIM_EXISTS" | "ORDER_NOT_SETTLED" | "ORDER_STATE" | "NOTICE_PERIOD" | "NOTICE_CLOSED" | "APPLICATION_EXISTS" | "CLAIM_WINDOW_CLOSED" | "SUBMISSIONS_CLOSED" | "AWARD_WINDOW_CLOSED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "PAYMENT_EXCEEDS_OWED" | "RELATED_PARTY" | "APPLICATION_WINDOW_CLOSED" | "AMOUNT_OVER_VOUCHER_MAX" | "PROGRAM_NOT_OPEN" | "VOUCHER_NOT_ACTIVE" | "VOUCHER_EXPIRED" | "VOUCHER_NOT_YET_VALID" | "VOUCHER_EMPTY" | "SME_NOT_TECH_SME" | "SME_IS_TEAM" | "SME_REGION" | "SME_FIELD" | "CATEGORY_NOT_ELIGIBLE" | "PURPOSE_EXCLUDED" | "PLATFORM_NOT_LISTED" | "PLATFORM_NOT_IN_PROGRAM" | "RECOGNITION_TOO_LOW" | "PER_ORDER_CAP_REACHED" | "SME_YEAR_CAP_REACHED" | "PLATFORM_YEAR_CAP_REACHED" | "PAIR_ALREADY_SUBSIDISED" | "EVALUATION_OUTCOME_NOT_ALLOWED" | "RULE_PARAMETER_UNSET" | "WEBHOOK_URL_FORBIDDEN" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SEARCH_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "ORG_NOT_VERIFIED" | "FORBIDDEN_ROLE" | "MAKER_CHECKER" | "NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "USCC_TAKEN" | "INVALID_STATE_TRANSITION" | "ORG_IDENTITY_LOCKED" | "OUTSIDE_OPENING_HOURS" | "SLOT_BLOCKED" | "SLOT_TAKEN" | "ALREADY_REVIEWED" | "BUDGET_EXHAUSTED" | "INSUFFICIENT_BALANCE" | "PROGRAM_RULES_LOCKED" | "HOLD_EXISTS" | "CLAIM_EXISTS" | "ORDER_NOT_SETTLED" | "ORDER_STATE" | "NOTICE_PERIOD" | "NOTICE_CLOSED" | "APPLICATION_EXISTS" | "CLAIM_WINDOW_CLOSED" | "SUBMISSIONS_CLOSED" | "AWARD_WINDOW_CLOSED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "PAYMENT_EXCEEDS_OWED" | "RELATED_PARTY" | "APPLICATION_WINDOW_CLOSED" | "AMOUNT_OVER_VOUCHER_MAX" | "PROGRAM_NOT_OPEN" | "VOUCHER_NOT_ACTIVE" | "VOUCHER_EXPIRED" | "VOUCHER_NOT_YET_VALID" | "VOUCHER_EMPTY" | "SME_NOT_TECH_SME" | "SME_IS_TEAM" | "SME_REGION" | "SME_FIELD" | "CATEGORY_NOT_ELIGIBLE" | "PURPOSE_EXCLUDED" | "PLATFORM_NOT_LISTED" | "PLATFORM_NOT_IN_PROGRAM" | "RECOGNITION_TOO_LOW" | "PER_ORDER_CAP_REACHED" | "SME_YEAR_CAP_REACHED" | "PLATFORM_YEAR_CAP_REACHED" | "PAIR_ALREADY_SUBSIDISED" | "EVALUATION_OUTCOME_NOT_ALLOWED" | "RULE_PARAMETER_UNSET" | "WEBHOOK_URL_FORBIDDEN" | "WEBHOOK_NOT_CONFIGURED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SEARCH_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE";
             /** @example Validation failed: org.uscc */
             message: string;
             /**
@@ -3189,6 +3351,11 @@ export interface components {
             awardWindowDays?: number;
             /** @description FULL view, challenges: the last day a proposal may be accepted (deadline + award window) */
             awardBy?: string | null;
+            /**
+             * @description FULL view, challenges: where the challenge stands today by the server's calendar (Beijing) — SUBMISSIONS through the deadline, AWARD through awardBy (the SME may accept a proposal), OVER after
+             * @enum {string}
+             */
+            challengePhase?: "SUBMISSIONS" | "AWARD" | "OVER";
         };
         DemandPageDto: {
             items: components["schemas"]["DemandResponseDto"][];
@@ -3316,6 +3483,60 @@ export interface components {
             /** @description 收益分配 (谁投入谁获益) */
             benefitSharingNote?: string | null;
         };
+        QuotedDemandDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /**
+             * @description CHALLENGE = 揭榜挂帅 (the quote is a proposal)
+             * @enum {string}
+             */
+            mode: "OPEN" | "CHALLENGE";
+            /** @enum {string} */
+            status: "DRAFT" | "OPEN" | "AWARDED" | "CLOSED" | "CANCELLED" | "EXPIRED";
+        };
+        MyQuoteResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            demandId: string;
+            /** Format: uuid */
+            platformId: string;
+            /** Format: uuid */
+            platformOrgId: string;
+            /**
+             * Format: uuid
+             * @description The service it is delivered under
+             */
+            serviceId: string | null;
+            priceFen: number;
+            timelineDays: number;
+            scope: string;
+            validUntil: string;
+            /** @enum {string} */
+            status: "SUBMITTED" | "REVISION_REQUESTED" | "ACCEPTED" | "DECLINED" | "WITHDRAWN" | "EXPIRED";
+            revision: number;
+            revisionNote?: string | null;
+            /** @enum {string|null} */
+            declineReason?: "PRICE_TOO_HIGH" | "TIMELINE_TOO_LONG" | "SCOPE_MISMATCH" | "CHOSE_ANOTHER" | "NO_LONGER_NEEDED" | "OTHER" | null;
+            declineComment?: string | null;
+            /** @description Who owns what the pilot produces; carried onto the order */
+            ipTerms: components["schemas"]["IpTermsResponseDto"];
+            /**
+             * Format: uuid
+             * @description An accepted quote: the order its acceptance created
+             */
+            orderId?: string;
+            /** Format: date-time */
+            updatedAt: string;
+            demand: components["schemas"]["QuotedDemandDto"];
+        };
+        MyQuotePageDto: {
+            items: components["schemas"]["MyQuoteResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
         QuoteResponseDto: {
             /** Format: uuid */
             id: string;
@@ -3345,7 +3566,7 @@ export interface components {
             ipTerms: components["schemas"]["IpTermsResponseDto"];
             /**
              * Format: uuid
-             * @description Set on accept: the order it created
+             * @description An accepted quote: the order its acceptance created
              */
             orderId?: string;
             /** Format: date-time */
@@ -3536,6 +3757,11 @@ export interface components {
             awardWindowDays?: number;
             /** @description FULL view, challenges: the last day a proposal may be accepted (deadline + award window) */
             awardBy?: string | null;
+            /**
+             * @description FULL view, challenges: where the challenge stands today by the server's calendar (Beijing) — SUBMISSIONS through the deadline, AWARD through awardBy (the SME may accept a proposal), OVER after
+             * @enum {string}
+             */
+            challengePhase?: "SUBMISSIONS" | "AWARD" | "OVER";
             /** @description How well the service fits the demand */
             score: number;
         };
@@ -3593,6 +3819,11 @@ export interface components {
             awardWindowDays?: number;
             /** @description FULL view, challenges: the last day a proposal may be accepted (deadline + award window) */
             awardBy?: string | null;
+            /**
+             * @description FULL view, challenges: where the challenge stands today by the server's calendar (Beijing) — SUBMISSIONS through the deadline, AWARD through awardBy (the SME may accept a proposal), OVER after
+             * @enum {string}
+             */
+            challengePhase?: "SUBMISSIONS" | "AWARD" | "OVER";
             /** @description Meilisearch ranking score */
             score: number;
         };
@@ -3610,7 +3841,7 @@ export interface components {
             /** @description The logical event (one notification per org and key) */
             eventKey: string;
             /** @enum {string} */
-            subjectType: "demand" | "quote" | "service" | "order" | "voucher" | "digest";
+            subjectType: "demand" | "quote" | "service" | "order" | "voucher" | "digest" | "webhook";
             /** Format: uuid */
             subjectId: string;
             /** @example 新的中试需求：石墨烯导热膜中试放大 */
@@ -3686,6 +3917,11 @@ export interface components {
             id: string;
             /** Format: uuid */
             notificationId: string;
+            /**
+             * @description The notification's event type (`webhook.ping`: a test ping)
+             * @example quote.submitted
+             */
+            eventType: string;
             /** @description 1 for the first attempt */
             attempt: number;
             url: string;
@@ -3729,6 +3965,15 @@ export interface components {
             enabled: boolean;
             /** @description true: replace the signing secret; the answer shows the new one once */
             rotateSecret?: boolean;
+        };
+        WebhookPingResponseDto: {
+            /**
+             * Format: uuid
+             * @description The delivery log lists its attempts under this notificationId
+             */
+            notificationId: string;
+            /** @description Always true: the delivery was queued (sent by the worker, retried on failure) */
+            queued: boolean;
         };
         FailedJobDto: {
             /** @example webhook.7c9e6679-7425-40de-944b-e07fc1f90ae7 */
@@ -4599,6 +4844,20 @@ export interface components {
             passed: boolean;
             detail: string;
         };
+        SpotCheckResponseDto: {
+            id: string;
+            claimId: string;
+            smeOrgId: string;
+            /** @enum {string} */
+            result: "PASS" | "FAIL";
+            note: string;
+            evidence: string;
+            voucherRevoked: boolean;
+            /** @description Who checked (user) */
+            checkedByUserId: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
         PayoutDto: {
             cofunderKey: string;
             amountFen: number;
@@ -4637,6 +4896,8 @@ export interface components {
             flags: string[];
             /** @description Sampled for a spot check */
             spotCheck: boolean;
+            /** @description Bureau or admin: the recorded spot check (抽查) of a sampled claim, null until recorded */
+            spotCheckRecord?: components["schemas"]["SpotCheckResponseDto"] | null;
             /** @enum {string} */
             status: "SUBMITTED" | "APPROVED" | "UNDER_OBJECTION" | "REJECTED" | "PAID";
             reason: string | null;
@@ -4673,20 +4934,6 @@ export interface components {
             evidence?: string;
             /** @description FAIL only: revoke the claim's voucher (REVOKED); its unheld balance returns to the program budget */
             revokeVoucher?: boolean;
-        };
-        SpotCheckResponseDto: {
-            id: string;
-            claimId: string;
-            smeOrgId: string;
-            /** @enum {string} */
-            result: "PASS" | "FAIL";
-            note: string;
-            evidence: string;
-            voucherRevoked: boolean;
-            /** @description Who checked (user) */
-            checkedByUserId: string;
-            /** Format: date-time */
-            createdAt: string;
         };
         CreateBatchDto: {
             /** Format: uuid */
@@ -5814,6 +6061,170 @@ export interface components {
             rows: components["schemas"]["FunnelRowDto"][];
             total: components["schemas"]["FunnelCountsDto"];
         };
+        CreateKeyProjectDto: {
+            /**
+             * @description What is marked: a research result, a demand or an order
+             * @enum {string}
+             */
+            subjectType: "RESULT" | "DEMAND" | "ORDER";
+            /**
+             * Format: uuid
+             * @description Of an org in your jurisdiction (else 404); drafts cannot be marked
+             */
+            subjectId: string;
+            /**
+             * Format: uuid
+             * @description The officer who follows it (专人跟踪): an active user of your bureau
+             */
+            officerUserId: string;
+            /**
+             * @description CONCEPT 概念验证 → LAB 小试 → PILOT 中试熟化 → INDUSTRIALISATION 产业化
+             * @default CONCEPT
+             * @enum {string}
+             */
+            stage: "CONCEPT" | "LAB" | "PILOT" | "INDUSTRIALISATION";
+            /** @description The bureau's own note (never shown to the parties) */
+            note?: string;
+        };
+        KeyProjectOfficerDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example 王专员 */
+            displayName: string;
+        };
+        KeyProjectMilestoneDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            stage: "CONCEPT" | "LAB" | "PILOT" | "INDUSTRIALISATION";
+            title: string;
+            /** @example 2026-06-30 */
+            dueOn: string;
+            /** @example 2026-06-20 */
+            doneOn?: string | null;
+            note?: string | null;
+            /** @description Due before today (China) and not done */
+            overdue: boolean;
+        };
+        KeyProjectResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            subjectType: "RESULT" | "DEMAND" | "ORDER";
+            /** Format: uuid */
+            subjectId: string;
+            /** @description The subject's title when it was marked */
+            subjectTitle: string;
+            /** @enum {string} */
+            stage: "CONCEPT" | "LAB" | "PILOT" | "INDUSTRIALISATION";
+            /** @enum {string} */
+            status: "ACTIVE" | "CLOSED";
+            officer: components["schemas"]["KeyProjectOfficerDto"];
+            note?: string | null;
+            /** Format: date-time */
+            closedAt?: string | null;
+            closeReason?: string | null;
+            /** @description By due date */
+            milestones: components["schemas"]["KeyProjectMilestoneDto"][];
+            overdueCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        KeyProjectColumnDto: {
+            /** @enum {string} */
+            stage: "CONCEPT" | "LAB" | "PILOT" | "INDUSTRIALISATION";
+            items: components["schemas"]["KeyProjectResponseDto"][];
+        };
+        KeyProjectBoardDto: {
+            /** @description Every stage in order, empty ones too */
+            columns: components["schemas"]["KeyProjectColumnDto"][];
+            total: number;
+            /** @description Overdue milestones on the board */
+            overdueCount: number;
+            /**
+             * @description The date (China) overdue was judged against
+             * @example 2026-03-10
+             */
+            today: string;
+        };
+        KeyProjectTrackingDto: {
+            /** @example 广州市发展和改革委员会 */
+            bureauName: string;
+            /** @example 王专员 */
+            officerName: string;
+            /** @enum {string} */
+            stage: "CONCEPT" | "LAB" | "PILOT" | "INDUSTRIALISATION";
+            /**
+             * Format: date-time
+             * @description When it was marked
+             */
+            since: string;
+        };
+        KeyProjectTrackingListDto: {
+            /** @description Active key projects on this object (empty: not tracked) */
+            items: components["schemas"]["KeyProjectTrackingDto"][];
+        };
+        KeyProjectCandidateDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description Already an active key project of yours */
+            tracked: boolean;
+        };
+        KeyProjectCandidateListDto: {
+            /** @description At most 20, newest first */
+            items: components["schemas"]["KeyProjectCandidateDto"][];
+        };
+        UpdateKeyProjectDto: {
+            /**
+             * Format: uuid
+             * @description Hand the project to another officer of your bureau
+             */
+            officerUserId?: string;
+            /**
+             * @description Forward only (409 otherwise): CONCEPT 概念验证 → LAB 小试 → PILOT 中试熟化 → INDUSTRIALISATION 产业化
+             * @enum {string}
+             */
+            stage?: "CONCEPT" | "LAB" | "PILOT" | "INDUSTRIALISATION";
+            note?: string | null;
+        };
+        CloseKeyProjectDto: {
+            /** @example 已在广州落地投产，转入常规服务 */
+            reason: string;
+        };
+        CreateMilestoneDto: {
+            /**
+             * @description CONCEPT 概念验证 → LAB 小试 → PILOT 中试熟化 → INDUSTRIALISATION 产业化
+             * @enum {string}
+             */
+            stage: "CONCEPT" | "LAB" | "PILOT" | "INDUSTRIALISATION";
+            /** @example 完成中试线工艺验证 */
+            title: string;
+            /**
+             * @description Due date (China calendar); a past one is overdue at once
+             * @example 2026-06-30
+             */
+            dueOn: string;
+            /**
+             * @description Done date; not after today
+             * @example 2026-06-20
+             */
+            doneOn?: string;
+            note?: string;
+        };
+        UpdateMilestoneDto: {
+            title?: string;
+            /** @example 2026-07-15 */
+            dueOn?: string;
+            /**
+             * @description Done date (not after today); null reopens the milestone
+             * @example 2026-06-20
+             */
+            doneOn?: string | null;
+            note?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -6347,6 +6758,63 @@ export interface operations {
             };
             /** @description Unknown org, or one you may not see */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    OrgsController_removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed: the account can no longer sign in */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown org, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Your own account */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7867,6 +8335,49 @@ export interface operations {
             };
         };
     };
+    QuotesController_mine: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+                /** @description Only quotes in this status (e.g. DECLINED) */
+                status?: "SUBMITTED" | "REVISION_REQUESTED" | "ACCEPTED" | "DECLINED" | "WITHDRAWN" | "EXPIRED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyQuotePageDto"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     QuotesController_list: {
         parameters: {
             query?: {
@@ -8587,6 +9098,63 @@ export interface operations {
             };
             /** @description Another org */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_ping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookPingResponseDto"];
+                };
+            };
+            /** @description Only the org's owner */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Another org */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description WEBHOOK_NOT_CONFIGURED: no URL set, or disabled */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13617,6 +14185,588 @@ export interface operations {
             };
             /** @description Only bureaus and admins read reports */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    KeyProjectsController_board: {
+        parameters: {
+            query?: {
+                /** @description Only this officer's projects */
+                officerUserId?: string;
+                status?: "ACTIVE" | "CLOSED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyProjectBoardDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a bureau (the parties only read the tracking) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not your bureau’s / not in your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    KeyProjectsController_mark: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateKeyProjectDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyProjectResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a bureau (the parties only read the tracking) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not your bureau’s / not in your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description CONFLICT: already one of your key projects */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    KeyProjectsController_tracking: {
+        parameters: {
+            query: {
+                subjectType: "RESULT" | "DEMAND" | "ORDER";
+                subjectId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyProjectTrackingListDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a bureau (the parties only read the tracking) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not your bureau’s / not in your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    KeyProjectsController_candidates: {
+        parameters: {
+            query: {
+                subjectType: "RESULT" | "DEMAND" | "ORDER";
+                /** @description A fragment of the title (the contract number for orders) */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyProjectCandidateListDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a bureau (the parties only read the tracking) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not your bureau’s / not in your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    KeyProjectsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyProjectResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a bureau (the parties only read the tracking) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not your bureau’s / not in your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    KeyProjectsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateKeyProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyProjectResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a bureau (the parties only read the tracking) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not your bureau’s / not in your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION: backwards, or closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    KeyProjectsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseKeyProjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyProjectResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a bureau (the parties only read the tracking) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not your bureau’s / not in your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION: already closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    KeyProjectsController_addMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMilestoneDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyProjectResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a bureau (the parties only read the tracking) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not your bureau’s / not in your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION: the project is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    KeyProjectsController_updateMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                mid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMilestoneDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyProjectResponseDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED, naming the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Not a bureau (the parties only read the tracking) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Unknown, or not your bureau’s / not in your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description INVALID_STATE_TRANSITION: the project is closed */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

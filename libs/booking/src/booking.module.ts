@@ -7,6 +7,7 @@ import { OrderDeliverable, OrderEvent, OrderPayment, OrderReview } from './order
 import { OrderRecords } from './orders/order-records.service';
 import { Order } from './orders/order.entity';
 import { OrdersService } from './orders/orders.service';
+import { OrderFacts } from './orders/order-facts';
 import { PaymentsService } from './orders/payments.service';
 import { ReviewsService } from './orders/reviews.service';
 
@@ -16,12 +17,21 @@ import { ReviewsService } from './orders/reviews.service';
     OrderRecords,
     OrderChanges,
     OrdersService,
+    OrderFacts,
     PaymentsService,
     DeliverablesService,
     ReviewsService,
     // Local disk here; an S3-compatible store would be bound to the same token.
     { provide: FileStore, useClass: LocalDiskFileStore },
   ],
-  exports: [OrderRecords, OrderChanges, OrdersService, PaymentsService, DeliverablesService, ReviewsService],
+  exports: [
+    OrderRecords,
+    OrderChanges,
+    OrdersService,
+    OrderFacts,
+    PaymentsService,
+    DeliverablesService,
+    ReviewsService,
+  ],
 })
 export class BookingModule {}

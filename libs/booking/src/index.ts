@@ -17,6 +17,7 @@ export * from './orders/order-records.entity';
 export * from './orders/order-access';
 export * from './orders/order-changes';
 export * from './orders/orders.service';
+export * from './orders/order-facts';
 export * from './orders/payments.service';
 export * from './orders/deliverables.service';
 export * from './orders/reviews.service';

@@ -5,6 +5,7 @@ import { IdentityModule } from '@pilotlink/identity';
 import { SearchModule } from '@pilotlink/search';
 import { DemandsService } from './demands/demands.service';
 import { ExpiryService } from './demands/expiry.service';
+import { DemandFacts } from './demands/demand-facts';
 import { DemandInvitation, DemandNdaAcceptance } from './domain/demand-access.entity';
 import { Demand } from './domain/demand.entity';
 import { Quote } from './domain/quote.entity';
@@ -18,7 +19,7 @@ import { QuotesService } from './quotes/quotes.service';
     SearchModule,
     TypeOrmModule.forFeature([Demand, DemandInvitation, DemandNdaAcceptance, Quote]),
   ],
-  providers: [DemandsService, QuotesService, ExpiryService, MatchingService],
-  exports: [DemandsService, QuotesService, ExpiryService, MatchingService],
+  providers: [DemandsService, DemandFacts, QuotesService, ExpiryService, MatchingService],
+  exports: [DemandsService, DemandFacts, QuotesService, ExpiryService, MatchingService],
 })
 export class DemandModule {}

@@ -6,3 +6,7 @@ export * from './reports/reports.module';
 export * from './subsidies/subsidy.entities';
 export * from './subsidies/subsidies.service';
 export * from './subsidies/revenue-declarations.service';
+export * from './key-projects/key-projects.module';
+export * from './key-projects/key-projects.service';
+export * from './dto/key-project.dto';
+export * from './dto/key-project.response.dto';

@@ -12,6 +12,7 @@ import { WebhookDelivery, WebhookEndpoint } from './domain/webhook.entity';
 import { InboxService } from './inbox/inbox.service';
 import { SubscriptionsService } from './subscriptions/subscriptions.service';
 import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
+import { WebhookPingService } from './webhooks/webhook-ping.service';
 import { WebhooksService } from './webhooks/webhooks.service';
 
 /** Inbox, subscriptions, webhooks and the dispatch pipeline: services for the API and the worker. */
@@ -27,6 +28,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
     SubscriptionsService,
     WebhooksService,
     WebhookDeliveryService,
+    WebhookPingService,
     DemandAudience,
     NotificationDispatcher,
     Notifier,
@@ -37,6 +39,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
     SubscriptionsService,
     WebhooksService,
     WebhookDeliveryService,
+    WebhookPingService,
     NotificationDispatcher,
     Notifier,
     FailedJobsService,

@@ -13,6 +13,7 @@ import { ResultInvitation, ResultNdaAcceptance } from './domain/result-access.en
 import { ResearchResult } from './domain/result.entity';
 import { ResultSearchService } from './results/result-search.service';
 import { ResultsService } from './results/results.service';
+import { ResultFactsModule } from './results/result-facts.module';
 import { DigestSettingsService } from './digest/digest-settings';
 import { ResearchDigestService } from './digest/research-digest.service';
 import { ResultMatchingService } from './matching/result-matching.service';
@@ -27,6 +28,7 @@ import { ResultMatchingService } from './matching/result-matching.service';
     DemandModule,
     NotificationModule,
     QueueModule,
+    ResultFactsModule,
     TypeOrmModule.forFeature([ResearchResult, ResultInvitation, ResultNdaAcceptance, PolicyNotice]),
   ],
   providers: [
@@ -38,6 +40,7 @@ import { ResultMatchingService } from './matching/result-matching.service';
     DigestSettingsService,
   ],
   exports: [
+    ResultFactsModule,
     ResultsService,
     ResultSearchService,
     PolicyNoticesService,

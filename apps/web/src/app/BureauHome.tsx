@@ -11,6 +11,7 @@ import { OrgCorrectionsReview } from '../features/identity';
 import { AuditTrail } from '../features/audit/AuditTrail';
 import { PolicyAdmin } from '../features/research/PolicyAdmin';
 import { useSearchParams } from 'react-router-dom';
+import { KeyProjectsBoard } from '../features/governance/KeyProjectsBoard';
 import { useSession } from '../shared/session';
 
 /** Bureau: verify orgs, review claims (checks and flags beside them), and the dashboard. */
@@ -33,6 +34,7 @@ export function BureauHome() {
             { key: 'claims', label: '兑付审核', children: <ClaimsReview /> },
             { key: 'programs', label: '服务券项目', children: <ProgramsAdmin /> },
             { key: 'platforms', label: '平台监管', children: <PlatformsReview /> },
+            { key: 'key-projects', label: '重点项目', children: <KeyProjectsBoard /> },
             { key: 'orgs', label: '机构认证', children: <OrgsReview /> },
             { key: 'corrections', label: '资料变更审核', children: <OrgCorrectionsReview /> },
             { key: 'policies', label: '政策资讯', children: <PolicyAdmin /> },

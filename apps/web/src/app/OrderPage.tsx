@@ -14,6 +14,7 @@ import { VoucherCheckout } from '../features/voucher/VoucherCheckout';
 import { ClaimCard } from '../features/voucher/ClaimCard';
 import { ReviewCard } from '../features/booking/ReviewCard';
 import { ipTermsText } from '../shared/ipTerms';
+import { KeyProjectTracking } from '../features/governance/KeyProjectTracking';
 
 const FLOW = ['REQUESTED', 'ACCEPTED', 'CONTRACTED', 'IN_PROGRESS', 'DELIVERED', 'COMPLETED'];
 
@@ -66,6 +67,7 @@ export function OrderPage() {
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      {o && <KeyProjectTracking subjectType="ORDER" subjectId={o.id} />}
       <Card
         loading={order.loading}
         title={`订单 ${o?.contractNumber ?? ''}`}

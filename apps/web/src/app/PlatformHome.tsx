@@ -1,19 +1,27 @@
-import { Alert, Col, Row, Space, Typography } from 'antd';
+import { Alert, Card, Col, Row, Space, Tabs, Typography } from 'antd';
 import { OrdersCard } from '../features/booking/OrdersCard';
 import { PlatformManage } from './PlatformManage';
 import { DemandHall } from '../features/demand/DemandHall';
+import { MyQuotes } from '../features/demand/MyQuotes';
 import { EquipmentDeclarations } from '../features/governance/EquipmentDeclarations';
 import { RevenueDeclarations } from '../features/governance/RevenueDeclarations';
+import { MembersCard } from '../features/identity/MembersCard';
+import { MyRoleProvider } from '../features/identity/roles';
+import { SubscriptionsCard } from '../features/notification/SubscriptionsCard';
+import { WebhookCard } from '../features/notification/WebhookCard';
 import { api, Schema } from '../shared/api';
+import { useSession } from '../shared/session';
 import { useLoad } from '../shared/useLoad';
 
-/** Platform home: the demands it may see (search), quoting, and its orders. */
+/** Platform home: the demands it may see (search), its quotes with their outcome and its orders, its platforms, and its settings. */
 export function PlatformHome() {
+  const session = useSession();
   const platforms = useLoad(
     () => api<Schema<'PlatformPageDto'>>('/platforms', { query: { mine: true, limit: 50 } }),
     [],
   );
   const listed = (platforms.data?.items ?? []).filter((p) => p.status === 'LISTED');
+  const orgId = session?.org.id;
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -30,7 +38,22 @@ export function PlatformHome() {
           <OrdersCard testId="platform-orders" />
         </Col>
       </Row>
+      <MyQuotes />
       <PlatformManage />
+      {orgId && (
+        <Card size="small" title="通知与人员" data-testid="platform-settings">
+          <MyRoleProvider>
+            <Tabs
+              destroyInactiveTabPane
+              items={[
+                { key: 'subscriptions', label: '需求订阅', children: <SubscriptionsCard /> },
+                { key: 'webhook', label: 'Webhook 推送', children: <WebhookCard orgId={orgId} /> },
+                { key: 'members', label: '人员与权限', children: <MembersCard orgId={orgId} /> },
+              ]}
+            />
+          </MyRoleProvider>
+        </Card>
+      )}
       <EquipmentDeclarations />
       <RevenueDeclarations />
     </Space>

@@ -21,6 +21,10 @@ const FIELD_LABELS: Record<string, string> = {
   budgetMaxFen: '最高预算',
   confidentiality: '保密级别',
   mode: '需求方式',
+  rewardFen: '揭榜奖励',
+  challengeDeadline: '揭榜截止日期',
+  awardWindowDays: '择优确定期',
+  wantedBy: '期望完成日期',
   priceFen: '报价金额',
   timelineDays: '周期（天）',
   scope: '服务范围',
@@ -49,6 +53,9 @@ const FIELD_LABELS: Record<string, string> = {
   amountFen: '金额',
   reference: '付款凭证号',
   url: 'Webhook 地址',
+  keywords: '关键词',
+  categories: '服务类别',
+  regionCodes: '地区',
   type: '平台类型',
   operatingModel: '运营模式',
   fieldCodes: '行业领域',
@@ -69,6 +76,11 @@ const FIELD_LABELS: Record<string, string> = {
   contactEmail: '联系邮箱',
   'ipItems.number': '专利号/登记号',
   'ipItems.title': '知识产权名称',
+  subjectType: '对象类型',
+  subjectId: '跟踪对象',
+  officerUserId: '跟踪人',
+  dueOn: '截止日期',
+  doneOn: '完成日期',
 };
 
 /** Chinese text for the stable error codes the portal meets. */
@@ -89,6 +101,7 @@ export const CODE_MESSAGES: Record<string, string> = {
   BUDGET_EXHAUSTED: '预算不足',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   WEBHOOK_URL_FORBIDDEN: '该地址指向内网或本机，不能用作 Webhook 地址',
+  WEBHOOK_NOT_CONFIGURED: '请先保存并启用 Webhook 地址，再发送测试推送',
   PROGRAM_NOT_OPEN: '该服务券项目未在申报期',
   APPLICATION_WINDOW_CLOSED: '不在申报时间内',
   AMOUNT_OVER_VOUCHER_MAX: '申请金额超过单张服务券上限',
@@ -119,6 +132,8 @@ export const CODE_MESSAGES: Record<string, string> = {
 const EN_PATTERNS: [RegExp, string][] = [
   [/must be an? (valid )?email/i, '邮箱格式不正确'],
   [/valid USCC/i, '统一社会信用代码无效（校验位不符）'],
+  // class-validator's Length(1, n): "longer than or equal to 1 and shorter than or equal to n".
+  [/longer than or equal to 1 and shorter than or equal to (\d+)/i, '长度须为 1–$1 个字符'],
   [/longer than or equal to (\d+)/i, '长度不能少于 $1 个字符'],
   [/shorter than or equal to (\d+)/i, '长度不能超过 $1 个字符'],
   [/must not be less than (\d+)/i, '不能小于 $1'],
@@ -126,6 +141,12 @@ const EN_PATTERNS: [RegExp, string][] = [
   [/should not be empty|must be a string/i, '必填'],
   [/already (registered|taken|exists)/i, '已被注册'],
   [/must not be below/i, '不能低于下限'],
+  [/must be a date|ISO 8601 date/i, '请填写日期（YYYY-MM-DD）'],
+  [/must not be after today/i, '不能晚于今天'],
+  [/active member of your bureau/i, '须为本单位在职人员'],
+  [/has passed|must not be in the past/i, '日期已过，请选择今天或以后的日期'],
+  [/give at least one of/i, '请至少填写一项条件'],
+  [/must be an http\(s\) URL/i, '请填写以 http:// 或 https:// 开头的地址'],
 ];
 
 /** One API validation message in Chinese: a known pattern, else a generic "does not meet the rules". */

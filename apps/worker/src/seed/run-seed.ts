@@ -5,6 +5,7 @@ import { DemoSubsidiesSeed } from './demo-subsidies.seed';
 import { DemoResearchSeed } from './demo-research.seed';
 import { SeedModule } from './seed.module';
 import { DemoGovernanceSeed } from './story/demo-governance.seed';
+import { DemoKeyProjectsSeed } from './story/demo-key-projects.seed';
 import { DemoMarketplaceSeed } from './story/demo-marketplace.seed';
 import { DEMO_OPERATOR_LOGINS, DemoOperatorsSeed } from './story/demo-operators.seed';
 import { DemoProgramsSeed } from './story/demo-programs.seed';
@@ -49,6 +50,8 @@ export async function runSeed(nodeEnv: string): Promise<SeedResult & { moreAccou
     }
     // Results and policy notices after the story: the notices link to the programs it opened.
     created += (await app.get(DemoResearchSeed).run()).created;
+    // Key projects last: one tracks a demo result.
+    created += (await app.get(DemoKeyProjectsSeed).run()).created;
     const printed = new Set(identity.logins.map((l) => l.email));
     const moreAccounts = [...DEMO_ORGS, ...DEMO_MEMBERS, ...DEMO_OPERATOR_LOGINS]
       .map((a) => a.email)

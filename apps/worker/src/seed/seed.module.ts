@@ -6,7 +6,7 @@ import { Equipment, PilotService, Platform, PlatformQualification } from '@pilot
 import { CoreModule } from '@pilotlink/core';
 import { DatabaseModule } from '@pilotlink/database';
 import { DemandModule } from '@pilotlink/demand';
-import { RecognitionModule, SubsidiesModule } from '@pilotlink/governance';
+import { KeyProjectsModule, RecognitionModule, SubsidiesModule } from '@pilotlink/governance';
 import { IdentityModule } from '@pilotlink/identity';
 import { OutboxModule } from '@pilotlink/queue';
 import { SearchModule } from '@pilotlink/search';
@@ -16,6 +16,7 @@ import { DemoIdentitySeed } from './demo-identity.seed';
 import { DemoSubsidiesSeed } from './demo-subsidies.seed';
 import { DemoResearchSeed } from './demo-research.seed';
 import { DemoGovernanceSeed } from './story/demo-governance.seed';
+import { DemoKeyProjectsSeed } from './story/demo-key-projects.seed';
 import { DemoMarketplaceSeed } from './story/demo-marketplace.seed';
 import { DemoOperatorsSeed } from './story/demo-operators.seed';
 import { DemoProgramsSeed } from './story/demo-programs.seed';
@@ -44,6 +45,7 @@ export class SeedModule {
         VoucherModule,
         RecognitionModule,
         SubsidiesModule,
+        KeyProjectsModule,
         TypeOrmModule.forFeature([Platform, PlatformQualification, PilotService, Equipment]),
       ],
       providers: [
@@ -56,6 +58,7 @@ export class SeedModule {
         DemoProgramsSeed,
         DemoGovernanceSeed,
         DemoResearchSeed,
+        DemoKeyProjectsSeed,
       ],
     };
   }

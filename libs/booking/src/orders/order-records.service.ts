@@ -89,6 +89,16 @@ export class OrderRecords {
     );
   }
 
+  /** The orders made from these quotes (an accepted quote has one), as quote id → order id. */
+  async idsByQuote(manager: EntityManager, quoteIds: readonly string[]): Promise<Map<string, string>> {
+    if (quoteIds.length === 0) return new Map();
+    const rows = await manager.query<{ id: string; quote_id: string }[]>(
+      `SELECT id, quote_id FROM orders WHERE quote_id = ANY($1::uuid[])`,
+      [quoteIds],
+    );
+    return new Map(rows.map((row) => [row.quote_id, row.id]));
+  }
+
   /** PL-YYYY-NNNNNN: the year in China time, a database sequence so numbers never repeat. */
   private async nextContractNumber(manager: EntityManager): Promise<string> {
     const [{ seq }] = await manager.query<{ seq: string }[]>(`SELECT nextval('order_contract_seq') AS seq`);

@@ -74,6 +74,8 @@ export const ERROR_HTTP_STATUS = {
   RULE_PARAMETER_UNSET: 409,
   // Safe to deploy (issue 15): a webhook URL to a private/loopback/link-local/metadata address (SSRF).
   WEBHOOK_URL_FORBIDDEN: 400,
+  // A test ping needs an enabled webhook endpoint to go to.
+  WEBHOOK_NOT_CONFIGURED: 409,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,

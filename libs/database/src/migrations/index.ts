@@ -22,6 +22,9 @@ import { ResearchResults1765450000000 } from './1765450000000-research-results';
 import { PolicyNotices1765451000000 } from './1765451000000-policy-notices';
 import { IpTerms1765452000000 } from './1765452000000-ip-terms';
 import { ResearchDigest1765490000000 } from './1765490000000-research-digest';
+import { WebhookPing1765520000000 } from './1765520000000-webhook-ping';
+import { QuotesByPlatform1765521000000 } from './1765521000000-quotes-by-platform';
+import { KeyProjects1765550000000 } from './1765550000000-key-projects';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
 export const MIGRATIONS = [
@@ -49,4 +52,7 @@ export const MIGRATIONS = [
   PolicyNotices1765451000000,
   IpTerms1765452000000,
   ResearchDigest1765490000000,
+  WebhookPing1765520000000,
+  QuotesByPlatform1765521000000,
+  KeyProjects1765550000000,
 ];

@@ -8,7 +8,7 @@ import {
   ApiOkResponse,
   ApiNoContentResponse,
 } from '@nestjs/swagger';
-import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
+import { chinaDate, Clock, ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DemandsService } from '../demands/demands.service';
@@ -30,7 +30,13 @@ export class DemandsController {
   constructor(
     private readonly demands: DemandsService,
     private readonly quotes: QuotesService,
+    private readonly clock: Clock,
   ) {}
+
+  /** The server's calendar day, which decides a challenge's phase in each answer. */
+  private today(): string {
+    return chinaDate(this.clock.now());
+  }
 
   @Get()
   @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
@@ -41,7 +47,9 @@ export class DemandsController {
     const counts = await this.quotes.countsFor(page.items.map(({ demand }) => demand.id));
     return {
       ...page,
-      items: page.items.map(({ demand, view }) => DemandResponseDto.from(demand, view, counts.get(demand.id) ?? 0)),
+      items: page.items.map(({ demand, view }) =>
+        DemandResponseDto.from(demand, view, counts.get(demand.id) ?? 0, this.today()),
+      ),
     };
   }
 
@@ -50,7 +58,7 @@ export class DemandsController {
   @ApiOperation({ summary: 'SME: draft a demand' })
   @ApiCreatedResponse({ type: DemandResponseDto })
   async create(@ReqContext() ctx: RequestContext, @Body() body: CreateDemandDto): Promise<DemandResponseDto> {
-    return DemandResponseDto.from(await this.demands.create(ctx, body), 'FULL');
+    return DemandResponseDto.from(await this.demands.create(ctx, body), 'FULL', 0, this.today());
   }
 
   @Get(':id')
@@ -59,7 +67,7 @@ export class DemandsController {
   async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<DemandResponseDto> {
     const { demand, view } = await this.demands.get(actor, id);
     const counts = await this.quotes.countsFor([demand.id]);
-    return DemandResponseDto.from(demand, view, counts.get(demand.id) ?? 0);
+    return DemandResponseDto.from(demand, view, counts.get(demand.id) ?? 0, this.today());
   }
 
   @Patch(':id')
@@ -71,7 +79,7 @@ export class DemandsController {
     @Param('id', ParseIdPipe) id: string,
     @Body() body: UpdateDemandDto,
   ): Promise<DemandResponseDto> {
-    return DemandResponseDto.from(await this.demands.update(ctx, id, body), 'FULL');
+    return DemandResponseDto.from(await this.demands.update(ctx, id, body), 'FULL', 0, this.today());
   }
 
   @Post(':id/publish')
@@ -81,7 +89,7 @@ export class DemandsController {
   @ApiOperation({ summary: 'SME (verified org): DRAFT → OPEN' })
   @ApiOkResponse({ type: DemandResponseDto })
   async publish(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<DemandResponseDto> {
-    return DemandResponseDto.from(await this.demands.transition(ctx, id, 'OPEN'), 'FULL');
+    return DemandResponseDto.from(await this.demands.transition(ctx, id, 'OPEN'), 'FULL', 0, this.today());
   }
 
   @Post(':id/close')
@@ -94,7 +102,12 @@ export class DemandsController {
     @Param('id', ParseIdPipe) id: string,
     @Body() body: DemandStatusReasonDto,
   ): Promise<DemandResponseDto> {
-    return DemandResponseDto.from(await this.demands.transition(ctx, id, 'CLOSED', body.reason ?? null), 'FULL');
+    return DemandResponseDto.from(
+      await this.demands.transition(ctx, id, 'CLOSED', body.reason ?? null),
+      'FULL',
+      0,
+      this.today(),
+    );
   }
 
   @Post(':id/cancel')
@@ -107,7 +120,12 @@ export class DemandsController {
     @Param('id', ParseIdPipe) id: string,
     @Body() body: DemandStatusReasonDto,
   ): Promise<DemandResponseDto> {
-    return DemandResponseDto.from(await this.demands.transition(ctx, id, 'CANCELLED', body.reason ?? null), 'FULL');
+    return DemandResponseDto.from(
+      await this.demands.transition(ctx, id, 'CANCELLED', body.reason ?? null),
+      'FULL',
+      0,
+      this.today(),
+    );
   }
 
   @Post(':id/invitations')
@@ -131,6 +149,6 @@ export class DemandsController {
   @ApiOkResponse({ type: DemandResponseDto })
   async acceptNda(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<DemandResponseDto> {
     const { demand, view } = await this.demands.acceptNda(ctx, id);
-    return DemandResponseDto.from(demand, view);
+    return DemandResponseDto.from(demand, view, 0, this.today());
   }
 }

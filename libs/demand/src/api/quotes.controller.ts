@@ -10,7 +10,16 @@ import {
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
-import { DeclineQuoteDto, QuotePageDto, QuoteResponseDto, ReviseQuoteDto, SubmitQuoteDto } from '../dto/quote.dto';
+import {
+  DeclineQuoteDto,
+  MyQuotePageDto,
+  MyQuoteResponseDto,
+  MyQuotesQueryDto,
+  QuotePageDto,
+  QuoteResponseDto,
+  ReviseQuoteDto,
+  SubmitQuoteDto,
+} from '../dto/quote.dto';
 import { QuotesService } from '../quotes/quotes.service';
 
 @ApiTags('quotes')
@@ -19,6 +28,23 @@ import { QuotesService } from '../quotes/quotes.service';
 @Controller()
 export class QuotesController {
   constructor(private readonly quotes: QuotesService) {}
+
+  @Get('quotes')
+  @AllowOrgKinds('PLATFORM_OPERATOR')
+  @ApiOperation({
+    summary: 'Platform: your quotes and proposals on every demand, latest change first, with each outcome',
+    description:
+      'Each with the demand it answers (title, mode, status); a declined one with the SME’s reason, an accepted ' +
+      'one with its order.',
+  })
+  @ApiOkResponse({ type: MyQuotePageDto })
+  async mine(@CurrentActor() actor: Actor, @Query() query: MyQuotesQueryDto): Promise<MyQuotePageDto> {
+    const result = await this.quotes.listMine(actor, query);
+    return {
+      ...result,
+      items: result.items.map(({ quote, demand, orderId }) => MyQuoteResponseDto.fromMine(quote, demand, orderId)),
+    };
+  }
 
   @Get('demands/:id/quotes')
   @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
@@ -30,7 +56,7 @@ export class QuotesController {
     @Query() page: PageQueryDto,
   ): Promise<QuotePageDto> {
     const result = await this.quotes.list(actor, demandId, page);
-    return { ...result, items: result.items.map((q) => QuoteResponseDto.from(q)) };
+    return { ...result, items: result.items.map(({ quote, orderId }) => QuoteResponseDto.from(quote, orderId)) };
   }
 
   @Post('demands/:id/quotes')

@@ -5,12 +5,13 @@ import type { ServiceCategory, ServiceStage } from '@pilotlink/catalogue';
 import {
   awardBy,
   BUDGET_BANDS,
+  challengePhase,
   budgetBandOf,
   CONFIDENTIALITY_LEVELS,
   DEMAND_MODES,
   DEMAND_STATUSES,
 } from '../domain/demand';
-import type { BudgetBandCode, Confidentiality, DemandMode, DemandStatus } from '../domain/demand';
+import type { BudgetBandCode, ChallengePhase, Confidentiality, DemandMode, DemandStatus } from '../domain/demand';
 import type { Demand } from '../domain/demand.entity';
 import type { DemandView } from '../domain/demand-visibility';
 
@@ -51,8 +52,16 @@ export class DemandResponseDto {
     type: String,
   })
   awardBy?: string | null;
+  @ApiPropertyOptional({
+    enum: ['SUBMISSIONS', 'AWARD', 'OVER'],
+    description:
+      "FULL view, challenges: where the challenge stands today by the server's calendar (Beijing) — " +
+      'SUBMISSIONS through the deadline, AWARD through awardBy (the SME may accept a proposal), OVER after',
+  })
+  challengePhase?: ChallengePhase;
 
-  static from(demand: Demand, view: Exclude<DemandView, 'NONE'>, quoteCount = 0): DemandResponseDto {
+  /** `today`: the server's China date (chinaDate(clock.now())), which decides a challenge's phase. */
+  static from(demand: Demand, view: Exclude<DemandView, 'NONE'>, quoteCount: number, today: string): DemandResponseDto {
     const budgetMax = fen(demand.budgetMaxFen) ?? fen(demand.budgetMinFen);
     const summary: DemandResponseDto = {
       view,
@@ -84,6 +93,7 @@ export class DemandResponseDto {
         demand.challengeDeadline && {
           awardWindowDays: demand.awardWindowDays,
           awardBy: awardBy(demand.challengeDeadline, demand.awardWindowDays),
+          challengePhase: challengePhase(demand.challengeDeadline, demand.awardWindowDays, today),
         }),
     };
   }

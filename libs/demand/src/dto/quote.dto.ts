@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { pageDtoOf, parseFen, trimString } from '@pilotlink/core';
+import { pageDtoOf, PageQueryDto, parseFen, trimString } from '@pilotlink/core';
 import { IP_OWNERSHIPS, IpTermsResponseDto } from '@pilotlink/booking';
 import type { IpOwnership } from '@pilotlink/booking';
-import { QUOTE_STATUSES } from '../domain/demand';
-import type { QuoteStatus } from '../domain/demand';
+import { DEMAND_MODES, DEMAND_STATUSES, QUOTE_STATUSES } from '../domain/demand';
+import type { DemandMode, DemandStatus, QuoteStatus } from '../domain/demand';
+import type { Demand } from '../domain/demand.entity';
 import { DECLINE_REASONS, DeclineReason, Quote } from '../domain/quote.entity';
 
 export class QuoteTermsDto {
@@ -159,7 +160,8 @@ export class QuoteResponseDto {
   @ApiPropertyOptional({ nullable: true, type: String }) declineComment: string | null;
   @ApiProperty({ type: IpTermsResponseDto, description: 'Who owns what the pilot produces; carried onto the order' })
   ipTerms: IpTermsResponseDto;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Set on accept: the order it created' }) orderId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'An accepted quote: the order its acceptance created' })
+  orderId?: string;
   @ApiProperty() updatedAt: Date;
 
   static from(q: Quote, orderId?: string): QuoteResponseDto {
@@ -186,3 +188,33 @@ export class QuoteResponseDto {
 }
 
 export class QuotePageDto extends pageDtoOf(QuoteResponseDto, 'QuotePageDto') {}
+
+/** The demand a platform's quote answers, as far as the platform's quote list shows it. */
+export class QuotedDemandDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ enum: DEMAND_MODES, description: 'CHALLENGE = 揭榜挂帅 (the quote is a proposal)' }) mode: DemandMode;
+  @ApiProperty({ enum: DEMAND_STATUSES }) status: DemandStatus;
+}
+
+/** GET /quotes: one of the platform's own quotes, with its demand (and its order once accepted). */
+export class MyQuoteResponseDto extends QuoteResponseDto {
+  @ApiProperty({ type: QuotedDemandDto }) demand: QuotedDemandDto;
+
+  static fromMine(q: Quote, demand: Demand, orderId?: string): MyQuoteResponseDto {
+    return {
+      ...QuoteResponseDto.from(q, orderId),
+      demand: { id: demand.id, title: demand.title, mode: demand.mode, status: demand.status },
+    };
+  }
+}
+
+/** GET /quotes: a platform's own quotes across demands, optionally of one status. */
+export class MyQuotesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: QUOTE_STATUSES, description: 'Only quotes in this status (e.g. DECLINED)' })
+  @IsOptional()
+  @IsIn(QUOTE_STATUSES)
+  status?: QuoteStatus;
+}
+
+export class MyQuotePageDto extends pageDtoOf(MyQuoteResponseDto, 'MyQuotePageDto') {}

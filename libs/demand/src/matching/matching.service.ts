@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PilotService, Platform } from '@pilotlink/catalogue';
-import { NotFoundError } from '@pilotlink/core';
+import { chinaDate, Clock, NotFoundError } from '@pilotlink/core';
 import type { Actor } from '@pilotlink/identity';
 import { MEILI, meiliEq, SearchIndexes, searchOr, toSimplified } from '@pilotlink/search';
 import type { Meilisearch, MultiSearchQuery, MultiSearchResult, RecordAny } from 'meilisearch';
@@ -62,6 +62,7 @@ export class MatchingService {
     private readonly indexes: SearchIndexes,
     private readonly demands: DemandsService,
     private readonly quotes: QuotesService,
+    private readonly clock: Clock,
   ) {}
 
   /** The owner (or an admin) sees the services fitting its demand, in any state; anyone else 404. */
@@ -159,7 +160,7 @@ export class MatchingService {
       serviceId,
       total: visible.length,
       items: page.map(({ demand, view }) => ({
-        ...DemandResponseDto.from(demand, view, counts.get(demand.id) ?? 0),
+        ...DemandResponseDto.from(demand, view, counts.get(demand.id) ?? 0, chinaDate(this.clock.now())),
         score: round(scores.get(demand.id) ?? 0),
       })),
     };
@@ -196,7 +197,7 @@ export class MatchingService {
     const counts = await this.quotes.countsFor(visible.map(({ demand }) => demand.id));
     return {
       items: visible.map(({ demand, view }) => ({
-        ...DemandResponseDto.from(demand, view, counts.get(demand.id) ?? 0),
+        ...DemandResponseDto.from(demand, view, counts.get(demand.id) ?? 0, chinaDate(this.clock.now())),
         score: round(scores.get(demand.id) ?? 0),
       })),
       total: result?.totalHits ?? 0,

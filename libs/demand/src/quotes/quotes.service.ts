@@ -23,10 +23,16 @@ import { DemandsService } from '../demands/demands.service';
 import { awardBy, challengePhase, DEMAND_TRANSITIONS, QUOTE_TRANSITIONS, QuoteStatus } from '../domain/demand';
 import { Demand } from '../domain/demand.entity';
 import { Quote } from '../domain/quote.entity';
-import { DeclineQuoteDto, ReviseQuoteDto, SubmitQuoteDto } from '../dto/quote.dto';
+import { DeclineQuoteDto, MyQuotesQueryDto, ReviseQuoteDto, SubmitQuoteDto } from '../dto/quote.dto';
 import { isFirstQuote, refreshResponseTime } from './response-time';
 
 const LIVE: QuoteStatus[] = ['SUBMITTED', 'REVISION_REQUESTED'];
+
+/** A quote with the order its acceptance created, if any. */
+export interface QuoteWithOrder {
+  quote: Quote;
+  orderId?: string;
+}
 
 @Injectable()
 export class QuotesService {
@@ -94,8 +100,8 @@ export class QuotesService {
     });
   }
 
-  /** The SME sees every quote on its demand; a platform only its own. */
-  async list(actor: Actor, demandId: string, page: PageQueryDto): Promise<Page<Quote>> {
+  /** The SME sees every quote on its demand; a platform only its own. Accepted ones carry their order. */
+  async list(actor: Actor, demandId: string, page: PageQueryDto): Promise<Page<QuoteWithOrder>> {
     const { demand } = await this.demands.get(actor, demandId);
     const where =
       demand.smeOrgId === actor.orgId || actor.orgKind === 'ADMIN'
@@ -104,7 +110,37 @@ export class QuotesService {
     const [items, total] = await this.dataSource
       .getRepository(Quote)
       .findAndCount({ where, order: { createdAt: 'ASC', id: 'ASC' }, skip: page.offset, take: page.limit });
-    return toPage(items, total, page);
+    return toPage(await this.withOrders(items), total, page);
+  }
+
+  /**
+   * A platform's own quotes and proposals on every demand, the latest change first, each with the demand it
+   * answers (title, mode, status — the platform quoted on it, so it saw at least its summary) and, once
+   * accepted, its order: how the platform learns the outcome.
+   */
+  async listMine(actor: Actor, page: MyQuotesQueryDto): Promise<Page<QuoteWithOrder & { demand: Demand }>> {
+    const [items, total] = await this.dataSource.getRepository(Quote).findAndCount({
+      where: { platformOrgId: actor.orgId, ...(page.status ? { status: page.status } : {}) },
+      order: { updatedAt: 'DESC', id: 'ASC' },
+      skip: page.offset,
+      take: page.limit,
+    });
+    const demands = await this.dataSource
+      .getRepository(Demand)
+      .findBy({ id: In([...new Set(items.map((q) => q.demandId))]) });
+    const byId = new Map(demands.map((d) => [d.id, d]));
+    const withOrders = await this.withOrders(items);
+    return toPage(
+      withOrders.map((item) => ({ ...item, demand: byId.get(item.quote.demandId)! })),
+      total,
+      page,
+    );
+  }
+
+  private async withOrders(quotes: Quote[]): Promise<QuoteWithOrder[]> {
+    const accepted = quotes.filter((q) => q.status === 'ACCEPTED').map((q) => q.id);
+    const orders = await this.orders.idsByQuote(this.dataSource.manager, accepted);
+    return quotes.map((quote) => ({ quote, orderId: orders.get(quote.id) }));
   }
 
   /** SME: ask for a revision (with a note). Quoting platform: answer it with revised terms. */

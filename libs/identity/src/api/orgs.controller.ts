@@ -1,7 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiForbiddenResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiCreatedResponse,
   ApiOkResponse,
@@ -144,5 +146,21 @@ export class OrgsController {
     @Body() body: ChangeRoleDto,
   ): Promise<UserResponseDto> {
     return UserResponseDto.from(await this.orgs.changeMemberRole(ctx, id, userId, body.role));
+  }
+
+  @Delete(':id/members/:userId')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed: the account can no longer sign in' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Not the owner' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'Your own account' })
+  @ApiOperation({
+    summary: 'Owner: remove an account from your org (not your own); it is deactivated, its history kept',
+  })
+  async removeMember(
+    @ReqContext() ctx: RequestContext,
+    @Param('id', uuid) id: string,
+    @Param('userId', uuid) userId: string,
+  ): Promise<void> {
+    await this.orgs.removeMember(ctx, id, userId);
   }
 }

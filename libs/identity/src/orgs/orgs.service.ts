@@ -154,9 +154,12 @@ export class OrgsService {
 
   async listMembers(actor: Actor, orgId: string, page: PageQueryDto): Promise<Page<User>> {
     await this.directory.getVisible(actor, orgId);
-    const [items, total] = await this.dataSource
-      .getRepository(User)
-      .findAndCount({ where: { orgId }, order: { createdAt: 'ASC', id: 'ASC' }, skip: page.offset, take: page.limit });
+    const [items, total] = await this.dataSource.getRepository(User).findAndCount({
+      where: { orgId, isActive: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      skip: page.offset,
+      take: page.limit,
+    });
     return toPage(items, total, page);
   }
 
@@ -203,6 +206,33 @@ export class OrgsService {
         after: { email: user.email, role },
       });
       return user;
+    });
+  }
+
+  /**
+   * The owner removes an account from the org (never their own): it is deactivated — kept for the audit trail and
+   * what it did — so it can no longer sign in or refresh; a bureau duty checked live lapses at once.
+   */
+  async removeMember(ctx: RequestContext, orgId: string, userId: string): Promise<void> {
+    await withTransaction(this.dataSource, async (manager) => {
+      const org = await this.directory.getVisible(ctx.actor, orgId, manager);
+      if (!canManageOrg(ctx.actor, org))
+        throw new DomainError('FORBIDDEN', "Only the organisation's owner may remove members");
+      const user = await manager.findOne(User, {
+        where: { id: userId, orgId, isActive: true },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!user) throw new NotFoundError('User');
+      if (user.id === ctx.actor.userId) throw new DomainError('CONFLICT', 'You cannot remove yourself');
+      await manager.update(User, user.id, { isActive: false });
+      await this.audit.record(manager, {
+        ...auditBase(ctx, org),
+        action: 'org.member_removed',
+        entityType: 'user',
+        entityId: user.id,
+        before: { email: user.email, role: user.role, isActive: true },
+        after: { email: user.email, role: user.role, isActive: false },
+      });
     });
   }
 

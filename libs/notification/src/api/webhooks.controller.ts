@@ -1,6 +1,8 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOperation,
@@ -10,7 +12,8 @@ import {
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import { CurrentActor, ReqContext, RequireOwner } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
-import { PutWebhookDto, WebhookResponseDto } from '../dto/webhook.dto';
+import { PutWebhookDto, WebhookPingResponseDto, WebhookResponseDto } from '../dto/webhook.dto';
+import { WebhookPingService } from '../webhooks/webhook-ping.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
 
 const SIGNING =
@@ -26,7 +29,10 @@ const SIGNING =
 @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Another org' })
 @Controller('orgs/:id/webhook')
 export class WebhooksController {
-  constructor(private readonly webhooks: WebhooksService) {}
+  constructor(
+    private readonly webhooks: WebhooksService,
+    private readonly pings: WebhookPingService,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -50,5 +56,20 @@ export class WebhooksController {
     @Body() body: PutWebhookDto,
   ): Promise<WebhookResponseDto> {
     return this.webhooks.put(ctx, orgId, body);
+  }
+
+  @Post('ping')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Send a signed test delivery (`eventType: "webhook.ping"`) to your webhook URL',
+    description:
+      'Queued like any notification (it also lands in your inbox): the worker signs and POSTs it, retries it on ' +
+      `failure, and every attempt appears in the delivery log under the answer's \`notificationId\`. ${SIGNING}`,
+  })
+  @ApiAcceptedResponse({ type: WebhookPingResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'WEBHOOK_NOT_CONFIGURED: no URL set, or disabled' })
+  async ping(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) orgId: string): Promise<WebhookPingResponseDto> {
+    const { notificationId } = await this.pings.ping(actor, orgId);
+    return { notificationId, queued: true };
   }
 }

@@ -1,7 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** `digest`: a periodic digest (issue 21); its subject id is the recipient org. */
-export const SUBJECT_TYPES = ['demand', 'quote', 'service', 'order', 'voucher', 'digest'] as const;
+/**
+ * `digest`: a periodic digest (issue 21); its subject id is the recipient org. `webhook`: a test ping of the org's
+ * webhook (issue 18); its subject id is the endpoint.
+ */
+export const SUBJECT_TYPES = ['demand', 'quote', 'service', 'order', 'voucher', 'digest', 'webhook'] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
 /** One inbox entry of an org: unique per (recipient, event key), so an event never lands twice. */

@@ -26,6 +26,11 @@ export class PutWebhookDto {
 export class WebhookDeliveryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) notificationId: string;
+  @ApiProperty({
+    example: 'quote.submitted',
+    description: "The notification's event type (`webhook.ping`: a test ping)",
+  })
+  eventType: string;
   @ApiProperty({ description: '1 for the first attempt' }) attempt: number;
   @ApiProperty() url: string;
   @ApiPropertyOptional({ nullable: true, type: Number, description: 'HTTP status, null if no answer' })
@@ -35,10 +40,11 @@ export class WebhookDeliveryDto {
   @ApiProperty() succeeded: boolean;
   @ApiProperty() createdAt: Date;
 
-  static from(d: WebhookDelivery): WebhookDeliveryDto {
+  static from(d: WebhookDelivery, eventType: string): WebhookDeliveryDto {
     return {
       id: d.id,
       notificationId: d.notificationId,
+      eventType,
       attempt: d.attempt,
       url: d.url,
       responseStatus: d.responseStatus,
@@ -66,4 +72,12 @@ export class WebhookResponseDto {
   @ApiPropertyOptional({ nullable: true, type: Date }) updatedAt: Date | null;
   @ApiProperty({ type: [WebhookDeliveryDto], description: 'The 20 latest delivery attempts, newest first' })
   deliveries: WebhookDeliveryDto[];
+}
+
+/** A queued test ping: its inbox row; its delivery attempts appear in the webhook's log under this id. */
+export class WebhookPingResponseDto {
+  @ApiProperty({ format: 'uuid', description: 'The delivery log lists its attempts under this notificationId' })
+  notificationId: string;
+  @ApiProperty({ description: 'Always true: the delivery was queued (sent by the worker, retried on failure)' })
+  queued: boolean;
 }

@@ -6,7 +6,8 @@ import { AppConfig, NotFoundError } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/identity';
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { Notification } from '../domain/notification.entity';
 import { WebhookDelivery, WebhookEndpoint } from '../domain/webhook.entity';
 import { SIGNATURE_HEADER } from '../domain/webhook-signature';
 import { assertWebhookUrlAllowed, webhookUrlPolicy } from './webhook-url-guard';
@@ -75,6 +76,12 @@ export class WebhooksService {
     });
   }
 
+  /** The actor's own org's enabled endpoint, if any (another org: 404). */
+  async ownEnabledEndpoint(actor: Actor, orgId: string): Promise<WebhookEndpoint | null> {
+    this.assertOwnOrg(actor, orgId);
+    return this.enabledEndpoint(orgId);
+  }
+
   /** The enabled endpoint of an org, if any (the worker's view). */
   enabledEndpoint(orgId: string): Promise<WebhookEndpoint | null> {
     return this.dataSource.getRepository(WebhookEndpoint).findOneBy({ orgId, enabled: true });
@@ -88,6 +95,7 @@ export class WebhooksService {
           take: RECENT_DELIVERIES,
         })
       : [];
+    const eventTypes = await this.eventTypesOf(deliveries.map((d) => d.notificationId));
     return {
       configured: Boolean(endpoint),
       url: endpoint?.url ?? null,
@@ -96,8 +104,16 @@ export class WebhooksService {
       secretRevealed: Boolean(revealed),
       signatureHeader: SIGNATURE_HEADER,
       updatedAt: endpoint?.updatedAt ?? null,
-      deliveries: deliveries.map(WebhookDeliveryDto.from),
+      deliveries: deliveries.map((d) => WebhookDeliveryDto.from(d, eventTypes.get(d.notificationId) ?? '')),
     };
+  }
+
+  private async eventTypesOf(notificationIds: string[]): Promise<Map<string, string>> {
+    if (notificationIds.length === 0) return new Map();
+    const rows = await this.dataSource
+      .getRepository(Notification)
+      .find({ select: { id: true, eventType: true }, where: { id: In([...new Set(notificationIds)]) } });
+    return new Map(rows.map((n) => [n.id, n.eventType]));
   }
 
   private assertOwnOrg(actor: Actor, orgId: string): void {

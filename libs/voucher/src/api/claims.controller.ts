@@ -46,7 +46,16 @@ export class ClaimsController {
   @ApiOkResponse({ type: ClaimPageDto })
   async list(@CurrentActor() actor: Actor, @Query() query: ClaimListQueryDto): Promise<ClaimPageDto> {
     const page = await this.claims.list(actor, query);
-    return { ...page, items: page.items.map((c) => ClaimResponseDto.from(c)) } as ClaimPageDto;
+    const checks = await this.spotChecksFor(
+      actor,
+      page.items.map((c) => c.id),
+    );
+    return {
+      ...page,
+      items: page.items.map((c) =>
+        ClaimResponseDto.from(c, undefined, undefined, checks && (checks.get(c.id) ?? null)),
+      ),
+    } as ClaimPageDto;
   }
 
   @Get('claims/:id')
@@ -54,7 +63,14 @@ export class ClaimsController {
   @ApiOkResponse({ type: ClaimResponseDto })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<ClaimResponseDto> {
     const { claim, payouts, parties } = await this.claims.get(actor, id);
-    return ClaimResponseDto.from(claim, payouts, parties);
+    const checks = await this.spotChecksFor(actor, [claim.id]);
+    return ClaimResponseDto.from(claim, payouts, parties, checks && (checks.get(claim.id) ?? null));
+  }
+
+  /** The reviewers (bureau, admin) see the recorded spot checks; the payee and the SME do not. */
+  private async spotChecksFor(actor: Actor, claimIds: string[]) {
+    if (actor.orgKind !== 'BUREAU' && actor.orgKind !== 'ADMIN') return undefined;
+    return this.spotChecks.recordsOf(claimIds);
   }
 
   @Post('claims/:id/approve')

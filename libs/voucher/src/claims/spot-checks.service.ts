@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, DomainError } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import type { RequestContext } from '@pilotlink/identity';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { mayRevoke, spotCheckRefusal } from '../domain/spot-check';
 import { assertVoucherTransition } from '../domain/voucher-state';
 import { RecordSpotCheckDto } from '../dto/spot-check.dto';
@@ -29,6 +29,13 @@ export class SpotChecksService {
     private readonly events: VoucherEvents,
     private readonly clock: Clock,
   ) {}
+
+  /** The recorded checks of these claims, by claim id (a claim has at most one). */
+  async recordsOf(claimIds: string[]): Promise<Map<string, SpotCheckRecord>> {
+    if (claimIds.length === 0) return new Map();
+    const records = await this.dataSource.manager.findBy(SpotCheckRecord, { claimId: In(claimIds) });
+    return new Map(records.map((r) => [r.claimId, r]));
+  }
 
   async record(ctx: RequestContext, claimId: string, input: RecordSpotCheckDto): Promise<SpotCheckRecord> {
     return withTransaction(this.dataSource, async (manager) => {

@@ -16,7 +16,8 @@ import {
 import { PageQueryDto, pageDtoOf, parseFen, trimString } from '@pilotlink/core';
 import { CLAIM_STATUSES } from '../domain/voucher-state';
 import type { ClaimStatus } from '../domain/voucher-state';
-import { DisbursementBatch, VoucherClaim } from '../entities/voucher-claim.entity';
+import { DisbursementBatch, SpotCheckRecord, VoucherClaim } from '../entities/voucher-claim.entity';
+import { SpotCheckResponseDto } from './spot-check.dto';
 import { MAX_FEN } from './program.dto';
 
 export class FileClaimDto {
@@ -99,6 +100,12 @@ export class ClaimResponseDto {
   checks: ClaimCheckDto[];
   @ApiProperty({ type: [String], description: 'Integrity flags for the reviewer' }) flags: string[];
   @ApiProperty({ description: 'Sampled for a spot check' }) spotCheck: boolean;
+  @ApiPropertyOptional({
+    type: SpotCheckResponseDto,
+    nullable: true,
+    description: 'Bureau or admin: the recorded spot check (抽查) of a sampled claim, null until recorded',
+  })
+  spotCheckRecord?: SpotCheckResponseDto | null;
   @ApiProperty({ enum: CLAIM_STATUSES }) status: ClaimStatus;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
   @ApiProperty({
@@ -125,6 +132,7 @@ export class ClaimResponseDto {
     c: VoucherClaim,
     payouts?: { cofunderKey: string; amountFen: string }[],
     parties?: ClaimPartyDto[],
+    spotCheckRecord?: SpotCheckRecord | null,
   ): ClaimResponseDto {
     return {
       id: c.id,
@@ -144,6 +152,9 @@ export class ClaimResponseDto {
       checks: c.checks,
       flags: c.flags,
       spotCheck: c.spotCheck,
+      ...(spotCheckRecord !== undefined && {
+        spotCheckRecord: spotCheckRecord && SpotCheckResponseDto.from(spotCheckRecord),
+      }),
       status: c.status,
       reason: c.reason,
       noticeUntil: c.noticeUntil,

@@ -5,9 +5,10 @@ import { api, Schema } from '../../shared/api';
 import { time } from '../../shared/dates';
 import { applyApiErrors } from '../../shared/errors';
 import { label, options } from '../../shared/labels';
-import { AUDIT_ENTITY } from '../../shared/labels/audit';
+import { AUDIT_ACTION, AUDIT_ENTITY } from '../../shared/labels/audit';
 import { LoadedTable } from '../../shared/LoadedTable';
 import { useLoad } from '../../shared/useLoad';
+import { useSession } from '../../shared/session';
 import { AuditDiff } from './AuditDiff';
 
 type AuditEvent = Schema<'AuditEventResponseDto'>;
@@ -24,6 +25,16 @@ export function AuditTrail() {
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
+  // Names of this org's own people, so the trail says who approved and who paid (maker-checker).
+  const myOrgId = useSession()?.org.id;
+  const people = useLoad(
+    () =>
+      myOrgId
+        ? api<Schema<'UserPageDto'>>(`/orgs/${myOrgId}/members`, { query: { limit: 100 } })
+        : Promise.resolve(undefined),
+    [myOrgId],
+  );
+  const nameOf = new Map((people.data?.items ?? []).map((u) => [u.id, u.displayName]));
   const events = useLoad(async () => {
     const [start, end] = filters.range ?? [];
     try {
@@ -82,7 +93,7 @@ export function AuditTrail() {
         load={events}
         rows={events.data?.items ?? []}
         empty="没有符合条件的审计记录，可放宽筛选条件后重试"
-        scroll={{ x: 760 }}
+        scroll={{ x: 900 }}
         pagination={{
           current: page,
           pageSize: PAGE,
@@ -99,12 +110,35 @@ export function AuditTrail() {
             dataIndex: 'entityId',
             render: (id: string) => <Typography.Text copyable={{ text: id }}>{id.slice(0, 8)}</Typography.Text>,
           },
-          { title: '操作', dataIndex: 'action', render: (a: string) => <Typography.Text code>{a}</Typography.Text> },
+          {
+            title: '操作',
+            dataIndex: 'action',
+            render: (a: string) => (
+              <Space size={4} wrap>
+                {AUDIT_ACTION[a] && <span>{AUDIT_ACTION[a]}</span>}
+                <Typography.Text code>{a}</Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: '操作人',
+            dataIndex: 'actorUserId',
+            render: (id: string | null) =>
+              id
+                ? (nameOf.get(id) ?? <Typography.Text copyable={{ text: id }}>{id.slice(0, 8)}</Typography.Text>)
+                : '—',
+          },
           {
             title: '操作机构',
             dataIndex: 'actorOrgId',
             render: (id: string | null) =>
-              id ? <Typography.Text copyable={{ text: id }}>{id.slice(0, 8)}</Typography.Text> : '系统',
+              id === myOrgId ? (
+                '本机构'
+              ) : id ? (
+                <Typography.Text copyable={{ text: id }}>{id.slice(0, 8)}</Typography.Text>
+              ) : (
+                '系统或公众'
+              ),
           },
         ]}
       />

@@ -11,6 +11,7 @@ import { label } from '../../shared/labels';
 import { STAGE, CONFIDENTIALITY, DEMAND_STATUS } from '../../shared/labels/demand';
 import { EndDemandModal } from './EndDemandModal';
 import { QuoteCompare } from './QuoteCompare';
+import { KeyProjectTracking } from '../governance/KeyProjectTracking';
 
 export const REASON_TAGS: [keyof DemandMatch['reasons'], string][] = [
   ['field', '领域匹配'],
@@ -48,6 +49,7 @@ export function DemandPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       {demand.error && <Alert type="error" message={demand.error} />}
+      {d && d.status !== 'DRAFT' && <KeyProjectTracking subjectType="DEMAND" subjectId={d.id} />}
       <Card
         loading={demand.loading}
         title={d?.title ?? '需求'}
@@ -155,7 +157,7 @@ export function DemandPage() {
           />
         </Spin>
       </Card>
-      <QuoteCompare demandId={id!} open={d?.status === 'OPEN'} />
+      <QuoteCompare demandId={id!} demand={d} />
     </Space>
   );
 }

@@ -6,7 +6,7 @@ import { DEMAND_STATUS, STAGE } from '../../shared/labels/demand';
 import { LoadedTable } from '../../shared/LoadedTable';
 import { usePagedLoad } from '../../shared/usePagedLoad';
 
-/** SME: its demands, a page at a time, each linking to its page (quotes, matches, award). */
+/** SME: its demands (揭榜挂帅 marked) with their quote counts, a page at a time, each linking to its page (quotes, matches, award). */
 export function MyDemands() {
   const demands = usePagedLoad<'DemandPageDto'>('/demands');
   return (
@@ -25,8 +25,18 @@ export function MyDemands() {
           {
             title: '需求',
             dataIndex: 'title',
-            render: (t: string, d: Demand) => <Link to={`/sme/demands/${d.id}`}>{t}</Link>,
+            render: (t: string, d: Demand) => (
+              <>
+                <Link to={`/sme/demands/${d.id}`}>{t}</Link>
+                {d.mode === 'CHALLENGE' && (
+                  <Tag color="volcano" style={{ marginLeft: 6 }}>
+                    揭榜挂帅
+                  </Tag>
+                )}
+              </>
+            ),
           },
+          { title: '报价/方案', dataIndex: 'quoteCount', render: (n: number) => `${n} 份` },
           { title: '阶段', dataIndex: 'stage', render: (s: string) => label(STAGE, s) },
           { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{label(DEMAND_STATUS, s)}</Tag> },
         ]}

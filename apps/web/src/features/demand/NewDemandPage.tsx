@@ -1,13 +1,45 @@
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, TreeSelect } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../shared/api';
+import { api, RequestBody } from '../../shared/api';
 import { Demand } from '../../shared/api-types';
 import { applyApiErrors } from '../../shared/errors';
 import { STAGE, CONFIDENTIALITY } from '../../shared/labels/demand';
 import { fieldTree, useIndustryFields } from '../../shared/fieldTree';
+import { ChallengeFields } from './ChallengeFields';
 
-/** Post a demand: draft then publish; confidentiality explained where it is chosen. */
+/** The create body; awardWindowDays is optional (the document marks it required because it has a default). */
+type DemandBody = Omit<RequestBody<'CreateDemandDto'>, 'awardWindowDays'> & { awardWindowDays?: number };
+
+type DemandForm = Omit<DemandBody, 'budgetMaxFen' | 'rewardFen' | 'challengeDeadline'> & {
+  budgetMaxYuan?: number;
+  rewardYuan?: number;
+  challengeDeadline?: Dayjs;
+};
+
+const fen = (yuan?: number) => (yuan ? Math.round(yuan * 100) : undefined);
+
+/** The form's values as the API's body: yuan to fen, the date as YYYY-MM-DD, challenge terms only for a challenge. */
+function demandBody({ budgetMaxYuan, rewardYuan, challengeDeadline, awardWindowDays, ...rest }: DemandForm) {
+  const challenge = rest.mode === 'CHALLENGE';
+  return {
+    ...rest,
+    budgetMaxFen: fen(budgetMaxYuan),
+    rewardFen: challenge ? fen(rewardYuan) : undefined,
+    challengeDeadline: challenge ? challengeDeadline?.format('YYYY-MM-DD') : undefined,
+    awardWindowDays: challenge ? awardWindowDays : undefined,
+  } satisfies DemandBody;
+}
+
+/** The API's field names where the form's differ (amounts entered in yuan). */
+const RENAMED = { budgetMaxFen: 'budgetMaxYuan', rewardFen: 'rewardYuan' };
+
+/**
+ * Post a demand: draft then publish; the mode (公开征集 / 揭榜挂帅 with its reward, deadline and award window) and
+ * the confidentiality explained where they are chosen. A refused publish keeps the draft: the next try edits
+ * and publishes it rather than leaving another draft behind.
+ */
 export function NewDemandPage() {
   const [form] = Form.useForm();
   const navigate = useNavigate();
@@ -15,19 +47,21 @@ export function NewDemandPage() {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const confidentiality = Form.useWatch('confidentiality', form) as string | undefined;
-  const submit = async (values: Record<string, unknown> & { budgetMaxYuan?: number }) => {
+  const mode = Form.useWatch('mode', form) as string | undefined;
+  const [draftId, setDraftId] = useState<string>();
+  const submit = async (values: DemandForm) => {
     setBusy(true);
     setError(undefined);
-    const { budgetMaxYuan, ...rest } = values;
     try {
-      const demand = await api<Demand>('/demands', {
-        method: 'POST',
-        body: { ...rest, mode: 'OPEN', budgetMaxFen: budgetMaxYuan ? Math.round(budgetMaxYuan * 100) : undefined },
-      });
+      const body = demandBody(values);
+      const demand = draftId
+        ? await api<Demand>(`/demands/${draftId}`, { method: 'PATCH', body })
+        : await api<Demand>('/demands', { method: 'POST', body });
+      setDraftId(demand.id);
       await api(`/demands/${demand.id}/publish`, { method: 'POST' });
       navigate(`/sme/demands/${demand.id}`);
     } catch (e) {
-      setError(applyApiErrors(form, e));
+      setError(applyApiErrors(form, e, RENAMED));
     } finally {
       setBusy(false);
     }
@@ -39,7 +73,7 @@ export function NewDemandPage() {
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ stage: 'PILOT', confidentiality: 'SUMMARY' }}
+        initialValues={{ stage: 'PILOT', confidentiality: 'SUMMARY', mode: 'OPEN', awardWindowDays: 30 }}
       >
         <Form.Item name="title" label="需求标题" rules={[{ required: true, message: '请填写需求标题' }]}>
           <Input placeholder="如：石墨烯改性EVA鞋底中试放大" />
@@ -68,6 +102,7 @@ export function NewDemandPage() {
         <Form.Item name="budgetMaxYuan" label="预算上限（元）">
           <InputNumber min={1} style={{ width: '100%' }} />
         </Form.Item>
+        <ChallengeFields mode={mode} />
         <Form.Item
           name="confidentiality"
           label="保密级别"

@@ -2,7 +2,7 @@ import { Alert, App as AntApp, Button, Card, Empty, Space, Table, Tag, Typograph
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../../shared/api';
-import type { Quote, QuotePage } from '../../shared/api-types';
+import type { Demand, Quote, QuotePage } from '../../shared/api-types';
 import { errorText } from '../../shared/errors';
 import { ipTermsText } from '../../shared/ipTerms';
 import { label } from '../../shared/labels';
@@ -10,6 +10,7 @@ import { DECLINE_REASON, QUOTE_STATUS } from '../../shared/labels/demand';
 import { yuan } from '../../shared/money';
 import { useLoad } from '../../shared/useLoad';
 import type { PublicPlatform } from '../catalogue/types';
+import { awardRefusal } from './ChallengeNotice';
 import { QuoteActionModal } from './QuoteActionModal';
 
 /** Minutes to a first quote, as an SME reads it. */
@@ -23,8 +24,15 @@ function responseTime(minutes: number | null | undefined): string {
 /**
  * The quotes on one demand side by side: price, timeline, scope, the platform's rating and response
  * time; from here the SME accepts, asks for a revision (while the demand is open) or declines with a reason.
+ * A 揭榜挂帅 challenge's proposals are awarded (选定) until its award window ends — then the card says why not;
+ * revisions are asked only while proposals are taken (the platforms cannot revise after the deadline).
  */
-export function QuoteCompare({ demandId, open }: { demandId: string; open: boolean }) {
+export function QuoteCompare({ demandId, demand }: { demandId: string; demand?: Demand }) {
+  const open = demand?.status === 'OPEN';
+  const challenge = demand?.mode === 'CHALLENGE';
+  const refusal = demand ? awardRefusal(demand) : null;
+  const canAccept = open && !refusal;
+  const canRevise = open && (!challenge || demand?.challengePhase === 'SUBMISSIONS');
   const { message } = AntApp.useApp();
   const navigate = useNavigate();
   const quotes = useLoad(() => api<QuotePage>(`/demands/${demandId}/quotes`, { query: { limit: 100 } }), [demandId]);
@@ -39,7 +47,7 @@ export function QuoteCompare({ demandId, open }: { demandId: string; open: boole
   const accept = async (quote: Quote) => {
     try {
       const accepted = await api<Quote>(`/quotes/${quote.id}/accept`, { method: 'POST' });
-      message.success('已接受报价，订单已生成');
+      message.success(challenge ? '已选定方案，订单已生成' : '已接受报价，订单已生成');
       navigate(`/orders/${accepted.orderId}`);
     } catch (e) {
       message.error(errorText(e));
@@ -50,7 +58,7 @@ export function QuoteCompare({ demandId, open }: { demandId: string; open: boole
   const fastest = items.length ? Math.min(...items.map((q) => q.timelineDays)) : 0;
   return (
     <Card
-      title="报价对比"
+      title={challenge ? '揭榜方案对比' : '报价对比'}
       size="small"
       extra={
         <Button size="small" onClick={quotes.reload}>
@@ -59,6 +67,9 @@ export function QuoteCompare({ demandId, open }: { demandId: string; open: boole
       }
     >
       {(quotes.error || platforms.error) && <Alert type="error" message={quotes.error ?? platforms.error} />}
+      {refusal && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={refusal} data-testid="award-closed" />
+      )}
       <Alert
         type="info"
         showIcon
@@ -73,7 +84,17 @@ export function QuoteCompare({ demandId, open }: { demandId: string; open: boole
         dataSource={items}
         pagination={false}
         scroll={{ x: 960 }}
-        locale={{ emptyText: <Empty description="暂无报价：可在上方匹配结果中邀请平台报价" /> }}
+        locale={{
+          emptyText: (
+            <Empty
+              description={
+                challenge
+                  ? '暂无方案：平台可在揭榜截止日前提交方案，也可在上方匹配结果中邀请平台揭榜'
+                  : '暂无报价：可在上方匹配结果中邀请平台报价'
+              }
+            />
+          ),
+        }}
         columns={[
           { title: '平台', key: 'platform', render: (_: unknown, q: Quote) => nameOf(q) },
           {
@@ -139,12 +160,14 @@ export function QuoteCompare({ demandId, open }: { demandId: string; open: boole
             render: (_: unknown, q: Quote) =>
               q.orderId ? (
                 <Link to={`/orders/${q.orderId}`}>查看订单</Link>
-              ) : q.status === 'SUBMITTED' ? (
+              ) : q.status === 'SUBMITTED' && open ? (
                 <Space wrap size={4}>
-                  <Button type="primary" size="small" onClick={() => accept(q)}>
-                    接受报价
-                  </Button>
-                  {open && (
+                  {canAccept && (
+                    <Button type="primary" size="small" onClick={() => accept(q)}>
+                      {challenge ? '选定该方案' : '接受报价'}
+                    </Button>
+                  )}
+                  {canRevise && (
                     <Button size="small" onClick={() => setActing({ quote: q, action: 'revise' })}>
                       请求修改
                     </Button>
@@ -153,7 +176,7 @@ export function QuoteCompare({ demandId, open }: { demandId: string; open: boole
                     婉拒
                   </Button>
                 </Space>
-              ) : q.status === 'REVISION_REQUESTED' ? (
+              ) : q.status === 'REVISION_REQUESTED' && open ? (
                 <Button size="small" danger onClick={() => setActing({ quote: q, action: 'decline' })}>
                   婉拒
                 </Button>

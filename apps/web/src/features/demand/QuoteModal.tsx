@@ -20,6 +20,9 @@ export function QuoteModal({
   onClose: () => void;
 }) {
   const { message } = AntApp.useApp();
+  // A proposal must stay open through the award window, when the SME picks one (SPEC §4).
+  const challenge = demand.mode === 'CHALLENGE';
+  const validUntil = challenge && demand.awardBy ? dayjs(demand.awardBy) : dayjs().add(30, 'day');
   const { form, error, busy, submit } = useDialogSubmit(
     async (values: {
       platformId: string;
@@ -45,13 +48,19 @@ export function QuoteModal({
           benefitSharingNote: values.benefitSharingNote || undefined,
         } satisfies RequestBody<'SubmitQuoteDto'>,
       });
-      message.success('报价已提交');
+      message.success(challenge ? '揭榜方案已提交' : '报价已提交');
     },
     onClose,
     { ipBuyerShareBp: 'ipBuyerSharePct' },
   );
   return (
-    <Modal open title={`报价：${demand.title}`} onCancel={onClose} footer={null} destroyOnClose>
+    <Modal
+      open
+      title={`${challenge ? '提交揭榜方案' : '报价'}：${demand.title}`}
+      onCancel={onClose}
+      footer={null}
+      destroyOnClose
+    >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
@@ -60,7 +69,7 @@ export function QuoteModal({
         initialValues={{
           platformId: platforms[0]?.id,
           timelineDays: 30,
-          validUntil: dayjs().add(30, 'day'),
+          validUntil,
           ipOwnership: 'PER_CONTRACT',
         }}
       >
@@ -73,15 +82,24 @@ export function QuoteModal({
         <Form.Item name="timelineDays" label="周期（天）" rules={[{ required: true, message: '请输入周期' }]}>
           <InputNumber min={1} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="scope" label="服务范围" rules={[{ required: true, message: '请描述服务范围' }]}>
+        <Form.Item
+          name="scope"
+          label={challenge ? '方案内容' : '服务范围'}
+          rules={[{ required: true, message: challenge ? '请描述方案内容' : '请描述服务范围' }]}
+        >
           <Input.TextArea rows={3} />
         </Form.Item>
-        <Form.Item name="validUntil" label="报价有效期至" rules={[{ required: true, message: '请选择日期' }]}>
+        <Form.Item
+          name="validUntil"
+          label="报价有效期至"
+          rules={[{ required: true, message: '请选择日期' }]}
+          extra={challenge ? `企业在 ${demand.awardBy} 前（含当日）择优选定方案，有效期请至少覆盖到该日` : undefined}
+        >
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <IpTermsFields />
         <Button type="primary" htmlType="submit" loading={busy} block>
-          提交报价
+          {challenge ? '提交方案' : '提交报价'}
         </Button>
       </Form>
     </Modal>

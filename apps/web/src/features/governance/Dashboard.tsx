@@ -75,26 +75,22 @@ export function Dashboard() {
       {!programId && !programs.loading && <Empty description="尚未创建服务券项目" />}
       {s && (
         <Row gutter={[12, 12]} data-testid="program-summary">
-          <Col xs={12} md={6}>
-            <Card size="small">
-              <Statistic title="预算总额" value={yuan(s.budgetFen)} />
-            </Card>
-          </Col>
-          <Col xs={12} md={6}>
-            <Card size="small">
-              <Statistic title="已发券" value={yuan(s.issuedFen)} suffix={<small>（{s.vouchersIssued} 张）</small>} />
-            </Card>
-          </Col>
-          <Col xs={12} md={6}>
-            <Card size="small">
-              <Statistic title="待拨付（已批准兑付）" value={yuan(s.payableFen)} />
-            </Card>
-          </Col>
-          <Col xs={12} md={6}>
-            <Card size="small">
-              <Statistic title="剩余预算" value={yuan(s.remainingFen)} />
-            </Card>
-          </Col>
+          {(
+            [
+              ['预算总额', s.budgetFen],
+              ['已发券', s.issuedFen, `（${s.vouchersIssued} 张）`],
+              ['冻结中', s.heldFen],
+              ['待拨付（已批准兑付）', s.payableFen],
+              ['已拨付', s.paidFen],
+              ['剩余预算', s.remainingFen],
+            ] as [string, number, string?][]
+          ).map(([title, fen, suffix]) => (
+            <Col xs={12} md={8} xl={4} key={title}>
+              <Card size="small">
+                <Statistic title={title} value={yuan(fen)} suffix={suffix && <small>{suffix}</small>} />
+              </Card>
+            </Col>
+          ))}
         </Row>
       )}
       <Row gutter={[12, 12]}>

@@ -1,4 +1,18 @@
-import { Alert, App as AntApp, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Empty,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { api, RequestBody, Schema } from '../../shared/api';
 import { useAction } from '../../shared/actions';
@@ -16,7 +30,7 @@ function rolesFor(orgKind: string | undefined): UserRole[] {
 }
 
 /**
- * 人员与权限: the org's accounts and their roles. The owner adds accounts and changes roles (not their own),
+ * 人员与权限: the org's accounts and their roles. The owner adds accounts, changes roles and removes accounts (not their own),
  * so that in a bureau the one who approves a claim and the one who pays it are different people.
  */
 export function MembersCard({ orgId }: { orgId: string }) {
@@ -29,6 +43,13 @@ export function MembersCard({ orgId }: { orgId: string }) {
     const done = await run(
       () => api(`/orgs/${orgId}/members/${member.id}`, { method: 'PATCH', body: { role } }),
       `已将 ${member.displayName} 设为${ROLE_TEXT[role]}`,
+    );
+    if (done) members.reload();
+  };
+  const remove = async (member: Member) => {
+    const done = await run(
+      () => api(`/orgs/${orgId}/members/${member.id}`, { method: 'DELETE' }),
+      `已移除 ${member.displayName}`,
     );
     if (done) members.reload();
   };
@@ -48,7 +69,8 @@ export function MembersCard({ orgId }: { orgId: string }) {
           loading={members.loading}
           dataSource={members.rows}
           pagination={members.pagination}
-          scroll={{ x: 560 }}
+          scroll={{ x: 640 }}
+          locale={{ emptyText: <Empty description="暂无人员：负责人可在下方添加账号" /> }}
           columns={[
             { title: '姓名', dataIndex: 'displayName' },
             { title: '邮箱', dataIndex: 'email' },
@@ -69,6 +91,30 @@ export function MembersCard({ orgId }: { orgId: string }) {
                   <Tag>{ROLE_TEXT[role] ?? role}</Tag>
                 ),
             },
+            ...(isOwner
+              ? [
+                  {
+                    title: '操作',
+                    key: 'remove',
+                    render: (_: unknown, m: Member) =>
+                      m.id === userId ? (
+                        <Typography.Text type="secondary">本人</Typography.Text>
+                      ) : (
+                        <Popconfirm
+                          title={`移除 ${m.displayName}？`}
+                          description="移除后该账号不能再登录，其操作记录保留。"
+                          okText="移除"
+                          cancelText="取消"
+                          onConfirm={() => remove(m)}
+                        >
+                          <Button size="small" danger aria-label={`移除${m.displayName}`}>
+                            移除
+                          </Button>
+                        </Popconfirm>
+                      ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>

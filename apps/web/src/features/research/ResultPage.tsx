@@ -15,6 +15,7 @@ import {
 import { yuan } from '../../shared/money';
 import { useLoad } from '../../shared/useLoad';
 import { ResultMatches } from './ResultMatches';
+import { KeyProjectTracking } from '../governance/KeyProjectTracking';
 
 type Result = Schema<'ResultResponseDto'>;
 
@@ -35,6 +36,11 @@ export function ResultPage() {
   const kind = getSession()?.org.kind;
   return (
     <Card title={r.title} extra={<Tag>{label(RESULT_STATUS, r.status)}</Tag>} data-testid="result-page">
+      {kind && r.status !== 'DRAFT' && (
+        <div style={{ marginBottom: 16 }}>
+          <KeyProjectTracking subjectType="RESULT" subjectId={r.id} />
+        </div>
+      )}
       {r.view === 'SUMMARY' && (
         <Alert
           type="info"

@@ -11,6 +11,7 @@ import { usePagedLoad } from '../../shared/usePagedLoad';
 import { useBureauPrograms } from './useBureauPrograms';
 import { ObjectionsModal } from './ObjectionsModal';
 import { SpotCheckModal } from './SpotCheckModal';
+import { SpotCheckRecord } from './SpotCheckRecord';
 import { RejectClaimModal } from './RejectClaimModal';
 import { BatchView } from './BatchView';
 import { RoleGate, useMyRole } from '../identity/roles';
@@ -169,6 +170,7 @@ export function ClaimsReview() {
                     </Tag>
                   ))}
                   {c.spotCheck && <Tag color="purple">抽查</Tag>}
+                  {c.spotCheckRecord && <SpotCheckRecord record={c.spotCheckRecord} />}
                 </Space>
               ),
             },
@@ -190,7 +192,7 @@ export function ClaimsReview() {
               title: '操作',
               render: (_: unknown, c: Claim) => (
                 <Space wrap size={4}>
-                  {c.spotCheck && (c.status === 'APPROVED' || c.status === 'PAID') && (
+                  {c.spotCheck && !c.spotCheckRecord && ['APPROVED', 'UNDER_OBJECTION', 'PAID'].includes(c.status) && (
                     <RoleGate need="REVIEWER">
                       <Button size="small" onClick={() => setChecking(c)}>
                         录入抽查结果

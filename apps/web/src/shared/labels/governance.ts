@@ -50,3 +50,18 @@ export const REVENUE_FLAG: Record<string, string> = {
   BELOW_MARKETPLACE: '低于平台内完成订单收入',
   FAR_ABOVE_HISTORY: '超过以往最高受理年度的两倍',
 };
+
+/** 重点项目的阶段 (广州方案: 概念验证—小试—中试熟化—产业化). */
+export const KEY_PROJECT_STAGE: Record<string, string> = {
+  CONCEPT: '概念验证',
+  LAB: '小试',
+  PILOT: '中试熟化',
+  INDUSTRIALISATION: '产业化',
+};
+
+export const KEY_PROJECT_SUBJECT: Record<string, string> = {
+  RESULT: '科技成果',
+  DEMAND: '中试需求',
+  ORDER: '服务订单',
+};
+export const KEY_PROJECT_STATUS: Record<string, string> = { ACTIVE: '跟踪中', CLOSED: '已结束' };

@@ -19,6 +19,11 @@ import {
 import { CONFIDENTIALITY_LEVELS, DEMAND_STATUSES, QUOTE_STATUSES } from '../../../../../libs/demand/src/domain/demand';
 import { OVERLAP_DECISIONS } from '../../../../../libs/governance/src/domain/assessment';
 import { EVALUATION_OUTCOMES, GRADES } from '../../../../../libs/governance/src/domain/evaluation';
+import {
+  KEY_PROJECT_STAGES,
+  KEY_PROJECT_STATUSES,
+  KEY_PROJECT_SUBJECTS,
+} from '../../../../../libs/governance/src/domain/key-project';
 import { RECOGNITION_STATUSES } from '../../../../../libs/governance/src/domain/recognition';
 import { REVENUE_FLAGS } from '../../../../../libs/governance/src/domain/revenue-declaration';
 import { EQUIPMENT_BASES, SUBSIDY_RULE_KINDS } from '../../../../../libs/governance/src/domain/subsidy-rule';
@@ -63,6 +68,9 @@ import { CONFIDENTIALITY, DEMAND_STATUS, QUOTE_STATUS, STAGE } from './demand';
 import {
   EQUIPMENT_BASIS,
   GRADE,
+  KEY_PROJECT_STAGE,
+  KEY_PROJECT_STATUS,
+  KEY_PROJECT_SUBJECT,
   OUTCOME,
   OUTCOME_CONSEQUENCE,
   OVERLAP,
@@ -144,6 +152,9 @@ describe('portal labels', () => {
     ['TRANSFER_MODE', TRANSFER_MODE, TRANSFER_MODES],
     ['IP_KIND', IP_KIND, IP_KINDS],
     ['POLICY_STATUS', POLICY_STATUS, POLICY_STATUSES],
+    ['KEY_PROJECT_STAGE', KEY_PROJECT_STAGE, KEY_PROJECT_STAGES],
+    ['KEY_PROJECT_SUBJECT', KEY_PROJECT_SUBJECT, KEY_PROJECT_SUBJECTS],
+    ['KEY_PROJECT_STATUS', KEY_PROJECT_STATUS, KEY_PROJECT_STATUSES],
     ['RESULT_CONFIDENTIALITY', RESULT_CONFIDENTIALITY, CONFIDENTIALITY_LEVELS],
   ] as [string, Record<string, unknown>, readonly string[]][])(
     '%s labels exactly the server values',
