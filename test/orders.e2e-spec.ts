@@ -373,4 +373,45 @@ describe('orders: transitions, payments, deliverables, reviews (e2e)', () => {
     expect(smeSide[0].title).toContain('平台已接单');
     expect(await inbox(otherSme)).toEqual([]);
   });
+
+  it('each party is offered exactly its actions; a dispute needs its reason, and both outcomes keep the reason', async () => {
+    const offered = async (who: RegisteredOrg, id: string) => {
+      const res = await t.http.get(`/api/orders/${id}`).set(who.auth);
+      return { party: res.body.yourParty, actions: res.body.availableActions };
+    };
+    const delivered = await orderIn('DELIVERED');
+    expect(await offered(sme, delivered)).toEqual({ party: 'SME', actions: ['complete', 'dispute'] });
+    expect(await offered(operator, delivered)).toEqual({ party: 'PLATFORM', actions: [] });
+    const listed = await t.http.get('/api/orders').query({ status: 'DELIVERED', limit: 100 }).set(sme.auth);
+    expect(listed.body.items.find((o: { id: string }) => o.id === delivered).availableActions).toEqual([
+      'complete',
+      'dispute',
+    ]);
+
+    const noReason = await act(sme, delivered, 'dispute');
+    expect([noReason.status, noReason.body.details.fields[0].field]).toEqual([400, 'note']);
+    expect(await statusOf(delivered)).toBe('DELIVERED');
+    const disputed = await act(sme, delivered, 'dispute', { note: '检测报告缺少第 3 批数据' });
+    expect(disputed.status).toBe(200);
+    expect(await offered(operator, delivered)).toEqual({ party: 'PLATFORM', actions: ['start'] });
+    expect(await offered(sme, delivered)).toEqual({ party: 'SME', actions: ['complete'] });
+    const detail = await t.http.get(`/api/orders/${delivered}`).set(operator.auth);
+    expect(detail.body.history.at(-1)).toMatchObject({
+      action: 'order.dispute',
+      toStatus: 'DISPUTED',
+      actorOrgId: sme.orgId,
+      note: '检测报告缺少第 3 批数据',
+    });
+
+    const accepted = await orderIn('ACCEPTED');
+    expect(await offered(operator, accepted)).toEqual({ party: 'PLATFORM', actions: ['contract', 'cancel'] });
+    expect((await act(operator, accepted, 'cancel', { note: '设备检修，无法按期排产' })).status).toBe(200);
+    expect(await offered(sme, accepted)).toEqual({ party: 'SME', actions: [] });
+    const cancelled = await t.http.get(`/api/orders/${accepted}`).set(sme.auth);
+    expect(cancelled.body.history.at(-1)).toMatchObject({
+      action: 'order.cancel',
+      actorOrgId: operator.orgId,
+      note: '设备检修，无法按期排产',
+    });
+  });
 });

@@ -32,6 +32,9 @@ const resultBody = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** Text of the demands' description: a digest shows demands by their summary fields only. */
+const DEMAND_SECRET = '氧化锆增韧配方';
+
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
 /**
@@ -55,6 +58,10 @@ describe('research digest and result matches (e2e)', () => {
   let dailySme: RegisteredOrg;
   /** A fitting ceramic service, but its org turned the digest off. */
   let off: RegisteredOrg;
+  /** Publishes the new demands of the week. */
+  let demandSme: RegisteredOrg;
+  /** Subscribed to a keyword of the results, not to their field: an adopter by keyword. */
+  let keywordSme: RegisteredOrg;
   let publishedAt: Date;
   let fittingServiceId: string;
   let unrelatedServiceId: string;
@@ -69,6 +76,9 @@ describe('research digest and result matches (e2e)', () => {
   };
   const digestsOf = async (orgId: string) =>
     (await inboxOf(t, orgId)).filter((row) => row.event_type === 'research.digest');
+  // The week's demands send their own webhooks (demand.published); these count the digest's.
+  const digestHooks = (path: string) =>
+    receiver.deliveredTo(path).filter((hook) => hook.body.eventType === 'research.digest');
   type Plan = { periodKey: string; results: number; recipients: number };
   const runDigest = (at: Date) =>
     runJob<Plan[]>(t, worker, QUEUES.MAINTENANCE, 'research-digest', { at: at.toISOString() });
@@ -97,8 +107,10 @@ describe('research digest and result matches (e2e)', () => {
     unrelated = await registerOrg(t.http, { kind: 'PLATFORM_OPERATOR', name: '生物医药分析平台' });
     sme = await registerOrg(t.http, { name: '晋江陶瓷科技有限公司' });
     dailySme = await registerOrg(t.http, { name: '德化陶瓷新材料有限公司' });
+    demandSme = await registerOrg(t.http, { name: '南安陶瓷机械有限公司' });
+    keywordSme = await registerOrg(t.http, { name: '石狮电子封装有限公司' });
     off = await registerOrg(t.http, { kind: 'PLATFORM_OPERATOR', name: '陶瓷基板检测所' });
-    for (const org of [institute, otherInstitute, fitting, unrelated, sme, dailySme, off]) {
+    for (const org of [institute, otherInstitute, fitting, unrelated, sme, dailySme, off, demandSme, keywordSme]) {
       await t.http.post(`/api/orgs/${org.orgId}/verify`).set(bureau.auth).expect(200);
     }
     ({ serviceId: fittingServiceId } = await listedPlatformWithService(t, fitting, bureau, {
@@ -127,6 +139,11 @@ describe('research digest and result matches (e2e)', () => {
         .expect(201);
     }
     await t.http
+      .post('/api/subscriptions')
+      .set(keywordSme.auth)
+      .send({ keywords: ['流延成型'] })
+      .expect(201);
+    await t.http
       .put(`/api/orgs/${dailySme.orgId}/digest-settings`)
       .set(dailySme.auth)
       .send({ frequency: 'DAILY' })
@@ -135,13 +152,37 @@ describe('research digest and result matches (e2e)', () => {
     await configureWebhook(t, fitting, receiver.url('/fitting'));
     await configureWebhook(t, unrelated, receiver.url('/unrelated'));
     worker = await t.startWorker();
+    // New OPEN demands in the same week: the fitting platform hears of those its confidentiality admits.
+    const demand = async (over: Record<string, unknown>) => {
+      const res = await t.http
+        .post('/api/demands')
+        .set(demandSme.auth)
+        .send({
+          title: '氧化铝陶瓷基板流延成型中试需求',
+          description: `需要验证氧化铝陶瓷基板流延成型与烧结工艺：${DEMAND_SECRET}`,
+          fieldCode: 'MATERIALS_CERAMICS',
+          stage: 'PILOT',
+          categories: ['SCALE_UP'],
+          budgetMaxFen: 15_000_000,
+          regionCode: '350582',
+          mode: 'OPEN',
+          confidentiality: 'PUBLIC',
+          ...over,
+        });
+      expect(res.status).toBe(201);
+      await t.http.post(`/api/demands/${res.body.id}/publish`).set(demandSme.auth).expect(200);
+      return res.body.id as string;
+    };
+    ids.publicDemand = await demand({});
+    ids.summaryDemand = await demand({ title: '陶瓷基板烧结摘要需求', confidentiality: 'SUMMARY' });
+    ids.privateDemand = await demand({ title: '陶瓷基板保密需求', confidentiality: 'PRIVATE' });
     ids.public = await publish({});
     ids.summary = await publish({ title: '陶瓷基板烧结摘要成果', confidentiality: 'SUMMARY' });
     ids.private = await publish({ title: '陶瓷基板保密成果', confidentiality: 'PRIVATE' });
-    await settle(t); // services and results indexed
+    await settle(t, 1_000, 90_000); // services, demands and results indexed (a loaded machine takes a while)
     const first = await t.http.get(`/api/results/${ids.public}`).set(institute.auth).expect(200);
     publishedAt = new Date(first.body.publishedAt);
-  });
+  }, 180_000);
   afterAll(async () => {
     await t.close();
     await receiver.stop();
@@ -175,6 +216,24 @@ describe('research digest and result matches (e2e)', () => {
       expect(res.body.items.every((m: { reasons: { budget: boolean } }) => m.reasons.budget === false)).toBe(true);
     });
 
+    it('the owner also sees the SMEs that may adopt it, with the reasons; nobody else does', async () => {
+      const res = await t.http.get(`/api/results/${ids.public}/matches`).set(institute.auth).expect(200);
+      type Adopter = { orgId: string; name: string; score: number; reasons: { fields: string[]; keywords: string[] } };
+      const adopters = res.body.adopters as Adopter[];
+      const byOrg = new Map(adopters.map((a) => [a.orgId, a]));
+      expect(byOrg.get(sme.orgId)).toMatchObject({
+        name: '晋江陶瓷科技有限公司',
+        reasons: { fields: ['MATERIALS'], keywords: [] },
+      });
+      expect(byOrg.get(keywordSme.orgId)).toMatchObject({ reasons: { fields: [], keywords: ['流延成型'] } });
+      expect(byOrg.has(demandSme.orgId)).toBe(false); // no subscription fits
+      expect(byOrg.get(sme.orgId)!.score).toBeGreaterThan(byOrg.get(keywordSme.orgId)!.score);
+      for (const viewer of [fitting, sme]) {
+        const other = await t.http.get(`/api/results/${ids.public}/matches`).set(viewer.auth).expect(200);
+        expect(other.body).not.toHaveProperty('adopters');
+      }
+    });
+
     it('another org’s PRIVATE result, or an unknown one, answers 404', async () => {
       await t.http.get(`/api/results/${ids.private}/matches`).set(otherInstitute.auth).expect(404);
       await t.http.get(`/api/results/${ids.private}/matches`).set(fitting.auth).expect(404);
@@ -190,10 +249,10 @@ describe('research digest and result matches (e2e)', () => {
     it('reaches each fitting platform and subscribed SME once, across repeated runs and a worker restart', async () => {
       const plans = await runDigest(at());
       const first = weekly(plans);
-      expect(first).toMatchObject({ results: 2 });
+      expect(first).toMatchObject({ results: 2, demands: 2 });
       await waitFor(async () => (await digestsOf(fitting.orgId)).length === 1, 'the fitting platform’s digest');
       await waitFor(async () => (await digestsOf(sme.orgId)).length === 1, 'the SME’s digest');
-      await waitFor(async () => receiver.deliveredTo('/fitting').length === 1, 'the digest webhook');
+      await waitFor(async () => digestHooks('/fitting').length === 1, 'the digest webhook');
 
       expect(await runDigest(at())).toEqual(plans);
       await notificationsIdle();
@@ -210,7 +269,7 @@ describe('research digest and result matches (e2e)', () => {
       const [digest] = await digestsOf(fitting.orgId);
       expect(await digestsOf(fitting.orgId)).toHaveLength(1);
       expect(await digestsOf(sme.orgId)).toHaveLength(1);
-      expect(receiver.deliveredTo('/fitting')).toHaveLength(1);
+      expect(digestHooks('/fitting')).toHaveLength(1);
       expect(digest.event_key).toBe(`research-digest.${first.periodKey}`);
       expect(digest.data.resultIds).toEqual(expect.arrayContaining([ids.public, ids.summary]));
       expect(digest.data.resultIds).not.toContain(ids.private);
@@ -224,14 +283,31 @@ describe('research digest and result matches (e2e)', () => {
       ]);
       expect(everything).not.toContain('钇铝');
       expect(everything).not.toContain('陶瓷基板保密成果');
-      expect(receiver.deliveredTo('/fitting')[0].body).toMatchObject({ eventType: 'research.digest' });
+      // The week's OPEN demands fitting its services, as their confidentiality allows: PRIVATE not at all.
+      expect([...(digest.data.demandIds as string[])].sort()).toEqual([ids.publicDemand, ids.summaryDemand].sort());
+      expect(digest.data.demands).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ id: ids.summaryDemand, view: 'SUMMARY', link: '/platform' }),
+        ]),
+      );
+      expect(digest.body).toContain('【中试需求】');
+      // (The demands' own notifications say what their views allow; the digest shows summary fields only.)
+      const digests = JSON.stringify([await digestsOf(fitting.orgId), digestHooks('/fitting')]);
+      expect(digests).not.toContain(DEMAND_SECRET);
+      expect(digests).not.toContain('陶瓷基板保密需求');
+      // An SME hears of results, not of other SMEs' demands; the demand's owner not of its own.
+      const smeDigest = (await digestsOf(sme.orgId))[0];
+      expect(smeDigest.data.demandIds).toEqual([]);
+      const ownerDigests = await digestsOf(demandSme.orgId);
+      expect(ownerDigests.every((d) => (d.data.demandIds as string[]).length === 0)).toBe(true);
+      expect(digestHooks('/fitting')[0].body).toMatchObject({ eventType: 'research.digest' });
     });
 
     it('an org that chose DAILY gets the daily digest instead; one that turned it OFF gets none', async () => {
       expect(await digestsOf(dailySme.orgId)).toHaveLength(0); // not in the weekly run
       const day = new Date(publishedAt.getTime() + 24 * 3600 * 1000);
       const daily = (await runDigest(day)).find((plan) => plan.periodKey.startsWith('D'))!;
-      expect(daily).toMatchObject({ results: 2, recipients: 1 });
+      expect(daily).toMatchObject({ results: 2, demands: 2, recipients: 1 });
       await waitFor(async () => (await digestsOf(dailySme.orgId)).length === 1, 'the daily digest');
       await runDigest(day);
       await notificationsIdle();
@@ -266,11 +342,15 @@ describe('research digest and result matches (e2e)', () => {
 
     it('a platform none of whose services fits gets nothing', async () => {
       expect(await digestsOf(unrelated.orgId)).toHaveLength(0);
-      expect(receiver.deliveredTo('/unrelated')).toHaveLength(0);
+      expect(digestHooks('/unrelated')).toHaveLength(0);
     });
 
     it('the next period has nothing new to push', async () => {
-      expect(weekly(await runDigest(new Date(at().getTime() + WEEK_MS)))).toMatchObject({ results: 0, recipients: 0 });
+      expect(weekly(await runDigest(new Date(at().getTime() + WEEK_MS)))).toMatchObject({
+        results: 0,
+        demands: 0,
+        recipients: 0,
+      });
       await notificationsIdle();
       expect(await digestsOf(fitting.orgId)).toHaveLength(1);
     });

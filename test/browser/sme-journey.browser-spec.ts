@@ -144,7 +144,7 @@ describe('web portal: an SME from registration to a voucher claim (browser)', ()
       quoteIds.push(quoted.body.id);
     }
 
-    // Side by side: price, timeline, scope, rating, response time; the subsidy is explained.
+    // Side by side: price, the subsidy each would get, timeline, scope, rating, response time.
     await sme.reload();
     const rowA = quoteRow(sme, a.name);
     const rowB = quoteRow(sme, b.name);
@@ -155,7 +155,9 @@ describe('web portal: an SME from registration to a voucher claim (browser)', ()
     await rowB.getByText('最快').waitFor();
     await rowB.getByText('泉州市：涂布 + 碳化 + 石墨化 3 批次').waitFor();
     await rowB.getByText('暂无评价').waitFor();
-    await sme.getByText('服务券补贴在接受报价、生成订单后计算').waitFor();
+    // each quote's estimated subsidy: 50 % of the price, bounded by the ¥20,000 voucher
+    await rowA.getByTestId('quote-subsidy').getByText('¥20,000.00').waitFor();
+    await rowB.getByTestId('quote-subsidy').getByText('¥20,000.00').waitFor();
     await journeyShot(sme, JOURNEY, '04-quote-compare');
 
     // Ask B for a revision; a one-character note is refused next to its field.

@@ -25,10 +25,11 @@ export async function waitFor<T>(
 }
 
 /** Every outbox row relayed, then a quiet moment for the jobs the relay fanned out to land. */
-export async function settle(t: TestApp, quietMs = 1_000): Promise<void> {
+export async function settle(t: TestApp, quietMs = 1_000, timeoutMs = 20_000): Promise<void> {
   await waitFor(
     async () => Number((await t.db.query(`SELECT count(*) AS n FROM outbox WHERE processed_at IS NULL`))[0].n) === 0,
     'the outbox to drain',
+    timeoutMs,
   );
   await new Promise((resolve) => setTimeout(resolve, quietMs));
 }

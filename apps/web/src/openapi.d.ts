@@ -431,6 +431,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/platforms/{id}/qualifications/{qualificationId}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a certificate scan: the operator, and the bureaus supervising the platform or an admin
+         * @description Anyone else — the public, SMEs, other platforms, bureaus elsewhere — 404: they see 证书已上传 only.
+         */
+        get: operations["QualificationCertificatesController_download"];
+        /**
+         * Operator: upload (or replace) the scan of one of your platform's qualification certificates
+         * @description One file in `file`: PDF, JPG or PNG, recognised by content (another kind → 400 naming `file`); at most CERTIFICATE_MAX_BYTES (413). Not multipart → 415. Any other org → 404; a delisted platform → 409.
+         */
+        put: operations["QualificationCertificatesController_upload"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/platforms/{id}/services": {
         parameters: {
             query?: never;
@@ -1001,7 +1025,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your orders, as the SME or as the platform, newest first */
+        /** Your orders, as the buyer (SME, or an institute verifying a result), co-funder or platform, newest first */
         get: operations["OrdersController_list"];
         put?: never;
         /** SME: order a FIXED- or UNIT-priced service directly (starts REQUESTED) */
@@ -1019,7 +1043,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One order with paid/owed amounts and its history */
+        /** One order with paid/owed amounts, its history and the actions open to you */
         get: operations["OrdersController_get"];
         put?: never;
         post?: never;
@@ -1661,8 +1685,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** SME: what each of your vouchers would pay of this order, or why not — best first (就高不重复) */
+        /**
+         * SME: what each of your vouchers would pay of this order, or why not — best first (就高不重复)
+         * @description An institute buying its result’s verification sees buyerIneligible BUYER_NOT_SME and no options.
+         */
         get: operations["VouchersController_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotes/{id}/voucher-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The demand's SME: what each of your vouchers would pay were this quote accepted — best first
+         * @description A preview by the same rules and caps as GET /orders/:id/voucher-options, against the quote price; nothing is created or held. Anyone else (the quoting platform included) → 404.
+         */
+        get: operations["VouchersController_quoteOptions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2068,6 +2115,78 @@ export interface paths {
         put?: never;
         /** Platforms, SMEs, bureaus: accept the result's NDA to see a SUMMARY result in full */
         post: operations["ResultsController_acceptNda"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/results/{id}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The institute: every proposal on its result. A platform: its own proposals on it */
+        get: operations["ResultProposalsController_list"];
+        put?: never;
+        /** Platform: propose a verification of a published result you may see (price, timeline, scope, IP terms) */
+        post: operations["ResultProposalsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/result-proposals/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Institute: accept a proposal — creates the order (you are the buyer), declines the others, result IN_PILOT
+         * @description The order id is in `orderId`. Accepting a second proposal of one result answers 409.
+         */
+        post: operations["ResultProposalsController_accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/result-proposals/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Institute: decline a proposal with a reason the platform sees */
+        post: operations["ResultProposalsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/result-proposals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Platform: withdraw your proposal */
+        post: operations["ResultProposalsController_withdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2707,7 +2826,7 @@ export interface components {
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "ORG_NOT_VERIFIED" | "FORBIDDEN_ROLE" | "MAKER_CHECKER" | "NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "USCC_TAKEN" | "INVALID_STATE_TRANSITION" | "ORG_IDENTITY_LOCKED" | "OUTSIDE_OPENING_HOURS" | "SLOT_BLOCKED" | "SLOT_TAKEN" | "ALREADY_REVIEWED" | "BUDGET_EXHAUSTED" | "INSUFFICIENT_BALANCE" | "PROGRAM_RULES_LOCKED" | "HOLD_EXISTS" | "CLAIM_EXISTS" | "ORDER_NOT_SETTLED" | "ORDER_STATE" | "NOTICE_PERIOD" | "NOTICE_CLOSED" | "APPLICATION_EXISTS" | "CLAIM_WINDOW_CLOSED" | "SUBMISSIONS_CLOSED" | "AWARD_WINDOW_CLOSED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "PAYMENT_EXCEEDS_OWED" | "RELATED_PARTY" | "APPLICATION_WINDOW_CLOSED" | "AMOUNT_OVER_VOUCHER_MAX" | "PROGRAM_NOT_OPEN" | "VOUCHER_NOT_ACTIVE" | "VOUCHER_EXPIRED" | "VOUCHER_NOT_YET_VALID" | "VOUCHER_EMPTY" | "SME_NOT_TECH_SME" | "SME_IS_TEAM" | "SME_REGION" | "SME_FIELD" | "CATEGORY_NOT_ELIGIBLE" | "PURPOSE_EXCLUDED" | "PLATFORM_NOT_LISTED" | "PLATFORM_NOT_IN_PROGRAM" | "RECOGNITION_TOO_LOW" | "PER_ORDER_CAP_REACHED" | "SME_YEAR_CAP_REACHED" | "PLATFORM_YEAR_CAP_REACHED" | "PAIR_ALREADY_SUBSIDISED" | "EVALUATION_OUTCOME_NOT_ALLOWED" | "RULE_PARAMETER_UNSET" | "WEBHOOK_URL_FORBIDDEN" | "WEBHOOK_NOT_CONFIGURED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SEARCH_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "MALFORMED_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED" | "FORBIDDEN" | "ORG_NOT_VERIFIED" | "FORBIDDEN_ROLE" | "MAKER_CHECKER" | "NOT_FOUND" | "CONFLICT" | "EMAIL_TAKEN" | "USCC_TAKEN" | "INVALID_STATE_TRANSITION" | "ORG_IDENTITY_LOCKED" | "OUTSIDE_OPENING_HOURS" | "SLOT_BLOCKED" | "SLOT_TAKEN" | "ALREADY_REVIEWED" | "BUDGET_EXHAUSTED" | "INSUFFICIENT_BALANCE" | "PROGRAM_RULES_LOCKED" | "HOLD_EXISTS" | "CLAIM_EXISTS" | "ORDER_NOT_SETTLED" | "ORDER_STATE" | "NOTICE_PERIOD" | "NOTICE_CLOSED" | "APPLICATION_EXISTS" | "CLAIM_WINDOW_CLOSED" | "SUBMISSIONS_CLOSED" | "AWARD_WINDOW_CLOSED" | "IDEMPOTENCY_IN_PROGRESS" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "PAYMENT_EXCEEDS_OWED" | "RELATED_PARTY" | "APPLICATION_WINDOW_CLOSED" | "AMOUNT_OVER_VOUCHER_MAX" | "PROGRAM_NOT_OPEN" | "VOUCHER_NOT_ACTIVE" | "VOUCHER_EXPIRED" | "VOUCHER_NOT_YET_VALID" | "VOUCHER_EMPTY" | "SME_NOT_TECH_SME" | "SME_IS_TEAM" | "SME_REGION" | "SME_FIELD" | "CATEGORY_NOT_ELIGIBLE" | "PURPOSE_EXCLUDED" | "PLATFORM_NOT_LISTED" | "PLATFORM_NOT_IN_PROGRAM" | "RECOGNITION_TOO_LOW" | "PER_ORDER_CAP_REACHED" | "SME_YEAR_CAP_REACHED" | "PLATFORM_YEAR_CAP_REACHED" | "PAIR_ALREADY_SUBSIDISED" | "BUYER_NOT_SME" | "EVALUATION_OUTCOME_NOT_ALLOWED" | "RULE_PARAMETER_UNSET" | "WEBHOOK_URL_FORBIDDEN" | "WEBHOOK_NOT_CONFIGURED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "SEARCH_UNAVAILABLE" | "DATABASE_UNAVAILABLE" | "QUEUE_UNAVAILABLE";
             /** @example Validation failed: org.uscc */
             message: string;
             /**
@@ -3036,7 +3155,17 @@ export interface components {
             name: string;
             children: components["schemas"]["IndustryFieldNodeDto"][];
         };
+        QualificationCertificateDto: {
+            fileName: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/png" | "image/jpeg";
+            sizeBytes: number;
+            /** Format: date-time */
+            uploadedAt: string;
+        };
         QualificationResponseDto: {
+            /** Format: uuid */
+            id: string;
             /** @enum {string} */
             kind: "CMA" | "CNAS" | "ISO17025" | "ISO9001" | "GLP" | "OTHER";
             certificateNo: string;
@@ -3045,6 +3174,10 @@ export interface components {
             validUntil: string;
             /** @description Past its validity: shown to the operator and supervisors only */
             expired: boolean;
+            /** @description A scan of the certificate is on file (证书已上传): everyone sees whether */
+            certificateUploaded: boolean;
+            /** @description The scan (GET …/qualifications/:qualificationId/certificate): described to the operator and supervising bureaus/admins only, null for everyone else */
+            certificate: components["schemas"]["QualificationCertificateDto"] | null;
         };
         PlatformResponseDto: {
             /** Format: uuid */
@@ -3089,6 +3222,11 @@ export interface components {
             limit: number;
         };
         QualificationDto: {
+            /**
+             * Format: uuid
+             * @description One of the platform's qualifications to keep (with its certificate scan); without, a new one
+             */
+            id?: string;
             /** @enum {string} */
             kind: "CMA" | "CNAS" | "ISO17025" | "ISO9001" | "GLP" | "OTHER";
             /** @example CNAS L12345 */
@@ -4060,6 +4198,11 @@ export interface components {
             serviceId?: string | null;
             /** Format: uuid */
             demandId?: string | null;
+            /**
+             * Format: uuid
+             * @description A research result’s verification: the SME adopting the result that co-funds it
+             */
+            coFunderOrgId?: string | null;
             /** @description 揭榜挂帅: the reward (fen) the challenge stated, when the order came from an awarded challenge */
             challengeRewardFen?: number | null;
             /** @description Who owns what the pilot produces (from the accepted quote) */
@@ -4088,6 +4231,13 @@ export interface components {
             createdAt: string;
             /** @description History, oldest first (detail view) */
             history?: components["schemas"]["OrderEventDto"][];
+            /**
+             * @description Which side of the order the caller is on (null: an admin) — list and detail views
+             * @enum {string|null}
+             */
+            yourParty?: "SME" | "PLATFORM" | null;
+            /** @description The transitions the caller may take now (POST /orders/:id/{action}; `dispute` needs a `note`) — list and detail views. Empty for an admin and in a final state. */
+            availableActions?: ("accept" | "reject" | "contract" | "start" | "deliver" | "complete" | "cancel" | "dispute")[];
         };
         OrderPageDto: {
             items: components["schemas"]["OrderResponseDto"][];
@@ -4814,6 +4964,25 @@ export interface components {
             orderAmountFen: number;
             currentHold: components["schemas"]["HoldResponseDto"] | null;
             options: components["schemas"]["VoucherOptionDto"][];
+            /**
+             * @description Set when no voucher can apply to this order whatever the program: BUYER_NOT_SME — the buyer is not an SME (an institute verifying its research result); vouchers are for SMEs by every program’s SME eligibility
+             * @enum {string}
+             */
+            buyerIneligible?: "BUYER_NOT_SME";
+            /** @description Why, in Chinese, for the portal */
+            buyerIneligibleMessage?: string;
+        };
+        QuoteVoucherOptionsDto: {
+            /** Format: uuid */
+            quoteId: string;
+            /** @description The quote's price, fen: the amount the order would have */
+            quoteAmountFen: number;
+            /** @description What the best voucher would pay were this quote accepted now, fen (0 when none can): an estimate — the hold placed on the order is computed again then, against the balances and caps of that moment. */
+            estimatedSubsidyFen: number;
+            /** @description The program of that voucher */
+            bestProgramName: string | null;
+            /** @description Each voucher, best first (就高不重复), or why not */
+            options: components["schemas"]["VoucherOptionDto"][];
         };
         HoldDto: {
             /** Format: uuid */
@@ -5234,6 +5403,112 @@ export interface components {
              */
             platformId: string;
         };
+        SubmitResultProposalDto: {
+            /**
+             * Format: uuid
+             * @description Your listed platform that would verify the result
+             */
+            platformId: string;
+            /**
+             * Format: uuid
+             * @description Your published service the verification is delivered under
+             */
+            serviceId?: string;
+            /**
+             * @description fen
+             * @example 15000000
+             */
+            priceFen: number;
+            /** @example 60 */
+            timelineDays: number;
+            /** @example 工艺放大验证 3 批次 + 性能检测报告 */
+            scope: string;
+            /**
+             * @description Last day the institute can accept it
+             * @example 2027-01-31
+             */
+            validUntil: string;
+            /**
+             * @description Who owns what the pilot produces: BUYER (the institute), PLATFORM, SHARED (with ipBuyerShareBp) or PER_CONTRACT
+             * @enum {string}
+             */
+            ipOwnership?: "BUYER" | "PLATFORM" | "SHARED" | "PER_CONTRACT";
+            /** @description SHARED only: the buyer’s share in basis points */
+            ipBuyerShareBp?: number;
+            /** @description 收益分配 (谁投入谁获益) */
+            benefitSharingNote?: string;
+        };
+        ResultProposalResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            resultId: string;
+            /** Format: uuid */
+            platformId: string;
+            /** @description The proposing platform’s name */
+            platformName: string;
+            /** Format: uuid */
+            platformOrgId: string;
+            /** Format: uuid */
+            serviceId: string | null;
+            /** @description fen */
+            priceFen: number;
+            timelineDays: number;
+            scope: string;
+            validUntil: string;
+            ipTerms: components["schemas"]["IpTermsResponseDto"];
+            /** @enum {string} */
+            status: "SUBMITTED" | "ACCEPTED" | "DECLINED" | "WITHDRAWN";
+            /** @enum {string|null} */
+            declineReason: "PRICE_TOO_HIGH" | "TIMELINE_TOO_LONG" | "SCOPE_MISMATCH" | "CHOSE_ANOTHER" | "OTHER" | null;
+            /** Format: uuid */
+            coFunderOrgId: string | null;
+            /**
+             * Format: uuid
+             * @description Set once accepted: the order
+             */
+            orderId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ResultProposalPageDto: {
+            items: components["schemas"]["ResultProposalResponseDto"][];
+            total: number;
+            page: number;
+            limit: number;
+        };
+        AcceptResultProposalDto: {
+            /**
+             * Format: uuid
+             * @description A verified SME adopting the result that co-funds the pilot: it reads the order
+             */
+            coFunderOrgId?: string;
+        };
+        DeclineResultProposalDto: {
+            /**
+             * @description Shown to the platform
+             * @enum {string}
+             */
+            reason: "PRICE_TOO_HIGH" | "TIMELINE_TOO_LONG" | "SCOPE_MISMATCH" | "OTHER";
+        };
+        AdopterReasonsDto: {
+            /** @description Subscribed industry fields the result is in (its field or a parent) */
+            fields: string[];
+            /** @description Subscribed keywords found in the result */
+            keywords: string[];
+        };
+        AdopterMatchDto: {
+            rank: number;
+            /** @description 0–1: 0.6 own field, 0.4 parent field, +0.1 a keyword (≤ 0.4) */
+            score: number;
+            /** Format: uuid */
+            orgId: string;
+            name: string;
+            regionCode: string;
+            /** @description 科技型中小企业 */
+            techSme: boolean;
+            reasons: components["schemas"]["AdopterReasonsDto"];
+        };
         ResultMatchesDto: {
             /** Format: uuid */
             resultId: string;
@@ -5241,6 +5516,8 @@ export interface components {
             total: number;
             /** @description Ranked services with the reasons: the result’s terms found (only text you may see), field, target stage, verification categories, budget (only when you see the result in full) */
             items: components["schemas"]["DemandMatchDto"][];
+            /** @description The result’s owner only: verified SMEs whose subscriptions (fields, keywords) fit it — potential adopters, ranked, with the reasons. Absent for everyone else. */
+            adopters?: components["schemas"]["AdopterMatchDto"][];
         };
         DigestSettingsDto: {
             /**
@@ -7540,6 +7817,96 @@ export interface operations {
                 };
             };
             /** @description Unknown platform, or one you may not see or change */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QualificationCertificatesController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                qualificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The scan, with its own content type and name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                };
+            };
+            /** @description Unknown platform or qualification, one you may not see, or no scan on file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    QualificationCertificatesController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                qualificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationResponseDto"];
+                };
+            };
+            /** @description Unknown platform or qualification, one you may not see, or no scan on file */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11270,6 +11637,45 @@ export interface operations {
             };
         };
     };
+    VouchersController_quoteOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteVoucherOptionsDto"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     VouchersController_hold: {
         parameters: {
             query?: never;
@@ -12500,6 +12906,217 @@ export interface operations {
                 };
             };
             /** @description Unknown result, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultProposalsController_list: {
+        parameters: {
+            query?: {
+                limit?: unknown;
+                /** @description 1-based page number */
+                page?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultProposalPageDto"];
+                };
+            };
+            /** @description Unknown result or proposal, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultProposalsController_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitResultProposalDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultProposalResponseDto"];
+                };
+            };
+            /** @description Unknown result or proposal, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultProposalsController_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptResultProposalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultProposalResponseDto"];
+                };
+            };
+            /** @description Unknown result or proposal, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultProposalsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineResultProposalDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultProposalResponseDto"];
+                };
+            };
+            /** @description Unknown result or proposal, or one you may not see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResultProposalsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultProposalResponseDto"];
+                };
+            };
+            /** @description Unknown result or proposal, or one you may not see */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { FileStore, LocalDiskFileStore } from './files/file-store';
 import { DeliverablesService } from './orders/deliverables.service';
 import { OrderChanges } from './orders/order-changes';
 import { OrderDeliverable, OrderEvent, OrderPayment, OrderReview } from './orders/order-records.entity';
@@ -21,8 +20,6 @@ import { ReviewsService } from './orders/reviews.service';
     PaymentsService,
     DeliverablesService,
     ReviewsService,
-    // Local disk here; an S3-compatible store would be bound to the same token.
-    { provide: FileStore, useClass: LocalDiskFileStore },
   ],
   exports: [
     OrderRecords,

@@ -21,4 +21,3 @@ export * from './orders/order-facts';
 export * from './orders/payments.service';
 export * from './orders/deliverables.service';
 export * from './orders/reviews.service';
-export * from './files/file-store';

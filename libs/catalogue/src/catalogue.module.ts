@@ -8,12 +8,19 @@ import { PlatformQualification } from './domain/platform-qualification.entity';
 import { Platform } from './domain/platform.entity';
 import { EquipmentService } from './equipment/equipment.service';
 import { PlatformsService } from './platforms/platforms.service';
+import { QualificationCertificatesService } from './platforms/qualification-certificates.service';
 import { PilotServicesService } from './services/pilot-services.service';
 
 /** Platforms, their services and instruments: the services, usable by the API and the worker. */
 @Module({
   imports: [TypeOrmModule.forFeature([Platform, PlatformQualification, PilotService, Equipment, IndustryField])],
-  providers: [CatalogueChanges, PlatformsService, PilotServicesService, EquipmentService],
-  exports: [PlatformsService, PilotServicesService, EquipmentService, TypeOrmModule],
+  providers: [
+    CatalogueChanges,
+    PlatformsService,
+    QualificationCertificatesService,
+    PilotServicesService,
+    EquipmentService,
+  ],
+  exports: [PlatformsService, QualificationCertificatesService, PilotServicesService, EquipmentService, TypeOrmModule],
 })
 export class CatalogueModule {}

@@ -12,3 +12,6 @@ export * from './money/fen';
 export * from './pagination';
 export * from './state-machine';
 export * from './http/parse-id.pipe';
+export * from './files/file-store';
+export * from './files/file-type';
+export * from './files/upload';

@@ -71,6 +71,8 @@ export interface ResearchDigestJob {
   orgId: string;
   periodKey: string;
   resultIds: string[];
+  /** New OPEN demands fitting the org's services (platforms only); absent in digests planned before demands were pushed. */
+  demandIds?: string[];
 }
 
 export interface NotificationJobs {

@@ -17,3 +17,6 @@ export * from './matching/result-matching.service';
 export * from './dto/result-matching.dto';
 export * from './digest/digest-settings';
 export * from './dto/digest-settings.dto';
+export * from './proposals/result-proposal';
+export * from './proposals/result-proposals.service';
+export * from './dto/result-proposal.dto';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BookingModule } from '@pilotlink/booking';
 import { CatalogueModule } from '@pilotlink/catalogue';
 import { DemandModule } from '@pilotlink/demand';
 import { IdentityModule } from '@pilotlink/identity';
@@ -17,11 +18,14 @@ import { ResultFactsModule } from './results/result-facts.module';
 import { DigestSettingsService } from './digest/digest-settings';
 import { ResearchDigestService } from './digest/research-digest.service';
 import { ResultMatchingService } from './matching/result-matching.service';
+import { ResultProposal } from './proposals/result-proposal.entity';
+import { ResultProposalsService } from './proposals/result-proposals.service';
 
 /** 科技成果 and 政策资讯 (issue 21): institutes' research results looking for a pilot, bureaus' policy notices. Talks to identity, catalogue and search through their services. */
 @Module({
   imports: [
     IdentityModule,
+    BookingModule,
     CatalogueModule,
     SearchModule,
     VoucherModule,
@@ -29,7 +33,7 @@ import { ResultMatchingService } from './matching/result-matching.service';
     NotificationModule,
     QueueModule,
     ResultFactsModule,
-    TypeOrmModule.forFeature([ResearchResult, ResultInvitation, ResultNdaAcceptance, PolicyNotice]),
+    TypeOrmModule.forFeature([ResearchResult, ResultInvitation, ResultNdaAcceptance, PolicyNotice, ResultProposal]),
   ],
   providers: [
     ResultsService,
@@ -38,6 +42,7 @@ import { ResultMatchingService } from './matching/result-matching.service';
     ResultMatchingService,
     ResearchDigestService,
     DigestSettingsService,
+    ResultProposalsService,
   ],
   exports: [
     ResultFactsModule,
@@ -47,6 +52,7 @@ import { ResultMatchingService } from './matching/result-matching.service';
     ResultMatchingService,
     ResearchDigestService,
     DigestSettingsService,
+    ResultProposalsService,
   ],
 })
 export class ResearchModule {}

@@ -77,7 +77,7 @@ export function App() {
             <Route path="/sme/demands/:id" element={<RequireRole kinds={['SME']} element={<DemandPage />} />} />
             <Route
               path="/orders/:id"
-              element={<RequireRole kinds={['SME', 'PLATFORM_OPERATOR']} element={<OrderPage />} />}
+              element={<RequireRole kinds={['SME', 'INSTITUTE', 'PLATFORM_OPERATOR']} element={<OrderPage />} />}
             />
             <Route
               path="/platform"

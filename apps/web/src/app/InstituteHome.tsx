@@ -1,6 +1,8 @@
 import { Button, Col, Row, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { OrgProfileCard } from '../features/identity';
+import { OrdersCard } from '../features/booking/OrdersCard';
+import { DigestSettingsCard } from '../features/research/DigestSettingsCard';
 import { MyResults } from '../features/research/MyResults';
 import { getSession } from '../shared/api';
 
@@ -21,7 +23,11 @@ export function InstituteHome() {
           <MyResults />
         </Col>
         <Col xs={24} lg={8}>
-          {getSession() && <OrgProfileCard orgId={getSession()!.org.id} />}
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            <OrdersCard narrow />
+            <DigestSettingsCard />
+            {getSession() && <OrgProfileCard orgId={getSession()!.org.id} />}
+          </Space>
         </Col>
       </Row>
     </Space>

@@ -6,7 +6,7 @@ import { Order } from '../shared/api-types';
 import { yuan } from '../shared/money';
 import { errorText } from '../shared/errors';
 import { label } from '../shared/labels';
-import { ORDER_STATUS } from '../shared/labels/booking';
+import { ORDER_ACTION, ORDER_STATUS } from '../shared/labels/booking';
 import { useSession } from '../shared/session';
 import { useLoad } from '../shared/useLoad';
 import { Payments } from '../features/booking/Payments';
@@ -14,9 +14,16 @@ import { VoucherCheckout } from '../features/voucher/VoucherCheckout';
 import { ClaimCard } from '../features/voucher/ClaimCard';
 import { ReviewCard } from '../features/booking/ReviewCard';
 import { ipTermsText } from '../shared/ipTerms';
+import { OrderOutcome } from '../features/booking/OrderOutcome';
+import { OrderReasonModal } from '../features/booking/OrderReasonModal';
 import { KeyProjectTracking } from '../features/governance/KeyProjectTracking';
 
 const FLOW = ['REQUESTED', 'ACCEPTED', 'CONTRACTED', 'IN_PROGRESS', 'DELIVERED', 'COMPLETED'];
+
+/** Actions that ask for a reason first (the API requires the dispute's). */
+const REASONED = ['cancel', 'dispute'] as const;
+type ReasonedAction = (typeof REASONED)[number];
+const isReasoned = (a: string): a is ReasonedAction => (REASONED as readonly string[]).includes(a);
 
 /** One order, for either party: status, the actions allowed, payments, voucher and claim (SME). */
 export function OrderPage() {
@@ -25,7 +32,10 @@ export function OrderPage() {
   const { message } = AntApp.useApp();
   const order = useLoad(() => api<Order>(`/orders/${id}`), [id]);
   const [busy, setBusy] = useState<string>();
+  const [reasonFor, setReasonFor] = useState<ReasonedAction>();
   const isSme = session?.org.kind === 'SME';
+  // The buyer's side: an SME, or an institute that ordered its result's verification (科技成果中试验证).
+  const isBuyer = isSme || session?.org.kind === 'INSTITUTE';
   const o = order.data;
 
   const act = async (action: string) => {
@@ -57,13 +67,16 @@ export function OrderPage() {
 
   if (order.error) return <Alert type="error" message={order.error} />;
   const step = o ? Math.max(0, FLOW.indexOf(o.status)) : 0;
-  const myConfirmed = o && (isSme ? o.smeConfirmedAt : o.platformConfirmedAt);
-  const actions: { action: string; label: string }[] = [];
-  if (o && !isSme && o.status === 'REQUESTED') actions.push({ action: 'accept', label: '接单' });
-  if (o && !isSme && o.status === 'REQUESTED') actions.push({ action: 'reject', label: '拒绝接单' });
-  if (o && o.status === 'ACCEPTED' && !myConfirmed) actions.push({ action: 'contract', label: '确认合同' });
-  if (o && !isSme && o.status === 'CONTRACTED') actions.push({ action: 'start', label: '开始服务' });
-  if (o && isSme && o.status === 'DELIVERED') actions.push({ action: 'complete', label: '确认验收' });
+  const myConfirmed = o && (isBuyer ? o.smeConfirmedAt : o.platformConfirmedAt);
+  // Only what the API says this party may do now (the order's availableActions); deliver has its upload.
+  const allowed = o?.availableActions ?? [];
+  const actions = allowed
+    .filter((a) => a !== 'deliver')
+    .map((action) => ({
+      action,
+      label: action === 'start' && o?.status === 'DISPUTED' ? '返工（重新开始服务）' : ORDER_ACTION[action],
+    }));
+  const danger = (a: string) => a === 'reject' || isReasoned(a);
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -103,10 +116,11 @@ export function OrderPage() {
               {actions.map((a) => (
                 <Button
                   key={a.action}
-                  type={a.action === 'reject' ? 'default' : 'primary'}
-                  danger={a.action === 'reject'}
+                  type={danger(a.action) ? 'default' : 'primary'}
+                  danger={danger(a.action)}
                   loading={busy === a.action}
-                  onClick={() => act(a.action)}
+                  data-testid={`order-action-${a.action}`}
+                  onClick={() => (isReasoned(a.action) ? setReasonFor(a.action) : act(a.action))}
                 >
                   {a.label}
                 </Button>
@@ -114,7 +128,7 @@ export function OrderPage() {
               {o.status === 'ACCEPTED' && myConfirmed && (
                 <Typography.Text type="secondary">已确认合同，等待对方确认</Typography.Text>
               )}
-              {!isSme && o.status === 'IN_PROGRESS' && (
+              {allowed.includes('deliver') && (
                 <Upload
                   accept=".pdf,.png,.jpg,.docx,.xlsx"
                   showUploadList={false}
@@ -124,20 +138,41 @@ export function OrderPage() {
                   }}
                 >
                   <Button type="primary" loading={busy === 'deliver'}>
-                    上传验收报告并交付
+                    {ORDER_ACTION.deliver}
                   </Button>
                 </Upload>
               )}
+              {o.yourParty && actions.length === 0 && !allowed.includes('deliver') && o.status !== 'ACCEPTED' && (
+                <Typography.Text type="secondary" data-testid="order-no-actions">
+                  {['COMPLETED', 'CANCELLED', 'REJECTED'].includes(o.status)
+                    ? '订单已结束，无需操作'
+                    : '当前无需您操作，等待对方处理'}
+                </Typography.Text>
+              )}
             </Space>
+            <OrderOutcome order={o} />
           </Space>
         )}
       </Card>
-      {o && isSme && <Payments orderId={o.id} owedFen={o.owedFen ?? 0} onPaid={order.reload} />}
-      {o && isSme && !['COMPLETED', 'CANCELLED', 'REJECTED'].includes(o.status) && (
+      {o && reasonFor && (
+        <OrderReasonModal
+          orderId={o.id}
+          action={reasonFor}
+          onClose={(done) => {
+            setReasonFor(undefined);
+            if (done) {
+              message.success(reasonFor === 'cancel' ? '订单已取消' : '已提交异议');
+              order.reload();
+            }
+          }}
+        />
+      )}
+      {o && isBuyer && <Payments orderId={o.id} owedFen={o.owedFen ?? 0} onPaid={order.reload} />}
+      {o && isBuyer && !['COMPLETED', 'CANCELLED', 'REJECTED'].includes(o.status) && (
         <VoucherCheckout orderId={o.id} onHeld={order.reload} />
       )}
       {/* The payee files the claim: the SME when it paid in full (REIMBURSE), the platform for a deduction (DEDUCT). */}
-      {o && o.status === 'COMPLETED' && isSme === !((o.voucherDeductionFen ?? 0) > 0) && (
+      {o && o.status === 'COMPLETED' && (isSme || !isBuyer) && isSme === !((o.voucherDeductionFen ?? 0) > 0) && (
         <ClaimCard order={o} deduct={!isSme} />
       )}
       {o && isSme && o.status === 'COMPLETED' && o.platformId && (

@@ -55,8 +55,8 @@ export function PlatformDetailPage() {
               <Space wrap>
                 资质：
                 {p.qualifications.map((q) => (
-                  <Tag key={q.certificateNo}>
-                    {q.kind} {q.certificateNo}（至 {q.validUntil}）
+                  <Tag key={q.id} color={q.certificateUploaded ? 'green' : undefined} data-testid="qualification">
+                    {q.kind} {q.certificateNo}（至 {q.validUntil}）{q.certificateUploaded ? ' · 证书已上传' : ''}
                   </Tag>
                 ))}
               </Space>

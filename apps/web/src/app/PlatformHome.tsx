@@ -3,6 +3,7 @@ import { OrdersCard } from '../features/booking/OrdersCard';
 import { PlatformManage } from './PlatformManage';
 import { DemandHall } from '../features/demand/DemandHall';
 import { MyQuotes } from '../features/demand/MyQuotes';
+import { DigestSettingsCard } from '../features/research/DigestSettingsCard';
 import { EquipmentDeclarations } from '../features/governance/EquipmentDeclarations';
 import { RevenueDeclarations } from '../features/governance/RevenueDeclarations';
 import { MembersCard } from '../features/identity/MembersCard';
@@ -35,7 +36,10 @@ export function PlatformHome() {
           <DemandHall listed={listed} />
         </Col>
         <Col xs={24} lg={10}>
-          <OrdersCard testId="platform-orders" />
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            <OrdersCard testId="platform-orders" />
+            <DigestSettingsCard />
+          </Space>
         </Col>
       </Row>
       <MyQuotes />

@@ -5,6 +5,7 @@ import { MyDemands } from '../features/demand/MyDemands';
 import { VoucherApply } from '../features/voucher/VoucherApply';
 import { VoucherWallet } from '../features/voucher/VoucherWallet';
 import { OrgProfileCard } from '../features/identity';
+import { DigestSettingsCard } from '../features/research/DigestSettingsCard';
 import { getSession } from '../shared/api';
 
 /** SME home: demands, orders and the voucher wallet. */
@@ -28,6 +29,7 @@ export function SmeHome() {
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
             <VoucherWallet />
             <VoucherApply />
+            <DigestSettingsCard />
             {getSession() && <OrgProfileCard orgId={getSession()!.org.id} />}
           </Space>
         </Col>

@@ -23,11 +23,17 @@ import {
   ApiCreatedResponse,
   ApiOkResponse,
 } from '@nestjs/swagger';
-import { DomainError, ErrorResponseDto, fieldInvalid, NotFoundError, ParseIdPipe, PageQueryDto } from '@pilotlink/core';
+import {
+  attachmentDisposition,
+  ErrorResponseDto,
+  NotFoundError,
+  ParseIdPipe,
+  PageQueryDto,
+  readUpload,
+} from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import '@fastify/multipart';
 import { ORDER_ACTIONS } from '../domain/order';
 import {
   CreateOrderDto,
@@ -40,7 +46,7 @@ import {
   RecordPaymentDto,
 } from '../dto/order.dto';
 import { DeliverablePageDto, DeliverableResponseDto } from '../dto/review.dto';
-import { DeliverablesService, UploadedFile } from '../orders/deliverables.service';
+import { DeliverablesService } from '../orders/deliverables.service';
 import { OrdersService, SimpleOrderAction } from '../orders/orders.service';
 import { PaymentsService } from '../orders/payments.service';
 
@@ -77,26 +83,29 @@ export class OrdersController {
   }
 
   @Get()
-  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
-  @ApiOperation({ summary: 'Your orders, as the SME or as the platform, newest first' })
+  @AllowOrgKinds('SME', 'INSTITUTE', 'PLATFORM_OPERATOR', 'ADMIN')
+  @ApiOperation({
+    summary: 'Your orders, as the buyer (SME, or an institute verifying a result), co-funder or platform, newest first',
+  })
   @ApiOkResponse({ type: OrderPageDto })
   async list(@CurrentActor() actor: Actor, @Query() query: OrderListQueryDto): Promise<OrderPageDto> {
     const page = await this.orders.list(actor, query);
-    return { ...page, items: page.items.map((o) => OrderResponseDto.from(o)) };
+    const viewers = await this.orders.viewers(actor, page.items);
+    return { ...page, items: page.items.map((o) => OrderResponseDto.from(o, undefined, viewers.get(o.id))) };
   }
 
   @Get(':id')
-  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
-  @ApiOperation({ summary: 'One order with paid/owed amounts and its history' })
+  @AllowOrgKinds('SME', 'INSTITUTE', 'PLATFORM_OPERATOR', 'ADMIN')
+  @ApiOperation({ summary: 'One order with paid/owed amounts, its history and the actions open to you' })
   @ApiOkResponse({ type: OrderResponseDto })
   async get(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<OrderResponseDto> {
-    const { order, ...detail } = await this.orders.get(actor, id);
-    return OrderResponseDto.from(order, detail);
+    const { order, viewer, ...detail } = await this.orders.get(actor, id);
+    return OrderResponseDto.from(order, detail, viewer);
   }
 
   @Post(':id/:action')
   @HttpCode(200)
-  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR')
+  @AllowOrgKinds('SME', 'INSTITUTE', 'PLATFORM_OPERATOR')
   @ApiParam({ name: 'action', enum: SIMPLE_ACTIONS })
   @ApiOperation({
     summary: 'A transition by the party allowed to make it',
@@ -139,7 +148,7 @@ export class OrdersController {
   }
 
   @Get(':id/deliverables')
-  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
+  @AllowOrgKinds('SME', 'INSTITUTE', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiOperation({ summary: 'The files delivered on an order (the two parties only)' })
   @ApiOkResponse({ type: DeliverablePageDto })
   async listDeliverables(
@@ -152,7 +161,7 @@ export class OrdersController {
   }
 
   @Get(':id/deliverables/:fileId')
-  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
+  @AllowOrgKinds('SME', 'INSTITUTE', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiProduces('application/octet-stream')
   @ApiOperation({ summary: 'Download one delivered file' })
   @ApiOkResponse({
@@ -167,13 +176,13 @@ export class OrdersController {
   ): Promise<StreamableFile> {
     const { file, stream } = await this.deliverables.open(actor, id, fileId);
     reply.header('content-type', file.contentType);
-    reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    reply.header('content-disposition', attachmentDisposition(file.fileName));
     reply.header('content-length', String(file.sizeBytes));
     return new StreamableFile(stream);
   }
 
   @Get(':id/payments')
-  @AllowOrgKinds('SME', 'PLATFORM_OPERATOR', 'ADMIN')
+  @AllowOrgKinds('SME', 'INSTITUTE', 'PLATFORM_OPERATOR', 'ADMIN')
   @ApiOperation({ summary: 'Payments recorded on an order, with agreed, paid and owed amounts' })
   @ApiOkResponse({ type: PaymentsResponseDto })
   async listPayments(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<PaymentsResponseDto> {
@@ -182,7 +191,7 @@ export class OrdersController {
   }
 
   @Post(':id/payments')
-  @AllowOrgKinds('SME')
+  @AllowOrgKinds('SME', 'INSTITUTE')
   @ApiOperation({ summary: 'SME: record a payment (positive, at most what is owed; 422 PAYMENT_EXCEEDS_OWED)' })
   @ApiCreatedResponse({ type: PaymentResponseDto })
   async recordPayment(
@@ -191,26 +200,5 @@ export class OrdersController {
     @Body() body: RecordPaymentDto,
   ): Promise<PaymentResponseDto> {
     return PaymentResponseDto.from(await this.payments.record(ctx, id, body));
-  }
-}
-
-/** Reads the single uploaded file, mapping the multipart library's errors to our envelope. */
-async function readUpload(req: FastifyRequest, maxBytes: number): Promise<UploadedFile> {
-  if (!req.isMultipart()) {
-    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the report as multipart/form-data in a `file` field', {
-      field: 'file',
-    });
-  }
-  try {
-    const part = await req.file({ limits: { fileSize: maxBytes, files: 1 } });
-    if (!part || part.fieldname !== 'file') {
-      throw fieldInvalid('file', 'A `file` field is required');
-    }
-    return { fileName: part.filename, bytes: await part.toBuffer() };
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new DomainError('PAYLOAD_TOO_LARGE', `The file is larger than ${maxBytes} bytes`, { field: 'file' });
-    }
-    throw error;
   }
 }

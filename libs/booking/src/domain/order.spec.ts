@@ -1,5 +1,6 @@
 import { InvalidStateTransitionError } from '@pilotlink/core';
 import {
+  availableOrderActions,
   contractOutcome,
   ORDER_ACTION_RULES,
   ORDER_ACTIONS,
@@ -43,6 +44,39 @@ describe('order transition table', () => {
     expect(() => planOrderAction('accept', 'REQUESTED', 'SME')).toThrow(/Only the platform/);
     expect(() => planOrderAction('complete', 'DELIVERED', 'PLATFORM')).toThrow(/Only the sme/);
     expect(() => planOrderAction('deliver', 'COMPLETED', 'SME')).toThrow(/Only the platform/);
+  });
+
+  it('offers each party exactly the actions the guard would let it take', () => {
+    const unconfirmed = { smeConfirmedAt: null, platformConfirmedAt: null };
+    for (const status of ORDER_STATUSES) {
+      for (const party of ['SME', 'PLATFORM'] as const) {
+        const offered = availableOrderActions({ status, ...unconfirmed }, party, false);
+        for (const action of ORDER_ACTIONS) {
+          const allowed = (() => {
+            try {
+              planOrderAction(action, status, party);
+              return true;
+            } catch {
+              return false;
+            }
+          })();
+          expect([status, party, action, offered.includes(action)]).toEqual([status, party, action, allowed]);
+        }
+      }
+    }
+    expect(availableOrderActions({ status: 'DELIVERED', ...unconfirmed }, 'SME', false)).toEqual([
+      'complete',
+      'dispute',
+    ]);
+    expect(availableOrderActions({ status: 'DISPUTED', ...unconfirmed }, 'PLATFORM', false)).toEqual(['start']);
+    const smeConfirmed = { smeConfirmedAt: new Date(), platformConfirmedAt: null };
+    expect(availableOrderActions({ status: 'ACCEPTED', ...smeConfirmed }, 'SME', false)).toEqual(['cancel']);
+    expect(availableOrderActions({ status: 'ACCEPTED', ...smeConfirmed }, 'PLATFORM', false)).toEqual([
+      'contract',
+      'cancel',
+    ]);
+    expect(availableOrderActions({ status: 'REQUESTED', ...unconfirmed }, 'SME', true)).toEqual([]);
+    expect(availableOrderActions({ status: 'REQUESTED', ...unconfirmed }, null, false)).toEqual([]);
   });
 
   it('contracting needs both confirmations', () => {

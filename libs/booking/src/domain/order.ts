@@ -64,6 +64,28 @@ export const ORDER_ACTION_RULES: Readonly<Record<OrderAction, ActionRule>> = {
   dispute: { from: ['DELIVERED'], to: 'DISPUTED', by: ['SME'] },
 };
 
+/**
+ * The actions `party` may take on an order now, from the same table the guard uses: its own confirmation
+ * of the contract only once, and no `cancel` on a reservation's order (the reservation is cancelled).
+ */
+export function availableOrderActions(
+  order: { status: OrderStatus; smeConfirmedAt: Date | null; platformConfirmedAt: Date | null },
+  party: OrderParty | null,
+  reservation: boolean,
+): OrderAction[] {
+  if (!party) return [];
+  return ORDER_ACTIONS.filter((action) => {
+    const rule = ORDER_ACTION_RULES[action];
+    if (!rule.by.includes(party) || !rule.from.includes(order.status)) return false;
+    if (action === 'contract') return !(party === 'SME' ? order.smeConfirmedAt : order.platformConfirmedAt);
+    if (action === 'cancel') return !reservation;
+    return true;
+  });
+}
+
+/** Actions whose `note` (the reason) the API requires. */
+export const NOTE_REQUIRED_ACTIONS: readonly OrderAction[] = ['dispute'];
+
 /** Every state an order can reach from `from`, derived from the action table. */
 export function reachableFrom(from: OrderStatus): OrderStatus[] {
   return [

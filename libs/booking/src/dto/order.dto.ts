@@ -3,7 +3,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 import { PageQueryDto, pageDtoOf, parseFen, trimString } from '@pilotlink/core';
-import { ORDER_STATUSES, OrderStatus, owedFen, owingTerms } from '../domain/order';
+import {
+  availableOrderActions,
+  ORDER_ACTIONS,
+  ORDER_STATUSES,
+  OrderAction,
+  OrderParty,
+  OrderStatus,
+  owedFen,
+  owingTerms,
+} from '../domain/order';
 import { OrderEvent, OrderPayment, PAYMENT_METHODS, PaymentMethod } from '../orders/order-records.entity';
 import { Order } from '../orders/order.entity';
 
@@ -43,6 +52,12 @@ export class OrderActionDto {
   note?: string;
 }
 
+/** Who looks at an order: their side of it, and whether it is an equipment reservation's order. */
+export interface OrderViewer {
+  party: OrderParty | null;
+  reservation: boolean;
+}
+
 export class OrderEventDto {
   @ApiProperty() action: string;
   @ApiProperty({ enum: ORDER_STATUSES }) fromStatus: OrderStatus;
@@ -73,6 +88,13 @@ export class OrderResponseDto {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) serviceId: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) demandId: string | null;
   @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'A research result’s verification: the SME adopting the result that co-funds it',
+  })
+  coFunderOrgId: string | null;
+  @ApiPropertyOptional({
     nullable: true,
     type: Number,
     description: '揭榜挂帅: the reward (fen) the challenge stated, when the order came from an awarded challenge',
@@ -96,8 +118,27 @@ export class OrderResponseDto {
   @ApiProperty() createdAt: Date;
   @ApiPropertyOptional({ type: [OrderEventDto], description: 'History, oldest first (detail view)' })
   history?: OrderEventDto[];
+  @ApiPropertyOptional({
+    enum: ['SME', 'PLATFORM'],
+    nullable: true,
+    type: String,
+    description: 'Which side of the order the caller is on (null: an admin) — list and detail views',
+  })
+  yourParty?: OrderParty | null;
+  @ApiPropertyOptional({
+    enum: ORDER_ACTIONS,
+    isArray: true,
+    description:
+      'The transitions the caller may take now (POST /orders/:id/{action}; `dispute` needs a `note`) — list and ' +
+      'detail views. Empty for an admin and in a final state.',
+  })
+  availableActions?: OrderAction[];
 
-  static from(order: Order, detail?: { paidFen: number; history: OrderEvent[] }): OrderResponseDto {
+  static from(
+    order: Order,
+    detail?: { paidFen: number; history: OrderEvent[] },
+    viewer?: OrderViewer,
+  ): OrderResponseDto {
     const agreed = parseFen(order.agreedAmountFen);
     return {
       id: order.id,
@@ -108,6 +149,7 @@ export class OrderResponseDto {
       platformOrgId: order.platformOrgId,
       serviceId: order.serviceId,
       demandId: order.demandId,
+      coFunderOrgId: order.coFunderOrgId ?? null,
       challengeRewardFen: order.challengeRewardFen === null ? null : Number(order.challengeRewardFen),
       ipTerms: IpTermsResponseDto.from(order),
       quoteId: order.quoteId,
@@ -124,6 +166,10 @@ export class OrderResponseDto {
         voucherDeductionFen: parseFen(order.voucherDeductionFen),
         owedFen: owedFen(owingTerms(order), detail.paidFen),
         history: detail.history.map((e) => OrderEventDto.from(e)),
+      }),
+      ...(viewer && {
+        yourParty: viewer.party,
+        availableActions: availableOrderActions(order, viewer.party, viewer.reservation),
       }),
     };
   }

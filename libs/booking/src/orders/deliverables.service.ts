@@ -1,24 +1,33 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AppConfig, Clock, DomainError, NotFoundError, Page, PageQueryDto, toPage } from '@pilotlink/core';
+import {
+  AppConfig,
+  cleanFileName,
+  Clock,
+  DomainError,
+  FileStore,
+  NotFoundError,
+  Page,
+  PageQueryDto,
+  sniffContentType,
+  SNIFF_BYTES,
+  toPage,
+  UploadedFile,
+} from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/identity';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { cleanFileName, deliverableContentType } from '../domain/deliverable-type';
 import { planOrderAction } from '../domain/order';
-import { FileStore } from '../files/file-store';
 import { findReadable, lockForParty, partyOf } from './order-access';
 import { OrderChanges } from './order-changes';
 import { OrderDeliverable } from './order-records.entity';
 import { Order } from './order.entity';
 
-export interface UploadedFile {
-  fileName: string;
-  bytes: Buffer;
-}
+/** What a delivery report may be: PDF, an image, or an Office/ZIP file. */
+const DELIVERABLE_KINDS = ['pdf', 'png', 'jpeg', 'office'] as const;
 
 /**
  * Delivery: the platform attaches the report when it delivers (IN_PROGRESS → DELIVERED). Only the two
@@ -48,7 +57,7 @@ export class DeliverablesService {
   }
 
   async deliver(ctx: RequestContext, orderId: string, file: UploadedFile): Promise<Order> {
-    const contentType = deliverableContentType(file.fileName, file.bytes.subarray(0, 8));
+    const contentType = sniffContentType(file.fileName, file.bytes.subarray(0, SNIFF_BYTES), DELIVERABLE_KINDS);
     if (!contentType) {
       throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'The report must be a PDF, an image, or an Office/ZIP file', {
         field: 'file',
@@ -66,7 +75,7 @@ export class DeliverablesService {
         const deliverable = await manager.save(
           manager.create(OrderDeliverable, {
             orderId,
-            fileName: cleanFileName(file.fileName),
+            fileName: cleanFileName(file.fileName, 'deliverable'),
             contentType,
             sizeBytes: file.bytes.length,
             sha256: createHash('sha256').update(file.bytes).digest('hex'),

@@ -11,9 +11,19 @@ export function partyOf(actor: Actor, order: Pick<Order, 'smeOrgId' | 'platformO
   return null;
 }
 
-/** The two parties read an order; an admin too, for support. Anyone else gets the 404 of a missing one. */
-export function canReadOrder(actor: Actor, order: Pick<Order, 'smeOrgId' | 'platformOrgId'>): boolean {
-  return partyOf(actor, order) !== null || actor.orgKind === 'ADMIN';
+/**
+ * The two parties read an order; an SME co-funding a result's verification too; an admin, for support.
+ * Anyone else gets the 404 of a missing one.
+ */
+export function canReadOrder(
+  actor: Actor,
+  order: Pick<Order, 'smeOrgId' | 'platformOrgId'> & Partial<Pick<Order, 'coFunderOrgId'>>,
+): boolean {
+  return (
+    partyOf(actor, order) !== null ||
+    actor.orgKind === 'ADMIN' ||
+    (!!order.coFunderOrgId && order.coFunderOrgId === actor.orgId)
+  );
 }
 
 /** The order if the actor may read it; otherwise the 404 of a missing one. */

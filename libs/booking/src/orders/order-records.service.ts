@@ -20,6 +20,21 @@ export interface OrderFromQuote {
   ipTerms?: IpTerms;
 }
 
+/** A platform's verification proposal to a research result, accepted by the institute (issue 21). */
+export interface OrderFromResultProposal {
+  /** The institute: the buyer, on the order's buyer side (smeOrgId). */
+  buyerOrgId: string;
+  /** Optionally an SME adopting the result that co-funds the pilot. */
+  coFunderOrgId: string | null;
+  platformId: string;
+  platformOrgId: string;
+  serviceId: string | null;
+  agreedAmountFen: number;
+  ipTerms: IpTerms;
+  /** What is verified: the result's title and the proposal's scope. */
+  requestNote: string;
+}
+
 export interface OrderFromReservation {
   /** The booking org (an SME, or another platform's org). */
   smeOrgId: string;
@@ -53,6 +68,23 @@ export class OrderRecords {
       manager.create(Order, {
         ...input,
         ...(ipTerms ?? DEFAULT_IP_TERMS),
+        agreedAmountFen: String(input.agreedAmountFen),
+        contractNumber: await this.nextContractNumber(manager),
+        status: 'ACCEPTED',
+      }),
+    );
+  }
+
+  /** Like an accepted quote: both sides agreed on price, scope and IP terms, so the order starts ACCEPTED. */
+  async createFromResultProposal(
+    manager: EntityManager,
+    { buyerOrgId, ipTerms, ...input }: OrderFromResultProposal,
+  ): Promise<Order> {
+    return manager.save(
+      manager.create(Order, {
+        ...input,
+        ...ipTerms,
+        smeOrgId: buyerOrgId,
         agreedAmountFen: String(input.agreedAmountFen),
         contractNumber: await this.nextContractNumber(manager),
         status: 'ACCEPTED',

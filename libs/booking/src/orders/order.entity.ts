@@ -21,6 +21,10 @@ export class Order extends BaseEntity {
   @Column({ name: 'demand_id', type: 'uuid', nullable: true })
   demandId: string | null;
 
+  /** A verification of a research result (issue 21): the SME adopting it that co-funds the pilot; it reads the order. */
+  @Column({ name: 'co_funder_org_id', type: 'uuid', nullable: true })
+  coFunderOrgId: string | null;
+
   /** 揭榜挂帅: the reward the challenge stated, when the order came from an awarded challenge. */
   /** IP terms (issue 21): who owns what the pilot produces. */
   @Column({ name: 'ip_ownership', type: 'text', default: 'PER_CONTRACT' })

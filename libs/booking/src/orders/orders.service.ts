@@ -13,18 +13,19 @@ import {
   planOrderAction,
   serviceOrderAmountFen,
 } from '../domain/order';
-import { CreateOrderDto, OrderListQueryDto } from '../dto/order.dto';
-import { findReadable, lockForParty } from './order-access';
+import { CreateOrderDto, OrderListQueryDto, OrderViewer } from '../dto/order.dto';
+import { findReadable, lockForParty, partyOf } from './order-access';
 import { OrderChanges } from './order-changes';
 import { OrderEvent, OrderPayment } from './order-records.entity';
 import { OrderRecords } from './order-records.service';
 import { Order } from './order.entity';
 
-/** The order with what the detail view adds: payments so far and the history. */
+/** The order with what the detail view adds: payments so far, the history and the caller's side. */
 export interface OrderDetail {
   order: Order;
   paidFen: number;
   history: OrderEvent[];
+  viewer: OrderViewer;
 }
 
 /** Actions taken through `act`; `deliver` carries a file and goes through DeliverablesService. */
@@ -75,7 +76,10 @@ export class OrdersService {
   /** The caller's orders: as the SME, or as the platform's operator; an admin sees all. */
   async list(actor: Actor, query: OrderListQueryDto): Promise<Page<Order>> {
     const qb = this.dataSource.getRepository(Order).createQueryBuilder('o');
-    if (actor.orgKind !== 'ADMIN') qb.where('(o.sme_org_id = :org OR o.platform_org_id = :org)', { org: actor.orgId });
+    if (actor.orgKind !== 'ADMIN')
+      qb.where('(o.sme_org_id = :org OR o.platform_org_id = :org OR o.co_funder_org_id = :org)', {
+        org: actor.orgId,
+      });
     if (query.status) qb.andWhere('o.status = :status', { status: query.status });
     const [items, total] = await qb
       .orderBy('o.created_at', 'DESC')
@@ -89,11 +93,25 @@ export class OrdersService {
   async get(actor: Actor, id: string): Promise<OrderDetail> {
     const manager = this.dataSource.manager;
     const order = await findReadable(manager, actor, id);
-    const [paidFen, history] = await Promise.all([
+    const [paidFen, history, viewers] = await Promise.all([
       paidOn(manager, id),
       manager.find(OrderEvent, { where: { orderId: id }, order: { id: 'ASC' } }),
+      this.viewers(actor, [order]),
     ]);
-    return { order, paidFen, history };
+    return { order, paidFen, history, viewer: viewers.get(id)! };
+  }
+
+  /** The caller's side of each order, and which are reservations' orders (one query for the lot). */
+  async viewers(actor: Actor, orders: Order[]): Promise<Map<string, OrderViewer>> {
+    const ids = orders.map((o) => o.id);
+    const rows = ids.length
+      ? await this.dataSource.query<{ order_id: string }[]>(
+          `SELECT order_id FROM reservations WHERE order_id = ANY($1::uuid[])`,
+          [ids],
+        )
+      : [];
+    const reservations = new Set(rows.map((r) => r.order_id));
+    return new Map(orders.map((o) => [o.id, { party: partyOf(actor, o), reservation: reservations.has(o.id) }]));
   }
 
   /**

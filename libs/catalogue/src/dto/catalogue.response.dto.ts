@@ -33,20 +33,50 @@ import type { PilotService } from '../domain/pilot-service.entity';
 import type { PlatformQualification } from '../domain/platform-qualification.entity';
 import type { Platform } from '../domain/platform.entity';
 
+export class QualificationCertificateDto {
+  @ApiProperty() fileName: string;
+  @ApiProperty({ enum: ['application/pdf', 'image/png', 'image/jpeg'] }) contentType: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty() uploadedAt: Date;
+}
+
 export class QualificationResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: QUALIFICATION_KINDS }) kind: QualificationKind;
   @ApiProperty() certificateNo: string;
   @ApiProperty() accreditedScope: string;
   @ApiProperty({ example: '2028-06-30' }) validUntil: string;
   @ApiProperty({ description: 'Past its validity: shown to the operator and supervisors only' }) expired: boolean;
+  @ApiProperty({ description: 'A scan of the certificate is on file (证书已上传): everyone sees whether' })
+  certificateUploaded: boolean;
+  @ApiProperty({
+    type: QualificationCertificateDto,
+    nullable: true,
+    description:
+      'The scan (GET …/qualifications/:qualificationId/certificate): described to the operator and supervising ' +
+      'bureaus/admins only, null for everyone else',
+  })
+  certificate: QualificationCertificateDto | null;
 
-  static from(q: PlatformQualification, today: string): QualificationResponseDto {
+  /** `showScan`: the operator and supervisors see the scan's details (and may download it). */
+  static from(q: PlatformQualification, today: string, showScan = false): QualificationResponseDto {
     return {
+      id: q.id,
       kind: q.kind,
       certificateNo: q.certificateNo,
       accreditedScope: q.accreditedScope,
       validUntil: q.validUntil,
       expired: q.validUntil < today,
+      certificateUploaded: !!q.certificateStorageKey,
+      certificate:
+        showScan && q.certificateStorageKey
+          ? {
+              fileName: q.certificateFileName!,
+              contentType: q.certificateContentType!,
+              sizeBytes: q.certificateSizeBytes!,
+              uploadedAt: q.certificateUploadedAt!,
+            }
+          : null,
     };
   }
 }
@@ -82,10 +112,10 @@ export class PlatformResponseDto {
   @ApiProperty({ type: [QualificationResponseDto] }) qualifications: QualificationResponseDto[];
   @ApiProperty() updatedAt: Date;
 
-  /** `showExpired`: the operator and supervisors see lapsed certificates; the public does not. */
+  /** `showExpired`: the operator and supervisors see lapsed certificates and the scans; the public does not. */
   static from(p: Platform, showExpired: boolean, today: string): PlatformResponseDto {
     const qualifications = (p.qualifications ?? [])
-      .map((q) => QualificationResponseDto.from(q, today))
+      .map((q) => QualificationResponseDto.from(q, today, showExpired))
       .filter((q) => showExpired || !q.expired)
       .sort((a, b) => a.validUntil.localeCompare(b.validUntil));
     return {

@@ -10,6 +10,7 @@ import {
   IsIn,
   IsOptional,
   IsString,
+  IsUUID,
   Length,
   ValidateNested,
 } from 'class-validator';
@@ -28,6 +29,14 @@ import {
 import { IsIndustryFieldCode } from './validators';
 
 export class QualificationDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "One of the platform's qualifications to keep (with its certificate scan); without, a new one",
+  })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
   @ApiProperty({ enum: QUALIFICATION_KINDS })
   @IsIn(QUALIFICATION_KINDS)
   kind: QualificationKind;

@@ -1,6 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { assertTransition, Clock, definedOnly, DomainError, NotFoundError, Page, toPage } from '@pilotlink/core';
+import {
+  assertTransition,
+  Clock,
+  definedOnly,
+  DomainError,
+  FileStore,
+  NotFoundError,
+  Page,
+  toPage,
+} from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { Actor, jurisdictionPrefix, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
@@ -24,10 +33,13 @@ const SUPERVISOR_MOVES: ReadonlySet<PlatformStatus> = new Set(['LISTED', 'SUSPEN
 
 @Injectable()
 export class PlatformsService {
+  private readonly logger = new Logger(PlatformsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly changes: CatalogueChanges,
     private readonly clock: Clock,
+    private readonly files: FileStore,
   ) {}
 
   async create(ctx: RequestContext, input: CreatePlatformDto): Promise<Platform> {
@@ -81,17 +93,23 @@ export class PlatformsService {
   }
 
   async update(ctx: RequestContext, id: string, patch: UpdatePlatformDto): Promise<Platform> {
-    return withTransaction(this.dataSource, async (manager) => {
+    let droppedScans: string[] = [];
+    const updated = await withTransaction(this.dataSource, async (manager) => {
       const platform = await this.lockForOperator(manager, ctx.actor, id);
       assertEditable(platform);
       const before = snapshot(platform);
       const { qualifications, ...fields } = patch;
       Object.assign(platform, definedOnly(fields));
       await manager.save(platform);
-      if (qualifications) await this.replaceQualifications(manager, platform.id, qualifications);
+      droppedScans = qualifications ? await this.replaceQualifications(manager, platform.id, qualifications) : [];
       await this.recordChange(manager, ctx, platform, 'platform.updated', before);
       return this.reload(manager, platform.id);
     });
+    // The scans of qualifications taken off the list belong to nothing once that has committed.
+    for (const key of droppedScans) {
+      await this.files.remove(key).catch((err: unknown) => this.logger.warn({ err, key }, 'orphan file left'));
+    }
+    return updated;
   }
 
   /** Operator: DRAFT → PENDING_REVIEW. Supervisor: → LISTED | SUSPENDED | DELISTED, or rejected → DRAFT. */
@@ -134,13 +152,36 @@ export class PlatformsService {
     return manager.findOneOrFail(Platform, { where: { id }, relations: { qualifications: true } });
   }
 
-  private async replaceQualifications(manager: EntityManager, platformId: string, list: QualificationDto[]) {
-    await manager.delete(PlatformQualification, { platformId });
-    if (list.length === 0) return;
-    await manager.insert(
-      PlatformQualification,
-      list.map((q) => ({ ...q, accreditedScope: q.accreditedScope ?? '', platformId })),
-    );
+  /**
+   * Makes the platform's qualifications the list sent: an item naming one of them by `id` updates it
+   * (keeping its certificate scan), one without inserts, and those not named are deleted. Answers the
+   * storage keys of the deleted ones' scans, to remove after commit.
+   */
+  private async replaceQualifications(
+    manager: EntityManager,
+    platformId: string,
+    list: QualificationDto[],
+  ): Promise<string[]> {
+    const existing = await manager.findBy(PlatformQualification, { platformId });
+    const ids = new Set(existing.map((q) => q.id));
+    const kept = new Set(list.map((q) => q.id).filter((id): id is string => !!id && ids.has(id)));
+    const dropped = existing.filter((q) => !kept.has(q.id));
+    if (dropped.length)
+      await manager.delete(
+        PlatformQualification,
+        dropped.map((q) => q.id),
+      );
+    const updated = new Set<string>();
+    for (const { id, ...item } of list) {
+      const values = { ...item, accreditedScope: item.accreditedScope ?? '' };
+      if (id && kept.has(id) && !updated.has(id)) {
+        updated.add(id);
+        await manager.update(PlatformQualification, { id, platformId }, values);
+      } else {
+        await manager.insert(PlatformQualification, { ...values, platformId });
+      }
+    }
+    return dropped.map((q) => q.certificateStorageKey).filter((key): key is string => !!key);
   }
 
   private recordChange(

@@ -142,7 +142,7 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  /** Where delivery files are kept (the local-disk file store); relative to the working directory. */
+  /** Where uploaded files are kept (the local-disk file store); relative to the working directory. */
   @IsString()
   FILE_STORAGE_DIR = '.data/files';
 
@@ -151,6 +151,13 @@ export class EnvironmentVariables {
   @Min(1024)
   @Max(200 * 1024 * 1024)
   DELIVERABLE_MAX_BYTES = 20 * 1024 * 1024;
+
+  /** Largest qualification certificate scan (PDF/JPG/PNG) a platform may upload. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(200 * 1024 * 1024)
+  CERTIFICATE_MAX_BYTES = 10 * 1024 * 1024;
 
   @IsOptional()
   @IsString()

@@ -68,6 +68,8 @@ export const ERROR_HTTP_STATUS = {
   SME_YEAR_CAP_REACHED: 422,
   PLATFORM_YEAR_CAP_REACHED: 422,
   PAIR_ALREADY_SUBSIDISED: 422,
+  // An order whose buyer is not an SME (an institute verifying its result, issue 21): no program covers it.
+  BUYER_NOT_SME: 422,
   // Annual evaluation (SPEC §7): the outcome is not one the grade allows (e.g. KEEP after FAIL).
   EVALUATION_OUTCOME_NOT_ALLOWED: 422,
   // A subsidy rule whose policy names no figure (e.g. 嘉兴's "一定比例") cannot be active until its bureau sets it.

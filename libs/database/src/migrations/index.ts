@@ -24,7 +24,9 @@ import { IpTerms1765452000000 } from './1765452000000-ip-terms';
 import { ResearchDigest1765490000000 } from './1765490000000-research-digest';
 import { WebhookPing1765520000000 } from './1765520000000-webhook-ping';
 import { QuotesByPlatform1765521000000 } from './1765521000000-quotes-by-platform';
+import { QualificationCertificates1765530000000 } from './1765530000000-qualification-certificates';
 import { KeyProjects1765550000000 } from './1765550000000-key-projects';
+import { ResultProposals1765560000000 } from './1765560000000-result-proposals';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
 export const MIGRATIONS = [
@@ -54,5 +56,7 @@ export const MIGRATIONS = [
   ResearchDigest1765490000000,
   WebhookPing1765520000000,
   QuotesByPlatform1765521000000,
+  QualificationCertificates1765530000000,
   KeyProjects1765550000000,
+  ResultProposals1765560000000,
 ];

@@ -181,6 +181,17 @@ export class DemandsService {
     );
   }
 
+  /** Demands published in [start, end) and still OPEN (the research digest pushes them to fitting platforms). */
+  async openPublishedBetween(start: Date, end: Date): Promise<Demand[]> {
+    return this.dataSource
+      .getRepository(Demand)
+      .createQueryBuilder('d')
+      .where('d.published_at >= :start AND d.published_at < :end', { start, end })
+      .andWhere(`d.status = 'OPEN'`)
+      .orderBy('d.published_at', 'ASC')
+      .getMany();
+  }
+
   /** Only drafts are edited: platforms may already have quoted on what an open demand says. */
   async update(ctx: RequestContext, id: string, patch: UpdateDemandDto): Promise<Demand> {
     return withTransaction(this.dataSource, async (manager) => {

@@ -3,7 +3,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { withParentFields } from '@pilotlink/catalogue';
 import { Clock } from '@pilotlink/core';
-import { MatchingService } from '@pilotlink/demand';
+import { DemandsService, MatchingService } from '@pilotlink/demand';
+import type { Actor } from '@pilotlink/identity';
 import { Notifier } from '@pilotlink/notification';
 import { DEFAULT_JOB_OPTIONS, jobId, NotificationJobs, QUEUES, ResearchDigestJob } from '@pilotlink/queue';
 import { Queue } from 'bullmq';
@@ -22,6 +23,8 @@ const MIN_DIGEST_FIT = 0.4;
 export interface DigestPlan {
   periodKey: string;
   results: number;
+  /** New OPEN demands of the period that fit some platform. */
+  demands: number;
   recipients: number;
 }
 
@@ -40,6 +43,7 @@ export class ResearchDigestService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly results: ResultsService,
     private readonly matching: MatchingService,
+    private readonly demands: DemandsService,
     private readonly notifier: Notifier,
     private readonly clock: Clock,
     private readonly settings: DigestSettingsService,
@@ -58,16 +62,26 @@ export class ResearchDigestService {
       const settings = await this.settings.settingsOf([...recipients.byOrg.keys()]);
       const name: keyof NotificationJobs = 'send-research-digest';
       let planned = 0;
-      for (const [orgId, resultIds] of recipients.byOrg) {
+      for (const [orgId, { resultIds, demandIds }] of recipients.byOrg) {
         if ((settings.get(orgId) ?? 'WEEKLY') !== frequency) continue;
-        const data: ResearchDigestJob = { orgId, periodKey: period.key, resultIds: [...resultIds].sort() };
+        const data: ResearchDigestJob = {
+          orgId,
+          periodKey: period.key,
+          resultIds: [...resultIds].sort(),
+          demandIds: [...demandIds].sort(),
+        };
         await this.queue.add(name, data, {
           ...DEFAULT_JOB_OPTIONS,
           jobId: jobId('research-digest', period.key, orgId),
         });
         planned += 1;
       }
-      const plan = { periodKey: period.key, results: recipients.results, recipients: planned };
+      const plan = {
+        periodKey: period.key,
+        results: recipients.results,
+        demands: recipients.demands,
+        recipients: planned,
+      };
       if (plan.recipients) this.logger.log(plan, 'research digest planned');
       plans.push(plan);
     }
@@ -85,14 +99,19 @@ export class ResearchDigestService {
         result.instituteOrgId !== job.orgId &&
         (LIVE_RESULT_STATUSES as readonly string[]).includes(result.status),
     );
-    if (visible.length === 0) return { skipped: 'nothing-visible' as const };
+    // New demands, each as the org may see it now (the demands' one rule); only those still open.
+    const reader = await this.orgActor(job.orgId);
+    const demands = (reader ? await this.demands.visibleMany(reader, job.demandIds ?? []) : []).filter(
+      ({ demand }) => demand.status === 'OPEN' && demand.smeOrgId !== job.orgId,
+    );
+    if (visible.length === 0 && demands.length === 0) return { skipped: 'nothing-visible' as const };
     return this.notifier.deliverOnce({
       recipientOrgId: job.orgId,
       eventKey: `research-digest.${job.periodKey}`,
       eventType: 'research.digest',
       subjectType: 'digest',
       subjectId: job.orgId,
-      ...renderResultDigest(job.periodKey, visible),
+      ...renderResultDigest(job.periodKey, visible, demands),
     });
   }
 
@@ -105,11 +124,12 @@ export class ResearchDigestService {
       .andWhere('r.status IN (:...live)', { live: LIVE_RESULT_STATUSES })
       .andWhere(`r.confidentiality <> 'PRIVATE'`)
       .getMany();
-    const byOrg = new Map<string, Set<string>>();
-    const add = (orgId: string, resultId: string) => {
-      if (!byOrg.has(orgId)) byOrg.set(orgId, new Set());
-      byOrg.get(orgId)!.add(resultId);
+    const byOrg = new Map<string, { resultIds: Set<string>; demandIds: Set<string> }>();
+    const entry = (orgId: string) => {
+      if (!byOrg.has(orgId)) byOrg.set(orgId, { resultIds: new Set(), demandIds: new Set() });
+      return byOrg.get(orgId)!;
     };
+    const add = (orgId: string, resultId: string) => entry(orgId).resultIds.add(resultId);
     for (const result of published) {
       // Matched on what every recipient may see of it: a SUMMARY result on its summary only.
       const view = result.confidentiality === 'PUBLIC' ? 'FULL' : 'SUMMARY';
@@ -118,8 +138,34 @@ export class ResearchDigestService {
       }
       for (const orgId of await this.smesInField(result.fieldCode)) add(orgId, result.id);
     }
-    // Verification (and everything else the view depends on) is checked when each digest is sent.
-    return { results: published.length, byOrg };
+    // New OPEN demands to the platforms whose services fit them, among those the demand's confidentiality
+    // admits (a PRIVATE demand: invited platforms only); the owner never hears of its own.
+    let demandCount = 0;
+    for (const demand of await this.demands.openPublishedBetween(period.start, period.end)) {
+      const fitting = await this.matching.fittingPlatformsFor(demand, MIN_DIGEST_FIT);
+      const views = await this.demands.viewsOf(
+        demand,
+        fitting.map((platform) => platform.platformOrgId),
+      );
+      let told = false;
+      for (const { platformOrgId } of fitting) {
+        if (platformOrgId === demand.smeOrgId || (views.get(platformOrgId) ?? 'NONE') === 'NONE') continue;
+        entry(platformOrgId).demandIds.add(demand.id);
+        told = true;
+      }
+      if (told) demandCount += 1;
+    }
+    // Verification (and everything else the view depends on) is checked again when each digest is sent.
+    return { results: published.length, demands: demandCount, byOrg };
+  }
+
+  /** The org as a reader (no user acts in a digest): its kind and region from its row. */
+  private async orgActor(orgId: string): Promise<Actor | null> {
+    const [org] = await this.dataSource.query<{ kind: Actor['orgKind']; region_code: string }[]>(
+      `SELECT kind, region_code FROM orgs WHERE id = $1`,
+      [orgId],
+    );
+    return org ? { userId: orgId, orgId, orgKind: org.kind, role: 'MEMBER', regionCode: org.region_code } : null;
   }
 
   /** SMEs with a subscription to the result's field or a parent of it (潜在承接企业). */

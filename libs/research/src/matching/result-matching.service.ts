@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { withParentFields } from '@pilotlink/catalogue';
 import { MatchableDemand, MatchingService } from '@pilotlink/demand';
 import type { Actor } from '@pilotlink/identity';
+import { DataSource } from 'typeorm';
 import { ResearchResult } from '../domain/result.entity';
 import { ResultView } from '../domain/result-visibility';
-import { ResultMatchesDto } from '../dto/result-matching.dto';
+import { AdopterMatchDto, ResultMatchesDto } from '../dto/result-matching.dto';
 import { ResultsService } from '../results/results.service';
+import { AdopterSubscription, rankAdopters } from './adopters';
 
 /**
  * A result as matching sees it: what it needs verified (categories, target stage, budget) in place of a
@@ -24,10 +28,14 @@ export function matchableResult(result: ResearchResult, view: Exclude<ResultView
   };
 }
 
-/** Platform services that can verify a result (issue 21), by the demands' matching machinery. */
+/**
+ * Platform services that can verify a result (issue 21), by the demands' matching machinery; and, for the
+ * result's owner, the SMEs that may adopt it.
+ */
 @Injectable()
 export class ResultMatchingService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly results: ResultsService,
     private readonly matching: MatchingService,
   ) {}
@@ -36,6 +44,49 @@ export class ResultMatchingService {
   async matchesFor(actor: Actor, resultId: string, limit = 20): Promise<ResultMatchesDto> {
     const { result, view } = await this.results.get(actor, resultId);
     const matches = await this.matching.matchesForSubject(matchableResult(result, view), limit);
-    return { resultId, ...matches };
+    // Who might adopt a result is the institute's lead to follow, not something to show its competitors.
+    if (result.instituteOrgId !== actor.orgId) return { resultId, ...matches };
+    return { resultId, ...matches, adopters: await this.adoptersOf(result, limit) };
+  }
+
+  /** Verified SMEs whose subscriptions fit the result, best first. */
+  async adoptersOf(result: ResearchResult, limit = 20): Promise<AdopterMatchDto[]> {
+    const rows = await this.dataSource.query<
+      {
+        org_id: string;
+        field_codes: string[];
+        keywords: string[];
+        name: string;
+        region_code: string;
+        tech_sme: boolean;
+      }[]
+    >(
+      `SELECT s.org_id, s.field_codes, s.keywords, o.name, o.region_code, o.tech_sme
+         FROM subscriptions s JOIN orgs o ON o.id = s.org_id
+        WHERE o.kind = 'SME' AND o.verification_status = 'VERIFIED'
+          AND (s.field_codes && $1::text[] OR cardinality(s.keywords) > 0)`,
+      [withParentFields([result.fieldCode])],
+    );
+    const subscriptions: AdopterSubscription[] = rows.map((row) => ({
+      orgId: row.org_id,
+      fieldCodes: row.field_codes,
+      keywords: row.keywords,
+    }));
+    const orgs = new Map(rows.map((row) => [row.org_id, row]));
+    const text = `${result.title}\n${result.summary}\n${result.description}`;
+    return rankAdopters({ fieldCode: result.fieldCode, text }, subscriptions)
+      .slice(0, limit)
+      .map((adopter, i) => {
+        const org = orgs.get(adopter.orgId)!;
+        return {
+          rank: i + 1,
+          score: adopter.score,
+          orgId: adopter.orgId,
+          name: org.name,
+          regionCode: org.region_code.trim(),
+          techSme: org.tech_sme,
+          reasons: adopter.reasons,
+        };
+      });
   }
 }

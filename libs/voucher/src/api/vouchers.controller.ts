@@ -24,6 +24,7 @@ import {
   ApproveApplicationDto,
   HoldDto,
   HoldResponseDto,
+  QuoteVoucherOptionsDto,
   ReasonDto,
   VoucherListQueryDto,
   VoucherOptionsDto,
@@ -123,13 +124,26 @@ export class VouchersController {
   }
 
   @Get('orders/:id/voucher-options')
-  @AllowOrgKinds('SME')
+  @AllowOrgKinds('SME', 'INSTITUTE')
   @ApiOperation({
     summary: 'SME: what each of your vouchers would pay of this order, or why not — best first (就高不重复)',
+    description: 'An institute buying its result’s verification sees buyerIneligible BUYER_NOT_SME and no options.',
   })
   @ApiOkResponse({ type: VoucherOptionsDto })
   options(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<VoucherOptionsDto> {
     return this.holds.options(actor, id);
+  }
+
+  @Get('quotes/:id/voucher-options')
+  @ApiOperation({
+    summary: "The demand's SME: what each of your vouchers would pay were this quote accepted — best first",
+    description:
+      'A preview by the same rules and caps as GET /orders/:id/voucher-options, against the quote price; ' +
+      'nothing is created or held. Anyone else (the quoting platform included) → 404.',
+  })
+  @ApiOkResponse({ type: QuoteVoucherOptionsDto })
+  quoteOptions(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string): Promise<QuoteVoucherOptionsDto> {
+    return this.holds.quoteOptions(actor, id);
   }
 
   @Post('orders/:id/voucher-hold')

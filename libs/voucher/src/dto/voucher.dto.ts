@@ -165,4 +165,27 @@ export class VoucherOptionsDto {
   @ApiProperty() orderAmountFen: number;
   @ApiProperty({ nullable: true, type: HoldResponseDto }) currentHold: HoldResponseDto | null;
   @ApiProperty({ type: [VoucherOptionDto] }) options: VoucherOptionDto[];
+  @ApiPropertyOptional({
+    enum: ['BUYER_NOT_SME'],
+    description:
+      'Set when no voucher can apply to this order whatever the program: BUYER_NOT_SME — the buyer is not an SME ' +
+      '(an institute verifying its research result); vouchers are for SMEs by every program’s SME eligibility',
+  })
+  buyerIneligible?: 'BUYER_NOT_SME';
+  @ApiPropertyOptional({ description: 'Why, in Chinese, for the portal' }) buyerIneligibleMessage?: string;
+}
+
+export class QuoteVoucherOptionsDto {
+  @ApiProperty({ format: 'uuid' }) quoteId: string;
+  @ApiProperty({ description: "The quote's price, fen: the amount the order would have" }) quoteAmountFen: number;
+  @ApiProperty({
+    description:
+      'What the best voucher would pay were this quote accepted now, fen (0 when none can): an estimate — the ' +
+      'hold placed on the order is computed again then, against the balances and caps of that moment.',
+  })
+  estimatedSubsidyFen: number;
+  @ApiProperty({ nullable: true, type: String, description: 'The program of that voucher' })
+  bestProgramName: string | null;
+  @ApiProperty({ type: [VoucherOptionDto], description: 'Each voucher, best first (就高不重复), or why not' })
+  options: VoucherOptionDto[];
 }

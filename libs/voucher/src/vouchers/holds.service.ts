@@ -9,13 +9,13 @@ import { HoldCaps, holdAmount, HoldLimit } from '../domain/caps';
 import { IneligibleReason, ineligibleReasons } from '../domain/eligibility';
 import { rankOptions, VoucherOption } from '../domain/best-option';
 import { voucherStatusFor } from '../domain/voucher-state';
-import { HoldResponseDto, VoucherOptionsDto } from '../dto/voucher.dto';
+import { HoldResponseDto, QuoteVoucherOptionsDto, VoucherOptionDto, VoucherOptionsDto } from '../dto/voucher.dto';
 import { VoucherProgram } from '../entities/voucher-program.entity';
 import { Voucher, VoucherHold } from '../entities/voucher.entity';
 import { Ledger } from '../ledger/ledger.service';
 import { VoucherEvents } from '../voucher-events';
 import { CapCounters, CapsUsed, capsUsedJson, capsUsedOf, pairKey } from './cap-counters';
-import { OrderFacts, orderFacts, orderPartiesRelated, partiesRelated, partyFactsJson } from './order-facts';
+import { OrderFacts, orderFacts, orderPartiesRelated, partiesRelated, partyFactsJson, quoteFacts } from './order-facts';
 import type { PartyFacts } from '../domain/related-party';
 
 const LIMIT_REASON: Record<Exclude<HoldLimit, 'RULE'>, IneligibleReason> = {
@@ -29,6 +29,9 @@ const REASON_MESSAGES: Partial<Record<IneligibleReason, string>> = {
   RELATED_PARTY: 'The SME and the platform are related parties (关联交易): no voucher may be used',
   ORDER_STATE: 'A voucher is applied before the order is completed',
 };
+
+const BUYER_NOT_SME_MESSAGE =
+  '委托方不是中小企业（科研院所验证成果），不符合任何券种的企业资格条件，不能使用创新券/中试服务券';
 
 /** What a voucher would do for an order: its amount and bound, or why it cannot. */
 interface Assessment {
@@ -62,9 +65,50 @@ export class HoldsService implements OnModuleInit {
   async options(actor: Actor, orderId: string): Promise<VoucherOptionsDto> {
     const manager = this.dataSource.manager;
     const facts = await this.smeOrder(manager, actor, orderId);
+    if (facts.buyerKind !== 'SME') {
+      return {
+        orderId,
+        orderAmountFen: facts.agreedAmountFen,
+        currentHold: null,
+        options: [],
+        buyerIneligible: 'BUYER_NOT_SME',
+        buyerIneligibleMessage: BUYER_NOT_SME_MESSAGE,
+      };
+    }
+    const current = await this.liveHold(manager, orderId);
+    return {
+      orderId,
+      orderAmountFen: facts.agreedAmountFen,
+      currentHold: current ? toHoldDto(current) : null,
+      options: await this.rankedOptions(manager, facts),
+    };
+  }
+
+  /**
+   * The buyer's preview of a quote: what each of its vouchers would pay were the quote accepted at its
+   * price, by the same rules and caps as an order's options. Nothing is created or held. Anyone but the
+   * demand's SME gets 404.
+   */
+  async quoteOptions(actor: Actor, quoteId: string): Promise<QuoteVoucherOptionsDto> {
+    const manager = this.dataSource.manager;
+    const facts = await quoteFacts(manager, quoteId);
+    if (!facts || facts.smeOrgId !== actor.orgId) throw new NotFoundError('Quote');
+    const options = await this.rankedOptions(manager, facts);
+    const best = options.find((o) => o.best) ?? null;
+    return {
+      quoteId,
+      quoteAmountFen: facts.agreedAmountFen,
+      estimatedSubsidyFen: best?.amountFen ?? 0,
+      bestProgramName: best?.programName ?? null,
+      options,
+    };
+  }
+
+  /** Each of the SME's vouchers against the order's (or would-be order's) facts, the best first. */
+  private async rankedOptions(manager: EntityManager, facts: OrderFacts): Promise<VoucherOptionDto[]> {
     const related = await orderPartiesRelated(manager, facts);
     const vouchers = await manager.find(Voucher, {
-      where: { smeOrgId: actor.orgId },
+      where: { smeOrgId: facts.smeOrgId },
       order: { validUntil: 'ASC', id: 'ASC' },
     });
     const programs = await this.programsOf(manager, vouchers);
@@ -72,7 +116,6 @@ export class HoldsService implements OnModuleInit {
       manager,
       vouchers.map((v) => v.id),
     );
-    const current = await this.liveHold(manager, orderId);
     const usedByProgram = new Map<string, CapsUsed>();
     for (const programId of programs.keys())
       usedByProgram.set(programId, await this.caps.used(manager, programId, facts));
@@ -93,27 +136,22 @@ export class HoldsService implements OnModuleInit {
     }
     const ranked = rankOptions(options);
     const byId = new Map(vouchers.map((v) => [v.id, v]));
-    return {
-      orderId,
-      orderAmountFen: facts.agreedAmountFen,
-      currentHold: current ? toHoldDto(current) : null,
-      options: ranked.map((option, i) => {
-        const voucher = byId.get(option.voucherId)!;
-        const program = programs.get(voucher.programId)!;
-        return {
-          voucherId: voucher.id,
-          code: voucher.code,
-          programId: program.id,
-          programName: program.name,
-          redemptionMode: program.redemptionMode,
-          amountFen: option.amountFen,
-          limitedBy: assessed.get(voucher.id)!.limitedBy,
-          reasons: option.reasons,
-          validUntil: voucher.validUntil,
-          best: i === 0 && option.reasons.length === 0 && option.amountFen > 0,
-        };
-      }),
-    };
+    return ranked.map((option, i) => {
+      const voucher = byId.get(option.voucherId)!;
+      const program = programs.get(voucher.programId)!;
+      return {
+        voucherId: voucher.id,
+        code: voucher.code,
+        programId: program.id,
+        programName: program.name,
+        redemptionMode: program.redemptionMode,
+        amountFen: option.amountFen,
+        limitedBy: assessed.get(voucher.id)!.limitedBy,
+        reasons: option.reasons,
+        validUntil: voucher.validUntil,
+        best: i === 0 && option.reasons.length === 0 && option.amountFen > 0,
+      };
+    });
   }
 
   /** The SME places one of its vouchers on one of its orders. */
@@ -124,6 +162,7 @@ export class HoldsService implements OnModuleInit {
       const party = facts ? partyOf(ctx.actor, facts) : null;
       if (!facts || !party) throw new NotFoundError('Order');
       if (party !== 'SME') throw new DomainError('FORBIDDEN', 'Only the SME applies its vouchers');
+      if (facts.buyerKind !== 'SME') throw new DomainError('BUYER_NOT_SME', BUYER_NOT_SME_MESSAGE);
       const found = await this.lockVoucherForOrder(manager, voucherId, facts);
       if (!found || found.voucher.smeOrgId !== ctx.actor.orgId) throw new NotFoundError('Voucher');
       const { voucher, program, availableFen, used, related } = found;

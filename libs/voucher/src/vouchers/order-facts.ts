@@ -23,6 +23,8 @@ export interface OrderFacts {
   subject: EligibilityFacts['service'];
   platform: EligibilityFacts['platform'];
   sme: EligibilityFacts['sme'];
+  /** The buyer's org kind: an institute buying a result's verification is no SME (issue 21). */
+  buyerKind: string;
 }
 
 interface OrderFactsRow {
@@ -52,6 +54,7 @@ interface OrderFactsRow {
   tech_sme: boolean;
   is_team: boolean;
   sme_region: string;
+  buyer_kind: string;
 }
 
 /**
@@ -71,7 +74,7 @@ export async function orderFacts(manager: EntityManager, orderId: string, lock =
                       AND es.status = 'PUBLISHED' AND es.voucher_eligible) AS equipment_sharing_eligible,
             (SELECT h.id FROM voucher_holds h WHERE h.order_id = o.id AND h.status <> 'RELEASED') AS live_hold_id,
             p.status AS platform_status, p.recognition_level, p.field_codes AS platform_fields,
-            sme.tech_sme, sme.is_team, sme.region_code AS sme_region
+            sme.tech_sme, sme.is_team, sme.region_code AS sme_region, sme.kind AS buyer_kind
        FROM orders o
        JOIN platforms p ON p.id = o.platform_id
        JOIN orgs sme ON sme.id = o.sme_org_id
@@ -80,7 +83,36 @@ export async function orderFacts(manager: EntityManager, orderId: string, lock =
       WHERE o.id = $1 ${lock ? 'FOR UPDATE OF o' : ''}`,
     [orderId],
   );
-  if (!row) return null;
+  return row ? factsOf(row) : null;
+}
+
+/**
+ * The facts an order from this quote would have (its price, the demand's SME, the service it is delivered
+ * under or the demand's category and field), for a voucher preview before acceptance. The would-be order
+ * is REQUESTED and, not existing yet, holds nothing.
+ */
+export async function quoteFacts(manager: EntityManager, quoteId: string): Promise<OrderFacts | null> {
+  const [row] = await manager.query<OrderFactsRow[]>(
+    `SELECT q.id, 'REQUESTED' AS status, d.sme_org_id, q.platform_id, q.platform_org_id,
+            q.price_fen AS agreed_amount_fen, 0::bigint AS voucher_deduction_fen, '' AS contract_number,
+            NULL::timestamptz AS completed_at, NULL::timestamptz AS delivered_at, NULL::timestamptz AS started_at,
+            s.category AS service_category, s.field_codes AS service_fields, s.voucher_eligible, s.lead_time_days,
+            d.categories AS demand_categories, d.field_code AS demand_field,
+            false AS is_reservation, false AS equipment_sharing_eligible, NULL::uuid AS live_hold_id,
+            p.status AS platform_status, p.recognition_level, p.field_codes AS platform_fields,
+            sme.tech_sme, sme.is_team, sme.region_code AS sme_region
+       FROM quotes q
+       JOIN demands d ON d.id = q.demand_id
+       JOIN platforms p ON p.id = q.platform_id
+       JOIN orgs sme ON sme.id = d.sme_org_id
+       LEFT JOIN services s ON s.id = q.service_id
+      WHERE q.id = $1`,
+    [quoteId],
+  );
+  return row ? factsOf(row) : null;
+}
+
+function factsOf(row: OrderFactsRow): OrderFacts {
   return {
     id: row.id,
     status: row.status,
@@ -98,6 +130,7 @@ export async function orderFacts(manager: EntityManager, orderId: string, lock =
     subject: subjectOf(row),
     platform: { id: row.platform_id, status: row.platform_status, recognitionLevel: row.recognition_level },
     sme: { techSme: row.tech_sme, isTeam: row.is_team, regionCode: row.sme_region },
+    buyerKind: row.buyer_kind,
   };
 }
 

@@ -1,15 +1,18 @@
-import { Button, Card, Tag } from 'antd';
+import { Button, Card, Tag, Typography } from 'antd';
 import type { CSSProperties } from 'react';
 import { Link } from 'react-router-dom';
 import type { Order } from '../../shared/api-types';
 import { getSession } from '../../shared/api';
 import { label } from '../../shared/labels';
-import { ORDER_STATUS } from '../../shared/labels/booking';
+import { ORDER_ACTION, ORDER_STATUS } from '../../shared/labels/booking';
 import { yuan } from '../../shared/money';
 import { LoadedTable } from '../../shared/LoadedTable';
 import { usePagedLoad } from '../../shared/usePagedLoad';
 
-/** The signed-in org's orders (SME or platform), a page at a time, each linking to its order page. */
+/**
+ * The signed-in org's orders (SME or platform), a page at a time, each linking to its order page with what
+ * is up to you there.
+ */
 export function OrdersCard({ testId, narrow, style }: { testId?: string; narrow?: boolean; style?: CSSProperties }) {
   const orders = usePagedLoad<'OrderPageDto'>('/orders');
   const sme = getSession()?.org.kind === 'SME';
@@ -40,6 +43,20 @@ export function OrdersCard({ testId, narrow, style }: { testId?: string; narrow?
           },
           { title: '金额', dataIndex: 'agreedAmountFen', render: (f: number) => yuan(f) },
           { title: '状态', dataIndex: 'status', render: (s: string) => <Tag>{label(ORDER_STATUS, s)}</Tag> },
+          {
+            title: '待您处理',
+            key: 'next',
+            render: (_: unknown, o: Order) =>
+              o.availableActions && o.availableActions.length > 0 ? (
+                <Link to={`/orders/${o.id}`} data-testid="order-next">
+                  {o.availableActions
+                    .map((a) => (a === 'start' && o.status === 'DISPUTED' ? '返工' : ORDER_ACTION[a]))
+                    .join('、')}
+                </Link>
+              ) : (
+                <Typography.Text type="secondary">—</Typography.Text>
+              ),
+          },
         ]}
       />
     </Card>

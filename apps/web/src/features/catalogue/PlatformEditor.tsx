@@ -48,7 +48,7 @@ export function PlatformEditor({ platform, onChanged }: { platform: Platform; on
       >
         <PlatformFields />
         <Divider style={{ margin: '8px 0 16px' }} />
-        <QualificationsField />
+        <QualificationsField platform={platform} disabled={frozen} onUploaded={onChanged} />
         <Button type="primary" htmlType="submit" loading={busy} style={{ marginTop: 16 }}>
           保存平台信息
         </Button>

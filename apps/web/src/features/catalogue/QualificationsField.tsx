@@ -1,13 +1,24 @@
 import { Button, Card, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import { options } from '../../shared/labels';
 import { QUALIFICATION_KIND } from '../../shared/labels/catalogue';
+import { CertificateUpload } from './CertificateUpload';
+import type { Platform } from './platform-form';
 
 /**
  * The platform's qualifications (资质: CMA, CNAS, ISO 17025 …) as a list inside a platform form: kind,
- * certificate number, accredited scope and expiry. Saving replaces the whole list. The API keeps no
- * certificate scans (it has no upload route for them), so none is asked for here.
+ * certificate number, accredited scope and expiry. Saving replaces the list; a saved qualification keeps
+ * its id (and its certificate scan). Editing a saved platform, each saved qualification takes its scan.
  */
-export function QualificationsField() {
+export function QualificationsField({
+  platform,
+  disabled,
+  onUploaded,
+}: {
+  platform?: Platform;
+  disabled?: boolean;
+  onUploaded?: () => void;
+}) {
+  const form = Form.useFormInstance();
   return (
     <Form.List name="qualifications">
       {(items, { add, remove }) => (
@@ -50,9 +61,26 @@ export function QualificationsField() {
                   <DatePicker />
                 </Form.Item>
               </Space>
-              <Form.Item name={[item.name, 'accreditedScope']} label="认可范围" style={{ marginBottom: 0 }}>
+              <Form.Item name={[item.name, 'id']} hidden>
+                <Input />
+              </Form.Item>
+              <Form.Item name={[item.name, 'accreditedScope']} label="认可范围">
                 <Input.TextArea rows={2} maxLength={2000} placeholder="如：纺织品 色牢度、断裂强力、透湿量检测" />
               </Form.Item>
+              {(() => {
+                const id = form.getFieldValue(['qualifications', item.name, 'id']) as string | undefined;
+                const saved = platform?.qualifications.find((q) => q.id === id);
+                return platform && saved ? (
+                  <CertificateUpload
+                    platformId={platform.id}
+                    qualification={saved}
+                    disabled={disabled}
+                    onUploaded={onUploaded ?? (() => undefined)}
+                  />
+                ) : (
+                  <Typography.Text type="secondary">保存后可上传该资质的证书扫描件（PDF、JPG 或 PNG）</Typography.Text>
+                );
+              })()}
             </Card>
           ))}
           <Button onClick={() => add({ kind: 'CMA' })}>添加资质</Button>

@@ -29,7 +29,9 @@ export function platformBody(v: PlatformFormValues): CreateBody {
     description: v.description ?? '',
     contactName: blankToUndefined(v.contactName),
     contactPhone: blankToUndefined(v.contactPhone),
+    // A saved qualification is sent back by id, so it keeps its certificate scan.
     qualifications: (v.qualifications ?? []).map((q) => ({
+      ...(q.id ? { id: q.id } : {}),
       kind: q.kind,
       certificateNo: q.certificateNo,
       accreditedScope: q.accreditedScope ?? '',
@@ -51,6 +53,7 @@ export function platformValues(p: Platform): PlatformFormValues {
     contactName: p.contactName ?? undefined,
     contactPhone: p.contactPhone ?? undefined,
     qualifications: p.qualifications.map((q) => ({
+      id: q.id,
       kind: q.kind,
       certificateNo: q.certificateNo,
       accreditedScope: q.accreditedScope,

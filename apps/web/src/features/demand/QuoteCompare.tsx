@@ -1,7 +1,7 @@
 import { Alert, App as AntApp, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../shared/api';
+import { api, Schema } from '../../shared/api';
 import type { Demand, Quote, QuotePage } from '../../shared/api-types';
 import { errorText } from '../../shared/errors';
 import { ipTermsText } from '../../shared/ipTerms';
@@ -22,10 +22,11 @@ function responseTime(minutes: number | null | undefined): string {
 }
 
 /**
- * The quotes on one demand side by side: price, timeline, scope, the platform's rating and response
- * time; from here the SME accepts, asks for a revision (while the demand is open) or declines with a reason.
- * A 揭榜挂帅 challenge's proposals are awarded (选定) until its award window ends — then the card says why not;
- * revisions are asked only while proposals are taken (the platforms cannot revise after the deadline).
+ * The quotes on one demand side by side: price, the subsidy the SME's best voucher would give, timeline, scope,
+ * the platform's rating and response time; from here the SME accepts, asks for a revision (while the demand is
+ * open) or declines with a reason. A 揭榜挂帅 challenge's proposals are awarded (选定) until its award window
+ * ends — then the card says why not; revisions are asked only while proposals are taken (the platforms cannot
+ * revise after the deadline).
  */
 export function QuoteCompare({ demandId, demand }: { demandId: string; demand?: Demand }) {
   const open = demand?.status === 'OPEN';
@@ -42,6 +43,15 @@ export function QuoteCompare({ demandId, demand }: { demandId: string; demand?: 
     const rows = await Promise.all(ids.map((pid) => api<PublicPlatform>(`/platforms/${pid}`)));
     return new Map(rows.map((p) => [p.id, p]));
   }, [platformIds]);
+  // What the SME's best voucher would pay on each quote (the quote-level preview; nothing is held).
+  const quoteIds = (quotes.data?.items ?? []).map((q) => q.id).join(',');
+  const subsidies = useLoad(async () => {
+    const ids = quoteIds ? quoteIds.split(',') : [];
+    const rows = await Promise.all(
+      ids.map((qid) => api<Schema<'QuoteVoucherOptionsDto'>>(`/quotes/${qid}/voucher-options`)),
+    );
+    return new Map(rows.map((r) => [r.quoteId, r]));
+  }, [quoteIds]);
   const [acting, setActing] = useState<{ quote: Quote; action: 'revise' | 'decline' }>();
   const nameOf = (q: Quote) => platforms.data?.get(q.platformId)?.name ?? '平台';
   const accept = async (quote: Quote) => {
@@ -74,7 +84,7 @@ export function QuoteCompare({ demandId, demand }: { demandId: string; demand?: 
         type="info"
         showIcon
         style={{ marginBottom: 12 }}
-        message="服务券补贴在接受报价、生成订单后计算：订单页的结算区会列出每张服务券可抵扣的金额（就高不重复）。"
+        message="“预计补贴”按您现有服务券的规则与额度估算（就高不重复），不占用额度；接受报价后在订单页选择服务券时按当时余额与限额确定。"
       />
       <Table
         rowKey="id"
@@ -83,7 +93,7 @@ export function QuoteCompare({ demandId, demand }: { demandId: string; demand?: 
         loading={quotes.loading || platforms.loading}
         dataSource={items}
         pagination={false}
-        scroll={{ x: 960 }}
+        scroll={{ x: 1080 }}
         locale={{
           emptyText: (
             <Empty
@@ -118,6 +128,26 @@ export function QuoteCompare({ demandId, demand }: { demandId: string; demand?: 
             ),
           },
           { title: '服务范围', dataIndex: 'scope', width: 220 },
+          {
+            title: '预计补贴',
+            key: 'subsidy',
+            render: (_: unknown, q: Quote) => {
+              const preview = subsidies.data?.get(q.id);
+              if (subsidies.error) return <Typography.Text type="secondary">暂不可估算</Typography.Text>;
+              if (!preview) return '…';
+              if (preview.options.length === 0) return <Typography.Text type="secondary">暂无服务券</Typography.Text>;
+              return preview.estimatedSubsidyFen > 0 ? (
+                <Space direction="vertical" size={0} data-testid="quote-subsidy">
+                  <Typography.Text strong>{yuan(preview.estimatedSubsidyFen)}</Typography.Text>
+                  <Typography.Text type="secondary">{preview.bestProgramName}</Typography.Text>
+                </Space>
+              ) : (
+                <Typography.Text type="secondary" data-testid="quote-subsidy">
+                  不可用券
+                </Typography.Text>
+              );
+            },
+          },
           {
             title: '平台评分',
             key: 'rating',

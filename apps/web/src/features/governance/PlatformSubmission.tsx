@@ -1,5 +1,6 @@
 import { Alert, Descriptions, Table, Tag } from 'antd';
 import { api, Schema } from '../../shared/api';
+import { DownloadButton } from '../../shared/DownloadButton';
 import { FieldNode, useIndustryFields } from '../../shared/fieldTree';
 import { useLoad } from '../../shared/useLoad';
 
@@ -8,7 +9,8 @@ const fieldNames = (nodes: FieldNode[] = []): Record<string, string> =>
 
 /**
  * Bureau: what a platform declares (type, operating model, fields, region, contact) and its
- * qualifications with scope and expiry — read before listing it or sending it back.
+ * qualifications with scope, expiry and the certificate scan to download — read before listing it or
+ * sending it back.
  */
 export function PlatformSubmission({ id }: { id: string }) {
   const platform = useLoad(() => api<Schema<'PlatformResponseDto'>>(`/platforms/${id}`), [id]);
@@ -37,8 +39,9 @@ export function PlatformSubmission({ id }: { id: string }) {
         </Descriptions.Item>
       </Descriptions>
       <Table
-        rowKey="certificateNo"
+        rowKey="id"
         size="small"
+        data-testid="submission-qualifications"
         pagination={false}
         dataSource={p.qualifications}
         locale={{ emptyText: '未填报资质' }}
@@ -50,6 +53,23 @@ export function PlatformSubmission({ id }: { id: string }) {
             title: '有效期至',
             dataIndex: 'validUntil',
             render: (d: string, q) => (q.expired ? <Tag color="error">{d} 已过期</Tag> : d),
+          },
+          {
+            title: '证书扫描件',
+            key: 'certificate',
+            render: (_: unknown, q) =>
+              q.certificate ? (
+                <DownloadButton
+                  path={`/platforms/${p.id}/qualifications/${q.id}/certificate`}
+                  query={{}}
+                  filename={q.certificate.fileName}
+                  testId="certificate-download"
+                >
+                  下载 {q.certificate.fileName}
+                </DownloadButton>
+              ) : (
+                <Tag color="warning">未上传</Tag>
+              ),
           },
         ]}
       />

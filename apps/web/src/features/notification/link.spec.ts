@@ -77,6 +77,16 @@ describe('notificationLink: the page of what a notification is about', () => {
     );
   });
 
+  it('a digest of new demands only leads the platform to its demand hall', () => {
+    const digest = n({
+      eventType: 'research.digest',
+      subjectType: 'digest',
+      subjectId: 'org',
+      data: { demands: [{}] },
+    });
+    expect(notificationLink(digest, 'PLATFORM_OPERATOR')).toBe('/platform');
+  });
+
   it('results, policy notices, programs and platforms lead to their pages', () => {
     const other = (eventType: string, data: Record<string, unknown>) =>
       n({ eventType, subjectType: 'voucher', subjectId: 'x', data });

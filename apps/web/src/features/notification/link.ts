@@ -30,7 +30,7 @@ const HOME: Record<OrgKind, string> = {
  * - `voucher.*` with data.orderId (holds, claims) → the order for its parties; a bureau's claims tab.
  *   Applications → the bureau's applications tab / the SME's home; other voucher events → the role's home
  *   (a bureau's claims tab for claim events).
- * - `research.digest` → the one result it lists, or the results page.
+ * - `research.digest` → the one result it lists, or the results page; a digest of new demands only → the hall.
  * - `program.*` → the bureau's programs tab; `platform.*` (data.platformId) → the platform's page;
  *   `result.*` / `policy.*` → the result / the policy notice. Anything else: the order in its data, or home.
  *
@@ -83,6 +83,9 @@ function voucherLink(
 
 function digestLink(data: Record<string, unknown>): string {
   const results: unknown[] = Array.isArray(data.results) ? data.results : [];
+  const demands: unknown[] = Array.isArray(data.demands) ? data.demands : [];
+  // Only new demands: the platform quotes on them from its workbench's 需求大厅.
+  if (results.length === 0 && demands.length > 0) return '/platform';
   const link = results.length === 1 ? (results[0] as { link?: unknown }).link : undefined;
   return typeof link === 'string' ? link : '/results';
 }

@@ -16,6 +16,7 @@ import { yuan } from '../../shared/money';
 import { useLoad } from '../../shared/useLoad';
 import { ResultMatches } from './ResultMatches';
 import { KeyProjectTracking } from '../governance/KeyProjectTracking';
+import { ResultProposals } from './ResultProposals';
 
 type Result = Schema<'ResultResponseDto'>;
 
@@ -27,6 +28,14 @@ export function ResultPage() {
   const { id } = useParams();
   const result = useLoad(() => api<Result>(`/results/${id}`), [id]);
   const act = useAction();
+  const signedIn = !!getSession();
+  const matches = useLoad(
+    () =>
+      signedIn
+        ? api<Schema<'ResultMatchesDto'>>(`/results/${id}/matches`, { query: { limit: 10 } })
+        : Promise.resolve(undefined),
+    [id, signedIn],
+  );
   const r = result.data;
   if (result.error) return <Alert type="error" showIcon message={result.error} />;
   if (!r) return <Spin />;
@@ -34,6 +43,7 @@ export function ResultPage() {
     if (await act(() => api(`/results/${r.id}/nda`, { method: 'POST' }), '已签署保密协议')) result.reload();
   };
   const kind = getSession()?.org.kind;
+  const owner = r.view === 'FULL' && r.instituteOrgId === getSession()?.org.id;
   return (
     <Card title={r.title} extra={<Tag>{label(RESULT_STATUS, r.status)}</Tag>} data-testid="result-page">
       {kind && r.status !== 'DRAFT' && (
@@ -100,7 +110,10 @@ export function ResultPage() {
           </>
         )}
       </Descriptions>
-      {kind && <ResultMatches resultId={r.id} />}
+      {(owner || kind === 'PLATFORM_OPERATOR') && r.status !== 'DRAFT' && (
+        <ResultProposals result={r} owner={owner} adopters={matches.data?.adopters ?? []} />
+      )}
+      {kind && <ResultMatches matches={matches} />}
     </Card>
   );
 }

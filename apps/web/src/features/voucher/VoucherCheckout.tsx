@@ -34,7 +34,9 @@ export function VoucherCheckout({ orderId, onHeld }: { orderId: string; onHeld: 
   return (
     <Card title="使用服务券" size="small" loading={options.loading} data-testid="voucher-checkout">
       {options.error && <Alert type="error" message={options.error} />}
-      {data?.currentHold ? (
+      {data?.buyerIneligible ? (
+        <Alert type="info" showIcon message="本订单不适用服务券" description={data.buyerIneligibleMessage} />
+      ) : data?.currentHold ? (
         <Alert
           type="success"
           showIcon

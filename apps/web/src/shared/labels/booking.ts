@@ -27,3 +27,15 @@ export const WEEKDAY_LABEL: Record<string, string> = {
   SAT: '周六',
   SUN: '周日',
 };
+
+/** Order actions as buttons (POST /orders/:id/{action}); `start` from DISPUTED reads as rework. */
+export const ORDER_ACTION: Record<string, string> = {
+  accept: '接单',
+  reject: '拒绝接单',
+  contract: '确认合同',
+  start: '开始服务',
+  deliver: '上传验收报告并交付',
+  complete: '确认验收',
+  cancel: '取消订单',
+  dispute: '对交付提出异议',
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ORDER_STATUSES } from '../../../../../libs/booking/src/domain/order';
+import { ORDER_ACTIONS, ORDER_STATUSES } from '../../../../../libs/booking/src/domain/order';
 import { RESERVATION_STATUSES } from '../../../../../libs/booking/src/domain/reservation';
 import { WEEKDAYS } from '../../../../../libs/booking/src/domain/availability';
 import {
@@ -53,7 +53,7 @@ import {
   CLAIM_STATUSES,
   VOUCHER_STATUSES,
 } from '../../../../../libs/voucher/src/domain/voucher-state';
-import { ORDER_STATUS, RESERVATION_STATUS, WEEKDAY_LABEL } from './booking';
+import { ORDER_ACTION, ORDER_STATUS, RESERVATION_STATUS, WEEKDAY_LABEL } from './booking';
 import {
   OPERATING_MODEL,
   PLATFORM_STATUS,
@@ -113,6 +113,7 @@ const sorted = (keys: readonly string[]) => [...keys].sort();
 describe('portal labels', () => {
   it.each([
     ['ORDER_STATUS', ORDER_STATUS, ORDER_STATUSES],
+    ['ORDER_ACTION', ORDER_ACTION, ORDER_ACTIONS],
     ['RESERVATION_STATUS', RESERVATION_STATUS, RESERVATION_STATUSES],
     ['WEEKDAY_LABEL', WEEKDAY_LABEL, WEEKDAYS],
     ['SERVICE_CATEGORY', SERVICE_CATEGORY, SERVICE_CATEGORIES],
