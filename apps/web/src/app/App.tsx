@@ -1,14 +1,11 @@
-import { Button, Grid, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Grid, Layout, Spin } from 'antd';
 import { ComponentType, lazy, Suspense } from 'react';
-import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
-import { setSession } from '../shared/api';
+import { Navigate, Route, Routes } from 'react-router-dom';
 import { HomePage } from '../features/catalogue/HomePage';
 // The header's bell (and with it the notifications page) is in the entry chunk anyway.
 import { NotificationsPage } from '../features/notification/NotificationsPage';
-import { NotificationBell } from '../features/notification/NotificationBell';
-import { useSession } from '../shared/session';
-import { ROLE_LABEL } from '../shared/labels/identity';
 import { RequireRole } from './RequireRole';
+import { AppHeader } from './AppHeader';
 
 /** A page loaded with its role area's chunk the first time it is shown (the home page ships in the entry). */
 function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string) {
@@ -43,66 +40,12 @@ const pageLoading = (
 );
 
 export function App() {
-  const session = useSession();
-  const navigate = useNavigate();
-  const location = useLocation();
-  const kind = session?.org.kind;
-  // On a phone the org name would squeeze the menu out of the header.
+  // On a phone the page keeps a narrow margin: every pixel of 375 counts.
   const wide = Grid.useBreakpoint().md ?? true;
-  const items = [
-    { key: '/', label: <Link to="/">找服务</Link> },
-    { key: '/results', label: <Link to="/results">科技成果</Link> },
-    { key: '/policies', label: <Link to="/policies">政策资讯</Link> },
-    ...(kind === 'INSTITUTE' ? [{ key: '/institute', label: <Link to="/institute">成果工作台</Link> }] : []),
-    ...(kind === 'SME' ? [{ key: '/sme', label: <Link to="/sme">我的需求与服务券</Link> }] : []),
-    ...(kind === 'PLATFORM_OPERATOR' ? [{ key: '/platform', label: <Link to="/platform">平台工作台</Link> }] : []),
-    ...(kind === 'BUREAU' || kind === 'ADMIN' ? [{ key: '/bureau', label: <Link to="/bureau">监管工作台</Link> }] : []),
-    ...(kind === 'ADMIN' ? [{ key: '/admin', label: <Link to="/admin">运营管理</Link> }] : []),
-  ];
-  const selected = items.map((i) => i.key).filter((k) => k !== '/' && location.pathname.startsWith(k));
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '0 16px', flexWrap: 'nowrap' }}>
-        <Link to="/" style={{ color: '#fff', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap' }}>
-          中试通
-        </Link>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={selected.length ? selected : [location.pathname === '/' ? '/' : '']}
-          items={items}
-          style={{ flex: 1, minWidth: 0 }}
-        />
-        {session ? (
-          <Space>
-            <NotificationBell />
-            {wide && (
-              <Typography.Text style={{ color: '#fff' }} data-testid="whoami">
-                {session.org.name}（{ROLE_LABEL[session.org.kind] ?? session.org.kind}）
-              </Typography.Text>
-            )}
-            <Button
-              size="small"
-              onClick={() => {
-                setSession(null);
-                navigate('/');
-              }}
-            >
-              退出
-            </Button>
-          </Space>
-        ) : (
-          <Space>
-            <Button size="small" onClick={() => navigate('/login')}>
-              登录
-            </Button>
-            <Button size="small" type="primary" onClick={() => navigate('/register')}>
-              注册
-            </Button>
-          </Space>
-        )}
-      </Layout.Header>
-      <Layout.Content style={{ padding: 16, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
+      <AppHeader />
+      <Layout.Content style={{ padding: wide ? 16 : 8, maxWidth: 1280, width: '100%', margin: '0 auto' }}>
         <Suspense fallback={pageLoading}>
           <Routes>
             <Route path="/" element={<HomePage />} />

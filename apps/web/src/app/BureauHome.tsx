@@ -10,12 +10,15 @@ import { MyRoleProvider } from '../features/identity/roles';
 import { OrgCorrectionsReview } from '../features/identity';
 import { AuditTrail } from '../features/audit/AuditTrail';
 import { PolicyAdmin } from '../features/research/PolicyAdmin';
+import { useSearchParams } from 'react-router-dom';
 import { KeyProjectsBoard } from '../features/governance/KeyProjectsBoard';
 import { useSession } from '../shared/session';
 
 /** Bureau: verify orgs, review claims (checks and flags beside them), and the dashboard. */
 export function BureauHome() {
   const session = useSession();
+  // A notification opens the tab of what it is about (`/bureau?tab=claims`).
+  const [params] = useSearchParams();
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -23,7 +26,7 @@ export function BureauHome() {
       </Typography.Title>
       <MyRoleProvider>
         <Tabs
-          defaultActiveKey="dashboard"
+          defaultActiveKey={params.get('tab') ?? 'dashboard'}
           destroyInactiveTabPane
           items={[
             { key: 'dashboard', label: '数据看板', children: <Dashboard /> },

@@ -70,10 +70,13 @@ export function onSession(listener: (s: Session | null) => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** A request's query string, by parameter; empty values are left out. */
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
 interface RequestOptions {
   method?: string;
   body?: unknown;
-  query?: Record<string, string | number | boolean | undefined | null>;
+  query?: Query;
   form?: FormData;
   idempotent?: boolean;
 }
@@ -195,13 +198,21 @@ export async function download(
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
+/** Pages listItems reads at most (100 rows each): a runaway total cannot loop forever. */
+const LIST_ALL_MAX_PAGES = 50;
+
 /**
- * The rows of a paged list, up to 100 (the per-platform lists — declarations, evaluations … — hold a few):
+ * Every row of a paged list, read page by page (100 rows each) up to the server's total — for pickers and
+ * look-ups that need the whole list (a table shows one page at a time through usePagedLoad):
  * `listItems<'RecognitionPageDto'>('/platforms/…/recognitions')`.
  */
-export async function listItems<K extends PageSchema>(
-  path: string,
-  query: RequestOptions['query'] = {},
-): Promise<Schema<K>['items']> {
-  return (await api<Schema<K>>(path, { query: { limit: 100, ...query } })).items;
+export async function listItems<K extends PageSchema>(path: string, query: Query = {}): Promise<Schema<K>['items']> {
+  const rows: unknown[] = [];
+  for (let page = 1; page <= LIST_ALL_MAX_PAGES; page += 1) {
+    const envelope = await api<Schema<K>>(path, { query: { ...query, page, limit: 100 } });
+    const items: readonly unknown[] = envelope.items;
+    rows.push(...items);
+    if (items.length === 0 || rows.length >= envelope.total) break;
+  }
+  return rows as Schema<K>['items'];
 }

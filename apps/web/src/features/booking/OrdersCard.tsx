@@ -1,27 +1,40 @@
-import { Card, Empty, Table, Tag, Typography } from 'antd';
+import { Button, Card, Tag, Typography } from 'antd';
 import type { CSSProperties } from 'react';
 import { Link } from 'react-router-dom';
-import { api } from '../../shared/api';
-import type { Order, OrderPage } from '../../shared/api-types';
+import type { Order } from '../../shared/api-types';
+import { getSession } from '../../shared/api';
 import { label } from '../../shared/labels';
 import { ORDER_ACTION, ORDER_STATUS } from '../../shared/labels/booking';
 import { yuan } from '../../shared/money';
-import { useLoad } from '../../shared/useLoad';
+import { LoadedTable } from '../../shared/LoadedTable';
+import { usePagedLoad } from '../../shared/usePagedLoad';
 
-/** The signed-in org's orders (SME or platform), each linking to its order page with what is up to you there. */
+/**
+ * The signed-in org's orders (SME or platform), a page at a time, each linking to its order page with what
+ * is up to you there.
+ */
 export function OrdersCard({ testId, narrow, style }: { testId?: string; narrow?: boolean; style?: CSSProperties }) {
-  const orders = useLoad(() => api<OrderPage>('/orders', { query: { limit: 50 } }), []);
+  const orders = usePagedLoad<'OrderPageDto'>('/orders');
+  const sme = getSession()?.org.kind === 'SME';
   return (
     <Card title="我的订单" size="small" style={style}>
-      <Table
-        rowKey="id"
-        size="small"
+      <LoadedTable
+        load={orders}
+        rows={orders.rows}
         data-testid={testId}
-        loading={orders.loading}
-        dataSource={orders.data?.items ?? []}
-        pagination={false}
+        empty={
+          sme
+            ? '暂无订单。在「找服务」下单，或接受平台对您需求的报价后，订单会出现在这里'
+            : '暂无订单。在需求大厅报价并被企业接受后，订单会出现在这里'
+        }
+        emptyAction={
+          sme && (
+            <Link to="/">
+              <Button>去找服务</Button>
+            </Link>
+          )
+        }
         scroll={narrow ? { x: 480 } : undefined}
-        locale={{ emptyText: <Empty description="暂无订单" /> }}
         columns={[
           {
             title: '合同编号',

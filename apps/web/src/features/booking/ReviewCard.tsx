@@ -1,6 +1,6 @@
 import { Alert, App as AntApp, Button, Card, Form, Input, Rate, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { api, Schema } from '../../shared/api';
+import { api, listItems, Schema } from '../../shared/api';
 import { applyApiErrors } from '../../shared/errors';
 import { useLoad } from '../../shared/useLoad';
 
@@ -10,8 +10,9 @@ export type Review = Schema<'ReviewResponseDto'>;
 export function ReviewCard({ orderId, platformId }: { orderId: string; platformId: string }) {
   const [form] = Form.useForm();
   const { message } = AntApp.useApp();
+  // The platform's reviews, every page: this order's may be anywhere among them.
   const reviews = useLoad(
-    () => api<Schema<'ReviewPageDto'>>(`/platforms/${platformId}/reviews`, { query: { limit: 100 } }),
+    async () => ({ items: await listItems<'ReviewPageDto'>(`/platforms/${platformId}/reviews`) }),
     [platformId],
   );
   const [error, setError] = useState<string>();

@@ -1,21 +1,18 @@
 import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { api, Schema } from '../../shared/api';
+import { api } from '../../shared/api';
 import { yuan } from '../../shared/money';
 import { useAction } from '../../shared/actions';
 import { InstrumentCalendar } from '../booking/InstrumentCalendar';
 import type { Instrument } from '../booking/schedule';
-import { useLoad } from '../../shared/useLoad';
+import { usePagedLoad } from '../../shared/usePagedLoad';
 import { LoadedTable } from '../../shared/LoadedTable';
 import { EquipmentModal } from './EquipmentModal';
 
 export function Equipment({ platformId }: { platformId: string }) {
   const run = useAction();
-  const equipment = useLoad(
-    () => api<Schema<'EquipmentPageDto'>>(`/platforms/${platformId}/equipment`, { query: { limit: 100 } }),
-    [platformId],
-  );
-  const rows = equipment.data?.items ?? [];
+  const equipment = usePagedLoad<'EquipmentPageDto'>(`/platforms/${platformId}/equipment`);
+  const rows = equipment.rows;
   const [editing, setEditing] = useState<Instrument | 'new'>();
   const [calendar, setCalendar] = useState<Instrument>();
   const retire = async (e: Instrument, status: string) => {
@@ -35,7 +32,7 @@ export function Equipment({ platformId }: { platformId: string }) {
       <LoadedTable
         load={equipment}
         rows={rows}
-        empty="还没有登记仪器设备"
+        empty="还没有登记仪器设备。登记后企业可按时段预约"
         data-testid="my-equipment"
         scroll={{ x: 820 }}
         columns={[

@@ -1,10 +1,10 @@
 import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { api, Schema } from '../../shared/api';
+import { api } from '../../shared/api';
 import { yuan } from '../../shared/money';
 import { useAction } from '../../shared/actions';
 import { label } from '../../shared/labels';
-import { useLoad } from '../../shared/useLoad';
+import { usePagedLoad } from '../../shared/usePagedLoad';
 import { LoadedTable } from '../../shared/LoadedTable';
 import { SERVICE_CATEGORY, SERVICE_STATUS } from '../../shared/labels/catalogue';
 import { ServiceRow } from './types';
@@ -13,11 +13,8 @@ import { ServiceModal } from './ServiceModal';
 
 export function Services({ platformId }: { platformId: string }) {
   const run = useAction();
-  const services = useLoad(
-    () => api<Schema<'ServicePageDto'>>(`/platforms/${platformId}/services`, { query: { limit: 100 } }),
-    [platformId],
-  );
-  const rows = services.data?.items ?? [];
+  const services = usePagedLoad<'ServicePageDto'>(`/platforms/${platformId}/services`);
+  const rows = services.rows;
   const [editing, setEditing] = useState<ServiceRow | 'new'>();
   const [matching, setMatching] = useState<ServiceRow>();
   const act = async (s: ServiceRow, action: 'publish' | 'archive') => {
@@ -37,7 +34,7 @@ export function Services({ platformId }: { platformId: string }) {
       <LoadedTable
         load={services}
         rows={rows}
-        empty="还没有服务"
+        empty="还没有服务。点击「新增服务」登记服务，发布后企业即可搜索和下单"
         data-testid="my-services"
         scroll={{ x: 760 }}
         columns={[

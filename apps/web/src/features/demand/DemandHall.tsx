@@ -8,6 +8,7 @@ import { yuan } from '../../shared/money';
 import { useLoad } from '../../shared/useLoad';
 import { DemandDetailModal } from './DemandDetailModal';
 import { PlatformRow, QuoteModal } from './QuoteModal';
+import { LinkedDemand } from './LinkedDemand';
 
 /**
  * Platform: the demands it may see (search), each to quote on from one of its listed platforms. A 揭榜挂帅
@@ -27,6 +28,7 @@ export function DemandHall({ listed }: { listed: PlatformRow[] }) {
       size="small"
       extra={<Input.Search placeholder="搜索需求" allowClear onSearch={setQ} style={{ width: 200 }} />}
     >
+      <LinkedDemand canQuote={listed.length > 0} onQuote={setQuoting} />
       {demands.error && <Alert type="error" message={demands.error} />}
       <List
         data-testid="demand-hall"

@@ -1,21 +1,25 @@
-import { Card, Tag } from 'antd';
+import { Button, Card, Tag } from 'antd';
 import { Link } from 'react-router-dom';
-import { api } from '../../shared/api';
-import type { Demand, DemandPage } from '../../shared/api-types';
+import type { Demand } from '../../shared/api-types';
 import { label } from '../../shared/labels';
 import { DEMAND_STATUS, STAGE } from '../../shared/labels/demand';
 import { LoadedTable } from '../../shared/LoadedTable';
-import { useLoad } from '../../shared/useLoad';
+import { usePagedLoad } from '../../shared/usePagedLoad';
 
-/** SME: its demands (揭榜挂帅 marked) with their quote counts, each linking to its page (quotes, matches, award). */
+/** SME: its demands (揭榜挂帅 marked) with their quote counts, a page at a time, each linking to its page (quotes, matches, award). */
 export function MyDemands() {
-  const demands = useLoad(() => api<DemandPage>('/demands', { query: { limit: 50 } }), []);
+  const demands = usePagedLoad<'DemandPageDto'>('/demands');
   return (
-    <Card title="我的需求" size="small">
+    <Card title="我的需求" size="small" data-testid="my-demands">
       <LoadedTable
         load={demands}
-        rows={demands.data?.items ?? []}
-        empty="还没有需求，点击右上角发布"
+        rows={demands.rows}
+        empty="还没有需求。发布中试需求后，匹配的平台会来报价"
+        emptyAction={
+          <Link to="/sme/demands/new">
+            <Button type="primary">发布第一个需求</Button>
+          </Link>
+        }
         scroll={{ x: 480 }}
         columns={[
           {

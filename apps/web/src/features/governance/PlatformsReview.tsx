@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api, Schema } from '../../shared/api';
 import { useAction, useDialogClose } from '../../shared/actions';
 import { label } from '../../shared/labels';
-import { useLoad } from '../../shared/useLoad';
+import { usePagedLoad } from '../../shared/usePagedLoad';
 import { RECOGNITION_LEVEL, PLATFORM_STATUS } from '../../shared/labels/catalogue';
 import { SubsidyRules } from './SubsidyRules';
 import { LoadedTable } from '../../shared/LoadedTable';
@@ -22,10 +22,7 @@ export function PlatformsReview() {
   const closeDialog = useDialogClose();
   const run = useAction();
   const [status, setStatus] = useState('PENDING_REVIEW');
-  const platforms = useLoad(
-    () => api<Schema<'PlatformPageDto'>>('/platforms', { query: { status, limit: 100 } }),
-    [status],
-  );
+  const platforms = usePagedLoad<'PlatformPageDto'>('/platforms', { status });
   const [reasonFor, setReasonFor] = useState<{ platform: PlatformItem; action: keyof typeof REASON_ACTION }>();
   const [open, setOpen] = useState<PlatformItem>();
   const list = async (p: PlatformItem) => {
@@ -51,8 +48,12 @@ export function PlatformsReview() {
       >
         <LoadedTable
           load={platforms}
-          rows={platforms.data?.items ?? []}
-          empty="没有该状态的平台"
+          rows={platforms.rows}
+          empty={
+            status === 'PENDING_REVIEW'
+              ? '没有待审核的平台：平台运营方提交上架申请后会出现在这里'
+              : '没有该状态的平台，可切换上方的状态查看'
+          }
           data-testid="platforms-review"
           scroll={{ x: 720 }}
           expandable={{ expandedRowRender: (p) => <PlatformSubmission id={p.id} /> }}

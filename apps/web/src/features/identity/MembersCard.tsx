@@ -17,7 +17,7 @@ import { useState } from 'react';
 import { api, RequestBody, Schema } from '../../shared/api';
 import { useAction } from '../../shared/actions';
 import { applyApiErrors } from '../../shared/errors';
-import { useLoad } from '../../shared/useLoad';
+import { usePagedLoad } from '../../shared/usePagedLoad';
 import { ROLE_TEXT, useMyRole, UserRole } from './roles';
 
 type Member = Schema<'UserResponseDto'>;
@@ -37,10 +37,7 @@ export function MembersCard({ orgId }: { orgId: string }) {
   const { userId, orgKind, can } = useMyRole();
   const isOwner = can('OWNER');
   const run = useAction();
-  const members = useLoad(
-    () => api<Schema<'UserPageDto'>>(`/orgs/${orgId}/members`, { query: { limit: 100 } }),
-    [orgId],
-  );
+  const members = usePagedLoad<'UserPageDto'>(`/orgs/${orgId}/members`);
   const options = rolesFor(orgKind).map((r) => ({ value: r, label: ROLE_TEXT[r] }));
   const changeRole = async (member: Member, role: UserRole) => {
     const done = await run(
@@ -70,8 +67,8 @@ export function MembersCard({ orgId }: { orgId: string }) {
           rowKey="id"
           size="small"
           loading={members.loading}
-          dataSource={members.data?.items ?? []}
-          pagination={false}
+          dataSource={members.rows}
+          pagination={members.pagination}
           scroll={{ x: 640 }}
           locale={{ emptyText: <Empty description="暂无人员：负责人可在下方添加账号" /> }}
           columns={[

@@ -2,8 +2,8 @@ import { Alert, App as AntApp, Button, Form, Input, Modal, Space, Typography } f
 import { useState } from 'react';
 import { applyApiErrors, errorText } from '../../shared/errors';
 import { LoadedTable } from '../../shared/LoadedTable';
-import { useLoad } from '../../shared/useLoad';
-import { decideCorrection, listCorrections, OrgCorrection } from './api';
+import { usePagedLoad } from '../../shared/usePagedLoad';
+import { decideCorrection, OrgCorrection } from './api';
 import { EligibilityFactsView } from './EligibilityFactsView';
 import { RoleGate } from './roles';
 
@@ -15,7 +15,7 @@ const KIND: Record<string, string> = { SME: '企业', PLATFORM_OPERATOR: '平台
  */
 export function OrgCorrectionsReview() {
   const { message } = AntApp.useApp();
-  const queue = useLoad(() => listCorrections({ status: 'PENDING' }), []);
+  const queue = usePagedLoad<'OrgCorrectionPageDto'>('/org-corrections', { status: 'PENDING' });
   const [rejecting, setRejecting] = useState<OrgCorrection>();
   const [error, setError] = useState<string>();
   const approve = async (row: OrgCorrection) => {
@@ -36,7 +36,7 @@ export function OrgCorrectionsReview() {
       {error && <Alert type="error" showIcon message={error} />}
       <LoadedTable<OrgCorrection>
         load={queue}
-        rows={queue.data?.items ?? []}
+        rows={queue.rows}
         empty="暂无待审核的资料变更"
         scroll={{ x: 720 }}
         columns={[

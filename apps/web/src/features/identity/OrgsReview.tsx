@@ -1,16 +1,16 @@
 import { Button, Card, Empty, Space, Table } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api';
-import type { Org, OrgPage } from '../../shared/api-types';
+import type { Org } from '../../shared/api-types';
 import { useAction } from '../../shared/actions';
 import { ROLE_LABEL } from '../../shared/labels/identity';
-import { useLoad } from '../../shared/useLoad';
+import { usePagedLoad } from '../../shared/usePagedLoad';
 import { RejectOrgModal } from './RejectOrgModal';
 
 export function OrgsReview() {
   const run = useAction();
   const [rejecting, setRejecting] = useState<Org>();
-  const orgs = useLoad(() => api<OrgPage>('/orgs', { query: { verificationStatus: 'PENDING', limit: 50 } }), []);
+  const orgs = usePagedLoad<'OrgPageDto'>('/orgs', { verificationStatus: 'PENDING' });
   const verify = async (org: Org) => {
     if (await run(() => api(`/orgs/${org.id}/verify`, { method: 'POST' }), `已认证：${org.name}`)) orgs.reload();
   };
@@ -20,10 +20,10 @@ export function OrgsReview() {
         rowKey="id"
         size="small"
         loading={orgs.loading}
-        dataSource={orgs.data?.items ?? []}
-        pagination={false}
+        dataSource={orgs.rows}
+        pagination={orgs.pagination}
         scroll={{ x: 560 }}
-        locale={{ emptyText: <Empty description="没有待认证的机构" /> }}
+        locale={{ emptyText: <Empty description="没有待认证的机构：新注册的企业和平台运营方提交认证后会出现在这里" /> }}
         columns={[
           { title: '名称', dataIndex: 'name' },
           { title: '类型', dataIndex: 'kind', render: (k: string) => ROLE_LABEL[k] ?? k },

@@ -5,9 +5,10 @@ import { api, Schema } from '../../shared/api';
 import { errorText } from '../../shared/errors';
 import { useSession } from '../../shared/session';
 import { useLoad } from '../../shared/useLoad';
-import { changed, linkOf, Notification } from './notifications';
+import { changed, Notification } from './notifications';
+import { notificationLink } from './link';
 
-/** The org's inbox, newest first; reading one marks it read. */
+/** The org's inbox, newest first; opening one (its title or 查看) marks it read and goes to what it is about. */
 export function NotificationsPage() {
   const session = useSession();
   const navigate = useNavigate();
@@ -55,28 +56,30 @@ export function NotificationsPage() {
         data-testid="inbox"
         loading={inbox.loading}
         dataSource={inbox.data?.items ?? []}
-        locale={{ emptyText: <Empty description={onlyUnread ? '没有未读消息' : '暂无消息'} /> }}
+        locale={{
+          emptyText: (
+            <Empty
+              description={onlyUnread ? '没有未读消息' : '暂无消息。需求、报价、订单和服务券有进展时，会在这里通知您'}
+            />
+          ),
+        }}
         pagination={
           (inbox.data?.total ?? 0) > 20
             ? { current: page, pageSize: 20, total: inbox.data?.total, onChange: setPage, showSizeChanger: false }
             : false
         }
         renderItem={(n) => {
-          const to = linkOf(n, session?.org.kind);
+          const to = notificationLink(n, session?.org.kind);
+          const open = () => {
+            void markRead(n);
+            if (to) navigate(to);
+          };
           return (
             <List.Item
               actions={[
                 ...(to
                   ? [
-                      <Button
-                        key="open"
-                        size="small"
-                        type="link"
-                        onClick={() => {
-                          void markRead(n);
-                          navigate(to);
-                        }}
-                      >
+                      <Button key="open" size="small" type="link" onClick={open}>
                         查看
                       </Button>,
                     ]
@@ -96,7 +99,13 @@ export function NotificationsPage() {
                 title={
                   <Space wrap>
                     {!n.readAt && <Tag color="red">未读</Tag>}
-                    <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+                    {to ? (
+                      <Typography.Link strong={!n.readAt} onClick={open} data-testid="notification-link">
+                        {n.title}
+                      </Typography.Link>
+                    ) : (
+                      <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+                    )}
                   </Space>
                 }
                 description={

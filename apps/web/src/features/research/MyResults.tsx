@@ -5,13 +5,13 @@ import { useAction } from '../../shared/actions';
 import { label } from '../../shared/labels';
 import { RESULT_CONFIDENTIALITY, RESULT_STAGE, RESULT_STATUS } from '../../shared/labels/research';
 import { LoadedTable } from '../../shared/LoadedTable';
-import { useLoad } from '../../shared/useLoad';
+import { usePagedLoad } from '../../shared/usePagedLoad';
 
 type Result = Schema<'ResultResponseDto'>;
 
 /** Institute: its results in every state, with the moves the state table allows the institute. */
 export function MyResults() {
-  const results = useLoad(() => api<Schema<'ResultPageDto'>>('/results', { query: { limit: 100 } }), []);
+  const results = usePagedLoad<'ResultPageDto'>('/results');
   const act = useAction();
   const move = (r: Result, path: string, done: string) => async () => {
     if (await act(() => api(`/results/${r.id}/${path}`, { method: 'POST', body: {} }), done)) results.reload();
@@ -20,7 +20,7 @@ export function MyResults() {
     <Card title="我的科技成果" size="small">
       <LoadedTable
         load={results}
-        rows={results.data?.items ?? []}
+        rows={results.rows}
         empty="还没有成果，点击右上角发布"
         scroll={{ x: 640 }}
         data-testid="my-results"

@@ -6,17 +6,14 @@ import { useAction, useDialogClose } from '../../shared/actions';
 import { label } from '../../shared/labels';
 import { POLICY_STATUS } from '../../shared/labels/research';
 import { LoadedTable } from '../../shared/LoadedTable';
-import { useLoad } from '../../shared/useLoad';
+import { usePagedLoad } from '../../shared/usePagedLoad';
 import { PolicyFormModal } from './PolicyFormModal';
 
 type Notice = Schema<'PolicyNoticeResponseDto'>;
 
 /** Bureau: its policy notices, drafted here, published to the public 政策资讯 list, archived when outdated. */
 export function PolicyAdmin() {
-  const notices = useLoad(
-    () => api<Schema<'PolicyNoticePageDto'>>('/policy-notices', { query: { mine: true, limit: 100 } }),
-    [],
-  );
+  const notices = usePagedLoad<'PolicyNoticePageDto'>('/policy-notices', { mine: true });
   const [creating, setCreating] = useState(false);
   const act = useAction();
   const closeWith = useDialogClose();
@@ -36,7 +33,7 @@ export function PolicyAdmin() {
     >
       <LoadedTable
         load={notices}
-        rows={notices.data?.items ?? []}
+        rows={notices.rows}
         empty="还没有发布政策资讯"
         columns={[
           {

@@ -1,5 +1,5 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
-import { api, RequestBody, Schema } from '../../shared/api';
+import { api, listItems, RequestBody } from '../../shared/api';
 import { useLoad } from '../../shared/useLoad';
 import { useDialogSubmit } from '../../shared/useDialogSubmit';
 
@@ -7,7 +7,7 @@ type Values = Omit<RequestBody<'CreatePolicyNoticeDto'>, 'links'> & { linkUrl?: 
 
 /** Bureau: draft a policy notice (政策资讯), linked to its own voucher programs and the original's web page. */
 export function PolicyFormModal({ onClose }: { onClose: (saved: boolean) => void }) {
-  const programs = useLoad(() => api<Schema<'ProgramPageDto'>>('/voucher-programs', { query: { limit: 100 } }), []);
+  const programs = useLoad(async () => ({ items: await listItems<'ProgramPageDto'>('/voucher-programs') }), []);
   const { form, error, busy, submit } = useDialogSubmit<Values>(
     ({ linkUrl, ...rest }) =>
       api('/policy-notices', {

@@ -1,12 +1,11 @@
 import { Button, Card, Radio, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../shared/api';
-import type { VoucherApplication, VoucherApplicationPage } from '../../shared/api-types';
+import type { VoucherApplication } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
 import { useDialogClose } from '../../shared/actions';
 import { label } from '../../shared/labels';
 import { APPLICATION_STATUS } from '../../shared/labels/voucher';
-import { useLoad } from '../../shared/useLoad';
+import { usePagedLoad } from '../../shared/usePagedLoad';
 import { LoadedTable } from '../../shared/LoadedTable';
 import { useBureauPrograms } from './useBureauPrograms';
 import { DecisionModal } from './DecisionModal';
@@ -17,10 +16,7 @@ export function ApplicationsReview() {
   const closeDialog = useDialogClose();
   const programs = useBureauPrograms();
   const [status, setStatus] = useState<string>('PENDING');
-  const applications = useLoad(
-    () => api<VoucherApplicationPage>('/voucher-applications', { query: { status: status || undefined, limit: 100 } }),
-    [status],
-  );
+  const applications = usePagedLoad<'ApplicationPageDto'>('/voucher-applications', { status: status || undefined });
   const [deciding, setDeciding] = useState<{ app: VoucherApplication; approve: boolean }>();
   const names = new Map((programs.data?.items ?? []).map((p) => [p.id, p.name]));
   return (
@@ -44,8 +40,8 @@ export function ApplicationsReview() {
     >
       <LoadedTable
         load={applications}
-        rows={applications.data?.items ?? []}
-        empty="暂无服务券申请"
+        rows={applications.rows}
+        empty={status === 'PENDING' ? '暂无待审核的申请：企业提交服务券申请后会出现在这里' : '暂无服务券申请'}
         data-testid="applications"
         scroll={{ x: 820 }}
         columns={[

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Form, Input, InputNumber, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../shared/api';
-import type { Claim, ClaimPage, Order } from '../../shared/api-types';
+import { api, listItems } from '../../shared/api';
+import type { Claim, Order } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
 import { applyApiErrors } from '../../shared/errors';
 import { label } from '../../shared/labels';
@@ -17,8 +17,9 @@ export function ClaimCard({ order, deduct }: { order: Order; deduct: boolean }) 
   const [form] = Form.useForm();
   const [error, setError] = useState<string>();
   const [filed, setClaim] = useState<Claim>();
-  const claims = useLoad(() => api<ClaimPage>('/claims', { query: { limit: 100 } }), [order.id]);
-  const claim = filed ?? claims.data?.items.find((c) => c.orderId === order.id);
+  // The list has no order filter: every page is read (an org past 100 claims found none before).
+  const claims = useLoad(() => listItems<'ClaimPageDto'>('/claims'), [order.id]);
+  const claim = filed ?? claims.data?.find((c) => c.orderId === order.id);
   const submit = async (values: { invoiceNumber: string; invoiceAmountYuan: number; paymentReference: string }) => {
     setError(undefined);
     try {

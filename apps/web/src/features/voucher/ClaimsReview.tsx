@@ -1,13 +1,14 @@
 import { Alert, App as AntApp, Button, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api';
-import type { Batch, Claim, ClaimPage, ProgramPage } from '../../shared/api-types';
+import type { Batch, Claim } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
 import { useAction, useDialogClose } from '../../shared/actions';
 import { errorText } from '../../shared/errors';
 import { label } from '../../shared/labels';
 import { CHECK_LABEL, FLAG_TEXT, CLAIM_STATUS } from '../../shared/labels/voucher';
-import { useLoad } from '../../shared/useLoad';
+import { usePagedLoad } from '../../shared/usePagedLoad';
+import { useBureauPrograms } from './useBureauPrograms';
 import { ObjectionsModal } from './ObjectionsModal';
 import { SpotCheckModal } from './SpotCheckModal';
 import { SpotCheckRecord } from './SpotCheckRecord';
@@ -25,9 +26,11 @@ export function ClaimsReview() {
   const { message } = AntApp.useApp();
   const closeDialog = useDialogClose();
   const run = useAction();
-  const claims = useLoad(() => api<ClaimPage>('/claims', { query: { limit: 100 } }), []);
-  const programs = useLoad(() => api<ProgramPage>('/voucher-programs', { query: { limit: 100 } }), []);
+  const claims = usePagedLoad<'ClaimPageDto'>('/claims');
+  const programs = useBureauPrograms();
   const [selected, setSelected] = useState<string[]>([]);
+  // The claims chosen for a batch, kept while the bureau pages through the list.
+  const [chosen, setChosen] = useState<Claim[]>([]);
   const [reference, setReference] = useState('');
   const [batchError, setBatchError] = useState<string>();
   const [rejecting, setRejecting] = useState<Claim>();
@@ -37,7 +40,6 @@ export function ClaimsReview() {
   const { userId, can } = useMyRole();
   const blockOf = (c: Claim) => makerCheckerBlock(c, userId, programs.data?.items ?? []);
   const programName = new Map((programs.data?.items ?? []).map((p) => [p.id, p.name]));
-  const chosen = (claims.data?.items ?? []).filter((c) => selected.includes(c.id));
   const programIds = [...new Set(chosen.map((c) => c.programId))];
   const disburse = async () => {
     setBatchError(undefined);
@@ -49,6 +51,7 @@ export function ClaimsReview() {
       });
       message.success(`已拨付 ${batch.claimCount} 笔，共 ${yuan(batch.totalFen)}`);
       setSelected([]);
+      setChosen([]);
       setReference('');
       setBatchId(batch.id);
       claims.reload();
@@ -121,17 +124,21 @@ export function ClaimsReview() {
           data-testid="claims"
           rowSelection={{
             selectedRowKeys: selected,
-            onChange: (keys) => setSelected(keys as string[]),
+            preserveSelectedRowKeys: true,
+            onChange: (keys, rows) => {
+              setSelected(keys as string[]);
+              setChosen(rows.filter(Boolean));
+            },
             getCheckboxProps: (c: Claim) => ({
               disabled: c.status !== 'APPROVED' || !!blockOf(c) || !can('PAYER'),
               title: blockOf(c),
             }),
           }}
           loading={claims.loading}
-          dataSource={claims.data?.items ?? []}
-          pagination={false}
+          dataSource={claims.rows}
+          pagination={claims.pagination}
           scroll={{ x: 1000 }}
-          locale={{ emptyText: <Empty description="暂无兑付申请" /> }}
+          locale={{ emptyText: <Empty description="暂无兑付申请：企业完成订单并付款后提交兑付，会出现在这里" /> }}
           columns={[
             { title: '项目', dataIndex: 'programId', render: (id: string) => programName.get(id) ?? '—' },
             { title: '合同编号', dataIndex: 'contractNumber' },

@@ -1,5 +1,5 @@
 import { Checkbox, Col, Divider, Form, Select, Switch, TreeSelect, Row } from 'antd';
-import { api, Schema } from '../../shared/api';
+import { listItems } from '../../shared/api';
 import { fieldTree, useIndustryFields } from '../../shared/fieldTree';
 import {
   EXCLUDABLE_PURPOSE_OPTIONS,
@@ -11,11 +11,9 @@ import { useLoad } from '../../shared/useLoad';
 /** The program form's conditions on the applying SME and on the services and platforms a voucher pays for. */
 export function ProgramEligibilityFields() {
   const fields = useIndustryFields();
+  // Every listed platform (a province may list more than a page of them).
   const platforms = useLoad(
-    () =>
-      api<Schema<'PlatformPageDto'>>('/platforms', {
-        query: { status: 'LISTED', limit: 100 },
-      }),
+    async () => ({ items: await listItems<'PlatformPageDto'>('/platforms', { status: 'LISTED' }) }),
     [],
   );
   return (

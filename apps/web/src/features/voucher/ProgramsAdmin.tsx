@@ -50,7 +50,7 @@ export function ProgramsAdmin() {
       <LoadedTable
         load={programs}
         rows={programs.data?.items ?? []}
-        empty="尚未创建服务券项目"
+        empty="尚未创建服务券项目。点击右上角「新建项目」，设置预算与补贴规则后开放申报"
         data-testid="programs"
         scroll={{ x: 1100 }}
         columns={[

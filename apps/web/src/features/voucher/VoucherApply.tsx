@@ -1,9 +1,10 @@
 import { Alert, Button, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../shared/api';
-import type { Program, ProgramPage, VoucherApplication, VoucherApplicationPage } from '../../shared/api-types';
+import { listItems } from '../../shared/api';
+import type { Program, VoucherApplication } from '../../shared/api-types';
 import { yuan } from '../../shared/money';
 import { useLoad } from '../../shared/useLoad';
+import { usePagedLoad } from '../../shared/usePagedLoad';
 import { WithdrawButton } from './WithdrawButton';
 import { label } from '../../shared/labels';
 import { REDEMPTION_MODE, APPLICATION_STATUS } from '../../shared/labels/voucher';
@@ -12,11 +13,12 @@ import { ApplyModal } from './ApplyModal';
 
 /** Open programs to apply to, and the SME's applications with their decisions. */
 export function VoucherApply() {
-  const programs = useLoad(() => api<ProgramPage>('/voucher-programs', { query: { status: 'OPEN', limit: 50 } }), []);
-  const applications = useLoad(
-    () => api<VoucherApplicationPage>('/voucher-applications', { query: { limit: 50 } }),
+  // Every open program (its name also labels the SME's applications to it).
+  const programs = useLoad(
+    async () => ({ items: await listItems<'ProgramPageDto'>('/voucher-programs', { status: 'OPEN' }) }),
     [],
   );
+  const applications = usePagedLoad<'ApplicationPageDto'>('/voucher-applications');
   const [applying, setApplying] = useState<Program>();
   const names = new Map((programs.data?.items ?? []).map((p) => [p.id, p.name]));
   return (
@@ -47,7 +49,7 @@ export function VoucherApply() {
       </Typography.Title>
       <LoadedTable
         load={applications}
-        rows={applications.data?.items ?? []}
+        rows={applications.rows}
         empty="还没有申请"
         data-testid="my-applications"
         columns={[

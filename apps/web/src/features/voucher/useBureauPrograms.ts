@@ -1,8 +1,7 @@
-import { api } from '../../shared/api';
+import { listItems } from '../../shared/api';
 import { useLoad } from '../../shared/useLoad';
-import type { ProgramPage } from '../../shared/api-types';
 
-/** The bureau's own programs (every status). */
+/** The bureau's own programs (every status, every page: tables and pickers look names up in it). */
 export function useBureauPrograms() {
-  return useLoad(() => api<ProgramPage>('/voucher-programs', { query: { limit: 100 } }), []);
+  return useLoad(async () => ({ items: await listItems<'ProgramPageDto'>('/voucher-programs') }), []);
 }
