@@ -425,7 +425,7 @@ describe('web portal: governance screens in Chromium (browser)', () => {
       active: true,
       rule: { tiers: [{ uptoFen: null, ratioBp: 1500 }] },
     });
-  }, 60_000);
+  });
 
   it('fits a phone-wide screen: the rules and the declaration form', async () => {
     const bureau = await p.page({ width: 390, height: 844 });
