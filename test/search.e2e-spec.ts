@@ -57,24 +57,22 @@ describe('search: catalogue search, index sync, filters and facets (e2e)', () =>
     worker = await t.startWorker();
   });
 
-  it('finds a service published through the API within the freshness target, in Simplified and Traditional', async () => {
+  it('finds a service published through the API once the outbox has indexed it, in Simplified and Traditional', async () => {
     const api = new CatalogueApi(t);
     const { operator, platformId } = await api.listedPlatform();
-    const published = Date.now();
     const serviceId = await api.publishedService(operator, platformId, {
       title: '石墨烯导热膜中试验证',
       description: '提供从配方到卷对卷涂布的工艺放大，含导热系数与弯折寿命测试。',
       fieldCodes: ['MATERIALS_GRAPHENE'],
     });
 
-    // The freshness target (p95 < 1 s) is measured by `npm run bench:search`; here other test files
-    // share Meilisearch's single task queue (reindexes, outages), so the bound is looser.
+    // The freshness target (p95 < 1 s) is measured by `npm run bench:search`, not here: this waits on state
+    // (other test files share Meilisearch's single task queue and the CPU, so a time bound here only measured them).
     const hit = await eventually(async () => {
       const res = await searchServices({ q: '石墨烯导热膜' });
       expect(res.body.items.map((h: Hit) => h.id)).toContain(serviceId);
       return res.body.items.find((h: Hit) => h.id === serviceId) as Hit;
     });
-    expect(Date.now() - published).toBeLessThan(10_000);
     expect(hit._highlight.title).toContain('<em>');
     expect(hit.platform.id).toBe(platformId);
 
