@@ -310,7 +310,7 @@ describe('web portal: a platform operator from registration to a delivered order
     await submitDialog(quoteDialog, '提交报价');
     const myQuotes = operator.getByTestId('my-quotes');
     const myQuote = myQuotes.locator('.ant-table-row', { hasText: DEMAND });
-    await myQuotes.getByRole('button', { name: '刷新' }).click(); // 我的报价 does not reload on its own
+    // 我的报价 reloads once the quote went out (no 刷新 needed).
     await myQuote.getByText('等待企业决定').waitFor();
 
     // The SME accepts it (its own role, through the API): an order for the quoted price.

@@ -1,4 +1,5 @@
 import { Alert, Card, Col, Row, Space, Tabs, Typography } from 'antd';
+import { useState } from 'react';
 import { OrdersCard } from '../features/booking/OrdersCard';
 import { PlatformManage } from './PlatformManage';
 import { DemandHall } from '../features/demand/DemandHall';
@@ -17,6 +18,8 @@ import { useLoad } from '../shared/useLoad';
 /** Platform home: the demands it may see (search), its quotes with their outcome and its orders, its platforms, and its settings. */
 export function PlatformHome() {
   const session = useSession();
+  // Bumped when the hall's quote went out: 我的报价 reloads to show it.
+  const [quotesSent, setQuotesSent] = useState(0);
   const platforms = useLoad(
     () => api<Schema<'PlatformPageDto'>>('/platforms', { query: { mine: true, limit: 50 } }),
     [],
@@ -33,7 +36,7 @@ export function PlatformHome() {
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <DemandHall listed={listed} />
+          <DemandHall listed={listed} onQuoted={() => setQuotesSent((n) => n + 1)} />
         </Col>
         <Col xs={24} lg={10}>
           <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -42,7 +45,7 @@ export function PlatformHome() {
           </Space>
         </Col>
       </Row>
-      <MyQuotes />
+      <MyQuotes refreshKey={quotesSent} />
       <PlatformManage />
       {orgId && (
         <Card size="small" title="通知与人员" data-testid="platform-settings">

@@ -14,7 +14,7 @@ import { LinkedDemand } from './LinkedDemand';
  * Platform: the demands it may see (search), each to quote on from one of its listed platforms. A 揭榜挂帅
  * challenge shows its reward and deadline and takes proposals (提交方案) until then, by the API's calendar.
  */
-export function DemandHall({ listed }: { listed: PlatformRow[] }) {
+export function DemandHall({ listed, onQuoted }: { listed: PlatformRow[]; onQuoted?: () => void }) {
   const [q, setQ] = useState('');
   const demands = useLoad(
     () => api<Schema<'DemandSearchPageDto'>>('/search/demands', { query: { q, limit: 20 } }),
@@ -77,7 +77,9 @@ export function DemandHall({ listed }: { listed: PlatformRow[] }) {
         }}
       />
       {viewing && <DemandDetailModal demandId={viewing} onClose={() => setViewing(undefined)} />}
-      {quoting && <QuoteModal demand={quoting} platforms={listed} onClose={() => setQuoting(undefined)} />}
+      {quoting && (
+        <QuoteModal demand={quoting} platforms={listed} onClose={() => setQuoting(undefined)} onSubmitted={onQuoted} />
+      )}
     </Card>
   );
 }

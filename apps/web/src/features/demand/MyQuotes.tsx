@@ -54,10 +54,11 @@ function Outcome({ q }: { q: MyQuote }) {
 /**
  * 我的报价与揭榜方案: the platform's quotes and 揭榜 proposals on every demand, latest change first (GET /quotes) —
  * the live ones to withdraw, an accepted one with its order, a declined one with the SME's reason and comment.
+ * A new `refreshKey` (the hall's quote went out) reloads it.
  */
-export function MyQuotes() {
+export function MyQuotes({ refreshKey = 0 }: { refreshKey?: number }) {
   const [status, setStatus] = useState<Status>();
-  const quotes = useLoad(() => api<MyQuotePage>('/quotes', { query: { limit: 50, status } }), [status]);
+  const quotes = useLoad(() => api<MyQuotePage>('/quotes', { query: { limit: 50, status } }), [status, refreshKey]);
   const run = useAction();
   const withdraw = async (q: MyQuote) => {
     if (await run(() => api(`/quotes/${q.id}/withdraw`, { method: 'POST' }), '报价已撤回')) quotes.reload();

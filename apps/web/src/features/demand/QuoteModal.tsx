@@ -14,10 +14,13 @@ export function QuoteModal({
   demand,
   platforms,
   onClose,
+  onSubmitted,
 }: {
   demand: Demand;
   platforms: PlatformRow[];
   onClose: () => void;
+  /** After a quote went out (before the dialog closes): e.g. 我的报价 reloads. */
+  onSubmitted?: () => void;
 }) {
   const { message } = AntApp.useApp();
   // A proposal must stay open through the award window, when the SME picks one (SPEC §4).
@@ -49,6 +52,7 @@ export function QuoteModal({
         } satisfies RequestBody<'SubmitQuoteDto'>,
       });
       message.success(challenge ? '揭榜方案已提交' : '报价已提交');
+      onSubmitted?.();
     },
     onClose,
     { ipBuyerShareBp: 'ipBuyerSharePct' },
