@@ -122,7 +122,7 @@ describe('research results report (e2e)', () => {
       })
       .expect(200);
     const workbook = new Workbook();
-    await workbook.xlsx.load(xlsx.body as Buffer);
+    await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('results-by-field')!;
     expect(sheet.getRow(1).values).toEqual([
       undefined,
