@@ -165,6 +165,28 @@ describe('demo seed: a year of the story (e2e)', () => {
     expect(audited[0].n).toBe(2 + 4); // two marked, four milestones added
   });
 
+  it('a dozen results in every state, one in pilot through an accepted proposal; the 泉州 results report counts them', async () => {
+    const [states] = await t.db.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE status = 'IN_PILOT')::int AS "inPilot",
+              count(*) FILTER (WHERE status = 'TRANSFERRED')::int AS transferred FROM research_results`,
+    );
+    expect(states.total).toBeGreaterThanOrEqual(12);
+    expect(states.transferred).toBeGreaterThanOrEqual(2);
+    const [pilot] = await t.db.query(
+      `SELECT r.status, p.status AS proposal, o.sme_org_id = r.institute_org_id AS "instituteBuys"
+         FROM research_results r JOIN research_result_proposals p ON p.result_id = r.id JOIN orders o ON o.id = p.order_id
+        WHERE r.title = '石墨烯改性鞋底材料'`,
+    );
+    expect(pilot).toEqual({ status: 'IN_PILOT', proposal: 'ACCEPTED', instituteBuys: true });
+    const report = await expectStatus(
+      t.http.get('/api/reports/results?groupBy=field').set(await login('bureau.quanzhou@demo.pilotlink.cn')),
+      200,
+    );
+    expect(report.body.total.published).toBeGreaterThanOrEqual(6);
+    expect(report.body.total.inPilot).toBeGreaterThanOrEqual(2);
+    expect(report.body.total.matched).toBeGreaterThanOrEqual(1);
+  });
+
   it('a second run changes no row count', async () => {
     const before = await rowCounts();
     const again = await runSeed('test');

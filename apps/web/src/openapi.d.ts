@@ -2694,6 +2694,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 科技成果 published → matched → in pilot → transferred, per result field or institute region
+         * @description `?format=csv` or `?format=xlsx` returns the same rows as a download; numbers are the JSON numbers (money in integer fen, ratios in basis points), column names the JSON field names. One table: a row per field (`?groupBy=field`, default) or institute region (`?groupBy=region`) with key, label, published, matched, inPilot, transferred, then the total row (key `TOTAL`). Results of institutes in your jurisdiction (admins: all); matched = a platform proposed or the institute invited an org.
+         */
+        get: operations["ReportsController_resultReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/key-projects": {
         parameters: {
             query?: never;
@@ -6337,6 +6357,36 @@ export interface components {
             /** @description Per SME region × demand field */
             rows: components["schemas"]["FunnelRowDto"][];
             total: components["schemas"]["FunnelCountsDto"];
+        };
+        ResultReportRowDto: {
+            /** @description Results ever published (a later withdrawal still counts) */
+            published: number;
+            /** @description …of which a platform proposed a verification or the institute invited an org */
+            matched: number;
+            /** @description …now in a pilot (IN_PILOT) */
+            inPilot: number;
+            /** @description …now transferred (TRANSFERRED) */
+            transferred: number;
+            /** @description Field code (groupBy=field) or region code of the institute (groupBy=region) */
+            key: string;
+            /** @description Field or region name */
+            label: string;
+        };
+        ResultCountsDto: {
+            /** @description Results ever published (a later withdrawal still counts) */
+            published: number;
+            /** @description …of which a platform proposed a verification or the institute invited an org */
+            matched: number;
+            /** @description …now in a pilot (IN_PILOT) */
+            inPilot: number;
+            /** @description …now transferred (TRANSFERRED) */
+            transferred: number;
+        };
+        ResultReportDto: {
+            /** @enum {string} */
+            groupBy: "field" | "region";
+            rows: components["schemas"]["ResultReportRowDto"][];
+            total: components["schemas"]["ResultCountsDto"];
         };
         CreateKeyProjectDto: {
             /**
@@ -14796,6 +14846,51 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FunnelReportDto"];
+                    "text/csv; charset=utf-8": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Only bureaus and admins read reports */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Error (see `code`) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ReportsController_resultReport: {
+        parameters: {
+            query?: {
+                /** @description json (default); csv or xlsx: the same rows as a download (layout in the operation description) */
+                format?: "json" | "csv" | "xlsx";
+                /** @description field: a row per result's industry field; region: a row per institute's region */
+                groupBy?: "field" | "region";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON by default; `?format=csv` or `?format=xlsx` answers an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultReportDto"];
                     "text/csv; charset=utf-8": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };

@@ -4,6 +4,7 @@ export * from './research.api.module';
 export * from './research.module';
 export * from './results/results.service';
 export * from './results/result-facts';
+export * from './results/result-stats';
 export * from './results/result-facts.module';
 export * from './results/result-search.service';
 export * from './dto/result.request.dto';

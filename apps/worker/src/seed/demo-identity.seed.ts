@@ -199,6 +199,14 @@ export const DEMO_ORGS: DemoOrg[] = [
     email: 'institute.fzu@demo.pilotlink.cn',
     displayName: '技术转移中心 郑老师',
   },
+  {
+    kind: 'INSTITUTE',
+    name: '泉州天津大学研究院',
+    uscc: demoUscc('12', '350500', 303),
+    regionCode: '350500',
+    email: 'institute.tju@demo.pilotlink.cn',
+    displayName: '成果转化部 陈老师',
+  },
 ];
 
 /**

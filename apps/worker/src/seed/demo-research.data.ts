@@ -18,7 +18,7 @@ export interface DemoResult {
   transferModes: string[];
   contactName: string;
   confidentiality: 'PUBLIC' | 'SUMMARY' | 'PRIVATE';
-  status: 'DRAFT' | 'PUBLISHED' | 'IN_PILOT';
+  status: 'DRAFT' | 'PUBLISHED' | 'IN_PILOT' | 'TRANSFERRED';
 }
 
 const QZ = 'institute@demo.pilotlink.cn';

@@ -4,6 +4,7 @@ import { withTransaction } from '@pilotlink/database';
 import { OutboxService } from '@pilotlink/queue';
 import { DataSource, EntityManager } from 'typeorm';
 import { DEMO_POLICIES, DEMO_RESULTS, DemoPolicy, DemoResult } from './demo-research.data';
+import { MORE_DEMO_RESULTS } from './demo-research-results.data';
 
 /**
  * The demo institutes' results and the five seed documents as published policy notices, each with its outbox
@@ -22,7 +23,7 @@ export class DemoResearchSeed {
   async run(): Promise<{ created: number }> {
     let created = 0;
     await withTransaction(this.dataSource, async (manager) => {
-      for (const result of DEMO_RESULTS) created += await this.ensureResult(manager, result);
+      for (const result of [...DEMO_RESULTS, ...MORE_DEMO_RESULTS]) created += await this.ensureResult(manager, result);
       for (const policy of DEMO_POLICIES) created += await this.ensurePolicy(manager, policy);
     });
     this.logger.log(`demo research data: ${created} rows created`);

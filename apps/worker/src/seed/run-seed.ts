@@ -6,6 +6,7 @@ import { DemoResearchSeed } from './demo-research.seed';
 import { SeedModule } from './seed.module';
 import { DemoGovernanceSeed } from './story/demo-governance.seed';
 import { DemoKeyProjectsSeed } from './story/demo-key-projects.seed';
+import { DemoResearchPilotSeed } from './story/demo-research-pilot.seed';
 import { DemoMarketplaceSeed } from './story/demo-marketplace.seed';
 import { DEMO_OPERATOR_LOGINS, DemoOperatorsSeed } from './story/demo-operators.seed';
 import { DemoProgramsSeed } from './story/demo-programs.seed';
@@ -50,6 +51,8 @@ export async function runSeed(nodeEnv: string): Promise<SeedResult & { moreAccou
     }
     // Results and policy notices after the story: the notices link to the programs it opened.
     created += (await app.get(DemoResearchSeed).run()).created;
+    // A result into a pilot: a platform's proposal accepted into an order.
+    created += (await app.get(DemoResearchPilotSeed).run()).created;
     // Key projects last: one tracks a demo result.
     created += (await app.get(DemoKeyProjectsSeed).run()).created;
     const printed = new Set(identity.logins.map((l) => l.email));

@@ -9,6 +9,7 @@ import { DemandModule } from '@pilotlink/demand';
 import { KeyProjectsModule, RecognitionModule, SubsidiesModule } from '@pilotlink/governance';
 import { IdentityModule } from '@pilotlink/identity';
 import { OutboxModule } from '@pilotlink/queue';
+import { ResearchModule } from '@pilotlink/research';
 import { SearchModule } from '@pilotlink/search';
 import { VoucherModule } from '@pilotlink/voucher';
 import { DemoCatalogueSeed } from './demo-catalogue.seed';
@@ -20,6 +21,7 @@ import { DemoKeyProjectsSeed } from './story/demo-key-projects.seed';
 import { DemoMarketplaceSeed } from './story/demo-marketplace.seed';
 import { DemoOperatorsSeed } from './story/demo-operators.seed';
 import { DemoProgramsSeed } from './story/demo-programs.seed';
+import { DemoResearchPilotSeed } from './story/demo-research-pilot.seed';
 import { StoryKit } from './story/story-kit';
 
 /**
@@ -46,6 +48,7 @@ export class SeedModule {
         RecognitionModule,
         SubsidiesModule,
         KeyProjectsModule,
+        ResearchModule,
         TypeOrmModule.forFeature([Platform, PlatformQualification, PilotService, Equipment]),
       ],
       providers: [
@@ -59,6 +62,7 @@ export class SeedModule {
         DemoGovernanceSeed,
         DemoResearchSeed,
         DemoKeyProjectsSeed,
+        DemoResearchPilotSeed,
       ],
     };
   }

@@ -22,9 +22,11 @@ import {
   ReportFormatQueryDto,
   YearReportQueryDto,
 } from '../dto/report.dto';
+import { ResultReportDto, ResultReportQueryDto } from '../dto/result-report.dto';
 import { FunnelReportService, funnelReportTables } from './funnel-report.service';
 import { PlatformReportService, platformReportTables } from './platform-report.service';
 import { ProgramReportService, programReportTables } from './program-report.service';
+import { ResultReportService, resultReportTables } from './result-report.service';
 import { CSV_CONTENT_TYPE, ReportTable, toCsv, toXlsx, XLSX_CONTENT_TYPE } from './report-export';
 
 const DOWNLOADS =
@@ -41,6 +43,7 @@ export class ReportsController {
     private readonly programs: ProgramReportService,
     private readonly platforms: PlatformReportService,
     private readonly funnel: FunnelReportService,
+    private readonly results: ResultReportService,
   ) {}
 
   @Get('programs/:id')
@@ -95,6 +98,25 @@ export class ReportsController {
   ): Promise<FunnelReportDto | StreamableFile> {
     const report = await this.funnel.report(actor, query);
     return respond(reply, query.format, report, funnelReportTables, `funnel-report-${query.year}`);
+  }
+
+  @Get('results')
+  @ApiOperation({
+    summary: '科技成果 published → matched → in pilot → transferred, per result field or institute region',
+    description:
+      DOWNLOADS +
+      'One table: a row per field (`?groupBy=field`, default) or institute region (`?groupBy=region`) with ' +
+      'key, label, published, matched, inPilot, transferred, then the total row (key `TOTAL`). Results of ' +
+      'institutes in your jurisdiction (admins: all); matched = a platform proposed or the institute invited an org.',
+  })
+  @ApiReportResponse(ResultReportDto)
+  async resultReport(
+    @CurrentActor() actor: Actor,
+    @Query() query: ResultReportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ResultReportDto | StreamableFile> {
+    const report = await this.results.report(actor, query.groupBy);
+    return respond(reply, query.format, report, resultReportTables, `result-report-${query.groupBy}`);
   }
 }
 

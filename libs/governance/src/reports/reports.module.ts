@@ -1,16 +1,19 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@pilotlink/identity';
+import { ResultFactsModule } from '@pilotlink/research';
 import { VoucherModule } from '@pilotlink/voucher';
 import { RecognitionModule } from '../recognition/recognition.module';
 import { FunnelReportService } from './funnel-report.service';
 import { PlatformReportService } from './platform-report.service';
 import { ProgramReportService } from './program-report.service';
 import { ReportsController } from './reports.controller';
+import { ResultReportService } from './result-report.service';
 
-/** Reports for bureaus: per program, per platform and the funnel, as JSON, CSV or XLSX (SPEC §7). */
+/** Reports for bureaus: per program, per platform, the funnel and research results, as JSON, CSV or XLSX (SPEC §7). */
 @Module({
-  imports: [VoucherModule, RecognitionModule],
-  providers: [ProgramReportService, PlatformReportService, FunnelReportService],
-  exports: [ProgramReportService, PlatformReportService, FunnelReportService],
+  imports: [VoucherModule, RecognitionModule, IdentityModule, ResultFactsModule],
+  providers: [ProgramReportService, PlatformReportService, FunnelReportService, ResultReportService],
+  exports: [ProgramReportService, PlatformReportService, FunnelReportService, ResultReportService],
   controllers: [ReportsController],
 })
 export class ReportsModule {}

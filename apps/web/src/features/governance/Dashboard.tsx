@@ -6,6 +6,7 @@ import { yuan } from '../../shared/money';
 import { DownloadButton } from '../../shared/DownloadButton';
 import { useLoad } from '../../shared/useLoad';
 import { BreakdownChart } from './BreakdownChart';
+import { ResultsReportCard } from './ResultsReportCard';
 
 export type Program = Schema<'ProgramResponseDto'>;
 
@@ -160,6 +161,9 @@ export function Dashboard() {
         </Col>
         <Col xs={24} md={12}>
           <BreakdownChart title="兑付金额（按企业所在地区）" rows={report.data?.byRegion} testId="by-region" />
+        </Col>
+        <Col xs={24}>
+          <ResultsReportCard />
         </Col>
       </Row>
     </Space>
