@@ -173,7 +173,8 @@ describe('research result confidentiality matrix (e2e)', () => {
     expect(JSON.stringify(body)).not.toContain('ZL202399000009.9');
     return 'SUMMARY';
   };
-  const pick = (res: { status: number; body: { items?: { id: string }[] } }, id: string): Seen => {
+  type Item = { id: string; view?: string; description?: string };
+  const pick = (res: { status: number; body: { items?: Item[] } }, id: string): Seen => {
     if (res.status !== 200) return res.status as Seen;
     const found = (res.body.items ?? []).find((item) => item.id === id);
     return found ? viewOf(found) : 'NONE';
