@@ -286,6 +286,12 @@ describe('key projects (重点项目): mark, assign, milestones, overdue, who se
     );
     expect(future.body.overdueCount).toBe(1);
     const [overdueId, laterId] = future.body.milestones.map((m: { id: string }) => m.id);
+    // Another bureau's milestone is not its to edit or complete: 404, and it stays as it was.
+    const foreign = await t.http
+      .patch(`/api/key-projects/${ids.project}/milestones/${overdueId}`)
+      .set(otherBureau.auth)
+      .send({ title: '越权修改里程碑', doneOn: today() });
+    expect([foreign.status, foreign.body.code]).toEqual([404, 'NOT_FOUND']);
 
     let view = await board();
     expect(view.overdueCount).toBe(1);

@@ -58,6 +58,20 @@ describe('policy news (政策资讯): bureaus publish, anyone reads and searches
     expect((await t.http.get('/api/policy-notices').expect(200)).body.total).toBe(0);
     const mine = await t.http.get('/api/policy-notices').query({ mine: true }).set(bureau.auth).expect(200);
     expect(mine.body.items.map((n: { id: string }) => n.id)).toEqual([draft.id]);
+    // Another bureau's draft is not its to list, edit, publish or archive: 404, and the draft stays a draft.
+    const theirs = await t.http.get('/api/policy-notices').query({ mine: true }).set(otherBureau.auth).expect(200);
+    expect(theirs.body.items.map((n: { id: string }) => n.id)).not.toContain(draft.id);
+    const foreignEdit = await t.http
+      .patch(`/api/policy-notices/${draft.id}`)
+      .set(otherBureau.auth)
+      .send({ title: '越权修改草稿' });
+    expect([foreignEdit.status, foreignEdit.body.code]).toEqual([404, 'NOT_FOUND']);
+    for (const action of ['publish', 'archive']) {
+      const res = await t.http.post(`/api/policy-notices/${draft.id}/${action}`).set(otherBureau.auth);
+      expect([action, res.status]).toEqual([action, 404]);
+    }
+    const still = await t.http.get(`/api/policy-notices/${draft.id}`).set(bureau.auth).expect(200);
+    expect(still.body).toMatchObject({ status: 'DRAFT', title: draft.title });
 
     const published = await t.http.post(`/api/policy-notices/${draft.id}/publish`).set(bureau.auth).expect(200);
     expect(published.body).toMatchObject({ status: 'PUBLISHED', publishedAt: expect.any(String) });

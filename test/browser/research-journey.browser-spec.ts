@@ -1,10 +1,12 @@
 import { createPrivilegedOrg, login, makeUscc, RegisteredOrg, registerOrg, TEST_PASSWORD } from '@pilotlink/testing';
 import { ResearchDigestService } from '@pilotlink/research';
 import { listedPlatformWithService } from '../support/notification-fixtures';
-import { chooseOption, eventually, journeyShot, PortalTest, signIn, startPortal } from './browser';
+import { chooseOption, eventually, journeyShot, PortalTest, signIn, startPortal, submitDialog } from './browser';
 
 const JOURNEY = 'research-journey';
-const TITLE = '氮化硅陶瓷基板气压烧结技术';
+/** Unique per run: the bureau's 重点项目 candidates are every result of its jurisdiction, earlier runs' too. */
+const TITLE = `氮化硅陶瓷基板气压烧结技术-${Date.now() % 100000}`;
+const OFFICER = '林专员';
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
 /**
@@ -12,7 +14,9 @@ const WEEK_MS = 7 * 24 * 3600 * 1000;
  * registration page, the bureau verifies it (机构认证), it publishes a result; the research digest runs for the
  * week after (triggered with that date) and lands in a fitting platform's inbox; the platform opens the result
  * from its digest and proposes a verification (price, timeline, scope, IP terms); the institute sees the
- * proposal on its result, accepts it and lands on the order it now buys, where vouchers are said not to apply.
+ * proposal on its result, accepts it and lands on the order it now buys, where vouchers are said not to apply;
+ * the bureau marks the result a key project (重点项目) from its board, naming its officer, and the institute sees
+ * on its result page that it is tracked and by whom.
  */
 describe('web portal: a research result from publication to a pilot order (browser)', () => {
   let p: PortalTest;
@@ -22,6 +26,16 @@ describe('web portal: a research result from publication to a pilot order (brows
   beforeAll(async () => {
     p = await startPortal();
     bureau = await createPrivilegedOrg(p.t, 'BUREAU', '350500');
+    await p.t.http
+      .post(`/api/orgs/${bureau.orgId}/members`)
+      .set(bureau.auth)
+      .send({
+        email: `lin-${Date.now()}@gov.example.cn`,
+        password: TEST_PASSWORD,
+        displayName: OFFICER,
+        role: 'MEMBER',
+      })
+      .expect(201);
     operator = await registerOrg(p.t.http, { kind: 'PLATFORM_OPERATOR', name: '晋江先进陶瓷中试基地运营公司' });
     await p.t.http.post(`/api/orgs/${operator.orgId}/verify`).set(bureau.auth).expect(200);
     await listedPlatformWithService(p.t, operator, bureau, {
@@ -37,7 +51,7 @@ describe('web portal: a research result from publication to a pilot order (brows
   }, 180_000);
   afterAll(() => p?.close());
 
-  it('register → verified → publish → digest → platform proposes → institute accepts → order', async () => {
+  it('register → verified → publish → digest → platform proposes → institute accepts → order → key project', async () => {
     // The institute registers through the portal.
     const inst = await p.page();
     const email = `institute-journey-${Date.now()}@example.cn`;
@@ -155,6 +169,30 @@ describe('web portal: a research result from publication to a pilot order (brows
       .set(await instituteAuth(email))
       .expect(200);
     expect(after.body.status).toBe('IN_PILOT');
+
+    // The bureau marks the result a key project from its 重点项目 board and names its officer.
+    await desk.getByRole('tab', { name: '重点项目' }).click();
+    const board = desk.getByTestId('key-projects-board');
+    await board.getByRole('button', { name: '标记重点项目' }).click();
+    const mark = desk.locator('.ant-modal', { hasText: '标记重点项目' });
+    await mark.locator('.ant-radio-button-wrapper', { hasText: '科技成果' }).click();
+    await chooseOption(desk, mark.locator('.ant-form-item', { hasText: '跟踪对象' }).locator('.ant-select'), TITLE, {
+      search: true,
+    });
+    await chooseOption(desk, mark.locator('.ant-form-item', { hasText: '跟踪人' }).locator('.ant-select'), OFFICER);
+    await journeyShot(desk, JOURNEY, '07-bureau-marks-key-project');
+    await submitDialog(mark, '列入重点项目');
+    await board
+      .getByTestId('key-project-column-CONCEPT')
+      .getByTestId('key-project-card')
+      .filter({ hasText: TITLE })
+      .getByText(`跟踪人：${OFFICER}`)
+      .waitFor();
+
+    // The institute sees on its result page that a bureau tracks it, and by whom.
+    await inst.goto(`/results/${result.id}`);
+    await inst.getByTestId('key-project-tracking').getByText(`重点项目 · 跟踪人 ${OFFICER}`).waitFor();
+    await journeyShot(inst, JOURNEY, '08-institute-sees-tracking');
   });
 
   const instituteAuth = async (email: string) => (await login(p.t.http, email)).auth;

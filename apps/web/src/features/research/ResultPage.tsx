@@ -46,7 +46,8 @@ export function ResultPage() {
   const owner = r.view === 'FULL' && r.instituteOrgId === getSession()?.org.id;
   return (
     <Card title={r.title} extra={<Tag>{label(RESULT_STATUS, r.status)}</Tag>} data-testid="result-page">
-      {kind && r.status !== 'DRAFT' && (
+      {/* Only the institute is a party to its result's tracking (others would get a 404). */}
+      {owner && r.status !== 'DRAFT' && (
         <div style={{ marginBottom: 16 }}>
           <KeyProjectTracking subjectType="RESULT" subjectId={r.id} />
         </div>
