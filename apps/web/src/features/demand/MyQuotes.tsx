@@ -89,7 +89,7 @@ export function MyQuotes({ refreshKey = 0 }: { refreshKey?: number }) {
       <LoadedTable<MyQuote>
         load={quotes}
         rows={quotes.data?.items ?? []}
-        empty={status ? '没有该状态的报价' : '还没有报价：在需求大厅中找到合适的需求后，点击“报价”或“提交方案”'}
+        empty={status ? '没有该状态的报价' : '您还没有报价：在需求大厅中找到合适的需求后，点击“报价”或“提交方案”'}
         scroll={{ x: 880 }}
         columns={[
           {
