@@ -178,6 +178,26 @@ describe('web portal: SME demand management and the admin page (browser)', () =>
     expect(await profile.getByRole('switch').getAttribute('aria-checked')).toBe('true');
   });
 
+  it("an SME's owner adds a colleague in 人员与权限, who signs in to the SME's workbench, and removes them", async () => {
+    const page = await p.page();
+    await signIn(page, sme.email);
+    const members = page.getByTestId('members');
+    const email = `sme-colleague-${Date.now()}@example.cn`;
+    await members.getByLabel('姓名').fill('李采购');
+    await members.getByLabel('邮箱').fill(email);
+    await members.getByLabel('初始密码').fill(TEST_PASSWORD);
+    await members.getByRole('button', { name: '添加', exact: true }).click();
+    const row = members.locator('.ant-table-row', { hasText: email });
+    await row.getByText('成员').waitFor();
+    const colleague = await p.page();
+    await signIn(colleague, email);
+    await colleague.getByRole('heading', { name: '企业工作台' }).waitFor();
+    await row.getByRole('button', { name: '移除李采购' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '移除' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect((await p.t.http.post('/api/auth/login').send({ email, password: TEST_PASSWORD })).status).toBe(401);
+  });
+
   it('an admin creates a bureau org; a bad USCC is refused next to its field', async () => {
     const page = await p.page();
     await signIn(page, admin.email);

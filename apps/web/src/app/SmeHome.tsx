@@ -5,10 +5,12 @@ import { MyDemands } from '../features/demand/MyDemands';
 import { VoucherApply } from '../features/voucher/VoucherApply';
 import { VoucherWallet } from '../features/voucher/VoucherWallet';
 import { OrgProfileCard } from '../features/identity';
+import { MembersCard } from '../features/identity/MembersCard';
+import { MyRoleProvider } from '../features/identity/roles';
 import { DigestSettingsCard } from '../features/research/DigestSettingsCard';
 import { getSession } from '../shared/api';
 
-/** SME home: demands, orders and the voucher wallet. */
+/** SME home: demands, orders, the voucher wallet, the org's profile and its people (人员与权限). */
 export function SmeHome() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -31,6 +33,11 @@ export function SmeHome() {
             <VoucherApply />
             <DigestSettingsCard />
             {getSession() && <OrgProfileCard orgId={getSession()!.org.id} />}
+            {getSession() && (
+              <MyRoleProvider>
+                <MembersCard orgId={getSession()!.org.id} />
+              </MyRoleProvider>
+            )}
           </Space>
         </Col>
       </Row>
