@@ -55,6 +55,32 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/app/*', '**/features/*'] }] },
   },
   {
+    // Contexts own their tables and internals: another library is reached through its barrel
+    // (@pilotlink/x), which exports modules, services, ports and DTOs, never entities. Tests and the
+    // test kit may reach inside (they build rows of every context); the demo seed writes through services.
+    files: ['libs/*/src/**/*.ts', 'apps/api/src/**/*.ts', 'apps/worker/src/**/*.ts'],
+    // Migrations are the schema's history: one loads the catalogue's reference rows (industry fields).
+    ignores: ['**/*.spec.ts', 'libs/testing/**', 'libs/database/src/migrations/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@pilotlink/[a-z-]+/',
+              message:
+                'Import another library through its barrel (@pilotlink/x): its entities and internals are its own.',
+            },
+            {
+              regex: '^(\\.\\./)+[a-z-]+/src(/|$)',
+              message: "A relative import may not leave its library: use the other library's barrel.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/worker/src/cli.ts'],
     rules: { 'no-console': 'off' },
   },
