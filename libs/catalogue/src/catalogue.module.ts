@@ -10,6 +10,8 @@ import { EquipmentService } from './equipment/equipment.service';
 import { PlatformsService } from './platforms/platforms.service';
 import { QualificationCertificatesService } from './platforms/qualification-certificates.service';
 import { PilotServicesService } from './services/pilot-services.service';
+import { CatalogueFacts } from './ports/catalogue-facts.port';
+import { PlatformRating } from './ports/platform-rating.port';
 
 /** Platforms, their services and instruments: the services, usable by the API and the worker. */
 @Module({
@@ -20,7 +22,17 @@ import { PilotServicesService } from './services/pilot-services.service';
     QualificationCertificatesService,
     PilotServicesService,
     EquipmentService,
+    CatalogueFacts,
+    PlatformRating,
   ],
-  exports: [PlatformsService, QualificationCertificatesService, PilotServicesService, EquipmentService, TypeOrmModule],
+  exports: [
+    PlatformsService,
+    QualificationCertificatesService,
+    PilotServicesService,
+    EquipmentService,
+    TypeOrmModule,
+    CatalogueFacts,
+    PlatformRating,
+  ],
 })
 export class CatalogueModule {}

@@ -11,6 +11,7 @@ import { Demand } from './domain/demand.entity';
 import { Quote } from './domain/quote.entity';
 import { MatchingService } from './matching/matching.service';
 import { QuotesService } from './quotes/quotes.service';
+import { QuoteFacts } from './ports/quote-facts.port';
 
 @Module({
   imports: [
@@ -19,7 +20,7 @@ import { QuotesService } from './quotes/quotes.service';
     SearchModule,
     TypeOrmModule.forFeature([Demand, DemandInvitation, DemandNdaAcceptance, Quote]),
   ],
-  providers: [DemandsService, DemandFacts, QuotesService, ExpiryService, MatchingService],
-  exports: [DemandsService, DemandFacts, QuotesService, ExpiryService, MatchingService],
+  providers: [DemandsService, DemandFacts, QuotesService, ExpiryService, MatchingService, QuoteFacts],
+  exports: [DemandsService, DemandFacts, QuotesService, ExpiryService, MatchingService, QuoteFacts],
 })
 export class DemandModule {}

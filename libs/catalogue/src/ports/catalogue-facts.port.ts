@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Actor } from '@pilotlink/identity';
+import { DataSource, EntityManager } from 'typeorm';
+import { canViewPlatform } from '../access/platform-access';
+import type { PlatformStatus, RecognitionLevel } from '../domain/catalogue';
+
+/** A platform as another context sees it: who runs it, what it is called, where it stands. */
+export interface PlatformSummary {
+  id: string;
+  name: string;
+  operatorOrgId: string;
+  status: PlatformStatus;
+  recognitionLevel: RecognitionLevel;
+  fieldCodes: string[];
+}
+
+/** A service of a platform's catalogue, as far as voucher eligibility and claim checks go. */
+export interface ServiceSummary {
+  category: string;
+  fieldCodes: string[];
+  voucherEligible: boolean;
+  leadTimeDays: number;
+}
+
+/** What was offered under an order or a quote: the platform, the service (if one is named) and equipment sharing. */
+export interface OfferFacts {
+  platform: PlatformSummary;
+  service: ServiceSummary | null;
+  /** The platform publishes a voucher-eligible EQUIPMENT_SHARING service (its reservations are then one). */
+  equipmentSharingEligible: boolean;
+}
+
+/**
+ * The catalogue context's query port for the platforms and services other contexts refer to by id (orders,
+ * quotes, voucher claims): plain facts, never entities. Methods taking an `EntityManager` read inside the
+ * caller's transaction.
+ */
+@Injectable()
+export class CatalogueFacts {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The platform and service an order or quote is about, in one query; null for an unknown platform. */
+  async offer(
+    manager: EntityManager,
+    ref: { platformId: string; serviceId: string | null },
+  ): Promise<OfferFacts | null> {
+    const [row] = await manager.query<
+      (PlatformRow & {
+        service_category: string | null;
+        service_fields: string[] | null;
+        voucher_eligible: boolean | null;
+        lead_time_days: number | null;
+        equipment_sharing_eligible: boolean;
+      })[]
+    >(
+      `SELECT p.id, p.name, p.operator_org_id, p.status, p.recognition_level, p.field_codes,
+              s.category AS service_category, s.field_codes AS service_fields, s.voucher_eligible, s.lead_time_days,
+              EXISTS (SELECT 1 FROM services es WHERE es.platform_id = p.id AND es.category = 'EQUIPMENT_SHARING'
+                        AND es.status = 'PUBLISHED' AND es.voucher_eligible) AS equipment_sharing_eligible
+         FROM platforms p LEFT JOIN services s ON s.id = $2
+        WHERE p.id = $1`,
+      [ref.platformId, ref.serviceId],
+    );
+    if (!row) return null;
+    return {
+      platform: platformOf(row),
+      service: row.service_category
+        ? {
+            category: row.service_category,
+            fieldCodes: row.service_fields ?? [],
+            voucherEligible: !!row.voucher_eligible,
+            leadTimeDays: row.lead_time_days ?? 0,
+          }
+        : null,
+      equipmentSharingEligible: row.equipment_sharing_eligible,
+    };
+  }
+
+  /** Platforms by id; unknown ids are absent. */
+  async platforms(
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, PlatformSummary>> {
+    if (ids.length === 0) return new Map();
+    const rows = await manager.query<PlatformRow[]>(
+      `SELECT id, name, operator_org_id, status, recognition_level, field_codes FROM platforms WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((row) => [row.id, platformOf(row)]));
+  }
+
+  /** Ids of the platforms this org operates. */
+  async platformIdsOperatedBy(orgId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(`SELECT id FROM platforms WHERE operator_org_id = $1`, [orgId]);
+    return rows.map((row) => row.id);
+  }
+
+  /** Whether the caller may see this platform (listed, or its operator, or its supervising bureau). */
+  async canView(actor: Actor | undefined, platformId: string): Promise<boolean> {
+    const [row] = await this.dataSource.query<
+      { status: PlatformStatus; operator_org_id: string; region_code: string }[]
+    >(`SELECT status, operator_org_id, region_code FROM platforms WHERE id = $1`, [platformId]);
+    return (
+      !!row &&
+      canViewPlatform(actor, { status: row.status, operatorOrgId: row.operator_org_id, regionCode: row.region_code })
+    );
+  }
+
+  /** Service titles by id; unknown ids are absent. */
+  async serviceTitles(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ id: string; title: string }[]>(
+      `SELECT id, title FROM services WHERE id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((row) => [row.id, row.title]));
+  }
+}
+
+interface PlatformRow {
+  id: string;
+  name: string;
+  operator_org_id: string;
+  status: PlatformStatus;
+  recognition_level: RecognitionLevel;
+  field_codes: string[];
+}
+
+function platformOf(row: PlatformRow): PlatformSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    operatorOrgId: row.operator_org_id,
+    status: row.status,
+    recognitionLevel: row.recognition_level,
+    fieldCodes: row.field_codes,
+  };
+}
