@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { parseFen } from '@pilotlink/core';
 import type { Actor } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { canViewPlatform } from '../access/platform-access';
-import type { PlatformStatus, RecognitionLevel } from '../domain/catalogue';
+import type { PlatformStatus, PricingKind, RecognitionLevel } from '../domain/catalogue';
 
 /** A platform as another context sees it: who runs it, what it is called, where it stands. */
 export interface PlatformSummary {
@@ -29,6 +30,15 @@ export interface OfferFacts {
   service: ServiceSummary | null;
   /** The platform publishes a voucher-eligible EQUIPMENT_SHARING service (its reservations are then one). */
   equipmentSharingEligible: boolean;
+}
+
+/** A published service of a listed platform, as an order from it needs it: who provides it, at what price. */
+export interface OrderableService {
+  id: string;
+  platformId: string;
+  platformOrgId: string;
+  pricingKind: PricingKind;
+  priceFen: number | null;
 }
 
 /**
@@ -74,6 +84,32 @@ export class CatalogueFacts {
           }
         : null,
       equipmentSharingEligible: row.equipment_sharing_eligible,
+    };
+  }
+
+  /** The service if it is published on a listed platform (one may order it), else null: one query. */
+  async orderableService(manager: EntityManager, serviceId: string): Promise<OrderableService | null> {
+    const [row] = await manager.query<
+      {
+        id: string;
+        platform_id: string;
+        operator_org_id: string;
+        pricing_kind: PricingKind;
+        price_fen: string | null;
+      }[]
+    >(
+      `SELECT s.id, s.platform_id, p.operator_org_id, s.pricing_kind, s.price_fen
+         FROM services s JOIN platforms p ON p.id = s.platform_id AND p.status = 'LISTED'
+        WHERE s.id = $1 AND s.status = 'PUBLISHED'`,
+      [serviceId],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      platformId: row.platform_id,
+      platformOrgId: row.operator_org_id,
+      pricingKind: row.pricing_kind,
+      priceFen: row.price_fen === null ? null : parseFen(row.price_fen),
     };
   }
 
