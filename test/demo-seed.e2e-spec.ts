@@ -3,8 +3,8 @@ import { DEMAND_STATUSES, QUOTE_STATUSES } from '@pilotlink/demand';
 import { APPLICATION_STATUSES, CLAIM_STATUSES } from '@pilotlink/voucher';
 import { verifyLedger } from '@pilotlink/voucher/ledger/ledger-verifier';
 import { createTestApp, TestApp } from '@pilotlink/testing';
-import { DEMO_PASSWORD } from '../apps/worker/src/seed/demo-identity.seed';
-import { runSeed } from '../apps/worker/src/seed/run-seed';
+import { DEMO_PASSWORD } from '../apps/demo/src/demo-identity.seed';
+import { runSeed } from '../apps/demo/src/run-seed';
 import { waitFor } from './support/notification-fixtures';
 import { expectStatus, voucherTestEnv } from './support/voucher-fixtures';
 
