@@ -15,7 +15,6 @@ import { expectStatus, voucherTestEnv } from './support/voucher-fixtures';
  */
 describe('demo seed: a year of the story (e2e)', () => {
   let t: TestApp;
-  let seconds: number;
 
   const login = async (email: string) => {
     const res = await expectStatus(t.http.post('/api/auth/login').send({ email, password: DEMO_PASSWORD }), 200);
@@ -37,16 +36,16 @@ describe('demo seed: a year of the story (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ env: voucherTestEnv() });
-    const result = await runSeed('test');
-    seconds = result.seconds;
+    await runSeed('test');
   }, 120_000);
 
   afterAll(async () => {
     await t?.close();
   });
 
-  it('seeds within the budget and refuses production', async () => {
-    expect(seconds).toBeLessThan(30);
+  // How long the seed takes is printed by `npm start` (and measured there), not bounded here: a time limit in a
+  // test fails on a loaded machine while the seed is right.
+  it('refuses production', async () => {
     await expect(runSeed('production')).rejects.toThrow(/Refusing to load demo data in production/);
   });
 
