@@ -10,6 +10,9 @@ import { EquipmentService } from './equipment/equipment.service';
 import { PlatformsService } from './platforms/platforms.service';
 import { QualificationCertificatesService } from './platforms/qualification-certificates.service';
 import { PilotServicesService } from './services/pilot-services.service';
+import { PlatformDirectory } from './ports/platform-directory.port';
+import { PlatformResponseTime } from './ports/platform-response-time.port';
+import { EquipmentBookings } from './ports/equipment-bookings.port';
 
 /** Platforms, their services and instruments: the services, usable by the API and the worker. */
 @Module({
@@ -20,7 +23,19 @@ import { PilotServicesService } from './services/pilot-services.service';
     QualificationCertificatesService,
     PilotServicesService,
     EquipmentService,
+    PlatformDirectory,
+    PlatformResponseTime,
+    EquipmentBookings,
   ],
-  exports: [PlatformsService, QualificationCertificatesService, PilotServicesService, EquipmentService, TypeOrmModule],
+  exports: [
+    PlatformsService,
+    QualificationCertificatesService,
+    PilotServicesService,
+    EquipmentService,
+    TypeOrmModule,
+    PlatformDirectory,
+    PlatformResponseTime,
+    EquipmentBookings,
+  ],
 })
 export class CatalogueModule {}

@@ -11,3 +11,6 @@ export * from './catalogue.module';
 export * from './platforms/platforms.service';
 export * from './services/pilot-services.service';
 export * from './dto/validators';
+export * from './ports/platform-directory.port';
+export * from './ports/platform-response-time.port';
+export * from './ports/equipment-bookings.port';
