@@ -11,6 +11,9 @@ import { PlatformsService } from './platforms/platforms.service';
 import { QualificationCertificatesService } from './platforms/qualification-certificates.service';
 import { PilotServicesService } from './services/pilot-services.service';
 import { CatalogueNotices } from './ports/catalogue-notices.port';
+import { PlatformDirectory } from './ports/platform-directory.port';
+import { PlatformResponseTime } from './ports/platform-response-time.port';
+import { EquipmentBookings } from './ports/equipment-bookings.port';
 
 /** Platforms, their services and instruments: the services, usable by the API and the worker. */
 @Module({
@@ -22,6 +25,9 @@ import { CatalogueNotices } from './ports/catalogue-notices.port';
     PilotServicesService,
     EquipmentService,
     CatalogueNotices,
+    PlatformDirectory,
+    PlatformResponseTime,
+    EquipmentBookings,
   ],
   exports: [
     PlatformsService,
@@ -30,6 +36,9 @@ import { CatalogueNotices } from './ports/catalogue-notices.port';
     EquipmentService,
     TypeOrmModule,
     CatalogueNotices,
+    PlatformDirectory,
+    PlatformResponseTime,
+    EquipmentBookings,
   ],
 })
 export class CatalogueModule {}

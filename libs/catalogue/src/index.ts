@@ -12,3 +12,6 @@ export * from './platforms/platforms.service';
 export * from './services/pilot-services.service';
 export * from './dto/validators';
 export * from './ports/catalogue-notices.port';
+export * from './ports/platform-directory.port';
+export * from './ports/platform-response-time.port';
+export * from './ports/equipment-bookings.port';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BookingModule } from '@pilotlink/booking';
+import { CatalogueModule } from '@pilotlink/catalogue';
 import { IdentityModule } from '@pilotlink/identity';
 import { SearchModule } from '@pilotlink/search';
 import { DemandsService } from './demands/demands.service';
@@ -20,6 +21,7 @@ import { QuoteNotices } from './ports/quote-notices.port';
     BookingModule,
     SearchModule,
     TypeOrmModule.forFeature([Demand, DemandInvitation, DemandNdaAcceptance, Quote]),
+    CatalogueModule,
   ],
   providers: [DemandsService, DemandFacts, QuotesService, ExpiryService, MatchingService, DemandAudience, QuoteNotices],
   exports: [DemandsService, DemandFacts, QuotesService, ExpiryService, MatchingService, DemandAudience, QuoteNotices],

@@ -12,3 +12,4 @@ export * from './webhooks/webhooks.service';
 export * from './webhooks/webhook-url-guard';
 export * from './notification.module';
 export * from './notification.api.module';
+export * from './subscriptions/subscription-matches.port';

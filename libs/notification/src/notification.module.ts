@@ -16,6 +16,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
 import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
 import { WebhookPingService } from './webhooks/webhook-ping.service';
 import { WebhooksService } from './webhooks/webhooks.service';
+import { SubscriptionMatches } from './subscriptions/subscription-matches.port';
 
 /** Inbox, subscriptions, webhooks and the dispatch pipeline: services for the API and the worker. */
 @Module({
@@ -37,6 +38,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
     NotificationDispatcher,
     Notifier,
     FailedJobsService,
+    SubscriptionMatches,
   ],
   exports: [
     InboxService,
@@ -47,6 +49,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
     NotificationDispatcher,
     Notifier,
     FailedJobsService,
+    SubscriptionMatches,
   ],
 })
 export class NotificationModule {}
