@@ -10,6 +10,7 @@ import { EquipmentService } from './equipment/equipment.service';
 import { PlatformsService } from './platforms/platforms.service';
 import { QualificationCertificatesService } from './platforms/qualification-certificates.service';
 import { PilotServicesService } from './services/pilot-services.service';
+import { PlatformStanding } from './ports/platform-standing.port';
 
 /** Platforms, their services and instruments: the services, usable by the API and the worker. */
 @Module({
@@ -20,7 +21,15 @@ import { PilotServicesService } from './services/pilot-services.service';
     QualificationCertificatesService,
     PilotServicesService,
     EquipmentService,
+    PlatformStanding,
   ],
-  exports: [PlatformsService, QualificationCertificatesService, PilotServicesService, EquipmentService, TypeOrmModule],
+  exports: [
+    PlatformsService,
+    QualificationCertificatesService,
+    PilotServicesService,
+    EquipmentService,
+    TypeOrmModule,
+    PlatformStanding,
+  ],
 })
 export class CatalogueModule {}
