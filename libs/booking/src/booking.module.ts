@@ -9,6 +9,7 @@ import { OrdersService } from './orders/orders.service';
 import { OrderFacts } from './orders/order-facts';
 import { PaymentsService } from './orders/payments.service';
 import { ReviewsService } from './orders/reviews.service';
+import { OrderNotices } from './ports/order-notices.port';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Order, OrderEvent, OrderPayment, OrderDeliverable, OrderReview])],
@@ -20,6 +21,7 @@ import { ReviewsService } from './orders/reviews.service';
     PaymentsService,
     DeliverablesService,
     ReviewsService,
+    OrderNotices,
   ],
   exports: [
     OrderRecords,
@@ -29,6 +31,7 @@ import { ReviewsService } from './orders/reviews.service';
     PaymentsService,
     DeliverablesService,
     ReviewsService,
+    OrderNotices,
   ],
 })
 export class BookingModule {}

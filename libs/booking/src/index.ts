@@ -21,3 +21,4 @@ export * from './orders/order-facts';
 export * from './orders/payments.service';
 export * from './orders/deliverables.service';
 export * from './orders/reviews.service';
+export * from './ports/order-notices.port';

@@ -10,6 +10,7 @@ import { EquipmentService } from './equipment/equipment.service';
 import { PlatformsService } from './platforms/platforms.service';
 import { QualificationCertificatesService } from './platforms/qualification-certificates.service';
 import { PilotServicesService } from './services/pilot-services.service';
+import { CatalogueNotices } from './ports/catalogue-notices.port';
 import { PlatformStanding } from './ports/platform-standing.port';
 
 /** Platforms, their services and instruments: the services, usable by the API and the worker. */
@@ -21,6 +22,7 @@ import { PlatformStanding } from './ports/platform-standing.port';
     QualificationCertificatesService,
     PilotServicesService,
     EquipmentService,
+    CatalogueNotices,
     PlatformStanding,
   ],
   exports: [
@@ -29,6 +31,7 @@ import { PlatformStanding } from './ports/platform-standing.port';
     PilotServicesService,
     EquipmentService,
     TypeOrmModule,
+    CatalogueNotices,
     PlatformStanding,
   ],
 })

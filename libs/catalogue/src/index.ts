@@ -11,4 +11,5 @@ export * from './catalogue.module';
 export * from './platforms/platforms.service';
 export * from './services/pilot-services.service';
 export * from './dto/validators';
+export * from './ports/catalogue-notices.port';
 export * from './ports/platform-standing.port';

@@ -11,6 +11,8 @@ import { Demand } from './domain/demand.entity';
 import { Quote } from './domain/quote.entity';
 import { MatchingService } from './matching/matching.service';
 import { QuotesService } from './quotes/quotes.service';
+import { DemandAudience } from './ports/demand-audience.port';
+import { QuoteNotices } from './ports/quote-notices.port';
 
 @Module({
   imports: [
@@ -19,7 +21,7 @@ import { QuotesService } from './quotes/quotes.service';
     SearchModule,
     TypeOrmModule.forFeature([Demand, DemandInvitation, DemandNdaAcceptance, Quote]),
   ],
-  providers: [DemandsService, DemandFacts, QuotesService, ExpiryService, MatchingService],
-  exports: [DemandsService, DemandFacts, QuotesService, ExpiryService, MatchingService],
+  providers: [DemandsService, DemandFacts, QuotesService, ExpiryService, MatchingService, DemandAudience, QuoteNotices],
+  exports: [DemandsService, DemandFacts, QuotesService, ExpiryService, MatchingService, DemandAudience, QuoteNotices],
 })
 export class DemandModule {}

@@ -14,3 +14,5 @@ export * from './matching/match-query';
 export * from './matching/match-terms';
 export * from './matching/matching.service';
 export * from './matching/matching.dto';
+export * from './ports/demand-audience.port';
+export * from './ports/quote-notices.port';

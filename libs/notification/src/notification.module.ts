@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DemandModule } from '@pilotlink/demand';
+import { BookingModule } from '@pilotlink/booking';
+import { CatalogueModule } from '@pilotlink/catalogue';
+import { IdentityModule } from '@pilotlink/identity';
 import { OutboxModule, QueueModule } from '@pilotlink/queue';
 import { FailedJobsService } from './admin/failed-jobs.service';
-import { DemandAudience } from './dispatch/demand-audience';
 import { NotificationDispatcher } from './dispatch/dispatcher.service';
 import { Notifier } from './dispatch/notifier.service';
 import { Notification } from './domain/notification.entity';
@@ -22,6 +24,9 @@ import { WebhooksService } from './webhooks/webhooks.service';
     OutboxModule,
     DemandModule,
     TypeOrmModule.forFeature([Notification, Subscription, WebhookEndpoint, WebhookDelivery]),
+    IdentityModule,
+    BookingModule,
+    CatalogueModule,
   ],
   providers: [
     InboxService,
@@ -29,7 +34,6 @@ import { WebhooksService } from './webhooks/webhooks.service';
     WebhooksService,
     WebhookDeliveryService,
     WebhookPingService,
-    DemandAudience,
     NotificationDispatcher,
     Notifier,
     FailedJobsService,

@@ -4,7 +4,7 @@ import { NotFoundError } from '@pilotlink/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
 import { canSeeOrg } from '../access/org-access';
-import type { UserRole } from '../domain/org';
+import type { OrgKind, UserRole } from '../domain/org';
 import { Org } from '../domain/org.entity';
 import { jurisdictionPrefix } from '../domain/region';
 
@@ -92,5 +92,15 @@ export class OrgDirectory {
     });
     if (!org || !canSeeOrg(actor, org)) throw new NotFoundError('Organisation');
     return org;
+  }
+
+  /** Org kinds by id (who may be told what, in other contexts); unknown ids are absent. */
+  async kindsOf(orgIds: readonly string[]): Promise<Map<string, OrgKind>> {
+    if (orgIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ id: string; kind: OrgKind }[]>(
+      `SELECT id, kind FROM orgs WHERE id = ANY($1::uuid[])`,
+      [[...new Set(orgIds)]],
+    );
+    return new Map(rows.map((row) => [row.id, row.kind]));
   }
 }
