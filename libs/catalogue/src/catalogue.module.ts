@@ -14,6 +14,7 @@ import { CatalogueNotices } from './ports/catalogue-notices.port';
 import { PlatformDirectory } from './ports/platform-directory.port';
 import { PlatformResponseTime } from './ports/platform-response-time.port';
 import { EquipmentBookings } from './ports/equipment-bookings.port';
+import { PlatformStanding } from './ports/platform-standing.port';
 
 /** Platforms, their services and instruments: the services, usable by the API and the worker. */
 @Module({
@@ -28,6 +29,7 @@ import { EquipmentBookings } from './ports/equipment-bookings.port';
     PlatformDirectory,
     PlatformResponseTime,
     EquipmentBookings,
+    PlatformStanding,
   ],
   exports: [
     PlatformsService,
@@ -39,6 +41,7 @@ import { EquipmentBookings } from './ports/equipment-bookings.port';
     PlatformDirectory,
     PlatformResponseTime,
     EquipmentBookings,
+    PlatformStanding,
   ],
 })
 export class CatalogueModule {}

@@ -15,3 +15,4 @@ export * from './ports/catalogue-notices.port';
 export * from './ports/platform-directory.port';
 export * from './ports/platform-response-time.port';
 export * from './ports/equipment-bookings.port';
+export * from './ports/platform-standing.port';

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { pageDtoOf } from '@pilotlink/core';
-import type { AuditEvent } from './audit-event.entity';
+import type { AuditTrailEvent } from './audit-trail.read-model';
 
 export class AuditEventResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -16,7 +16,7 @@ export class AuditEventResponseDto {
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) after: Record<string, unknown> | null;
   @ApiProperty({ type: String, nullable: true }) requestId: string | null;
 
-  static from(e: AuditEvent): AuditEventResponseDto {
+  static from(e: AuditTrailEvent): AuditEventResponseDto {
     return {
       id: e.id,
       occurredAt: e.occurredAt,

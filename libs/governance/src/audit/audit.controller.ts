@@ -4,8 +4,8 @@ import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-valida
 import { PageQueryDto } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, jurisdictionPrefix } from '@pilotlink/identity';
 import type { Actor } from '@pilotlink/identity';
-import { AuditService } from './audit.service';
 import { AuditEventPageDto, AuditEventResponseDto } from './audit-event.response.dto';
+import { AuditTrailReadModel } from './audit-trail.read-model';
 
 export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'org' })
@@ -45,7 +45,7 @@ export class AuditQueryDto extends PageQueryDto {
 @ApiBearerAuth()
 @Controller('audit-events')
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(private readonly trail: AuditTrailReadModel) {}
 
   @Get()
   @AllowOrgKinds('ADMIN', 'BUREAU')
@@ -60,7 +60,7 @@ export class AuditController {
       actor.orgKind === 'BUREAU'
         ? { orgId: actor.orgId, regionPrefix: jurisdictionPrefix(actor.regionCode) }
         : undefined;
-    const page = await this.audit.list(
+    const page = await this.trail.list(
       { entityType, entityId, subjectOrgId, actorOrgId, from, to, bureau: scope },
       query,
     );
