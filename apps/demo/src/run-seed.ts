@@ -10,7 +10,7 @@ import { DemoResearchPilotSeed } from './story/demo-research-pilot.seed';
 import { DemoMarketplaceSeed } from './story/demo-marketplace.seed';
 import { DEMO_OPERATOR_LOGINS, DemoOperatorsSeed } from './story/demo-operators.seed';
 import { DemoProgramsSeed } from './story/demo-programs.seed';
-import { StoryKit } from './story/story-kit';
+import { StoryKit } from './story/story-kit.service';
 
 /** Demo data (public logins, a known password) never goes into a production database. */
 export async function runSeed(nodeEnv: string): Promise<SeedResult & { moreAccounts: string[]; seconds: number }> {

@@ -22,7 +22,7 @@ import { DemoMarketplaceSeed } from './story/demo-marketplace.seed';
 import { DemoOperatorsSeed } from './story/demo-operators.seed';
 import { DemoProgramsSeed } from './story/demo-programs.seed';
 import { DemoResearchPilotSeed } from './story/demo-research-pilot.seed';
-import { StoryKit } from './story/story-kit';
+import { StoryKit } from './story/story-kit.service';
 
 /**
  * Just what loading demo data needs: the domain services the story is told through, no queues, no HTTP

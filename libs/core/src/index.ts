@@ -1,4 +1,4 @@
-export * from './clock';
+export * from './clock.service';
 export * from './config/config.module';
 export * from './config/env.schema';
 export * from './errors/connection-error';
@@ -12,6 +12,6 @@ export * from './money/fen';
 export * from './pagination';
 export * from './state-machine';
 export * from './http/parse-id.pipe';
-export * from './files/file-store';
+export * from './files/file-store.service';
 export * from './files/file-type';
 export * from './files/upload';

@@ -6,7 +6,7 @@ import { IdentityModule } from '@pilotlink/identity';
 import { SearchModule } from '@pilotlink/search';
 import { DemandsService } from './demands/demands.service';
 import { ExpiryService } from './demands/expiry.service';
-import { DemandFacts } from './demands/demand-facts';
+import { DemandFacts } from './demands/demand-facts.port';
 import { DemandInvitation, DemandNdaAcceptance } from './domain/demand-access.entity';
 import { Demand } from './domain/demand.entity';
 import { Quote } from './domain/quote.entity';

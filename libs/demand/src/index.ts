@@ -4,7 +4,7 @@ export * from './domain/confidentiality';
 export * from './demand.api.module';
 export * from './demand.module';
 export * from './demands/demands.service';
-export * from './demands/demand-facts';
+export * from './demands/demand-facts.port';
 export * from './domain/demand.entity';
 export * from './domain/demand-access.entity';
 export * from './domain/quote.entity';

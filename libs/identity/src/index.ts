@@ -1,7 +1,7 @@
 export * from './access/actor';
 export * from './access/decorators';
 export * from './access/org-access';
-export { ObjectionThrottlerGuard } from './api/throttling';
+export { ObjectionThrottlerGuard } from './api/throttling.guard';
 export * from './auth/auth.service';
 export * from './auth/password.service';
 export * from './auth/token.service';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PlatformRecognition, RecognisedLevel } from '@pilotlink/governance';
-import { StoryKit } from './story-kit';
+import { StoryKit } from './story-kit.service';
 
 const TEXTILE_PLATFORM = '高端绿色功能性纺织面料中试服务平台';
 const GRAPHENE_PLATFORM = '石墨烯改性新材料中试服务平台';

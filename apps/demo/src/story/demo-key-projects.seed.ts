@@ -3,7 +3,7 @@ import { chinaDate } from '@pilotlink/core';
 import { KeyProjectsService } from '@pilotlink/governance';
 import type { KeyProjectStage } from '@pilotlink/governance';
 import type { RequestContext } from '@pilotlink/identity';
-import { StoryKit } from './story-kit';
+import { StoryKit } from './story-kit.service';
 
 const DAY_MS = 86_400_000;
 

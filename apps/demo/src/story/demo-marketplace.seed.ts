@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Demand, DemandsService, DemandStatus } from '@pilotlink/demand';
 import { walkOrder } from './order-steps';
-import { StoryKit } from './story-kit';
+import { StoryKit } from './story-kit.service';
 
 type CreateDemandDto = Parameters<DemandsService['create']>[1];
 

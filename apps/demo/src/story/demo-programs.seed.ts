@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { parseFen } from '@pilotlink/core';
 import { CreateProgramDto, VoucherProgram } from '@pilotlink/voucher';
 import { walkOrder, WalkedOrder } from './order-steps';
-import { StoryKit } from './story-kit';
+import { StoryKit } from './story-kit.service';
 
 export const JINJIANG_PROGRAM = '泉州–晋江中试服务券（演示）';
 export const FUZHOU_PROGRAM = '福州市科技创新券·平台服务（演示）';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ResultProposalsService } from '@pilotlink/research';
-import { StoryKit } from './story-kit';
+import { StoryKit } from './story-kit.service';
 
 /** 石墨烯平台 proposes a pilot of 泉州天津大学研究院's graphene shoe-sole result; the institute accepts it. */
 const DEMO_PILOT = {

@@ -1,6 +1,6 @@
 import { Order, OrderStatus } from '@pilotlink/booking';
 import { parseFen } from '@pilotlink/core';
-import { DEMO_REPORT_PDF, StoryKit } from './story-kit';
+import { DEMO_REPORT_PDF, StoryKit } from './story-kit.service';
 
 export interface OrderPlan {
   sme: string;

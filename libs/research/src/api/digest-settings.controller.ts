@@ -10,7 +10,7 @@ import {
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import { CurrentActor, RequireOwner } from '@pilotlink/identity';
 import type { Actor } from '@pilotlink/identity';
-import { DigestSettingsService } from '../digest/digest-settings';
+import { DigestSettingsService } from '../digest/digest-settings.service';
 import { DigestSettingsDto } from '../dto/digest-settings.dto';
 
 @ApiTags('research results')

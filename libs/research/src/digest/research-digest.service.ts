@@ -15,7 +15,7 @@ import { ResearchResult } from '../domain/result.entity';
 import { matchableResult } from '../matching/result-matching.service';
 import { ResultsService } from '../results/results.service';
 import { DIGEST_FREQUENCIES, DigestPeriod, frequencyOfPeriodKey, lastCompleteDigestPeriod } from './digest-period';
-import { DigestSettingsService } from './digest-settings';
+import { DigestSettingsService } from './digest-settings.service';
 import { renderResultDigest } from './render-digest';
 
 /** A platform is told of a result its best service fits at least this well (as a demand's fit: noise below). */
