@@ -3,6 +3,7 @@ export * from './access/decorators';
 export * from './access/org-access';
 export { ObjectionThrottlerGuard } from './api/throttling.guard';
 export * from './auth/auth.service';
+export * from './auth/first-admin.service';
 export * from './auth/password.service';
 export * from './auth/token.service';
 export * from './domain/org';
