@@ -4,7 +4,7 @@ export * from './config/env.schema';
 export * from './errors/connection-error';
 export * from './errors/domain-error';
 export * from './errors/error-codes';
-export * from './errors/error-response.dto';
+export * from './errors/error.response.dto';
 export * from './http/all-exceptions.filter';
 export * from './http/input-safety.pipe';
 export * from './http/validation';

@@ -13,6 +13,7 @@ export * from './demands/expiry.service';
 export * from './matching/match-query';
 export * from './matching/match-terms';
 export * from './matching/matching.service';
-export * from './matching/matching.dto';
+export * from './matching/matching.request.dto';
+export * from './matching/matching.response.dto';
 export * from './ports/demand-audience.port';
 export * from './ports/quote-notices.port';

@@ -7,6 +7,6 @@ export * from './subsidies/subsidies.service';
 export * from './subsidies/revenue-declarations.service';
 export * from './key-projects/key-projects.module';
 export * from './key-projects/key-projects.service';
-export * from './dto/key-project.dto';
+export * from './dto/key-project.request.dto';
 export * from './dto/key-project.response.dto';
 export * from './audit/audit.api.module';

@@ -18,5 +18,6 @@ export * from './orgs/org-directory.service';
 export * from './orgs/orgs.service';
 export * from './dto/validators';
 export * from './domain/org-facts';
-export * from './dto/org-corrections.dto';
+export * from './dto/org-corrections.request.dto';
+export * from './dto/org-corrections.response.dto';
 export * from './orgs/org-corrections.service';

@@ -24,14 +24,8 @@ import {
   RankedService,
   rankServices,
 } from './match-query';
-import {
-  DemandMatchDto,
-  DemandMatchesDto,
-  DemandSearchPageDto,
-  DemandSearchQueryDto,
-  FittingDemandsDto,
-  MatchLimitQueryDto,
-} from './matching.dto';
+import { DemandMatchDto, DemandMatchesDto, DemandSearchPageDto, FittingDemandsDto } from './matching.response.dto';
+import { DemandSearchQueryDto, MatchLimitQueryDto } from './matching.request.dto';
 
 export interface TopPlatform {
   platformId: string;

@@ -23,7 +23,7 @@ import { DemandsService } from '../demands/demands.service';
 import { awardBy, challengePhase, DEMAND_TRANSITIONS, QUOTE_TRANSITIONS, QuoteStatus } from '../domain/demand';
 import { Demand } from '../domain/demand.entity';
 import { Quote } from '../domain/quote.entity';
-import { DeclineQuoteDto, MyQuotesQueryDto, ReviseQuoteDto, SubmitQuoteDto } from '../dto/quote.dto';
+import { DeclineQuoteDto, MyQuotesQueryDto, ReviseQuoteDto, SubmitQuoteDto } from '../dto/quote.request.dto';
 import { isFirstQuote, responseTimeOf } from './response-time';
 
 const LIVE: QuoteStatus[] = ['SUBMITTED', 'REVISION_REQUESTED'];

@@ -13,7 +13,7 @@ import {
   KeyProjectBoardQueryDto,
   UpdateKeyProjectDto,
   UpdateMilestoneDto,
-} from '../dto/key-project.dto';
+} from '../dto/key-project.request.dto';
 import { KeyProject, KeyProjectMilestone } from './key-project.entity';
 import { KeyProjectSubjects } from './key-project-subjects.service';
 import { KeyProjectView, KeyProjectViews } from './key-project-views.service';

@@ -18,7 +18,7 @@ import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { allowedOutcomes, isOutcomeAllowed, levelAfterOutcome, suggestGrade } from '../domain/evaluation';
 import type { EvaluationOutcome, PlatformIndicators } from '../domain/evaluation';
-import { CreateEvaluationDto } from '../dto/evaluation.dto';
+import { CreateEvaluationDto } from '../dto/evaluation.request.dto';
 import { PlatformEvaluation } from './platform-evaluation.entity';
 import { PlatformIndicatorsService } from './platform-indicators.service';
 import { evaluatesPlatform, seesGovernanceOf } from './recognition-access';

@@ -17,7 +17,7 @@ import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertRecognitionTransition } from '../domain/recognition';
-import { ApplyRecognitionDto, ApproveRecognitionDto, RejectRecognitionDto } from '../dto/recognition.dto';
+import { ApplyRecognitionDto, ApproveRecognitionDto, RejectRecognitionDto } from '../dto/recognition.request.dto';
 import { PlatformRecognition } from './platform-recognition.entity';
 import type { RecognisedLevel } from './platform-recognition.entity';
 import { decidesRecognition, seesGovernanceOf } from './recognition-access';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { jurisdictionPrefix } from '@pilotlink/identity';
 import type { Actor } from '@pilotlink/identity';
-import { FunnelCountsDto, FunnelReportDto, FunnelReportQueryDto, FunnelRowDto } from '../dto/report.dto';
+import { FunnelCountsDto, FunnelReportDto, FunnelRowDto } from '../dto/report.response.dto';
+import { FunnelReportQueryDto } from '../dto/report.request.dto';
 import { FunnelReportReadModel } from './funnel-report.read-model';
 import type { CountRow } from './funnel-report.read-model';
 import type { ReportTable } from './report-export';

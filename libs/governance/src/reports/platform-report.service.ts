@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@pilotlink/identity';
 import { scoreIndicators, gradeForScore } from '../domain/evaluation';
-import { PlatformReportDto, PlatformReportRowDto } from '../dto/report.dto';
+import { PlatformReportDto, PlatformReportRowDto } from '../dto/report.response.dto';
 import { PlatformIndicatorsService } from '../recognition/platform-indicators.service';
 import { PlatformReportReadModel } from './platform-report.read-model';
 import type { ReportTable } from './report-export';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { parseFen } from '@pilotlink/core';
 import type { Actor } from '@pilotlink/identity';
 import { ProgramReportsService } from '@pilotlink/voucher';
-import { ProgramReportDto, ReimbursementRowDto } from '../dto/report.dto';
+import { ProgramReportDto, ReimbursementRowDto } from '../dto/report.response.dto';
 import { ProgramReportReadModel } from './program-report.read-model';
 import type { GroupRow, ReimbursementDimension } from './program-report.read-model';
 import type { ReportTable } from './report-export';

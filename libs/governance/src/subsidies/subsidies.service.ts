@@ -10,13 +10,8 @@ import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { assessSubsidies, AssessmentInputs } from '../domain/assessment';
 import { ruleInterpretation, SubsidyRule, unsetParameters, validateSubsidyRule } from '../domain/subsidy-rule';
-import {
-  CreateSubsidyRuleDto,
-  DeclareEquipmentDto,
-  EquipmentDeclarationResponseDto,
-  SubsidyRuleResponseDto,
-  UpdateSubsidyRuleDto,
-} from '../dto/subsidy.dto';
+import { CreateSubsidyRuleDto, DeclareEquipmentDto, UpdateSubsidyRuleDto } from '../dto/subsidy.request.dto';
+import { EquipmentDeclarationResponseDto, SubsidyRuleResponseDto } from '../dto/subsidy.response.dto';
 import { lockPlatformSubsidies, ownPlatform, platformInJurisdiction, visiblePlatform } from './platform-access';
 import { RevenueDeclarationsService } from './revenue-declarations.service';
 import { EquipmentDeclaration, ruleOf, SubsidyAssessment, SubsidyRuleRow, SubsidyWindow } from './subsidy.entities';

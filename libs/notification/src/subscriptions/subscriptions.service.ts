@@ -6,7 +6,7 @@ import { withTransaction } from '@pilotlink/database';
 import { Actor, OrgDirectory, OrgKind, RequestContext } from '@pilotlink/identity';
 import { DataSource } from 'typeorm';
 import { Subscription } from '../domain/subscription.entity';
-import { CreateSubscriptionDto } from '../dto/subscription.dto';
+import { CreateSubscriptionDto } from '../dto/subscription.request.dto';
 
 const CRITERIA = ['fieldCodes', 'categories', 'keywords', 'regionCodes'] as const;
 

@@ -6,7 +6,7 @@ import type { Actor } from '@pilotlink/identity';
 import { SubscriptionMatches } from '@pilotlink/notification';
 import { ResearchResult } from '../domain/result.entity';
 import { ResultView } from '../domain/result-visibility';
-import { AdopterMatchDto, ResultMatchesDto } from '../dto/result-matching.dto';
+import { AdopterMatchDto, ResultMatchesDto } from '../dto/result-matching.response.dto';
 import { ResultsService } from '../results/results.service';
 import { AdopterSubscription, rankAdopters } from './adopters';
 

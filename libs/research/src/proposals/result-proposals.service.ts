@@ -22,7 +22,11 @@ import { OutboxService } from '@pilotlink/queue';
 import { DataSource, EntityManager } from 'typeorm';
 import { RESULT_TRANSITIONS } from '../domain/result';
 import { ResearchResult } from '../domain/result.entity';
-import { AcceptResultProposalDto, DeclineResultProposalDto, SubmitResultProposalDto } from '../dto/result-proposal.dto';
+import {
+  AcceptResultProposalDto,
+  DeclineResultProposalDto,
+  SubmitResultProposalDto,
+} from '../dto/result-proposal.request.dto';
 import { ResultsService } from '../results/results.service';
 import { PROPOSAL_TRANSITIONS } from './result-proposal';
 import { ResultProposal } from './result-proposal.entity';

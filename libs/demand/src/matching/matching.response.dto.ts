@@ -1,10 +1,7 @@
-import { ApiProperty, PickType } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { SERVICE_CATEGORIES, SERVICE_STAGES } from '@pilotlink/catalogue';
-import { pageDtoOf, PageQueryDto } from '@pilotlink/core';
-import { ServiceSearchQueryDto } from '@pilotlink/search';
+import { pageDtoOf } from '@pilotlink/core';
 import { DemandResponseDto } from '../dto/demand.response.dto';
-
-export class MatchLimitQueryDto extends PickType(PageQueryDto, ['limit'] as const) {}
 
 export class MatchReasonsDto {
   @ApiProperty({
@@ -81,17 +78,6 @@ export class FittingDemandsDto {
   })
   items: FittingDemandDto[];
 }
-
-/** The service search's text, field, stage, category and region filters (same checks), and its paging. */
-export class DemandSearchQueryDto extends PickType(ServiceSearchQueryDto, [
-  'q',
-  'field',
-  'stage',
-  'category',
-  'region',
-  'page',
-  'limit',
-] as const) {}
 
 export class DemandSearchHitDto extends DemandResponseDto {
   @ApiProperty({ minimum: 0, maximum: 1, description: 'Meilisearch ranking score' }) score: number;

@@ -1,47 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { RECOGNITION_LEVELS } from '@pilotlink/catalogue';
 import type { RecognitionLevel } from '@pilotlink/catalogue';
-import { pageDtoOf, trimString } from '@pilotlink/core';
+import { pageDtoOf } from '@pilotlink/core';
 import { EVALUATION_OUTCOMES, gradeForScore, GRADES, scoreIndicators } from '../domain/evaluation';
 import type { EvaluationOutcome, Grade, PlatformIndicators } from '../domain/evaluation';
 import type { PlatformEvaluation } from '../recognition/platform-evaluation.entity';
-
-export class CreateEvaluationDto {
-  @ApiProperty({ example: 2025, description: 'The calendar year evaluated; not after the current one' })
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year: number;
-
-  @ApiPropertyOptional({ enum: GRADES, description: 'Default: the grade the indicators suggest' })
-  @IsOptional()
-  @IsIn(GRADES)
-  grade?: Grade;
-
-  @ApiProperty({
-    enum: EVALUATION_OUTCOMES,
-    description: 'EXCELLENT/GOOD/PASS allow KEEP only; FAIL allows DOWNGRADE, SUSPEND or DELIST (else 422)',
-  })
-  @IsIn(EVALUATION_OUTCOMES)
-  outcome: EvaluationOutcome;
-
-  @ApiProperty({ example: '年度服务企业数量不足，外部用户占比偏低。' })
-  @Transform(trimString)
-  @IsString()
-  @Length(1, 5_000)
-  remarks: string;
-}
-
-export class IndicatorsQueryDto {
-  @ApiProperty({ example: 2025 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year: number;
-}
 
 export class PlatformIndicatorsDto implements PlatformIndicators {
   @ApiProperty({ description: 'Orders COMPLETED in the year' }) ordersCompleted: number;

@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
-import { pageDtoOf, PageQueryDto, toBoolean } from '@pilotlink/core';
+import { pageDtoOf } from '@pilotlink/core';
 import { SUBJECT_TYPES } from '../domain/notification.entity';
 import type { Notification, SubjectType } from '../domain/notification.entity';
-
-export class NotificationListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'true: only unread notifications' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean()
-  unread?: boolean;
-}
 
 export class NotificationResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -1,11 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IsIndustryFieldCode, SERVICE_CATEGORIES } from '@pilotlink/catalogue';
 import type { ServiceCategory } from '@pilotlink/catalogue';
-import { pageDtoOf } from '@pilotlink/core';
 import { IsRegionCode } from '@pilotlink/identity';
-import type { Subscription } from '../domain/subscription.entity';
 
 const trimEach = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.trim() : v)) : value;
@@ -53,25 +51,3 @@ export class CreateSubscriptionDto {
   @IsRegionCode({ each: true })
   regionCodes?: string[];
 }
-
-export class SubscriptionResponseDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ type: [String] }) fieldCodes: string[];
-  @ApiProperty({ enum: SERVICE_CATEGORIES, isArray: true }) categories: ServiceCategory[];
-  @ApiProperty({ type: [String] }) keywords: string[];
-  @ApiProperty({ type: [String] }) regionCodes: string[];
-  @ApiProperty() createdAt: Date;
-
-  static from(s: Subscription): SubscriptionResponseDto {
-    return {
-      id: s.id,
-      fieldCodes: s.fieldCodes,
-      categories: s.categories,
-      keywords: s.keywords,
-      regionCodes: s.regionCodes,
-      createdAt: s.createdAt,
-    };
-  }
-}
-
-export class SubscriptionPageDto extends pageDtoOf(SubscriptionResponseDto, 'SubscriptionPageDto') {}

@@ -1,47 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { pageDtoOf, PageQueryDto, trimString } from '@pilotlink/core';
+import { pageDtoOf } from '@pilotlink/core';
 import { ORG_KINDS, OrgKind } from '../domain/org';
 import { CORRECTION_STATUSES, CorrectionStatus, EligibilityFacts, RequestedFacts } from '../domain/org-facts';
 import type { Org } from '../domain/org.entity';
 import { OrgCorrection, requestedFactsOf } from '../domain/org-correction.entity';
-
-export class ShareholderDto {
-  @ApiProperty({ description: "The holder's USCC (an org) or a stable personal key (e.g. the hash of an ID number)" })
-  @Transform(trimString)
-  @IsString()
-  @Length(1, 64)
-  holderKey: string;
-
-  @ApiProperty({ example: '陈某某' }) @Transform(trimString) @IsString() @Length(1, 100) holderName: string;
-
-  @ApiProperty({ example: 5100, description: 'Share held, basis points' })
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  shareBp: number;
-}
-
-export class ShareholdersDto {
-  @ApiProperty({ type: [ShareholderDto] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => ShareholderDto)
-  shareholders: ShareholderDto[];
-}
+import { ShareholderDto } from './org-corrections.request.dto';
 
 /** The eligibility facts in force: those a bureau verified (or approved later). */
 export class EligibilityFactsDto {
@@ -91,21 +54,3 @@ export class OrgCorrectionResponseDto {
 }
 
 export class OrgCorrectionPageDto extends pageDtoOf(OrgCorrectionResponseDto, 'OrgCorrectionPageDto') {}
-
-export class OrgCorrectionListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({
-    enum: CORRECTION_STATUSES,
-    description: 'A bureau or admin sees PENDING requests unless it asks for another status',
-  })
-  @IsOptional()
-  @IsIn(CORRECTION_STATUSES)
-  status?: CorrectionStatus;
-}
-
-export class RejectCorrectionDto {
-  @ApiProperty({ example: '未提供科技型中小企业入库证明' })
-  @Transform(trimString)
-  @IsString()
-  @Length(2, 500)
-  reason: string;
-}

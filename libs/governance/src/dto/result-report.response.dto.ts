@@ -1,20 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-import { ReportFormatQueryDto } from './report.dto';
-
-export const RESULT_REPORT_GROUPINGS = ['field', 'region'] as const;
-export type ResultReportGrouping = (typeof RESULT_REPORT_GROUPINGS)[number];
-
-export class ResultReportQueryDto extends ReportFormatQueryDto {
-  @ApiPropertyOptional({
-    enum: RESULT_REPORT_GROUPINGS,
-    default: 'field',
-    description: "field: a row per result's industry field; region: a row per institute's region",
-  })
-  @IsOptional()
-  @IsIn(RESULT_REPORT_GROUPINGS)
-  groupBy: ResultReportGrouping = 'field';
-}
+import { ApiProperty } from '@nestjs/swagger';
+import { RESULT_REPORT_GROUPINGS } from './result-report.request.dto';
+import type { ResultReportGrouping } from './result-report.request.dto';
 
 export class ResultCountsDto {
   @ApiProperty({ description: 'Results ever published (a later withdrawal still counts)' }) published: number;
