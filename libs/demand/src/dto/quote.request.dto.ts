@@ -6,7 +6,7 @@ import { IP_OWNERSHIPS } from '@pilotlink/booking';
 import type { IpOwnership } from '@pilotlink/booking';
 import { QUOTE_STATUSES } from '../domain/demand';
 import type { QuoteStatus } from '../domain/demand';
-import { DECLINE_REASONS, DeclineReason } from '../domain/quote.entity';
+import { DECLINE_REASONS, DeclineReason } from '../domain/demand';
 
 export class QuoteTermsDto {
   @ApiProperty({ description: 'fen', example: 12_000_000 })

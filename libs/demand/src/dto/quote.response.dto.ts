@@ -4,7 +4,8 @@ import { IpTermsResponseDto } from '@pilotlink/booking';
 import { DEMAND_MODES, DEMAND_STATUSES, QUOTE_STATUSES } from '../domain/demand';
 import type { DemandMode, DemandStatus, QuoteStatus } from '../domain/demand';
 import type { Demand } from '../domain/demand.entity';
-import { DECLINE_REASONS, DeclineReason, Quote } from '../domain/quote.entity';
+import { DECLINE_REASONS, DeclineReason } from '../domain/demand';
+import { Quote } from '../domain/quote.entity';
 
 export class QuoteResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;

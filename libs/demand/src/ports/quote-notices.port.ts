@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { DeclineReason } from '../domain/quote.entity';
+import type { DeclineReason } from '../domain/demand';
 
 /** A quote as its two parties are told of it: its terms, the demand's title and who the parties are. */
 export interface QuoteNotice {
