@@ -10,6 +10,7 @@ import { OrdersService } from './orders/orders.service';
 import { OrderFacts } from './orders/order-facts';
 import { PaymentsService } from './orders/payments.service';
 import { ReviewsService } from './orders/reviews.service';
+import { OrderNotices } from './ports/order-notices.port';
 import { ClaimReviewAccess } from './orders/claim-review-access.port';
 import { OrderDeductions } from './orders/order-deductions.port';
 
@@ -26,6 +27,7 @@ import { OrderDeductions } from './orders/order-deductions.port';
     PaymentsService,
     DeliverablesService,
     ReviewsService,
+    OrderNotices,
     ClaimReviewAccess,
     OrderDeductions,
   ],
@@ -37,6 +39,7 @@ import { OrderDeductions } from './orders/order-deductions.port';
     PaymentsService,
     DeliverablesService,
     ReviewsService,
+    OrderNotices,
     ClaimReviewAccess,
     OrderDeductions,
   ],

@@ -10,6 +10,11 @@ import { EquipmentService } from './equipment/equipment.service';
 import { PlatformsService } from './platforms/platforms.service';
 import { QualificationCertificatesService } from './platforms/qualification-certificates.service';
 import { PilotServicesService } from './services/pilot-services.service';
+import { CatalogueNotices } from './ports/catalogue-notices.port';
+import { PlatformDirectory } from './ports/platform-directory.port';
+import { PlatformResponseTime } from './ports/platform-response-time.port';
+import { EquipmentBookings } from './ports/equipment-bookings.port';
+import { PlatformStanding } from './ports/platform-standing.port';
 import { CatalogueFacts } from './ports/catalogue-facts.port';
 import { PlatformRating } from './ports/platform-rating.port';
 
@@ -22,6 +27,11 @@ import { PlatformRating } from './ports/platform-rating.port';
     QualificationCertificatesService,
     PilotServicesService,
     EquipmentService,
+    CatalogueNotices,
+    PlatformDirectory,
+    PlatformResponseTime,
+    EquipmentBookings,
+    PlatformStanding,
     CatalogueFacts,
     PlatformRating,
   ],
@@ -31,6 +41,11 @@ import { PlatformRating } from './ports/platform-rating.port';
     PilotServicesService,
     EquipmentService,
     TypeOrmModule,
+    CatalogueNotices,
+    PlatformDirectory,
+    PlatformResponseTime,
+    EquipmentBookings,
+    PlatformStanding,
     CatalogueFacts,
     PlatformRating,
   ],

@@ -5,6 +5,7 @@ import { createSecretKey } from 'node:crypto';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@pilotlink/core';
 import { AuthService } from './auth/auth.service';
+import { FirstAdminService } from './auth/first-admin.service';
 import { MeService } from './auth/me.service';
 import { PasswordService } from './auth/password.service';
 import { TokenService } from './auth/token.service';
@@ -31,8 +32,18 @@ import { OrgCorrectionsService } from './orgs/org-corrections.service';
       }),
     }),
   ],
-  providers: [PasswordService, TokenService, AuthService, MeService, OrgDirectory, OrgCorrectionsService, OrgsService],
+  providers: [
+    PasswordService,
+    TokenService,
+    AuthService,
+    MeService,
+    OrgDirectory,
+    OrgCorrectionsService,
+    OrgsService,
+    FirstAdminService,
+  ],
   exports: [
+    FirstAdminService,
     PasswordService,
     TokenService,
     AuthService,

@@ -1,8 +1,9 @@
 export * from './access/actor';
 export * from './access/decorators';
 export * from './access/org-access';
-export { ObjectionThrottlerGuard } from './api/throttling';
+export { ObjectionThrottlerGuard } from './api/throttling.guard';
 export * from './auth/auth.service';
+export * from './auth/first-admin.service';
 export * from './auth/password.service';
 export * from './auth/token.service';
 export * from './domain/org';
@@ -17,5 +18,6 @@ export * from './orgs/org-directory.service';
 export * from './orgs/orgs.service';
 export * from './dto/validators';
 export * from './domain/org-facts';
-export * from './dto/org-corrections.dto';
+export * from './dto/org-corrections.request.dto';
+export * from './dto/org-corrections.response.dto';
 export * from './orgs/org-corrections.service';

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DemandModule } from '@pilotlink/demand';
+import { BookingModule } from '@pilotlink/booking';
+import { CatalogueModule } from '@pilotlink/catalogue';
+import { IdentityModule } from '@pilotlink/identity';
 import { OutboxModule, QueueModule } from '@pilotlink/queue';
 import { FailedJobsService } from './admin/failed-jobs.service';
-import { DemandAudience } from './dispatch/demand-audience';
 import { NotificationDispatcher } from './dispatch/dispatcher.service';
 import { Notifier } from './dispatch/notifier.service';
 import { Notification } from './domain/notification.entity';
@@ -14,6 +16,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
 import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
 import { WebhookPingService } from './webhooks/webhook-ping.service';
 import { WebhooksService } from './webhooks/webhooks.service';
+import { SubscriptionMatches } from './subscriptions/subscription-matches.port';
 
 /** Inbox, subscriptions, webhooks and the dispatch pipeline: services for the API and the worker. */
 @Module({
@@ -22,6 +25,9 @@ import { WebhooksService } from './webhooks/webhooks.service';
     OutboxModule,
     DemandModule,
     TypeOrmModule.forFeature([Notification, Subscription, WebhookEndpoint, WebhookDelivery]),
+    IdentityModule,
+    BookingModule,
+    CatalogueModule,
   ],
   providers: [
     InboxService,
@@ -29,10 +35,10 @@ import { WebhooksService } from './webhooks/webhooks.service';
     WebhooksService,
     WebhookDeliveryService,
     WebhookPingService,
-    DemandAudience,
     NotificationDispatcher,
     Notifier,
     FailedJobsService,
+    SubscriptionMatches,
   ],
   exports: [
     InboxService,
@@ -43,6 +49,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
     NotificationDispatcher,
     Notifier,
     FailedJobsService,
+    SubscriptionMatches,
   ],
 })
 export class NotificationModule {}

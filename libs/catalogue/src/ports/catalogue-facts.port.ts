@@ -7,7 +7,7 @@ import { canViewPlatform } from '../access/platform-access';
 import type { PlatformStatus, PricingKind, RecognitionLevel } from '../domain/catalogue';
 
 /** A platform as another context sees it: who runs it, what it is called, where it stands. */
-export interface PlatformSummary {
+export interface OfferedPlatform {
   id: string;
   name: string;
   operatorOrgId: string;
@@ -17,7 +17,7 @@ export interface PlatformSummary {
 }
 
 /** A service of a platform's catalogue, as far as voucher eligibility and claim checks go. */
-export interface ServiceSummary {
+export interface OfferedService {
   category: string;
   fieldCodes: string[];
   voucherEligible: boolean;
@@ -26,8 +26,8 @@ export interface ServiceSummary {
 
 /** What was offered under an order or a quote: the platform, the service (if one is named) and equipment sharing. */
 export interface OfferFacts {
-  platform: PlatformSummary;
-  service: ServiceSummary | null;
+  platform: OfferedPlatform;
+  service: OfferedService | null;
   /** The platform publishes a voucher-eligible EQUIPMENT_SHARING service (its reservations are then one). */
   equipmentSharingEligible: boolean;
 }
@@ -117,7 +117,7 @@ export class CatalogueFacts {
   async platforms(
     ids: readonly string[],
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, PlatformSummary>> {
+  ): Promise<Map<string, OfferedPlatform>> {
     if (ids.length === 0) return new Map();
     const rows = await manager.query<PlatformRow[]>(
       `SELECT id, name, operator_org_id, status, recognition_level, field_codes FROM platforms WHERE id = ANY($1::uuid[])`,
@@ -163,7 +163,7 @@ interface PlatformRow {
   field_codes: string[];
 }
 
-function platformOf(row: PlatformRow): PlatformSummary {
+function platformOf(row: PlatformRow): OfferedPlatform {
   return {
     id: row.id,
     name: row.name,

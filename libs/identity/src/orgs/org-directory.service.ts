@@ -112,6 +112,44 @@ export class OrgDirectory {
     return org;
   }
 
+  /** Org kinds by id (who may be told what, in other contexts); unknown ids are absent. */
+  async kindsOf(orgIds: readonly string[]): Promise<Map<string, OrgKind>> {
+    if (orgIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ id: string; kind: OrgKind }[]>(
+      `SELECT id, kind FROM orgs WHERE id = ANY($1::uuid[])`,
+      [[...new Set(orgIds)]],
+    );
+    return new Map(rows.map((row) => [row.id, row.kind]));
+  }
+
+  /**
+   * Who the orgs are, by id (visibility rules and recipients in other contexts); unknown ids are absent.
+   * One query for any number of orgs.
+   */
+  async profilesOf(orgIds: readonly string[]): Promise<Map<string, OrgProfile>> {
+    if (orgIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<
+      { id: string; kind: Org['kind']; name: string; region_code: string; verified: boolean; tech_sme: boolean }[]
+    >(
+      `SELECT id, kind, name, region_code, verification_status = 'VERIFIED' AS verified, tech_sme
+         FROM orgs WHERE id = ANY($1::uuid[])`,
+      [[...new Set(orgIds)]],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          kind: row.kind,
+          name: row.name,
+          regionCode: row.region_code,
+          verified: row.verified,
+          techSme: row.tech_sme,
+        },
+      ]),
+    );
+  }
+
   /** The voucher facts of these orgs, shareholders included, in one query; unknown ids are absent. */
   async voucherFactsOf(
     orgIds: readonly string[],
@@ -145,4 +183,15 @@ export class OrgDirectory {
   async shareholdersOf(orgId: string): Promise<Shareholder[]> {
     return readShareholders(this.dataSource.manager, orgId);
   }
+}
+
+/** An org as other contexts see it: its kind, name, region and whether it is verified. */
+export interface OrgProfile {
+  id: string;
+  kind: Org['kind'];
+  name: string;
+  regionCode: string;
+  verified: boolean;
+  /** 科技型中小企业 (the verified value). */
+  techSme: boolean;
 }
