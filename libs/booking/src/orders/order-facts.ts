@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CatalogueFacts } from '@pilotlink/catalogue';
+import { PlatformDirectory } from '@pilotlink/catalogue';
 import { parseFen } from '@pilotlink/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { OrderStatus } from '../domain/order';
@@ -77,7 +77,7 @@ interface VoucherFactsRow {
 export class OrderFacts {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly catalogue: CatalogueFacts,
+    private readonly catalogue: PlatformDirectory,
   ) {}
 
   async ofIds(ids: readonly string[]): Promise<OrderSubjectFacts[]> {
@@ -170,11 +170,9 @@ export class OrderFacts {
   }
 
   private async named(orders: Order[]): Promise<OrderSubjectFacts[]> {
-    const titles = await this.catalogue.serviceTitles(
-      orders.map((o) => o.serviceId).filter((id): id is string => !!id),
-    );
+    const services = await this.catalogue.servicesOf(orders.map((o) => o.serviceId).filter((id): id is string => !!id));
     return orders.map((o) => {
-      const service = o.serviceId ? titles.get(o.serviceId) : undefined;
+      const service = o.serviceId ? services.get(o.serviceId)?.title : undefined;
       return {
         id: o.id,
         title: service ? `${service}（${o.contractNumber}）` : `订单 ${o.contractNumber}`,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CatalogueFacts, PlatformRating } from '@pilotlink/catalogue';
+import { canViewPlatform, PlatformDirectory, PlatformRating } from '@pilotlink/catalogue';
 import { Clock, DomainError, NotFoundError, Page, PageQueryDto, toPage } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/identity';
@@ -16,7 +16,7 @@ export class ReviewsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly changes: OrderChanges,
-    private readonly catalogue: CatalogueFacts,
+    private readonly platforms: PlatformDirectory,
     private readonly rating: PlatformRating,
     private readonly clock: Clock,
   ) {}
@@ -73,7 +73,8 @@ export class ReviewsService {
 
   /** Public for a listed platform, like its catalogue; reviewers are not named. */
   async listForPlatform(actor: Actor | undefined, platformId: string, page: PageQueryDto): Promise<Page<OrderReview>> {
-    if (!(await this.catalogue.canView(actor, platformId))) throw new NotFoundError('Platform');
+    const platform = (await this.platforms.ofIds([platformId])).get(platformId);
+    if (!platform || !canViewPlatform(actor, platform)) throw new NotFoundError('Platform');
     const [items, total] = await this.dataSource.manager.findAndCount(OrderReview, {
       where: { platformId },
       order: { createdAt: 'DESC', id: 'DESC' },

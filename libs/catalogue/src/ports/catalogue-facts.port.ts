@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parseFen } from '@pilotlink/core';
-import type { Actor } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
-import { canViewPlatform } from '../access/platform-access';
 import type { PlatformStatus, PricingKind, RecognitionLevel } from '../domain/catalogue';
 
 /** A platform as another context sees it: who runs it, what it is called, where it stands. */
@@ -42,9 +40,9 @@ export interface OrderableService {
 }
 
 /**
- * The catalogue context's query port for the platforms and services other contexts refer to by id (orders,
- * quotes, voucher claims): plain facts, never entities. Methods taking an `EntityManager` read inside the
- * caller's transaction.
+ * The catalogue context's query port for what orders and quotes are about (voucher eligibility, ordering a
+ * service) and for the platforms an org operates: plain facts, never entities (PlatformDirectory has
+ * platforms and services by id). Methods taking an `EntityManager` read inside the caller's transaction.
  */
 @Injectable()
 export class CatalogueFacts {
@@ -113,44 +111,10 @@ export class CatalogueFacts {
     };
   }
 
-  /** Platforms by id; unknown ids are absent. */
-  async platforms(
-    ids: readonly string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, OfferedPlatform>> {
-    if (ids.length === 0) return new Map();
-    const rows = await manager.query<PlatformRow[]>(
-      `SELECT id, name, operator_org_id, status, recognition_level, field_codes FROM platforms WHERE id = ANY($1::uuid[])`,
-      [[...new Set(ids)]],
-    );
-    return new Map(rows.map((row) => [row.id, platformOf(row)]));
-  }
-
   /** Ids of the platforms this org operates. */
   async platformIdsOperatedBy(orgId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
     const rows = await manager.query<{ id: string }[]>(`SELECT id FROM platforms WHERE operator_org_id = $1`, [orgId]);
     return rows.map((row) => row.id);
-  }
-
-  /** Whether the caller may see this platform (listed, or its operator, or its supervising bureau). */
-  async canView(actor: Actor | undefined, platformId: string): Promise<boolean> {
-    const [row] = await this.dataSource.query<
-      { status: PlatformStatus; operator_org_id: string; region_code: string }[]
-    >(`SELECT status, operator_org_id, region_code FROM platforms WHERE id = $1`, [platformId]);
-    return (
-      !!row &&
-      canViewPlatform(actor, { status: row.status, operatorOrgId: row.operator_org_id, regionCode: row.region_code })
-    );
-  }
-
-  /** Service titles by id; unknown ids are absent. */
-  async serviceTitles(ids: readonly string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.dataSource.query<{ id: string; title: string }[]>(
-      `SELECT id, title FROM services WHERE id = ANY($1::uuid[])`,
-      [[...new Set(ids)]],
-    );
-    return new Map(rows.map((row) => [row.id, row.title]));
   }
 }
 

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OrderFacts as BookingOrderFacts, partyOf } from '@pilotlink/booking';
-import { CatalogueFacts } from '@pilotlink/catalogue';
+import { CatalogueFacts, PlatformDirectory } from '@pilotlink/catalogue';
 import { chinaDate, Clock, DomainError, NotFoundError, Page, parseFen, toPage } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { OrgDirectory } from '@pilotlink/identity';
@@ -50,6 +50,7 @@ export class ClaimsService {
     private readonly facts: OrderFactsService,
     private readonly orders: BookingOrderFacts,
     private readonly catalogue: CatalogueFacts,
+    private readonly platforms: PlatformDirectory,
     private readonly orgs: OrgDirectory,
   ) {}
 
@@ -175,7 +176,7 @@ export class ClaimsService {
     });
     if (actor.orgKind !== 'BUREAU' && actor.orgKind !== 'ADMIN') return { claim, payouts };
     // Issue 16 point 10: "Bureaus see the shareholders of both parties when reviewing a claim."
-    const operatorOrgId = (await this.catalogue.platforms([claim.platformId])).get(claim.platformId)?.operatorOrgId;
+    const operatorOrgId = (await this.platforms.operatorsOf([claim.platformId])).get(claim.platformId);
     const ids = [...new Set([claim.smeOrgId, ...(operatorOrgId ? [operatorOrgId] : [])])];
     const orgs = await this.orgs.voucherFactsOf(ids);
     const parties = ids.flatMap((orgId): ClaimPartyFacts[] => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaDate, Clock, NotFoundError, Page, PageQueryDto, parseFen, toPage } from '@pilotlink/core';
-import { CatalogueFacts } from '@pilotlink/catalogue';
+import { PlatformDirectory } from '@pilotlink/catalogue';
 import { OrgDirectory } from '@pilotlink/identity';
 import type { Actor } from '@pilotlink/identity';
 import { splitByBasisPoints } from '@pilotlink/core';
@@ -21,7 +21,7 @@ export class ProgramReportsService {
     private readonly ledger: Ledger,
     private readonly clock: Clock,
     private readonly orgs: OrgDirectory,
-    private readonly catalogue: CatalogueFacts,
+    private readonly platforms: PlatformDirectory,
   ) {}
 
   async summary(actor: Actor, id: string): Promise<ProgramSummaryDto> {
@@ -170,7 +170,7 @@ export class ProgramReportsService {
     // The names come from their owners, one batch each.
     const [smeNames, platforms] = await Promise.all([
       this.orgs.namesOf(rows.map((r) => r.sme_org_id)),
-      this.catalogue.platforms(rows.map((r) => r.platform_id)),
+      this.platforms.ofIds(rows.map((r) => r.platform_id)),
     ]);
     const items = rows.map((r) => ({
       claimId: r.id,
