@@ -120,6 +120,23 @@ export async function typeDate(page: Page, input: Locator, value: string): Promi
     throw new Error(`the date picker took ${await input.inputValue()}, not ${value}`);
 }
 
+/**
+ * Runs the audit trail's query for one object and waits until its table shows exactly what the server
+ * answered. The unfiltered trail, shown when the tab opened, holds the same rows too, so waiting for a row
+ * would pass before the filter applied. Returns the answered actions.
+ */
+export async function queryAuditTrail(page: Page, trail: Locator, entityId: string): Promise<string[]> {
+  const actions = () => trail.locator('tr.ant-table-row > td code').allInnerTexts();
+  const filtered = page.waitForResponse(
+    (r) => r.url().includes('/api/audit-events') && r.url().includes(`entityId=${entityId}`),
+  );
+  await trail.getByRole('button', { name: '查询' }).click();
+  const answered = ((await (await filtered).json()) as { items: { action: string }[] }).items.map((e) => e.action);
+  const sameAsAnswered = async () => JSON.stringify((await actions()).sort()) === JSON.stringify([...answered].sort());
+  await eventually(sameAsAnswered, 'the audit trail to show the filtered events');
+  return answered;
+}
+
 /** Retries `check` (e.g. "is it on the page yet?") until it answers true; then fails naming `what`. */
 export async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

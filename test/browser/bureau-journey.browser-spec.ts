@@ -2,7 +2,16 @@ import { createPrivilegedOrg, login, makeUscc, RegisteredOrg, registerOrg, TEST_
 import type { Locator, Page } from 'playwright-core';
 import { expectStatus, idemKey, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
 import { ShiftedClock } from '../support/shifted-clock';
-import { chooseOption, expectSaved, journeyShot, PortalTest, signIn, startPortal, submitDialog } from './browser';
+import {
+  chooseOption,
+  expectSaved,
+  journeyShot,
+  PortalTest,
+  queryAuditTrail,
+  signIn,
+  startPortal,
+  submitDialog,
+} from './browser';
 
 const JOURNEY = 'bureau-journey';
 const BUREAU = '泉州市科学技术局（中试专项）';
@@ -295,8 +304,7 @@ describe('web portal: a bureau from its creation to a paid claim (browser)', () 
     const actions = async () => trail.locator('tr.ant-table-row > td code').allInnerTexts();
     await chooseOption(owner, item(trail, '对象类型').locator('.ant-select'), '兑付申请', { search: true });
     await trail.getByLabel('对象编号').fill(claim.id);
-    await trail.getByRole('button', { name: '查询' }).click();
-    await trail.locator('.ant-table-row', { hasText: 'voucher.claim.paid' }).waitFor();
+    await queryAuditTrail(owner, trail, claim.id);
     expect(new Set(await actions())).toEqual(
       new Set([
         'voucher.claim.filed',

@@ -2,7 +2,7 @@ import { RegisteredOrg, registerOrg } from '@pilotlink/testing';
 import type { Locator, Page } from 'playwright-core';
 import { expectStatus, idemKey, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
 import { ShiftedClock } from '../support/shifted-clock';
-import { eventually, PortalTest, signIn, startPortal, submitDialog } from './browser';
+import { eventually, PortalTest, queryAuditTrail, signIn, startPortal, submitDialog } from './browser';
 
 const PROGRAM = '晋江市中试服务券（分档试点）';
 const SME_NAME = '晋江市鞋材科技有限公司';
@@ -395,9 +395,8 @@ describe('web portal: the bureau runs a voucher program (browser)', () => {
       })
       .click();
     await trail.getByLabel('对象编号').fill(programId);
-    await trail.getByRole('button', { name: '查询' }).click();
+    await queryAuditTrail(bureau, trail, programId);
     const opened = trail.locator('.ant-table-row', { hasText: 'voucher_program.opened' });
-    await trail.locator('.ant-table-row', { hasText: 'voucher_program.created' }).waitFor();
     await opened.locator('.ant-table-row-expand-icon').click();
     const diff = trail.getByTestId('audit-diff');
     const status = diff.locator('.ant-table-row', { hasText: 'status' });
