@@ -10,10 +10,14 @@ import { EquipmentService } from './equipment/equipment.service';
 import { PlatformsService } from './platforms/platforms.service';
 import { QualificationCertificatesService } from './platforms/qualification-certificates.service';
 import { PilotServicesService } from './services/pilot-services.service';
+import { CatalogueSearchSourceModule } from './search-source/catalogue-search-source.module';
 
 /** Platforms, their services and instruments: the services, usable by the API and the worker. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Platform, PlatformQualification, PilotService, Equipment, IndustryField])],
+  imports: [
+    TypeOrmModule.forFeature([Platform, PlatformQualification, PilotService, Equipment, IndustryField]),
+    CatalogueSearchSourceModule,
+  ],
   providers: [
     CatalogueChanges,
     PlatformsService,

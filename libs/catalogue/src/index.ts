@@ -11,3 +11,4 @@ export * from './catalogue.module';
 export * from './platforms/platforms.service';
 export * from './services/pilot-services.service';
 export * from './dto/validators';
+export * from './search-source/catalogue-search-source.module';

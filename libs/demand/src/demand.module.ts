@@ -11,6 +11,7 @@ import { Demand } from './domain/demand.entity';
 import { Quote } from './domain/quote.entity';
 import { MatchingService } from './matching/matching.service';
 import { QuotesService } from './quotes/quotes.service';
+import { DemandSearchSourceModule } from './search-source/demand-search-source.module';
 
 @Module({
   imports: [
@@ -18,6 +19,7 @@ import { QuotesService } from './quotes/quotes.service';
     BookingModule,
     SearchModule,
     TypeOrmModule.forFeature([Demand, DemandInvitation, DemandNdaAcceptance, Quote]),
+    DemandSearchSourceModule,
   ],
   providers: [DemandsService, DemandFacts, QuotesService, ExpiryService, MatchingService],
   exports: [DemandsService, DemandFacts, QuotesService, ExpiryService, MatchingService],

@@ -14,3 +14,4 @@ export * from './matching/match-query';
 export * from './matching/match-terms';
 export * from './matching/matching.service';
 export * from './matching/matching.dto';
+export * from './search-source/demand-search-source.module';

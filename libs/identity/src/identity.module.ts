@@ -15,6 +15,7 @@ import { User } from './domain/user.entity';
 import { OrgDirectory } from './orgs/org-directory.service';
 import { OrgsService } from './orgs/orgs.service';
 import { OrgCorrectionsService } from './orgs/org-corrections.service';
+import { OrgDisplay } from './orgs/org-display.port';
 
 /** Orgs, users and sessions: the services, usable by the API and the worker alike. */
 @Module({
@@ -31,7 +32,16 @@ import { OrgCorrectionsService } from './orgs/org-corrections.service';
       }),
     }),
   ],
-  providers: [PasswordService, TokenService, AuthService, MeService, OrgDirectory, OrgCorrectionsService, OrgsService],
+  providers: [
+    PasswordService,
+    TokenService,
+    AuthService,
+    MeService,
+    OrgDirectory,
+    OrgCorrectionsService,
+    OrgsService,
+    OrgDisplay,
+  ],
   exports: [
     PasswordService,
     TokenService,
@@ -41,6 +51,7 @@ import { OrgCorrectionsService } from './orgs/org-corrections.service';
     OrgCorrectionsService,
     OrgsService,
     JwtModule,
+    OrgDisplay,
   ],
 })
 export class IdentityModule {}

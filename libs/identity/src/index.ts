@@ -19,3 +19,4 @@ export * from './dto/validators';
 export * from './domain/org-facts';
 export * from './dto/org-corrections.dto';
 export * from './orgs/org-corrections.service';
+export * from './orgs/org-display.port';

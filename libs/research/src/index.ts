@@ -21,3 +21,4 @@ export * from './dto/digest-settings.dto';
 export * from './proposals/result-proposal';
 export * from './proposals/result-proposals.service';
 export * from './dto/result-proposal.dto';
+export * from './search-source/research-search-source.module';

@@ -3,9 +3,9 @@ import {
   SERVICE_STAGE_LABELS,
   ServiceCategory,
   ServiceStage,
+  parseFen,
   withParentFields,
-} from '@pilotlink/catalogue';
-import { parseFen } from '@pilotlink/core';
+} from '@pilotlink/core';
 import { simplifyFields } from './chinese-text';
 import { fieldNames, unixSeconds } from './document-parts';
 import { regionHierarchy } from './region-codes';

@@ -1,5 +1,10 @@
-import { SERVICE_CATEGORY_LABELS, SERVICE_STAGE_LABELS, ServiceCategory, withParentFields } from '@pilotlink/catalogue';
-import { parseFen } from '@pilotlink/core';
+import {
+  parseFen,
+  SERVICE_CATEGORY_LABELS,
+  SERVICE_STAGE_LABELS,
+  ServiceCategory,
+  withParentFields,
+} from '@pilotlink/core';
 import { simplifyFields } from './chinese-text';
 import { demandBudgetBandOf, DemandBudgetBand } from './demand-document';
 import { fieldNames, unixSeconds } from './document-parts';
