@@ -8,7 +8,7 @@ import { DatabaseModule } from '@pilotlink/database';
 import { IdentityApiModule } from '@pilotlink/identity';
 import { NotificationApiModule } from '@pilotlink/notification';
 import { ResearchApiModule } from '@pilotlink/research';
-import { OutboxModule, QueueModule } from '@pilotlink/queue';
+import { OutboxModule, QueueApiModule, QueueModule } from '@pilotlink/queue';
 import { SearchApiModule, SearchModule } from '@pilotlink/search';
 import { VoucherApiModule } from '@pilotlink/voucher';
 import { GovernanceApiModule } from '@pilotlink/governance';
@@ -43,6 +43,7 @@ export class ApiModule {
         GovernanceApiModule,
         ResearchApiModule,
         SearchApiModule,
+        QueueApiModule,
         HealthModule,
         MetricsModule,
       ],

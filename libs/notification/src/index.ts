@@ -5,7 +5,6 @@ export * from './domain/subscription-fit';
 export * from './domain/subscription.entity';
 export * from './domain/webhook-signature';
 export * from './domain/webhook.entity';
-export * from './admin/failed-jobs.service';
 export * from './dispatch/dispatcher.service';
 export * from './dispatch/notifier.service';
 export * from './inbox/inbox.service';

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DemandModule } from '@pilotlink/demand';
 import { OutboxModule, QueueModule } from '@pilotlink/queue';
-import { FailedJobsService } from './admin/failed-jobs.service';
 import { DemandAudience } from './dispatch/demand-audience';
 import { NotificationDispatcher } from './dispatch/dispatcher.service';
 import { Notifier } from './dispatch/notifier.service';
@@ -14,6 +13,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
 import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
 import { WebhookPingService } from './webhooks/webhook-ping.service';
 import { WebhooksService } from './webhooks/webhooks.service';
+import { OutboxEventPublisher } from './relay/outbox-event-publisher.service';
 
 /** Inbox, subscriptions, webhooks and the dispatch pipeline: services for the API and the worker. */
 @Module({
@@ -32,7 +32,7 @@ import { WebhooksService } from './webhooks/webhooks.service';
     DemandAudience,
     NotificationDispatcher,
     Notifier,
-    FailedJobsService,
+    OutboxEventPublisher,
   ],
   exports: [
     InboxService,
@@ -42,7 +42,6 @@ import { WebhooksService } from './webhooks/webhooks.service';
     WebhookPingService,
     NotificationDispatcher,
     Notifier,
-    FailedJobsService,
   ],
 })
 export class NotificationModule {}

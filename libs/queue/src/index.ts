@@ -6,3 +6,8 @@ export * from './queues';
 export * from './redis.module';
 export * from './outbox/outbox-relay-lock';
 export * from './queue-unavailable.interceptor';
+export * from './outbox/relay/outbox-relay-handlers.service';
+export * from './outbox/relay/outbox-relay.module';
+export * from './outbox/relay/relay-policy';
+export * from './admin/failed-jobs.service';
+export * from './queue.api.module';

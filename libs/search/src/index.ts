@@ -23,3 +23,4 @@ export * from './sync/reindex.service';
 export * from './sync/search-sync.service';
 export * from './sync/search-document-source';
 export * from './sync/search-sources.service';
+export * from './sync/search-relay-handler.service';

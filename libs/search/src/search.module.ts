@@ -7,6 +7,7 @@ import { SearchQueryService } from './query/search-query.service';
 import { ReconcileService } from './sync/reconcile.service';
 import { ReindexService } from './sync/reindex.service';
 import { SearchSources } from './sync/search-sources.service';
+import { SearchRelayHandler } from './sync/search-relay-handler.service';
 import { SearchSyncService } from './sync/search-sync.service';
 
 /**
@@ -25,6 +26,7 @@ import { SearchSyncService } from './sync/search-sync.service';
     ReconcileService,
     SearchQueryService,
     SearchSources,
+    SearchRelayHandler,
   ],
   exports: [
     MEILI,

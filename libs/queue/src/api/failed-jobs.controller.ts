@@ -11,9 +11,9 @@ import {
 import { ErrorResponseDto, fieldInvalid } from '@pilotlink/core';
 import { AllowOrgKinds, ReqContext } from '@pilotlink/identity';
 import type { RequestContext } from '@pilotlink/identity';
-import { NeedsQueue } from '@pilotlink/queue';
-import type { QueueName } from '@pilotlink/queue';
 import { FailedJobsService } from '../admin/failed-jobs.service';
+import { NeedsQueue } from '../queue-unavailable.interceptor';
+import type { QueueName } from '../queues';
 import { FailedJobPageDto, FailedJobsQueryDto, INSPECTABLE_QUEUES, RetriedJobDto } from '../dto/failed-jobs.dto';
 
 const JOB_ID = /^[A-Za-z0-9._-]{1,300}$/;

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { pageDtoOf, PageQueryDto } from '@pilotlink/core';
-import { QUEUES } from '@pilotlink/queue';
-import type { QueueName } from '@pilotlink/queue';
+import { QUEUES } from '../queues';
+import type { QueueName } from '../queues';
 
 export const INSPECTABLE_QUEUES = Object.values(QUEUES) as QueueName[];
 
