@@ -1,4 +1,3 @@
-export * from './outbox/outbox.entity';
 export * from './outbox/outbox.module';
 export * from './outbox/outbox.service';
 export * from './queue.module';
@@ -11,3 +10,4 @@ export * from './outbox/relay/outbox-relay.module';
 export * from './outbox/relay/relay-policy';
 export * from './admin/failed-jobs.service';
 export * from './queue.api.module';
+export * from './outbox/outbox-aggregate';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { OutboxAggregate, OutboxEvent } from './outbox.entity';
+import type { OutboxAggregate } from './outbox-aggregate';
+import { OutboxEvent } from './outbox.entity';
 
 export interface OutboxEntry {
   aggregateType: OutboxAggregate;

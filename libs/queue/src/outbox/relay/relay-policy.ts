@@ -1,4 +1,4 @@
-import type { OutboxAggregate } from '../outbox.entity';
+import type { OutboxAggregate } from '../outbox-aggregate';
 
 /** Rows read per batch; a batch is one transaction and one round of Meilisearch tasks. */
 export const RELAY_BATCH_SIZE = 500;
