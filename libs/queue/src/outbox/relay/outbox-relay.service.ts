@@ -15,10 +15,10 @@ import {
 
 /**
  * Moves outbox rows to their consumers (STYLE #5), as registered in OutboxRelayHandlers: search's sync
- * (Meilisearch) and, for events that notify someone, notification's queue. Each tick is one transaction that takes the relay's
- * advisory lock (one relay at a time across workers, so an entity's changes are applied in order),
- * reads a batch of due rows, syncs the entities they name from current state, and marks the rows
- * processed only after Meilisearch reported success. A failed row gets a capped backoff and its error;
+ * (Meilisearch) and, for events that notify someone, notification's queue. Each tick is one transaction
+ * that takes the relay's advisory lock (one relay at a time across workers, so an entity's changes are
+ * applied in order), reads a batch of due rows, syncs the entities they name from current state, and
+ * marks the rows processed only after Meilisearch reported success. A failed row gets a capped backoff and its error;
  * nothing is skipped. A worker killed mid-batch never commits, so its rows stay pending and are simply
  * synced again (upserts are idempotent).
  *
