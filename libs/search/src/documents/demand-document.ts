@@ -11,8 +11,8 @@ import { fieldNames, unixSeconds } from './document-parts';
 import { regionHierarchy } from './region-codes';
 
 /**
- * A demand row as SearchSource reads it (search must not import @pilotlink/demand, which imports search).
- * Money in fen as pg returns bigint: a string.
+ * A demand row as demand's search source reads it (search imports no owner context). Money in fen as pg
+ * returns bigint: a string.
  */
 export interface DemandSourceRow {
   id: string;

@@ -10,8 +10,8 @@ import { demandBudgetBandOf, DemandBudgetBand } from './demand-document';
 import { fieldNames, unixSeconds } from './document-parts';
 
 /**
- * A research result row as SearchSource reads it (search must not import @pilotlink/research, which imports
- * search). Money in fen as pg returns bigint: a string.
+ * A research result row as research's search source reads it (search imports no owner context). Money in
+ * fen as pg returns bigint: a string.
  */
 export interface ResultSourceRow {
   id: string;
