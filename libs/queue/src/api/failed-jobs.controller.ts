@@ -14,7 +14,8 @@ import type { RequestContext } from '@pilotlink/identity';
 import { FailedJobsService } from '../admin/failed-jobs.service';
 import { NeedsQueue } from '../queue-unavailable.interceptor';
 import type { QueueName } from '../queues';
-import { FailedJobPageDto, FailedJobsQueryDto, INSPECTABLE_QUEUES, RetriedJobDto } from '../dto/failed-jobs.dto';
+import { FailedJobsQueryDto, INSPECTABLE_QUEUES } from '../dto/failed-jobs.request.dto';
+import { FailedJobPageDto, RetriedJobDto } from '../dto/failed-jobs.response.dto';
 
 const JOB_ID = /^[A-Za-z0-9._-]{1,300}$/;
 
