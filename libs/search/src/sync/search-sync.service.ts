@@ -53,7 +53,10 @@ export class SearchSyncService {
     return this.sync({ demandIds: ids }, manager);
   }
 
-  /** Syncing a platform also syncs all its services: listing or suspending it shows or hides them. */
+  /**
+   * Ids a source names as dependents are synced too: syncing a platform also syncs all its services
+   * (listing or suspending it shows or hides them).
+   */
   async sync(targets: SyncTargets, manager: EntityManager = this.dataSource.manager): Promise<SyncResult> {
     const ids = new Map(SYNC_ORDER.map(([kind, key]) => [kind, unique(targets[key] ?? [])]));
     // Sequential: inside the relay's transaction all queries share one connection.
