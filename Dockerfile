@@ -21,6 +21,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --omit=optional
 COPY --from=build /app/dist ./dist
+# The demo data (public logins) is not part of a production image; production refuses it anyway.
+RUN rm -rf dist/apps/demo
 # Files stay root-owned (read-only for the app); the process runs unprivileged.
 USER node
 EXPOSE 3000

@@ -65,9 +65,15 @@ async function main() {
   log('rebuilding the demo data (seed --reset) …');
   const seedOutput = execFileSync(
     process.execPath,
-    ['-r', REGISTER, path.join(root, 'apps/worker/src/cli.ts'), 'seed', '--reset'],
+    ['-r', REGISTER, path.join(root, 'apps/demo/src/cli.ts'), 'seed', '--reset'],
     { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  // The indexes still hold the documents of the dropped rows: the worker rebuilds them from the new ones.
+  execFileSync(process.execPath, ['-r', REGISTER, path.join(root, 'apps/worker/src/cli.ts'), 'reindex'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const { logins, moreAccounts } = JSON.parse(seedOutput.trim().split('\n').pop());
   // Every demo account has the seed's one password (DEMO_PASSWORD); it comes with the printed logins.
   const password = logins[0].password;

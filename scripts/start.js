@@ -29,7 +29,11 @@ async function main() {
   step('migrating');
   execFileSync(process.execPath, [cli(), 'migrate'], { cwd: root, env, stdio: 'inherit' });
   step('loading demo data');
-  const seedOutput = execFileSync(process.execPath, [cli(), 'seed'], { cwd: root, env, encoding: 'utf8' });
+  const seedOutput = execFileSync(process.execPath, [path.join(root, 'dist/apps/demo/src/cli.js'), 'seed'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
   const { logins, moreAccounts = [] } = JSON.parse(seedOutput.trim().split('\n').pop());
 
   step('starting API and worker');

@@ -3,8 +3,8 @@ import { DEMAND_STATUSES, QUOTE_STATUSES } from '@pilotlink/demand';
 import { APPLICATION_STATUSES, CLAIM_STATUSES } from '@pilotlink/voucher';
 import { verifyLedger } from '@pilotlink/voucher/ledger/ledger-verifier';
 import { createTestApp, TestApp } from '@pilotlink/testing';
-import { DEMO_PASSWORD } from '../apps/worker/src/seed/demo-identity.seed';
-import { runSeed } from '../apps/worker/src/seed/run-seed';
+import { DEMO_PASSWORD } from '../apps/demo/src/demo-identity.seed';
+import { runSeed } from '../apps/demo/src/run-seed';
 import { waitFor } from './support/notification-fixtures';
 import { expectStatus, voucherTestEnv } from './support/voucher-fixtures';
 
@@ -15,7 +15,6 @@ import { expectStatus, voucherTestEnv } from './support/voucher-fixtures';
  */
 describe('demo seed: a year of the story (e2e)', () => {
   let t: TestApp;
-  let seconds: number;
 
   const login = async (email: string) => {
     const res = await expectStatus(t.http.post('/api/auth/login').send({ email, password: DEMO_PASSWORD }), 200);
@@ -37,16 +36,16 @@ describe('demo seed: a year of the story (e2e)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ env: voucherTestEnv() });
-    const result = await runSeed('test');
-    seconds = result.seconds;
+    await runSeed('test');
   }, 120_000);
 
   afterAll(async () => {
     await t?.close();
   });
 
-  it('seeds within the budget and refuses production', async () => {
-    expect(seconds).toBeLessThan(30);
+  // How long the seed takes is printed by `npm start` (and measured there), not bounded here: a time limit in a
+  // test fails on a loaded machine while the seed is right.
+  it('refuses production', async () => {
     await expect(runSeed('production')).rejects.toThrow(/Refusing to load demo data in production/);
   });
 

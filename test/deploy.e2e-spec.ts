@@ -105,7 +105,7 @@ describe('safe to deploy: compose, production refusals, first admin, Meilisearch
   });
 
   it('production refuses to load demo data; the first admin comes from admin:create, which prints no secret', async () => {
-    const seed = await runTs('apps/worker/src/cli.ts', ['seed'], productionEnv());
+    const seed = await runTs('apps/demo/src/cli.ts', ['seed'], productionEnv());
     expect(seed.code).toBe(1);
     expect(seed.stderr).toContain('Refusing to load demo data in production');
     const demo = await t.db.query(`SELECT 1 FROM users WHERE email LIKE '%@demo.pilotlink.cn'`);

@@ -56,9 +56,10 @@ function createHarness({ name, dbName, indexPrefix, queuePrefix, deadlineMs, env
     return state.env;
   }
 
-  /** `node dist/apps/worker/src/cli.js <command>` against the dedicated database and indexes. */
+  /** `node dist/apps/worker/src/cli.js <command>` (`seed`: the demo's cli.js) against the dedicated database and indexes. */
   function cli(command, { quiet = false } = {}) {
-    return execFileSync(process.execPath, [path.join(root, 'dist/apps/worker/src/cli.js'), command], {
+    const app = command === 'seed' ? 'demo' : 'worker';
+    return execFileSync(process.execPath, [path.join(root, `dist/apps/${app}/src/cli.js`), command], {
       cwd: root,
       env: state.env,
       stdio: quiet ? ['ignore', 'pipe', 'inherit'] : 'inherit',

@@ -106,6 +106,20 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.waitForURL((url) => url.pathname !== '/login');
 }
 
+/**
+ * Types a date into an Ant Design date picker and commits it with Enter. The pointer is moved off the page
+ * first: the picker's panel opens under wherever the last click left it, and a cell under the pointer puts
+ * its own (hovered) date in the input, which Enter would then commit instead of the typed one.
+ */
+export async function typeDate(page: Page, input: Locator, value: string): Promise<void> {
+  await page.mouse.move(0, 0);
+  await input.fill(value);
+  await input.press('Enter');
+  await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+  if ((await input.inputValue()) !== value)
+    throw new Error(`the date picker took ${await input.inputValue()}, not ${value}`);
+}
+
 /** Retries `check` (e.g. "is it on the page yet?") until it answers true; then fails naming `what`. */
 export async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

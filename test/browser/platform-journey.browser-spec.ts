@@ -1,7 +1,16 @@
 import { createPrivilegedOrg, login, makeUscc, RegisteredOrg, registerOrg, TEST_PASSWORD } from '@pilotlink/testing';
 import type { Locator, Page } from 'playwright-core';
 import { expectStatus, PDF } from '../support/voucher-fixtures';
-import { chooseOption, eventually, journeyShot, PortalTest, signIn, startPortal, submitDialog } from './browser';
+import {
+  chooseOption,
+  eventually,
+  journeyShot,
+  PortalTest,
+  signIn,
+  startPortal,
+  submitDialog,
+  typeDate,
+} from './browser';
 
 const PLATFORM = '晋江市石墨烯功能材料中试服务平台';
 const JOURNEY = 'platform-journey';
@@ -109,8 +118,7 @@ describe('web portal: a platform operator from registration to a delivered order
     await modal.getByRole('button', { name: '添加资质' }).click();
     const cma = modal.getByTestId('qualifications').locator('.ant-card', { hasText: '资质 1' });
     await item(cma, '证书编号').locator('input').fill('C');
-    await item(cma, '有效期至').locator('input').fill('2030-12-31');
-    await item(cma, '有效期至').locator('input').press('Enter');
+    await typeDate(operator, item(cma, '有效期至').locator('input'), '2030-12-31');
     await item(cma, '认可范围').locator('textarea').fill('石墨烯粉体 比表面积、层数、电导率检测');
     await modal.getByRole('button', { name: '创建平台' }).click();
     // The API's refusals show next to their fields, in Chinese — the list item's too.
@@ -170,8 +178,7 @@ describe('web portal: a platform operator from registration to a delivered order
     const cnas = editor.getByTestId('qualifications').locator('.ant-card', { hasText: '资质 2' });
     await chooseOption(operator, item(cnas, '资质类型').locator('.ant-select'), 'CNAS 实验室认可');
     await item(cnas, '证书编号').locator('input').fill('CNAS L20001');
-    await item(cnas, '有效期至').locator('input').fill('2031-06-30');
-    await item(cnas, '有效期至').locator('input').press('Enter');
+    await typeDate(operator, item(cnas, '有效期至').locator('input'), '2031-06-30');
     await item(cnas, '认可范围').locator('textarea').fill('石墨烯薄膜 方阻、透光率检测');
     const saved = operator.waitForResponse(
       (r) => r.request().method() === 'PATCH' && /\/api\/platforms\/[0-9a-f-]{36}$/.test(r.url()),

@@ -2,7 +2,7 @@ import { Clock } from '@pilotlink/core';
 import { RegisteredOrg } from '@pilotlink/testing';
 import type { Page } from 'playwright-core';
 import { expectStatus, VoucherWorld, voucherTestEnv } from '../support/voucher-fixtures';
-import { chooseOption, expectSaved, PortalTest, signIn, startPortal } from './browser';
+import { chooseOption, expectSaved, PortalTest, signIn, startPortal, typeDate } from './browser';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -88,11 +88,9 @@ describe('web portal: platform operations, instruments and ordering (browser)', 
 
     // A maintenance block splits the day's free time.
     const blockForm = calendar.locator('form');
-    await blockForm.getByLabel('日期').fill(day);
-    await blockForm.getByLabel('日期').press('Enter');
     // The typed date counts only once the picker has taken it: a date picker that closes on the next
     // click instead puts back the old (empty) value.
-    await platform.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+    await typeDate(platform, blockForm.getByLabel('日期'), day);
     expect(await blockForm.getByLabel('日期').inputValue()).toBe(day);
     await pick(platform, blockForm.getByLabel('开始'), '13:00');
     await pick(platform, blockForm.getByLabel('结束'), '14:00');

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuditApiModule, AuditModule } from '@pilotlink/audit';
+import { AuditModule } from '@pilotlink/audit';
 import { BookingApiModule } from '@pilotlink/booking';
 import { CatalogueApiModule } from '@pilotlink/catalogue';
 import { CoreModule } from '@pilotlink/core';
@@ -11,7 +11,7 @@ import { ResearchApiModule } from '@pilotlink/research';
 import { OutboxModule, QueueApiModule, QueueModule } from '@pilotlink/queue';
 import { SearchApiModule, SearchModule } from '@pilotlink/search';
 import { VoucherApiModule } from '@pilotlink/voucher';
-import { GovernanceApiModule } from '@pilotlink/governance';
+import { AuditApiModule, GovernanceApiModule } from '@pilotlink/governance';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { loggerModule } from './logging';

@@ -5,16 +5,14 @@ import { parseArgs } from 'node:util';
 import { createAdmin } from './ops/create-admin';
 import { deriveMeiliKeys, ensureMeiliKeys } from './ops/meili-keys';
 import { runReindex } from './search/run-reindex';
-import { resetDatabase } from './seed/reset-database';
-import { runSeed } from './seed/run-seed';
 
 const USAGE =
-  'usage: cli.js migrate | seed [--reset] | reindex | meili:keys [--print] | ' +
+  'usage: cli.js migrate | reindex | meili:keys [--print] | ' +
   'admin:create --email E --name N --org-name O --uscc U --region R (password in ADMIN_PASSWORD)';
 
 /**
  * Operations entry point: `node dist/apps/worker/src/cli.js <command>`.
- * `seed` prints the demo logins as JSON on its last line for scripts/start.js (development only).
+ * Demo data is not the production worker's business: it has its own entry point, apps/demo/src/cli.ts.
  */
 async function main(command: string | undefined, args: string[]): Promise<void> {
   const env = validateEnv(process.env);
@@ -22,24 +20,6 @@ async function main(command: string | undefined, args: string[]): Promise<void> 
     case 'migrate': {
       const applied = await runMigrations(env.DATABASE_URL);
       console.log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'migrations: up to date');
-      return;
-    }
-    case 'seed': {
-      const { values } = parseArgs({ args, options: { reset: { type: 'boolean' } } });
-      if (values.reset) {
-        // Refused in production before anything is dropped (runSeed refuses too, but only after).
-        if (env.NODE_ENV === 'production') await runSeed(env.NODE_ENV);
-        console.log(`dropped and recreated database ${await resetDatabase(env.DATABASE_URL)}`);
-        const applied = await runMigrations(env.DATABASE_URL);
-        console.log(`applied migrations: ${applied.length}`);
-      }
-      const result = await runSeed(env.NODE_ENV);
-      console.log(`demo data: ${result.created} items created in ${result.seconds.toFixed(1)} s`);
-      if (values.reset) {
-        // The search indexes still hold the documents of the dropped rows: rebuild them from the new ones.
-        for (const r of await runReindex()) console.log(`reindexed ${r.index}: ${r.documents} documents`);
-      }
-      console.log(JSON.stringify({ logins: result.logins, moreAccounts: result.moreAccounts }));
       return;
     }
     case 'reindex': {

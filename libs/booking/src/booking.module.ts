@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogueModule } from '@pilotlink/catalogue';
 import { DeliverablesService } from './orders/deliverables.service';
 import { OrderChanges } from './orders/order-changes';
 import { OrderDeliverable, OrderEvent, OrderPayment, OrderReview } from './orders/order-records.entity';
@@ -9,9 +10,15 @@ import { OrdersService } from './orders/orders.service';
 import { OrderFacts } from './orders/order-facts';
 import { PaymentsService } from './orders/payments.service';
 import { ReviewsService } from './orders/reviews.service';
+import { OrderNotices } from './ports/order-notices.port';
+import { ClaimReviewAccess } from './orders/claim-review-access.port';
+import { OrderDeductions } from './orders/order-deductions.port';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Order, OrderEvent, OrderPayment, OrderDeliverable, OrderReview])],
+  imports: [
+    TypeOrmModule.forFeature([Order, OrderEvent, OrderPayment, OrderDeliverable, OrderReview]),
+    CatalogueModule,
+  ],
   providers: [
     OrderRecords,
     OrderChanges,
@@ -20,6 +27,9 @@ import { ReviewsService } from './orders/reviews.service';
     PaymentsService,
     DeliverablesService,
     ReviewsService,
+    OrderNotices,
+    ClaimReviewAccess,
+    OrderDeductions,
   ],
   exports: [
     OrderRecords,
@@ -29,6 +39,9 @@ import { ReviewsService } from './orders/reviews.service';
     PaymentsService,
     DeliverablesService,
     ReviewsService,
+    OrderNotices,
+    ClaimReviewAccess,
+    OrderDeductions,
   ],
 })
 export class BookingModule {}

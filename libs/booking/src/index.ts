@@ -21,3 +21,6 @@ export * from './orders/order-facts';
 export * from './orders/payments.service';
 export * from './orders/deliverables.service';
 export * from './orders/reviews.service';
+export * from './ports/order-notices.port';
+export * from './orders/claim-review-access.port';
+export * from './orders/order-deductions.port';

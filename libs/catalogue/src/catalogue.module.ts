@@ -10,6 +10,13 @@ import { EquipmentService } from './equipment/equipment.service';
 import { PlatformsService } from './platforms/platforms.service';
 import { QualificationCertificatesService } from './platforms/qualification-certificates.service';
 import { PilotServicesService } from './services/pilot-services.service';
+import { CatalogueNotices } from './ports/catalogue-notices.port';
+import { PlatformDirectory } from './ports/platform-directory.port';
+import { PlatformResponseTime } from './ports/platform-response-time.port';
+import { EquipmentBookings } from './ports/equipment-bookings.port';
+import { PlatformStanding } from './ports/platform-standing.port';
+import { CatalogueFacts } from './ports/catalogue-facts.port';
+import { PlatformRating } from './ports/platform-rating.port';
 import { CatalogueSearchSourceModule } from './search-source/catalogue-search-source.module';
 
 /** Platforms, their services and instruments: the services, usable by the API and the worker. */
@@ -24,7 +31,27 @@ import { CatalogueSearchSourceModule } from './search-source/catalogue-search-so
     QualificationCertificatesService,
     PilotServicesService,
     EquipmentService,
+    CatalogueNotices,
+    PlatformDirectory,
+    PlatformResponseTime,
+    EquipmentBookings,
+    PlatformStanding,
+    CatalogueFacts,
+    PlatformRating,
   ],
-  exports: [PlatformsService, QualificationCertificatesService, PilotServicesService, EquipmentService, TypeOrmModule],
+  exports: [
+    PlatformsService,
+    QualificationCertificatesService,
+    PilotServicesService,
+    EquipmentService,
+    TypeOrmModule,
+    CatalogueNotices,
+    PlatformDirectory,
+    PlatformResponseTime,
+    EquipmentBookings,
+    PlatformStanding,
+    CatalogueFacts,
+    PlatformRating,
+  ],
 })
 export class CatalogueModule {}

@@ -11,7 +11,7 @@ import {
   ObjectionThrottlerGuard,
   PublicThrottlerGuard,
   throttlerOptions,
-} from './api/throttling';
+} from './api/throttling.guard';
 import { OrgCorrectionsController } from './api/org-corrections.controller';
 import { OrgsController } from './api/orgs.controller';
 import { IdentityModule } from './identity.module';

@@ -5,6 +5,7 @@ import { createSecretKey } from 'node:crypto';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@pilotlink/core';
 import { AuthService } from './auth/auth.service';
+import { FirstAdminService } from './auth/first-admin.service';
 import { MeService } from './auth/me.service';
 import { PasswordService } from './auth/password.service';
 import { TokenService } from './auth/token.service';
@@ -41,8 +42,10 @@ import { OrgDisplay } from './orgs/org-display.port';
     OrgCorrectionsService,
     OrgsService,
     OrgDisplay,
+    FirstAdminService,
   ],
   exports: [
+    FirstAdminService,
     PasswordService,
     TokenService,
     AuthService,

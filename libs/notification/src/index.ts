@@ -1,10 +1,7 @@
 export * from './domain/event-keys';
-export * from './domain/notification.entity';
 export * from './domain/render';
 export * from './domain/subscription-fit';
-export * from './domain/subscription.entity';
 export * from './domain/webhook-signature';
-export * from './domain/webhook.entity';
 export * from './dispatch/dispatcher.service';
 export * from './dispatch/notifier.service';
 export * from './inbox/inbox.service';
@@ -14,3 +11,4 @@ export * from './webhooks/webhooks.service';
 export * from './webhooks/webhook-url-guard';
 export * from './notification.module';
 export * from './notification.api.module';
+export * from './subscriptions/subscription-matches.port';

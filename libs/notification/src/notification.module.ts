@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DemandModule } from '@pilotlink/demand';
+import { BookingModule } from '@pilotlink/booking';
+import { CatalogueModule } from '@pilotlink/catalogue';
+import { IdentityModule } from '@pilotlink/identity';
 import { OutboxModule, QueueModule } from '@pilotlink/queue';
-import { DemandAudience } from './dispatch/demand-audience';
 import { NotificationDispatcher } from './dispatch/dispatcher.service';
 import { Notifier } from './dispatch/notifier.service';
 import { Notification } from './domain/notification.entity';
@@ -13,6 +15,7 @@ import { SubscriptionsService } from './subscriptions/subscriptions.service';
 import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
 import { WebhookPingService } from './webhooks/webhook-ping.service';
 import { WebhooksService } from './webhooks/webhooks.service';
+import { SubscriptionMatches } from './subscriptions/subscription-matches.port';
 import { OutboxEventPublisher } from './relay/outbox-event-publisher.service';
 
 /** Inbox, subscriptions, webhooks and the dispatch pipeline: services for the API and the worker. */
@@ -22,6 +25,9 @@ import { OutboxEventPublisher } from './relay/outbox-event-publisher.service';
     OutboxModule,
     DemandModule,
     TypeOrmModule.forFeature([Notification, Subscription, WebhookEndpoint, WebhookDelivery]),
+    IdentityModule,
+    BookingModule,
+    CatalogueModule,
   ],
   providers: [
     InboxService,
@@ -29,9 +35,9 @@ import { OutboxEventPublisher } from './relay/outbox-event-publisher.service';
     WebhooksService,
     WebhookDeliveryService,
     WebhookPingService,
-    DemandAudience,
     NotificationDispatcher,
     Notifier,
+    SubscriptionMatches,
     OutboxEventPublisher,
   ],
   exports: [
@@ -42,6 +48,7 @@ import { OutboxEventPublisher } from './relay/outbox-event-publisher.service';
     WebhookPingService,
     NotificationDispatcher,
     Notifier,
+    SubscriptionMatches,
   ],
 })
 export class NotificationModule {}

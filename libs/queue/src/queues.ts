@@ -64,6 +64,12 @@ export interface NotifyRecipientJob {
   subjectId: string;
   /** Why this recipient (e.g. MATCHED with a rank, SUBSCRIPTION with its id); rendered into the inbox row. */
   reason: Record<string, unknown>;
+  /**
+   * What the recipient may see of the subject, resolved together with the recipients (a demand: the
+   * view and the demand as this org may see it), so the notifier renders it without reading it again.
+   * Absent in jobs queued before it was carried: the notifier then asks the subject's owner.
+   */
+  subjectView?: Record<string, unknown>;
 }
 
 /** One org's research digest for one period. Job id `research-digest.<periodKey>.<orgId>`. */

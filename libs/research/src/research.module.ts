@@ -15,7 +15,7 @@ import { ResearchResult } from './domain/result.entity';
 import { ResultSearchService } from './results/result-search.service';
 import { ResultsService } from './results/results.service';
 import { ResultFactsModule } from './results/result-facts.module';
-import { DigestSettingsService } from './digest/digest-settings';
+import { DigestSettingsService } from './digest/digest-settings.service';
 import { ResearchDigestService } from './digest/research-digest.service';
 import { ResultMatchingService } from './matching/result-matching.service';
 import { ResultProposal } from './proposals/result-proposal.entity';

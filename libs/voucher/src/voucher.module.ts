@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '@pilotlink/identity';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BookingModule } from '@pilotlink/booking';
+import { CatalogueModule } from '@pilotlink/catalogue';
+import { DemandModule } from '@pilotlink/demand';
 import { ClaimsService } from './claims/claims.service';
 import { DisbursementsService } from './claims/disbursements.service';
 import { ObjectionsService } from './claims/objections.service';
@@ -26,6 +28,8 @@ import { HoldsService } from './vouchers/holds.service';
 import { ShareholdersService } from './vouchers/shareholders.service';
 import { VoucherExpiryService } from './vouchers/voucher-expiry.service';
 import { WalletService } from './vouchers/wallet.service';
+import { OrderFactsService } from './vouchers/order-facts.service';
+import { BureauClaimReviews } from './claims/bureau-claim-reviews.service';
 
 const SERVICES = [
   Ledger,
@@ -43,6 +47,8 @@ const SERVICES = [
   VoucherExpiryService,
   ShareholdersService,
   IdempotencyInterceptor,
+  OrderFactsService,
+  BureauClaimReviews,
 ];
 
 /** The voucher context (SPEC §6): programs, vouchers, holds, claims, disbursements and their ledger. */
@@ -50,6 +56,8 @@ const SERVICES = [
   imports: [
     BookingModule,
     IdentityModule,
+    CatalogueModule,
+    DemandModule,
     TypeOrmModule.forFeature([
       VoucherProgram,
       Voucher,

@@ -21,6 +21,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { planOrderAction } from '../domain/order';
+import { ClaimReviewAccess } from './claim-review-access.port';
 import { findReadable, lockForParty, partyOf } from './order-access';
 import { OrderChanges } from './order-changes';
 import { OrderDeliverable } from './order-records.entity';
@@ -43,6 +44,7 @@ export class DeliverablesService {
     private readonly files: FileStore,
     private readonly changes: OrderChanges,
     private readonly clock: Clock,
+    private readonly claimReviews: ClaimReviewAccess,
   ) {}
 
   /**
@@ -127,17 +129,11 @@ export class DeliverablesService {
 
   /**
    * The two parties read the files, and so does a bureau reviewing a voucher claim on the order (it
-   * checks the acceptance report). The claim is looked up in SQL: booking does not depend on vouchers.
+   * checks the acceptance report). The voucher context answers that through a port: booking does not
+   * depend on vouchers.
    */
   private async readableDeliverables(actor: Actor, orderId: string): Promise<void> {
-    if (actor.orgKind === 'BUREAU') {
-      const [reviews] = await this.dataSource.query<unknown[]>(
-        `SELECT 1 FROM voucher_claims c JOIN voucher_programs p ON p.id = c.program_id
-          WHERE c.order_id = $1 AND p.bureau_org_id = $2 LIMIT 1`,
-        [orderId, actor.orgId],
-      );
-      if (reviews) return;
-    }
+    if (actor.orgKind === 'BUREAU' && (await this.claimReviews.reviews(actor.orgId, orderId))) return;
     await findReadable(this.dataSource.manager, actor, orderId);
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PilotService } from '@pilotlink/catalogue';
-import { DataSource, In } from 'typeorm';
+import { PlatformDirectory } from '@pilotlink/catalogue';
+import { parseFen } from '@pilotlink/core';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { OrderStatus } from '../domain/order';
 import { Order } from './order.entity';
 
 /** What another context may know of an order it tracks (a key project): a title and its two parties. */
@@ -11,13 +13,72 @@ export interface OrderSubjectFacts {
   partyOrgIds: string[];
 }
 
+/** What the voucher context needs of an order: what was bought (by reference), from whom, by whom, and when. */
+export interface OrderVoucherFacts {
+  id: string;
+  status: OrderStatus;
+  smeOrgId: string;
+  platformId: string;
+  platformOrgId: string;
+  serviceId: string | null;
+  demandId: string | null;
+  agreedAmountFen: number;
+  deductionFen: number;
+  contractNumber: string;
+  completedAt: Date | null;
+  /** When the order first went IN_PROGRESS. */
+  startedAt: Date | null;
+  deliveredAt: Date | null;
+  /** The order is an equipment reservation. */
+  isReservation: boolean;
+  /** Paid so far, when asked for (`paid: true`); else null. */
+  paidFen: number | null;
+}
+
+/** An order's two parties. */
+export interface OrderParties {
+  id: string;
+  smeOrgId: string;
+  platformOrgId: string;
+}
+
+/** An order's dates in China time (YYYY-MM-DD): contracted once both parties confirmed, and completed. */
+export interface OrderDates {
+  id: string;
+  contractedOn: string | null;
+  completedOn: string | null;
+}
+
+interface VoucherFactsRow {
+  id: string;
+  status: OrderStatus;
+  sme_org_id: string;
+  platform_id: string;
+  platform_org_id: string;
+  service_id: string | null;
+  demand_id: string | null;
+  agreed_amount_fen: string;
+  voucher_deduction_fen: string;
+  contract_number: string;
+  completed_at: Date | null;
+  delivered_at: Date | null;
+  started_at: Date | null;
+  is_reservation: boolean;
+  paid_fen: string | null;
+}
+
 /**
- * The booking context's port for key-project tracking (governance): an order is named by its service and
- * contract number; its parties are the SME and the platform's operator.
+ * The booking context's query port for orders: key-project tracking (governance) names an order by its
+ * service and contract number with the SME and the platform's operator as parties; the voucher context
+ * reads an order's facts, parties and dates. Methods taking an `EntityManager` read in the caller's
+ * transaction.
  */
 @Injectable()
 export class OrderFacts {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly catalogue: PlatformDirectory,
+  ) {}
 
   async ofIds(ids: readonly string[]): Promise<OrderSubjectFacts[]> {
     if (ids.length === 0) return [];
@@ -35,14 +96,83 @@ export class OrderFacts {
     return this.named(await qb.orderBy('o.createdAt', 'DESC').take(limit).getMany());
   }
 
+  /**
+   * One order's facts in one query. `lock` takes the order row's lock (FOR UPDATE), as a change by one of
+   * its parties does; `paid` adds what is paid so far.
+   */
+  async forVoucher(
+    manager: EntityManager,
+    orderId: string,
+    options: { lock?: boolean; paid?: boolean } = {},
+  ): Promise<OrderVoucherFacts | null> {
+    const [row] = await manager.query<VoucherFactsRow[]>(
+      `SELECT o.id, o.status, o.sme_org_id, o.platform_id, o.platform_org_id, o.service_id, o.demand_id,
+              o.agreed_amount_fen, o.voucher_deduction_fen, o.contract_number, o.completed_at, o.delivered_at,
+              (SELECT min(e.created_at) FROM order_events e WHERE e.order_id = o.id AND e.to_status = 'IN_PROGRESS') AS started_at,
+              EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = o.id) AS is_reservation,
+              ${options.paid ? '(SELECT coalesce(sum(p.amount_fen), 0) FROM order_payments p WHERE p.order_id = o.id)' : 'NULL'} AS paid_fen
+         FROM orders o
+        WHERE o.id = $1 ${options.lock ? 'FOR UPDATE OF o' : ''}`,
+      [orderId],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      status: row.status,
+      smeOrgId: row.sme_org_id,
+      platformId: row.platform_id,
+      platformOrgId: row.platform_org_id,
+      serviceId: row.service_id,
+      demandId: row.demand_id,
+      agreedAmountFen: parseFen(row.agreed_amount_fen),
+      deductionFen: parseFen(row.voucher_deduction_fen),
+      contractNumber: row.contract_number,
+      completedAt: row.completed_at,
+      startedAt: row.started_at,
+      deliveredAt: row.delivered_at,
+      isReservation: row.is_reservation,
+      paidFen: row.paid_fen === null ? null : parseFen(row.paid_fen),
+    };
+  }
+
+  /** The two parties of each order; unknown ids are absent. */
+  async partiesOf(manager: EntityManager, orderIds: readonly string[]): Promise<Map<string, OrderParties>> {
+    if (orderIds.length === 0) return new Map();
+    const rows = await manager.query<{ id: string; sme_org_id: string; platform_org_id: string }[]>(
+      `SELECT id, sme_org_id, platform_org_id FROM orders WHERE id = ANY($1::uuid[])`,
+      [[...new Set(orderIds)]],
+    );
+    return new Map(rows.map((r) => [r.id, { id: r.id, smeOrgId: r.sme_org_id, platformOrgId: r.platform_org_id }]));
+  }
+
+  /** Each order's contract and completion dates (China time); unknown ids are absent. */
+  async datesOf(manager: EntityManager, orderIds: readonly string[]): Promise<Map<string, OrderDates>> {
+    if (orderIds.length === 0) return new Map();
+    const rows = await manager.query<{ id: string; contracted_on: string | null; completed_on: string | null }[]>(
+      `SELECT o.id,
+              CASE WHEN o.sme_confirmed_at IS NOT NULL AND o.platform_confirmed_at IS NOT NULL
+                   THEN (greatest(o.sme_confirmed_at, o.platform_confirmed_at) AT TIME ZONE 'Asia/Shanghai')::date::text
+              END AS contracted_on,
+              (o.completed_at AT TIME ZONE 'Asia/Shanghai')::date::text AS completed_on
+         FROM orders o WHERE o.id = ANY($1::uuid[])`,
+      [[...new Set(orderIds)]],
+    );
+    return new Map(rows.map((r) => [r.id, { id: r.id, contractedOn: r.contracted_on, completedOn: r.completed_on }]));
+  }
+
+  /** Is this file one of the order's deliverables? */
+  async hasDeliverable(manager: EntityManager, orderId: string, deliverableId: string): Promise<boolean> {
+    const rows = await manager.query<unknown[]>(`SELECT 1 FROM order_deliverables WHERE id = $1 AND order_id = $2`, [
+      deliverableId,
+      orderId,
+    ]);
+    return rows.length > 0;
+  }
+
   private async named(orders: Order[]): Promise<OrderSubjectFacts[]> {
-    const serviceIds = orders.map((o) => o.serviceId).filter((id): id is string => !!id);
-    const services = serviceIds.length
-      ? await this.dataSource.getRepository(PilotService).findBy({ id: In(serviceIds) })
-      : [];
-    const titles = new Map(services.map((s) => [s.id, s.title]));
+    const services = await this.catalogue.servicesOf(orders.map((o) => o.serviceId).filter((id): id is string => !!id));
     return orders.map((o) => {
-      const service = o.serviceId ? titles.get(o.serviceId) : undefined;
+      const service = o.serviceId ? services.get(o.serviceId)?.title : undefined;
       return {
         id: o.id,
         title: service ? `${service}（${o.contractNumber}）` : `订单 ${o.contractNumber}`,

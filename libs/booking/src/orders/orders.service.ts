@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PilotService, Platform } from '@pilotlink/catalogue';
+import { CatalogueFacts } from '@pilotlink/catalogue';
 import { Clock, DomainError, NotFoundError, Page, fieldInvalid, parseFen, toPage } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/identity';
@@ -38,22 +38,19 @@ export class OrdersService {
     private readonly records: OrderRecords,
     private readonly changes: OrderChanges,
     private readonly clock: Clock,
+    private readonly catalogue: CatalogueFacts,
   ) {}
 
   /** SME: order a published FIXED- or UNIT-priced service directly; the platform accepts or rejects. */
   async create(ctx: RequestContext, input: CreateOrderDto): Promise<Order> {
     return withTransaction(this.dataSource, async (manager) => {
-      const service = await manager.findOneBy(PilotService, { id: input.serviceId, status: 'PUBLISHED' });
-      const platform = service && (await manager.findOneBy(Platform, { id: service.platformId, status: 'LISTED' }));
-      if (!service || !platform) throw new NotFoundError('Service');
+      const service = await this.catalogue.orderableService(manager, input.serviceId);
+      if (!service) throw new NotFoundError('Service');
       if (service.pricingKind === 'FIXED' && (input.quantity ?? 1) !== 1) {
         throw fieldInvalid('quantity', 'A fixed-price service is ordered once (quantity 1)');
       }
       const quantity = input.quantity ?? 1;
-      const amount = serviceOrderAmountFen(
-        { pricingKind: service.pricingKind, priceFen: service.priceFen === null ? null : parseFen(service.priceFen) },
-        quantity,
-      );
+      const amount = serviceOrderAmountFen({ pricingKind: service.pricingKind, priceFen: service.priceFen }, quantity);
       if (amount === null) {
         throw new DomainError('CONFLICT', 'This service is priced on request: post a demand and ask for a quote', {
           pricingKind: service.pricingKind,
@@ -61,8 +58,8 @@ export class OrdersService {
       }
       const order = await this.records.createFromService(manager, {
         smeOrgId: ctx.actor.orgId,
-        platformId: platform.id,
-        platformOrgId: platform.operatorOrgId,
+        platformId: service.platformId,
+        platformOrgId: service.platformOrgId,
         serviceId: service.id,
         quantity,
         agreedAmountFen: amount,

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canViewPlatform, Platform } from '@pilotlink/catalogue';
+import { canViewPlatform, PlatformDirectory, PlatformRating } from '@pilotlink/catalogue';
 import { Clock, DomainError, NotFoundError, Page, PageQueryDto, toPage } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/identity';
-import { OutboxService } from '@pilotlink/queue';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReplyToReviewDto, ReviewOrderDto } from '../dto/review.dto';
 import { lockForParty } from './order-access';
@@ -17,7 +16,8 @@ export class ReviewsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly changes: OrderChanges,
-    private readonly outbox: OutboxService,
+    private readonly platforms: PlatformDirectory,
+    private readonly rating: PlatformRating,
     private readonly clock: Clock,
   ) {}
 
@@ -73,7 +73,7 @@ export class ReviewsService {
 
   /** Public for a listed platform, like its catalogue; reviewers are not named. */
   async listForPlatform(actor: Actor | undefined, platformId: string, page: PageQueryDto): Promise<Page<OrderReview>> {
-    const platform = await this.dataSource.manager.findOneBy(Platform, { id: platformId });
+    const platform = (await this.platforms.ofIds([platformId])).get(platformId);
     if (!platform || !canViewPlatform(actor, platform)) throw new NotFoundError('Platform');
     const [items, total] = await this.dataSource.manager.findAndCount(OrderReview, {
       where: { platformId },
@@ -85,19 +85,17 @@ export class ReviewsService {
   }
 
   /**
-   * Re-derives the platform's rating from all its reviews under a lock on the platform row (so two
-   * reviews committing together cannot leave a stale average), and queues it for the search index.
+   * Re-derives the platform's rating from all its reviews under the catalogue's lock on the platform row
+   * (so two reviews committing together cannot leave a stale average); catalogue stores and indexes it.
    */
   private async refreshPlatformRating(manager: EntityManager, platformId: string): Promise<void> {
-    await manager.query(`SELECT 1 FROM platforms WHERE id = $1 FOR UPDATE`, [platformId]);
-    await manager.query(
-      `UPDATE platforms p
-          SET rating_avg = r.avg_score, review_count = r.n, updated_at = now()
-         FROM (SELECT round(avg((quality + timeliness + communication) / 3.0), 2) AS avg_score, count(*) AS n
-                 FROM order_reviews WHERE platform_id = $1) r
-        WHERE p.id = $1`,
-      [platformId],
-    );
-    await this.outbox.add(manager, { aggregateType: 'platform', aggregateId: platformId, eventType: 'platform.rated' });
+    await this.rating.refresh(manager, platformId, async () => {
+      const [row] = await manager.query<{ avg_score: string | null; n: number }[]>(
+        `SELECT round(avg((quality + timeliness + communication) / 3.0), 2)::text AS avg_score, count(*)::int AS n
+           FROM order_reviews WHERE platform_id = $1`,
+        [platformId],
+      );
+      return { avgScore: row.avg_score, count: row.n };
+    });
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
-import { Equipment, Platform, operatesPlatform, seesWholeCatalogue } from '@pilotlink/catalogue';
+import { EquipmentBookings, operatesPlatform, seesWholeCatalogue } from '@pilotlink/catalogue';
+import type { BookableEquipment, PlatformSummary } from '@pilotlink/catalogue';
 import {
   Clock,
   DomainError,
@@ -43,7 +44,7 @@ const MAX_UTILISATION_DAYS = 366;
 const MAX_BLOCK_DAYS = 92;
 
 export interface Availability {
-  equipment: Equipment;
+  equipment: BookableEquipment;
   from: number;
   to: number;
   free: Interval[];
@@ -62,29 +63,32 @@ export class EquipmentScheduleService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly equipment: EquipmentBookings,
   ) {}
 
-  async rules(actor: Actor | undefined, equipmentId: string): Promise<Equipment> {
-    return (await visibleEquipment(this.dataSource.manager, actor, equipmentId)).equipment;
+  async rules(actor: Actor | undefined, equipmentId: string): Promise<BookableEquipment> {
+    return (await visibleEquipment(this.equipment, this.dataSource.manager, actor, equipmentId)).equipment;
   }
 
   /** Operator: replace the opening hours and the cancellation / no-show policy. Existing reservations stand. */
-  async setRules(ctx: RequestContext, equipmentId: string, input: BookingRulesDto): Promise<Equipment> {
+  async setRules(ctx: RequestContext, equipmentId: string, input: BookingRulesDto): Promise<BookableEquipment> {
     const problems = openingHoursProblems(input.openingHours);
     if (problems.length > 0) throw validationFailed(problems);
     return withTransaction(this.dataSource, async (manager) => {
       const { equipment, platform } = await this.lockForOperator(manager, ctx.actor, equipmentId);
-      const before = this.rulesOf(equipment);
-      equipment.openingHours = input.openingHours as OpeningHours;
-      equipment.freeCancellationHours = input.freeCancellationHours;
-      equipment.lateCancellationFeeBp = input.lateCancellationFeeBp;
-      equipment.noShowFeeBp = input.noShowFeeBp;
-      await manager.save(equipment);
+      const updated: BookableEquipment = {
+        ...equipment,
+        openingHours: input.openingHours as OpeningHours,
+        freeCancellationHours: input.freeCancellationHours,
+        lateCancellationFeeBp: input.lateCancellationFeeBp,
+        noShowFeeBp: input.noShowFeeBp,
+      };
+      await this.equipment.setRules(manager, equipment.id, this.rulesOf(updated));
       await this.record(manager, ctx, 'equipment.booking_rules_updated', 'equipment', equipment.id, platform, {
-        before,
-        after: this.rulesOf(equipment),
+        before: this.rulesOf(equipment),
+        after: this.rulesOf(updated),
       });
-      return equipment;
+      return updated;
     });
   }
 
@@ -92,7 +96,7 @@ export class EquipmentScheduleService {
   async availability(actor: Actor | undefined, equipmentId: string, query: TimeRangeQueryDto): Promise<Availability> {
     const { from, to } = parseRange(query, MAX_AVAILABILITY_DAYS);
     const manager = this.dataSource.manager;
-    const { equipment } = await visibleEquipment(manager, actor, equipmentId);
+    const { equipment } = await visibleEquipment(this.equipment, manager, actor, equipmentId);
     if (equipment.status !== 'ACTIVE') return { equipment, from, to, free: [] };
     const schedule = await readSchedule(manager, equipment, from, to, this.clock.now());
     return { equipment, from, to, free: freeIntervals(schedule, from, to) };
@@ -196,23 +200,18 @@ export class EquipmentScheduleService {
   }
 
   private async lockForOperator(manager: EntityManager, actor: Actor, equipmentId: string) {
-    const equipment = await manager.findOne(Equipment, {
-      where: { id: equipmentId },
-      lock: { mode: 'pessimistic_write' },
-    });
-    const platform = equipment && (await manager.findOneBy(Platform, { id: equipment.platformId }));
-    if (!equipment || !platform || !operatesPlatform(actor, platform)) throw new NotFoundError('Equipment');
-    return { equipment, platform };
+    const found = await this.equipment.withPlatform(manager, equipmentId, 'pessimistic_write');
+    if (!found || !operatesPlatform(actor, found.platform)) throw new NotFoundError('Equipment');
+    return found;
   }
 
   private async forOperatorOrSupervisor(actor: Actor, equipmentId: string) {
-    const equipment = await this.dataSource.manager.findOneBy(Equipment, { id: equipmentId });
-    const platform = equipment && (await this.dataSource.manager.findOneBy(Platform, { id: equipment.platformId }));
-    if (!equipment || !platform || !seesWholeCatalogue(actor, platform)) throw new NotFoundError('Equipment');
-    return { equipment, platform };
+    const found = await this.equipment.withPlatform(this.dataSource.manager, equipmentId);
+    if (!found || !seesWholeCatalogue(actor, found.platform)) throw new NotFoundError('Equipment');
+    return found;
   }
 
-  private rulesOf(e: Equipment) {
+  private rulesOf(e: BookableEquipment) {
     return {
       openingHours: e.openingHours,
       freeCancellationHours: e.freeCancellationHours,
@@ -227,7 +226,7 @@ export class EquipmentScheduleService {
     action: string,
     entityType: string,
     entityId: string,
-    platform: Platform,
+    platform: PlatformSummary,
     change: { before?: Record<string, unknown>; after?: Record<string, unknown> },
   ): Promise<void> {
     return this.audit.record(manager, {

@@ -1,4 +1,5 @@
-import { Equipment, Platform, canViewPlatform, seesWholeCatalogue } from '@pilotlink/catalogue';
+import { canViewPlatform, seesWholeCatalogue } from '@pilotlink/catalogue';
+import type { BookableEquipment, EquipmentBookings, EquipmentLock, PlatformSummary } from '@pilotlink/catalogue';
 import { DomainError, NotFoundError, fieldInvalid } from '@pilotlink/core';
 import type { Actor } from '@pilotlink/identity';
 import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
@@ -12,20 +13,22 @@ import { Reservation } from './reservation.entity';
  * instruments of LISTED platforms for everyone; the rest for the operator and its supervisors.
  */
 export async function visibleEquipment(
+  bookings: EquipmentBookings,
   manager: EntityManager,
   actor: Actor | undefined,
   id: string,
-  lock?: 'for_no_key_update' | 'pessimistic_write',
-): Promise<{ equipment: Equipment; platform: Platform }> {
-  const equipment = await manager.findOne(Equipment, { where: { id }, ...(lock ? { lock: { mode: lock } } : {}) });
-  const platform = equipment && (await manager.findOneBy(Platform, { id: equipment.platformId }));
-  if (!equipment || !platform || !canViewPlatform(actor, platform)) throw new NotFoundError('Equipment');
-  if (equipment.status !== 'ACTIVE' && !seesWholeCatalogue(actor, platform)) throw new NotFoundError('Equipment');
-  return { equipment, platform };
+  lock?: EquipmentLock,
+): Promise<{ equipment: BookableEquipment; platform: PlatformSummary }> {
+  const found = await bookings.withPlatform(manager, id, lock);
+  if (!found || !canViewPlatform(actor, found.platform)) throw new NotFoundError('Equipment');
+  if (found.equipment.status !== 'ACTIVE' && !seesWholeCatalogue(actor, found.platform)) {
+    throw new NotFoundError('Equipment');
+  }
+  return found;
 }
 
 /** The stored opening hours, checked (a row written around the API must not break availability). */
-export function openingHoursOf(equipment: Equipment): OpeningHours {
+export function openingHoursOf(equipment: BookableEquipment): OpeningHours {
   if (openingHoursProblems(equipment.openingHours).length > 0) {
     throw new DomainError('CONFLICT', 'This instrument has no valid opening hours: the platform must set them');
   }
@@ -49,7 +52,7 @@ export function activeReservationsOverlapping(
 /** Everything that decides availability of `equipment` in [from, to), read in the caller's transaction. */
 export async function readSchedule(
   manager: EntityManager,
-  equipment: Equipment,
+  equipment: BookableEquipment,
   from: number,
   to: number,
   now: Date,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
-import { Equipment, Platform, operatesPlatform } from '@pilotlink/catalogue';
+import { EquipmentBookings, operatesPlatform, PlatformDirectory } from '@pilotlink/catalogue';
+import type { BookableEquipment, PlatformSummary } from '@pilotlink/catalogue';
 import { assertTransition, Clock, DomainError, NotFoundError, Page, parseFen, toPage } from '@pilotlink/core';
 import { exclusionViolation, withTransaction } from '@pilotlink/database';
 import type { Actor, RequestContext } from '@pilotlink/identity';
@@ -34,6 +35,8 @@ export class ReservationsService {
     private readonly orderChanges: OrderChanges,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly equipment: EquipmentBookings,
+    private readonly platforms: PlatformDirectory,
   ) {}
 
   /**
@@ -50,7 +53,13 @@ export class ReservationsService {
   async create(ctx: RequestContext, equipmentId: string, input: CreateReservationDto): Promise<Reservation> {
     const { start, end } = parseSpan(input, MAX_RESERVATION_DAYS);
     return withTransaction(this.dataSource, async (manager) => {
-      const { equipment, platform } = await visibleEquipment(manager, ctx.actor, equipmentId, 'for_no_key_update');
+      const { equipment, platform } = await visibleEquipment(
+        this.equipment,
+        manager,
+        ctx.actor,
+        equipmentId,
+        'for_no_key_update',
+      );
       if (equipment.status !== 'ACTIVE') throw new NotFoundError('Equipment');
       const now = this.clock.now();
       assertReservable(await readSchedule(manager, equipment, start, end, now), start, end);
@@ -95,7 +104,7 @@ export class ReservationsService {
 
   /** The operator sees all of its instrument's reservations; anyone else only its own. */
   async list(actor: Actor, equipmentId: string, query: ReservationListQueryDto): Promise<Page<Reservation>> {
-    const { platform } = await visibleEquipment(this.dataSource.manager, actor, equipmentId);
+    const { platform } = await visibleEquipment(this.equipment, this.dataSource.manager, actor, equipmentId);
     const qb = this.dataSource
       .getRepository(Reservation)
       .createQueryBuilder('r')
@@ -115,7 +124,7 @@ export class ReservationsService {
 
   async get(actor: Actor, id: string): Promise<Reservation> {
     const reservation = await this.dataSource.manager.findOneBy(Reservation, { id });
-    const platform = reservation && (await this.dataSource.manager.findOneBy(Platform, { id: reservation.platformId }));
+    const platform = reservation && (await this.platforms.ofIds([reservation.platformId])).get(reservation.platformId);
     if (!reservation || !platform || (!this.sideOf(actor, reservation, platform) && actor.orgKind !== 'ADMIN')) {
       throw new NotFoundError('Reservation');
     }
@@ -257,7 +266,7 @@ export class ReservationsService {
     assertTransition('Reservation', RESERVATION_TRANSITIONS, reservation.status, to);
   }
 
-  private sideOf(actor: Actor, reservation: Reservation, platform: Platform): Side | null {
+  private sideOf(actor: Actor, reservation: Reservation, platform: PlatformSummary): Side | null {
     // Internal use: the operator is both; it acts as the platform.
     if (operatesPlatform(actor, platform)) return 'PLATFORM';
     if (actor.orgId === reservation.bookerOrgId) return 'BOOKER';
@@ -270,11 +279,11 @@ export class ReservationsService {
    */
   private async lockForSide(manager: EntityManager, actor: Actor, id: string) {
     const reservation = await manager.findOne(Reservation, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    const platform = reservation && (await manager.findOneBy(Platform, { id: reservation.platformId }));
-    const equipment = reservation && (await manager.findOneBy(Equipment, { id: reservation.equipmentId }));
-    const side = reservation && platform ? this.sideOf(actor, reservation, platform) : null;
-    if (!reservation || !platform || !equipment || !side) throw new NotFoundError('Reservation');
-    return { reservation, platform, equipment, side };
+    // The instrument's platform is the reservation's: it was booked from it.
+    const found = reservation && (await this.equipment.withPlatform(manager, reservation.equipmentId));
+    const side = reservation && found ? this.sideOf(actor, reservation, found.platform) : null;
+    if (!reservation || !found || !side) throw new NotFoundError('Reservation');
+    return { reservation, platform: found.platform, equipment: found.equipment, side };
   }
 
   private async lockForPlatform(manager: EntityManager, actor: Actor, id: string, what: string) {
@@ -283,7 +292,7 @@ export class ReservationsService {
     return found;
   }
 
-  private orderNote(equipment: Equipment, reservation: Reservation): string {
+  private orderNote(equipment: BookableEquipment, reservation: Reservation): string {
     return `仪器预约 ${equipment.name}: ${reservation.startsAt.toISOString()} – ${reservation.endsAt.toISOString()}`;
   }
 

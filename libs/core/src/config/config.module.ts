@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { Clock } from '../clock';
-import { FileStore, LocalDiskFileStore } from '../files/file-store';
+import { Clock } from '../clock.service';
+import { FileStore, LocalDiskFileStore } from '../files/file-store.service';
 import { Env, validateEnv } from './env.schema';
 
 /** Typed access to the validated environment: `config.get('PORT', { infer: true })`. */

@@ -11,13 +11,8 @@ import {
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor } from '@pilotlink/identity';
-import {
-  DemandMatchesDto,
-  DemandSearchPageDto,
-  DemandSearchQueryDto,
-  FittingDemandsDto,
-  MatchLimitQueryDto,
-} from '../matching/matching.dto';
+import { DemandMatchesDto, DemandSearchPageDto, FittingDemandsDto } from '../matching/matching.response.dto';
+import { DemandSearchQueryDto, MatchLimitQueryDto } from '../matching/matching.request.dto';
 import { MatchingService } from '../matching/matching.service';
 
 @ApiTags('matching')

@@ -10,16 +10,8 @@ import {
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
-import {
-  DeclineQuoteDto,
-  MyQuotePageDto,
-  MyQuoteResponseDto,
-  MyQuotesQueryDto,
-  QuotePageDto,
-  QuoteResponseDto,
-  ReviseQuoteDto,
-  SubmitQuoteDto,
-} from '../dto/quote.dto';
+import { DeclineQuoteDto, MyQuotesQueryDto, ReviseQuoteDto, SubmitQuoteDto } from '../dto/quote.request.dto';
+import { MyQuotePageDto, MyQuoteResponseDto, QuotePageDto, QuoteResponseDto } from '../dto/quote.response.dto';
 import { QuotesService } from '../quotes/quotes.service';
 
 @ApiTags('quotes')

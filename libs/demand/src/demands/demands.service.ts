@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
-import { Platform } from '@pilotlink/catalogue';
+import { PlatformDirectory } from '@pilotlink/catalogue';
 import {
   assertTransition,
   chinaDate,
@@ -82,6 +82,7 @@ export class DemandsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly platforms: PlatformDirectory,
   ) {}
 
   async create(ctx: RequestContext, input: CreateDemandDto): Promise<Demand> {
@@ -155,18 +156,23 @@ export class DemandsService {
     const ids = [...new Set(orgIds)];
     const views = new Map<string, DemandView>(ids.map((id) => [id, 'NONE']));
     if (ids.length === 0) return views;
-    const rows = await this.dataSource.query<
-      { id: string; kind: DemandViewer['orgKind']; verified: boolean; invited: boolean; nda: boolean }[]
-    >(
-      `SELECT o.id, o.kind, o.verification_status = 'VERIFIED' AS verified,
-              EXISTS (SELECT 1 FROM demand_invitations i WHERE i.demand_id = $1 AND i.platform_org_id = o.id) AS invited,
-              EXISTS (SELECT 1 FROM demand_nda_acceptances n WHERE n.demand_id = $1 AND n.platform_org_id = o.id) AS nda
-         FROM orgs o WHERE o.id = ANY($2::uuid[])`,
-      [demand.id, ids],
-    );
-    for (const row of rows) {
-      const viewer = { orgId: row.id, orgKind: row.kind, orgVerified: row.verified };
-      views.set(row.id, demandViewFor(viewer, accessFacts(demand, row.invited, row.nda)));
+    // Who the orgs are (identity) and what each did about this demand (here): side by side, one round trip.
+    const [profiles, rows] = await Promise.all([
+      this.orgs.profilesOf(ids),
+      this.dataSource.query<{ org_id: string; kind: 'invited' | 'nda' }[]>(
+        `SELECT platform_org_id AS org_id, 'invited' AS kind FROM demand_invitations
+          WHERE demand_id = $1 AND platform_org_id = ANY($2::uuid[])
+         UNION ALL
+         SELECT platform_org_id AS org_id, 'nda' AS kind FROM demand_nda_acceptances
+          WHERE demand_id = $1 AND platform_org_id = ANY($2::uuid[])`,
+        [demand.id, ids],
+      ),
+    ]);
+    const invited = new Set(rows.filter((r) => r.kind === 'invited').map((r) => r.org_id));
+    const nda = new Set(rows.filter((r) => r.kind === 'nda').map((r) => r.org_id));
+    for (const [id, org] of profiles) {
+      const viewer = { orgId: id, orgKind: org.kind, orgVerified: org.verified };
+      views.set(id, demandViewFor(viewer, accessFacts(demand, invited.has(id), nda.has(id))));
     }
     return views;
   }
@@ -253,7 +259,7 @@ export class DemandsService {
       if (!['DRAFT', 'OPEN'].includes(demand.status)) {
         throw new DomainError('CONFLICT', 'Invitations are for draft or open demands', { currentState: demand.status });
       }
-      const platform = await manager.findOneBy(Platform, { id: platformId });
+      const platform = (await this.platforms.ofIds([platformId], manager)).get(platformId);
       if (!platform || platform.status !== 'LISTED') throw new NotFoundError('Platform');
       const inserted = await manager
         .createQueryBuilder()

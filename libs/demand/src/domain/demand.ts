@@ -81,3 +81,14 @@ export function challengePhase(challengeDeadline: string, awardWindowDays: numbe
   if (today <= challengeDeadline) return 'SUBMISSIONS';
   return today <= awardBy(challengeDeadline, awardWindowDays) ? 'AWARD' : 'OVER';
 }
+
+/** Why an SME declines a quote (structured, so platforms learn what lost them the work). */
+export const DECLINE_REASONS = [
+  'PRICE_TOO_HIGH',
+  'TIMELINE_TOO_LONG',
+  'SCOPE_MISMATCH',
+  'CHOSE_ANOTHER',
+  'NO_LONGER_NEEDED',
+  'OTHER',
+] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];

@@ -1,17 +1,7 @@
 import { BaseEntity } from '@pilotlink/database';
 import { Column, Entity } from 'typeorm';
 import type { IpOwnership } from '@pilotlink/booking';
-import { QuoteStatus } from './demand';
-
-export const DECLINE_REASONS = [
-  'PRICE_TOO_HIGH',
-  'TIMELINE_TOO_LONG',
-  'SCOPE_MISMATCH',
-  'CHOSE_ANOTHER',
-  'NO_LONGER_NEEDED',
-  'OTHER',
-] as const;
-export type DeclineReason = (typeof DECLINE_REASONS)[number];
+import { DeclineReason, QuoteStatus } from './demand';
 
 /** A platform's quote on an open demand (a proposal, for a 揭榜挂帅 challenge). */
 @Entity('quotes')

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PilotService, Platform } from '@pilotlink/catalogue';
+import { PlatformDirectory } from '@pilotlink/catalogue';
 import { chinaDate, Clock, NotFoundError } from '@pilotlink/core';
 import type { Actor } from '@pilotlink/identity';
 import { MEILI, meiliEq, SearchIndexes, searchOr, toSimplified } from '@pilotlink/search';
@@ -24,14 +24,8 @@ import {
   RankedService,
   rankServices,
 } from './match-query';
-import {
-  DemandMatchDto,
-  DemandMatchesDto,
-  DemandSearchPageDto,
-  DemandSearchQueryDto,
-  FittingDemandsDto,
-  MatchLimitQueryDto,
-} from './matching.dto';
+import { DemandMatchDto, DemandMatchesDto, DemandSearchPageDto, FittingDemandsDto } from './matching.response.dto';
+import { DemandSearchQueryDto, MatchLimitQueryDto } from './matching.request.dto';
 
 export interface TopPlatform {
   platformId: string;
@@ -63,6 +57,7 @@ export class MatchingService {
     private readonly demands: DemandsService,
     private readonly quotes: QuotesService,
     private readonly clock: Clock,
+    private readonly platforms: PlatformDirectory,
   ) {}
 
   /** The owner (or an admin) sees the services fitting its demand, in any state; anyone else 404. */
@@ -99,11 +94,7 @@ export class MatchingService {
       if (score >= minScore && !best.has(doc.platformId)) best.set(doc.platformId, score);
     }
     if (best.size === 0) return [];
-    const operators = await this.dataSource.query<{ platform_id: string; org_id: string }[]>(
-      `SELECT id AS platform_id, operator_org_id AS org_id FROM platforms WHERE id = ANY($1::uuid[])`,
-      [[...best.keys()]],
-    );
-    const orgOf = new Map(operators.map((row) => [row.platform_id, row.org_id]));
+    const orgOf = await this.platforms.operatorsOf([...best.keys()]);
     return [...best]
       .filter(([platformId]) => orgOf.has(platformId))
       .map(([platformId, score], i) => ({ platformId, platformOrgId: orgOf.get(platformId)!, rank: i + 1, score }));
@@ -121,11 +112,7 @@ export class MatchingService {
       if (!best.has(doc.platformId)) best.set(doc.platformId, score);
     }
     if (best.size === 0) return [];
-    const operators = await this.dataSource.query<{ platform_id: string; org_id: string }[]>(
-      `SELECT id AS platform_id, operator_org_id AS org_id FROM platforms WHERE id = ANY($1::uuid[])`,
-      [[...best.keys()]],
-    );
-    const orgOf = new Map(operators.map((row) => [row.platform_id, row.org_id]));
+    const orgOf = await this.platforms.operatorsOf([...best.keys()]);
     const views = await this.demands.viewsOf(demand, [...orgOf.values()]);
     const top: TopPlatform[] = [];
     for (const [platformId, score] of best) {
@@ -139,7 +126,7 @@ export class MatchingService {
 
   /** Open, indexed demands (PUBLIC or SUMMARY) a published service of a listed platform fits, best first. */
   async fittingDemandsForService(serviceId: string, limit = 50): Promise<FittingDemand[]> {
-    const found = await this.serviceWithPlatform(serviceId);
+    const found = await this.platforms.serviceWithPlatform(serviceId);
     if (!found || found.service.status !== 'PUBLISHED' || found.platform.status !== 'LISTED') return [];
     const fits = await this.fittingDemands(found.service);
     return fits.slice(0, limit).map(({ doc, score }) => ({ demandId: doc.id, smeOrgId: doc.smeOrgId, score }));
@@ -147,7 +134,7 @@ export class MatchingService {
 
   /** The operator of the service's platform sees the open demands it fits, each as it may see it; others 404. */
   async matchingDemandsFor(actor: Actor, serviceId: string, query: MatchLimitQueryDto): Promise<FittingDemandsDto> {
-    const found = await this.serviceWithPlatform(serviceId);
+    const found = await this.platforms.serviceWithPlatform(serviceId);
     if (!found || found.platform.operatorOrgId !== actor.orgId) throw new NotFoundError('Service');
     const fits = await this.fittingDemands(found.service);
     const scores = new Map(fits.map(({ doc, score }) => [doc.id, score]));
@@ -231,13 +218,6 @@ export class MatchingService {
       this.meili.multiSearch<{ queries: MultiSearchQuery[] }, T>({ queries }),
     );
     return response?.results ?? [];
-  }
-
-  private async serviceWithPlatform(serviceId: string): Promise<{ service: PilotService; platform: Platform } | null> {
-    const service = await this.dataSource.getRepository(PilotService).findOneBy({ id: serviceId });
-    if (!service) return null;
-    const platform = await this.dataSource.getRepository(Platform).findOneBy({ id: service.platformId });
-    return platform ? { service, platform } : null;
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
 import { DEFAULT_IP_TERMS, IpOwnership, IpTerms, ipTermsProblems, OrderRecords } from '@pilotlink/booking';
-import { PilotService, Platform } from '@pilotlink/catalogue';
+import { PlatformDirectory, PlatformResponseTime } from '@pilotlink/catalogue';
 import {
   assertTransition,
   chinaDate,
@@ -23,8 +23,8 @@ import { DemandsService } from '../demands/demands.service';
 import { awardBy, challengePhase, DEMAND_TRANSITIONS, QUOTE_TRANSITIONS, QuoteStatus } from '../domain/demand';
 import { Demand } from '../domain/demand.entity';
 import { Quote } from '../domain/quote.entity';
-import { DeclineQuoteDto, MyQuotesQueryDto, ReviseQuoteDto, SubmitQuoteDto } from '../dto/quote.dto';
-import { isFirstQuote, refreshResponseTime } from './response-time';
+import { DeclineQuoteDto, MyQuotesQueryDto, ReviseQuoteDto, SubmitQuoteDto } from '../dto/quote.request.dto';
+import { isFirstQuote, responseTimeOf } from './response-time';
 
 const LIVE: QuoteStatus[] = ['SUBMITTED', 'REVISION_REQUESTED'];
 
@@ -43,6 +43,8 @@ export class QuotesService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly platforms: PlatformDirectory,
+    private readonly responseTime: PlatformResponseTime,
   ) {}
 
   /** A platform that may see an open demand quotes on it, for one of its own listed platforms. */
@@ -57,17 +59,14 @@ export class QuotesService {
       // Locked first: the quote's insert takes a key-share lock on this row (its foreign key) and the
       // response-time refresh below then wants it for update — two quotes of one platform taking the
       // locks in that order deadlock each other, as a burst of quotes on several demands showed.
-      const platform = await manager.findOne(Platform, {
-        where: { id: input.platformId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const platform = await this.platforms.lock(manager, input.platformId);
       if (!platform || platform.operatorOrgId !== ctx.actor.orgId) throw new NotFoundError('Platform');
       if (platform.status !== 'LISTED') {
         throw new DomainError('CONFLICT', 'Only a listed platform can quote', { platformStatus: platform.status });
       }
       const ipTerms = ipTermsOf(DEFAULT_IP_TERMS, input);
       if (input.serviceId) {
-        const service = await manager.findOneBy(PilotService, { id: input.serviceId });
+        const service = (await this.platforms.servicesOf([input.serviceId], manager)).get(input.serviceId);
         if (!service || service.platformId !== platform.id || service.status !== 'PUBLISHED')
           throw fieldInvalid('serviceId', 'must be a published service of this platform');
       }
@@ -88,7 +87,7 @@ export class QuotesService {
         await this.record(manager, ctx, quote, demand, 'quote.submitted', null);
         await this.outbox.add(manager, quoteEvent('quote.submitted', quote));
         if (await isFirstQuote(manager, demandId, platform.id)) {
-          await refreshResponseTime(manager, this.outbox, platform.id);
+          await this.responseTime.record(manager, platform.id, await responseTimeOf(manager, platform.id));
         }
         return quote;
       } catch (error) {

@@ -10,14 +10,13 @@ import {
 import { ErrorResponseDto, ParseIdPipe, PageQueryDto } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
+import { CreateEvaluationDto, IndicatorsQueryDto } from '../dto/evaluation.request.dto';
 import {
-  CreateEvaluationDto,
   EvaluationResponseDto,
-  IndicatorsQueryDto,
   IndicatorsResponseDto,
   scoreOf,
   EvaluationPageDto,
-} from '../dto/evaluation.dto';
+} from '../dto/evaluation.response.dto';
 import { EvaluationsService } from '../recognition/evaluations.service';
 
 @ApiTags('governance')

@@ -22,7 +22,7 @@ import {
   KeyProjectSubjectQueryDto,
   UpdateKeyProjectDto,
   UpdateMilestoneDto,
-} from '../dto/key-project.dto';
+} from '../dto/key-project.request.dto';
 import {
   KeyProjectBoardDto,
   KeyProjectCandidateListDto,

@@ -10,13 +10,8 @@ import {
 import { ErrorResponseDto, ParseIdPipe, PageQueryDto } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole, RequireVerifiedOrg } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
-import {
-  ApplyRecognitionDto,
-  ApproveRecognitionDto,
-  RecognitionResponseDto,
-  RejectRecognitionDto,
-  RecognitionPageDto,
-} from '../dto/recognition.dto';
+import { ApplyRecognitionDto, ApproveRecognitionDto, RejectRecognitionDto } from '../dto/recognition.request.dto';
+import { RecognitionResponseDto, RecognitionPageDto } from '../dto/recognition.response.dto';
 import { RecognitionsService } from '../recognition/recognitions.service';
 
 @ApiTags('governance')

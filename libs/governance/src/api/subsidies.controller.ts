@@ -15,19 +15,17 @@ import {
   AssessDto,
   CreateSubsidyRuleDto,
   DeclareEquipmentDto,
+  UpdateSubsidyRuleDto,
+  SubsidyRuleListQueryDto,
+} from '../dto/subsidy.request.dto';
+import {
   EquipmentDeclarationResponseDto,
   SubsidyRuleResponseDto,
-  UpdateSubsidyRuleDto,
   SubsidyRulePageDto,
   EquipmentDeclarationPageDto,
-  SubsidyRuleListQueryDto,
-} from '../dto/subsidy.dto';
-import {
-  DecideRevenueDto,
-  DeclareRevenueDto,
-  RevenueDeclarationResponseDto,
-  RevenueDeclarationPageDto,
-} from '../dto/revenue.dto';
+} from '../dto/subsidy.response.dto';
+import { DecideRevenueDto, DeclareRevenueDto } from '../dto/revenue.request.dto';
+import { RevenueDeclarationResponseDto, RevenueDeclarationPageDto } from '../dto/revenue.response.dto';
 import { RevenueDeclarationsService } from '../subsidies/revenue-declarations.service';
 import { SubsidiesService } from '../subsidies/subsidies.service';
 import { SubsidyAssessmentResponseDto, SubsidyAssessmentPageDto } from '../dto/assessment.response.dto';

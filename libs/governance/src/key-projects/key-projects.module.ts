@@ -5,8 +5,8 @@ import { DemandModule } from '@pilotlink/demand';
 import { IdentityModule } from '@pilotlink/identity';
 import { ResultFactsModule } from '@pilotlink/research';
 import { KeyProject, KeyProjectMilestone } from './key-project.entity';
-import { KeyProjectSubjects } from './key-project-subjects';
-import { KeyProjectViews } from './key-project-views';
+import { KeyProjectSubjects } from './key-project-subjects.service';
+import { KeyProjectViews } from './key-project-views.service';
 import { KeyProjectsService } from './key-projects.service';
 
 /**

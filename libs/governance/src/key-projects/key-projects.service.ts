@@ -13,10 +13,10 @@ import {
   KeyProjectBoardQueryDto,
   UpdateKeyProjectDto,
   UpdateMilestoneDto,
-} from '../dto/key-project.dto';
+} from '../dto/key-project.request.dto';
 import { KeyProject, KeyProjectMilestone } from './key-project.entity';
-import { KeyProjectSubjects } from './key-project-subjects';
-import { KeyProjectView, KeyProjectViews } from './key-project-views';
+import { KeyProjectSubjects } from './key-project-subjects.service';
+import { KeyProjectView, KeyProjectViews } from './key-project-views.service';
 
 /**
  * 重点项目清单 (SPEC §4a): a bureau marks a result, demand or order of an org in its jurisdiction, names the

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
-import { Platform } from '@pilotlink/catalogue';
-import type { PlatformStatus } from '@pilotlink/catalogue';
+import { PlatformStanding } from '@pilotlink/catalogue';
+import type { PlatformStandingFacts, PlatformStatus, StandingChange } from '@pilotlink/catalogue';
 import {
   chinaDate,
   Clock,
@@ -18,10 +18,9 @@ import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { allowedOutcomes, isOutcomeAllowed, levelAfterOutcome, suggestGrade } from '../domain/evaluation';
 import type { EvaluationOutcome, PlatformIndicators } from '../domain/evaluation';
-import { CreateEvaluationDto } from '../dto/evaluation.dto';
+import { CreateEvaluationDto } from '../dto/evaluation.request.dto';
 import { PlatformEvaluation } from './platform-evaluation.entity';
 import { PlatformIndicatorsService } from './platform-indicators.service';
-import { LockedPlatform, PlatformStanding, StandingChange } from './platform-standing';
 import { evaluatesPlatform, seesGovernanceOf } from './recognition-access';
 import { RecognitionsService } from './recognitions.service';
 
@@ -54,7 +53,7 @@ export class EvaluationsService {
     try {
       return await withTransaction(this.dataSource, async (manager) => {
         const locked = await this.standing.lock(manager, platformId);
-        if (!evaluatesPlatform(ctx.actor, locked.platform)) throw new NotFoundError('Platform');
+        if (!evaluatesPlatform(ctx.actor, locked)) throw new NotFoundError('Platform');
         if (input.year > currentYear) throw fieldInvalid('year', `must not be after ${currentYear}`);
         const existing = await manager.findOneBy(PlatformEvaluation, { platformId, year: input.year });
         if (existing) throw alreadyEvaluated(input.year, existing.id);
@@ -70,7 +69,7 @@ export class EvaluationsService {
             { fields: [{ field: 'outcome', errors: [`must be one of ${allowed.join(', ')}`] }], grade, allowed },
           );
         }
-        const levelBefore = locked.platform.recognitionLevel;
+        const levelBefore = locked.recognitionLevel;
         const levelAfter = levelAfterOutcome(levelBefore, input.outcome);
 
         const evaluation = await manager.save(
@@ -92,7 +91,7 @@ export class EvaluationsService {
           action: 'platform_evaluation.recorded',
           entityType: 'platform_evaluation',
           entityId: evaluation.id,
-          subjectOrgId: locked.platform.operatorOrgId,
+          subjectOrgId: locked.operatorOrgId,
           after: {
             year: input.year,
             indicators,
@@ -133,13 +132,13 @@ export class EvaluationsService {
   private async applyOutcome(
     manager: EntityManager,
     ctx: RequestContext,
-    locked: LockedPlatform,
+    locked: PlatformStandingFacts,
     evaluation: PlatformEvaluation,
   ): Promise<void> {
     const change: StandingChange = {};
     const status = STATUS_AFTER[evaluation.outcome];
     // Already there (a platform suspended earlier in the year) is not a move.
-    if (status && status !== locked.platform.status) {
+    if (status && status !== locked.status) {
       change.status = status;
       change.statusReason = `${evaluation.year} 年度绩效评价：${evaluation.remarks}`.slice(0, 500);
     }
@@ -148,7 +147,7 @@ export class EvaluationsService {
       await this.recognitions.endAbove(
         manager,
         ctx,
-        locked.platform,
+        locked,
         evaluation.levelAfter,
         `${evaluation.outcome === 'DELIST' ? 'Delisted' : 'Downgraded'} by the ${evaluation.year} evaluation`,
       );
@@ -166,8 +165,8 @@ export class EvaluationsService {
     return indicators;
   }
 
-  private async visiblePlatform(actor: Actor, platformId: string): Promise<Platform> {
-    const platform = await this.dataSource.manager.findOneBy(Platform, { id: platformId });
+  private async visiblePlatform(actor: Actor, platformId: string): Promise<PlatformStandingFacts> {
+    const platform = await this.standing.ofId(platformId);
     if (!platform || !seesGovernanceOf(actor, platform)) throw new NotFoundError('Platform');
     return platform;
   }

@@ -1,5 +1,5 @@
 import { operatesPlatform, supervisesPlatform } from '@pilotlink/catalogue';
-import type { Platform } from '@pilotlink/catalogue';
+import type { PlatformStandingFacts } from '@pilotlink/catalogue';
 import type { Actor } from '@pilotlink/identity';
 import { bureauLevelFor, canRecognise } from '../domain/recognition';
 import type { RecognisedLevel } from './platform-recognition.entity';
@@ -8,12 +8,15 @@ import type { RecognisedLevel } from './platform-recognition.entity';
  * Who sees a platform's recognitions and evaluations: its operator, a bureau whose jurisdiction
  * covers the platform's region, an admin. Everyone else is answered 404.
  */
-export function seesGovernanceOf(actor: Actor, platform: Pick<Platform, 'operatorOrgId' | 'regionCode'>): boolean {
+export function seesGovernanceOf(
+  actor: Actor,
+  platform: Pick<PlatformStandingFacts, 'operatorOrgId' | 'regionCode'>,
+): boolean {
   return operatesPlatform(actor, platform) || supervisesPlatform(actor, platform);
 }
 
 /** Who evaluates a platform: a bureau whose jurisdiction covers its region. */
-export function evaluatesPlatform(actor: Actor, platform: Pick<Platform, 'regionCode'>): boolean {
+export function evaluatesPlatform(actor: Actor, platform: Pick<PlatformStandingFacts, 'regionCode'>): boolean {
   return actor.orgKind === 'BUREAU' && supervisesPlatform(actor, platform);
 }
 
@@ -23,7 +26,7 @@ export function evaluatesPlatform(actor: Actor, platform: Pick<Platform, 'region
  */
 export function decidesRecognition(
   actor: Actor,
-  platform: Pick<Platform, 'regionCode'>,
+  platform: Pick<PlatformStandingFacts, 'regionCode'>,
   level: RecognisedLevel,
 ): boolean {
   if (actor.orgKind === 'ADMIN') return level === 'NATIONAL';

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogueModule } from '@pilotlink/catalogue';
 import { EvaluationsService } from './evaluations.service';
 import { PlatformEvaluation } from './platform-evaluation.entity';
+import { PlatformIndicatorsReadModel } from './platform-indicators.read-model';
 import { PlatformIndicatorsService } from './platform-indicators.service';
 import { PlatformRecognition } from './platform-recognition.entity';
-import { PlatformStanding } from './platform-standing';
 import { RecognitionsService } from './recognitions.service';
 
 // The context's public surface for other modules (reports, the worker), via the library index.
@@ -14,12 +15,12 @@ export { PlatformIndicatorsService } from './platform-indicators.service';
 export { PlatformRecognition } from './platform-recognition.entity';
 export { RecognitionsService } from './recognitions.service';
 
-const SERVICES = [PlatformStanding, PlatformIndicatorsService, RecognitionsService, EvaluationsService];
+const SERVICES = [PlatformIndicatorsService, RecognitionsService, EvaluationsService];
 
 /** Recognition (认定) and annual evaluation (绩效评价): services for the API and the worker. */
 @Module({
-  imports: [TypeOrmModule.forFeature([PlatformRecognition, PlatformEvaluation])],
-  providers: SERVICES,
+  imports: [CatalogueModule, TypeOrmModule.forFeature([PlatformRecognition, PlatformEvaluation])],
+  providers: [PlatformIndicatorsReadModel, ...SERVICES],
   exports: [...SERVICES, TypeOrmModule],
 })
 export class RecognitionModule {}

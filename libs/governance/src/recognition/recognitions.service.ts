@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
-import { operatesPlatform, Platform, RECOGNITION_RANK } from '@pilotlink/catalogue';
-import type { RecognitionLevel } from '@pilotlink/catalogue';
+import { operatesPlatform, PlatformStanding, RECOGNITION_RANK } from '@pilotlink/catalogue';
+import type { PlatformStandingFacts, RecognitionLevel } from '@pilotlink/catalogue';
 import {
   chinaDate,
   Clock,
@@ -17,11 +17,11 @@ import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertRecognitionTransition } from '../domain/recognition';
-import { ApplyRecognitionDto, ApproveRecognitionDto, RejectRecognitionDto } from '../dto/recognition.dto';
+import { ApplyRecognitionDto, ApproveRecognitionDto, RejectRecognitionDto } from '../dto/recognition.request.dto';
 import { PlatformRecognition } from './platform-recognition.entity';
 import type { RecognisedLevel } from './platform-recognition.entity';
-import { effectiveLevel, higherLevel, LockedPlatform, PlatformStanding } from './platform-standing';
 import { decidesRecognition, seesGovernanceOf } from './recognition-access';
+import { effectiveLevel, higherLevel } from './recognition-levels';
 
 /** Lapse this many platforms per run at most; the next quarter-hourly run takes the rest. */
 const LAPSE_BATCH = 500;
@@ -47,7 +47,7 @@ export class RecognitionsService {
   async apply(ctx: RequestContext, platformId: string, input: ApplyRecognitionDto): Promise<PlatformRecognition> {
     try {
       return await withTransaction(this.dataSource, async (manager) => {
-        const { platform } = await this.standing.lock(manager, platformId);
+        const platform = await this.standing.lock(manager, platformId);
         if (!operatesPlatform(ctx.actor, platform)) throw new NotFoundError('Platform');
         if (platform.status === 'DELISTED') {
           throw new DomainError('CONFLICT', 'A delisted platform cannot apply for recognition', {
@@ -77,7 +77,7 @@ export class RecognitionsService {
 
   /** The platform's applications, newest first: for its operator, a supervising bureau, an admin. */
   async listForPlatform(actor: Actor, platformId: string, page: PageQueryDto): Promise<Page<PlatformRecognition>> {
-    const platform = await this.dataSource.manager.findOneBy(Platform, { id: platformId });
+    const platform = await this.standing.ofId(platformId);
     if (!platform || !seesGovernanceOf(actor, platform)) throw new NotFoundError('Platform');
     const [items, total] = await this.dataSource.manager.findAndCount(PlatformRecognition, {
       where: { platformId },
@@ -97,9 +97,9 @@ export class RecognitionsService {
       if (validFrom > today)
         throw fieldInvalid('validFrom', 'must not be after today: an approval takes effect at once');
       if (input.validUntil < today) throw fieldInvalid('validUntil', 'must not be before today');
-      if (locked.platform.status === 'DELISTED') {
+      if (locked.status === 'DELISTED') {
         throw new DomainError('CONFLICT', 'The platform was delisted: its application can only be rejected', {
-          currentState: locked.platform.status,
+          currentState: locked.status,
         });
       }
       const before = snapshot(recognition);
@@ -109,7 +109,7 @@ export class RecognitionsService {
       recognition.validFrom = validFrom;
       recognition.validUntil = input.validUntil;
       await manager.save(recognition);
-      await this.record(manager, ctx, recognition, locked.platform, 'platform_recognition.approved', before);
+      await this.record(manager, ctx, recognition, locked, 'platform_recognition.approved', before);
       await this.raiseLevel(manager, ctx, locked, recognition.level, input.validUntil, today);
       return recognition;
     });
@@ -125,7 +125,7 @@ export class RecognitionsService {
       recognition.decidedAt = this.clock.now();
       recognition.reason = input.reason;
       await manager.save(recognition);
-      await this.record(manager, ctx, recognition, locked.platform, 'platform_recognition.rejected', before);
+      await this.record(manager, ctx, recognition, locked, 'platform_recognition.rejected', before);
       return recognition;
     });
   }
@@ -138,15 +138,16 @@ export class RecognitionsService {
    */
   async lapseDue(): Promise<{ recognitions: number; platforms: number }> {
     const today = chinaDate(this.clock.now());
-    const due = await this.dataSource.query<{ platform_id: string }[]>(
-      `SELECT platform_id FROM platform_recognitions WHERE status = 'APPROVED' AND valid_until < $1
-        UNION
-       SELECT id FROM platforms WHERE recognition_level <> 'NONE' AND recognition_valid_until < $1
+    // Platforms with an approved recognition past its date, and those whose level's validity passed.
+    const expired = await this.dataSource.query<{ platform_id: string }[]>(
+      `SELECT DISTINCT platform_id FROM platform_recognitions WHERE status = 'APPROVED' AND valid_until < $1
         LIMIT ${LAPSE_BATCH}`,
       [today],
     );
+    const lapsedLevels = await this.standing.levelsLapsedBefore(today, LAPSE_BATCH);
+    const due = [...new Set([...expired.map((row) => row.platform_id), ...lapsedLevels])].slice(0, LAPSE_BATCH);
     const totals = { recognitions: 0, platforms: 0 };
-    for (const { platform_id: platformId } of due) {
+    for (const platformId of due) {
       const result = await withTransaction(this.dataSource, (manager) =>
         this.lapsePlatform(manager, platformId, today),
       );
@@ -164,7 +165,7 @@ export class RecognitionsService {
   async endAbove(
     manager: EntityManager,
     ctx: RequestContext,
-    platform: Platform,
+    platform: PlatformStandingFacts,
     level: RecognitionLevel,
     reason: string,
   ): Promise<number> {
@@ -193,7 +194,7 @@ export class RecognitionsService {
       .andWhere('r.valid_until < :today', { today })
       .getMany();
     for (const recognition of expired) {
-      await this.lapse(manager, null, recognition, locked.platform, null);
+      await this.lapse(manager, null, recognition, locked, null);
     }
     let levelChanged = false;
     if (locked.recognitionValidUntil !== null && locked.recognitionValidUntil < today) {
@@ -229,7 +230,7 @@ export class RecognitionsService {
   private async raiseLevel(
     manager: EntityManager,
     ctx: RequestContext,
-    locked: LockedPlatform,
+    locked: PlatformStandingFacts,
     level: RecognisedLevel,
     validUntil: string,
     today: string,
@@ -255,7 +256,7 @@ export class RecognitionsService {
     manager: EntityManager,
     ctx: RequestContext | null,
     recognition: PlatformRecognition,
-    platform: Platform,
+    platform: PlatformStandingFacts,
     reason: string | null,
   ): Promise<void> {
     const before = snapshot(recognition);
@@ -275,12 +276,12 @@ export class RecognitionsService {
     manager: EntityManager,
     actor: Actor,
     id: string,
-  ): Promise<{ recognition: PlatformRecognition; locked: LockedPlatform }> {
+  ): Promise<{ recognition: PlatformRecognition; locked: PlatformStandingFacts }> {
     const found = await manager.findOneBy(PlatformRecognition, { id });
     if (!found) throw new NotFoundError('Recognition');
     // Platform first, then the application: the order every governance writer takes.
     const locked = await this.standing.lock(manager, found.platformId);
-    if (!decidesRecognition(actor, locked.platform, found.level)) {
+    if (!decidesRecognition(actor, locked, found.level)) {
       if (actor.orgKind === 'ADMIN') {
         throw new DomainError('FORBIDDEN', `A ${found.level} recognition is decided by a bureau of that level`);
       }
@@ -297,7 +298,7 @@ export class RecognitionsService {
     manager: EntityManager,
     ctx: RequestContext | null,
     recognition: PlatformRecognition,
-    platform: Platform,
+    platform: PlatformStandingFacts,
     action: string,
     before: Record<string, unknown> | null,
   ): Promise<void> {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Actor } from '@pilotlink/identity';
-import { DataSource } from 'typeorm';
 import { scoreIndicators, gradeForScore } from '../domain/evaluation';
-import { PlatformReportDto, PlatformReportRowDto } from '../dto/report.dto';
+import { PlatformReportDto, PlatformReportRowDto } from '../dto/report.response.dto';
 import { PlatformIndicatorsService } from '../recognition/platform-indicators.service';
+import { PlatformReportReadModel } from './platform-report.read-model';
 import type { ReportTable } from './report-export';
 import { jurisdictionPattern } from './report-scope';
 
@@ -16,19 +15,12 @@ import { jurisdictionPattern } from './report-scope';
 @Injectable()
 export class PlatformReportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly readModel: PlatformReportReadModel,
     private readonly indicators: PlatformIndicatorsService,
   ) {}
 
   async report(actor: Actor, year: number): Promise<PlatformReportDto> {
-    const platforms = await this.dataSource.manager.query<
-      { id: string; name: string; region_code: string; recognition_level: string }[]
-    >(
-      `SELECT id, name, region_code, recognition_level FROM platforms
-        WHERE status = 'LISTED' AND ($1::text IS NULL OR region_code LIKE $1)
-        ORDER BY region_code, name, id`,
-      [jurisdictionPattern(actor)],
-    );
+    const platforms = await this.readModel.listedPlatforms(jurisdictionPattern(actor));
     const byPlatform = await this.indicators.forPlatforms(
       platforms.map((p) => p.id),
       year,

@@ -1,23 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { parseFen } from '@pilotlink/core';
 import type { Actor } from '@pilotlink/identity';
-import { ProgramReportsService, VoucherProgram } from '@pilotlink/voucher';
-import { DataSource } from 'typeorm';
-import { ProgramReportDto, ReimbursementRowDto } from '../dto/report.dto';
+import { ProgramReportsService } from '@pilotlink/voucher';
+import { ProgramReportDto, ReimbursementRowDto } from '../dto/report.response.dto';
+import { ProgramReportReadModel } from './program-report.read-model';
+import type { GroupRow, ReimbursementDimension } from './program-report.read-model';
 import type { ReportTable } from './report-export';
 import { fieldLabel, regionLabel, UNKNOWN } from './report-scope';
-
-type Dimension = 'field' | 'region' | 'platform' | 'month';
-
-interface GroupRow {
-  dimension: Dimension;
-  key: string | null;
-  label: string | null;
-  claims: number;
-  amount: string;
-  paid: string;
-}
 
 /**
  * The report of one voucher program (SPEC §7): its money from the ledger — the program summary
@@ -27,17 +16,17 @@ interface GroupRow {
 @Injectable()
 export class ProgramReportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly readModel: ProgramReportReadModel,
     private readonly summaries: ProgramReportsService,
   ) {}
 
   async report(actor: Actor, id: string): Promise<ProgramReportDto> {
-    const manager = this.dataSource.manager;
     // The summary answers 404 unless the actor's bureau runs the program (or an admin asks).
     const summary = await this.summaries.summary(actor, id);
-    const program = await manager.findOneByOrFail(VoucherProgram, { id });
-    const groups = await this.reimbursements(id);
-    const byDimension = (dimension: Dimension) => groups.filter((g) => g.dimension === dimension).map(toRow);
+    const program = await this.readModel.program(id);
+    const groups = await this.readModel.reimbursements(id);
+    const byDimension = (dimension: ReimbursementDimension) =>
+      groups.filter((g) => g.dimension === dimension).map(toRow);
     const byMonth = byDimension('month').sort((a, b) => a.key.localeCompare(b.key));
     return {
       programId: id,
@@ -63,36 +52,6 @@ export class ProgramReportService {
       byPlatform: byDimension('platform').sort(largestFirst),
       byMonth,
     };
-  }
-
-  /** The claims APPROVED or PAID, grouped four ways in one pass (GROUPING SETS). */
-  private reimbursements(programId: string): Promise<GroupRow[]> {
-    return this.dataSource.manager.query<GroupRow[]>(
-      `WITH r AS (
-         SELECT c.amount_fen, c.status, c.platform_id::text AS platform_id, p.name AS platform_name,
-                sme.region_code::text AS region_code,
-                coalesce(s.field_codes[1], d.field_code) AS field_code,
-                to_char(c.decided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month
-           FROM voucher_claims c
-           JOIN orders o ON o.id = c.order_id
-           LEFT JOIN services s ON s.id = o.service_id
-           LEFT JOIN demands d ON d.id = o.demand_id
-           JOIN orgs sme ON sme.id = c.sme_org_id
-           JOIN platforms p ON p.id = c.platform_id
-          WHERE c.program_id = $1 AND c.status IN ('APPROVED', 'PAID'))
-       SELECT CASE WHEN GROUPING(field_code) = 0 THEN 'field'
-                   WHEN GROUPING(region_code) = 0 THEN 'region'
-                   WHEN GROUPING(platform_id) = 0 THEN 'platform'
-                   ELSE 'month' END AS dimension,
-              coalesce(field_code, region_code, platform_id, month) AS key,
-              platform_name AS label,
-              count(*)::int AS claims,
-              sum(amount_fen)::bigint AS amount,
-              coalesce(sum(amount_fen) FILTER (WHERE status = 'PAID'), 0)::bigint AS paid
-         FROM r
-        GROUP BY GROUPING SETS ((field_code), (region_code), (platform_id, platform_name), (month))`,
-      [programId],
-    );
   }
 }
 

@@ -13,16 +13,15 @@ import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor } from '@pilotlink/identity';
 import type { Actor } from '@pilotlink/identity';
 import type { FastifyReply } from 'fastify';
+import { FunnelReportDto, PlatformReportDto, ProgramReportDto } from '../dto/report.response.dto';
 import {
-  FunnelReportDto,
   FunnelReportQueryDto,
-  PlatformReportDto,
-  ProgramReportDto,
   ReportFormat,
   ReportFormatQueryDto,
   YearReportQueryDto,
-} from '../dto/report.dto';
-import { ResultReportDto, ResultReportQueryDto } from '../dto/result-report.dto';
+} from '../dto/report.request.dto';
+import { ResultReportDto } from '../dto/result-report.response.dto';
+import { ResultReportQueryDto } from '../dto/result-report.request.dto';
 import { FunnelReportService, funnelReportTables } from './funnel-report.service';
 import { PlatformReportService, platformReportTables } from './platform-report.service';
 import { ProgramReportService, programReportTables } from './program-report.service';

@@ -3,7 +3,8 @@ import { OrgDirectory } from '@pilotlink/identity';
 import type { Actor } from '@pilotlink/identity';
 import { ResultStats } from '@pilotlink/research';
 import type { ResultStatsRow } from '@pilotlink/research';
-import type { ResultCountsDto, ResultReportDto, ResultReportGrouping } from '../dto/result-report.dto';
+import type { ResultCountsDto, ResultReportDto } from '../dto/result-report.response.dto';
+import type { ResultReportGrouping } from '../dto/result-report.request.dto';
 import type { ReportTable } from './report-export';
 import { fieldLabel, regionLabel, UNKNOWN } from './report-scope';
 

@@ -1,32 +1,48 @@
-import { Platform } from '@pilotlink/catalogue';
+import { PlatformStanding } from '@pilotlink/catalogue';
+import type { PlatformStandingFacts } from '@pilotlink/catalogue';
 import { NotFoundError } from '@pilotlink/core';
 import { coversRegion } from '@pilotlink/identity';
 import type { Actor } from '@pilotlink/identity';
 import { EntityManager } from 'typeorm';
 
 /** A bureau covering the platform's region may assess it and decide its declarations. */
-export function mayAssess(actor: Actor, platform: Platform): boolean {
+export function mayAssess(actor: Actor, platform: Pick<PlatformStandingFacts, 'regionCode'>): boolean {
   return actor.orgKind === 'BUREAU' && coversRegion(actor.regionCode, platform.regionCode);
 }
 
 /** The platform for its own operator or a bureau covering its region; anyone else gets 404. */
-export async function visiblePlatform(manager: EntityManager, actor: Actor, id: string): Promise<Platform> {
-  const platform = await manager.findOneBy(Platform, { id });
+export async function visiblePlatform(
+  standing: PlatformStanding,
+  manager: EntityManager,
+  actor: Actor,
+  id: string,
+): Promise<PlatformStandingFacts> {
+  const platform = await standing.ofId(id, manager);
   const own = platform && platform.operatorOrgId === actor.orgId;
   if (!platform || (!own && !mayAssess(actor, platform))) throw new NotFoundError('Platform');
   return platform;
 }
 
 /** The platform for a bureau covering its region; anyone else gets 404. */
-export async function platformInJurisdiction(manager: EntityManager, actor: Actor, id: string): Promise<Platform> {
-  const platform = await manager.findOneBy(Platform, { id });
+export async function platformInJurisdiction(
+  standing: PlatformStanding,
+  manager: EntityManager,
+  actor: Actor,
+  id: string,
+): Promise<PlatformStandingFacts> {
+  const platform = await standing.ofId(id, manager);
   if (!platform || !mayAssess(actor, platform)) throw new NotFoundError('Platform');
   return platform;
 }
 
 /** The platform for its own operator; anyone else gets 404. */
-export async function ownPlatform(manager: EntityManager, actor: Actor, id: string): Promise<Platform> {
-  const platform = await manager.findOneBy(Platform, { id });
+export async function ownPlatform(
+  standing: PlatformStanding,
+  manager: EntityManager,
+  actor: Actor,
+  id: string,
+): Promise<PlatformStandingFacts> {
+  const platform = await standing.ofId(id, manager);
   if (!platform || platform.operatorOrgId !== actor.orgId) throw new NotFoundError('Platform');
   return platform;
 }

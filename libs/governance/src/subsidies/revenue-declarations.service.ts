@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
+import { PlatformStanding } from '@pilotlink/catalogue';
 import {
   Clock,
   chinaDate,
@@ -16,7 +17,8 @@ import { withTransaction } from '@pilotlink/database';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { revenueDeclarationFlags } from '../domain/revenue-declaration';
-import { DecideRevenueDto, DeclareRevenueDto, RevenueDeclarationResponseDto } from '../dto/revenue.dto';
+import { DecideRevenueDto, DeclareRevenueDto } from '../dto/revenue.request.dto';
+import { RevenueDeclarationResponseDto } from '../dto/revenue.response.dto';
 import { PlatformIndicatorsService } from '../recognition/platform-indicators.service';
 import { lockPlatformSubsidies, ownPlatform, platformInJurisdiction, visiblePlatform } from './platform-access';
 import { RevenueDeclaration } from './subsidy.entities';
@@ -32,6 +34,7 @@ export class RevenueDeclarationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly standing: PlatformStanding,
     private readonly indicators: PlatformIndicatorsService,
     private readonly clock: Clock,
   ) {}
@@ -46,7 +49,7 @@ export class RevenueDeclarationsService {
     const thisYear = Number(chinaDate(this.clock.now()).slice(0, 4));
     if (year > thisYear) throw fieldInvalid('year', `cannot declare a year that has not begun (now ${thisYear})`);
     return withTransaction(this.dataSource, async (manager) => {
-      const platform = await ownPlatform(manager, ctx.actor, platformId);
+      const platform = await ownPlatform(this.standing, manager, ctx.actor, platformId);
       await lockPlatformSubsidies(manager, platformId);
       const existing = await manager.findOneBy(RevenueDeclaration, { platformId, year });
       if (existing?.status === 'ACCEPTED')
@@ -89,7 +92,7 @@ export class RevenueDeclarationsService {
   ): Promise<RevenueDeclarationResponseDto> {
     if (input.decision === 'RETURN' && !input.note) throw fieldInvalid('note', 'say why the declaration is returned');
     return withTransaction(this.dataSource, async (manager) => {
-      const platform = await platformInJurisdiction(manager, ctx.actor, platformId);
+      const platform = await platformInJurisdiction(this.standing, manager, ctx.actor, platformId);
       await lockPlatformSubsidies(manager, platformId);
       const row = await manager.findOneBy(RevenueDeclaration, { platformId, year });
       if (!row) throw new NotFoundError('Revenue declaration');
@@ -118,7 +121,7 @@ export class RevenueDeclarationsService {
   /** Every declared year, latest first, beside the marketplace's figure: the operator and bureaus in jurisdiction. */
   async list(actor: Actor, platformId: string, page: PageQueryDto): Promise<Page<RevenueDeclarationResponseDto>> {
     const manager = this.dataSource.manager;
-    await visiblePlatform(manager, actor, platformId);
+    await visiblePlatform(this.standing, manager, actor, platformId);
     const [rows, total] = await manager.findAndCount(RevenueDeclaration, {
       where: { platformId },
       order: { year: 'DESC' },

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogueModule } from '@pilotlink/catalogue';
 import { RecognitionModule } from '../recognition/recognition.module';
 import { SubsidiesService } from './subsidies.service';
 import { RevenueDeclarationsService } from './revenue-declarations.service';
@@ -14,6 +15,7 @@ import {
 /** Platform subsidy rules as data, equipment declarations and assessments. */
 @Module({
   imports: [
+    CatalogueModule,
     RecognitionModule,
     TypeOrmModule.forFeature([
       SubsidyRuleRow,

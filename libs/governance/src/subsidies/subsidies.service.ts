@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
-import { Platform } from '@pilotlink/catalogue';
-import type { RecognitionLevel } from '@pilotlink/catalogue';
+import { PlatformStanding } from '@pilotlink/catalogue';
+import type { PlatformStandingFacts, RecognitionLevel } from '@pilotlink/catalogue';
 import { DomainError, fieldInvalid, NotFoundError, Page, PageQueryDto, parseFen, toPage } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import { coversRegion } from '@pilotlink/identity';
@@ -10,13 +10,8 @@ import type { Actor, RequestContext } from '@pilotlink/identity';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { assessSubsidies, AssessmentInputs } from '../domain/assessment';
 import { ruleInterpretation, SubsidyRule, unsetParameters, validateSubsidyRule } from '../domain/subsidy-rule';
-import {
-  CreateSubsidyRuleDto,
-  DeclareEquipmentDto,
-  EquipmentDeclarationResponseDto,
-  SubsidyRuleResponseDto,
-  UpdateSubsidyRuleDto,
-} from '../dto/subsidy.dto';
+import { CreateSubsidyRuleDto, DeclareEquipmentDto, UpdateSubsidyRuleDto } from '../dto/subsidy.request.dto';
+import { EquipmentDeclarationResponseDto, SubsidyRuleResponseDto } from '../dto/subsidy.response.dto';
 import { lockPlatformSubsidies, ownPlatform, platformInJurisdiction, visiblePlatform } from './platform-access';
 import { RevenueDeclarationsService } from './revenue-declarations.service';
 import { EquipmentDeclaration, ruleOf, SubsidyAssessment, SubsidyRuleRow, SubsidyWindow } from './subsidy.entities';
@@ -31,6 +26,7 @@ export class SubsidiesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly standing: PlatformStanding,
     private readonly revenues: RevenueDeclarationsService,
   ) {}
 
@@ -120,7 +116,7 @@ export class SubsidiesService {
       throw fieldInvalid('newEquipmentFen', 'cannot exceed nonFiscalEquipmentFen (it is a part of it)');
     }
     return withTransaction(this.dataSource, async (manager) => {
-      const platform = await ownPlatform(manager, ctx.actor, platformId);
+      const platform = await ownPlatform(this.standing, manager, ctx.actor, platformId);
       await lockPlatformSubsidies(manager, platformId);
       const row = manager.create(EquipmentDeclaration, {
         platformId,
@@ -152,7 +148,7 @@ export class SubsidiesService {
     page: PageQueryDto,
   ): Promise<Page<EquipmentDeclarationResponseDto>> {
     const manager = this.dataSource.manager;
-    await visiblePlatform(manager, actor, platformId);
+    await visiblePlatform(this.standing, manager, actor, platformId);
     const [rows, total] = await manager.findAndCount(EquipmentDeclaration, {
       where: { platformId },
       order: { year: 'DESC' },
@@ -171,7 +167,7 @@ export class SubsidiesService {
    */
   async assess(ctx: RequestContext, platformId: string, year: number): Promise<SubsidyAssessment> {
     return withTransaction(this.dataSource, async (manager) => {
-      const platform = await platformInJurisdiction(manager, ctx.actor, platformId);
+      const platform = await platformInJurisdiction(this.standing, manager, ctx.actor, platformId);
       await lockPlatformSubsidies(manager, platformId);
       const rows = await manager.find(SubsidyRuleRow, { where: { active: true }, order: { code: 'ASC' } });
       const rules = rows.filter((r) => coversRegion(r.regionCode, platform.regionCode)).map(ruleOf);
@@ -219,7 +215,7 @@ export class SubsidiesService {
   private async anchorOperatingWindow(
     manager: EntityManager,
     ctx: RequestContext,
-    platform: Platform,
+    platform: PlatformStandingFacts,
     assessment: SubsidyAssessment,
   ): Promise<void> {
     for (const granted of assessment.result.rules) {
@@ -247,7 +243,7 @@ export class SubsidiesService {
 
   async listAssessments(actor: Actor, platformId: string, page: PageQueryDto): Promise<Page<SubsidyAssessment>> {
     const manager = this.dataSource.manager;
-    await visiblePlatform(manager, actor, platformId);
+    await visiblePlatform(this.standing, manager, actor, platformId);
     const [items, total] = await manager.findAndCount(SubsidyAssessment, {
       where: { platformId },
       order: { year: 'DESC', createdAt: 'DESC', id: 'DESC' },
@@ -265,7 +261,7 @@ export class SubsidiesService {
    */
   private async inputsFor(
     manager: EntityManager,
-    platform: Platform,
+    platform: PlatformStandingFacts,
     year: number,
     rules: SubsidyRule[],
   ): Promise<AssessmentInputs> {

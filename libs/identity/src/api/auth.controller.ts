@@ -23,7 +23,7 @@ import {
   UserResponseDto,
 } from '../dto/identity.response.dto';
 import { MeService } from '../auth/me.service';
-import { AuthThrottlerGuard, LoginLockoutService } from './throttling';
+import { AuthThrottlerGuard, LoginLockoutService } from './throttling.guard';
 
 function toSession(session: Session): SessionResponseDto {
   return { ...session.tokens, user: UserResponseDto.from(session.user), org: OrgResponseDto.from(session.org) };

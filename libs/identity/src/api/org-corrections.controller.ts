@@ -11,12 +11,8 @@ import {
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import type { Actor, RequestContext } from '../access/actor';
 import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole, RequireVerifiedOrg } from '../access/decorators';
-import {
-  OrgCorrectionListQueryDto,
-  OrgCorrectionPageDto,
-  OrgCorrectionResponseDto,
-  RejectCorrectionDto,
-} from '../dto/org-corrections.dto';
+import { OrgCorrectionListQueryDto, RejectCorrectionDto } from '../dto/org-corrections.request.dto';
+import { OrgCorrectionPageDto, OrgCorrectionResponseDto } from '../dto/org-corrections.response.dto';
 import { OrgCorrectionsService } from '../orgs/org-corrections.service';
 
 /**

@@ -1,4 +1,4 @@
-import { lockDurationMs } from './throttling';
+import { lockDurationMs } from './throttling.guard';
 
 describe('lockDurationMs (the lockout curve)', () => {
   it('locks from the threshold on for a minute, doubling with each further failure, up to a day', () => {

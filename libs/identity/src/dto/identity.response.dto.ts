@@ -5,7 +5,7 @@ import type { OrgKind, OrgSize, UserRole, VerificationStatus } from '../domain/o
 import type { Org } from '../domain/org.entity';
 import type { User } from '../domain/user.entity';
 import { regionName } from '../domain/region';
-import { OrgCorrectionResponseDto } from './org-corrections.dto';
+import { OrgCorrectionResponseDto } from './org-corrections.response.dto';
 
 export class OrgResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Length, 
 import { PageQueryDto, trimString } from '@pilotlink/core';
 import { ORG_KINDS, OrgKind, USER_ROLES, UserRole, VERIFICATION_STATUSES, VerificationStatus } from '../domain/org';
 import { NewUserDto, OrgProfileDto } from './auth.request.dto';
-import { ShareholderDto } from './org-corrections.dto';
+import { ShareholderDto } from './org-corrections.request.dto';
 import { IsRegionCode, IsUscc } from './validators';
 
 export class UpdateOrgDto extends OrgProfileDto {

@@ -17,7 +17,8 @@ import {
 import { SELF_REGISTERING_KINDS } from '../domain/org';
 import { Org } from '../domain/org.entity';
 import { jurisdictionPrefix } from '../domain/region';
-import { OrgCorrectionListQueryDto, OrgCorrectionResponseDto } from '../dto/org-corrections.dto';
+import { OrgCorrectionListQueryDto } from '../dto/org-corrections.request.dto';
+import { OrgCorrectionResponseDto } from '../dto/org-corrections.response.dto';
 import { OrgDirectory } from './org-directory.service';
 import { currentFacts, writeShareholders } from './org-shareholders';
 

@@ -4,9 +4,27 @@ import { NotFoundError } from '@pilotlink/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../access/actor';
 import { canSeeOrg } from '../access/org-access';
-import type { UserRole } from '../domain/org';
+import type { OrgKind, UserRole } from '../domain/org';
+import type { Shareholder } from '../domain/org-facts';
 import { Org } from '../domain/org.entity';
 import { jurisdictionPrefix } from '../domain/region';
+import { readShareholders } from './org-shareholders';
+
+/**
+ * The facts of an org that voucher eligibility (kind, tech SME, team, region) and the related-party rule
+ * (USCC, legal representative, shareholders by descending share) look at.
+ */
+export interface OrgVoucherFacts {
+  orgId: string;
+  name: string;
+  kind: OrgKind;
+  techSme: boolean;
+  isTeam: boolean;
+  regionCode: string;
+  uscc: string | null;
+  legalRepresentative: string | null;
+  shareholders: Shareholder[];
+}
 
 /** Reads of orgs that other contexts need too (verification gates, visibility). */
 @Injectable()
@@ -93,4 +111,87 @@ export class OrgDirectory {
     if (!org || !canSeeOrg(actor, org)) throw new NotFoundError('Organisation');
     return org;
   }
+
+  /** Org kinds by id (who may be told what, in other contexts); unknown ids are absent. */
+  async kindsOf(orgIds: readonly string[]): Promise<Map<string, OrgKind>> {
+    if (orgIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<{ id: string; kind: OrgKind }[]>(
+      `SELECT id, kind FROM orgs WHERE id = ANY($1::uuid[])`,
+      [[...new Set(orgIds)]],
+    );
+    return new Map(rows.map((row) => [row.id, row.kind]));
+  }
+
+  /**
+   * Who the orgs are, by id (visibility rules and recipients in other contexts); unknown ids are absent.
+   * One query for any number of orgs.
+   */
+  async profilesOf(orgIds: readonly string[]): Promise<Map<string, OrgProfile>> {
+    if (orgIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<
+      { id: string; kind: Org['kind']; name: string; region_code: string; verified: boolean; tech_sme: boolean }[]
+    >(
+      `SELECT id, kind, name, region_code, verification_status = 'VERIFIED' AS verified, tech_sme
+         FROM orgs WHERE id = ANY($1::uuid[])`,
+      [[...new Set(orgIds)]],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          kind: row.kind,
+          name: row.name,
+          regionCode: row.region_code,
+          verified: row.verified,
+          techSme: row.tech_sme,
+        },
+      ]),
+    );
+  }
+
+  /** The voucher facts of these orgs, shareholders included, in one query; unknown ids are absent. */
+  async voucherFactsOf(
+    orgIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, OrgVoucherFacts>> {
+    if (orgIds.length === 0) return new Map();
+    const rows = await manager.query<OrgVoucherFacts[]>(
+      `SELECT o.id AS "orgId", o.name, o.kind, o.tech_sme AS "techSme", o.is_team AS "isTeam",
+              o.region_code AS "regionCode", o.uscc, o.legal_representative AS "legalRepresentative",
+              coalesce(json_agg(json_build_object('holderKey', s.holder_key, 'holderName', s.holder_name,
+                                                  'shareBp', s.share_bp) ORDER BY s.share_bp DESC, s.holder_key)
+                       FILTER (WHERE s.holder_key IS NOT NULL), '[]') AS shareholders
+         FROM orgs o LEFT JOIN org_shareholders s ON s.org_id = o.id
+        WHERE o.id = ANY($1::uuid[]) GROUP BY o.id`,
+      [[...new Set(orgIds)]],
+    );
+    return new Map(rows.map((row) => [row.orgId, row]));
+  }
+
+  /** Other orgs with this org's legal representative (none when it has none). */
+  async sameLegalRepresentative(orgId: string, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT o.id FROM orgs o JOIN orgs me ON me.id = $1
+        WHERE o.id <> me.id AND me.legal_representative IS NOT NULL AND o.legal_representative = me.legal_representative`,
+      [orgId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** An org's major shareholders, the largest first. */
+  async shareholdersOf(orgId: string): Promise<Shareholder[]> {
+    return readShareholders(this.dataSource.manager, orgId);
+  }
+}
+
+/** An org as other contexts see it: its kind, name, region and whether it is verified. */
+export interface OrgProfile {
+  id: string;
+  kind: Org['kind'];
+  name: string;
+  regionCode: string;
+  verified: boolean;
+  /** 科技型中小企业 (the verified value). */
+  techSme: boolean;
 }

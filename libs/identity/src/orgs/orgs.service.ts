@@ -27,7 +27,7 @@ import { OrgDirectory } from './org-directory.service';
 import { OrgCorrectionsService } from './org-corrections.service';
 import { readShareholders, writeShareholders } from './org-shareholders';
 import { isEmptyRequest, RequestedFacts, Shareholder, shareholderProblem } from '../domain/org-facts';
-import { OrgCorrectionResponseDto } from '../dto/org-corrections.dto';
+import { OrgCorrectionResponseDto } from '../dto/org-corrections.response.dto';
 
 /** Fields that identify an org; a bureau vouched for them, so they are frozen once VERIFIED. */
 const IDENTITY_FIELDS = ['name', 'uscc', 'regionCode'] as const;

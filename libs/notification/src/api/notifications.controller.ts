@@ -3,12 +3,8 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags, ApiOkRespons
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import { CurrentActor } from '@pilotlink/identity';
 import type { Actor } from '@pilotlink/identity';
-import {
-  NotificationListQueryDto,
-  NotificationPageDto,
-  NotificationResponseDto,
-  UnreadCountDto,
-} from '../dto/notification.dto';
+import { NotificationListQueryDto } from '../dto/notification.request.dto';
+import { NotificationPageDto, NotificationResponseDto, UnreadCountDto } from '../dto/notification.response.dto';
 import { InboxService } from '../inbox/inbox.service';
 
 @ApiTags('notifications')

@@ -12,7 +12,8 @@ import {
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, CurrentActor, ReqContext } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
-import { CreateSubscriptionDto, SubscriptionPageDto, SubscriptionResponseDto } from '../dto/subscription.dto';
+import { CreateSubscriptionDto } from '../dto/subscription.request.dto';
+import { SubscriptionPageDto, SubscriptionResponseDto } from '../dto/subscription.response.dto';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service';
 
 @ApiTags('subscriptions')

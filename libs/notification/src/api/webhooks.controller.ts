@@ -12,7 +12,8 @@ import {
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import { CurrentActor, ReqContext, RequireOwner } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
-import { PutWebhookDto, WebhookPingResponseDto, WebhookResponseDto } from '../dto/webhook.dto';
+import { PutWebhookDto } from '../dto/webhook.request.dto';
+import { WebhookPingResponseDto, WebhookResponseDto } from '../dto/webhook.response.dto';
 import { WebhookPingService } from '../webhooks/webhook-ping.service';
 import { WebhooksService } from '../webhooks/webhooks.service';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PilotService, Platform, withParentFields } from '@pilotlink/catalogue';
-import { Order } from '@pilotlink/booking';
-import { Demand, MatchingService, Quote } from '@pilotlink/demand';
+import { CatalogueNotices, withParentFields } from '@pilotlink/catalogue';
+import { OrderNotices } from '@pilotlink/booking';
+import { DemandAudience, MatchingService, QuoteNotices } from '@pilotlink/demand';
 import { DispatchEventJob, NotifyRecipientJob, OutboxService } from '@pilotlink/queue';
 import { DataSource } from 'typeorm';
 import {
@@ -15,8 +15,8 @@ import {
 } from '../domain/event-keys';
 import { DemandReason } from '../domain/render';
 import { subscriptionFits } from '../domain/subscription-fit';
+import { Subscription } from '../domain/subscription.entity';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service';
-import { DemandAudience } from './demand-audience';
 import { Notifier } from './notifier.service';
 
 /** SPEC §4: the top-K matched platforms of a published demand are notified (plus fitting subscriptions). */
@@ -29,8 +29,8 @@ export const FITTING_DEMANDS_NOTIFIED = 50;
  * (each idempotent by the inbox's unique key `eventKey` + org: a retried dispatch, a duplicate outbox row
  * or a relay replay adds nothing new), then records on the outbox row that its dispatch ran. Until then
  * the relay's sweeper queues the event again — so a Redis that lost its jobs loses no notification. Recipients are resolved from current state (the event only names what changed), and
- * a demand's recipients are always filtered by demandViewFor: an org that may not see the demand, or
- * its owner, is never told about it.
+ * a demand's recipients are its audience as the demand context decides it (demandViewFor): an org that
+ * may not see the demand, or its owner, is never told about it; each one's job carries its view.
  */
 @Injectable()
 export class NotificationDispatcher {
@@ -39,6 +39,9 @@ export class NotificationDispatcher {
     private readonly matching: MatchingService,
     private readonly subscriptions: SubscriptionsService,
     private readonly audience: DemandAudience,
+    private readonly quotes: QuoteNotices,
+    private readonly orders: OrderNotices,
+    private readonly catalogue: CatalogueNotices,
     private readonly notifier: Notifier,
     private readonly outbox: OutboxService,
   ) {}
@@ -71,44 +74,41 @@ export class NotificationDispatcher {
 
   /** Top matched platforms ∪ platforms whose subscription fits ∪ invited platforms; one job per org. */
   private async demandPublished(demandId: string): Promise<NotifyRecipientJob[]> {
-    const demand = await this.dataSource.getRepository(Demand).findOneBy({ id: demandId });
-    if (!demand || demand.status !== 'OPEN') return [];
-    const [matched, subscriptions, invited] = await Promise.all([
-      this.matching.topPlatformsFor(demandId, MATCHED_PLATFORMS_NOTIFIED),
-      this.subscriptions.candidates('PLATFORM_OPERATOR', {
-        fieldCodes: withParentFields([demand.fieldCode]),
-        categories: demand.categories,
-      }),
-      this.audience.invitedOrgs(demandId),
-    ]);
-    const views = await this.audience.viewsFor(demand, [
-      ...matched.map((m) => m.platformOrgId),
-      ...subscriptions.map((s) => s.orgId),
-      ...invited,
-    ]);
-    const visible = (orgId: string) => orgId !== demand.smeOrgId && (views.get(orgId) ?? 'NONE') !== 'NONE';
+    let subscriptions: Subscription[] = [];
+    const audience = await this.audience.audienceFor(demandId, [], {
+      matchedPlatforms: MATCHED_PLATFORMS_NOTIFIED,
+      byTopic: async (topic) => {
+        subscriptions = await this.subscriptions.candidates('PLATFORM_OPERATOR', {
+          fieldCodes: withParentFields([topic.fieldCode]),
+          categories: topic.categories,
+        });
+        return subscriptions.map((s) => s.orgId);
+      },
+    });
+    if (!audience || audience.status !== 'OPEN') return [];
+    const { members } = audience;
 
     const reasons = new Map<string, DemandReason & { invited?: boolean }>();
     const reasonOf = (orgId: string) => reasons.get(orgId) ?? reasons.set(orgId, {}).get(orgId)!;
-    for (const match of matched) {
-      if (!visible(match.platformOrgId)) continue;
+    for (const match of audience.matched) {
       const reason = reasonOf(match.platformOrgId);
       reason.matched ??= { rank: match.rank, score: match.score }; // an org with several platforms: its best
     }
     for (const subscription of subscriptions) {
-      if (!visible(subscription.orgId)) continue;
-      const full = views.get(subscription.orgId) === 'FULL';
+      const member = members.get(subscription.orgId);
+      if (!member) continue;
       // Only what this org may see counts: a SUMMARY viewer's keywords never match the hidden
       // description, and its region criterion cannot match a region it is not shown.
+      const { demand } = member;
       const fits = subscriptionFits(subscription, {
         fieldCodes: [demand.fieldCode],
         categories: demand.categories,
-        text: full ? `${demand.title}\n${demand.description}` : demand.title,
-        regionCode: full ? demand.regionCode : null,
+        text: demand.description === null ? demand.title : `${demand.title}\n${demand.description}`,
+        regionCode: demand.regionCode,
       });
       if (fits) (reasonOf(subscription.orgId).subscriptionIds ??= []).push(subscription.id);
     }
-    for (const orgId of invited) if (visible(orgId)) reasonOf(orgId).invited = true;
+    for (const { orgId } of audience.invitations) if (members.has(orgId)) reasonOf(orgId).invited = true;
 
     const key = eventKey({ type: 'demand.published', demandId });
     return [...reasons].map(([orgId, reason]) => ({
@@ -118,15 +118,18 @@ export class NotificationDispatcher {
       subjectType: 'demand',
       subjectId: demandId,
       reason: { ...reason },
+      subjectView: { ...members.get(orgId)! },
     }));
   }
 
   private async demandInvited(demandId: string, platformOrgId: string): Promise<NotifyRecipientJob[]> {
-    const demand = await this.dataSource.getRepository(Demand).findOneBy({ id: demandId });
-    if (!demand || demand.status !== 'OPEN' || !platformOrgId) return [];
+    if (!platformOrgId) return [];
+    const audience = await this.audience.audienceFor(demandId, [platformOrgId]);
+    if (!audience || audience.status !== 'OPEN') return [];
     // Invited while still a draft: the publication itself tells invited platforms (one notification, not two).
-    if (!(await this.audience.invitedAfterPublication(demand, platformOrgId))) return [];
-    if ((await this.audience.viewFor(demand, platformOrgId)) === 'NONE') return [];
+    if (!audience.invitations.some((i) => i.orgId === platformOrgId && i.afterPublication)) return [];
+    const member = audience.members.get(platformOrgId);
+    if (!member) return [];
     return [
       {
         eventKey: eventKey({ type: 'demand.invited', demandId, platformOrgId }),
@@ -135,6 +138,7 @@ export class NotificationDispatcher {
         subjectType: 'demand',
         subjectId: demandId,
         reason: { invited: true },
+        subjectView: { ...member },
       },
     ];
   }
@@ -144,10 +148,9 @@ export class NotificationDispatcher {
    * SMEs whose subscription it fits (one notification per org — a demand match wins).
    */
   private async serviceFits(eventType: string, serviceId: string): Promise<NotifyRecipientJob[]> {
-    const service = await this.dataSource.getRepository(PilotService).findOneBy({ id: serviceId });
-    if (!service || service.status !== 'PUBLISHED') return [];
-    const platform = await this.dataSource.getRepository(Platform).findOneBy({ id: service.platformId });
-    if (!platform || platform.status !== 'LISTED') return [];
+    const [service] = await this.catalogue.servicesOf([serviceId]);
+    if (!service || service.status !== 'PUBLISHED' || service.platform.status !== 'LISTED') return [];
+    const { platform } = service;
 
     const [fitting, subscriptions] = await Promise.all([
       this.matching.fittingDemandsForService(serviceId, FITTING_DEMANDS_NOTIFIED),
@@ -198,12 +201,10 @@ export class NotificationDispatcher {
     quoteId: string,
     payload: Record<string, unknown>,
   ): Promise<NotifyRecipientJob[]> {
-    const quote = await this.dataSource.getRepository(Quote).findOneBy({ id: quoteId });
+    const [quote] = await this.quotes.ofIds([quoteId]);
     if (!quote) return [];
-    const demand = await this.dataSource.getRepository(Demand).findOneBy({ id: quote.demandId });
-    if (!demand) return [];
     const revision = Number.isInteger(payload.revision) ? Number(payload.revision) : quote.revision;
-    const recipient = quoteRecipientSide(action) === 'SME' ? demand.smeOrgId : quote.platformOrgId;
+    const recipient = quoteRecipientSide(action) === 'SME' ? quote.smeOrgId : quote.platformOrgId;
     return [
       {
         eventKey: eventKey({ type: 'quote', action, quoteId, revision }),
@@ -223,7 +224,7 @@ export class NotificationDispatcher {
     orderId: string,
     payload: Record<string, unknown>,
   ): Promise<NotifyRecipientJob[]> {
-    const order = await this.dataSource.getRepository(Order).findOneBy({ id: orderId });
+    const [order] = await this.orders.ofIds([orderId]);
     if (!order || typeof payload.eventId !== 'string') return [];
     const actorOrgId = typeof payload.actorOrgId === 'string' ? payload.actorOrgId : null;
     return orderRecipients(order, actorOrgId).map((recipientOrgId) => ({

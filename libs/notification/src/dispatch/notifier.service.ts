@@ -2,15 +2,14 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PilotService, Platform } from '@pilotlink/catalogue';
-import { Order } from '@pilotlink/booking';
+import { CatalogueNotices } from '@pilotlink/catalogue';
+import { OrderNotices } from '@pilotlink/booking';
 import { AppConfig } from '@pilotlink/core';
-import { Demand, Quote } from '@pilotlink/demand';
+import { DemandAudience, DemandAudienceMember, DemandFacts as DemandTitles, QuoteNotices } from '@pilotlink/demand';
 import { jobId, NotifyRecipientJob, QUEUES, WebhookJobs } from '@pilotlink/queue';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { orderActionOf, quoteActionOf } from '../domain/event-keys';
-import { DemandAudience } from './demand-audience';
 import { Notification } from '../domain/notification.entity';
 import {
   DemandReason,
@@ -43,6 +42,10 @@ export class Notifier {
     private readonly webhooks: WebhooksService,
     private readonly deliveries: WebhookDeliveryService,
     private readonly audience: DemandAudience,
+    private readonly quotes: QuoteNotices,
+    private readonly orders: OrderNotices,
+    private readonly catalogue: CatalogueNotices,
+    private readonly demandTitles: DemandTitles,
     @InjectQueue(QUEUES.WEBHOOKS) private readonly webhookQueue: Queue,
     @Inject(ConfigService) private readonly config: AppConfig,
   ) {}
@@ -108,58 +111,69 @@ export class Notifier {
     }
   }
 
-  /** Re-checks the recipient's view now: an org that lost sight of the demand is not told about it. */
+  /**
+   * Renders the view the dispatcher resolved with the recipients. A job without it (queued before it
+   * was carried) asks the demand for the recipient's view now: an org that may not see it is not told.
+   */
   private async renderDemandEvent(job: NotifyRecipientJob) {
-    const demand = await this.dataSource.getRepository(Demand).findOneBy({ id: job.subjectId });
-    if (!demand) return { skipped: 'subject-gone' as const };
-    const view = await this.audience.viewFor(demand, job.recipientOrgId);
-    if (view === 'NONE' || demand.smeOrgId === job.recipientOrgId) return { skipped: 'not-visible' as const };
+    let member = carriedView(job);
+    if (!member) {
+      const audience = await this.audience.audienceFor(job.subjectId, [job.recipientOrgId]);
+      if (!audience) return { skipped: 'subject-gone' as const };
+      member = audience.members.get(job.recipientOrgId);
+      if (!member) return { skipped: 'not-visible' as const };
+    }
     const kind = job.eventType === 'demand.invited' ? 'invited' : 'published';
-    return renderDemand(kind, demand, view, job.reason as DemandReason);
+    return renderDemand(kind, member.demand, member.view, job.reason as DemandReason);
   }
 
   private async renderQuoteEvent(job: NotifyRecipientJob) {
     const action = quoteActionOf(job.eventType);
     if (!action) return { skipped: 'unknown-event' as const };
-    const quote = await this.dataSource.getRepository(Quote).findOneBy({ id: job.subjectId });
+    const [quote] = await this.quotes.ofIds([job.subjectId]);
     if (!quote) return { skipped: 'subject-gone' as const };
-    const [demand, platform] = await Promise.all([
-      this.dataSource.getRepository(Demand).findOneBy({ id: quote.demandId }),
-      this.dataSource.getRepository(Platform).findOneBy({ id: quote.platformId }),
-    ]);
-    if (!demand || !platform) return { skipped: 'subject-gone' as const };
+    const platformName = (await this.catalogue.platformNamesOf([quote.platformId])).get(quote.platformId);
+    if (platformName === undefined) return { skipped: 'subject-gone' as const };
     const revision = Number.isInteger(job.reason.revision) ? Number(job.reason.revision) : quote.revision;
-    return renderQuote(action, { ...quote, revision }, { demandTitle: demand.title, platformName: platform.name });
+    return renderQuote(action, { ...quote, revision }, { demandTitle: quote.demandTitle, platformName });
   }
 
   private async renderOrderEvent(job: NotifyRecipientJob) {
     const action = orderActionOf(job.eventType);
     if (!action) return { skipped: 'unknown-event' as const };
-    const order = await this.dataSource.getRepository(Order).findOneBy({ id: job.subjectId });
+    const [order] = await this.orders.ofIds([job.subjectId]);
     if (!order) return { skipped: 'subject-gone' as const };
-    const platform = await this.dataSource.getRepository(Platform).findOneBy({ id: order.platformId });
-    if (!platform) return { skipped: 'subject-gone' as const };
-    return renderOrder(action, order, { platformName: platform.name });
+    const platformName = (await this.catalogue.platformNamesOf([order.platformId])).get(order.platformId);
+    if (platformName === undefined) return { skipped: 'subject-gone' as const };
+    return renderOrder(action, order, { platformName });
   }
 
   private async renderServiceEvent(job: NotifyRecipientJob) {
-    const service = await this.dataSource.getRepository(PilotService).findOneBy({ id: job.subjectId });
+    const [service] = await this.catalogue.servicesOf([job.subjectId]);
     if (!service) return { skipped: 'subject-gone' as const };
-    const platform = await this.dataSource.getRepository(Platform).findOneBy({ id: service.platformId });
-    if (!platform) return { skipped: 'subject-gone' as const };
     const demandId = typeof job.reason.demandId === 'string' ? job.reason.demandId : null;
     // The recipient owns the demand, so its title is theirs to see.
-    const demand = demandId ? await this.dataSource.getRepository(Demand).findOneBy({ id: demandId }) : null;
+    const [demand] = demandId ? await this.demandTitles.ofIds([demandId]) : [];
     if (demandId && !demand) return { skipped: 'subject-gone' as const };
     return renderServiceFit(
       {
         id: service.id,
         title: service.title,
         category: service.category,
-        platformId: platform.id,
-        platformName: platform.name,
+        platformId: service.platform.id,
+        platformName: service.platform.name,
       },
       demand ? { id: demand.id, title: demand.title } : undefined,
     );
   }
+}
+
+/** The recipient's view of the demand as the dispatcher put it into the job, if it is there and whole. */
+function carriedView(job: NotifyRecipientJob): DemandAudienceMember | undefined {
+  const carried = job.subjectView as Partial<DemandAudienceMember> | undefined;
+  const whole =
+    carried?.orgId === job.recipientOrgId &&
+    (carried.view === 'FULL' || carried.view === 'SUMMARY') &&
+    carried.demand?.id === job.subjectId;
+  return whole ? (carried as DemandAudienceMember) : undefined;
 }

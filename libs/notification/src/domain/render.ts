@@ -3,7 +3,7 @@ import type { ServiceCategory, ServiceStage } from '@pilotlink/catalogue';
 import { ORDER_STATUS_LABELS } from '@pilotlink/booking';
 import type { OrderStatus } from '@pilotlink/booking';
 import { BUDGET_BANDS, budgetBandOf } from '@pilotlink/demand';
-import type { Demand, DeclineReason, Quote } from '@pilotlink/demand';
+import type { DeclineReason, DemandNotice } from '@pilotlink/demand';
 import type { QuoteAction } from './event-keys';
 
 /** What goes into the inbox row (and the webhook body): Chinese text plus structured data. */
@@ -13,8 +13,9 @@ export interface Rendered {
   data: Record<string, unknown>;
 }
 
+/** The demand as the recipient may see it (its description is null in the SUMMARY view). */
 export type DemandFacts = Pick<
-  Demand,
+  DemandNotice,
   | 'id'
   | 'title'
   | 'description'
@@ -92,18 +93,17 @@ export function renderDemand(
   };
 }
 
-export type QuoteFacts = Pick<
-  Quote,
-  | 'id'
-  | 'demandId'
-  | 'platformId'
-  | 'priceFen'
-  | 'timelineDays'
-  | 'revision'
-  | 'revisionNote'
-  | 'declineReason'
-  | 'declineComment'
->;
+export interface QuoteFacts {
+  id: string;
+  demandId: string;
+  platformId: string;
+  priceFen: string;
+  timelineDays: number;
+  revision: number;
+  revisionNote: string | null;
+  declineReason: DeclineReason | null;
+  declineComment: string | null;
+}
 
 /** A quote event for the other party; both parties see the demand's title (it is in every view). */
 export function renderQuote(

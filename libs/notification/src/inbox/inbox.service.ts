@@ -4,7 +4,7 @@ import { NotFoundError, Page, toPage } from '@pilotlink/core';
 import { Actor } from '@pilotlink/identity';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Notification, SubjectType } from '../domain/notification.entity';
-import { NotificationListQueryDto } from '../dto/notification.dto';
+import { NotificationListQueryDto } from '../dto/notification.request.dto';
 
 export interface NewNotification {
   recipientOrgId: string;

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
 import { NotFoundError, Page, PageQueryDto, toPage, validationFailed } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import { Actor, OrgKind, RequestContext } from '@pilotlink/identity';
+import { Actor, OrgDirectory, OrgKind, RequestContext } from '@pilotlink/identity';
 import { DataSource } from 'typeorm';
 import { Subscription } from '../domain/subscription.entity';
-import { CreateSubscriptionDto } from '../dto/subscription.dto';
+import { CreateSubscriptionDto } from '../dto/subscription.request.dto';
 
 const CRITERIA = ['fieldCodes', 'categories', 'keywords', 'regionCodes'] as const;
 
@@ -16,6 +16,7 @@ export class SubscriptionsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly orgs: OrgDirectory,
   ) {}
 
   async list(actor: Actor, page: PageQueryDto): Promise<Page<Subscription>> {
@@ -81,17 +82,18 @@ export class SubscriptionsService {
    * Subscriptions of orgs of one kind that could fit a target with these fields and categories — a
    * cheap prefilter in SQL (an empty criterion matches anything); subscriptionFits decides exactly.
    */
-  candidates(orgKind: OrgKind, target: { fieldCodes: string[]; categories: string[] }): Promise<Subscription[]> {
-    return this.dataSource
+  async candidates(orgKind: OrgKind, target: { fieldCodes: string[]; categories: string[] }): Promise<Subscription[]> {
+    const subscriptions = await this.dataSource
       .getRepository(Subscription)
       .createQueryBuilder('s')
-      .innerJoin('orgs', 'o', 'o.id = s.org_id')
-      .where('o.kind = :kind', { kind: orgKind })
-      .andWhere(`(cardinality(s.field_codes) = 0 OR s.field_codes && :fields::text[])`, { fields: target.fieldCodes })
+      .where(`(cardinality(s.field_codes) = 0 OR s.field_codes && :fields::text[])`, { fields: target.fieldCodes })
       .andWhere(`(cardinality(s.categories) = 0 OR s.categories && :categories::text[])`, {
         categories: target.categories,
       })
       .orderBy('s.id')
       .getMany();
+    // The org's kind is identity's to tell; a subscription of a deleted org has no kind and drops out.
+    const kinds = await this.orgs.kindsOf(subscriptions.map((s) => s.orgId));
+    return subscriptions.filter((s) => kinds.get(s.orgId) === orgKind);
   }
 }

@@ -11,7 +11,8 @@ import { Notification } from '../domain/notification.entity';
 import { WebhookDelivery, WebhookEndpoint } from '../domain/webhook.entity';
 import { SIGNATURE_HEADER } from '../domain/webhook-signature';
 import { assertWebhookUrlAllowed, webhookUrlPolicy } from './webhook-url-guard';
-import { PutWebhookDto, WebhookDeliveryDto, WebhookResponseDto } from '../dto/webhook.dto';
+import { PutWebhookDto } from '../dto/webhook.request.dto';
+import { WebhookDeliveryDto, WebhookResponseDto } from '../dto/webhook.response.dto';
 
 const RECENT_DELIVERIES = 20;
 

@@ -10,8 +10,8 @@ import {
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import { CurrentActor, RequireOwner } from '@pilotlink/identity';
 import type { Actor } from '@pilotlink/identity';
-import { DigestSettingsService } from '../digest/digest-settings';
-import { DigestSettingsDto } from '../dto/digest-settings.dto';
+import { DigestSettingsService } from '../digest/digest-settings.service';
+import { DigestSettingsDto } from '../dto/digest-settings.request.dto';
 
 @ApiTags('research results')
 @ApiBearerAuth()

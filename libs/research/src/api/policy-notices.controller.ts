@@ -14,12 +14,10 @@ import { PolicyNoticesService } from '../policy/policy-notices.service';
 import {
   CreatePolicyNoticeDto,
   PolicyListQueryDto,
-  PolicyNoticePageDto,
-  PolicyNoticeResponseDto,
-  PolicySearchPageDto,
   PolicySearchQueryDto,
   UpdatePolicyNoticeDto,
-} from '../policy/policy.dto';
+} from '../policy/policy.request.dto';
+import { PolicyNoticePageDto, PolicyNoticeResponseDto, PolicySearchPageDto } from '../policy/policy.response.dto';
 
 @ApiTags('policy notices')
 @ApiBearerAuth()

@@ -11,7 +11,7 @@ import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import { MatchLimitQueryDto } from '@pilotlink/demand';
 import { CurrentActor } from '@pilotlink/identity';
 import type { Actor } from '@pilotlink/identity';
-import { ResultMatchesDto } from '../dto/result-matching.dto';
+import { ResultMatchesDto } from '../dto/result-matching.response.dto';
 import { ResultMatchingService } from '../matching/result-matching.service';
 
 @ApiTags('research results')

@@ -13,10 +13,9 @@ import type { Actor, RequestContext } from '@pilotlink/identity';
 import {
   AcceptResultProposalDto,
   DeclineResultProposalDto,
-  ResultProposalPageDto,
-  ResultProposalResponseDto,
   SubmitResultProposalDto,
-} from '../dto/result-proposal.dto';
+} from '../dto/result-proposal.request.dto';
+import { ResultProposalPageDto, ResultProposalResponseDto } from '../dto/result-proposal.response.dto';
 import { ResultProposal } from '../proposals/result-proposal.entity';
 import { ResultProposalsService } from '../proposals/result-proposals.service';
 

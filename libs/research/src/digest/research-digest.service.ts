@@ -4,8 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { withParentFields } from '@pilotlink/catalogue';
 import { Clock } from '@pilotlink/core';
 import { DemandsService, MatchingService } from '@pilotlink/demand';
+import { OrgDirectory } from '@pilotlink/identity';
 import type { Actor } from '@pilotlink/identity';
-import { Notifier } from '@pilotlink/notification';
+import { Notifier, SubscriptionMatches } from '@pilotlink/notification';
 import { DEFAULT_JOB_OPTIONS, jobId, NotificationJobs, QUEUES, ResearchDigestJob } from '@pilotlink/queue';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -14,7 +15,7 @@ import { ResearchResult } from '../domain/result.entity';
 import { matchableResult } from '../matching/result-matching.service';
 import { ResultsService } from '../results/results.service';
 import { DIGEST_FREQUENCIES, DigestPeriod, frequencyOfPeriodKey, lastCompleteDigestPeriod } from './digest-period';
-import { DigestSettingsService } from './digest-settings';
+import { DigestSettingsService } from './digest-settings.service';
 import { renderResultDigest } from './render-digest';
 
 /** A platform is told of a result its best service fits at least this well (as a demand's fit: noise below). */
@@ -48,6 +49,8 @@ export class ResearchDigestService {
     private readonly clock: Clock,
     private readonly settings: DigestSettingsService,
     @InjectQueue(QUEUES.NOTIFICATIONS) private readonly queue: Queue,
+    private readonly orgs: OrgDirectory,
+    private readonly subscriptions: SubscriptionMatches,
   ) {}
 
   /**
@@ -130,13 +133,14 @@ export class ResearchDigestService {
       return byOrg.get(orgId)!;
     };
     const add = (orgId: string, resultId: string) => entry(orgId).resultIds.add(resultId);
+    const smesInField = await this.smesByField(published.map((result) => result.fieldCode));
     for (const result of published) {
       // Matched on what every recipient may see of it: a SUMMARY result on its summary only.
       const view = result.confidentiality === 'PUBLIC' ? 'FULL' : 'SUMMARY';
       for (const platform of await this.matching.fittingPlatformsFor(matchableResult(result, view), MIN_DIGEST_FIT)) {
         add(platform.platformOrgId, result.id);
       }
-      for (const orgId of await this.smesInField(result.fieldCode)) add(orgId, result.id);
+      for (const orgId of smesInField(result.fieldCode)) add(orgId, result.id);
     }
     // New OPEN demands to the platforms whose services fit them, among those the demand's confidentiality
     // admits (a PRIVATE demand: invited platforms only); the owner never hears of its own.
@@ -161,20 +165,25 @@ export class ResearchDigestService {
 
   /** The org as a reader (no user acts in a digest): its kind and region from its row. */
   private async orgActor(orgId: string): Promise<Actor | null> {
-    const [org] = await this.dataSource.query<{ kind: Actor['orgKind']; region_code: string }[]>(
-      `SELECT kind, region_code FROM orgs WHERE id = $1`,
-      [orgId],
-    );
-    return org ? { userId: orgId, orgId, orgKind: org.kind, role: 'MEMBER', regionCode: org.region_code } : null;
+    const org = (await this.orgs.profilesOf([orgId])).get(orgId);
+    return org ? { userId: orgId, orgId, orgKind: org.kind, role: 'MEMBER', regionCode: org.regionCode } : null;
   }
 
-  /** SMEs with a subscription to the result's field or a parent of it (潜在承接企业). */
-  private async smesInField(fieldCode: string): Promise<string[]> {
-    const rows = await this.dataSource.query<{ org_id: string }[]>(
-      `SELECT DISTINCT s.org_id FROM subscriptions s JOIN orgs o ON o.id = s.org_id
-        WHERE o.kind = 'SME' AND s.field_codes && $1::text[]`,
-      [withParentFields([fieldCode])],
-    );
-    return rows.map((row) => row.org_id);
+  /**
+   * SMEs with a subscription to a field or a parent of it (潜在承接企业), for every field of the period's results
+   * at once: two queries, however many results.
+   */
+  private async smesByField(fieldCodes: readonly string[]): Promise<(fieldCode: string) => string[]> {
+    if (fieldCodes.length === 0) return () => [];
+    const interests = await this.subscriptions.inFields(withParentFields([...new Set(fieldCodes)]));
+    const profiles = await this.orgs.profilesOf(interests.map((interest) => interest.orgId));
+    const smes = interests.filter((interest) => profiles.get(interest.orgId)?.kind === 'SME');
+    return (fieldCode) => {
+      const fields = withParentFields([fieldCode]);
+      const orgIds = smes
+        .filter((interest) => interest.fieldCodes.some((code) => fields.includes(code)))
+        .map((interest) => interest.orgId);
+      return [...new Set(orgIds)];
+    };
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { withParentFields } from '@pilotlink/catalogue';
 import { MatchableDemand, MatchingService } from '@pilotlink/demand';
+import { OrgDirectory } from '@pilotlink/identity';
 import type { Actor } from '@pilotlink/identity';
-import { DataSource } from 'typeorm';
+import { SubscriptionMatches } from '@pilotlink/notification';
 import { ResearchResult } from '../domain/result.entity';
 import { ResultView } from '../domain/result-visibility';
-import { AdopterMatchDto, ResultMatchesDto } from '../dto/result-matching.dto';
+import { AdopterMatchDto, ResultMatchesDto } from '../dto/result-matching.response.dto';
 import { ResultsService } from '../results/results.service';
 import { AdopterSubscription, rankAdopters } from './adopters';
 
@@ -35,9 +35,10 @@ export function matchableResult(result: ResearchResult, view: Exclude<ResultView
 @Injectable()
 export class ResultMatchingService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly results: ResultsService,
     private readonly matching: MatchingService,
+    private readonly orgs: OrgDirectory,
+    private readonly subscriptions: SubscriptionMatches,
   ) {}
 
   /** Whoever may see the result sees its matches (as far as they see it); anyone else 404. */
@@ -51,28 +52,10 @@ export class ResultMatchingService {
 
   /** Verified SMEs whose subscriptions fit the result, best first. */
   async adoptersOf(result: ResearchResult, limit = 20): Promise<AdopterMatchDto[]> {
-    const rows = await this.dataSource.query<
-      {
-        org_id: string;
-        field_codes: string[];
-        keywords: string[];
-        name: string;
-        region_code: string;
-        tech_sme: boolean;
-      }[]
-    >(
-      `SELECT s.org_id, s.field_codes, s.keywords, o.name, o.region_code, o.tech_sme
-         FROM subscriptions s JOIN orgs o ON o.id = s.org_id
-        WHERE o.kind = 'SME' AND o.verification_status = 'VERIFIED'
-          AND (s.field_codes && $1::text[] OR cardinality(s.keywords) > 0)`,
-      [withParentFields([result.fieldCode])],
-    );
-    const subscriptions: AdopterSubscription[] = rows.map((row) => ({
-      orgId: row.org_id,
-      fieldCodes: row.field_codes,
-      keywords: row.keywords,
-    }));
-    const orgs = new Map(rows.map((row) => [row.org_id, row]));
+    const interests = await this.subscriptions.inFieldsOrWithKeywords(withParentFields([result.fieldCode]));
+    const profiles = await this.orgs.profilesOf(interests.map((interest) => interest.orgId));
+    const orgs = new Map([...profiles].filter(([, org]) => org.kind === 'SME' && org.verified));
+    const subscriptions: AdopterSubscription[] = interests.filter((interest) => orgs.has(interest.orgId));
     const text = `${result.title}\n${result.summary}\n${result.description}`;
     return rankAdopters({ fieldCode: result.fieldCode, text }, subscriptions)
       .slice(0, limit)
@@ -83,8 +66,8 @@ export class ResultMatchingService {
           score: adopter.score,
           orgId: adopter.orgId,
           name: org.name,
-          regionCode: org.region_code.trim(),
-          techSme: org.tech_sme,
+          regionCode: org.regionCode.trim(),
+          techSme: org.techSme,
           reasons: adopter.reasons,
         };
       });

@@ -14,13 +14,15 @@ import { PolicyNotice } from './policy-notice.entity';
 import {
   CreatePolicyNoticeDto,
   PolicyListQueryDto,
+  PolicySearchQueryDto,
+  UpdatePolicyNoticeDto,
+} from './policy.request.dto';
+import {
   PolicyNoticePageDto,
   PolicyNoticeResponseDto,
   PolicyProgramDto,
   PolicySearchPageDto,
-  PolicySearchQueryDto,
-  UpdatePolicyNoticeDto,
-} from './policy.dto';
+} from './policy.response.dto';
 
 /**
  * 政策资讯 (SPEC §4a): a bureau drafts, publishes and archives its policy notices; published (and archived)

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
 import { DEFAULT_IP_TERMS, IpTerms, ipTermsProblems, OrderRecords } from '@pilotlink/booking';
-import { PilotServicesService, PlatformsService } from '@pilotlink/catalogue';
+import { PlatformDirectory } from '@pilotlink/catalogue';
 import {
   assertTransition,
   chinaDate,
@@ -16,12 +16,17 @@ import {
   validationFailed,
 } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
+import { OrgDirectory } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { OutboxService } from '@pilotlink/queue';
 import { DataSource, EntityManager } from 'typeorm';
 import { RESULT_TRANSITIONS } from '../domain/result';
 import { ResearchResult } from '../domain/result.entity';
-import { AcceptResultProposalDto, DeclineResultProposalDto, SubmitResultProposalDto } from '../dto/result-proposal.dto';
+import {
+  AcceptResultProposalDto,
+  DeclineResultProposalDto,
+  SubmitResultProposalDto,
+} from '../dto/result-proposal.request.dto';
 import { ResultsService } from '../results/results.service';
 import { PROPOSAL_TRANSITIONS } from './result-proposal';
 import { ResultProposal } from './result-proposal.entity';
@@ -38,12 +43,12 @@ export class ResultProposalsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly results: ResultsService,
-    private readonly platforms: PlatformsService,
-    private readonly services: PilotServicesService,
+    private readonly platforms: PlatformDirectory,
     private readonly orders: OrderRecords,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly orgs: OrgDirectory,
   ) {}
 
   async submit(ctx: RequestContext, resultId: string, input: SubmitResultProposalDto): Promise<ResultProposal> {
@@ -56,13 +61,14 @@ export class ResultProposalsService {
     if (input.validUntil < chinaDate(this.clock.now()))
       throw fieldInvalid('validUntil', 'validUntil must not be in the past');
     const ipTerms = ipTermsOf(input);
-    const platform = await this.platforms.get(ctx.actor, input.platformId).catch(() => null);
+    // Only the operator gets past this, and it sees its platform whatever the status.
+    const platform = (await this.platforms.ofIds([input.platformId])).get(input.platformId);
     if (!platform || platform.operatorOrgId !== ctx.actor.orgId) throw new NotFoundError('Platform');
     if (platform.status !== 'LISTED') {
       throw new DomainError('CONFLICT', 'Only a listed platform can propose', { platformStatus: platform.status });
     }
     if (input.serviceId) {
-      const service = await this.services.get(ctx.actor, input.serviceId).catch(() => null);
+      const service = (await this.platforms.servicesOf([input.serviceId])).get(input.serviceId);
       if (!service || service.platformId !== platform.id || service.status !== 'PUBLISHED') {
         throw fieldInvalid('serviceId', 'must be a published service of this platform');
       }
@@ -197,22 +203,14 @@ export class ResultProposalsService {
 
   /** Names of the proposing platforms. */
   async platformNames(proposals: readonly ResultProposal[]): Promise<Map<string, string>> {
-    const ids = [...new Set(proposals.map((p) => p.platformId))];
-    if (ids.length === 0) return new Map();
-    const rows = await this.dataSource.query<{ id: string; name: string }[]>(
-      `SELECT id, name FROM platforms WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map((row) => [row.id, row.name]));
+    const platforms = await this.platforms.ofIds(proposals.map((p) => p.platformId));
+    return new Map([...platforms].map(([id, platform]) => [id, platform.name]));
   }
 
   /** The co-funder is a verified SME. */
   private async assertCoFunder(orgId: string): Promise<void> {
-    const [org] = await this.dataSource.query<{ kind: string; verification_status: string }[]>(
-      `SELECT kind, verification_status FROM orgs WHERE id = $1`,
-      [orgId],
-    );
-    if (!org || org.kind !== 'SME' || org.verification_status !== 'VERIFIED') {
+    const org = (await this.orgs.profilesOf([orgId])).get(orgId);
+    if (!org || org.kind !== 'SME' || !org.verified) {
       throw fieldInvalid('coFunderOrgId', 'must be a verified SME');
     }
   }

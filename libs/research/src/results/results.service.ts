@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
-import { PlatformsService } from '@pilotlink/catalogue';
+import { PlatformDirectory } from '@pilotlink/catalogue';
 import { assertTransition, Clock, DomainError, NotFoundError, Page, toPage, validationFailed } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import type { ConfidentialViewer } from '@pilotlink/demand';
@@ -37,7 +37,7 @@ export class ResultsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly orgs: OrgDirectory,
-    private readonly platforms: PlatformsService,
+    private readonly platforms: PlatformDirectory,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
@@ -119,13 +119,10 @@ export class ResultsService {
    * Its kind and region are read from the org row; an unknown org sees nothing.
    */
   async visibleToOrg(orgId: string, ids: readonly string[]): Promise<VisibleResult[]> {
-    const [org] = await this.dataSource.query<{ kind: Actor['orgKind']; region_code: string }[]>(
-      `SELECT kind, region_code FROM orgs WHERE id = $1`,
-      [orgId],
-    );
+    const org = (await this.orgs.profilesOf([orgId])).get(orgId);
     if (!org) return [];
     // No user acts here; the view depends only on the org (its kind, verification, invitations and NDAs).
-    const actor: Actor = { userId: orgId, orgId, orgKind: org.kind, role: 'MEMBER', regionCode: org.region_code };
+    const actor: Actor = { userId: orgId, orgId, orgKind: org.kind, role: 'MEMBER', regionCode: org.regionCode };
     return this.visibleMany(actor, ids);
   }
 
@@ -185,7 +182,7 @@ export class ResultsService {
 
   /** The institute invites a listed platform; its operator org then sees the result in full. Idempotent. */
   async invite(ctx: RequestContext, id: string, platformId: string): Promise<void> {
-    const platform = await this.platforms.get(undefined, platformId).catch(() => null);
+    const platform = (await this.platforms.ofIds([platformId])).get(platformId);
     if (!platform || platform.status !== 'LISTED') throw new NotFoundError('Platform');
     await withTransaction(this.dataSource, async (manager) => {
       const result = await this.lockOwn(manager, ctx.actor, id);

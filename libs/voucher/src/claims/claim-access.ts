@@ -6,12 +6,14 @@ import { VoucherProgram } from '../entities/voucher-program.entity';
 import { VoucherHold } from '../entities/voucher.entity';
 
 /**
- * Who sees a claim: its SME and its payee, the platform it is about, the bureau running its program,
- * an admin. Expressed as SQL so lists and single reads apply the very same rule.
+ * Who sees a claim: its SME and its payee, the platform it is about (`operatedPlatformIds`: the platforms
+ * the actor's org operates, from the catalogue), the bureau running its program, an admin. Expressed as
+ * SQL so lists and single reads apply the very same rule.
  */
 export function scopeClaims(
   qb: SelectQueryBuilder<VoucherClaim>,
   actor: Actor,
+  operatedPlatformIds: readonly string[],
   alias = 'c',
 ): SelectQueryBuilder<VoucherClaim> {
   if (actor.orgKind === 'ADMIN') return qb;
@@ -22,15 +24,21 @@ export function scopeClaims(
   }
   return qb.andWhere(
     `(${alias}.sme_org_id = :scopeOrg OR ${alias}.payee_org_id = :scopeOrg
-      OR ${alias}.platform_id IN (SELECT id FROM platforms WHERE operator_org_id = :scopeOrg))`,
-    { scopeOrg: actor.orgId },
+      OR ${alias}.platform_id = ANY(:operatedPlatformIds))`,
+    { scopeOrg: actor.orgId, operatedPlatformIds: [...operatedPlatformIds] },
   );
 }
 
-export async function readableClaim(manager: EntityManager, actor: Actor, id: string): Promise<VoucherClaim> {
+export async function readableClaim(
+  manager: EntityManager,
+  actor: Actor,
+  operatedPlatformIds: readonly string[],
+  id: string,
+): Promise<VoucherClaim> {
   const claim = await scopeClaims(
     manager.createQueryBuilder(VoucherClaim, 'c').where('c.id = :id', { id }),
     actor,
+    operatedPlatformIds,
   ).getOne();
   if (!claim) throw new NotFoundError('Claim');
   return claim;

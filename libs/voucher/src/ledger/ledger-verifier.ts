@@ -1,3 +1,4 @@
+import { OrderDeductions } from '@pilotlink/booking';
 import { EntityManager } from 'typeorm';
 
 /** One broken invariant: which one, and the offending ids and amounts. */
@@ -14,8 +15,13 @@ export interface LedgerInvariant {
   description: string;
   /** Returns one row per offence (none when the invariant holds). */
   sql: string;
+  /** The statement's parameters, when it needs another context's figures (read in the same snapshot). */
+  params?: (manager: EntityManager) => Promise<unknown[]>;
   detail: (row: Row) => string;
 }
+
+/** Booking's side of the deductions: the orders carrying one. It keeps no state. */
+const orderDeductions = new OrderDeductions();
 
 /** Statuses of a hold whose amount still sits in the voucher's HOLD account. */
 const LIVE_HELD = `('HELD', 'CLAIMED')`;
@@ -215,15 +221,19 @@ export const LEDGER_INVARIANTS: readonly LedgerInvariant[] = [
     name: 'order-deduction',
     description:
       'orders.voucher_deduction_fen = its live (HELD/CLAIMED/CONVERTED) hold amount when the program is DEDUCT, else 0',
+    // Orders are booking's: it lists those carrying a deduction ($1), compared here with the holds (each
+    // hold's order exists: a foreign key).
     sql: `
-      SELECT o.id, o.voucher_deduction_fen::text AS deduction, coalesce(h.total, 0)::text AS expected
-        FROM orders o
-        LEFT JOIN (SELECT h.order_id, sum(h.amount_fen) AS total
+      SELECT coalesce(o."orderId", h.order_id) AS id, coalesce(o."deductionFen", 0)::text AS deduction,
+             coalesce(h.total, 0)::text AS expected
+        FROM jsonb_to_recordset($1::jsonb) AS o("orderId" uuid, "deductionFen" bigint)
+        FULL JOIN (SELECT h.order_id, sum(h.amount_fen) AS total
                      FROM voucher_holds h JOIN voucher_programs p ON p.id = h.program_id
                     WHERE h.status IN ('HELD', 'CLAIMED', 'CONVERTED') AND p.redemption_mode = 'DEDUCT'
-                    GROUP BY h.order_id) h ON h.order_id = o.id
-       WHERE o.voucher_deduction_fen <> coalesce(h.total, 0)
-       ORDER BY o.id`,
+                    GROUP BY h.order_id) h ON h.order_id = o."orderId"
+       WHERE coalesce(o."deductionFen", 0) <> coalesce(h.total, 0)
+       ORDER BY 1`,
+    params: async (manager) => [JSON.stringify(await orderDeductions.nonZero(manager))],
     detail: (r) => `order ${r.id}: voucher_deduction_fen ${r.deduction}, expected ${r.expected}`,
   },
   {
@@ -289,7 +299,7 @@ export async function verifyLedger(manager: EntityManager): Promise<LedgerViolat
 async function runInvariants(manager: EntityManager): Promise<LedgerViolation[]> {
   const violations: LedgerViolation[] = [];
   for (const invariant of LEDGER_INVARIANTS) {
-    const rows = await manager.query<Row[]>(invariant.sql);
+    const rows = await manager.query<Row[]>(invariant.sql, invariant.params && (await invariant.params(manager)));
     for (const row of rows) violations.push({ invariant: invariant.name, detail: invariant.detail(row) });
   }
   return violations;

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaDate, Clock, NotFoundError, Page, PageQueryDto, parseFen, toPage } from '@pilotlink/core';
+import { PlatformDirectory } from '@pilotlink/catalogue';
+import { OrgDirectory } from '@pilotlink/identity';
 import type { Actor } from '@pilotlink/identity';
 import { splitByBasisPoints } from '@pilotlink/core';
 import { DataSource } from 'typeorm';
@@ -18,6 +20,8 @@ export class ProgramReportsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: Ledger,
     private readonly clock: Clock,
+    private readonly orgs: OrgDirectory,
+    private readonly platforms: PlatformDirectory,
   ) {}
 
   async summary(actor: Actor, id: string): Promise<ProgramSummaryDto> {
@@ -149,24 +153,29 @@ export class ProgramReportsService {
     const rows = await manager.query<
       {
         id: string;
-        sme_name: string;
-        platform_name: string;
+        sme_org_id: string;
+        platform_id: string;
         amount_fen: string;
         decided_at: Date;
         notice_until: string;
         status: 'APPROVED' | 'UNDER_OBJECTION';
       }[]
     >(
-      `SELECT c.id, sme.name AS sme_name, p.name AS platform_name, c.amount_fen, c.decided_at, c.notice_until::text AS notice_until, c.status
-         FROM voucher_claims c JOIN orgs sme ON sme.id = c.sme_org_id JOIN platforms p ON p.id = c.platform_id
+      `SELECT c.id, c.sme_org_id, c.platform_id, c.amount_fen, c.decided_at, c.notice_until::text AS notice_until, c.status
+         FROM voucher_claims c
         WHERE c.program_id = $1 AND c.status IN ('APPROVED', 'UNDER_OBJECTION') AND c.notice_until >= $2
         ORDER BY c.decided_at DESC, c.id LIMIT $3 OFFSET $4`,
       [id, today, page.limit, page.offset],
     );
+    // The names come from their owners, one batch each.
+    const [smeNames, platforms] = await Promise.all([
+      this.orgs.namesOf(rows.map((r) => r.sme_org_id)),
+      this.platforms.ofIds(rows.map((r) => r.platform_id)),
+    ]);
     const items = rows.map((r) => ({
       claimId: r.id,
-      smeName: r.sme_name,
-      platformName: r.platform_name,
+      smeName: smeNames.get(r.sme_org_id)!,
+      platformName: platforms.get(r.platform_id)!.name,
       amountFen: parseFen(r.amount_fen),
       approvedOn: chinaDate(r.decided_at),
       noticeUntil: r.notice_until,

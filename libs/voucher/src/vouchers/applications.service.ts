@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaDate, Clock, DomainError, NotFoundError, Page, parseFen, toPage } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
-import { Org } from '@pilotlink/identity';
+import { OrgDirectory, OrgVoucherFacts } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/identity';
 import { coversRegion } from '@pilotlink/identity';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { generateVoucherCode } from '../domain/voucher-code';
 import { assertApplicationTransition, voucherValidity } from '../domain/voucher-state';
 import { ApplicationListQueryDto, ApplyDto, ApproveApplicationDto, ReasonDto } from '../dto/voucher.dto';
@@ -34,16 +34,18 @@ export class ApplicationsService {
     private readonly ledger: Ledger,
     private readonly events: VoucherEvents,
     private readonly clock: Clock,
+    private readonly orgs: OrgDirectory,
   ) {}
 
   async apply(ctx: RequestContext, programId: string, input: ApplyDto): Promise<NamedApplication> {
     return withTransaction(this.dataSource, async (manager) => {
       const program = await readableProgram(manager, ctx.actor, programId);
-      const sme = await manager.findOneByOrFail(Org, { id: ctx.actor.orgId });
+      const sme = (await this.orgs.voucherFactsOf([ctx.actor.orgId], manager)).get(ctx.actor.orgId);
+      if (!sme) throw new NotFoundError('Organisation');
       this.assertMayApply(program, sme, input.amountFen);
       // One open (PENDING) application per SME and program: a partial unique index settles racing ones.
       const open = await manager.findOne(VoucherApplication, {
-        where: { programId, smeOrgId: sme.id, status: 'PENDING' },
+        where: { programId, smeOrgId: sme.orgId, status: 'PENDING' },
       });
       if (open) throw applicationExists(open.id);
       let application: VoucherApplication;
@@ -51,7 +53,7 @@ export class ApplicationsService {
         application = await manager.save(
           manager.create(VoucherApplication, {
             programId,
-            smeOrgId: sme.id,
+            smeOrgId: sme.orgId,
             requestedFen: String(input.amountFen),
             purpose: input.purpose,
           }),
@@ -64,7 +66,7 @@ export class ApplicationsService {
         action: 'voucher.application.submitted',
         entityType: 'voucher_application',
         entityId: application.id,
-        subjectOrgId: sme.id,
+        subjectOrgId: sme.orgId,
         notify: [program.bureauOrgId],
         after: { programId, requestedFen: input.amountFen },
       });
@@ -214,10 +216,8 @@ export class ApplicationsService {
   /** The applications with their SMEs' names: one lookup of the orgs they name. */
   private async named(manager: EntityManager, applications: VoucherApplication[]): Promise<NamedApplication[]> {
     const ids = [...new Set(applications.map((a) => a.smeOrgId))];
-    const orgs = ids.length
-      ? await manager.find(Org, { select: { id: true, name: true }, where: { id: In(ids) } })
-      : [];
-    const names = new Map(orgs.map((o) => [o.id, o.name]));
+    const orgs = await this.orgs.voucherFactsOf(ids, manager);
+    const names = new Map([...orgs.values()].map((o) => [o.orgId, o.name]));
     // A failed spot check marks the SME for the bureau's attention on its later applications (issue 16).
     const failed = ids.length
       ? await manager.query<{ sme_org_id: string; n: number }[]>(
@@ -257,7 +257,11 @@ export class ApplicationsService {
   }
 
   /** SPEC §6 applicant rules: open program, inside the window, within the face-value cap, eligible SME. */
-  private assertMayApply(program: VoucherProgram, sme: Org, amountFen: number): void {
+  private assertMayApply(
+    program: VoucherProgram,
+    sme: Pick<OrgVoucherFacts, 'techSme' | 'isTeam' | 'regionCode'>,
+    amountFen: number,
+  ): void {
     if (program.status !== 'OPEN') {
       throw new DomainError('PROGRAM_NOT_OPEN', 'The program does not take applications', {
         currentState: program.status,

@@ -1,6 +1,14 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { lockForParty, Order, OrderChange, OrderChanges, paidOn, partyOf } from '@pilotlink/booking';
+import {
+  lockForParty,
+  OrderChange,
+  OrderChanges,
+  OrderDeductions,
+  OrderFacts as BookingOrderFacts,
+  paidOn,
+  partyOf,
+} from '@pilotlink/booking';
 import { chinaDate, Clock, DomainError, NotFoundError, parseFen } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import type { Actor, RequestContext } from '@pilotlink/identity';
@@ -15,8 +23,7 @@ import { Voucher, VoucherHold } from '../entities/voucher.entity';
 import { Ledger } from '../ledger/ledger.service';
 import { VoucherEvents } from '../voucher-events';
 import { CapCounters, CapsUsed, capsUsedJson, capsUsedOf, pairKey } from './cap-counters';
-import { OrderFacts, orderFacts, orderPartiesRelated, partiesRelated, partyFactsJson, quoteFacts } from './order-facts';
-import type { PartyFacts } from '../domain/related-party';
+import { OrderFacts, OrderFactsService, partiesRelated } from './order-facts.service';
 
 const LIMIT_REASON: Record<Exclude<HoldLimit, 'RULE'>, IneligibleReason> = {
   VOUCHER_BALANCE: 'VOUCHER_EMPTY',
@@ -55,6 +62,9 @@ export class HoldsService implements OnModuleInit {
     private readonly events: VoucherEvents,
     private readonly orderChanges: OrderChanges,
     private readonly clock: Clock,
+    private readonly facts: OrderFactsService,
+    private readonly orders: BookingOrderFacts,
+    private readonly deductions: OrderDeductions,
   ) {}
 
   /** A cancelled or rejected order gives its voucher hold back, in the same transaction. */
@@ -91,7 +101,7 @@ export class HoldsService implements OnModuleInit {
    */
   async quoteOptions(actor: Actor, quoteId: string): Promise<QuoteVoucherOptionsDto> {
     const manager = this.dataSource.manager;
-    const facts = await quoteFacts(manager, quoteId);
+    const facts = await this.facts.ofQuote(manager, quoteId);
     if (!facts || facts.smeOrgId !== actor.orgId) throw new NotFoundError('Quote');
     const options = await this.rankedOptions(manager, facts);
     const best = options.find((o) => o.best) ?? null;
@@ -106,7 +116,7 @@ export class HoldsService implements OnModuleInit {
 
   /** Each of the SME's vouchers against the order's (or would-be order's) facts, the best first. */
   private async rankedOptions(manager: EntityManager, facts: OrderFacts): Promise<VoucherOptionDto[]> {
-    const related = await orderPartiesRelated(manager, facts);
+    const related = partiesRelated(facts);
     const vouchers = await manager.find(Voucher, {
       where: { smeOrgId: facts.smeOrgId },
       order: { validUntil: 'ASC', id: 'ASC' },
@@ -157,20 +167,22 @@ export class HoldsService implements OnModuleInit {
   /** The SME places one of its vouchers on one of its orders. */
   async place(ctx: RequestContext, orderId: string, voucherId: string): Promise<HoldResponseDto> {
     return withTransaction(this.dataSource, async (manager) => {
-      // The order's facts with its row lock: one query instead of a lock, a hold lookup and the facts.
-      const facts = await orderFacts(manager, orderId, true);
-      const party = facts ? partyOf(ctx.actor, facts) : null;
-      if (!facts || !party) throw new NotFoundError('Order');
+      // Booking's facts of the order with its row lock, then the rest of its facts from their owners.
+      const order = await this.facts.order(manager, orderId, { lock: true });
+      const party = order ? partyOf(ctx.actor, order) : null;
+      if (!order || !party) throw new NotFoundError('Order');
       if (party !== 'SME') throw new DomainError('FORBIDDEN', 'Only the SME applies its vouchers');
+      const facts = await this.facts.complete(manager, order);
       if (facts.buyerKind !== 'SME') throw new DomainError('BUYER_NOT_SME', BUYER_NOT_SME_MESSAGE);
       const found = await this.lockVoucherForOrder(manager, voucherId, facts);
       if (!found || found.voucher.smeOrgId !== ctx.actor.orgId) throw new NotFoundError('Voucher');
-      const { voucher, program, availableFen, used, related } = found;
-      if (facts.liveHoldId) {
+      const { voucher, program, availableFen, used, liveHoldId } = found;
+      if (liveHoldId) {
         throw new DomainError('HOLD_EXISTS', 'This order already carries a voucher hold: release it first', {
-          holdId: facts.liveHoldId,
+          holdId: liveHoldId,
         });
       }
+      const related = partiesRelated(facts);
       const assessment = this.assess(facts, related, voucher, program, availableFen, used);
       if (assessment.reasons.length) {
         const [reason] = assessment.reasons;
@@ -202,7 +214,7 @@ export class HoldsService implements OnModuleInit {
         amountFen,
       );
       if (program.redemptionMode === 'DEDUCT') {
-        await manager.update(Order, orderId, { voucherDeductionFen: String(amountFen) });
+        await this.deductions.set(manager, orderId, amountFen);
       }
       await this.events.record(manager, ctx, {
         action: 'voucher.hold.placed',
@@ -262,11 +274,11 @@ export class HoldsService implements OnModuleInit {
       releaseReason: hold.releaseReason,
       releasedAt: hold.releasedAt,
     });
-    if (program.redemptionMode === 'DEDUCT') await manager.update(Order, hold.orderId, { voucherDeductionFen: '0' });
+    if (program.redemptionMode === 'DEDUCT') await this.deductions.set(manager, hold.orderId, 0);
     const voucher = await manager.findOneByOrFail(Voucher, { id: hold.voucherId });
     if (voucher.status === 'EXPIRED') await this.returnToBudget(manager, voucher, amountFen);
     if (voucher.status === 'REVOKED') await this.returnToBudget(manager, voucher, amountFen, 'REVOKE_RETURN');
-    const order = await manager.findOneByOrFail(Order, { id: hold.orderId });
+    const order = (await this.orders.partiesOf(manager, [hold.orderId])).get(hold.orderId)!;
     await this.events.record(manager, ctx, {
       action: 'voucher.hold.released',
       entityType: 'voucher_hold',
@@ -315,7 +327,11 @@ export class HoldsService implements OnModuleInit {
     return qb.getOne();
   }
 
-  private async onOrderChange(manager: EntityManager, order: Order, change: OrderChange): Promise<void> {
+  private async onOrderChange(
+    manager: EntityManager,
+    order: { id: string; status: string },
+    change: OrderChange,
+  ): Promise<void> {
     if (order.status !== 'CANCELLED' && order.status !== 'REJECTED') return;
     if (change.from === order.status) return;
     const hold = await this.liveHold(manager, order.id, true);
@@ -378,9 +394,8 @@ export class HoldsService implements OnModuleInit {
 
   /**
    * The voucher, locked, with what a hold on this order needs to know beside it — its program, its
-   * available balance, the program's cap counters for this SME and platform, and whether the two parties
-   * are related — in one query: placing a hold is the busiest money path, and each round trip costs both
-   * sides CPU.
+   * available balance, the program's cap counters for this SME and platform, and the order's live hold —
+   * in one query: placing a hold is the busiest money path, and each round trip costs both sides CPU.
    */
   private async lockVoucherForOrder(
     manager: EntityManager,
@@ -391,7 +406,7 @@ export class HoldsService implements OnModuleInit {
     program: VoucherProgram;
     availableFen: number;
     used: CapsUsed;
-    related: boolean;
+    liveHoldId: string | null;
   } | null> {
     const { entities, raw } = await manager
       .createQueryBuilder(Voucher, 'v')
@@ -401,16 +416,23 @@ export class HoldsService implements OnModuleInit {
         'available_fen',
       )
       .addSelect(capsUsedJson('v.program_id', ':smeOrgId', ':platformId', ':pair'), 'caps_used')
-      .addSelect(partyFactsJson(':orgIds'), 'parties')
+      .addSelect(
+        `(SELECT h.id FROM voucher_holds h WHERE h.order_id = :orderId AND h.status <> 'RELEASED')`,
+        'live_hold_id',
+      )
       .where('v.id = :voucherId', {
         voucherId,
         smeOrgId: facts.smeOrgId,
         platformId: facts.platformId,
         pair: pairKey(facts),
-        orgIds: [facts.smeOrgId, facts.platformOrgId],
+        orderId: facts.id,
       })
       .setLock('pessimistic_write', undefined, ['v'])
-      .getRawAndEntities<{ available_fen: string | null; caps_used: Record<string, string>; parties: PartyFacts[] }>();
+      .getRawAndEntities<{
+        available_fen: string | null;
+        caps_used: Record<string, string>;
+        live_hold_id: string | null;
+      }>();
     const [voucher] = entities as (Voucher & { program: VoucherProgram })[];
     if (!voucher) return null;
     const [row] = raw;
@@ -419,17 +441,17 @@ export class HoldsService implements OnModuleInit {
       program: voucher.program,
       availableFen: parseFen(row.available_fen ?? '0'),
       used: capsUsedOf(row.caps_used),
-      related: partiesRelated(row.parties, facts),
+      liveHoldId: row.live_hold_id,
     };
   }
 
   /** The order as its SME sees it; the platform may not pick the SME's vouchers (403), strangers 404. */
   private async smeOrder(manager: EntityManager, actor: Actor, orderId: string): Promise<OrderFacts> {
-    const facts = await orderFacts(manager, orderId);
-    if (!facts || (facts.smeOrgId !== actor.orgId && facts.platformOrgId !== actor.orgId))
+    const order = await this.facts.order(manager, orderId);
+    if (!order || (order.smeOrgId !== actor.orgId && order.platformOrgId !== actor.orgId))
       throw new NotFoundError('Order');
-    if (facts.smeOrgId !== actor.orgId) throw new DomainError('FORBIDDEN', "Only the SME sees its vouchers' options");
-    return facts;
+    if (order.smeOrgId !== actor.orgId) throw new DomainError('FORBIDDEN', "Only the SME sees its vouchers' options");
+    return this.facts.complete(manager, order);
   }
 
   private async programsOf(manager: EntityManager, vouchers: Voucher[]): Promise<Map<string, VoucherProgram>> {

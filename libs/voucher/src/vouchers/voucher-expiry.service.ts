@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaDate, Clock, parseFen } from '@pilotlink/core';
+import { OrderFacts } from '@pilotlink/booking';
 import { withTransaction } from '@pilotlink/database';
-import { DataSource, EntityManager, In, LessThan } from 'typeorm';
+import { DataSource, In, LessThan } from 'typeorm';
 import { claimBy, claimWindowLapsed, holdFateAtExpiry } from '../domain/expiry';
 import { VoucherProgram } from '../entities/voucher-program.entity';
 import { Voucher, VoucherHold } from '../entities/voucher.entity';
@@ -11,10 +12,6 @@ import { VoucherEvents } from '../voucher-events';
 import { HoldsService } from './holds.service';
 
 /** When an order was contracted (both parties confirmed) and completed — China dates — for its hold's fate. */
-interface OrderDates {
-  contracted_on: string | null;
-  completed_on: string | null;
-}
 
 /**
  * The scheduled expiry of vouchers past their valid-until date (China calendar days). SPEC §6 releases:
@@ -33,6 +30,7 @@ export class VoucherExpiryService {
     private readonly holds: HoldsService,
     private readonly events: VoucherEvents,
     private readonly clock: Clock,
+    private readonly orders: OrderFacts,
   ) {}
 
   async expireDue(): Promise<{ vouchers: number; releasedHolds: number; returnedFen: number }> {
@@ -67,17 +65,17 @@ export class VoucherExpiryService {
         order: { id: 'ASC' },
         lock: { mode: 'pessimistic_write' },
       });
-      const dates = await this.orderDates(
+      const dates = await this.orders.datesOf(
         manager,
         unclaimed.map((h) => h.orderId),
       );
       const released: VoucherHold[] = [];
       const surviving: { orderId: string; amountFen: number; claimBy: string | null }[] = [];
       for (const hold of unclaimed) {
-        const d = dates.get(hold.orderId) ?? { contracted_on: null, completed_on: null };
+        const d = dates.get(hold.orderId) ?? { contractedOn: null, completedOn: null };
         const fate = holdFateAtExpiry({
-          contractedOn: d.contracted_on,
-          completedOn: d.completed_on,
+          contractedOn: d.contractedOn,
+          completedOn: d.completedOn,
           voucherValidUntil: voucher.validUntil,
           claimWindowDays: program.claimWindowDays,
           today,
@@ -89,7 +87,7 @@ export class VoucherExpiryService {
           surviving.push({
             orderId: hold.orderId,
             amountFen: parseFen(hold.amountFen),
-            claimBy: claimBy(d.completed_on, program.claimWindowDays),
+            claimBy: claimBy(d.completedOn, program.claimWindowDays),
           });
         }
       }
@@ -122,19 +120,29 @@ export class VoucherExpiryService {
     });
   }
 
-  /** Surviving holds whose claim window has passed without a claim are released (and go back to the budget). */
+  /**
+   * Surviving holds whose claim window has passed without a claim are released (and go back to the budget),
+   * at most 1000 a run: the holds are the voucher context's, their orders' completion dates booking's.
+   */
   private async releaseLapsed(today: string): Promise<{ releasedHolds: number; returnedFen: number }> {
-    const candidates = await this.dataSource.manager.query<
-      { id: string; completed_on: string; claim_window_days: number }[]
-    >(
-      `SELECT h.id, (o.completed_at AT TIME ZONE 'Asia/Shanghai')::date::text AS completed_on, p.claim_window_days
-         FROM voucher_holds h JOIN orders o ON o.id = h.order_id JOIN voucher_programs p ON p.id = h.program_id
-        WHERE h.survives_expiry AND h.status = 'HELD' AND o.completed_at IS NOT NULL
-        ORDER BY h.id LIMIT 1000`,
+    const manager = this.dataSource.manager;
+    const survivors = await manager.query<{ id: string; order_id: string; claim_window_days: number }[]>(
+      `SELECT h.id, h.order_id, p.claim_window_days
+         FROM voucher_holds h JOIN voucher_programs p ON p.id = h.program_id
+        WHERE h.survives_expiry AND h.status = 'HELD'
+        ORDER BY h.id`,
     );
+    const dates = await this.orders.datesOf(
+      manager,
+      survivors.map((s) => s.order_id),
+    );
+    const candidates = survivors
+      .map((s) => ({ id: s.id, completedOn: dates.get(s.order_id)?.completedOn ?? null, days: s.claim_window_days }))
+      .filter((c): c is { id: string; completedOn: string; days: number } => c.completedOn !== null)
+      .slice(0, 1000);
     const totals = { releasedHolds: 0, returnedFen: 0 };
     for (const c of candidates) {
-      if (!claimWindowLapsed(c.completed_on, c.claim_window_days, today)) continue;
+      if (!claimWindowLapsed(c.completedOn, c.days, today)) continue;
       await withTransaction(this.dataSource, async (manager) => {
         const hold = await manager.findOne(VoucherHold, { where: { id: c.id }, lock: { mode: 'pessimistic_write' } });
         if (!hold || hold.status !== 'HELD') return;
@@ -144,19 +152,5 @@ export class VoucherExpiryService {
       });
     }
     return totals;
-  }
-
-  private async orderDates(manager: EntityManager, orderIds: string[]): Promise<Map<string, OrderDates>> {
-    if (!orderIds.length) return new Map();
-    const rows = await manager.query<(OrderDates & { id: string })[]>(
-      `SELECT o.id,
-              CASE WHEN o.sme_confirmed_at IS NOT NULL AND o.platform_confirmed_at IS NOT NULL
-                   THEN (greatest(o.sme_confirmed_at, o.platform_confirmed_at) AT TIME ZONE 'Asia/Shanghai')::date::text
-              END AS contracted_on,
-              (o.completed_at AT TIME ZONE 'Asia/Shanghai')::date::text AS completed_on
-         FROM orders o WHERE o.id = ANY($1::uuid[])`,
-      [orderIds],
-    );
-    return new Map(rows.map((r) => [r.id, r]));
   }
 }

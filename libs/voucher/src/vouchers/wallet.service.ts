@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { OrderFacts } from '@pilotlink/booking';
 import { chinaDate, Clock, NotFoundError, Page, parseFen, toPage } from '@pilotlink/core';
 import type { Actor } from '@pilotlink/identity';
 import { DataSource, In } from 'typeorm';
@@ -18,6 +19,7 @@ export class WalletService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: Ledger,
     private readonly clock: Clock,
+    private readonly orders: OrderFacts,
   ) {}
 
   async list(actor: Actor, query: VoucherListQueryDto): Promise<Page<VoucherResponseDto>> {
@@ -51,16 +53,9 @@ export class WalletService {
     ]);
     const programById = new Map(programs.map((p) => [p.id, p]));
     const survivors = holds.filter((h) => h.survivesExpiry);
-    const completed = new Map<string, string | null>(
-      survivors.length
-        ? (
-            await manager.query<{ id: string; completed_on: string | null }[]>(
-              `SELECT id, (completed_at AT TIME ZONE 'Asia/Shanghai')::date::text AS completed_on
-                 FROM orders WHERE id = ANY($1::uuid[])`,
-              [survivors.map((h) => h.orderId)],
-            )
-          ).map((r) => [r.id, r.completed_on])
-        : [],
+    const dates = await this.orders.datesOf(
+      manager,
+      survivors.map((h) => h.orderId),
     );
     const today = chinaDate(this.clock.now());
     return vouchers.map((v) => {
@@ -91,7 +86,9 @@ export class WalletService {
             amountFen: parseFen(h.amountFen),
             status: h.status,
             survivesExpiry: h.survivesExpiry,
-            claimBy: h.survivesExpiry ? claimBy(completed.get(h.orderId) ?? null, program.claimWindowDays) : null,
+            claimBy: h.survivesExpiry
+              ? claimBy(dates.get(h.orderId)?.completedOn ?? null, program.claimWindowDays)
+              : null,
           })),
       };
     });

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { pageDtoOf, parseFen } from '@pilotlink/core';
-import type { Equipment } from '@pilotlink/catalogue';
+import type { BookableEquipment } from '@pilotlink/catalogue';
 import { RESERVATION_STATUSES } from '../../domain/reservation';
 import type { ReservationStatus } from '../../domain/reservation';
 import type { EquipmentBlock } from '../equipment-block.entity';
@@ -69,7 +69,7 @@ export class BookingRulesResponseDto {
   @ApiProperty() noShowFeeBp: number;
   @ApiProperty({ description: 'fen per hour; a reservation costs it per started quarter hour' }) hourlyRateFen: number;
 
-  static from(e: Equipment): BookingRulesResponseDto {
+  static from(e: BookableEquipment): BookingRulesResponseDto {
     return {
       equipmentId: e.id,
       timeZone: 'Asia/Shanghai',

@@ -1,0 +1,15 @@
+import { RECOGNITION_RANK } from '@pilotlink/catalogue';
+import type { PlatformStandingFacts, RecognitionLevel } from '@pilotlink/catalogue';
+
+/** The level a platform effectively holds today: a level whose validity has passed counts as NONE. */
+export function effectiveLevel(
+  standing: Pick<PlatformStandingFacts, 'recognitionLevel' | 'recognitionValidUntil'>,
+  today: string,
+): RecognitionLevel {
+  const until = standing.recognitionValidUntil;
+  return until !== null && until < today ? 'NONE' : standing.recognitionLevel;
+}
+
+export function higherLevel(a: RecognitionLevel, b: RecognitionLevel): boolean {
+  return RECOGNITION_RANK[a] > RECOGNITION_RANK[b];
+}
