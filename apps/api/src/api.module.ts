@@ -8,7 +8,7 @@ import { DatabaseModule } from '@pilotlink/database';
 import { IdentityApiModule } from '@pilotlink/identity';
 import { NotificationApiModule } from '@pilotlink/notification';
 import { ResearchApiModule } from '@pilotlink/research';
-import { OutboxModule, QueueModule } from '@pilotlink/queue';
+import { OutboxModule, QueueApiModule, QueueModule } from '@pilotlink/queue';
 import { SearchApiModule, SearchModule } from '@pilotlink/search';
 import { VoucherApiModule } from '@pilotlink/voucher';
 import { AuditApiModule, GovernanceApiModule } from '@pilotlink/governance';
@@ -38,6 +38,8 @@ export class ApiModule {
         CatalogueApiModule,
         DemandApiModule,
         NotificationApiModule,
+        // Right after notification's routes, where the failed-jobs admin was: the OpenAPI document keeps its order.
+        QueueApiModule,
         BookingApiModule,
         VoucherApiModule,
         GovernanceApiModule,

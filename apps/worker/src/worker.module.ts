@@ -8,13 +8,11 @@ import { DemandModule } from '@pilotlink/demand';
 import { RecognitionModule } from '@pilotlink/governance';
 import { IdentityModule } from '@pilotlink/identity';
 import { NotificationModule } from '@pilotlink/notification';
-import { QueueModule } from '@pilotlink/queue';
+import { OutboxRelayModule, QueueModule } from '@pilotlink/queue';
 import { ResearchModule } from '@pilotlink/research';
 import { SearchModule } from '@pilotlink/search';
 import { VoucherModule } from '@pilotlink/voucher';
 import { HeartbeatService } from './heartbeat.service';
-import { OutboxEventPublisher } from './outbox/outbox-event-publisher';
-import { OutboxRelay } from './outbox/outbox-relay.service';
 import { MaintenanceProcessor } from './processors/maintenance.processor';
 import { NotificationsProcessor } from './processors/notifications.processor';
 import { WebhooksProcessor } from './processors/webhooks.processor';
@@ -42,11 +40,10 @@ export class WorkerModule {
         VoucherModule,
         RecognitionModule,
         ResearchModule,
+        OutboxRelayModule,
       ],
       providers: [
         HeartbeatService,
-        OutboxRelay,
-        OutboxEventPublisher,
         MaintenanceProcessor,
         MaintenanceScheduler,
         NotificationsProcessor,

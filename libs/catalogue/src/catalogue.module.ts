@@ -17,10 +17,14 @@ import { EquipmentBookings } from './ports/equipment-bookings.port';
 import { PlatformStanding } from './ports/platform-standing.port';
 import { CatalogueFacts } from './ports/catalogue-facts.port';
 import { PlatformRating } from './ports/platform-rating.port';
+import { CatalogueSearchSourceModule } from './search-source/catalogue-search-source.module';
 
 /** Platforms, their services and instruments: the services, usable by the API and the worker. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Platform, PlatformQualification, PilotService, Equipment, IndustryField])],
+  imports: [
+    TypeOrmModule.forFeature([Platform, PlatformQualification, PilotService, Equipment, IndustryField]),
+    CatalogueSearchSourceModule,
+  ],
   providers: [
     CatalogueChanges,
     PlatformsService,

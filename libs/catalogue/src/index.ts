@@ -18,3 +18,4 @@ export * from './ports/equipment-bookings.port';
 export * from './ports/platform-standing.port';
 export * from './ports/catalogue-facts.port';
 export * from './ports/platform-rating.port';
+export * from './search-source/catalogue-search-source.module';

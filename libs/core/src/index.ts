@@ -15,3 +15,5 @@ export * from './http/parse-id.pipe';
 export * from './files/file-store.service';
 export * from './files/file-type';
 export * from './files/upload';
+export * from './vocabulary/catalogue-terms';
+export * from './vocabulary/industry-fields';

@@ -15,6 +15,7 @@ import { QuotesService } from './quotes/quotes.service';
 import { DemandAudience } from './ports/demand-audience.port';
 import { QuoteNotices } from './ports/quote-notices.port';
 import { QuoteFacts } from './ports/quote-facts.port';
+import { DemandSearchSourceModule } from './search-source/demand-search-source.module';
 
 @Module({
   imports: [
@@ -23,6 +24,7 @@ import { QuoteFacts } from './ports/quote-facts.port';
     SearchModule,
     TypeOrmModule.forFeature([Demand, DemandInvitation, DemandNdaAcceptance, Quote]),
     CatalogueModule,
+    DemandSearchSourceModule,
   ],
   providers: [
     DemandsService,

@@ -18,3 +18,4 @@ export * from './matching/matching.response.dto';
 export * from './ports/demand-audience.port';
 export * from './ports/quote-notices.port';
 export * from './ports/quote-facts.port';
+export * from './search-source/demand-search-source.module';

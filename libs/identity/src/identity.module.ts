@@ -16,6 +16,7 @@ import { User } from './domain/user.entity';
 import { OrgDirectory } from './orgs/org-directory.service';
 import { OrgsService } from './orgs/orgs.service';
 import { OrgCorrectionsService } from './orgs/org-corrections.service';
+import { OrgDisplay } from './orgs/org-display.port';
 
 /** Orgs, users and sessions: the services, usable by the API and the worker alike. */
 @Module({
@@ -40,6 +41,7 @@ import { OrgCorrectionsService } from './orgs/org-corrections.service';
     OrgDirectory,
     OrgCorrectionsService,
     OrgsService,
+    OrgDisplay,
     FirstAdminService,
   ],
   exports: [
@@ -52,6 +54,7 @@ import { OrgCorrectionsService } from './orgs/org-corrections.service';
     OrgCorrectionsService,
     OrgsService,
     JwtModule,
+    OrgDisplay,
   ],
 })
 export class IdentityModule {}

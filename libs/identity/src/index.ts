@@ -21,3 +21,4 @@ export * from './domain/org-facts';
 export * from './dto/org-corrections.request.dto';
 export * from './dto/org-corrections.response.dto';
 export * from './orgs/org-corrections.service';
+export * from './orgs/org-display.port';

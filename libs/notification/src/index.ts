@@ -2,7 +2,6 @@ export * from './domain/event-keys';
 export * from './domain/render';
 export * from './domain/subscription-fit';
 export * from './domain/webhook-signature';
-export * from './admin/failed-jobs.service';
 export * from './dispatch/dispatcher.service';
 export * from './dispatch/notifier.service';
 export * from './inbox/inbox.service';

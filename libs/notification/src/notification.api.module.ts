@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { FailedJobsController } from './api/failed-jobs.controller';
 import { NotificationsController } from './api/notifications.controller';
 import { SubscriptionsController } from './api/subscriptions.controller';
 import { WebhooksController } from './api/webhooks.controller';
@@ -7,6 +6,6 @@ import { NotificationModule } from './notification.module';
 
 @Module({
   imports: [NotificationModule],
-  controllers: [NotificationsController, SubscriptionsController, WebhooksController, FailedJobsController],
+  controllers: [NotificationsController, SubscriptionsController, WebhooksController],
 })
 export class NotificationApiModule {}

@@ -5,7 +5,6 @@ import { BookingModule } from '@pilotlink/booking';
 import { CatalogueModule } from '@pilotlink/catalogue';
 import { IdentityModule } from '@pilotlink/identity';
 import { OutboxModule, QueueModule } from '@pilotlink/queue';
-import { FailedJobsService } from './admin/failed-jobs.service';
 import { NotificationDispatcher } from './dispatch/dispatcher.service';
 import { Notifier } from './dispatch/notifier.service';
 import { Notification } from './domain/notification.entity';
@@ -17,6 +16,7 @@ import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
 import { WebhookPingService } from './webhooks/webhook-ping.service';
 import { WebhooksService } from './webhooks/webhooks.service';
 import { SubscriptionMatches } from './subscriptions/subscription-matches.port';
+import { OutboxEventPublisher } from './relay/outbox-event-publisher.service';
 
 /** Inbox, subscriptions, webhooks and the dispatch pipeline: services for the API and the worker. */
 @Module({
@@ -37,8 +37,8 @@ import { SubscriptionMatches } from './subscriptions/subscription-matches.port';
     WebhookPingService,
     NotificationDispatcher,
     Notifier,
-    FailedJobsService,
     SubscriptionMatches,
+    OutboxEventPublisher,
   ],
   exports: [
     InboxService,
@@ -48,7 +48,6 @@ import { SubscriptionMatches } from './subscriptions/subscription-matches.port';
     WebhookPingService,
     NotificationDispatcher,
     Notifier,
-    FailedJobsService,
     SubscriptionMatches,
   ],
 })

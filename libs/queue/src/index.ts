@@ -1,4 +1,3 @@
-export * from './outbox/outbox.entity';
 export * from './outbox/outbox.module';
 export * from './outbox/outbox.service';
 export * from './queue.module';
@@ -6,3 +5,9 @@ export * from './queues';
 export * from './redis.module';
 export * from './outbox/outbox-relay-lock';
 export * from './queue-unavailable.interceptor';
+export * from './outbox/relay/outbox-relay-handlers.service';
+export * from './outbox/relay/outbox-relay.module';
+export * from './outbox/relay/relay-policy';
+export * from './admin/failed-jobs.service';
+export * from './queue.api.module';
+export * from './outbox/outbox-aggregate';

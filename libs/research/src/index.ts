@@ -23,3 +23,4 @@ export * from './proposals/result-proposal';
 export * from './proposals/result-proposals.service';
 export * from './dto/result-proposal.request.dto';
 export * from './dto/result-proposal.response.dto';
+export * from './search-source/research-search-source.module';

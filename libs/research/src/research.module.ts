@@ -20,6 +20,7 @@ import { ResearchDigestService } from './digest/research-digest.service';
 import { ResultMatchingService } from './matching/result-matching.service';
 import { ResultProposal } from './proposals/result-proposal.entity';
 import { ResultProposalsService } from './proposals/result-proposals.service';
+import { ResearchSearchSourceModule } from './search-source/research-search-source.module';
 
 /** 科技成果 and 政策资讯 (issue 21): institutes' research results looking for a pilot, bureaus' policy notices. Talks to identity, catalogue and search through their services. */
 @Module({
@@ -34,6 +35,7 @@ import { ResultProposalsService } from './proposals/result-proposals.service';
     QueueModule,
     ResultFactsModule,
     TypeOrmModule.forFeature([ResearchResult, ResultInvitation, ResultNdaAcceptance, PolicyNotice, ResultProposal]),
+    ResearchSearchSourceModule,
   ],
   providers: [
     ResultsService,

@@ -21,3 +21,6 @@ export * from './sync/reconcile.service';
 export * from './sync/reindex-progress';
 export * from './sync/reindex.service';
 export * from './sync/search-sync.service';
+export * from './sync/search-document-source';
+export * from './sync/search-sources.service';
+export * from './sync/search-relay-handler.service';

@@ -1,7 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { PilotService, Platform, PlatformQualification } from '@pilotlink/catalogue';
-import { Org } from '@pilotlink/identity';
 import { OutboxModule } from '@pilotlink/queue';
 import { IndexSetupService } from './indexes/index-setup.service';
 import { SearchIndexes } from './indexes/search-indexes';
@@ -9,7 +6,8 @@ import { MEILI, meiliProvider } from './meili/meili.provider';
 import { SearchQueryService } from './query/search-query.service';
 import { ReconcileService } from './sync/reconcile.service';
 import { ReindexService } from './sync/reindex.service';
-import { SearchSource } from './sync/search-source';
+import { SearchSources } from './sync/search-sources.service';
+import { SearchRelayHandler } from './sync/search-relay-handler.service';
 import { SearchSyncService } from './sync/search-sync.service';
 
 /**
@@ -18,16 +16,17 @@ import { SearchSyncService } from './sync/search-sync.service';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([Platform, PlatformQualification, PilotService, Org]), OutboxModule],
+  imports: [OutboxModule],
   providers: [
     meiliProvider,
     SearchIndexes,
     IndexSetupService,
-    SearchSource,
     SearchSyncService,
     ReindexService,
     ReconcileService,
     SearchQueryService,
+    SearchSources,
+    SearchRelayHandler,
   ],
   exports: [
     MEILI,
@@ -37,6 +36,7 @@ import { SearchSyncService } from './sync/search-sync.service';
     ReindexService,
     ReconcileService,
     SearchQueryService,
+    SearchSources,
   ],
 })
 export class SearchModule {}

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { INDUSTRY_FIELDS } from '../../../catalogue/src/domain/industry-fields';
+import { INDUSTRY_FIELDS } from '../../../core/src/vocabulary/industry-fields';
 
 /** Industry fields (seeded), platforms with qualifications, services, equipment, and the outbox. */
 export class Catalogue1763900000000 implements MigrationInterface {

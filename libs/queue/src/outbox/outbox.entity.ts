@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { OutboxAggregate } from './outbox-aggregate';
 
 /**
  * Transactional outbox (STYLE #5): a row per change to searchable or notifiable data, written in
@@ -45,7 +46,3 @@ export class OutboxEvent {
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError: string | null;
 }
-
-/** platform/service/demand/result/policy_notice feed the search indexes; service, demand, quote and order events also notify. */
-export type OutboxAggregate =
-  'platform' | 'service' | 'demand' | 'quote' | 'order' | 'voucher' | 'result' | 'policy_notice';

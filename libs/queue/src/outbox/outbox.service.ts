@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { OutboxAggregate, OutboxEvent } from './outbox.entity';
+import type { OutboxAggregate } from './outbox-aggregate';
+import { OutboxEvent } from './outbox.entity';
 
 export interface OutboxEntry {
   aggregateType: OutboxAggregate;
@@ -40,5 +41,25 @@ export class OutboxService {
   /** The worker ran this event's dispatch: the sweeper no longer re-queues it. */
   async markDispatched(manager: EntityManager, outboxId: string): Promise<void> {
     await manager.query(`UPDATE outbox SET dispatched_at = now() WHERE id = $1 AND dispatched_at IS NULL`, [outboxId]);
+  }
+
+  /**
+   * A fresh row for every entity of these types whose row was processed since `since` (the reindex
+   * applies to its new index what the relay sent to the old one meanwhile); returns how many.
+   */
+  async requeueProcessedSince(
+    manager: EntityManager,
+    since: Date,
+    aggregateTypes: readonly OutboxAggregate[],
+    eventType: string,
+  ): Promise<number> {
+    const rows = await manager.query<unknown[]>(
+      `INSERT INTO outbox (aggregate_type, aggregate_id, event_type)
+       SELECT DISTINCT aggregate_type, aggregate_id, $3::text FROM outbox
+        WHERE processed_at >= $1 AND aggregate_type = ANY($2::text[])
+       RETURNING id`,
+      [since, aggregateTypes, eventType],
+    );
+    return rows.length;
   }
 }

@@ -3,16 +3,16 @@ import {
   SERVICE_STAGE_LABELS,
   ServiceCategory,
   ServiceStage,
+  parseFen,
   withParentFields,
-} from '@pilotlink/catalogue';
-import { parseFen } from '@pilotlink/core';
+} from '@pilotlink/core';
 import { simplifyFields } from './chinese-text';
 import { fieldNames, unixSeconds } from './document-parts';
 import { regionHierarchy } from './region-codes';
 
 /**
- * A demand row as SearchSource reads it (search must not import @pilotlink/demand, which imports search).
- * Money in fen as pg returns bigint: a string.
+ * A demand row as demand's search source reads it (search imports no owner context). Money in fen as pg
+ * returns bigint: a string.
  */
 export interface DemandSourceRow {
   id: string;

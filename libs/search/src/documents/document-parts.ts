@@ -1,4 +1,4 @@
-import { INDUSTRY_FIELD_INDEX, Platform } from '@pilotlink/catalogue';
+import { INDUSTRY_FIELD_INDEX } from '@pilotlink/core';
 
 /** The org that hosts a platform (依托单位), as far as search shows it. */
 export interface HostOrg {
@@ -22,10 +22,10 @@ export function newestMs(...dates: Date[]): number {
 export const UNKNOWN_RESPONSE_RANK = 1_000_000_000;
 
 /** Minutes to first quote as a ranking key: quicker first, unknown last. */
-export function responseRankOf(platform: Platform): number {
+export function responseRankOf(platform: { medianFirstQuoteMinutes: number | null }): number {
   return platform.medianFirstQuoteMinutes ?? UNKNOWN_RESPONSE_RANK;
 }
 
-export function ratingOf(platform: Platform): number | null {
+export function ratingOf(platform: { ratingAvg: string | null }): number | null {
   return platform.ratingAvg === null ? null : Number(platform.ratingAvg);
 }

@@ -1,21 +1,48 @@
 import {
   OPERATING_MODEL_LABELS,
   OperatingModel,
-  Platform,
   PLATFORM_TYPE_LABELS,
-  PlatformQualification,
   PlatformType,
   QualificationKind,
   RECOGNITION_RANK,
   RecognitionLevel,
   withParentFields,
-} from '@pilotlink/catalogue';
+} from '@pilotlink/core';
 import { simplifyFields } from './chinese-text';
 import { regionHierarchy } from './region-codes';
 import { fieldNames, HostOrg, newestMs, ratingOf, responseRankOf, unixSeconds } from './document-parts';
 import { facetValuesOf, PLATFORM_FACETS } from './facet-values';
 
 /** A listed platform for the directory search, with its qualifications that are still valid. */
+/** A listed platform as its owner (catalogue) hands it to search. */
+export interface PlatformSourceRow {
+  id: string;
+  name: string;
+  description: string;
+  type: PlatformType;
+  operatingModel: OperatingModel;
+  fieldCodes: string[];
+  regionCode: string;
+  address: string | null;
+  recognitionLevel: RecognitionLevel;
+  /** numeric(3,2) as PostgreSQL returns it. */
+  ratingAvg: string | null;
+  reviewCount: number;
+  medianFirstQuoteMinutes: number | null;
+  listedAt: Date | null;
+  updatedAt: Date;
+}
+
+/** One qualification of a platform as catalogue hands it to search. */
+export interface QualificationSourceRow {
+  kind: QualificationKind;
+  certificateNo: string;
+  accreditedScope: string;
+  /** YYYY-MM-DD. */
+  validUntil: string;
+  createdAt: Date;
+}
+
 export interface PlatformDocument {
   id: string;
   name: string;
@@ -57,8 +84,8 @@ type PlatformTextField = (typeof PLATFORM_TEXT_FIELDS)[number];
 
 /** `today` is the date in China (YYYY-MM-DD): a certificate valid until today still counts. */
 export function toPlatformDocument(
-  platform: Platform,
-  qualifications: readonly PlatformQualification[],
+  platform: PlatformSourceRow,
+  qualifications: readonly QualificationSourceRow[],
   host: HostOrg,
   today: string,
 ): PlatformDocument {

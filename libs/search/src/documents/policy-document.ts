@@ -2,7 +2,7 @@ import { simplifyFields } from './chinese-text';
 import { unixSeconds } from './document-parts';
 import { regionHierarchy } from './region-codes';
 
-/** A policy notice row as SearchSource reads it (search must not import @pilotlink/research). */
+/** A policy notice row as research's search source reads it (search imports no owner context). */
 export interface PolicySourceRow {
   id: string;
   title: string;

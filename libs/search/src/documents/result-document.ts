@@ -1,12 +1,17 @@
-import { SERVICE_CATEGORY_LABELS, SERVICE_STAGE_LABELS, ServiceCategory, withParentFields } from '@pilotlink/catalogue';
-import { parseFen } from '@pilotlink/core';
+import {
+  parseFen,
+  SERVICE_CATEGORY_LABELS,
+  SERVICE_STAGE_LABELS,
+  ServiceCategory,
+  withParentFields,
+} from '@pilotlink/core';
 import { simplifyFields } from './chinese-text';
 import { demandBudgetBandOf, DemandBudgetBand } from './demand-document';
 import { fieldNames, unixSeconds } from './document-parts';
 
 /**
- * A research result row as SearchSource reads it (search must not import @pilotlink/research, which imports
- * search). Money in fen as pg returns bigint: a string.
+ * A research result row as research's search source reads it (search imports no owner context). Money in
+ * fen as pg returns bigint: a string.
  */
 export interface ResultSourceRow {
   id: string;

@@ -1,7 +1,6 @@
 import {
   OperatingModel,
-  PilotService,
-  Platform,
+  parseFen,
   PLATFORM_TYPE_LABELS,
   PlatformType,
   PriceBandCode,
@@ -14,14 +13,33 @@ import {
   ServiceCategory,
   ServiceStage,
   withParentFields,
-} from '@pilotlink/catalogue';
-import { parseFen } from '@pilotlink/core';
+} from '@pilotlink/core';
 import { simplifyFields } from './chinese-text';
 import { regionHierarchy } from './region-codes';
+import { PlatformSourceRow } from './platform-document';
 import { fieldNames, HostOrg, newestMs, ratingOf, responseRankOf, unixSeconds } from './document-parts';
 import { facetValuesOf, SERVICE_FACETS } from './facet-values';
 
 /** One service with its platform and host org denormalised: a hit needs no second lookup. */
+/** A published service as its owner (catalogue) hands it to search. */
+export interface ServiceSourceRow {
+  id: string;
+  title: string;
+  description: string;
+  category: ServiceCategory;
+  fieldCodes: string[];
+  stages: ServiceStage[];
+  pricingKind: PricingKind;
+  /** bigint as PostgreSQL returns it. */
+  priceFen: string | null;
+  unitName: string | null;
+  leadTimeDays: number;
+  voucherEligible: boolean;
+  publishedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 export interface ServiceDocument {
   id: string;
   title: string;
@@ -68,7 +86,11 @@ export interface ServiceDocument {
 const SERVICE_TEXT_FIELDS = ['title', 'description', 'platformName', 'hostOrgName', 'unitName'] as const;
 type ServiceTextField = (typeof SERVICE_TEXT_FIELDS)[number];
 
-export function toServiceDocument(service: PilotService, platform: Platform, host: HostOrg): ServiceDocument {
+export function toServiceDocument(
+  service: ServiceSourceRow,
+  platform: PlatformSourceRow,
+  host: HostOrg,
+): ServiceDocument {
   const fieldCodes = withParentFields(service.fieldCodes);
   const priceFen = service.priceFen === null ? null : parseFen(service.priceFen);
   const doc: ServiceDocument = {

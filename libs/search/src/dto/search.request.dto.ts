@@ -17,8 +17,10 @@ import {
   SERVICE_STAGES,
   ServiceCategory,
   ServiceStage,
-} from '@pilotlink/catalogue';
-import { PageQueryDto, toBoolean, trimString } from '@pilotlink/core';
+  PageQueryDto,
+  toBoolean,
+  trimString,
+} from '@pilotlink/core';
 import { IsRegionCode } from '@pilotlink/identity';
 
 export const SERVICE_SORTS = [

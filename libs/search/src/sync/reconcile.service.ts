@@ -8,7 +8,7 @@ import { IndexSetupService } from '../indexes/index-setup.service';
 import { SEARCH_INDEX_KINDS, SearchIndexes, SearchIndexKind } from '../indexes/search-indexes';
 import { succeeded } from '../meili/meili-tasks';
 import { MEILI } from '../meili/meili.provider';
-import { SEARCHABLE_DEMAND, SEARCHABLE_POLICY, SEARCHABLE_RESULT } from './search-source';
+import { SearchSources } from './search-sources.service';
 
 export interface IndexDrift {
   index: string;
@@ -37,35 +37,6 @@ const AGGREGATE: Record<SearchIndexKind, OutboxAggregate> = {
 };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Versions as the document mappers compute them: the newest updated_at of the rows, in unix ms. */
-const EXPECTED_SQL: Record<SearchIndexKind, string> = {
-  services: `
-    SELECT s.id, floor(extract(epoch FROM greatest(s.updated_at, p.updated_at, o.updated_at)) * 1000)::bigint AS version
-      FROM services s
-      JOIN platforms p ON p.id = s.platform_id
-      JOIN orgs o ON o.id = p.operator_org_id
-     WHERE s.status = 'PUBLISHED' AND p.status = 'LISTED'`,
-  platforms: `
-    SELECT p.id, floor(extract(epoch FROM greatest(p.updated_at, o.updated_at, max(q.created_at))) * 1000)::bigint AS version
-      FROM platforms p
-      JOIN orgs o ON o.id = p.operator_org_id
-      LEFT JOIN platform_qualifications q ON q.platform_id = p.id
-     WHERE p.status = 'LISTED'
-     GROUP BY p.id, o.updated_at`,
-  demands: `
-    SELECT id, floor(extract(epoch FROM updated_at) * 1000)::bigint AS version
-      FROM demands
-     WHERE ${SEARCHABLE_DEMAND}`,
-  results: `
-    SELECT id, floor(extract(epoch FROM updated_at) * 1000)::bigint AS version
-      FROM research_results
-     WHERE ${SEARCHABLE_RESULT}`,
-  policies: `
-    SELECT id, floor(extract(epoch FROM updated_at) * 1000)::bigint AS version
-      FROM policy_notices
-     WHERE ${SEARCHABLE_POLICY}`,
-};
-
 /**
  * Safety net behind the outbox: compares what PostgreSQL says is searchable with what the indexes hold
  * and queues an outbox row for every entity that drifted. Extras are removed the same way (the relay
@@ -82,6 +53,7 @@ export class ReconcileService {
     private readonly indexes: SearchIndexes,
     private readonly setup: IndexSetupService,
     private readonly outbox: OutboxService,
+    private readonly sources: SearchSources,
     private readonly clock: Clock,
   ) {}
 
@@ -134,9 +106,9 @@ export class ReconcileService {
     }
   }
 
-  private async expectedVersions(kind: SearchIndexKind): Promise<Map<string, number>> {
-    const rows = await this.dataSource.query<{ id: string; version: string }[]>(EXPECTED_SQL[kind]);
-    return new Map(rows.map((row) => [row.id, Number(row.version)]));
+  /** Versions as the document mappers compute them: the newest updated_at of the rows, in unix ms. */
+  private expectedVersions(kind: SearchIndexKind): Promise<Map<string, number>> {
+    return this.sources.of(kind).versions(this.dataSource.manager);
   }
 
   private async requeue(aggregateType: OutboxAggregate, ids: string[]): Promise<void> {

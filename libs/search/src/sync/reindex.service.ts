@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { OUTBOX_RELAY_LOCK_KEY } from '@pilotlink/queue';
+import { OUTBOX_RELAY_LOCK_KEY, OutboxAggregate, OutboxService } from '@pilotlink/queue';
 import type { IndexSwap, Meilisearch } from 'meilisearch';
 import { DataSource, EntityManager } from 'typeorm';
 import { IndexSetupService } from '../indexes/index-setup.service';
@@ -9,7 +9,7 @@ import { isIndexNotFound } from '../meili/meili-errors';
 import { assertSucceeded, BULK_WAIT, succeeded } from '../meili/meili-tasks';
 import { MEILI } from '../meili/meili.provider';
 import { ReindexProgressListener, ReindexProgressTracker } from './reindex-progress';
-import { SearchSource } from './search-source';
+import { SearchSources } from './search-sources.service';
 
 export interface ReindexResult {
   index: string;
@@ -20,6 +20,8 @@ export interface ReindexResult {
 }
 
 const PAGE_SIZE = 1_000;
+/** The aggregates whose relayed changes since the fill started are applied again to the new index. */
+const REQUEUED_AGGREGATES: OutboxAggregate[] = ['platform', 'service', 'demand'];
 
 /**
  * Rebuilds every index from PostgreSQL without a gap in search: fills `<uid>_new` with settings and all
@@ -35,7 +37,8 @@ export class ReindexService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly indexes: SearchIndexes,
     private readonly setup: IndexSetupService,
-    private readonly source: SearchSource,
+    private readonly sources: SearchSources,
+    private readonly outbox: OutboxService,
   ) {}
 
   /**
@@ -46,7 +49,7 @@ export class ReindexService {
     const manager = this.dataSource.manager;
     const entries = [];
     for (const kind of SEARCH_INDEX_KINDS) {
-      entries.push({ kind, index: this.indexes.uid(kind), total: await this.source.countSearchable(manager, kind) });
+      entries.push({ kind, index: this.indexes.uid(kind), total: await this.sources.of(kind).count(manager) });
     }
     const tracker = new ReindexProgressTracker(entries, onProgress);
     const results: ReindexResult[] = [];
@@ -80,17 +83,9 @@ export class ReindexService {
     onDone: (done: number) => unknown = () => undefined,
   ): Promise<number> {
     const index = this.meili.index(uid);
-    const manager = this.dataSource.manager;
-    const pages: Record<SearchIndexKind, () => AsyncGenerator<object[]>> = {
-      services: () => this.source.allServiceDocuments(manager, PAGE_SIZE),
-      platforms: () => this.source.allPlatformDocuments(manager, PAGE_SIZE),
-      demands: () => this.source.allDemandDocuments(manager, PAGE_SIZE),
-      results: () => this.source.allResultDocuments(manager, PAGE_SIZE),
-      policies: () => this.source.allPolicyDocuments(manager, PAGE_SIZE),
-    };
     const tasks: { taskUid: number; size: number }[] = [];
     // Enqueue every page before waiting: Meilisearch indexes consecutive additions as one batch.
-    for await (const docs of pages[kind]()) {
+    for await (const docs of this.sources.of(kind).pages(this.dataSource.manager, PAGE_SIZE)) {
       tasks.push({ taskUid: (await index.addDocuments(docs, { primaryKey: 'id' })).taskUid, size: docs.length });
     }
     let done = 0;
@@ -120,15 +115,8 @@ export class ReindexService {
     });
   }
 
-  private async requeueSince(manager: EntityManager, since: Date): Promise<number> {
-    const rows = await manager.query<unknown[]>(
-      `INSERT INTO outbox (aggregate_type, aggregate_id, event_type)
-       SELECT DISTINCT aggregate_type, aggregate_id, 'search.reindexed' FROM outbox
-        WHERE processed_at >= $1 AND aggregate_type IN ('platform', 'service', 'demand')
-       RETURNING id`,
-      [since],
-    );
-    return rows.length;
+  private requeueSince(manager: EntityManager, since: Date): Promise<number> {
+    return this.outbox.requeueProcessedSince(manager, since, REQUEUED_AGGREGATES, 'search.reindexed');
   }
 
   private async exists(uid: string): Promise<boolean> {

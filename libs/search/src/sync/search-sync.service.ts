@@ -5,7 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { SearchIndexes, SearchIndexKind } from '../indexes/search-indexes';
 import { allSucceeded } from '../meili/meili-tasks';
 import { MEILI } from '../meili/meili.provider';
-import { IndexChanges, SearchSource } from './search-source';
+import { IndexChanges } from './search-document-source';
+import { SearchSources } from './search-sources.service';
 
 export interface SyncTargets {
   platformIds?: readonly string[];
@@ -37,7 +38,7 @@ export class SearchSyncService {
     @Inject(MEILI) private readonly meili: Meilisearch,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly indexes: SearchIndexes,
-    private readonly source: SearchSource,
+    private readonly sources: SearchSources,
   ) {}
 
   syncPlatforms(ids: readonly string[], manager?: EntityManager): Promise<SyncResult> {
@@ -52,32 +53,40 @@ export class SearchSyncService {
     return this.sync({ demandIds: ids }, manager);
   }
 
-  /** Syncing a platform also syncs all its services: listing or suspending it shows or hides them. */
+  /**
+   * Ids a source names as dependents are synced too: syncing a platform also syncs all its services
+   * (listing or suspending it shows or hides them).
+   */
   async sync(targets: SyncTargets, manager: EntityManager = this.dataSource.manager): Promise<SyncResult> {
-    const platformIds = unique(targets.platformIds ?? []);
-    const serviceIds = unique([
-      ...(targets.serviceIds ?? []),
-      ...(await this.source.serviceIdsOfPlatforms(manager, platformIds)),
-    ]);
+    const ids = new Map(SYNC_ORDER.map(([kind, key]) => [kind, unique(targets[key] ?? [])]));
     // Sequential: inside the relay's transaction all queries share one connection.
-    const platforms = await this.source.platformChanges(manager, platformIds);
-    const services = await this.source.serviceChanges(manager, serviceIds);
-    const demands = await this.source.demandChanges(manager, unique(targets.demandIds ?? []));
-    const results = await this.source.resultChanges(manager, unique(targets.resultIds ?? []));
-    const policies = await this.source.policyChanges(manager, unique(targets.policyIds ?? []));
-    await allSucceeded(this.meili, [
-      ...this.writes('platforms', platforms),
-      ...this.writes('services', services),
-      ...this.writes('demands', demands),
-      ...this.writes('results', results),
-      ...this.writes('policies', policies),
-    ]);
+    for (const [kind] of SYNC_ORDER) {
+      const source = ids.get(kind)!.length ? this.sources.of(kind) : undefined;
+      if (!source?.dependents) continue;
+      const dependents = await source.dependents(manager, ids.get(kind)!);
+      for (const [other, more] of Object.entries(dependents) as [SearchIndexKind, string[]][]) {
+        ids.set(other, unique([...ids.get(other)!, ...more]));
+      }
+    }
+    const changes = new Map<SearchIndexKind, IndexChanges<object>>();
+    for (const [kind] of SYNC_ORDER) {
+      const of = ids.get(kind)!;
+      changes.set(kind, of.length ? await this.sources.of(kind).changes(manager, of) : { upserts: [], deletes: [] });
+    }
+    await allSucceeded(
+      this.meili,
+      SYNC_ORDER.flatMap(([kind]) => this.writes(kind, changes.get(kind)!)),
+    );
+    const counts = (kind: SearchIndexKind) => ({
+      upserted: changes.get(kind)!.upserts.length,
+      deleted: changes.get(kind)!.deletes.length,
+    });
     return {
-      platforms: { upserted: platforms.upserts.length, deleted: platforms.deletes.length },
-      services: { upserted: services.upserts.length, deleted: services.deletes.length },
-      demands: { upserted: demands.upserts.length, deleted: demands.deletes.length },
-      results: { upserted: results.upserts.length, deleted: results.deletes.length },
-      policies: { upserted: policies.upserts.length, deleted: policies.deletes.length },
+      platforms: counts('platforms'),
+      services: counts('services'),
+      demands: counts('demands'),
+      results: counts('results'),
+      policies: counts('policies'),
     };
   }
 
@@ -94,6 +103,15 @@ export class SearchSyncService {
     return writes;
   }
 }
+
+/** The indexes a sync reads and writes, in order, with the targets naming their ids. */
+const SYNC_ORDER: [SearchIndexKind, keyof SyncTargets][] = [
+  ['platforms', 'platformIds'],
+  ['services', 'serviceIds'],
+  ['demands', 'demandIds'],
+  ['results', 'resultIds'],
+  ['policies', 'policyIds'],
+];
 
 function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];

@@ -1,4 +1,4 @@
-import type { OutboxAggregate } from '@pilotlink/queue';
+import type { OutboxAggregate } from '../outbox-aggregate';
 
 /** Rows read per batch; a batch is one transaction and one round of Meilisearch tasks. */
 export const RELAY_BATCH_SIZE = 500;
@@ -52,34 +52,4 @@ export function groupByAggregate(rows: readonly PendingRow[]): AggregateGroup[] 
     groups.set(key, group);
   }
   return [...groups.values()];
-}
-
-/** Aggregate types the relay knows; rows of any other type stay pending (and show as index lag). */
-export const RELAYED_AGGREGATES: ReadonlySet<string> = new Set([
-  'platform',
-  'service',
-  'demand',
-  'quote',
-  'order',
-  'voucher',
-  'result',
-  'policy_notice',
-]);
-
-/** The search sync targets of some groups (quotes and orders are not searchable: they only notify). */
-export function syncTargets(groups: readonly AggregateGroup[]): {
-  platformIds: string[];
-  serviceIds: string[];
-  demandIds: string[];
-  resultIds: string[];
-  policyIds: string[];
-} {
-  const idsOf = (type: string) => groups.filter((g) => g.type === type).map((g) => g.id);
-  return {
-    platformIds: idsOf('platform'),
-    serviceIds: idsOf('service'),
-    demandIds: idsOf('demand'),
-    resultIds: idsOf('result'),
-    policyIds: idsOf('policy_notice'),
-  };
 }

@@ -1,27 +1,24 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { OUTBOX_RELAY_LOCK_KEY } from '@pilotlink/queue';
-import { IndexSetupService, isMeiliUnavailable, SearchSyncService } from '@pilotlink/search';
 import { DataSource, EntityManager } from 'typeorm';
-import { OutboxEventPublisher } from './outbox-event-publisher';
+import { OUTBOX_RELAY_LOCK_KEY } from '../outbox-relay-lock';
+import { OutboxEventHandler, OutboxRelayHandlers, OutboxSyncHandler } from './outbox-relay-handlers.service';
 import {
   AggregateGroup,
   groupByAggregate,
   nextTickDelay,
   PendingRow,
   RELAY_BATCH_SIZE,
-  RELAYED_AGGREGATES,
   retryDelayMs,
-  syncTargets,
   TickOutcome,
 } from './relay-policy';
 
 /**
- * Moves outbox rows to Meilisearch and, for events that notify someone, to the notifications queue
- * (STYLE #5). Each tick is one transaction that takes the relay's
- * advisory lock (one relay at a time across workers, so an entity's changes are applied in order),
- * reads a batch of due rows, syncs the entities they name from current state, and marks the rows
- * processed only after Meilisearch reported success. A failed row gets a capped backoff and its error;
+ * Moves outbox rows to their consumers (STYLE #5), as registered in OutboxRelayHandlers: search's sync
+ * (Meilisearch) and, for events that notify someone, notification's queue. Each tick is one transaction
+ * that takes the relay's advisory lock (one relay at a time across workers, so an entity's changes are
+ * applied in order), reads a batch of due rows, syncs the entities they name from current state, and
+ * marks the rows processed only after Meilisearch reported success. A failed row gets a capped backoff and its error;
  * nothing is skipped. A worker killed mid-batch never commits, so its rows stay pending and are simply
  * synced again (upserts are idempotent).
  *
@@ -36,17 +33,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private stopping = false;
   private loop?: Promise<void>;
   private wake?: () => void;
-  /** Index settings are (re)applied before the first batch and after every outage. */
-  private indexesReady = false;
   /** Since when each dependency has been failing (absent: working), to log an outage once and its end. */
-  private readonly outages = new Map<Dependency, number>();
+  private readonly outages = new Map<string, number>();
   private lastSweep = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly sync: SearchSyncService,
-    private readonly setup: IndexSetupService,
-    private readonly events: OutboxEventPublisher,
+    private readonly handlers: OutboxRelayHandlers,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -70,31 +63,19 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** One batch. Never throws: a database or Meilisearch outage must not stop the worker. */
   async tick(): Promise<TickOutcome> {
     try {
-      await this.prepareIndexes();
+      // While a dependency is unreachable the batch still runs, so its rows record the failure and back
+      // off; any other error here (search settings refused) is a bug and stops the batch.
+      for (const handler of this.handlers.syncHandlers()) await handler.prepare();
       const outcome = await this.relayBatch();
-      await this.restored('database');
+      await this.restored(DATABASE);
       return outcome;
     } catch (error) {
-      if (isMeiliUnavailable(error)) {
-        this.indexesReady = false;
-        this.outage('search', error);
-      } else this.outage('database', error);
+      const handler = this.handlers.syncHandlers().find((h) => h.isUnavailable(error));
+      if (handler) {
+        handler.markUnavailable();
+        this.outage(handler.dependency, error);
+      } else this.outage(DATABASE, error);
       return 'failed';
-    }
-  }
-
-  /**
-   * While Meilisearch is unreachable the batch still runs, so its rows record the failure and back off;
-   * any other error here (settings refused) is a bug and stops the batch, so documents never land in an
-   * index without its settings.
-   */
-  private async prepareIndexes(): Promise<void> {
-    if (this.indexesReady) return;
-    try {
-      await this.setup.ensureIndexes();
-      this.indexesReady = true;
-    } catch (error) {
-      if (!isMeiliUnavailable(error)) throw error;
     }
   }
 
@@ -170,61 +151,82 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async publish(manager: EntityManager, groups: AggregateGroup[]): Promise<Map<string, string>> {
     const failures = new Map<string, string>();
     const fail = (group: AggregateGroup, message: string) => group.rowIds.forEach((id) => failures.set(id, message));
-    for (const group of groups.filter((g) => !RELAYED_AGGREGATES.has(g.type)))
+    for (const group of groups.filter((g) => !this.handlers.relayed(g.type)))
       fail(group, `no consumer for ${group.type}`);
-    const known = groups.filter((g) => RELAYED_AGGREGATES.has(g.type));
-    if (known.length === 0) return failures;
-
-    try {
-      await this.sync.sync(syncTargets(known), manager);
-      await this.restored('search', manager);
-      return failures;
-    } catch (error) {
-      if (isMeiliUnavailable(error) || known.length === 1) {
-        if (isMeiliUnavailable(error)) {
-          this.indexesReady = false;
-          this.outage('search', error);
-        }
-        known.forEach((group) => fail(group, errorMessage(error)));
-        return failures;
-      }
-    }
-    // Meilisearch answered but refused something: one bad entity must not hold back the others.
-    for (const group of known) {
-      try {
-        await this.sync.sync(syncTargets([group]), manager);
-      } catch (error) {
-        fail(group, errorMessage(error));
-      }
+    for (const handler of this.handlers.syncHandlers()) {
+      const known = groups.filter((g) => this.handlers.relayed(g.type) && !failures.has(g.rowIds[0]));
+      if (known.length === 0) return failures;
+      await this.apply(manager, handler, known, fail);
     }
     return failures;
   }
 
-  /**
-   * Queues the notifying events of rows whose search sync succeeded; a Redis failure (bounded in time, see
-   * OutboxEventPublisher) fails just those rows, each recording the error and backing off on its own.
-   */
-  private async dispatch(manager: EntityManager, rows: PendingRow[], failures: Map<string, string>): Promise<void> {
-    const notifying = rows.filter((row) => this.events.isNotifying(row));
-    if (notifying.length === 0) return;
+  /** One sync handler over the batch's entities; those it could not apply are failed. */
+  private async apply(
+    manager: EntityManager,
+    handler: OutboxSyncHandler,
+    known: AggregateGroup[],
+    fail: (group: AggregateGroup, message: string) => void,
+  ): Promise<void> {
     try {
-      await this.events.publish(notifying);
-      await this.restored('queue', manager);
+      await handler.apply(manager, known);
+      await this.restored(handler.dependency, manager);
+      return;
     } catch (error) {
-      const message = errorMessage(error);
-      notifying.forEach((row) => failures.set(row.id, message));
-      this.outage('queue', error);
+      if (handler.isUnavailable(error) || known.length === 1) {
+        if (handler.isUnavailable(error)) {
+          handler.markUnavailable();
+          this.outage(handler.dependency, error);
+        }
+        known.forEach((group) => fail(group, errorMessage(error)));
+        return;
+      }
+    }
+    // The dependency answered but refused something: one bad entity must not hold back the others.
+    for (const group of known) {
+      try {
+        await handler.apply(manager, [group]);
+      } catch (error) {
+        fail(group, errorMessage(error));
+      }
     }
   }
 
-  /** Done with search; a notifying row is now queued (its dispatch, recorded by the worker, is still due). */
+  /**
+   * Publishes the events of rows whose sync succeeded; a failure of an event handler (notification's is
+   * bounded in time) fails just its rows, each recording the error and backing off on its own.
+   */
+  private async dispatch(manager: EntityManager, rows: PendingRow[], failures: Map<string, string>): Promise<void> {
+    for (const [handler, notifying] of this.byEventHandler(rows)) {
+      try {
+        await handler.publish(notifying);
+        await this.restored(handler.dependency, manager);
+      } catch (error) {
+        const message = errorMessage(error);
+        notifying.forEach((row) => failures.set(row.id, message));
+        this.outage(handler.dependency, error);
+      }
+    }
+  }
+
+  /** The rows that have an event to publish, by the handler that publishes it. */
+  private byEventHandler(rows: readonly PendingRow[]): Map<OutboxEventHandler, PendingRow[]> {
+    const byHandler = new Map<OutboxEventHandler, PendingRow[]>();
+    for (const row of rows) {
+      const handler = this.handlers.eventHandlerOf(row);
+      if (handler) byHandler.set(handler, [...(byHandler.get(handler) ?? []), row]);
+    }
+    return byHandler;
+  }
+
+  /** Done with sync; a row with an event is now queued (its dispatch, recorded by the worker, is still due). */
   private async markProcessed(manager: EntityManager, rows: PendingRow[]): Promise<void> {
     if (rows.length === 0) return;
     await manager.query(
       `UPDATE outbox SET processed_at = now(), attempts = attempts + 1, last_error = NULL,
               queued_at = CASE WHEN id = ANY($2::bigint[]) THEN now() ELSE queued_at END
         WHERE id = ANY($1::bigint[])`,
-      [rows.map((row) => row.id), rows.filter((row) => this.events.isNotifying(row)).map((row) => row.id)],
+      [rows.map((row) => row.id), rows.filter((row) => this.handlers.eventHandlerOf(row)).map((row) => row.id)],
     );
   }
 
@@ -241,15 +243,23 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       `queued_at IS NOT NULL AND dispatched_at IS NULL AND queued_at < now() - make_interval(secs => $2)`,
       [REQUEUE_AFTER_SECONDS],
     );
-    if (rows.length === 0) return;
-    try {
-      await this.events.publish(rows);
-    } catch (error) {
-      this.outage('queue', error);
-      return;
+    const requeued: PendingRow[] = [];
+    for (const [handler, events] of this.byEventHandler(rows)) {
+      try {
+        await handler.publish(events);
+        requeued.push(...events);
+      } catch (error) {
+        this.outage(handler.dependency, error);
+      }
     }
-    await manager.query(`UPDATE outbox SET queued_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
-    this.logger.warn({ events: rows.length }, `queued ${rows.length} notifying events again: their dispatch never ran`);
+    if (requeued.length === 0) return;
+    await manager.query(`UPDATE outbox SET queued_at = now() WHERE id = ANY($1::bigint[])`, [
+      requeued.map((r) => r.id),
+    ]);
+    this.logger.warn(
+      { events: requeued.length },
+      `queued ${requeued.length} notifying events again: their dispatch never ran`,
+    );
   }
 
   private async markFailed(manager: EntityManager, rows: PendingRow[], errors: Map<string, string>): Promise<void> {
@@ -266,17 +276,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /** Logs the start of an outage once, not once per tick. */
-  private outage(dependency: Dependency, error: unknown): void {
+  private outage(dependency: string, error: unknown): void {
     if (this.outages.has(dependency)) {
-      this.logger.debug({ err: error }, `${DEPENDENCY_NAMES[dependency]} still unavailable`);
+      this.logger.debug({ err: error }, `${dependency} still unavailable`);
       return;
     }
     this.outages.set(dependency, Date.now());
-    this.logger.warn({ err: error }, `${DEPENDENCY_NAMES[dependency]} unavailable: outbox rows wait and are retried`);
+    this.logger.warn({ err: error }, `${dependency} unavailable: outbox rows wait and are retried`);
   }
 
   /** Logs the end of an outage, with how long it lasted and the outbox backlog left to catch up on. */
-  private async restored(dependency: Dependency, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  private async restored(dependency: string, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const since = this.outages.get(dependency);
     if (since === undefined) return;
     this.outages.delete(dependency);
@@ -286,7 +296,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const seconds = Math.round((Date.now() - since) / 1000);
     this.logger.log(
       { backlog, outageSeconds: seconds },
-      `${DEPENDENCY_NAMES[dependency]} available again after ${seconds} s; ${backlog} outbox rows pending`,
+      `${dependency} available again after ${seconds} s; ${backlog} outbox rows pending`,
     );
   }
 
@@ -306,12 +316,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 const SWEEP_EVERY_MS = 5_000;
 export const REQUEUE_AFTER_SECONDS = 15;
 
-type Dependency = 'database' | 'search' | 'queue';
-const DEPENDENCY_NAMES: Record<Dependency, string> = {
-  database: 'PostgreSQL',
-  search: 'Meilisearch',
-  queue: 'the notifications queue (Redis)',
-};
+/** The relay's own dependency; its handlers name theirs. */
+const DATABASE = 'PostgreSQL';
 
 function errorMessage(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 2_000);

@@ -5,10 +5,10 @@ import { AuditService } from '@pilotlink/audit';
 import { DomainError, NotFoundError, Page, PageQueryDto, toPage } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { RequestContext } from '@pilotlink/identity';
-import { QUEUES, QueueName } from '@pilotlink/queue';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { FailedJobDto, RetriedJobDto } from '../dto/failed-jobs.dto';
+import { FailedJobDto, RetriedJobDto } from '../dto/failed-jobs.response.dto';
+import { QUEUES, QueueName } from '../queues';
 
 const at = (ms: number | undefined) => (ms ? new Date(ms) : null);
 

@@ -11,10 +11,11 @@ import {
 import { ErrorResponseDto, fieldInvalid } from '@pilotlink/core';
 import { AllowOrgKinds, ReqContext } from '@pilotlink/identity';
 import type { RequestContext } from '@pilotlink/identity';
-import { NeedsQueue } from '@pilotlink/queue';
-import type { QueueName } from '@pilotlink/queue';
 import { FailedJobsService } from '../admin/failed-jobs.service';
-import { FailedJobPageDto, FailedJobsQueryDto, INSPECTABLE_QUEUES, RetriedJobDto } from '../dto/failed-jobs.dto';
+import { NeedsQueue } from '../queue-unavailable.interceptor';
+import type { QueueName } from '../queues';
+import { FailedJobsQueryDto, INSPECTABLE_QUEUES } from '../dto/failed-jobs.request.dto';
+import { FailedJobPageDto, RetriedJobDto } from '../dto/failed-jobs.response.dto';
 
 const JOB_ID = /^[A-Za-z0-9._-]{1,300}$/;
 

@@ -1,16 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
-import { pageDtoOf, PageQueryDto } from '@pilotlink/core';
-import { QUEUES } from '@pilotlink/queue';
-import type { QueueName } from '@pilotlink/queue';
-
-export const INSPECTABLE_QUEUES = Object.values(QUEUES) as QueueName[];
-
-export class FailedJobsQueryDto extends PageQueryDto {
-  @ApiProperty({ enum: INSPECTABLE_QUEUES })
-  @IsIn(INSPECTABLE_QUEUES)
-  queue: QueueName;
-}
+import { pageDtoOf } from '@pilotlink/core';
+import type { QueueName } from '../queues';
+import { INSPECTABLE_QUEUES } from './failed-jobs.request.dto';
 
 export class FailedJobDto {
   @ApiProperty({ example: 'webhook.7c9e6679-7425-40de-944b-e07fc1f90ae7' }) id: string;

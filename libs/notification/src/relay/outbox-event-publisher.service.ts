@@ -1,8 +1,16 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
-import { DispatchEventJob, isNotifyingEvent, jobId, NotificationJobs, QUEUES } from '@pilotlink/queue';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import {
+  DispatchEventJob,
+  isNotifyingEvent,
+  jobId,
+  NotificationJobs,
+  OutboxEventHandler,
+  OutboxRelayHandlers,
+  PendingRow,
+  QUEUES,
+} from '@pilotlink/queue';
 import { Queue } from 'bullmq';
-import type { PendingRow } from './relay-policy';
 
 /**
  * How long the relay waits for Redis to take a batch of jobs. BullMQ's commands wait for ever while Redis
@@ -14,24 +22,34 @@ export const QUEUE_PUBLISH_TIMEOUT_MS = 5_000;
 export const QUEUE_RETRY_AFTER_MS = 5_000;
 
 /**
- * Hands notifying outbox rows to the notifications queue. The job id is the outbox row's, so a relay
+ * Notification's handler of the outbox relay: hands notifying outbox rows to the notifications queue. The job id is the outbox row's, so a relay
  * that re-sends a row (it crashed before marking it processed) adds nothing new. Publishing is bounded
  * by QUEUE_PUBLISH_TIMEOUT_MS; once it failed, the queue counts as down for QUEUE_RETRY_AFTER_MS, so
  * the relay's batches (and their search sync) never wait on Redis.
  */
 @Injectable()
-export class OutboxEventPublisher {
+export class OutboxEventPublisher implements OutboxEventHandler, OnModuleInit {
+  /** The aggregates of the notifying events (isNotifyingEvent). */
+  readonly aggregateTypes = ['service', 'demand', 'quote', 'order', 'voucher'];
+  readonly dependency = 'the notifications queue (Redis)';
   private downUntil = 0;
   private lastError = '';
 
-  constructor(@InjectQueue(QUEUES.NOTIFICATIONS) private readonly queue: Queue<DispatchEventJob>) {}
+  constructor(
+    @InjectQueue(QUEUES.NOTIFICATIONS) private readonly queue: Queue<DispatchEventJob>,
+    private readonly relay: OutboxRelayHandlers,
+  ) {}
 
-  isNotifying(row: PendingRow): boolean {
+  onModuleInit(): void {
+    this.relay.registerEvents(this);
+  }
+
+  handles(row: PendingRow): boolean {
     return isNotifyingEvent(row.eventType);
   }
 
   async publish(rows: readonly PendingRow[]): Promise<void> {
-    const notifying = rows.filter((row) => this.isNotifying(row));
+    const notifying = rows.filter((row) => this.handles(row));
     if (notifying.length === 0) return;
     if (Date.now() < this.downUntil) throw new Error(`notifications queue unavailable: ${this.lastError}`);
     try {

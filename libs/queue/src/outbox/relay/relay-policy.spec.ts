@@ -1,4 +1,4 @@
-import { groupByAggregate, nextTickDelay, retryDelayMs, syncTargets } from './relay-policy';
+import { groupByAggregate, nextTickDelay, retryDelayMs } from './relay-policy';
 
 describe('outbox relay policy', () => {
   it('backs off exponentially from 250 ms and never waits more than 5 s', () => {
@@ -38,13 +38,5 @@ describe('outbox relay policy', () => {
       { type: 'demand', id: 'd1', rowIds: ['5'] },
       { type: 'quote', id: 'q1', rowIds: ['6'] },
     ]);
-    // Quotes are not searchable: they reach no index, only the notifications queue.
-    expect(syncTargets(groups)).toEqual({
-      platformIds: ['p1'],
-      serviceIds: ['s1', 's2'],
-      demandIds: ['d1'],
-      resultIds: [],
-      policyIds: [],
-    });
   });
 });
