@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { withTransaction } from '@pilotlink/database';
-import { AuthService, Org, OrgKind, PasswordService, User, UserRole } from '@pilotlink/identity';
+import { AuthService, Org, PasswordService, User } from '@pilotlink/identity';
+import { OrgKind, UserRole } from '@pilotlink/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { demoUscc } from './demo-uscc';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@pilotlink/audit';
-import { RequestContext } from '@pilotlink/identity';
+import { RequestContext } from '@pilotlink/core';
 import { OutboxAggregate, OutboxService } from '@pilotlink/queue';
 import { EntityManager } from 'typeorm';
 

@@ -17,3 +17,6 @@ export * from './files/file-type';
 export * from './files/upload';
 export * from './vocabulary/catalogue-terms';
 export * from './vocabulary/industry-fields';
+export * from './access/actor';
+export * from './access/decorators';
+export * from './access/org-kinds';

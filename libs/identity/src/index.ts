@@ -1,5 +1,4 @@
 export * from './access/actor';
-export * from './access/decorators';
 export * from './access/org-access';
 export { ObjectionThrottlerGuard } from './api/throttling.guard';
 export * from './auth/auth.service';

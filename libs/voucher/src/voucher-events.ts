@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@pilotlink/audit';
-import type { RequestContext } from '@pilotlink/identity';
+import type { RequestContext } from '@pilotlink/core';
 import { OutboxService } from '@pilotlink/queue';
 import { EntityManager } from 'typeorm';
 

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { DomainError } from '@pilotlink/core';
-import { Public } from '@pilotlink/identity';
+import { Public } from '@pilotlink/core';
 import {
   MeiliHealthIndicator,
   RedisHealthIndicator,

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { AppConfig, NotFoundError } from '@pilotlink/core';
-import { Public } from '@pilotlink/identity';
+import { Public } from '@pilotlink/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { MetricsService } from './metrics.service';

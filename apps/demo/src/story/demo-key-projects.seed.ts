@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { chinaDate } from '@pilotlink/core';
 import { KeyProjectsService } from '@pilotlink/governance';
 import type { KeyProjectStage } from '@pilotlink/governance';
-import type { RequestContext } from '@pilotlink/identity';
+import type { RequestContext } from '@pilotlink/core';
 import { StoryKit } from './story-kit.service';
 
 const DAY_MS = 86_400_000;

@@ -15,7 +15,7 @@ import {
   RevenueDeclarationsService,
   SubsidiesService,
 } from '@pilotlink/governance';
-import type { RequestContext, UserRole } from '@pilotlink/identity';
+import type { RequestContext, UserRole } from '@pilotlink/core';
 import {
   ApplicationsService,
   ClaimsService,

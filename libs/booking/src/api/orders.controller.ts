@@ -31,8 +31,8 @@ import {
   PageQueryDto,
   readUpload,
 } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ORDER_ACTIONS } from '../domain/order';
 import {

@@ -8,8 +8,8 @@ import {
   ApiOkResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, OptionalActor, Public, ReqContext } from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import { AllowOrgKinds, OptionalActor, Public, ReqContext } from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { ReplyToReviewDto, ReviewOrderDto, ReviewPageDto, ReviewResponseDto } from '../dto/review.dto';
 import { ReviewsService } from '../orders/reviews.service';
 

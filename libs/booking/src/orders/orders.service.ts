@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { CatalogueFacts } from '@pilotlink/catalogue';
 import { Clock, DomainError, NotFoundError, Page, fieldInvalid, parseFen, toPage } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import { Actor, RequestContext } from '@pilotlink/identity';
+import { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   contractOutcome,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaDate, Clock, DomainError, fieldInvalid, parseFen } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
-import { Actor, RequestContext } from '@pilotlink/identity';
+import { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource } from 'typeorm';
 import { owedFen, owingTerms, PAYABLE_STATUSES, paymentProblem } from '../domain/order';
 import { RecordPaymentDto } from '../dto/order.dto';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { canViewPlatform, PlatformDirectory, PlatformRating } from '@pilotlink/catalogue';
 import { Clock, DomainError, NotFoundError, Page, PageQueryDto, toPage } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
-import { Actor, RequestContext } from '@pilotlink/identity';
+import { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReplyToReviewDto, ReviewOrderDto } from '../dto/review.dto';
 import { lockForParty } from './order-access';

@@ -14,7 +14,7 @@ import {
   validationFailed,
 } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
   Interval,

@@ -1,7 +1,7 @@
 import { canViewPlatform, seesWholeCatalogue } from '@pilotlink/catalogue';
 import type { BookableEquipment, EquipmentBookings, EquipmentLock, PlatformSummary } from '@pilotlink/catalogue';
 import { DomainError, NotFoundError, fieldInvalid } from '@pilotlink/core';
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 import { EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { DAY_MS, OpeningHours, Schedule, openingHoursProblems, reservationRefusal } from '../domain/availability';
 import { ACTIVE_RESERVATION_STATUSES } from '../domain/reservation';

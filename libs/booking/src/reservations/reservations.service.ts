@@ -5,7 +5,7 @@ import { EquipmentBookings, operatesPlatform, PlatformDirectory } from '@pilotli
 import type { BookableEquipment, PlatformSummary } from '@pilotlink/catalogue';
 import { assertTransition, Clock, DomainError, NotFoundError, Page, parseFen, toPage } from '@pilotlink/core';
 import { exclusionViolation, withTransaction } from '@pilotlink/database';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { planOrderAction } from '../domain/order';
 import { CHECK_IN_OPENS_BEFORE_MS, RESERVATION_TRANSITIONS, ReservationStatus } from '../domain/reservation';

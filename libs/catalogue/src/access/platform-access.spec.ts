@@ -1,4 +1,4 @@
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 import { canViewPlatform, operatesPlatform, seesWholeCatalogue, supervisesPlatform } from './platform-access';
 
 const actor = (over: Partial<Actor>): Actor => ({

@@ -1,5 +1,5 @@
 import { coversRegion } from '@pilotlink/identity';
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 import type { Platform } from '../domain/platform.entity';
 
 /**

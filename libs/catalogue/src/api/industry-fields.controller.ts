@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Public } from '@pilotlink/identity';
+import { Public } from '@pilotlink/core';
 import { DataSource } from 'typeorm';
 import { IndustryField } from '../domain/industry-field.entity';
 

@@ -15,8 +15,8 @@ import {
   ReqContext,
   RequireBureauRole,
   RequireVerifiedOrg,
-} from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+} from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { seesWholeCatalogue } from '../access/platform-access';
 import type { Platform } from '../domain/platform.entity';
 import { PlatformPageDto, PlatformResponseDto } from '../dto/catalogue.response.dto';

@@ -10,8 +10,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { attachmentDisposition, chinaDate, Clock, ErrorResponseDto, ParseIdPipe, readUpload } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ReqContext } from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, ReqContext } from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QualificationResponseDto } from '../dto/catalogue.response.dto';
 import { QualificationCertificatesService } from '../platforms/qualification-certificates.service';

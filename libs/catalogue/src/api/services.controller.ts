@@ -8,8 +8,8 @@ import {
   ApiOkResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, OptionalActor, Public, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import { AllowOrgKinds, OptionalActor, Public, ReqContext, RequireVerifiedOrg } from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { ServicePageDto, ServiceResponseDto } from '../dto/catalogue.response.dto';
 import { CreateServiceDto, UpdateServiceDto } from '../dto/service.request.dto';
 import { PilotServicesService } from '../services/pilot-services.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotFoundError, Page, PageQueryDto, toPage, definedOnly } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import { Actor, RequestContext } from '@pilotlink/identity';
+import { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CatalogueChanges } from '../catalogue-changes';
 import { canViewPlatform, operatesPlatform, seesWholeCatalogue } from '../access/platform-access';

@@ -11,7 +11,8 @@ import {
   toPage,
 } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import { Actor, jurisdictionPrefix, RequestContext } from '@pilotlink/identity';
+import { jurisdictionPrefix } from '@pilotlink/identity';
+import { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogueChanges } from '../catalogue-changes';
 import { canViewPlatform, operatesPlatform, supervisesPlatform } from '../access/platform-access';

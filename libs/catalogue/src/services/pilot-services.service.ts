@@ -11,7 +11,7 @@ import {
   validationFailed,
 } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import { Actor, RequestContext } from '@pilotlink/identity';
+import { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CatalogueChanges } from '../catalogue-changes';
 import { canViewPlatform, operatesPlatform, seesWholeCatalogue } from '../access/platform-access';

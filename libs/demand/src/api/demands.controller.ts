@@ -9,8 +9,8 @@ import {
   ApiNoContentResponse,
 } from '@nestjs/swagger';
 import { chinaDate, Clock, ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { DemandsService } from '../demands/demands.service';
 import { QuotesService } from '../quotes/quotes.service';
 import {

@@ -9,8 +9,8 @@ import {
   ApiOkResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, RequireVerifiedOrg } from '@pilotlink/identity';
-import type { Actor } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, RequireVerifiedOrg } from '@pilotlink/core';
+import type { Actor } from '@pilotlink/core';
 import { DemandMatchesDto, DemandSearchPageDto, FittingDemandsDto } from '../matching/matching.response.dto';
 import { DemandSearchQueryDto, MatchLimitQueryDto } from '../matching/matching.request.dto';
 import { MatchingService } from '../matching/matching.service';

@@ -8,8 +8,8 @@ import {
   ApiOkResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { DeclineQuoteDto, MyQuotesQueryDto, ReviseQuoteDto, SubmitQuoteDto } from '../dto/quote.request.dto';
 import { MyQuotePageDto, MyQuoteResponseDto, QuotePageDto, QuoteResponseDto } from '../dto/quote.response.dto';
 import { QuotesService } from '../quotes/quotes.service';

@@ -15,7 +15,8 @@ import {
   validationFailed,
 } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import { Actor, OrgDirectory, RequestContext } from '@pilotlink/identity';
+import { OrgDirectory } from '@pilotlink/identity';
+import { Actor, RequestContext } from '@pilotlink/core';
 import { OutboxService } from '@pilotlink/queue';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DEMAND_TRANSITIONS, DemandStatus } from '../domain/demand';

@@ -1,4 +1,4 @@
-import type { OrgKind } from '@pilotlink/identity';
+import type { OrgKind } from '@pilotlink/core';
 import type { Confidentiality } from './demand';
 
 /**

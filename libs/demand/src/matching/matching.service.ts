@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PlatformDirectory } from '@pilotlink/catalogue';
 import { chinaDate, Clock, NotFoundError } from '@pilotlink/core';
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 import { MEILI, meiliEq, SearchIndexes, searchOr, toSimplified } from '@pilotlink/search';
 import type { Meilisearch, MultiSearchQuery, MultiSearchResult, RecordAny } from 'meilisearch';
 import { DataSource } from 'typeorm';

@@ -16,7 +16,7 @@ import {
   validationFailed,
 } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
-import { Actor, RequestContext } from '@pilotlink/identity';
+import { Actor, RequestContext } from '@pilotlink/core';
 import { OutboxEntry, OutboxService } from '@pilotlink/queue';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DemandsService } from '../demands/demands.service';

@@ -8,8 +8,8 @@ import {
   ApiOkResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe, PageQueryDto } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole } from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole } from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { CreateEvaluationDto, IndicatorsQueryDto } from '../dto/evaluation.request.dto';
 import {
   EvaluationResponseDto,

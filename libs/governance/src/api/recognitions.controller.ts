@@ -8,8 +8,8 @@ import {
   ApiOkResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe, PageQueryDto } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole, RequireVerifiedOrg } from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole, RequireVerifiedOrg } from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { ApplyRecognitionDto, ApproveRecognitionDto, RejectRecognitionDto } from '../dto/recognition.request.dto';
 import { RecognitionResponseDto, RecognitionPageDto } from '../dto/recognition.response.dto';
 import { RecognitionsService } from '../recognition/recognitions.service';

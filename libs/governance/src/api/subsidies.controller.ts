@@ -9,8 +9,8 @@ import {
   ApiCreatedResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, fieldInvalid, ParseIdPipe, PageQueryDto } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole } from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole } from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import {
   AssessDto,
   CreateSubsidyRuleDto,

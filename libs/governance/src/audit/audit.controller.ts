@@ -2,8 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageQueryDto } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, jurisdictionPrefix } from '@pilotlink/identity';
-import type { Actor } from '@pilotlink/identity';
+import { jurisdictionPrefix } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor } from '@pilotlink/core';
+import type { Actor } from '@pilotlink/core';
 import { AuditEventPageDto, AuditEventResponseDto } from './audit-event.response.dto';
 import { AuditTrailReadModel } from './audit-trail.read-model';
 

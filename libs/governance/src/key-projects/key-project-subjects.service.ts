@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { OrderFacts } from '@pilotlink/booking';
 import { NotFoundError } from '@pilotlink/core';
 import { DemandFacts } from '@pilotlink/demand';
-import { Actor, coversRegion, OrgDirectory } from '@pilotlink/identity';
+import { coversRegion, OrgDirectory } from '@pilotlink/identity';
+import { Actor } from '@pilotlink/core';
 import { ResultFacts } from '@pilotlink/research';
 import type { KeyProjectSubjectType } from '../domain/key-project';
 

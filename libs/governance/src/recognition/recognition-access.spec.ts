@@ -1,4 +1,4 @@
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 import { decidesRecognition, evaluatesPlatform, seesGovernanceOf } from './recognition-access';
 import type { RecognisedLevel } from './platform-recognition.entity';
 

@@ -1,6 +1,6 @@
 import { operatesPlatform, supervisesPlatform } from '@pilotlink/catalogue';
 import type { PlatformStandingFacts } from '@pilotlink/catalogue';
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 import { bureauLevelFor, canRecognise } from '../domain/recognition';
 import type { RecognisedLevel } from './platform-recognition.entity';
 

@@ -14,7 +14,7 @@ import {
   toPage,
 } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertRecognitionTransition } from '../domain/recognition';
 import { ApplyRecognitionDto, ApproveRecognitionDto, RejectRecognitionDto } from '../dto/recognition.request.dto';

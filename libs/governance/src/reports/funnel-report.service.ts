@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { jurisdictionPrefix } from '@pilotlink/identity';
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 import { FunnelCountsDto, FunnelReportDto, FunnelRowDto } from '../dto/report.response.dto';
 import { FunnelReportQueryDto } from '../dto/report.request.dto';
 import { FunnelReportReadModel } from './funnel-report.read-model';

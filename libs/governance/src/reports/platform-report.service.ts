@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 import { scoreIndicators, gradeForScore } from '../domain/evaluation';
 import { PlatformReportDto, PlatformReportRowDto } from '../dto/report.response.dto';
 import { PlatformIndicatorsService } from '../recognition/platform-indicators.service';

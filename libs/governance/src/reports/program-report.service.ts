@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { parseFen } from '@pilotlink/core';
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 import { ProgramReportsService } from '@pilotlink/voucher';
 import { ProgramReportDto, ReimbursementRowDto } from '../dto/report.response.dto';
 import { ProgramReportReadModel } from './program-report.read-model';

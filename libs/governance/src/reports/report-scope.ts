@@ -1,6 +1,6 @@
 import { INDUSTRY_FIELD_INDEX } from '@pilotlink/catalogue';
 import { jurisdictionPrefix, regionName } from '@pilotlink/identity';
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 
 /**
  * The LIKE pattern of the regions a report may show: a bureau's jurisdiction (its region code covers

@@ -10,8 +10,8 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor } from '@pilotlink/identity';
-import type { Actor } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor } from '@pilotlink/core';
+import type { Actor } from '@pilotlink/core';
 import type { FastifyReply } from 'fastify';
 import { FunnelReportDto, PlatformReportDto, ProgramReportDto } from '../dto/report.response.dto';
 import {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OrgDirectory } from '@pilotlink/identity';
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 import { ResultStats } from '@pilotlink/research';
 import type { ResultStatsRow } from '@pilotlink/research';
 import type { ResultCountsDto, ResultReportDto } from '../dto/result-report.response.dto';

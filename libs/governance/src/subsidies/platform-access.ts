@@ -2,7 +2,7 @@ import { PlatformStanding } from '@pilotlink/catalogue';
 import type { PlatformStandingFacts } from '@pilotlink/catalogue';
 import { NotFoundError } from '@pilotlink/core';
 import { coversRegion } from '@pilotlink/identity';
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 import { EntityManager } from 'typeorm';
 
 /** A bureau covering the platform's region may assess it and decide its declarations. */

@@ -14,7 +14,7 @@ import {
   toPage,
 } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { revenueDeclarationFlags } from '../domain/revenue-declaration';
 import { DecideRevenueDto, DeclareRevenueDto } from '../dto/revenue.request.dto';

@@ -6,7 +6,7 @@ import type { PlatformStandingFacts, RecognitionLevel } from '@pilotlink/catalog
 import { DomainError, fieldInvalid, NotFoundError, Page, PageQueryDto, parseFen, toPage } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import { coversRegion } from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { assessSubsidies, AssessmentInputs } from '../domain/assessment';
 import { ruleInterpretation, SubsidyRule, unsetParameters, validateSubsidyRule } from '../domain/subsidy-rule';

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { DomainError } from '@pilotlink/core';
-import type { BureauDuty, OrgKind } from '../domain/org';
+import type { BureauDuty, OrgKind } from '@pilotlink/core';
 import { orgNotVerified } from '../domain/identity.errors';
 import { OrgDirectory } from '../orgs/org-directory.service';
 import { AccessTokenClaims, actorFromClaims } from './actor';
@@ -13,7 +13,7 @@ import {
   REQUIRES_BUREAU_ROLE,
   REQUIRES_OWNER,
   REQUIRES_VERIFIED_ORG,
-} from './decorators';
+} from '@pilotlink/core';
 
 /**
  * Route-level access, in order: a valid bearer token (unless @Public), the org kind (@AllowOrgKinds),

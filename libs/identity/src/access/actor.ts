@@ -1,20 +1,4 @@
-import type { OrgKind, UserRole } from '../domain/org';
-
-/** Who is calling, as proven by the access token. */
-export interface Actor {
-  userId: string;
-  orgId: string;
-  orgKind: OrgKind;
-  role: UserRole;
-  /** The org's region; for a bureau, its jurisdiction. */
-  regionCode: string;
-}
-
-/** What a service method needs to know about the request besides its input. */
-export interface RequestContext {
-  actor: Actor;
-  requestId: string | null;
-}
+import type { Actor, OrgKind, UserRole } from '@pilotlink/core';
 
 export interface AccessTokenClaims {
   sub: string;

@@ -1,4 +1,4 @@
-import type { Actor } from './actor';
+import type { Actor } from '@pilotlink/core';
 import { canManageOrg, canReviewOrg, canSeeOrg } from './org-access';
 
 const actor = (over: Partial<Actor>): Actor => ({

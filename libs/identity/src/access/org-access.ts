@@ -1,7 +1,7 @@
-import { SELF_REGISTERING_KINDS } from '../domain/org';
+import { SELF_REGISTERING_KINDS } from '@pilotlink/core';
 import { coversRegion } from '../domain/region';
 import type { Org } from '../domain/org.entity';
-import type { Actor } from './actor';
+import type { Actor } from '@pilotlink/core';
 
 /**
  * Which orgs a caller may see (SPEC §2): its own; a bureau, those in its jurisdiction; an admin, all.

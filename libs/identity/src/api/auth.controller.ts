@@ -11,8 +11,8 @@ import {
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, ErrorResponseDto } from '@pilotlink/core';
-import type { Actor } from '../access/actor';
-import { CurrentActor, Public } from '../access/decorators';
+import type { Actor } from '@pilotlink/core';
+import { CurrentActor, Public } from '@pilotlink/core';
 import { AuthService, Session } from '../auth/auth.service';
 import { LoginRequestDto, RefreshRequestDto, RegisterRequestDto } from '../dto/auth.request.dto';
 import {

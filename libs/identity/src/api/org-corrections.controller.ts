@@ -9,8 +9,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
-import type { Actor, RequestContext } from '../access/actor';
-import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole, RequireVerifiedOrg } from '../access/decorators';
+import type { Actor, RequestContext } from '@pilotlink/core';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole, RequireVerifiedOrg } from '@pilotlink/core';
 import { OrgCorrectionListQueryDto, RejectCorrectionDto } from '../dto/org-corrections.request.dto';
 import { OrgCorrectionPageDto, OrgCorrectionResponseDto } from '../dto/org-corrections.response.dto';
 import { OrgCorrectionsService } from '../orgs/org-corrections.service';

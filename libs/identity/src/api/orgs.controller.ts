@@ -11,8 +11,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
-import type { Actor, RequestContext } from '../access/actor';
-import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole, RequireVerifiedOrg } from '../access/decorators';
+import type { Actor, RequestContext } from '@pilotlink/core';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireBureauRole, RequireVerifiedOrg } from '@pilotlink/core';
 import {
   AddMemberDto,
   ChangeRoleDto,

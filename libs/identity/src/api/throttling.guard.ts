@@ -4,7 +4,7 @@ import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis'
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions, ThrottlerRequest } from '@nestjs/throttler';
 import { AppConfig, DomainError } from '@pilotlink/core';
 import Redis from 'ioredis';
-import { IS_PUBLIC } from '../access/decorators';
+import { IS_PUBLIC } from '@pilotlink/core';
 
 /**
  * Named throttlers, all counted in Redis so every API process shares them (a limit per process would

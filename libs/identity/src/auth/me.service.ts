@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError } from '@pilotlink/core';
 import { DataSource } from 'typeorm';
-import { Actor } from '../access/actor';
+import { Actor } from '@pilotlink/core';
 import { Org } from '../domain/org.entity';
 import { User } from '../domain/user.entity';
 

@@ -1,6 +1,7 @@
 import { BaseEntity } from '@pilotlink/database';
 import { Column, Entity } from 'typeorm';
-import { OrgKind, OrgSize, VerificationStatus } from './org';
+import { OrgSize, VerificationStatus } from './org';
+import { OrgKind } from '@pilotlink/core';
 
 @Entity('orgs')
 export class Org extends BaseEntity {

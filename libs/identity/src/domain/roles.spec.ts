@@ -1,4 +1,5 @@
-import { roleAllowedIn, USER_ROLES } from './org';
+import { roleAllowedIn } from './org';
+import { USER_ROLES } from '@pilotlink/core';
 
 describe('roles (least privilege for money)', () => {
   it('REVIEWER and PAYER are duties of bureau users only', () => {

@@ -1,6 +1,6 @@
 import { BaseEntity } from '@pilotlink/database';
 import { Column, Entity } from 'typeorm';
-import { UserRole } from './org';
+import { UserRole } from '@pilotlink/core';
 
 @Entity('users')
 export class User extends BaseEntity {

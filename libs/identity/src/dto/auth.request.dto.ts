@@ -13,7 +13,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ORG_SIZES, OrgSize, SELF_REGISTERING_KINDS, SelfRegisteringKind } from '../domain/org';
+import { ORG_SIZES, OrgSize } from '../domain/org';
+import { SELF_REGISTERING_KINDS, SelfRegisteringKind } from '@pilotlink/core';
 import { IsRegionCode, IsResidentId, IsUscc } from './validators';
 
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { pageDtoOf } from '@pilotlink/core';
-import { ORG_KINDS, ORG_SIZES, USER_ROLES, VERIFICATION_STATUSES } from '../domain/org';
-import type { OrgKind, OrgSize, UserRole, VerificationStatus } from '../domain/org';
+import { ORG_SIZES, VERIFICATION_STATUSES } from '../domain/org';
+import { ORG_KINDS, USER_ROLES } from '@pilotlink/core';
+import type { OrgSize, VerificationStatus } from '../domain/org';
+import type { OrgKind, UserRole } from '@pilotlink/core';
 import type { Org } from '../domain/org.entity';
 import type { User } from '../domain/user.entity';
 import { regionName } from '../domain/region';

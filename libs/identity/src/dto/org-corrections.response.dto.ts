@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { pageDtoOf } from '@pilotlink/core';
-import { ORG_KINDS, OrgKind } from '../domain/org';
+import { ORG_KINDS, OrgKind } from '@pilotlink/core';
 import { CORRECTION_STATUSES, CorrectionStatus, EligibilityFacts, RequestedFacts } from '../domain/org-facts';
 import type { Org } from '../domain/org.entity';
 import { OrgCorrection, requestedFactsOf } from '../domain/org-correction.entity';

@@ -4,7 +4,7 @@ import { AuditService } from '@pilotlink/audit';
 import { assertTransition, Clock, DomainError, NotFoundError, Page, toPage } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, RequestContext } from '../access/actor';
+import { Actor, RequestContext } from '@pilotlink/core';
 import { canReviewOrg } from '../access/org-access';
 import { OrgCorrection, requestedFactsOf, setRequestedFacts } from '../domain/org-correction.entity';
 import {
@@ -14,7 +14,7 @@ import {
   isEmptyRequest,
   RequestedFacts,
 } from '../domain/org-facts';
-import { SELF_REGISTERING_KINDS } from '../domain/org';
+import { SELF_REGISTERING_KINDS } from '@pilotlink/core';
 import { Org } from '../domain/org.entity';
 import { jurisdictionPrefix } from '../domain/region';
 import { OrgCorrectionListQueryDto } from '../dto/org-corrections.request.dto';

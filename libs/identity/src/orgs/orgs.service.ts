@@ -14,11 +14,12 @@ import {
 } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { DataSource, EntityManager } from 'typeorm';
-import { Actor, RequestContext } from '../access/actor';
+import { Actor, RequestContext } from '@pilotlink/core';
 import { canManageOrg, canReviewOrg } from '../access/org-access';
 import { AuthService } from '../auth/auth.service';
 import { PasswordService } from '../auth/password.service';
-import { roleAllowedIn, UserRole, VERIFICATION_TRANSITIONS, VerificationStatus } from '../domain/org';
+import { roleAllowedIn, VERIFICATION_TRANSITIONS, VerificationStatus } from '../domain/org';
+import { UserRole } from '@pilotlink/core';
 import { Org } from '../domain/org.entity';
 import { jurisdictionPrefix } from '../domain/region';
 import { User } from '../domain/user.entity';

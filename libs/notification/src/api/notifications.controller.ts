@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
-import { CurrentActor } from '@pilotlink/identity';
-import type { Actor } from '@pilotlink/identity';
+import { CurrentActor } from '@pilotlink/core';
+import type { Actor } from '@pilotlink/core';
 import { NotificationListQueryDto } from '../dto/notification.request.dto';
 import { NotificationPageDto, NotificationResponseDto, UnreadCountDto } from '../dto/notification.response.dto';
 import { InboxService } from '../inbox/inbox.service';

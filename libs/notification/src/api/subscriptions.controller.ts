@@ -10,8 +10,8 @@ import {
   ApiCreatedResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ReqContext } from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, ReqContext } from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { CreateSubscriptionDto } from '../dto/subscription.request.dto';
 import { SubscriptionPageDto, SubscriptionResponseDto } from '../dto/subscription.response.dto';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service';

@@ -10,8 +10,8 @@ import {
   ApiOkResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
-import { CurrentActor, ReqContext, RequireOwner } from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import { CurrentActor, ReqContext, RequireOwner } from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { PutWebhookDto } from '../dto/webhook.request.dto';
 import { WebhookPingResponseDto, WebhookResponseDto } from '../dto/webhook.response.dto';
 import { WebhookPingService } from '../webhooks/webhook-ping.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotFoundError, Page, toPage } from '@pilotlink/core';
-import { Actor } from '@pilotlink/identity';
+import { Actor } from '@pilotlink/core';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Notification, SubjectType } from '../domain/notification.entity';
 import { NotificationListQueryDto } from '../dto/notification.request.dto';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@pilotlink/core';
-import { Actor } from '@pilotlink/identity';
+import { Actor } from '@pilotlink/core';
 import { randomUUID } from 'node:crypto';
 import { Notifier } from '../dispatch/notifier.service';
 import { WebhooksService } from './webhooks.service';

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
 import { AppConfig, NotFoundError } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import { Actor, RequestContext } from '@pilotlink/identity';
+import { Actor, RequestContext } from '@pilotlink/core';
 import { randomBytes } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { Notification } from '../domain/notification.entity';

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
 import { DomainError, NotFoundError, Page, PageQueryDto, toPage } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import { RequestContext } from '@pilotlink/identity';
+import { RequestContext } from '@pilotlink/core';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { FailedJobDto, RetriedJobDto } from '../dto/failed-jobs.response.dto';

@@ -9,8 +9,8 @@ import {
   ApiOkResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, fieldInvalid } from '@pilotlink/core';
-import { AllowOrgKinds, ReqContext } from '@pilotlink/identity';
-import type { RequestContext } from '@pilotlink/identity';
+import { AllowOrgKinds, ReqContext } from '@pilotlink/core';
+import type { RequestContext } from '@pilotlink/core';
 import { FailedJobsService } from '../admin/failed-jobs.service';
 import { NeedsQueue } from '../queue-unavailable.interceptor';
 import type { QueueName } from '../queues';

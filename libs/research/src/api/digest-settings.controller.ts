@@ -8,8 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
-import { CurrentActor, RequireOwner } from '@pilotlink/identity';
-import type { Actor } from '@pilotlink/identity';
+import { CurrentActor, RequireOwner } from '@pilotlink/core';
+import type { Actor } from '@pilotlink/core';
 import { DigestSettingsService } from '../digest/digest-settings.service';
 import { DigestSettingsDto } from '../dto/digest-settings.request.dto';
 

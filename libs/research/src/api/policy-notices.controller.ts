@@ -8,8 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, OptionalActor, Public, ReqContext, RequireBureauRole } from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import { AllowOrgKinds, OptionalActor, Public, ReqContext, RequireBureauRole } from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { PolicyNoticesService } from '../policy/policy-notices.service';
 import {
   CreatePolicyNoticeDto,

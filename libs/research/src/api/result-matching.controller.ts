@@ -9,8 +9,8 @@ import {
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
 import { MatchLimitQueryDto } from '@pilotlink/demand';
-import { CurrentActor } from '@pilotlink/identity';
-import type { Actor } from '@pilotlink/identity';
+import { CurrentActor } from '@pilotlink/core';
+import type { Actor } from '@pilotlink/core';
 import { ResultMatchesDto } from '../dto/result-matching.response.dto';
 import { ResultMatchingService } from '../matching/result-matching.service';
 

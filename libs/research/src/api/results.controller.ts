@@ -9,15 +9,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
-import {
-  AllowOrgKinds,
-  CurrentActor,
-  OptionalActor,
-  Public,
-  ReqContext,
-  RequireVerifiedOrg,
-} from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, OptionalActor, Public, ReqContext, RequireVerifiedOrg } from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { ResultStatus } from '../domain/result';
 import {
   CreateResultDto,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotFoundError } from '@pilotlink/core';
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 import { DataSource } from 'typeorm';
 import { DigestSetting } from './digest-period';
 

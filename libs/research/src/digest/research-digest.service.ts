@@ -5,7 +5,7 @@ import { withParentFields } from '@pilotlink/catalogue';
 import { Clock } from '@pilotlink/core';
 import { DemandsService, MatchingService } from '@pilotlink/demand';
 import { OrgDirectory } from '@pilotlink/identity';
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 import { Notifier, SubscriptionMatches } from '@pilotlink/notification';
 import { DEFAULT_JOB_OPTIONS, jobId, NotificationJobs, QUEUES, ResearchDigestJob } from '@pilotlink/queue';
 import { Queue } from 'bullmq';

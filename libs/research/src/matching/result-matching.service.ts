@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { withParentFields } from '@pilotlink/catalogue';
 import { MatchableDemand, MatchingService } from '@pilotlink/demand';
 import { OrgDirectory } from '@pilotlink/identity';
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 import { SubscriptionMatches } from '@pilotlink/notification';
 import { ResearchResult } from '../domain/result.entity';
 import { ResultView } from '../domain/result-visibility';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
 import { assertTransition, Clock, NotFoundError, toPage, validationFailed } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { OutboxService } from '@pilotlink/queue';
 import { MEILI, regionHierarchy, SearchIndexes, searchOr, toSimplified } from '@pilotlink/search';
 import { ProgramsService } from '@pilotlink/voucher';

@@ -17,7 +17,7 @@ import {
 } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import { OrgDirectory } from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { OutboxService } from '@pilotlink/queue';
 import { DataSource, EntityManager } from 'typeorm';
 import { RESULT_TRANSITIONS } from '../domain/result';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 import { MEILI, meiliEq, SearchIndexes, searchOr, toSimplified } from '@pilotlink/search';
 import type { Meilisearch } from 'meilisearch';
 import { RESULT_AUDIENCE } from '../domain/result-visibility';

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
 import { NotFoundError } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import type { RequestContext } from '@pilotlink/identity';
+import type { RequestContext } from '@pilotlink/core';
 import { MaintenanceJobs, QUEUES, REDIS, REINDEX_SEARCH_JOB_ID } from '@pilotlink/queue';
 import { Job, Queue } from 'bullmq';
 import Redis from 'ioredis';

@@ -10,8 +10,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ErrorResponseDto } from '@pilotlink/core';
-import { AllowOrgKinds, ReqContext } from '@pilotlink/identity';
-import type { RequestContext } from '@pilotlink/identity';
+import { AllowOrgKinds, ReqContext } from '@pilotlink/core';
+import type { RequestContext } from '@pilotlink/core';
 import { NeedsQueue, REINDEX_SEARCH_JOB_ID } from '@pilotlink/queue';
 import { ReindexJobsService } from '../admin/reindex-jobs.service';
 import { ReindexJobDto } from '../dto/reindex-job.dto';

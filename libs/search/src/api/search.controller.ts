@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiServiceUnavailableResponse, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { ErrorResponseDto } from '@pilotlink/core';
-import { Public } from '@pilotlink/identity';
+import { Public } from '@pilotlink/core';
 import { PlatformSearchQueryDto, ServiceSearchQueryDto } from '../dto/search.request.dto';
 import { PlatformSearchPageDto, ServiceSearchPageDto } from '../dto/search.response.dto';
 import { SearchQueryService } from '../query/search-query.service';

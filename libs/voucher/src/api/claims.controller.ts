@@ -8,8 +8,8 @@ import {
   ApiOkResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, pageDtoOf, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg, RequireBureauRole } from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg, RequireBureauRole } from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { ClaimsService } from '../claims/claims.service';
 import { DisbursementsService } from '../claims/disbursements.service';
 import { SpotChecksService } from '../claims/spot-checks.service';

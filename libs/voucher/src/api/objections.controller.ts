@@ -10,15 +10,9 @@ import {
   ApiOkResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
-import {
-  AllowOrgKinds,
-  CurrentActor,
-  ObjectionThrottlerGuard,
-  Public,
-  ReqContext,
-  RequireBureauRole,
-} from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import { ObjectionThrottlerGuard } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, Public, ReqContext, RequireBureauRole } from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { ObjectionsService } from '../claims/objections.service';
 import {
   LodgeObjectionDto,

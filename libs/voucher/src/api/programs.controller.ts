@@ -15,8 +15,8 @@ import {
   ReqContext,
   RequireBureauRole,
   RequireVerifiedOrg,
-} from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+} from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { PublicNoticePageDto } from '../dto/claim.dto';
 import {
   CreateProgramDto,

@@ -15,8 +15,8 @@ import {
   RequireOwner,
   RequireVerifiedOrg,
   RequireBureauRole,
-} from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+} from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { ShareholderDto, ShareholdersDto } from '../dto/shareholder.dto';
 import {
   ApplicationListQueryDto,

@@ -1,5 +1,5 @@
 import { NotFoundError } from '@pilotlink/core';
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { VoucherClaim } from '../entities/voucher-claim.entity';
 import { VoucherProgram } from '../entities/voucher-program.entity';

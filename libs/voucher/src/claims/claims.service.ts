@@ -6,7 +6,7 @@ import { CatalogueFacts, PlatformDirectory } from '@pilotlink/catalogue';
 import { chinaDate, Clock, DomainError, NotFoundError, Page, parseFen, toPage } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
 import { OrgDirectory } from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { claimChecks } from '../domain/claim-checks';
 import { integrityFlags, isSpotCheck } from '../domain/integrity';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaDate, Clock, DomainError, NotFoundError, parseFen } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { noticeRunning, payableFrom } from '../domain/notice';
 import { splitByShares } from '../domain/split';

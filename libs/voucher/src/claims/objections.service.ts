@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaDate, Clock, DomainError, NotFoundError, Page, PageQueryDto, toPage } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, In } from 'typeorm';
 import { noticeRunning } from '../domain/notice';
 import { assertClaimTransition } from '../domain/voucher-state';

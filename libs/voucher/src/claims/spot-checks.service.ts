@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, DomainError } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import type { RequestContext } from '@pilotlink/identity';
+import type { RequestContext } from '@pilotlink/core';
 import { DataSource, In } from 'typeorm';
 import { mayRevoke, spotCheckRefusal } from '../domain/spot-check';
 import { assertVoucherTransition } from '../domain/voucher-state';

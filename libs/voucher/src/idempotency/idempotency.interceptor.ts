@@ -10,7 +10,7 @@ import {
 import { ApiHeader } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, ErrorCode, fieldInvalid } from '@pilotlink/core';
-import type { AuthenticatedRequest } from '@pilotlink/identity';
+import type { AuthenticatedRequest } from '@pilotlink/core';
 import { firstValueFrom, from, Observable } from 'rxjs';
 import { enclosingUnitOfWork, withTransaction } from '@pilotlink/database';
 import { DataSource, EntityManager } from 'typeorm';

@@ -1,5 +1,5 @@
 import { NotFoundError } from '@pilotlink/core';
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 import { EntityManager } from 'typeorm';
 import { VoucherProgram } from '../entities/voucher-program.entity';
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaDate, Clock, NotFoundError, Page, PageQueryDto, parseFen, toPage } from '@pilotlink/core';
 import { PlatformDirectory } from '@pilotlink/catalogue';
 import { OrgDirectory } from '@pilotlink/identity';
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 import { splitByBasisPoints } from '@pilotlink/core';
 import { DataSource } from 'typeorm';
 import { PublicNoticeItemDto } from '../dto/claim.dto';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
 import { DomainError, fieldInvalid, Page, parseFen, toPage } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { assertProgramTransition, ProgramStatus } from '../domain/program';
 import { DEFAULT_CLAIM_WINDOW_DAYS } from '../domain/expiry';

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { chinaDate, Clock, DomainError, NotFoundError, Page, parseFen, toPage } from '@pilotlink/core';
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import { OrgDirectory, OrgVoucherFacts } from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { coversRegion } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { generateVoucherCode } from '../domain/voucher-code';

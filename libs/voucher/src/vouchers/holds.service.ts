@@ -11,7 +11,7 @@ import {
 } from '@pilotlink/booking';
 import { chinaDate, Clock, DomainError, NotFoundError, parseFen } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { HoldCaps, holdAmount, HoldLimit } from '../domain/caps';
 import { IneligibleReason, ineligibleReasons } from '../domain/eligibility';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OrderFacts } from '@pilotlink/booking';
 import { chinaDate, Clock, NotFoundError, Page, parseFen, toPage } from '@pilotlink/core';
-import type { Actor } from '@pilotlink/identity';
+import type { Actor } from '@pilotlink/core';
 import { DataSource, In } from 'typeorm';
 import { claimBy } from '../domain/expiry';
 import { VoucherListQueryDto, VoucherResponseDto } from '../dto/voucher.dto';

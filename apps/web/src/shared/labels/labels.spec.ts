@@ -28,7 +28,7 @@ import { RECOGNITION_STATUSES } from '../../../../../libs/governance/src/domain/
 import { REVENUE_FLAGS } from '../../../../../libs/governance/src/domain/revenue-declaration';
 import { EQUIPMENT_BASES, SUBSIDY_RULE_KINDS } from '../../../../../libs/governance/src/domain/subsidy-rule';
 import { REVENUE_DECLARATION_STATUSES } from '../../../../../libs/governance/src/subsidies/subsidy.entities';
-import { ORG_KINDS } from '../../../../../libs/identity/src/domain/org';
+import { ORG_KINDS } from '../../../../../libs/core/src/access/org-kinds';
 import { JOB_STATES } from '../../../../../libs/search/src/dto/reindex-job.dto';
 import { SEARCH_INDEX_KINDS } from '../../../../../libs/search/src/indexes/search-indexes';
 import {

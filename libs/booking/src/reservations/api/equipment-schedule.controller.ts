@@ -11,8 +11,8 @@ import {
   ApiNoContentResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe, pageDtoOf } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, OptionalActor, Public, ReqContext } from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, OptionalActor, Public, ReqContext } from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { SLOT_MS } from '../../domain/availability';
 import { BookingRulesDto, CreateBlockDto, TimeRangeQueryDto } from '../dto/reservation.request.dto';
 import {

@@ -10,8 +10,8 @@ import {
   ApiOkResponse,
 } from '@nestjs/swagger';
 import { ErrorResponseDto, ParseIdPipe } from '@pilotlink/core';
-import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/identity';
-import type { Actor, RequestContext } from '@pilotlink/identity';
+import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pilotlink/core';
+import type { Actor, RequestContext } from '@pilotlink/core';
 import { CompleteReservationDto, CreateReservationDto, ReservationListQueryDto } from '../dto/reservation.request.dto';
 import { ReservationPageDto, ReservationResponseDto } from '../dto/reservation.response.dto';
 import { ReservationsService } from '../reservations.service';

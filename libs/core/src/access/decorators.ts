@@ -1,8 +1,8 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { DomainError } from '@pilotlink/core';
-import type { BureauDuty, OrgKind } from '../domain/org';
+import { DomainError } from '../errors/domain-error';
 import type { Actor, RequestContext } from './actor';
+import type { BureauDuty, OrgKind } from './org-kinds';
 
 export const IS_PUBLIC = 'pilotlink:isPublic';
 export const ALLOWED_ORG_KINDS = 'pilotlink:allowedOrgKinds';
