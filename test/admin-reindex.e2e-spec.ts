@@ -1,5 +1,6 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { PilotService, Platform } from '@pilotlink/catalogue';
+import { PilotService } from '@pilotlink/catalogue/domain/pilot-service.entity';
+import { Platform } from '@pilotlink/catalogue/domain/platform.entity';
 import { withTransaction } from '@pilotlink/database';
 import { QUEUES, REINDEX_SEARCH_JOB_ID } from '@pilotlink/queue';
 import type { ReindexProgress } from '@pilotlink/search';

@@ -1,9 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Equipment, PilotService, Platform, PlatformQualification } from '@pilotlink/catalogue';
+import { Equipment } from '@pilotlink/catalogue/domain/equipment.entity';
+import { PilotService } from '@pilotlink/catalogue/domain/pilot-service.entity';
+import { Platform } from '@pilotlink/catalogue/domain/platform.entity';
+import { PlatformQualification } from '@pilotlink/catalogue/domain/platform-qualification.entity';
 import { Clock } from '@pilotlink/core';
 import { withTransaction } from '@pilotlink/database';
-import { AuthService, Org } from '@pilotlink/identity';
+import { AuthService } from '@pilotlink/identity';
+import { Org } from '@pilotlink/identity/domain/org.entity';
 import { OutboxEntry, OutboxService } from '@pilotlink/queue';
 import { DataSource, EntityManager } from 'typeorm';
 import { DEMO_PLATFORMS, DemoOperatorOrg, DemoPlatform, DemoService } from './demo-catalogue.data';

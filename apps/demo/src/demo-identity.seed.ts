@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { withTransaction } from '@pilotlink/database';
-import { AuthService, Org, PasswordService, User } from '@pilotlink/identity';
+import { AuthService, PasswordService } from '@pilotlink/identity';
+import { Org } from '@pilotlink/identity/domain/org.entity';
+import { User } from '@pilotlink/identity/domain/user.entity';
 import { OrgKind, UserRole } from '@pilotlink/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { demoUscc } from './demo-uscc';

@@ -44,7 +44,6 @@ import { CatalogueSearchSourceModule } from './search-source/catalogue-search-so
     QualificationCertificatesService,
     PilotServicesService,
     EquipmentService,
-    TypeOrmModule,
     CatalogueNotices,
     PlatformDirectory,
     PlatformResponseTime,

@@ -109,15 +109,28 @@ describe('context boundaries', () => {
   });
 
   it('exports no entity from any library barrel', () => {
-    const leaked: string[] = [];
-    for (const lib of LIBS) {
-      const barrel = path.join(ROOT, 'libs', lib, 'src/index.ts');
-      for (const [, spec] of read(barrel).matchAll(/export\s+(?:\*|\{[^}]*\})\s+from\s+'(\.[^']+)'/g)) {
-        const target = path.join(path.dirname(barrel), `${spec}.ts`);
-        if (fs.existsSync(target) && /@Entity\(/.test(read(target))) leaked.push(rel(target));
+    const leaked = new Set<string>();
+    // Follows re-exports too: a module file that re-exports an entity leaks it through the barrel.
+    const follow = (file: string, seen: Set<string>) => {
+      if (seen.has(file) || !fs.existsSync(file)) return;
+      seen.add(file);
+      const source = read(file);
+      if (/@Entity\(/.test(source)) leaked.add(rel(file));
+      for (const [, spec] of source.matchAll(/export\s+(?:type\s+)?(?:\*|\{[^}]*\})\s+from\s+'(\.[^']+)'/g)) {
+        follow(path.join(path.dirname(file), `${spec}.ts`), seen);
       }
-    }
-    expect(leaked).toEqual([]);
+    };
+    for (const lib of LIBS) follow(path.join(ROOT, 'libs', lib, 'src/index.ts'), new Set());
+    expect([...leaked]).toEqual([]);
+  });
+
+  it('shares no repository: no module exports TypeOrmModule to its importers', () => {
+    const sharing = LIBS.flatMap((lib) =>
+      sourceFiles(path.join(ROOT, 'libs', lib, 'src'))
+        .filter((file) => /exports:\s*\[[^\]]*\bTypeOrmModule\b/.test(read(file)))
+        .map(rel),
+    );
+    expect(sharing).toEqual([]);
   });
 
   it('has no import circle between libraries', () => {

@@ -1,7 +1,4 @@
 export * from './domain';
-export * from './entities/voucher-program.entity';
-export * from './entities/voucher.entity';
-export * from './entities/voucher-claim.entity';
 export * from './ledger/ledger.service';
 export * from './voucher.module';
 export * from './voucher.api.module';

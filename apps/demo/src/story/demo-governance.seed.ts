@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PlatformRecognition, RecognisedLevel } from '@pilotlink/governance';
+import { RecognisedLevel } from '@pilotlink/governance';
+import { PlatformRecognition } from '@pilotlink/governance/recognition/platform-recognition.entity';
 import { StoryKit } from './story-kit.service';
 
 const TEXTILE_PLATFORM = '高端绿色功能性纺织面料中试服务平台';

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Demand, DemandsService, DemandStatus } from '@pilotlink/demand';
+import { DemandsService, DemandStatus } from '@pilotlink/demand';
+import { Demand } from '@pilotlink/demand/domain/demand.entity';
 import { walkOrder } from './order-steps';
 import { StoryKit } from './story-kit.service';
 

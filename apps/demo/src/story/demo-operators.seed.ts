@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { withTransaction } from '@pilotlink/database';
-import { AuthService, Org, PasswordService, User } from '@pilotlink/identity';
+import { AuthService, PasswordService } from '@pilotlink/identity';
+import { Org } from '@pilotlink/identity/domain/org.entity';
+import { User } from '@pilotlink/identity/domain/user.entity';
 import { DataSource } from 'typeorm';
 import { DEMO_OPERATOR_ORGS } from '../demo-catalogue.data';
 import { DEMO_PASSWORD } from '../demo-identity.seed';

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { parseFen } from '@pilotlink/core';
-import { CreateProgramDto, VoucherProgram } from '@pilotlink/voucher';
+import { CreateProgramDto } from '@pilotlink/voucher';
+import { VoucherProgram } from '@pilotlink/voucher/entities/voucher-program.entity';
 import { walkOrder, WalkedOrder } from './order-steps';
 import { StoryKit } from './story-kit.service';
 

@@ -1,4 +1,5 @@
-import { Order, OrderStatus } from '@pilotlink/booking';
+import { OrderStatus } from '@pilotlink/booking';
+import { Order } from '@pilotlink/booking/orders/order.entity';
 import { parseFen } from '@pilotlink/core';
 import { DEMO_REPORT_PDF, StoryKit } from './story-kit.service';
 

@@ -10,9 +10,7 @@ import { RecognitionsService } from './recognitions.service';
 
 // The context's public surface for other modules (reports, the worker), via the library index.
 export { EvaluationsService } from './evaluations.service';
-export { PlatformEvaluation } from './platform-evaluation.entity';
 export { PlatformIndicatorsService } from './platform-indicators.service';
-export { PlatformRecognition } from './platform-recognition.entity';
 export { RecognitionsService } from './recognitions.service';
 
 const SERVICES = [PlatformIndicatorsService, RecognitionsService, EvaluationsService];
@@ -21,6 +19,6 @@ const SERVICES = [PlatformIndicatorsService, RecognitionsService, EvaluationsSer
 @Module({
   imports: [CatalogueModule, TypeOrmModule.forFeature([PlatformRecognition, PlatformEvaluation])],
   providers: [PlatformIndicatorsReadModel, ...SERVICES],
-  exports: [...SERVICES, TypeOrmModule],
+  exports: [...SERVICES],
 })
 export class RecognitionModule {}

@@ -1,4 +1,6 @@
-import { PilotService, Platform, PlatformQualification } from '@pilotlink/catalogue';
+import { PilotService } from '@pilotlink/catalogue/domain/pilot-service.entity';
+import { Platform } from '@pilotlink/catalogue/domain/platform.entity';
+import { PlatformQualification } from '@pilotlink/catalogue/domain/platform-qualification.entity';
 import { toPlatformDocument } from './platform-document';
 import { toServiceDocument } from './service-document';
 
