@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CatalogueChanges } from './catalogue-changes';
+import { CatalogueChanges } from './catalogue-changes.service';
 import { Equipment } from './domain/equipment.entity';
 import { IndustryField } from './domain/industry-field.entity';
 import { PilotService } from './domain/pilot-service.entity';

@@ -8,7 +8,7 @@ export * from './documents/policy-document';
 export * from './documents/service-document';
 export { ServiceSearchQueryDto } from './dto/search.request.dto';
 export * from './indexes/index-setup.service';
-export * from './indexes/search-indexes';
+export * from './indexes/search-indexes.service';
 export * from './indexes/synonyms';
 export * from './meili/meili-errors';
 export * from './meili/meili-tasks';

@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { OutboxModule } from '@pilotlink/queue';
 import { IndexSetupService } from './indexes/index-setup.service';
-import { SearchIndexes } from './indexes/search-indexes';
+import { SearchIndexes } from './indexes/search-indexes.service';
 import { MEILI, meiliProvider } from './meili/meili.provider';
 import { SearchQueryService } from './query/search-query.service';
 import { ReconcileService } from './sync/reconcile.service';

@@ -23,7 +23,7 @@ import { DataSource } from 'typeorm';
 import { planOrderAction } from '../domain/order';
 import { ClaimReviewAccess } from './claim-review-access.port';
 import { findReadable, lockForParty, partyOf } from './order-access';
-import { OrderChanges } from './order-changes';
+import { OrderChanges } from './order-changes.service';
 import { OrderDeliverable } from './order-records.entity';
 import { Order } from './order.entity';
 

@@ -15,7 +15,7 @@ import {
 } from '../domain/order';
 import { CreateOrderDto, OrderListQueryDto, OrderViewer } from '../dto/order.dto';
 import { findReadable, lockForParty, partyOf } from './order-access';
-import { OrderChanges } from './order-changes';
+import { OrderChanges } from './order-changes.service';
 import { OrderEvent, OrderPayment } from './order-records.entity';
 import { OrderRecords } from './order-records.service';
 import { Order } from './order.entity';

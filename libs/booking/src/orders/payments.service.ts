@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { owedFen, owingTerms, PAYABLE_STATUSES, paymentProblem } from '../domain/order';
 import { RecordPaymentDto } from '../dto/order.dto';
 import { findReadable, lockForParty } from './order-access';
-import { OrderChanges } from './order-changes';
+import { OrderChanges } from './order-changes.service';
 import { OrderPayment } from './order-records.entity';
 import { paidOn } from './orders.service';
 

@@ -7,7 +7,7 @@ import { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReplyToReviewDto, ReviewOrderDto } from '../dto/review.dto';
 import { lockForParty } from './order-access';
-import { OrderChanges } from './order-changes';
+import { OrderChanges } from './order-changes.service';
 import { OrderReview } from './order-records.entity';
 
 /** 服务评价: the SME rates a completed order once; the platform may answer once. */

@@ -10,7 +10,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { planOrderAction } from '../domain/order';
 import { CHECK_IN_OPENS_BEFORE_MS, RESERVATION_TRANSITIONS, ReservationStatus } from '../domain/reservation';
 import { cancellationFeeFen, noShowFeeFen, reservationPriceFen } from '../domain/reservation-rules';
-import { OrderChanges } from '../orders/order-changes';
+import { OrderChanges } from '../orders/order-changes.service';
 import { lockForParty } from '../orders/order-access';
 import { OrderRecords } from '../orders/order-records.service';
 import { CompleteReservationDto, CreateReservationDto, ReservationListQueryDto } from './dto/reservation.request.dto';

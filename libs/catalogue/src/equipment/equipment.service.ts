@@ -4,7 +4,7 @@ import { NotFoundError, Page, PageQueryDto, toPage, definedOnly } from '@pilotli
 import { withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { CatalogueChanges } from '../catalogue-changes';
+import { CatalogueChanges } from '../catalogue-changes.service';
 import { canViewPlatform, operatesPlatform, seesWholeCatalogue } from '../access/platform-access';
 import { EquipmentStatus } from '../domain/catalogue';
 import { Equipment } from '../domain/equipment.entity';

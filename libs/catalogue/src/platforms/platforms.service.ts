@@ -14,7 +14,7 @@ import { withTransaction } from '@pilotlink/database';
 import { jurisdictionPrefix } from '@pilotlink/identity';
 import { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { CatalogueChanges } from '../catalogue-changes';
+import { CatalogueChanges } from '../catalogue-changes.service';
 import { canViewPlatform, operatesPlatform, supervisesPlatform } from '../access/platform-access';
 import { PLATFORM_TRANSITIONS, PlatformStatus } from '../domain/catalogue';
 import { PlatformQualification } from '../domain/platform-qualification.entity';

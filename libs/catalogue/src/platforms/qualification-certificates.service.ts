@@ -19,7 +19,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { operatesPlatform, seesWholeCatalogue } from '../access/platform-access';
-import { CatalogueChanges } from '../catalogue-changes';
+import { CatalogueChanges } from '../catalogue-changes.service';
 import { PlatformQualification } from '../domain/platform-qualification.entity';
 import { Platform } from '../domain/platform.entity';
 import { assertEditable, PlatformsService } from './platforms.service';

@@ -13,7 +13,7 @@ import {
 import { withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { CatalogueChanges } from '../catalogue-changes';
+import { CatalogueChanges } from '../catalogue-changes.service';
 import { canViewPlatform, operatesPlatform, seesWholeCatalogue } from '../access/platform-access';
 import { SERVICE_TRANSITIONS, ServiceStatus } from '../domain/catalogue';
 import { PilotService } from '../domain/pilot-service.entity';

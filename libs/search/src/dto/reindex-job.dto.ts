@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SEARCH_INDEX_KINDS } from '../indexes/search-indexes';
+import { SEARCH_INDEX_KINDS } from '../indexes/search-indexes.service';
 
 export const JOB_STATES = ['waiting', 'delayed', 'prioritized', 'active', 'completed', 'failed', 'unknown'] as const;
 export type ReindexJobState = (typeof JOB_STATES)[number];

@@ -1,7 +1,7 @@
 import type { Settings } from 'meilisearch';
 import { FACET_VALUES_ATTRIBUTE } from '../documents/facet-values';
 import { mutualSynonyms, SYNONYM_GROUPS } from './synonyms';
-import type { SearchIndexKind } from './search-indexes';
+import type { SearchIndexKind } from './search-indexes.service';
 
 /** Meilisearch's text relevance rules, in its default order. */
 const TEXT_RULES = ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'];

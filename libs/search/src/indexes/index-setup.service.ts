@@ -4,7 +4,7 @@ import { isIndexNotFound, SearchTaskFailedError } from '../meili/meili-errors';
 import { BULK_WAIT, succeeded } from '../meili/meili-tasks';
 import { MEILI } from '../meili/meili.provider';
 import { indexSettings } from './index-settings';
-import { SEARCH_INDEX_KINDS, SearchIndexes, SearchIndexKind } from './search-indexes';
+import { SEARCH_INDEX_KINDS, SearchIndexes, SearchIndexKind } from './search-indexes.service';
 
 /**
  * Creates the indexes and applies their settings from code. Idempotent: Meilisearch treats unchanged

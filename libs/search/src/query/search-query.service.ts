@@ -4,7 +4,7 @@ import type { PlatformDocument } from '../documents/platform-document';
 import type { ServiceDocument } from '../documents/service-document';
 import { PlatformSearchQueryDto, ServiceSearchQueryDto } from '../dto/search.request.dto';
 import { PlatformSearchPageDto, ServiceSearchPageDto } from '../dto/search.response.dto';
-import { SearchIndexes } from '../indexes/search-indexes';
+import { SearchIndexes } from '../indexes/search-indexes.service';
 import { searchOr } from '../meili/meili-errors';
 import { MEILI } from '../meili/meili.provider';
 import { platformSearchRequest, SearchRequest, serviceSearchRequest } from './search-request';

@@ -5,7 +5,7 @@ import { OutboxAggregate, OutboxService } from '@pilotlink/queue';
 import type { Meilisearch } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import { IndexSetupService } from '../indexes/index-setup.service';
-import { SEARCH_INDEX_KINDS, SearchIndexes, SearchIndexKind } from '../indexes/search-indexes';
+import { SEARCH_INDEX_KINDS, SearchIndexes, SearchIndexKind } from '../indexes/search-indexes.service';
 import { succeeded } from '../meili/meili-tasks';
 import { MEILI } from '../meili/meili.provider';
 import { SearchSources } from './search-sources.service';

@@ -1,4 +1,4 @@
-import type { SearchIndexKind } from '../indexes/search-indexes';
+import type { SearchIndexKind } from '../indexes/search-indexes.service';
 
 /** Where a full reindex stands: per index, documents written to `<uid>_new` out of those counted at the start. */
 export interface ReindexProgress {

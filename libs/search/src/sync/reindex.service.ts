@@ -4,7 +4,7 @@ import { OUTBOX_RELAY_LOCK_KEY, OutboxAggregate, OutboxService } from '@pilotlin
 import type { IndexSwap, Meilisearch } from 'meilisearch';
 import { DataSource, EntityManager } from 'typeorm';
 import { IndexSetupService } from '../indexes/index-setup.service';
-import { SEARCH_INDEX_KINDS, SearchIndexes, SearchIndexKind } from '../indexes/search-indexes';
+import { SEARCH_INDEX_KINDS, SearchIndexes, SearchIndexKind } from '../indexes/search-indexes.service';
 import { isIndexNotFound } from '../meili/meili-errors';
 import { assertSucceeded, BULK_WAIT, succeeded } from '../meili/meili-tasks';
 import { MEILI } from '../meili/meili.provider';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { SearchIndexKind } from '../indexes/search-indexes';
+import type { SearchIndexKind } from '../indexes/search-indexes.service';
 
 /** What the index should hold for a set of ids: documents to upsert and ids to delete. */
 export interface IndexChanges<D> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { SearchIndexKind } from '../indexes/search-indexes';
+import type { SearchIndexKind } from '../indexes/search-indexes.service';
 import type { SearchDocumentSource } from './search-document-source';
 
 /**

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
 import { DataSource, EntityManager } from 'typeorm';
-import { SearchIndexes, SearchIndexKind } from '../indexes/search-indexes';
+import { SearchIndexes, SearchIndexKind } from '../indexes/search-indexes.service';
 import { allSucceeded } from '../meili/meili-tasks';
 import { MEILI } from '../meili/meili.provider';
 import { IndexChanges } from './search-document-source';

@@ -18,7 +18,7 @@ import { ClaimPayout, VoucherClaim } from '../entities/voucher-claim.entity';
 import { VoucherProgram } from '../entities/voucher-program.entity';
 import { Voucher, VoucherHold } from '../entities/voucher.entity';
 import { Ledger } from '../ledger/ledger.service';
-import { VoucherEvents } from '../voucher-events';
+import { VoucherEvents } from '../voucher-events.service';
 import { HoldsService } from '../vouchers/holds.service';
 import { OrderFacts, OrderFactsService, partiesRelated } from '../vouchers/order-facts.service';
 import { decidableClaim, readableClaim, scopeClaims } from './claim-access';

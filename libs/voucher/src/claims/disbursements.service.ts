@@ -12,7 +12,7 @@ import { ClaimPayout, DisbursementBatch, VoucherClaim } from '../entities/vouche
 import { VoucherProgram } from '../entities/voucher-program.entity';
 import { Ledger } from '../ledger/ledger.service';
 import { programRunBy } from '../programs/program-access';
-import { VoucherEvents } from '../voucher-events';
+import { VoucherEvents } from '../voucher-events.service';
 import { decidableClaim } from './claim-access';
 
 /**

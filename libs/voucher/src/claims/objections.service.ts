@@ -9,7 +9,7 @@ import { assertClaimTransition } from '../domain/voucher-state';
 import { LodgeObjectionDto, ObjectionDecisionDto } from '../dto/objection.dto';
 import { ClaimObjection, VoucherClaim } from '../entities/voucher-claim.entity';
 import { VoucherProgram } from '../entities/voucher-program.entity';
-import { VoucherEvents } from '../voucher-events';
+import { VoucherEvents } from '../voucher-events.service';
 import { HoldsService } from '../vouchers/holds.service';
 import { decidableClaim } from './claim-access';
 

@@ -10,7 +10,7 @@ import { RecordSpotCheckDto } from '../dto/spot-check.dto';
 import { SpotCheckRecord } from '../entities/voucher-claim.entity';
 import { Voucher } from '../entities/voucher.entity';
 import { Ledger } from '../ledger/ledger.service';
-import { VoucherEvents } from '../voucher-events';
+import { VoucherEvents } from '../voucher-events.service';
 import { HoldsService } from '../vouchers/holds.service';
 import { decidableClaim } from './claim-access';
 

@@ -13,7 +13,7 @@ import { VoucherProgram } from '../entities/voucher-program.entity';
 import { Voucher, VoucherApplication } from '../entities/voucher.entity';
 import { Ledger } from '../ledger/ledger.service';
 import { readableProgram, runsProgram } from '../programs/program-access';
-import { VoucherEvents } from '../voucher-events';
+import { VoucherEvents } from '../voucher-events.service';
 
 function applicationExists(applicationId: string | null): DomainError {
   return new DomainError(

@@ -21,8 +21,8 @@ import { HoldResponseDto, QuoteVoucherOptionsDto, VoucherOptionDto, VoucherOptio
 import { VoucherProgram } from '../entities/voucher-program.entity';
 import { Voucher, VoucherHold } from '../entities/voucher.entity';
 import { Ledger } from '../ledger/ledger.service';
-import { VoucherEvents } from '../voucher-events';
-import { CapCounters, CapsUsed, capsUsedJson, capsUsedOf, pairKey } from './cap-counters';
+import { VoucherEvents } from '../voucher-events.service';
+import { CapCounters, CapsUsed, capsUsedJson, capsUsedOf, pairKey } from './cap-counters.service';
 import { OrderFacts, OrderFactsService, partiesRelated } from './order-facts.service';
 
 const LIMIT_REASON: Record<Exclude<HoldLimit, 'RULE'>, IneligibleReason> = {

@@ -8,7 +8,7 @@ import { claimBy, claimWindowLapsed, holdFateAtExpiry } from '../domain/expiry';
 import { VoucherProgram } from '../entities/voucher-program.entity';
 import { Voucher, VoucherHold } from '../entities/voucher.entity';
 import { Ledger } from '../ledger/ledger.service';
-import { VoucherEvents } from '../voucher-events';
+import { VoucherEvents } from '../voucher-events.service';
 import { HoldsService } from './holds.service';
 
 /** When an order was contracted (both parties confirmed) and completed — China dates — for its hold's fate. */

@@ -30,7 +30,7 @@ import { EQUIPMENT_BASES, SUBSIDY_RULE_KINDS } from '../../../../../libs/governa
 import { REVENUE_DECLARATION_STATUSES } from '../../../../../libs/governance/src/subsidies/subsidy.entities';
 import { ORG_KINDS } from '../../../../../libs/core/src/access/org-kinds';
 import { JOB_STATES } from '../../../../../libs/search/src/dto/reindex-job.dto';
-import { SEARCH_INDEX_KINDS } from '../../../../../libs/search/src/indexes/search-indexes';
+import { SEARCH_INDEX_KINDS } from '../../../../../libs/search/src/indexes/search-indexes.service';
 import {
   IP_KINDS,
   RESULT_STAGES,
