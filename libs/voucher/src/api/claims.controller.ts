@@ -13,9 +13,11 @@ import type { Actor, RequestContext } from '@pilotlink/core';
 import { ClaimsService } from '../claims/claims.service';
 import { DisbursementsService } from '../claims/disbursements.service';
 import { SpotChecksService } from '../claims/spot-checks.service';
-import { RecordSpotCheckDto, SpotCheckResponseDto } from '../dto/spot-check.dto';
-import { BatchResponseDto, ClaimListQueryDto, ClaimResponseDto, CreateBatchDto, FileClaimDto } from '../dto/claim.dto';
-import { ReasonDto } from '../dto/voucher.dto';
+import { RecordSpotCheckDto } from '../dto/spot-check.request.dto';
+import { SpotCheckResponseDto } from '../dto/spot-check.response.dto';
+import { ClaimListQueryDto, CreateBatchDto, FileClaimDto } from '../dto/claim.request.dto';
+import { BatchResponseDto, ClaimResponseDto } from '../dto/claim.response.dto';
+import { ReasonDto } from '../dto/voucher.request.dto';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 
 class ClaimPageDto extends pageDtoOf(ClaimResponseDto, 'ClaimPageDto') {}

@@ -14,13 +14,8 @@ import { ObjectionThrottlerGuard } from '@pilotlink/identity';
 import { AllowOrgKinds, CurrentActor, Public, ReqContext, RequireBureauRole } from '@pilotlink/core';
 import type { Actor, RequestContext } from '@pilotlink/core';
 import { ObjectionsService } from '../claims/objections.service';
-import {
-  LodgeObjectionDto,
-  ObjectionDecisionDto,
-  ObjectionReceiptDto,
-  ObjectionResponseDto,
-  ObjectionPageDto,
-} from '../dto/objection.dto';
+import { LodgeObjectionDto, ObjectionDecisionDto } from '../dto/objection.request.dto';
+import { ObjectionReceiptDto, ObjectionResponseDto, ObjectionPageDto } from '../dto/objection.response.dto';
 
 @ApiTags('vouchers')
 @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'Unknown, or not yours to see' })

@@ -17,18 +17,11 @@ import {
   RequireVerifiedOrg,
 } from '@pilotlink/core';
 import type { Actor, RequestContext } from '@pilotlink/core';
-import { PublicNoticePageDto } from '../dto/claim.dto';
-import {
-  CreateProgramDto,
-  LedgerBalancesDto,
-  LedgerPageDto,
-  ProgramListQueryDto,
-  ProgramResponseDto,
-  ProgramSummaryDto,
-  TopUpDto,
-  UpdateProgramDto,
-} from '../dto/program.dto';
-import { ApplicationResponseDto, ApplyDto } from '../dto/voucher.dto';
+import { PublicNoticePageDto } from '../dto/claim.response.dto';
+import { CreateProgramDto, ProgramListQueryDto, TopUpDto, UpdateProgramDto } from '../dto/program.request.dto';
+import { LedgerBalancesDto, LedgerPageDto, ProgramResponseDto, ProgramSummaryDto } from '../dto/program.response.dto';
+import { ApplyDto } from '../dto/voucher.request.dto';
+import { ApplicationResponseDto } from '../dto/voucher.response.dto';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { ProgramReportsService } from '../programs/program-reports.service';
 import { ProgramsService } from '../programs/programs.service';

@@ -17,19 +17,21 @@ import {
   RequireBureauRole,
 } from '@pilotlink/core';
 import type { Actor, RequestContext } from '@pilotlink/core';
-import { ShareholderDto, ShareholdersDto } from '../dto/shareholder.dto';
+import { ShareholderDto, ShareholdersDto } from '../dto/shareholder.request.dto';
 import {
   ApplicationListQueryDto,
-  ApplicationResponseDto,
   ApproveApplicationDto,
   HoldDto,
-  HoldResponseDto,
-  QuoteVoucherOptionsDto,
   ReasonDto,
   VoucherListQueryDto,
+} from '../dto/voucher.request.dto';
+import {
+  ApplicationResponseDto,
+  HoldResponseDto,
+  QuoteVoucherOptionsDto,
   VoucherOptionsDto,
   VoucherResponseDto,
-} from '../dto/voucher.dto';
+} from '../dto/voucher.response.dto';
 import { Idempotent } from '../idempotency/idempotency.interceptor';
 import { ApplicationsService } from '../vouchers/applications.service';
 import { HoldsService } from '../vouchers/holds.service';

@@ -13,7 +13,7 @@ import { integrityFlags, isSpotCheck } from '../domain/integrity';
 import { claimBy } from '../domain/expiry';
 import { noticeUntilFor } from '../domain/notice';
 import { assertClaimTransition } from '../domain/voucher-state';
-import { ClaimListQueryDto, FileClaimDto, ReasonDtoLike } from '../dto/claim.dto';
+import { ClaimListQueryDto, FileClaimDto, ReasonDtoLike } from '../dto/claim.request.dto';
 import { ClaimPayout, VoucherClaim } from '../entities/voucher-claim.entity';
 import { VoucherProgram } from '../entities/voucher-program.entity';
 import { Voucher, VoucherHold } from '../entities/voucher.entity';

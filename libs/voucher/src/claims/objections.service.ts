@@ -6,7 +6,7 @@ import type { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, In } from 'typeorm';
 import { noticeRunning } from '../domain/notice';
 import { assertClaimTransition } from '../domain/voucher-state';
-import { LodgeObjectionDto, ObjectionDecisionDto } from '../dto/objection.dto';
+import { LodgeObjectionDto, ObjectionDecisionDto } from '../dto/objection.request.dto';
 import { ClaimObjection, VoucherClaim } from '../entities/voucher-claim.entity';
 import { VoucherProgram } from '../entities/voucher-program.entity';
 import { VoucherEvents } from '../voucher-events.service';

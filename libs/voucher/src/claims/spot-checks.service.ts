@@ -6,7 +6,7 @@ import type { RequestContext } from '@pilotlink/core';
 import { DataSource, In } from 'typeorm';
 import { mayRevoke, spotCheckRefusal } from '../domain/spot-check';
 import { assertVoucherTransition } from '../domain/voucher-state';
-import { RecordSpotCheckDto } from '../dto/spot-check.dto';
+import { RecordSpotCheckDto } from '../dto/spot-check.request.dto';
 import { SpotCheckRecord } from '../entities/voucher-claim.entity';
 import { Voucher } from '../entities/voucher.entity';
 import { Ledger } from '../ledger/ledger.service';

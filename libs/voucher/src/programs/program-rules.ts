@@ -1,5 +1,5 @@
 import { parseFen } from '@pilotlink/core';
-import type { ProgramRulesDto } from '../dto/program.dto';
+import type { ProgramRulesDto } from '../dto/program.request.dto';
 import type { VoucherProgram } from '../entities/voucher-program.entity';
 
 /** A program's rules as the API states them (fen as numbers): what a PATCH merges into, and what is shown. */

@@ -9,7 +9,13 @@ import { assertProgramTransition, ProgramStatus } from '../domain/program';
 import { DEFAULT_CLAIM_WINDOW_DAYS } from '../domain/expiry';
 import { validateRule } from '../domain/rule';
 import { validateShares } from '../domain/split';
-import { CreateProgramDto, ProgramListQueryDto, ProgramRulesDto, TopUpDto, UpdateProgramDto } from '../dto/program.dto';
+import {
+  CreateProgramDto,
+  ProgramListQueryDto,
+  ProgramRulesDto,
+  TopUpDto,
+  UpdateProgramDto,
+} from '../dto/program.request.dto';
 import { VoucherProgram } from '../entities/voucher-program.entity';
 import { Ledger } from '../ledger/ledger.service';
 import { programRunBy, readableProgram } from './program-access';

@@ -8,7 +8,7 @@ import { coversRegion } from '@pilotlink/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { generateVoucherCode } from '../domain/voucher-code';
 import { assertApplicationTransition, voucherValidity } from '../domain/voucher-state';
-import { ApplicationListQueryDto, ApplyDto, ApproveApplicationDto, ReasonDto } from '../dto/voucher.dto';
+import { ApplicationListQueryDto, ApplyDto, ApproveApplicationDto, ReasonDto } from '../dto/voucher.request.dto';
 import { VoucherProgram } from '../entities/voucher-program.entity';
 import { Voucher, VoucherApplication } from '../entities/voucher.entity';
 import { Ledger } from '../ledger/ledger.service';

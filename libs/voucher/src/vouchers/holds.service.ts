@@ -17,7 +17,12 @@ import { HoldCaps, holdAmount, HoldLimit } from '../domain/caps';
 import { IneligibleReason, ineligibleReasons } from '../domain/eligibility';
 import { rankOptions, VoucherOption } from '../domain/best-option';
 import { voucherStatusFor } from '../domain/voucher-state';
-import { HoldResponseDto, QuoteVoucherOptionsDto, VoucherOptionDto, VoucherOptionsDto } from '../dto/voucher.dto';
+import {
+  HoldResponseDto,
+  QuoteVoucherOptionsDto,
+  VoucherOptionDto,
+  VoucherOptionsDto,
+} from '../dto/voucher.response.dto';
 import { VoucherProgram } from '../entities/voucher-program.entity';
 import { Voucher, VoucherHold } from '../entities/voucher.entity';
 import { Ledger } from '../ledger/ledger.service';

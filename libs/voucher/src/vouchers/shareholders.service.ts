@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@pilotlink/core';
 import { OrgDirectory, OrgsService } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/core';
-import { ShareholderDto } from '../dto/shareholder.dto';
+import { ShareholderDto } from '../dto/shareholder.request.dto';
 
 /** An org's major shareholders, which the related-party rule (关联交易) compares. Owner-managed; frozen once the org is verified. */
 @Injectable()

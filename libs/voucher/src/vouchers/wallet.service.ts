@@ -5,7 +5,8 @@ import { chinaDate, Clock, NotFoundError, Page, parseFen, toPage } from '@pilotl
 import type { Actor } from '@pilotlink/core';
 import { DataSource, In } from 'typeorm';
 import { claimBy } from '../domain/expiry';
-import { VoucherListQueryDto, VoucherResponseDto } from '../dto/voucher.dto';
+import { VoucherListQueryDto } from '../dto/voucher.request.dto';
+import { VoucherResponseDto } from '../dto/voucher.response.dto';
 import { VoucherProgram } from '../entities/voucher-program.entity';
 import { Voucher, VoucherHold } from '../entities/voucher.entity';
 import { Ledger } from '../ledger/ledger.service';

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { trimString } from '@pilotlink/core';
-import { SpotCheckRecord } from '../entities/voucher-claim.entity';
 
 export class RecordSpotCheckDto {
   @ApiProperty({ enum: ['PASS', 'FAIL'] }) @IsIn(['PASS', 'FAIL']) result: 'PASS' | 'FAIL';
@@ -23,30 +22,4 @@ export class RecordSpotCheckDto {
   @IsOptional()
   @IsBoolean()
   revokeVoucher?: boolean;
-}
-
-export class SpotCheckResponseDto {
-  @ApiProperty() id: string;
-  @ApiProperty() claimId: string;
-  @ApiProperty() smeOrgId: string;
-  @ApiProperty({ enum: ['PASS', 'FAIL'] }) result: 'PASS' | 'FAIL';
-  @ApiProperty() note: string;
-  @ApiProperty() evidence: string;
-  @ApiProperty() voucherRevoked: boolean;
-  @ApiProperty({ description: 'Who checked (user)' }) checkedByUserId: string;
-  @ApiProperty() createdAt: Date;
-
-  static from(r: SpotCheckRecord): SpotCheckResponseDto {
-    return {
-      id: r.id,
-      claimId: r.claimId,
-      smeOrgId: r.smeOrgId,
-      result: r.result,
-      note: r.note,
-      evidence: r.evidence,
-      voucherRevoked: r.voucherRevoked,
-      checkedByUserId: r.checkedByUserId,
-      createdAt: r.createdAt,
-    };
-  }
 }
