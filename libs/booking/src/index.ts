@@ -1,6 +1,6 @@
 export * from './domain/order';
 export * from './domain/ip-terms';
-export * from './dto/ip-terms.dto';
+export * from './dto/ip-terms.response.dto';
 export * from './domain/reservation-rules';
 export * from './domain/availability';
 export * from './domain/reservation';

@@ -35,17 +35,9 @@ import { AllowOrgKinds, CurrentActor, ReqContext, RequireVerifiedOrg } from '@pi
 import type { Actor, RequestContext } from '@pilotlink/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ORDER_ACTIONS } from '../domain/order';
-import {
-  CreateOrderDto,
-  OrderActionDto,
-  OrderListQueryDto,
-  OrderPageDto,
-  OrderResponseDto,
-  PaymentResponseDto,
-  PaymentsResponseDto,
-  RecordPaymentDto,
-} from '../dto/order.dto';
-import { DeliverablePageDto, DeliverableResponseDto } from '../dto/review.dto';
+import { CreateOrderDto, OrderActionDto, OrderListQueryDto, RecordPaymentDto } from '../dto/order.request.dto';
+import { OrderPageDto, OrderResponseDto, PaymentResponseDto, PaymentsResponseDto } from '../dto/order.response.dto';
+import { DeliverablePageDto, DeliverableResponseDto } from '../dto/review.response.dto';
 import { DeliverablesService } from '../orders/deliverables.service';
 import { OrdersService, SimpleOrderAction } from '../orders/orders.service';
 import { PaymentsService } from '../orders/payments.service';

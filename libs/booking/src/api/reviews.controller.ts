@@ -10,7 +10,8 @@ import {
 import { ErrorResponseDto, PageQueryDto, ParseIdPipe } from '@pilotlink/core';
 import { AllowOrgKinds, OptionalActor, Public, ReqContext } from '@pilotlink/core';
 import type { Actor, RequestContext } from '@pilotlink/core';
-import { ReplyToReviewDto, ReviewOrderDto, ReviewPageDto, ReviewResponseDto } from '../dto/review.dto';
+import { ReplyToReviewDto, ReviewOrderDto } from '../dto/review.request.dto';
+import { ReviewPageDto, ReviewResponseDto } from '../dto/review.response.dto';
 import { ReviewsService } from '../orders/reviews.service';
 
 @ApiTags('reviews')

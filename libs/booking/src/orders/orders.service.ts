@@ -13,7 +13,8 @@ import {
   planOrderAction,
   serviceOrderAmountFen,
 } from '../domain/order';
-import { CreateOrderDto, OrderListQueryDto, OrderViewer } from '../dto/order.dto';
+import { CreateOrderDto, OrderListQueryDto } from '../dto/order.request.dto';
+import { OrderViewer } from '../dto/order.response.dto';
 import { findReadable, lockForParty, partyOf } from './order-access';
 import { OrderChanges } from './order-changes.service';
 import { OrderEvent, OrderPayment } from './order-records.entity';

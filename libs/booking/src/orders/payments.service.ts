@@ -5,7 +5,7 @@ import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource } from 'typeorm';
 import { owedFen, owingTerms, PAYABLE_STATUSES, paymentProblem } from '../domain/order';
-import { RecordPaymentDto } from '../dto/order.dto';
+import { RecordPaymentDto } from '../dto/order.request.dto';
 import { findReadable, lockForParty } from './order-access';
 import { OrderChanges } from './order-changes.service';
 import { OrderPayment } from './order-records.entity';

@@ -5,7 +5,7 @@ import { Clock, DomainError, NotFoundError, Page, PageQueryDto, toPage } from '@
 import { uniqueViolation, withTransaction } from '@pilotlink/database';
 import { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { ReplyToReviewDto, ReviewOrderDto } from '../dto/review.dto';
+import { ReplyToReviewDto, ReviewOrderDto } from '../dto/review.request.dto';
 import { lockForParty } from './order-access';
 import { OrderChanges } from './order-changes.service';
 import { OrderReview } from './order-records.entity';

@@ -1,8 +1,5 @@
-import { IpTermsResponseDto } from './ip-terms.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { PageQueryDto, pageDtoOf, parseFen, trimString } from '@pilotlink/core';
+import { pageDtoOf, parseFen } from '@pilotlink/core';
 import {
   availableOrderActions,
   ORDER_ACTIONS,
@@ -15,42 +12,7 @@ import {
 } from '../domain/order';
 import { OrderEvent, OrderPayment, PAYMENT_METHODS, PaymentMethod } from '../orders/order-records.entity';
 import { Order } from '../orders/order.entity';
-
-export class CreateOrderDto {
-  @ApiProperty({ format: 'uuid', description: 'A published FIXED- or UNIT-priced service' })
-  @IsUUID()
-  serviceId: string;
-
-  @ApiPropertyOptional({ default: 1, description: 'Units, for a UNIT-priced service (1 for FIXED)' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  quantity?: number;
-
-  @ApiPropertyOptional({ example: '样品 3 批，每批 20 kg，希望 12 月前完成' })
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @Length(0, 2_000)
-  note?: string;
-}
-
-export class OrderListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ORDER_STATUSES })
-  @IsOptional()
-  @IsIn(ORDER_STATUSES)
-  status?: OrderStatus;
-}
-
-export class OrderActionDto {
-  @ApiPropertyOptional({ description: 'Why (required to dispute)', example: '检测报告缺少第 3 批数据' })
-  @IsOptional()
-  @Transform(trimString)
-  @IsString()
-  @Length(1, 2_000)
-  note?: string;
-}
+import { IpTermsResponseDto } from './ip-terms.response.dto';
 
 /** Who looks at an order: their side of it, and whether it is an equipment reservation's order. */
 export interface OrderViewer {
@@ -176,28 +138,6 @@ export class OrderResponseDto {
 }
 
 export class OrderPageDto extends pageDtoOf(OrderResponseDto, 'OrderPageDto') {}
-
-export class RecordPaymentDto {
-  @ApiProperty({ description: 'fen, more than 0 and at most what is owed', example: 3_000_000 })
-  @IsInt()
-  @Min(1)
-  @Max(10_000_000_000)
-  amountFen: number;
-
-  @ApiProperty({ example: '2026-11-20', description: 'Date paid (China time), not in the future' })
-  @IsDateString({ strict: true })
-  paidOn: string;
-
-  @ApiProperty({ enum: PAYMENT_METHODS })
-  @IsIn(PAYMENT_METHODS)
-  method: PaymentMethod;
-
-  @ApiProperty({ example: '工行转账 20261120-0001', description: 'Bank or receipt reference, unique per order' })
-  @Transform(trimString)
-  @IsString()
-  @Length(1, 200)
-  reference: string;
-}
 
 export class PaymentResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
