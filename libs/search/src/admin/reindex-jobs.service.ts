@@ -15,7 +15,7 @@ import {
   ReindexJobState,
   ReindexProgressDto,
   ReindexResultDto,
-} from '../dto/reindex-job.dto';
+} from '../dto/reindex-job.response.dto';
 
 const JOB_NAME = 'reindex-search' satisfies keyof MaintenanceJobs;
 const UNFINISHED: ReindexJobState[] = ['waiting', 'delayed', 'prioritized', 'active'];

@@ -14,7 +14,7 @@ import { AllowOrgKinds, ReqContext } from '@pilotlink/core';
 import type { RequestContext } from '@pilotlink/core';
 import { NeedsQueue, REINDEX_SEARCH_JOB_ID } from '@pilotlink/queue';
 import { ReindexJobsService } from '../admin/reindex-jobs.service';
-import { ReindexJobDto } from '../dto/reindex-job.dto';
+import { ReindexJobDto } from '../dto/reindex-job.response.dto';
 
 @ApiTags('admin')
 @ApiBearerAuth()

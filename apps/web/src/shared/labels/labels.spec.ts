@@ -29,7 +29,7 @@ import { REVENUE_FLAGS } from '../../../../../libs/governance/src/domain/revenue
 import { EQUIPMENT_BASES, SUBSIDY_RULE_KINDS } from '../../../../../libs/governance/src/domain/subsidy-rule';
 import { REVENUE_DECLARATION_STATUSES } from '../../../../../libs/governance/src/subsidies/subsidy.entities';
 import { ORG_KINDS } from '../../../../../libs/core/src/access/org-kinds';
-import { JOB_STATES } from '../../../../../libs/search/src/dto/reindex-job.dto';
+import { JOB_STATES } from '../../../../../libs/search/src/dto/reindex-job.response.dto';
 import { SEARCH_INDEX_KINDS } from '../../../../../libs/search/src/indexes/search-indexes.service';
 import {
   IP_KINDS,
