@@ -9,7 +9,7 @@ import { waitFor } from './support/notification-fixtures';
 import { expectStatus, voucherTestEnv } from './support/voucher-fixtures';
 
 /**
- * Issue 19: after `npm start` every role lands on real work. The demo seed (the same entry as `cli.js seed`)
+ * Issue 19: after `npm start` every role lands on real work. The demo seed (the same entry as `apps/demo` `cli.js seed`)
  * runs on a fresh database; each role's landing lists show work, every state of the order, claim and
  * demand machines is there, the ledger verifies, and a second run adds nothing.
  */
