@@ -112,16 +112,6 @@ export class OrgDirectory {
     return org;
   }
 
-  /** Org kinds by id (who may be told what, in other contexts); unknown ids are absent. */
-  async kindsOf(orgIds: readonly string[]): Promise<Map<string, OrgKind>> {
-    if (orgIds.length === 0) return new Map();
-    const rows = await this.dataSource.query<{ id: string; kind: OrgKind }[]>(
-      `SELECT id, kind FROM orgs WHERE id = ANY($1::uuid[])`,
-      [[...new Set(orgIds)]],
-    );
-    return new Map(rows.map((row) => [row.id, row.kind]));
-  }
-
   /**
    * Who the orgs are, by id (visibility rules and recipients in other contexts); unknown ids are absent.
    * One query for any number of orgs.

@@ -94,7 +94,7 @@ export class SubscriptionsService {
       .orderBy('s.id')
       .getMany();
     // The org's kind is identity's to tell; a subscription of a deleted org has no kind and drops out.
-    const kinds = await this.orgs.kindsOf(subscriptions.map((s) => s.orgId));
-    return subscriptions.filter((s) => kinds.get(s.orgId) === orgKind);
+    const orgs = await this.orgs.profilesOf(subscriptions.map((s) => s.orgId));
+    return subscriptions.filter((s) => orgs.get(s.orgId)?.kind === orgKind);
   }
 }
