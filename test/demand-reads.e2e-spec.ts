@@ -94,9 +94,13 @@ describe('reads of a demand per publication (e2e)', () => {
       });
     expect(created.status).toBe(201);
     const demandId = created.body.id as string;
+    // Whatever the draft set off is relayed before counting starts, so only the publication's reads count.
+    await settle(t);
     reads.length = 0;
     await t.http.post(`/api/demands/${demandId}/publish`).set(sme.auth).expect(200);
-    expect(reads.length).toBeLessThanOrEqual(2); // the publish request itself
+    // The publish request itself, counted on the API's DataSource only: the worker may already be indexing the
+    // demand before the response is back, and its reads are counted below.
+    expect(reads.filter((read) => read.source === 'api').length).toBeLessThanOrEqual(2);
     await waitFor(
       async () => (await t.db.query(`SELECT 1 FROM notifications WHERE subject_id = $1`, [demandId])).length === 20,
       'all 20 platforms to be told',
