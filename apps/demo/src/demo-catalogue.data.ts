@@ -8,7 +8,7 @@ import type {
   ServiceCategory,
   ServiceStage,
   ServiceStatus,
-} from '@pilotlink/catalogue';
+} from '@pilotlink/core';
 import { demoUscc } from './demo-uscc';
 
 /**

@@ -7,7 +7,7 @@ import {
   RECOGNITION_LEVELS,
   SERVICE_CATEGORIES,
   SERVICE_STAGES,
-} from '@pilotlink/catalogue';
+} from '@pilotlink/core';
 import { isValidRegionCode, isValidUscc } from '@pilotlink/identity';
 import { DEMO_OPERATOR_ORGS, DEMO_PLATFORMS, DemoPlatform } from './demo-catalogue.data';
 import { DEMO_ORGS } from './demo-identity.seed';

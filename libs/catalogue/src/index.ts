@@ -1,5 +1,3 @@
-export * from './domain/catalogue';
-export * from './domain/industry-fields';
 export * from './access/platform-access';
 export * from './catalogue.api.module';
 export * from './catalogue.module';

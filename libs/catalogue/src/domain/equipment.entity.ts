@@ -1,6 +1,6 @@
 import { BaseEntity } from '@pilotlink/database';
 import { Column, Entity } from 'typeorm';
-import { EquipmentStatus } from './catalogue';
+import { EquipmentStatus } from '@pilotlink/core';
 
 /** 仪器设备共享: a shareable instrument, reserved by the hour (libs/booking/src/reservations). */
 @Entity('equipment')

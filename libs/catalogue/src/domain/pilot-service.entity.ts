@@ -1,6 +1,6 @@
 import { BaseEntity } from '@pilotlink/database';
 import { Column, Entity } from 'typeorm';
-import { PricingKind, ServiceCategory, ServiceStage, ServiceStatus } from './catalogue';
+import { PricingKind, ServiceCategory, ServiceStage, ServiceStatus } from '@pilotlink/core';
 
 /** 服务项目: one service of a platform's catalogue. Amounts are integer fen. */
 @Entity('services')

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { QualificationKind } from './catalogue';
+import { QualificationKind } from '@pilotlink/core';
 import { Platform } from './platform.entity';
 
 /**

@@ -1,7 +1,7 @@
 import { BaseEntity } from '@pilotlink/database';
 import { Column, Entity, OneToMany } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { OperatingModel, PlatformStatus, PlatformType, RecognitionLevel } from './catalogue';
+import { OperatingModel, PlatformStatus, PlatformType, RecognitionLevel } from '@pilotlink/core';
 import { PlatformQualification } from './platform-qualification.entity';
 
 /** 中试平台: operated (and edited) only by its host org, listed and supervised by a bureau. */

@@ -15,7 +15,7 @@ import {
   SERVICE_CATEGORY_LABELS,
   SERVICE_STAGES,
   SERVICE_STATUSES,
-} from '../domain/catalogue';
+} from '@pilotlink/core';
 import type {
   EquipmentStatus,
   OperatingModel,
@@ -27,7 +27,7 @@ import type {
   ServiceCategory,
   ServiceStage,
   ServiceStatus,
-} from '../domain/catalogue';
+} from '@pilotlink/core';
 import type { Equipment } from '../domain/equipment.entity';
 import type { PilotService } from '../domain/pilot-service.entity';
 import type { PlatformQualification } from '../domain/platform-qualification.entity';

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { trimString } from '@pilotlink/core';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { EQUIPMENT_STATUSES, EquipmentStatus } from '../domain/catalogue';
+import { EQUIPMENT_STATUSES, EquipmentStatus } from '@pilotlink/core';
 
 export class CreateEquipmentDto {
   @ApiProperty({ example: '场发射扫描电子显微镜' })

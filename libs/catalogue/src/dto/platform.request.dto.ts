@@ -25,7 +25,7 @@ import {
   PlatformType,
   QUALIFICATION_KINDS,
   QualificationKind,
-} from '../domain/catalogue';
+} from '@pilotlink/core';
 import { IsIndustryFieldCode } from './validators';
 
 export class QualificationDto {

@@ -22,7 +22,7 @@ import {
   SERVICE_STAGES,
   ServiceCategory,
   ServiceStage,
-} from '../domain/catalogue';
+} from '@pilotlink/core';
 import { IsIndustryFieldCode } from './validators';
 
 /** ¥100,000,000 — a ceiling far above any real pilot-test contract, to catch unit mistakes. */

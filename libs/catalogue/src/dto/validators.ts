@@ -1,5 +1,5 @@
 import { ValidateBy, ValidationOptions, buildMessage } from 'class-validator';
-import { isIndustryFieldCode } from '../domain/industry-fields';
+import { isIndustryFieldCode } from '@pilotlink/core';
 
 /** Each element must be a code of the SPEC §9 taxonomy (see GET /api/industry-fields). */
 export function IsIndustryFieldCode(options?: ValidationOptions): PropertyDecorator {

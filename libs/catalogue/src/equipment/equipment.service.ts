@@ -6,7 +6,7 @@ import { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CatalogueChanges } from '../catalogue-changes.service';
 import { canViewPlatform, operatesPlatform, seesWholeCatalogue } from '../access/platform-access';
-import { EquipmentStatus } from '../domain/catalogue';
+import { EquipmentStatus } from '@pilotlink/core';
 import { Equipment } from '../domain/equipment.entity';
 import { Platform } from '../domain/platform.entity';
 import { CreateEquipmentDto, UpdateEquipmentDto } from '../dto/equipment.request.dto';

@@ -16,7 +16,7 @@ import { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { CatalogueChanges } from '../catalogue-changes.service';
 import { canViewPlatform, operatesPlatform, supervisesPlatform } from '../access/platform-access';
-import { PLATFORM_TRANSITIONS, PlatformStatus } from '../domain/catalogue';
+import { PLATFORM_TRANSITIONS, PlatformStatus } from '@pilotlink/core';
 import { PlatformQualification } from '../domain/platform-qualification.entity';
 import { Platform } from '../domain/platform.entity';
 import {

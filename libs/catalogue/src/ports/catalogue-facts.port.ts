@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parseFen } from '@pilotlink/core';
 import { DataSource, EntityManager } from 'typeorm';
-import type { PlatformStatus, PricingKind, RecognitionLevel } from '../domain/catalogue';
+import type { PlatformStatus, PricingKind, RecognitionLevel } from '@pilotlink/core';
 
 /** A platform as another context sees it: who runs it, what it is called, where it stands. */
 export interface OfferedPlatform {

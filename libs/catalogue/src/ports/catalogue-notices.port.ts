@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { PlatformStatus, ServiceCategory, ServiceStatus } from '../domain/catalogue';
+import type { PlatformStatus, ServiceCategory, ServiceStatus } from '@pilotlink/core';
 import { PilotService } from '../domain/pilot-service.entity';
 import { Platform } from '../domain/platform.entity';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { EquipmentStatus } from '../domain/catalogue';
+import type { EquipmentStatus } from '@pilotlink/core';
 import type { PlatformSummary } from './platform-directory.port';
 
 /** The platform's stated reservation rules of an instrument (set through the booking context). */

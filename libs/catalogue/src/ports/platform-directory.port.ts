@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { PlatformStatus, ServiceCategory, ServiceStage, ServiceStatus } from '../domain/catalogue';
+import type { PlatformStatus, ServiceCategory, ServiceStage, ServiceStatus } from '@pilotlink/core';
 
 /** A platform as other contexts see it: who operates it, its name, status and region. */
 export interface PlatformSummary {

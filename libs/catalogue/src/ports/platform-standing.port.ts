@@ -4,8 +4,8 @@ import { AuditService } from '@pilotlink/audit';
 import { assertTransition, NotFoundError } from '@pilotlink/core';
 import { OutboxService } from '@pilotlink/queue';
 import { DataSource, EntityManager } from 'typeorm';
-import { PLATFORM_TRANSITIONS } from '../domain/catalogue';
-import type { PlatformStatus, RecognitionLevel } from '../domain/catalogue';
+import { PLATFORM_TRANSITIONS } from '@pilotlink/core';
+import type { PlatformStatus, RecognitionLevel } from '@pilotlink/core';
 
 /** A platform's standing: what governance decides on and changes (recognition level, its validity, status). */
 export interface PlatformStandingFacts {

@@ -15,7 +15,7 @@ import { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CatalogueChanges } from '../catalogue-changes.service';
 import { canViewPlatform, operatesPlatform, seesWholeCatalogue } from '../access/platform-access';
-import { SERVICE_TRANSITIONS, ServiceStatus } from '../domain/catalogue';
+import { SERVICE_TRANSITIONS, ServiceStatus } from '@pilotlink/core';
 import { PilotService } from '../domain/pilot-service.entity';
 import { Platform } from '../domain/platform.entity';
 import { CreateServiceDto, UpdateServiceDto } from '../dto/service.request.dto';

@@ -1,6 +1,6 @@
 import { BaseEntity } from '@pilotlink/database';
 import { Column, Entity } from 'typeorm';
-import type { ServiceCategory, ServiceStage } from '@pilotlink/catalogue';
+import type { ServiceCategory, ServiceStage } from '@pilotlink/core';
 import { Confidentiality, DemandMode, DemandStatus } from './demand';
 
 /** 中试需求: what an SME needs scaled up or verified. Money in fen (bigint strings from pg). */

@@ -15,8 +15,9 @@ import {
   Min,
 } from 'class-validator';
 import { PageQueryDto, trimString } from '@pilotlink/core';
-import { IsIndustryFieldCode, SERVICE_CATEGORIES, SERVICE_STAGES } from '@pilotlink/catalogue';
-import type { ServiceCategory, ServiceStage } from '@pilotlink/catalogue';
+import { IsIndustryFieldCode } from '@pilotlink/catalogue';
+import { SERVICE_CATEGORIES, SERVICE_STAGES } from '@pilotlink/core';
+import type { ServiceCategory, ServiceStage } from '@pilotlink/core';
 import { IsRegionCode } from '@pilotlink/identity';
 import {
   CONFIDENTIALITY_LEVELS,

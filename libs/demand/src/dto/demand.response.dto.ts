@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { pageDtoOf, parseFen } from '@pilotlink/core';
-import { SERVICE_CATEGORIES, SERVICE_STAGES } from '@pilotlink/catalogue';
-import type { ServiceCategory, ServiceStage } from '@pilotlink/catalogue';
+import { SERVICE_CATEGORIES, SERVICE_STAGES } from '@pilotlink/core';
+import type { ServiceCategory, ServiceStage } from '@pilotlink/core';
 import {
   awardBy,
   BUDGET_BANDS,

@@ -1,4 +1,4 @@
-import { INDUSTRY_FIELD_INDEX, ServiceCategory, ServiceStage, withParentFields } from '@pilotlink/catalogue';
+import { INDUSTRY_FIELD_INDEX, ServiceCategory, ServiceStage, withParentFields } from '@pilotlink/core';
 import { parseFen } from '@pilotlink/core';
 import {
   meiliEq,

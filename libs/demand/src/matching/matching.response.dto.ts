@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SERVICE_CATEGORIES, SERVICE_STAGES } from '@pilotlink/catalogue';
+import { SERVICE_CATEGORIES, SERVICE_STAGES } from '@pilotlink/core';
 import { pageDtoOf } from '@pilotlink/core';
 import { DemandResponseDto } from '../dto/demand.response.dto';
 

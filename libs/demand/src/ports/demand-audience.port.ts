@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ServiceCategory, ServiceStage } from '@pilotlink/catalogue';
+import type { ServiceCategory, ServiceStage } from '@pilotlink/core';
 import { DataSource } from 'typeorm';
 import { DemandsService } from '../demands/demands.service';
 import type { Confidentiality, DemandMode, DemandStatus } from '../domain/demand';

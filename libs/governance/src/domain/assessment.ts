@@ -1,4 +1,4 @@
-import { RECOGNITION_LEVELS, RECOGNITION_RANK, RecognitionLevel } from '@pilotlink/catalogue';
+import { RECOGNITION_LEVELS, RECOGNITION_RANK, RecognitionLevel } from '@pilotlink/core';
 import { applyBasisPoints, assertFen, splitByBasisPoints } from '@pilotlink/core';
 import {
   AmountByLevel,

@@ -1,4 +1,4 @@
-import type { RecognitionLevel } from '@pilotlink/catalogue';
+import type { RecognitionLevel } from '@pilotlink/core';
 import { assertFen } from '@pilotlink/core';
 
 /**

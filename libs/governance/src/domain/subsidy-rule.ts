@@ -1,4 +1,4 @@
-import { RECOGNITION_LEVELS, RecognitionLevel } from '@pilotlink/catalogue';
+import { RECOGNITION_LEVELS, RecognitionLevel } from '@pilotlink/core';
 import { GRADES, Grade } from './evaluation';
 
 /**

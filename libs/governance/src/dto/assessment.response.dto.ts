@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RECOGNITION_LEVELS } from '@pilotlink/catalogue';
-import type { RecognitionLevel } from '@pilotlink/catalogue';
+import { RECOGNITION_LEVELS } from '@pilotlink/core';
+import type { RecognitionLevel } from '@pilotlink/core';
 import { pageDtoOf, parseFen } from '@pilotlink/core';
 import { OVERLAP_DECISIONS } from '../domain/assessment';
 import type { Assessment, AssessmentInputs, OverlapDecision, RuleAssessment } from '../domain/assessment';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RECOGNITION_LEVELS } from '@pilotlink/catalogue';
-import type { RecognitionLevel } from '@pilotlink/catalogue';
+import { RECOGNITION_LEVELS } from '@pilotlink/core';
+import type { RecognitionLevel } from '@pilotlink/core';
 import { pageDtoOf } from '@pilotlink/core';
 import { EVALUATION_OUTCOMES, gradeForScore, GRADES, scoreIndicators } from '../domain/evaluation';
 import type { EvaluationOutcome, Grade, PlatformIndicators } from '../domain/evaluation';

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
 import { PlatformStanding } from '@pilotlink/catalogue';
-import type { PlatformStandingFacts, PlatformStatus, StandingChange } from '@pilotlink/catalogue';
+import type { PlatformStandingFacts, StandingChange } from '@pilotlink/catalogue';
+import type { PlatformStatus } from '@pilotlink/core';
 import {
   chinaDate,
   Clock,

@@ -1,4 +1,4 @@
-import type { RecognitionLevel } from '@pilotlink/catalogue';
+import type { RecognitionLevel } from '@pilotlink/core';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { EvaluationOutcome, Grade, PlatformIndicators } from '../domain/evaluation';
 

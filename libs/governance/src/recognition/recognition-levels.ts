@@ -1,5 +1,6 @@
-import { RECOGNITION_RANK } from '@pilotlink/catalogue';
-import type { PlatformStandingFacts, RecognitionLevel } from '@pilotlink/catalogue';
+import { RECOGNITION_RANK } from '@pilotlink/core';
+import type { PlatformStandingFacts } from '@pilotlink/catalogue';
+import type { RecognitionLevel } from '@pilotlink/core';
 
 /** The level a platform effectively holds today: a level whose validity has passed counts as NONE. */
 export function effectiveLevel(

@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@pilotlink/audit';
-import { operatesPlatform, PlatformStanding, RECOGNITION_RANK } from '@pilotlink/catalogue';
-import type { PlatformStandingFacts, RecognitionLevel } from '@pilotlink/catalogue';
+import { operatesPlatform, PlatformStanding } from '@pilotlink/catalogue';
+import { RECOGNITION_RANK } from '@pilotlink/core';
+import type { PlatformStandingFacts } from '@pilotlink/catalogue';
+import type { RecognitionLevel } from '@pilotlink/core';
 import {
   chinaDate,
   Clock,

@@ -1,4 +1,4 @@
-import { INDUSTRY_FIELD_INDEX } from '@pilotlink/catalogue';
+import { INDUSTRY_FIELD_INDEX } from '@pilotlink/core';
 import { jurisdictionPrefix, regionName } from '@pilotlink/identity';
 import type { Actor } from '@pilotlink/core';
 

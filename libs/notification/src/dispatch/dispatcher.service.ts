@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CatalogueNotices, withParentFields } from '@pilotlink/catalogue';
+import { CatalogueNotices } from '@pilotlink/catalogue';
+import { withParentFields } from '@pilotlink/core';
 import { OrderNotices } from '@pilotlink/booking';
 import { DemandAudience, MatchingService, QuoteNotices } from '@pilotlink/demand';
 import { DispatchEventJob, NotifyRecipientJob, OutboxService } from '@pilotlink/queue';

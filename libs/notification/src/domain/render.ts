@@ -1,5 +1,5 @@
-import { INDUSTRY_FIELD_INDEX, SERVICE_CATEGORY_LABELS, SERVICE_STAGE_LABELS } from '@pilotlink/catalogue';
-import type { ServiceCategory, ServiceStage } from '@pilotlink/catalogue';
+import { INDUSTRY_FIELD_INDEX, SERVICE_CATEGORY_LABELS, SERVICE_STAGE_LABELS } from '@pilotlink/core';
+import type { ServiceCategory, ServiceStage } from '@pilotlink/core';
 import { ORDER_STATUS_LABELS } from '@pilotlink/booking';
 import type { OrderStatus } from '@pilotlink/booking';
 import { BUDGET_BANDS, budgetBandOf } from '@pilotlink/demand';

@@ -1,4 +1,4 @@
-import { withParentFields } from '@pilotlink/catalogue';
+import { withParentFields } from '@pilotlink/core';
 import { coversRegion } from '@pilotlink/identity';
 
 export interface SubscriptionCriteria {

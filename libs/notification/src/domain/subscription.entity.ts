@@ -1,4 +1,4 @@
-import type { ServiceCategory } from '@pilotlink/catalogue';
+import type { ServiceCategory } from '@pilotlink/core';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** What an org wants to hear about: every non-empty criterion must match (see subscriptionFits). */

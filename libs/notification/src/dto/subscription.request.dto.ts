@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { IsIndustryFieldCode, SERVICE_CATEGORIES } from '@pilotlink/catalogue';
-import type { ServiceCategory } from '@pilotlink/catalogue';
+import { IsIndustryFieldCode } from '@pilotlink/catalogue';
+import { SERVICE_CATEGORIES } from '@pilotlink/core';
+import type { ServiceCategory } from '@pilotlink/core';
 import { IsRegionCode } from '@pilotlink/identity';
 
 const trimEach = ({ value }: { value: unknown }) =>

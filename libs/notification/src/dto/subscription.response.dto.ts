@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { SERVICE_CATEGORIES } from '@pilotlink/catalogue';
-import type { ServiceCategory } from '@pilotlink/catalogue';
+import { SERVICE_CATEGORIES } from '@pilotlink/core';
+import type { ServiceCategory } from '@pilotlink/core';
 import { pageDtoOf } from '@pilotlink/core';
 import type { Subscription } from '../domain/subscription.entity';
 

@@ -1,4 +1,4 @@
-import { INDUSTRY_FIELD_INDEX, SERVICE_CATEGORY_LABELS, SERVICE_STAGE_LABELS } from '@pilotlink/catalogue';
+import { INDUSTRY_FIELD_INDEX, SERVICE_CATEGORY_LABELS, SERVICE_STAGE_LABELS } from '@pilotlink/core';
 import type { VisibleDemand } from '@pilotlink/demand';
 import type { VisibleResult } from '../results/results.service';
 

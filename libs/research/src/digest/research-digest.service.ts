@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { withParentFields } from '@pilotlink/catalogue';
+import { withParentFields } from '@pilotlink/core';
 import { Clock } from '@pilotlink/core';
 import { DemandsService, MatchingService } from '@pilotlink/demand';
 import { OrgDirectory } from '@pilotlink/identity';

@@ -1,6 +1,6 @@
 import { BaseEntity } from '@pilotlink/database';
 import type { Confidentiality } from '@pilotlink/demand';
-import type { ServiceCategory } from '@pilotlink/catalogue';
+import type { ServiceCategory } from '@pilotlink/core';
 import { Column, Entity } from 'typeorm';
 import type { IpItem, ResultStage, ResultStatus, ResultTargetStage, TransferMode } from './result';
 

@@ -19,8 +19,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto, trimString } from '@pilotlink/core';
-import { IsIndustryFieldCode, SERVICE_CATEGORIES } from '@pilotlink/catalogue';
-import type { ServiceCategory } from '@pilotlink/catalogue';
+import { IsIndustryFieldCode } from '@pilotlink/catalogue';
+import { SERVICE_CATEGORIES } from '@pilotlink/core';
+import type { ServiceCategory } from '@pilotlink/core';
 import { CONFIDENTIALITY_LEVELS } from '@pilotlink/demand';
 import type { Confidentiality } from '@pilotlink/demand';
 import {

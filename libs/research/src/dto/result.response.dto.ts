@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { pageDtoOf, parseFen } from '@pilotlink/core';
-import { SERVICE_CATEGORIES } from '@pilotlink/catalogue';
-import type { ServiceCategory } from '@pilotlink/catalogue';
+import { SERVICE_CATEGORIES } from '@pilotlink/core';
+import type { ServiceCategory } from '@pilotlink/core';
 import { BUDGET_BANDS, budgetBandOf, CONFIDENTIALITY_LEVELS } from '@pilotlink/demand';
 import type { BudgetBandCode, Confidentiality } from '@pilotlink/demand';
 import { IP_KINDS, RESULT_STAGES, RESULT_STATUSES, RESULT_TARGET_STAGES, TRANSFER_MODES } from '../domain/result';

@@ -1,4 +1,4 @@
-import { withParentFields } from '@pilotlink/catalogue';
+import { withParentFields } from '@pilotlink/core';
 
 /** One SME subscription, as adopter matching reads it. */
 export interface AdopterSubscription {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { withParentFields } from '@pilotlink/catalogue';
+import { withParentFields } from '@pilotlink/core';
 import { MatchableDemand, MatchingService } from '@pilotlink/demand';
 import { OrgDirectory } from '@pilotlink/identity';
 import type { Actor } from '@pilotlink/core';

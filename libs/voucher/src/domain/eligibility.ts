@@ -1,4 +1,4 @@
-import { RecognitionLevel, withParentFields } from '@pilotlink/catalogue';
+import { RecognitionLevel, withParentFields } from '@pilotlink/core';
 import { coversRegion } from '@pilotlink/identity';
 import { meetsRecognition, servicePurposes } from './program';
 

@@ -1,4 +1,4 @@
-import { RECOGNITION_RANK, RecognitionLevel } from '@pilotlink/catalogue';
+import { RECOGNITION_RANK, RecognitionLevel } from '@pilotlink/core';
 import { assertTransition, TransitionTable } from '@pilotlink/core';
 
 /** SPEC §6 program kinds: 中试服务券 | 科技创新券. */

@@ -17,8 +17,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { RECOGNITION_LEVELS, SERVICE_CATEGORIES } from '@pilotlink/catalogue';
-import type { RecognitionLevel } from '@pilotlink/catalogue';
+import { RECOGNITION_LEVELS, SERVICE_CATEGORIES } from '@pilotlink/core';
+import type { RecognitionLevel } from '@pilotlink/core';
 import { PageQueryDto } from '@pilotlink/core';
 import { IsRegionCode } from '@pilotlink/identity';
 import { EXCLUDABLE_PURPOSES, PROGRAM_KINDS, PROGRAM_STATUSES, REDEMPTION_MODES } from '../domain/program';

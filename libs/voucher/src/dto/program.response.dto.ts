@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RECOGNITION_LEVELS, SERVICE_CATEGORIES } from '@pilotlink/catalogue';
+import { RECOGNITION_LEVELS, SERVICE_CATEGORIES } from '@pilotlink/core';
 import { parseFen } from '@pilotlink/core';
 import { EXCLUDABLE_PURPOSES, PROGRAM_KINDS, PROGRAM_STATUSES, REDEMPTION_MODES } from '../domain/program';
 import type { ProgramKind, ProgramStatus, RedemptionMode } from '../domain/program';

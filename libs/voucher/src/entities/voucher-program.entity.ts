@@ -1,5 +1,5 @@
 import { BaseEntity } from '@pilotlink/database';
-import type { RecognitionLevel } from '@pilotlink/catalogue';
+import type { RecognitionLevel } from '@pilotlink/core';
 import { Column, Entity } from 'typeorm';
 import type { ProgramKind, ProgramStatus, RedemptionMode } from '../domain/program';
 import type { ReimbursementRule } from '../domain/rule';

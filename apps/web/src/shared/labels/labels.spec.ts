@@ -15,7 +15,7 @@ import {
   SERVICE_CATEGORY_LABELS,
   SERVICE_STAGES,
   SERVICE_STATUSES,
-} from '../../../../../libs/catalogue/src/domain/catalogue';
+} from '../../../../../libs/core/src/vocabulary/catalogue-terms';
 import { CONFIDENTIALITY_LEVELS, DEMAND_STATUSES, QUOTE_STATUSES } from '../../../../../libs/demand/src/domain/demand';
 import { OVERLAP_DECISIONS } from '../../../../../libs/governance/src/domain/assessment';
 import { EVALUATION_OUTCOMES, GRADES } from '../../../../../libs/governance/src/domain/evaluation';
