@@ -27,7 +27,12 @@ function runTs(entry: string, args: string[], env: Record<string, string | undef
 
 const strongSecret = () => randomBytes(36).toString('base64url');
 
-type ComposeService = { environment?: Record<string, string>; ports?: string[]; command?: string[] | string };
+type ComposeService = {
+  environment?: Record<string, string>;
+  ports?: string[];
+  command?: string[] | string;
+  deploy?: { replicas?: number | string };
+};
 
 describe('safe to deploy: compose, production refusals, first admin, Meilisearch keys (e2e)', () => {
   let t: TestApp;
@@ -38,7 +43,7 @@ describe('safe to deploy: compose, production refusals, first admin, Meilisearch
     await t.close();
   });
 
-  it('docker/compose.yml holds no literal secret, publishes only the API, runs Meilisearch in production mode', () => {
+  it('docker/compose.yml holds no literal secret, publishes only the gateway to API replicas, runs Meilisearch in production mode', () => {
     const compose = load(readFileSync(path.join(ROOT, 'docker/compose.yml'), 'utf8')) as {
       'x-app': ComposeService;
       services: Record<string, ComposeService>;
@@ -77,8 +82,14 @@ describe('safe to deploy: compose, production refusals, first admin, Meilisearch
     expect(compose.services.api.environment).not.toHaveProperty('MEILI_MASTER_KEY');
     expect(compose.services.worker.environment).not.toHaveProperty('MEILI_MASTER_KEY');
     expect(compose.services.meilisearch.environment?.MEILI_ENV).toBe('production');
-    for (const internal of ['postgres', 'redis', 'meilisearch'])
+    for (const internal of ['postgres', 'redis', 'meilisearch', 'api', 'worker'])
       expect(compose.services[internal].ports).toBeUndefined();
+    expect(compose.services.gateway.ports).toEqual([expect.stringMatching(/:8080$/)]);
+    // Replicas by default: nothing in the processes assumes it is the only one (test/cluster).
+    expect(compose.services.api.deploy?.replicas).toBe('${API_REPLICAS:-2}');
+    expect(compose.services.worker.deploy?.replicas).toBe('${WORKER_REPLICAS:-2}');
+    // The API trusts X-Forwarded-For from the gateway's fixed address only.
+    expect(compose['x-app'].environment?.TRUST_PROXY).toBe('${TRUST_PROXY:-172.30.0.10}');
     expect(JSON.stringify(compose.services.redis.command)).toContain('appendonly');
     expect(JSON.stringify(compose.services.migrate.command)).not.toContain('seed');
   });
