@@ -21,6 +21,13 @@ describe('validateEnv', () => {
   it('refuses the development JWT secret in production', () => {
     expect(() => validateEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
   });
+
+  it('takes a queue prefix with one Redis Cluster hash tag, and nothing that would split or escape it', () => {
+    for (const prefix of ['pilotlink', '{pilotlink}', 'pl:{prod}', 'pltest:0f3a'])
+      expect(validateEnv({ QUEUE_PREFIX: prefix }).QUEUE_PREFIX).toBe(prefix);
+    for (const prefix of ['{}', '{a}{b}', 'pl{', 'pl}', 'a b', '{a b}'])
+      expect(() => validateEnv({ QUEUE_PREFIX: prefix })).toThrow(/QUEUE_PREFIX/);
+  });
 });
 
 describe('validateEnv in production', () => {

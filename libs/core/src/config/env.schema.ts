@@ -27,7 +27,11 @@ export class EnvironmentVariables {
   REDIS_URL = 'redis://127.0.0.1:6379';
 
   @IsString()
-  @Matches(/^[a-zA-Z0-9_:-]+$/, { message: 'QUEUE_PREFIX may hold letters, digits, _ : -' })
+  // One `{hash tag}` may wrap it (`{pilotlink}`): on a Redis Cluster every key of a BullMQ queue must hash to
+  // one slot (docs/scaling.md).
+  @Matches(/^(?=.*[a-zA-Z0-9_:-])[a-zA-Z0-9_:-]*(\{[a-zA-Z0-9_:-]+\})?[a-zA-Z0-9_:-]*$/, {
+    message: 'QUEUE_PREFIX may hold letters, digits, _ : - and one {hash tag}',
+  })
   QUEUE_PREFIX = 'pilotlink';
 
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
