@@ -303,8 +303,7 @@ describe('cluster: two API and two worker processes on one stack', () => {
           [409, 'INSUFFICIENT_BALANCE'],
         ]).toContainEqual([r.status, r.body.code]);
       }
-      // Both processes granted holds: the race really ran across them.
-      expect(new Set(held.map((r) => answers.indexOf(r) % apis.length)).size).toBe(apis.length);
+      // 21 holds from 20 requests per API: both processes granted some, the race really ran across them.
       expect(held.reduce((sum, r) => sum + (r.body.amountFen as number), 0)).toBe(1_010_000);
       expect(held).toHaveLength(21);
       const [rows] = await t.db.query(
@@ -317,8 +316,8 @@ describe('cluster: two API and two worker processes on one stack', () => {
       expect(await w.account(programId, 'VOUCHER', voucherId)).toBe(0);
     });
 
-    it('30 approvals split between the APIs against a budget that fits 11: 11 vouchers, the budget spent exactly', async () => {
-      const programId = await w.openProgram({ budgetFen: 1_100_000, maxVoucherFen: 100_000 });
+    it('30 approvals split between the APIs against a budget that fits 16: 16 vouchers, the budget spent exactly', async () => {
+      const programId = await w.openProgram({ budgetFen: 1_600_000, maxVoucherFen: 100_000 });
       // 30 pending applications need 30 SMEs (one open application per SME and program), written directly:
       // what races here is the approvals.
       const auth = t.app.get(AuthService);
@@ -347,17 +346,17 @@ describe('cluster: two API and two worker processes on one stack', () => {
       );
 
       expect(answers.map((r) => r.status).filter((s) => s !== 200 && s !== 409)).toEqual([]);
-      expect(answers.filter((r) => r.status === 200)).toHaveLength(11);
+      // 16 approvals from 15 requests per API: both processes approved some.
+      expect(answers.filter((r) => r.status === 200)).toHaveLength(16);
       for (const refused of answers.filter((r) => r.status === 409)) expect(refused.body.code).toBe('BUDGET_EXHAUSTED');
-      expect(new Set(answers.flatMap((r, i) => (r.status === 200 ? [i % apis.length] : []))).size).toBe(apis.length);
-      expect(await w.summary(programId)).toMatchObject({ budgetFen: 1_100_000, issuedFen: 1_100_000, remainingFen: 0 });
+      expect(await w.summary(programId)).toMatchObject({ budgetFen: 1_600_000, issuedFen: 1_600_000, remainingFen: 0 });
       expect(await w.account(programId, 'BUDGET')).toBe(0);
       const [db] = await t.db.query(
         `SELECT (SELECT count(*)::int FROM vouchers WHERE program_id = $1) AS vouchers,
                 (SELECT coalesce(sum(face_value_fen), 0)::text FROM vouchers WHERE program_id = $1) AS face`,
         [programId],
       );
-      expect(db).toEqual({ vouchers: 11, face: '1100000' });
+      expect(db).toEqual({ vouchers: 16, face: '1600000' });
     });
   });
 });
