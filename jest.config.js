@@ -47,6 +47,13 @@ module.exports = {
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
     },
     {
+      // Two API and two worker processes on one stack (npm run test:cluster, and npm test): issue 22.
+      ...shared,
+      displayName: 'cluster',
+      testMatch: ['<rootDir>/test/cluster/**/*.cluster-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+    },
+    {
       // The web portal in Debian's Chromium (playwright-core), against the real API and worker.
       ...shared,
       displayName: 'browser',

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 import { PreparedStatementClient } from './prepared-statements';
@@ -17,7 +18,9 @@ export function baseDataSourceOptions(url: string): DataSourceOptions {
     // pg returns bigint as string: money columns are parsed explicitly with parseFen.
     extra: {
       max: 10,
-      application_name: 'pilotlink',
+      // Which process a session belongs to, in pg_stat_activity (several API and worker replicas share the
+      // database): the pid first, as PostgreSQL cuts the name at 63 bytes.
+      application_name: `pilotlink ${process.pid}@${hostname()}`,
       // Every session starts READ COMMITTED whatever the server's default, so withTransaction need not SET it.
       options: '-c default_transaction_isolation=read\\ committed',
       // Parameterized statements are prepared once per connection (see PreparedStatementClient).

@@ -6,8 +6,11 @@ import { Queue } from 'bullmq';
 /** Jobs that run only when asked (an admin's full reindex). */
 type OnDemandJob = 'reindex-search';
 
-/** Repeating jobs, registered idempotently (a job scheduler per name) each time a worker boots. */
-const SCHEDULES: Record<Exclude<MaintenanceJobName, OnDemandJob>, { every: number }> = {
+/**
+ * Repeating jobs, registered idempotently (a job scheduler per name) each time a worker boots: BullMQ keeps
+ * one scheduler per name in Redis and queues one job per tick, which one worker runs, however many boot.
+ */
+export const MAINTENANCE_SCHEDULES: Record<Exclude<MaintenanceJobName, OnDemandJob>, { every: number }> = {
   'prune-refresh-tokens': { every: 60 * 60 * 1000 },
   'prune-idempotency-keys': { every: 60 * 60 * 1000 },
   // The outbox keeps the indexes fresh; this only catches drift (a lost index, an expired certificate).
@@ -28,7 +31,7 @@ export class MaintenanceScheduler implements OnApplicationBootstrap {
   constructor(@InjectQueue(QUEUES.MAINTENANCE) private readonly queue: Queue) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    for (const [name, repeat] of Object.entries(SCHEDULES)) {
+    for (const [name, repeat] of Object.entries(MAINTENANCE_SCHEDULES)) {
       await this.queue.upsertJobScheduler(name, repeat, { name, data: {} });
       this.logger.log(`scheduled ${name} every ${repeat.every / 1000}s`);
     }
