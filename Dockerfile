@@ -23,7 +23,10 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --omit=optional
 COPY --from=build /app/dist ./dist
 # The demo data (public logins) is not part of a production image; production refuses it anyway.
 RUN rm -rf dist/apps/demo
-# Files stay root-owned (read-only for the app); the process runs unprivileged.
+# Files stay root-owned (read-only for the app); the process runs unprivileged. Uploads are the one thing
+# it writes: their directory is the node user's, so the volume compose mounts there starts out writable.
+RUN mkdir -p /var/lib/pilotlink/files && chown node:node /var/lib/pilotlink/files
+ENV FILE_STORAGE_DIR=/var/lib/pilotlink/files
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

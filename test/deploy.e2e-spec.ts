@@ -32,6 +32,7 @@ type ComposeService = {
   ports?: string[];
   command?: string[] | string;
   deploy?: { replicas?: number | string };
+  volumes?: string[];
 };
 
 describe('safe to deploy: compose, production refusals, first admin, Meilisearch keys (e2e)', () => {
@@ -88,6 +89,11 @@ describe('safe to deploy: compose, production refusals, first admin, Meilisearch
     // Replicas by default: nothing in the processes assumes it is the only one (test/cluster).
     expect(compose.services.api.deploy?.replicas).toBe('${API_REPLICAS:-2}');
     expect(compose.services.worker.deploy?.replicas).toBe('${WORKER_REPLICAS:-2}');
+    // Uploads land in one volume every replica mounts, where the image points FILE_STORAGE_DIR.
+    expect(compose['x-app'].volumes).toContain('files:/var/lib/pilotlink/files');
+    expect(readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8')).toContain(
+      'ENV FILE_STORAGE_DIR=/var/lib/pilotlink/files',
+    );
     // The API trusts X-Forwarded-For from the gateway's fixed address only.
     expect(compose['x-app'].environment?.TRUST_PROXY).toBe('${TRUST_PROXY:-172.30.0.10}');
     expect(JSON.stringify(compose.services.redis.command)).toContain('appendonly');
