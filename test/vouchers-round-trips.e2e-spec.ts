@@ -55,9 +55,7 @@ describe('vouchers: round trips of a hold and of a claim approval (e2e)', () => 
       'START TRANSACTION',
       expect.stringMatching(/idempotency_key_take/), // the key's lock and recorded answer
       'SAVEPOINT idempotent_request',
-      expect.stringMatching(/^SELECT/), // the order (locked), from booking
-      expect.stringMatching(/^SELECT/), // its platform and service, from the catalogue
-      expect.stringMatching(/^SELECT/), // both orgs, from identity
+      expect.stringMatching(/^SELECT row_to_json\(vo\)/), // the order (locked), its offer and both orgs
       expect.stringMatching(/^SELECT/), // the voucher (locked), its program, balance, counters, live hold
       expect.stringMatching(/^WITH hold AS \( INSERT INTO voucher_holds/), // every write
       'COMMIT',

@@ -174,12 +174,12 @@ export class HoldsService implements OnModuleInit {
   /** The SME places one of its vouchers on one of its orders. */
   async place(ctx: RequestContext, orderId: string, voucherId: string): Promise<HoldResponseDto> {
     return withTransaction(this.dataSource, async (manager) => {
-      // Booking's facts of the order with its row lock, then the rest of its facts from their owners.
-      const order = await this.facts.order(manager, orderId, { lock: true });
-      const party = order ? partyOf(ctx.actor, order) : null;
-      if (!order || !party) throw new NotFoundError('Order');
+      // The order's facts from their owners, with its row lock, in one query.
+      const held = await this.facts.forHold(manager, orderId);
+      const party = held ? partyOf(ctx.actor, held.order) : null;
+      if (!held || !party) throw new NotFoundError('Order');
       if (party !== 'SME') throw new DomainError('FORBIDDEN', 'Only the SME applies its vouchers');
-      const facts = await this.facts.complete(manager, order);
+      const facts = await held.facts();
       if (facts.buyerKind !== 'SME') throw new DomainError('BUYER_NOT_SME', BUYER_NOT_SME_MESSAGE);
       const found = await this.lockVoucherForOrder(manager, voucherId, facts);
       if (!found || found.voucher.smeOrgId !== ctx.actor.orgId) throw new NotFoundError('Voucher');
