@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { querySql, Sql, sql } from '@pilotlink/database';
 import { EntityManager } from 'typeorm';
-import { AuditEvent } from './audit-event.entity';
 
 export interface AuditActor {
   userId: string | null;
@@ -25,16 +25,23 @@ export interface AuditRecord {
 @Injectable()
 export class AuditService {
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
-    await manager.insert(AuditEvent, {
-      actorUserId: record.actor?.userId ?? null,
-      actorOrgId: record.actor?.orgId ?? null,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId,
-      subjectOrgId: record.subjectOrgId ?? null,
-      before: (record.before ?? null) as never,
-      after: (record.after ?? null) as never,
-      requestId: record.requestId ?? null,
-    });
+    await querySql(manager, this.recordSql(record));
   }
+
+  /**
+   * The INSERT of one event, for a caller that writes its change and the event in one statement (a CTE
+   * of its own: `WITH …, audit AS (${recordSql}) …`).
+   */
+  recordSql(record: AuditRecord): Sql {
+    return sql`INSERT INTO audit_events (actor_user_id, actor_org_id, action, entity_type, entity_id, subject_org_id,
+                                         before, after, request_id)
+               VALUES (${record.actor?.userId ?? null}::uuid, ${record.actor?.orgId ?? null}::uuid, ${record.action},
+                       ${record.entityType}, ${record.entityId}, ${record.subjectOrgId ?? null}::uuid,
+                       ${json(record.before)}::jsonb, ${json(record.after)}::jsonb, ${record.requestId ?? null})`;
+  }
+}
+
+/** jsonb parameters go as JSON text; null stays SQL NULL. */
+function json(value: Record<string, unknown> | null | undefined): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
 }

@@ -4,3 +4,4 @@ export * from './prepared-statements';
 export * from './run-migrations';
 export * from './transaction';
 export * from './typeorm-options';
+export * from './sql';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@pilotlink/audit';
 import type { RequestContext } from '@pilotlink/core';
+import { joinSql, querySql, rawSql, Sql, sql } from '@pilotlink/database';
 import { OutboxService } from '@pilotlink/queue';
 import { EntityManager } from 'typeorm';
 
@@ -29,7 +30,15 @@ export class VoucherEvents {
   ) {}
 
   async record(manager: EntityManager, ctx: RequestContext | null, event: VoucherEvent): Promise<void> {
-    await this.audit.record(manager, {
+    await querySql(manager, sql`WITH ${this.recordCtes(ctx, event, 'event')} SELECT 1`);
+  }
+
+  /**
+   * The event's writes as CTEs named `<name>_audit` and `<name>_outbox`, for a service that writes its change
+   * and its event in one statement (`WITH <its CTEs>, ${recordCtes} SELECT …`).
+   */
+  recordCtes(ctx: RequestContext | null, event: VoucherEvent, name: string): Sql {
+    const audit = this.audit.recordSql({
       actor: ctx ? { userId: ctx.actor.userId, orgId: ctx.actor.orgId } : null,
       action: event.action,
       entityType: event.entityType,
@@ -39,12 +48,16 @@ export class VoucherEvents {
       after: event.after ?? {},
       requestId: ctx?.requestId ?? null,
     });
-    if (event.notify.length === 0) return;
-    await this.outbox.add(manager, {
-      aggregateType: 'voucher',
-      aggregateId: event.entityId,
-      eventType: event.action,
-      payload: { recipientOrgIds: [...new Set(event.notify)], entityType: event.entityType, ...event.after },
-    });
+    const ctes = [sql`${rawSql(name)}_audit AS (${audit})`];
+    if (event.notify.length > 0) {
+      const outbox = this.outbox.addSql({
+        aggregateType: 'voucher',
+        aggregateId: event.entityId,
+        eventType: event.action,
+        payload: { recipientOrgIds: [...new Set(event.notify)], entityType: event.entityType, ...event.after },
+      });
+      ctes.push(sql`${rawSql(name)}_outbox AS (${outbox})`);
+    }
+    return joinSql(ctes, ', ');
   }
 }

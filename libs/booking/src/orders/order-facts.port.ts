@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PlatformDirectory } from '@pilotlink/catalogue';
 import { parseFen } from '@pilotlink/core';
+import { querySql, rawSql, Sql, sql } from '@pilotlink/database';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { OrderStatus } from '../domain/order';
 import { Order } from './order.entity';
@@ -49,7 +50,8 @@ export interface OrderDates {
   completedOn: string | null;
 }
 
-interface VoucherFactsRow {
+/** A row of `forVoucherSql`: as read, or as JSON (numbers for bigints, strings for timestamps). */
+export interface VoucherFactsRow {
   id: string;
   status: OrderStatus;
   sme_org_id: string;
@@ -57,15 +59,18 @@ interface VoucherFactsRow {
   platform_org_id: string;
   service_id: string | null;
   demand_id: string | null;
-  agreed_amount_fen: string;
-  voucher_deduction_fen: string;
+  agreed_amount_fen: string | number;
+  voucher_deduction_fen: string | number;
   contract_number: string;
-  completed_at: Date | null;
-  delivered_at: Date | null;
-  started_at: Date | null;
+  completed_at: Date | string | null;
+  delivered_at: Date | string | null;
+  started_at: Date | string | null;
   is_reservation: boolean;
-  paid_fen: string | null;
+  paid_fen: string | number | null;
 }
+
+const toDate = (value: Date | string | null): Date | null =>
+  value === null ? null : value instanceof Date ? value : new Date(value);
 
 /**
  * The booking context's query port for orders: key-project tracking (governance) names an order by its
@@ -105,17 +110,25 @@ export class OrderFacts {
     orderId: string,
     options: { lock?: boolean; paid?: boolean } = {},
   ): Promise<OrderVoucherFacts | null> {
-    const [row] = await manager.query<VoucherFactsRow[]>(
-      `SELECT o.id, o.status, o.sme_org_id, o.platform_id, o.platform_org_id, o.service_id, o.demand_id,
+    const [row] = await querySql<VoucherFactsRow>(manager, this.forVoucherSql(sql`${orderId}::uuid`, options));
+    return row ? this.voucherFactsOf(row) : null;
+  }
+
+  /**
+   * `forVoucher`'s query, for the voucher context to gather an order's facts and its own in one statement
+   * (`orderId` a SQL expression); its row, as read or as JSON (`row_to_json`), goes to `voucherFactsOf`.
+   */
+  forVoucherSql(orderId: Sql, options: { lock?: boolean; paid?: boolean } = {}): Sql {
+    return sql`SELECT o.id, o.status, o.sme_org_id, o.platform_id, o.platform_org_id, o.service_id, o.demand_id,
               o.agreed_amount_fen, o.voucher_deduction_fen, o.contract_number, o.completed_at, o.delivered_at,
               (SELECT min(e.created_at) FROM order_events e WHERE e.order_id = o.id AND e.to_status = 'IN_PROGRESS') AS started_at,
               EXISTS (SELECT 1 FROM reservations r WHERE r.order_id = o.id) AS is_reservation,
-              ${options.paid ? '(SELECT coalesce(sum(p.amount_fen), 0) FROM order_payments p WHERE p.order_id = o.id)' : 'NULL'} AS paid_fen
+              ${rawSql(options.paid ? '(SELECT coalesce(sum(p.amount_fen), 0) FROM order_payments p WHERE p.order_id = o.id)' : 'NULL')} AS paid_fen
          FROM orders o
-        WHERE o.id = $1 ${options.lock ? 'FOR UPDATE OF o' : ''}`,
-      [orderId],
-    );
-    if (!row) return null;
+        WHERE o.id = ${orderId} ${rawSql(options.lock ? 'FOR UPDATE OF o' : '')}`;
+  }
+
+  voucherFactsOf(row: VoucherFactsRow): OrderVoucherFacts {
     return {
       id: row.id,
       status: row.status,
@@ -127,9 +140,9 @@ export class OrderFacts {
       agreedAmountFen: parseFen(row.agreed_amount_fen),
       deductionFen: parseFen(row.voucher_deduction_fen),
       contractNumber: row.contract_number,
-      completedAt: row.completed_at,
-      startedAt: row.started_at,
-      deliveredAt: row.delivered_at,
+      completedAt: toDate(row.completed_at),
+      startedAt: toDate(row.started_at),
+      deliveredAt: toDate(row.delivered_at),
       isReservation: row.is_reservation,
       paidFen: row.paid_fen === null ? null : parseFen(row.paid_fen),
     };

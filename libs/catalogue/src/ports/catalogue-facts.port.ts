@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { parseFen } from '@pilotlink/core';
+import { querySql, Sql, sql } from '@pilotlink/database';
 import { DataSource, EntityManager } from 'typeorm';
 import type { PlatformStatus, PricingKind, RecognitionLevel } from '@pilotlink/core';
 
@@ -53,24 +54,27 @@ export class CatalogueFacts {
     manager: EntityManager,
     ref: { platformId: string; serviceId: string | null },
   ): Promise<OfferFacts | null> {
-    const [row] = await manager.query<
-      (PlatformRow & {
-        service_category: string | null;
-        service_fields: string[] | null;
-        voucher_eligible: boolean | null;
-        lead_time_days: number | null;
-        equipment_sharing_eligible: boolean;
-      })[]
-    >(
-      `SELECT p.id, p.name, p.operator_org_id, p.status, p.recognition_level, p.field_codes,
+    const [row] = await querySql<OfferRow>(
+      manager,
+      this.offerSql(sql`${ref.platformId}::uuid`, sql`${ref.serviceId}::uuid`),
+    );
+    return row ? this.offerOf(row) : null;
+  }
+
+  /**
+   * `offer`'s query, for another context to gather it with its own facts in one statement (the ids are SQL
+   * expressions, e.g. columns of an order row); its row, as read or as JSON, goes to `offerOf`.
+   */
+  offerSql(platformId: Sql, serviceId: Sql): Sql {
+    return sql`SELECT p.id, p.name, p.operator_org_id, p.status, p.recognition_level, p.field_codes,
               s.category AS service_category, s.field_codes AS service_fields, s.voucher_eligible, s.lead_time_days,
               EXISTS (SELECT 1 FROM services es WHERE es.platform_id = p.id AND es.category = 'EQUIPMENT_SHARING'
                         AND es.status = 'PUBLISHED' AND es.voucher_eligible) AS equipment_sharing_eligible
-         FROM platforms p LEFT JOIN services s ON s.id = $2
-        WHERE p.id = $1`,
-      [ref.platformId, ref.serviceId],
-    );
-    if (!row) return null;
+         FROM platforms p LEFT JOIN services s ON s.id = ${serviceId}
+        WHERE p.id = ${platformId}`;
+  }
+
+  offerOf(row: OfferRow): OfferFacts {
     return {
       platform: platformOf(row),
       service: row.service_category
@@ -117,6 +121,15 @@ export class CatalogueFacts {
     return rows.map((row) => row.id);
   }
 }
+
+/** A row of `offerSql`. */
+export type OfferRow = PlatformRow & {
+  service_category: string | null;
+  service_fields: string[] | null;
+  voucher_eligible: boolean | null;
+  lead_time_days: number | null;
+  equipment_sharing_eligible: boolean;
+};
 
 interface PlatformRow {
   id: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotFoundError } from '@pilotlink/core';
+import { querySql, Sql, sql } from '@pilotlink/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '@pilotlink/core';
 import { canSeeOrg } from '../access/org-access';
@@ -146,17 +147,22 @@ export class OrgDirectory {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, OrgVoucherFacts>> {
     if (orgIds.length === 0) return new Map();
-    const rows = await manager.query<OrgVoucherFacts[]>(
-      `SELECT o.id AS "orgId", o.name, o.kind, o.tech_sme AS "techSme", o.is_team AS "isTeam",
+    const rows = await querySql<OrgVoucherFacts>(manager, this.voucherFactsSql(sql`${[...new Set(orgIds)]}::uuid[]`));
+    return new Map(rows.map((row) => [row.orgId, row]));
+  }
+
+  /**
+   * `voucherFactsOf`'s query, for another context to gather it with its own facts in one statement (`orgIds` a
+   * SQL expression of a uuid[]); its rows, as read or as JSON, are `OrgVoucherFacts`.
+   */
+  voucherFactsSql(orgIds: Sql): Sql {
+    return sql`SELECT o.id AS "orgId", o.name, o.kind, o.tech_sme AS "techSme", o.is_team AS "isTeam",
               o.region_code AS "regionCode", o.uscc, o.legal_representative AS "legalRepresentative",
               coalesce(json_agg(json_build_object('holderKey', s.holder_key, 'holderName', s.holder_name,
                                                   'shareBp', s.share_bp) ORDER BY s.share_bp DESC, s.holder_key)
                        FILTER (WHERE s.holder_key IS NOT NULL), '[]') AS shareholders
          FROM orgs o LEFT JOIN org_shareholders s ON s.org_id = o.id
-        WHERE o.id = ANY($1::uuid[]) GROUP BY o.id`,
-      [[...new Set(orgIds)]],
-    );
-    return new Map(rows.map((row) => [row.orgId, row]));
+        WHERE o.id = ANY(${orgIds}) GROUP BY o.id`;
   }
 
   /** Other orgs with this org's legal representative (none when it has none). */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { joinSql, Sql, sql } from '@pilotlink/database';
 import { EntityManager } from 'typeorm';
 import type { OutboxAggregate } from './outbox-aggregate';
 import { OutboxEvent } from './outbox.entity';
@@ -27,6 +28,18 @@ export class OutboxService {
       OutboxEvent,
       entries.map((e) => ({ ...e, payload: (e.payload ?? {}) as never })),
     );
+  }
+
+  /**
+   * The INSERT of these rows, for a caller that writes its change and its events in one statement (a CTE of
+   * its own: `WITH …, outbox AS (${addSql}) …`); `add` without the round trip of its own.
+   */
+  addSql(...entries: OutboxEntry[]): Sql {
+    const rows = entries.map(
+      (e) =>
+        sql`(${e.aggregateType}, ${e.aggregateId}::uuid, ${e.eventType}, ${JSON.stringify(e.payload ?? {})}::jsonb)`,
+    );
+    return sql`INSERT INTO outbox (aggregate_type, aggregate_id, event_type, payload) VALUES ${joinSql(rows, ', ')}`;
   }
 
   /** Reads the partial index of pending rows only, so it stays cheap for health checks and scrapes. */

@@ -83,7 +83,7 @@ export class ClaimsController {
   @ApiOperation({ summary: 'Bureau running the program: approve (the hold becomes payable; public notice opens)' })
   @ApiOkResponse({ type: ClaimResponseDto })
   async approve(@ReqContext() ctx: RequestContext, @Param('id', ParseIdPipe) id: string): Promise<ClaimResponseDto> {
-    return ClaimResponseDto.from(await this.claims.approve(ctx, id));
+    return this.claims.approve(ctx, id);
   }
 
   @Post('claims/:id/reject')

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { OrderFacts as BookingOrderFacts, partyOf } from '@pilotlink/booking';
 import { CatalogueFacts, PlatformDirectory } from '@pilotlink/catalogue';
 import { chinaDate, Clock, DomainError, NotFoundError, Page, parseFen, toPage } from '@pilotlink/core';
-import { withTransaction } from '@pilotlink/database';
+import { joinSql, querySql, sql, withTransaction } from '@pilotlink/database';
 import { OrgDirectory } from '@pilotlink/identity';
 import type { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager } from 'typeorm';
@@ -12,16 +12,18 @@ import { claimChecks } from '../domain/claim-checks';
 import { integrityFlags, isSpotCheck } from '../domain/integrity';
 import { claimBy } from '../domain/expiry';
 import { noticeUntilFor } from '../domain/notice';
-import { assertClaimTransition } from '../domain/voucher-state';
+import { assertClaimTransition, voucherStatusFor } from '../domain/voucher-state';
 import { ClaimListQueryDto, FileClaimDto, ReasonDtoLike } from '../dto/claim.request.dto';
+import { ClaimResponseDto } from '../dto/claim.response.dto';
+import { idempotentOutcomeSql } from '../idempotency/idempotency.interceptor';
 import { ClaimPayout, VoucherClaim } from '../entities/voucher-claim.entity';
 import { VoucherProgram } from '../entities/voucher-program.entity';
 import { Voucher, VoucherHold } from '../entities/voucher.entity';
 import { Ledger } from '../ledger/ledger.service';
-import { VoucherEvents } from '../voucher-events.service';
+import { VoucherEvent, VoucherEvents } from '../voucher-events.service';
 import { HoldsService } from '../vouchers/holds.service';
 import { OrderFacts, OrderFactsService, partiesRelated } from '../vouchers/order-facts.service';
-import { decidableClaim, readableClaim, scopeClaims } from './claim-access';
+import { approvableClaim, decidableClaim, readableClaim, scopeClaims } from './claim-access';
 
 const DAY_MS = 86_400_000;
 
@@ -189,32 +191,72 @@ export class ClaimsService {
   }
 
   /** Approval turns the hold into a payable and opens the public notice (公示); a sample is marked for spot checks. */
-  async approve(ctx: RequestContext, id: string): Promise<VoucherClaim> {
+  async approve(ctx: RequestContext, id: string): Promise<ClaimResponseDto> {
     return withTransaction(this.dataSource, async (manager) => {
-      const { claim, program, hold } = await decidableClaim(manager, ctx.actor, id);
+      const { claim, noticeDays, spotCheckBp, voucherStatus } = await approvableClaim(manager, ctx.actor, id);
       assertClaimTransition(claim.status, 'APPROVED');
-      await this.ledger.transfer(
-        manager,
-        { programId: program.id, kind: 'APPROVE', refType: 'voucher_claim', refId: claim.id },
-        { kind: 'HOLD', voucherId: claim.voucherId },
-        { kind: 'PAYABLE', voucherId: claim.voucherId },
-        parseFen(claim.amountFen),
-      );
-      await manager.update(VoucherHold, hold.id, { status: 'CONVERTED' });
-      await this.holds.refreshStatus(manager, claim.voucherId);
       const now = this.clock.now();
-      const decision = {
+      Object.assign(claim, {
         status: 'APPROVED' as const,
         decidedAt: now,
         decidedByUserId: ctx.actor.userId,
-        noticeUntil: noticeUntilFor(chinaDate(now), program.noticeDays),
-        spotCheck: isSpotCheck(program.spotCheckBp, randomInt(0, 1_000_000) / 1_000_000),
-      };
-      Object.assign(claim, decision);
-      await manager.update(VoucherClaim, claim.id, decision);
-      await this.decided(manager, ctx, claim, 'voucher.claim.approved', { spotCheck: claim.spotCheck });
-      return claim;
+        noticeUntil: noticeUntilFor(chinaDate(now), noticeDays),
+        spotCheck: isSpotCheck(spotCheckBp, randomInt(0, 1_000_000) / 1_000_000),
+      });
+      const answer = ClaimResponseDto.from(claim);
+      const remainingFen = await this.writeApproval(manager, ctx, claim, answer);
+      const status = voucherStatusFor(remainingFen, voucherStatus);
+      if (status !== voucherStatus) await manager.update(Voucher, claim.voucherId, { status });
+      return answer;
     });
+  }
+
+  /**
+   * Everything an approval writes, in one statement (one round trip): the ledger movement (HOLD → PAYABLE),
+   * the hold converted, the decision on the claim, the audit event and outbox row, and the Idempotency-Key's
+   * answer. Answers what is left on the voucher (available + held) after it, for its status: the voucher is
+   * locked since `approvableClaim`, so the statement's snapshot already holds every earlier movement of it.
+   */
+  private async writeApproval(
+    manager: EntityManager,
+    ctx: RequestContext,
+    claim: VoucherClaim,
+    answer: ClaimResponseDto,
+  ): Promise<number> {
+    const amountFen = parseFen(claim.amountFen);
+    const movement = this.ledger.transferSql(
+      { programId: claim.programId, kind: 'APPROVE', refType: 'voucher_claim', refId: claim.id },
+      { kind: 'HOLD', voucherId: claim.voucherId },
+      { kind: 'PAYABLE', voucherId: claim.voucherId },
+      amountFen,
+      'ledger',
+    );
+    const event = this.events.recordCtes(
+      ctx,
+      this.decision(claim, 'voucher.claim.approved', { spotCheck: claim.spotCheck }),
+      'event',
+    );
+    const outcome = idempotentOutcomeSql(answer);
+    const ctes = [
+      movement.ctes,
+      sql`hold AS (UPDATE voucher_holds SET status = 'CONVERTED', updated_at = now() WHERE id = ${claim.holdId}::uuid)`,
+      sql`claim AS (
+         UPDATE voucher_claims
+            SET status = 'APPROVED', decided_at = ${claim.decidedAt}::timestamptz, decided_by_user_id = ${claim.decidedByUserId}::uuid,
+                notice_until = ${claim.noticeUntil}::date, spot_check = ${claim.spotCheck}::boolean, updated_at = now()
+          WHERE id = ${claim.id}::uuid)`,
+      event,
+      ...(outcome ? [sql`idempotency AS (${outcome})`] : []),
+    ];
+    const [row] = await querySql<Record<string, unknown>>(
+      manager,
+      sql`WITH ${joinSql(ctes, ',\n')}
+          SELECT ${movement.result},
+                 (SELECT coalesce(sum(balance_fen), 0) FROM ledger_accounts
+                   WHERE voucher_id = ${claim.voucherId}::uuid AND kind IN ('VOUCHER', 'HOLD'))::text AS remaining_before`,
+    );
+    movement.check(row);
+    return parseFen(row.remaining_before as string) - amountFen;
   }
 
   async reject(ctx: RequestContext, id: string, input: ReasonDtoLike): Promise<VoucherClaim> {
@@ -248,7 +290,11 @@ export class ClaimsService {
     action: string,
     extra: Record<string, unknown>,
   ) {
-    return this.events.record(manager, ctx, {
+    return this.events.record(manager, ctx, this.decision(claim, action, extra));
+  }
+
+  private decision(claim: VoucherClaim, action: string, extra: Record<string, unknown>): VoucherEvent {
+    return {
       action,
       entityType: 'voucher_claim',
       entityId: claim.id,
@@ -256,7 +302,7 @@ export class ClaimsService {
       notify: [claim.payeeOrgId, claim.smeOrgId],
       before: { status: 'SUBMITTED' },
       after: { status: claim.status, orderId: claim.orderId, amountFen: parseFen(claim.amountFen), ...extra },
-    });
+    };
   }
 
   private async assertAcceptanceFile(manager: EntityManager, input: FileClaimDto): Promise<void> {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import {
   applyDecorators,
@@ -12,7 +13,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DomainError, ErrorCode, fieldInvalid } from '@pilotlink/core';
 import type { AuthenticatedRequest } from '@pilotlink/core';
 import { firstValueFrom, from, Observable } from 'rxjs';
-import { enclosingUnitOfWork, withTransaction } from '@pilotlink/database';
+import { enclosingUnitOfWork, querySql, Sql, sql, withTransaction } from '@pilotlink/database';
 import { DataSource, EntityManager } from 'typeorm';
 
 const HEADER = 'idempotency-key';
@@ -28,6 +29,34 @@ interface KeyRow {
   request_hash: string;
   state: 'IN_PROGRESS' | 'DONE';
   response: StoredOutcome | null;
+}
+
+/** The key the running request answers under, and the outcome its service already wrote (as JSON), if any. */
+interface RunningKey {
+  orgId: string;
+  key: string;
+  hash: string;
+  written: string | null;
+}
+const runningKey = new AsyncLocalStorage<RunningKey>();
+
+/**
+ * The INSERT recording `body` as the outcome of the running request's Idempotency-Key, for a service to write
+ * in its own last statement (a CTE: `WITH …, key AS (${outcome}) …`) — one round trip less than the
+ * interceptor writing it after. Null when the request has no key. The interceptor still writes the outcome
+ * itself if the answer differs from `body` or the request fails after all.
+ */
+export function idempotentOutcomeSql(body: unknown): Sql | null {
+  const running = runningKey.getStore();
+  if (!running) return null;
+  running.written = JSON.stringify({ kind: 'ok', body: body ?? null });
+  return outcomeSql(running, running.written);
+}
+
+function outcomeSql(running: Pick<RunningKey, 'orgId' | 'key' | 'hash'>, outcome: string): Sql {
+  return sql`INSERT INTO idempotency_keys (org_id, key, request_hash, state, response)
+             VALUES (${running.orgId}::uuid, ${running.key}::text, ${running.hash}::text, 'DONE', ${outcome}::jsonb)
+             ON CONFLICT (org_id, key) DO UPDATE SET state = 'DONE', response = EXCLUDED.response`;
 }
 
 /**
@@ -79,15 +108,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     hash: string,
     handle: () => Promise<unknown>,
   ): Promise<StoredOutcome | typeof BUSY> {
-    const [{ locked }] = await manager.query<{ locked: boolean }[]>(
-      `SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`,
-      [`idempotency:${orgId}:${key}`],
-    );
-    if (!locked) return BUSY;
-    const [row] = await manager.query<KeyRow[]>(
-      `SELECT request_hash, state, response FROM idempotency_keys WHERE org_id = $1 AND key = $2`,
+    // The key's advisory lock, then its row read after the lock is held: one round trip (see the migration).
+    const [taken] = await manager.query<(Partial<KeyRow> & { locked: boolean })[]>(
+      `SELECT locked, request_hash, state, response FROM idempotency_key_take($1::uuid, $2::text)`,
       [orgId, key],
     );
+    if (!taken.locked) return BUSY;
+    const row = taken.request_hash ? (taken as KeyRow) : undefined;
     if (row && row.request_hash !== hash) {
       throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different request', {
         field: 'Idempotency-Key',
@@ -97,21 +124,23 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // No outcome yet (or a row an earlier version left IN_PROGRESS: nothing runs under it now — this
     // request holds the key's lock): run the request, and record its outcome in the same transaction.
     let outcome: StoredOutcome;
+    let json: string;
+    const running: RunningKey = { orgId, key, hash, written: null };
     await manager.query(`SAVEPOINT idempotent_request`);
     try {
-      const body = await enclosingUnitOfWork(manager, handle);
-      outcome = { kind: 'ok', body: JSON.parse(JSON.stringify(body ?? null)) };
+      const body = await runningKey.run(running, () => enclosingUnitOfWork(manager, handle));
+      json = JSON.stringify({ kind: 'ok', body: body ?? null });
+      outcome = JSON.parse(json) as StoredOutcome;
     } catch (error) {
       // An unexpected failure rolls the whole transaction back: nothing is written, the key stays free.
       if (!(error instanceof DomainError) || error.status >= 500) throw error;
       await manager.query(`ROLLBACK TO SAVEPOINT idempotent_request`);
       outcome = { kind: 'error', code: error.code, message: error.message, details: error.details };
+      json = JSON.stringify(outcome);
+      running.written = null; // rolled back with the rest
     }
-    await manager.query(
-      `INSERT INTO idempotency_keys (org_id, key, request_hash, state, response) VALUES ($1, $2, $3, 'DONE', $4)
-       ON CONFLICT (org_id, key) DO UPDATE SET state = 'DONE', response = EXCLUDED.response`,
-      [orgId, key, hash, JSON.stringify(outcome)],
-    );
+    // The service wrote this very outcome in its last statement: nothing left to write.
+    if (running.written !== json) await querySql(manager, outcomeSql(running, json));
     return outcome;
   }
 }

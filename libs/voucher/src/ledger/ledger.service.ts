@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, parseFen } from '@pilotlink/core';
+import { querySql, rawSql, Sql, sql } from '@pilotlink/database';
 import { EntityManager } from 'typeorm';
 
 export const ACCOUNT_KINDS = ['FUNDING', 'BUDGET', 'VOUCHER', 'HOLD', 'PAYABLE', 'PAID'] as const;
@@ -73,94 +74,102 @@ export class Ledger {
   }
 
   async post(manager: EntityManager, entry: LedgerEntry): Promise<string> {
+    const movement = this.movementSql(entry, 'ledger');
+    const [row] = await querySql<Record<string, unknown>>(
+      manager,
+      sql`WITH ${movement.ctes} SELECT ${movement.result}`,
+    );
+    return movement.check(row);
+  }
+
+  /**
+   * A movement written as part of a caller's statement, so a service writes its change and the money's
+   * movement in one round trip: `ctes` (named `<name>_…`) find the postings' accounts (a voucher's by voucher
+   * and kind, the program's by kind and co-funder), lock them by primary key in id order (two movements over
+   * the same accounts queue rather than deadlock), and only if every account exists and none but FUNDING
+   * would go below zero, apply the deltas and write the transaction with its postings. `result` is the
+   * select-list item reporting it, and `check` reads it back from the statement's row: the transaction id, or
+   * the error saying which account is short (the caller's transaction then rolls back).
+   */
+  movementSql(
+    entry: LedgerEntry,
+    name: string,
+  ): { ctes: Sql; result: Sql; check: (row: Record<string, unknown>) => string } {
     const postings = entry.postings.filter((p) => p.amountFen !== 0);
     for (const p of postings) {
       if (!Number.isSafeInteger(p.amountFen)) throw new Error(`Ledger amount ${p.amountFen} is not an integer fen`);
     }
     if (postings.reduce((sum, p) => sum + p.amountFen, 0) !== 0) throw new Error('Ledger postings must sum to zero');
-    const found = await this.move(manager, entry, postings);
-    const missing = postings.findIndex((_, i) => !found.accounts[i]);
+    const n = (suffix: string) => rawSql(`${name}_${suffix}`);
+    const ctes = sql`${n('ref')} AS (
+         SELECT r.n, r.amount,
+                CASE WHEN r.voucher_id IS NOT NULL
+                  THEN (SELECT a.id FROM ledger_accounts a
+                         WHERE a.program_id = ${entry.programId}::uuid AND a.kind = r.kind AND a.voucher_id = r.voucher_id)
+                  ELSE (SELECT a.id FROM ledger_accounts a
+                         WHERE a.program_id = ${entry.programId}::uuid AND a.kind = r.kind AND a.voucher_id IS NULL
+                           AND a.cofunder_key IS NOT DISTINCT FROM r.cofunder_key)
+                END AS id
+           FROM unnest(${postings.map((p) => p.account.kind)}::text[], ${postings.map((p) => p.account.voucherId ?? null)}::uuid[],
+                       ${postings.map((p) => p.account.cofunderKey ?? null)}::text[], ${postings.map((p) => String(p.amountFen))}::bigint[])
+                WITH ORDINALITY AS r(kind, voucher_id, cofunder_key, amount, n)),
+       ${n('delta')} AS (SELECT id, sum(amount) AS amount FROM ${n('ref')} WHERE id IS NOT NULL GROUP BY id),
+       ${n('locked')} AS (
+         SELECT id, kind, balance_fen FROM ledger_accounts WHERE id IN (SELECT id FROM ${n('delta')}) ORDER BY id FOR UPDATE),
+       ${n('allowed')} AS (
+         SELECT NOT EXISTS (SELECT 1 FROM ${n('ref')} WHERE id IS NULL)
+            AND (SELECT count(*) FROM ${n('locked')}) = (SELECT count(*) FROM ${n('delta')})
+            AND NOT EXISTS (SELECT 1 FROM ${n('locked')} l JOIN ${n('delta')} d USING (id)
+                             WHERE l.kind <> 'FUNDING' AND l.balance_fen + d.amount < 0) AS ok),
+       ${n('moved')} AS (  -- runs only after locked: it needs allowed, which reads all of locked
+         UPDATE ledger_accounts a SET balance_fen = a.balance_fen + d.amount FROM ${n('delta')} d, ${n('allowed')} allowed
+          WHERE a.id = d.id AND allowed.ok RETURNING a.id),
+       ${n('t')} AS (
+         INSERT INTO ledger_transactions (program_id, kind, ref_type, ref_id, memo)
+         SELECT ${entry.programId}::uuid, ${entry.kind}::text, ${entry.refType}::text, ${entry.refId}::uuid, ${entry.memo ?? null}::text
+           FROM ${n('allowed')} allowed WHERE allowed.ok RETURNING id),
+       ${n('p')} AS (
+         INSERT INTO ledger_postings (transaction_id, account_id, amount_fen)
+         SELECT t.id, ref.id, ref.amount FROM ${n('t')} t, ${n('ref')} ref)`;
+    const result = sql`(SELECT json_build_object(
+         'transactionId', (SELECT id FROM ${n('t')}),
+         'accounts', (SELECT json_agg(json_build_object('id', ref.id, 'kind', l.kind, 'balanceFen', l.balance_fen::text)
+                                      ORDER BY ref.n)
+                        FROM ${n('ref')} ref LEFT JOIN ${n('locked')} l USING (id)))) AS ${n('movement')}`;
+    const check = (row: Record<string, unknown>) => {
+      const moved = row[`${name}_movement`] as {
+        transactionId: string | null;
+        accounts: { id: string | null; kind: AccountKind | null; balanceFen: string | null }[];
+      };
+      const accounts = (moved.accounts ?? []).map((a) =>
+        a.id && a.kind ? { id: a.id, kind: a.kind, balanceFen: parseFen(a.balanceFen ?? '0') } : null,
+      );
+      return this.outcome(entry, postings, accounts, moved.transactionId);
+    };
+    return { ctes, result, check };
+  }
+
+  /** The transaction id of a written movement; else why nothing was written. */
+  private outcome(
+    entry: LedgerEntry,
+    postings: LedgerEntry['postings'],
+    accounts: (LockedAccount | null)[],
+    transactionId: string | null,
+  ): string {
+    const missing = postings.findIndex((_, i) => !accounts[i]);
     if (missing >= 0) {
       throw new Error(`Ledger account ${accountKey(entry.programId, postings[missing].account)} is not open`);
     }
-    if (found.transactionId) return found.transactionId;
+    if (transactionId) return transactionId;
     // Nothing was written: say which account is short (the caller's transaction rolls back).
     const deltas = new Map<string, number>();
-    postings.forEach((p, i) =>
-      deltas.set(found.accounts[i]!.id, (deltas.get(found.accounts[i]!.id) ?? 0) + p.amountFen),
-    );
-    const short = found.accounts.find((a) => a!.kind !== 'FUNDING' && a!.balanceFen + deltas.get(a!.id)! < 0)!;
+    postings.forEach((p, i) => deltas.set(accounts[i]!.id, (deltas.get(accounts[i]!.id) ?? 0) + p.amountFen));
+    const short = accounts.find((a) => a!.kind !== 'FUNDING' && a!.balanceFen + deltas.get(a!.id)! < 0)!;
     throw new DomainError('INSUFFICIENT_BALANCE', `${SHORT_OF[short.kind]} is too small for this`, {
       account: short.kind,
       balanceFen: short.balanceFen,
       neededFen: -deltas.get(short.id)!,
     });
-  }
-
-  /**
-   * One round trip: finds the postings' accounts (a voucher's by voucher and kind, the program's by kind and
-   * co-funder), locks them by primary key in id order (two movements over the same accounts queue rather
-   * than deadlock), and only if every account exists and none but FUNDING would go below zero, applies
-   * the deltas and writes the transaction with its postings. Answers, per posting, its account as found
-   * (balance before the movement; null when not open) and the transaction id, or no id when nothing was
-   * written.
-   */
-  private async move(
-    manager: EntityManager,
-    entry: LedgerEntry,
-    postings: LedgerEntry['postings'],
-  ): Promise<{ accounts: (LockedAccount | null)[]; transactionId: string | null }> {
-    const rows = await manager.query<
-      { id: string | null; kind: AccountKind | null; balance_fen: string | null; transaction_id: string | null }[]
-    >(
-      `WITH ref AS (
-         SELECT r.n, r.amount,
-                CASE WHEN r.voucher_id IS NOT NULL
-                  THEN (SELECT a.id FROM ledger_accounts a
-                         WHERE a.program_id = $1 AND a.kind = r.kind AND a.voucher_id = r.voucher_id)
-                  ELSE (SELECT a.id FROM ledger_accounts a
-                         WHERE a.program_id = $1 AND a.kind = r.kind AND a.voucher_id IS NULL
-                           AND a.cofunder_key IS NOT DISTINCT FROM r.cofunder_key)
-                END AS id
-           FROM unnest($2::text[], $3::uuid[], $4::text[], $5::bigint[]) WITH ORDINALITY
-                AS r(kind, voucher_id, cofunder_key, amount, n)),
-       delta AS (SELECT id, sum(amount) AS amount FROM ref WHERE id IS NOT NULL GROUP BY id),
-       locked AS (
-         SELECT id, kind, balance_fen FROM ledger_accounts WHERE id IN (SELECT id FROM delta) ORDER BY id FOR UPDATE),
-       allowed AS (
-         SELECT NOT EXISTS (SELECT 1 FROM ref WHERE id IS NULL)
-            AND (SELECT count(*) FROM locked) = (SELECT count(*) FROM delta)
-            AND NOT EXISTS (SELECT 1 FROM locked l JOIN delta d USING (id)
-                             WHERE l.kind <> 'FUNDING' AND l.balance_fen + d.amount < 0) AS ok),
-       moved AS (  -- runs only after locked: it needs allowed, which reads all of locked
-         UPDATE ledger_accounts a SET balance_fen = a.balance_fen + d.amount FROM delta d, allowed
-          WHERE a.id = d.id AND allowed.ok RETURNING a.id),
-       t AS (
-         INSERT INTO ledger_transactions (program_id, kind, ref_type, ref_id, memo)
-         SELECT $1::uuid, $6::text, $7::text, $8::uuid, $9::text FROM allowed WHERE allowed.ok RETURNING id),
-       p AS (
-         INSERT INTO ledger_postings (transaction_id, account_id, amount_fen)
-         SELECT t.id, ref.id, ref.amount FROM t, ref)
-       SELECT ref.id, l.kind, l.balance_fen, (SELECT id FROM t) AS transaction_id
-         FROM ref LEFT JOIN locked l USING (id) ORDER BY ref.n`,
-      [
-        entry.programId,
-        postings.map((p) => p.account.kind),
-        postings.map((p) => p.account.voucherId ?? null),
-        postings.map((p) => p.account.cofunderKey ?? null),
-        postings.map((p) => String(p.amountFen)),
-        entry.kind,
-        entry.refType,
-        entry.refId,
-        entry.memo ?? null,
-      ],
-    );
-    return {
-      accounts: rows.map((r) =>
-        r.id && r.kind ? { id: r.id, kind: r.kind, balanceFen: parseFen(r.balance_fen ?? '0') } : null,
-      ),
-      transactionId: rows[0]?.transaction_id ?? null,
-    };
   }
 
   /** Moves `amountFen` from one account to another as one transaction. */
@@ -178,6 +187,20 @@ export class Ledger {
         { account: to, amountFen },
       ],
     });
+  }
+
+  /** `transfer` as part of a caller's statement (see `movementSql`). */
+  transferSql(head: Omit<LedgerEntry, 'postings'>, from: AccountRef, to: AccountRef, amountFen: number, name: string) {
+    return this.movementSql(
+      {
+        ...head,
+        postings: [
+          { account: from, amountFen: -amountFen },
+          { account: to, amountFen },
+        ],
+      },
+      name,
+    );
   }
 
   /** Balances of a voucher: available and held. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, parseFen } from '@pilotlink/core';
+import { querySql, rawSql, Sql, sql } from '@pilotlink/database';
 import { EntityManager } from 'typeorm';
 import type { IneligibleReason } from '../domain/eligibility';
 import type { VoucherProgram } from '../entities/voucher-program.entity';
@@ -35,32 +36,47 @@ export class CapCounters {
 
   /** All the program's counters in one statement; any counter it would take past its cap refuses the hold. */
   async take(manager: EntityManager, program: VoucherProgram, s: Subjects, amountFen: number): Promise<void> {
+    const taking = this.takeSql(program, s, amountFen, 'caps');
+    if (!taking) return;
+    const [row] = await querySql<Record<string, unknown>>(manager, sql`WITH ${taking.ctes} SELECT ${taking.result}`);
+    taking.check(row);
+  }
+
+  /**
+   * `take` as part of a caller's statement (null when the program has no cap): `ctes` (named `<name>`) is one
+   * conditional upsert per counter, `result` the select-list item naming the counters taken, `check` refuses
+   * the hold when one was not.
+   */
+  takeSql(
+    program: VoucherProgram,
+    s: Subjects,
+    amountFen: number,
+    name: string,
+  ): { ctes: Sql; result: Sql; check: (row: Record<string, unknown>) => void } | null {
     const counters = countersOf(program, s);
-    if (counters.length === 0) return;
-    const taken = await manager.query<{ scope: Scope }[]>(
-      `WITH c(scope, subject_key, cap, once) AS (
-         SELECT * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::boolean[]))
-       INSERT INTO voucher_cap_usage AS u (program_id, scope, subject_key, used_fen)
-       SELECT $1, c.scope, c.subject_key, $6 FROM c
-       ON CONFLICT (program_id, scope, subject_key) DO UPDATE SET used_fen = u.used_fen + EXCLUDED.used_fen
-       WHERE (SELECT CASE WHEN c.once THEN u.used_fen = 0 ELSE u.used_fen + EXCLUDED.used_fen <= c.cap END
-                FROM c WHERE c.scope = EXCLUDED.scope)
-       RETURNING scope`,
-      [
-        program.id,
-        counters.map((c) => c.scope),
-        counters.map((c) => c.key),
-        counters.map((c) => (c.cap === null ? null : String(c.cap))),
-        counters.map((c) => c.once),
-        String(amountFen),
-      ],
-    );
-    const refused = counters.find((c) => !taken.some((t) => t.scope === c.scope));
-    if (refused) {
-      throw new DomainError(CAP_REASON[refused.scope], 'A cap of the program is reached for this order', {
-        reasons: [CAP_REASON[refused.scope]],
-      });
-    }
+    if (counters.length === 0) return null;
+    const ctes = sql`${rawSql(name)}_c(scope, subject_key, cap, once) AS (
+         SELECT * FROM unnest(${counters.map((c) => c.scope)}::text[], ${counters.map((c) => c.key)}::text[],
+                              ${counters.map((c) => (c.cap === null ? null : String(c.cap)))}::bigint[],
+                              ${counters.map((c) => c.once)}::boolean[])),
+       ${rawSql(name)} AS (
+         INSERT INTO voucher_cap_usage AS u (program_id, scope, subject_key, used_fen)
+         SELECT ${program.id}::uuid, c.scope, c.subject_key, ${String(amountFen)}::bigint FROM ${rawSql(name)}_c c
+         ON CONFLICT (program_id, scope, subject_key) DO UPDATE SET used_fen = u.used_fen + EXCLUDED.used_fen
+         WHERE (SELECT CASE WHEN c.once THEN u.used_fen = 0 ELSE u.used_fen + EXCLUDED.used_fen <= c.cap END
+                  FROM ${rawSql(name)}_c c WHERE c.scope = EXCLUDED.scope)
+         RETURNING scope)`;
+    const result = sql`(SELECT coalesce(array_agg(scope), '{}') FROM ${rawSql(name)}) AS ${rawSql(name)}_taken`;
+    const check = (row: Record<string, unknown>) => {
+      const taken = row[`${name}_taken`] as Scope[];
+      const refused = counters.find((c) => !taken.includes(c.scope));
+      if (refused) {
+        throw new DomainError(CAP_REASON[refused.scope], 'A cap of the program is reached for this order', {
+          reasons: [CAP_REASON[refused.scope]],
+        });
+      }
+    };
+    return { ctes, result, check };
   }
 
   async give(manager: EntityManager, program: VoucherProgram, s: Subjects, amountFen: number): Promise<void> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
@@ -10,7 +11,7 @@ import {
   partyOf,
 } from '@pilotlink/booking';
 import { chinaDate, Clock, DomainError, NotFoundError, parseFen } from '@pilotlink/core';
-import { withTransaction } from '@pilotlink/database';
+import { joinSql, querySql, sql, withTransaction } from '@pilotlink/database';
 import type { Actor, RequestContext } from '@pilotlink/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { HoldCaps, holdAmount, HoldLimit } from '../domain/caps';
@@ -25,6 +26,7 @@ import {
 } from '../dto/voucher.response.dto';
 import { VoucherProgram } from '../entities/voucher-program.entity';
 import { Voucher, VoucherHold } from '../entities/voucher.entity';
+import { idempotentOutcomeSql } from '../idempotency/idempotency.interceptor';
 import { Ledger } from '../ledger/ledger.service';
 import { VoucherEvents } from '../voucher-events.service';
 import { CapCounters, CapsUsed, capsUsedJson, capsUsedOf, pairKey } from './cap-counters.service';
@@ -172,12 +174,12 @@ export class HoldsService implements OnModuleInit {
   /** The SME places one of its vouchers on one of its orders. */
   async place(ctx: RequestContext, orderId: string, voucherId: string): Promise<HoldResponseDto> {
     return withTransaction(this.dataSource, async (manager) => {
-      // Booking's facts of the order with its row lock, then the rest of its facts from their owners.
-      const order = await this.facts.order(manager, orderId, { lock: true });
-      const party = order ? partyOf(ctx.actor, order) : null;
-      if (!order || !party) throw new NotFoundError('Order');
+      // The order's facts from their owners, with its row lock, in one query.
+      const held = await this.facts.forHold(manager, orderId);
+      const party = held ? partyOf(ctx.actor, held.order) : null;
+      if (!held || !party) throw new NotFoundError('Order');
       if (party !== 'SME') throw new DomainError('FORBIDDEN', 'Only the SME applies its vouchers');
-      const facts = await this.facts.complete(manager, order);
+      const facts = await held.facts();
       if (facts.buyerKind !== 'SME') throw new DomainError('BUYER_NOT_SME', BUYER_NOT_SME_MESSAGE);
       const found = await this.lockVoucherForOrder(manager, voucherId, facts);
       if (!found || found.voucher.smeOrgId !== ctx.actor.orgId) throw new NotFoundError('Voucher');
@@ -201,39 +203,80 @@ export class HoldsService implements OnModuleInit {
       }
       const amountFen = assessment.amountFen;
       if (program.redemptionMode === 'DEDUCT') await this.assertDeductible(manager, facts, amountFen);
-      const hold = await manager.save(
-        manager.create(VoucherHold, {
-          voucherId: voucher.id,
-          orderId,
-          programId: program.id,
-          smeOrgId: facts.smeOrgId,
-          platformId: facts.platformId,
-          amountFen: String(amountFen),
-        }),
-      );
-      await this.ledger.transfer(
-        manager,
-        { programId: program.id, kind: 'HOLD', refType: 'voucher_hold', refId: hold.id },
-        { kind: 'VOUCHER', voucherId: voucher.id },
-        { kind: 'HOLD', voucherId: voucher.id },
+      const answer: HoldResponseDto = {
+        id: randomUUID(),
+        orderId,
+        voucherId: voucher.id,
+        programId: program.id,
         amountFen,
-      );
-      if (program.redemptionMode === 'DEDUCT') {
-        await this.deductions.set(manager, orderId, amountFen);
-      }
-      await this.events.record(manager, ctx, {
+        status: 'HELD',
+        limitedBy: assessment.limitedBy ?? 'RULE',
+      };
+      await this.writeHold(manager, ctx, facts, program, answer);
+      if (program.redemptionMode === 'DEDUCT') await this.deductions.set(manager, orderId, amountFen);
+      return answer;
+    });
+  }
+
+  /**
+   * Everything a placed hold writes, in one statement (one round trip): the hold, its ledger movement
+   * (VOUCHER → HOLD), the cap counters, the audit event and outbox row, and the Idempotency-Key's answer.
+   * The ledger and the counters decide in the statement itself, under their row locks: a movement that
+   * would overdraw, or a racing hold that took the last of a cap, writes nothing of the ledger or of that
+   * counter, and the error thrown here rolls the rest back. Many holds share a platform's counter row: the
+   * statement comes last, so its lock is held only from here to the commit.
+   */
+  private async writeHold(
+    manager: EntityManager,
+    ctx: RequestContext,
+    facts: OrderFacts,
+    program: VoucherProgram,
+    answer: HoldResponseDto,
+  ): Promise<void> {
+    const { id, orderId, voucherId, amountFen } = answer;
+    const movement = this.ledger.transferSql(
+      { programId: program.id, kind: 'HOLD', refType: 'voucher_hold', refId: id },
+      { kind: 'VOUCHER', voucherId },
+      { kind: 'HOLD', voucherId },
+      amountFen,
+      'ledger',
+    );
+    const caps = this.caps.takeSql(
+      program,
+      { smeOrgId: facts.smeOrgId, platformId: facts.platformId },
+      amountFen,
+      'caps',
+    );
+    const event = this.events.recordCtes(
+      ctx,
+      {
         action: 'voucher.hold.placed',
         entityType: 'voucher_hold',
-        entityId: hold.id,
+        entityId: id,
         subjectOrgId: facts.smeOrgId,
         notify: [facts.platformOrgId],
-        after: { orderId, voucherId: voucher.id, amountFen, redemptionMode: program.redemptionMode },
-      });
-      // The cap counters last: many holds share a platform's counter row, so its lock is held only from
-      // here to the commit. A racing hold that took the last of a cap makes this one fail and roll back.
-      await this.caps.take(manager, program, { smeOrgId: facts.smeOrgId, platformId: facts.platformId }, amountFen);
-      return { ...toHoldDto(hold), limitedBy: assessment.limitedBy ?? 'RULE' };
-    });
+        after: { orderId, voucherId, amountFen, redemptionMode: program.redemptionMode },
+      },
+      'event',
+    );
+    const outcome = idempotentOutcomeSql(answer);
+    const ctes = [
+      sql`hold AS (
+         INSERT INTO voucher_holds (id, voucher_id, order_id, program_id, sme_org_id, platform_id, amount_fen)
+         VALUES (${id}::uuid, ${voucherId}::uuid, ${orderId}::uuid, ${program.id}::uuid, ${facts.smeOrgId}::uuid,
+                 ${facts.platformId}::uuid, ${String(amountFen)}::bigint))`,
+      movement.ctes,
+      ...(caps ? [caps.ctes] : []),
+      event,
+      ...(outcome ? [sql`idempotency AS (${outcome})`] : []),
+    ];
+    const results = [movement.result, ...(caps ? [caps.result] : [])];
+    const [row] = await querySql<Record<string, unknown>>(
+      manager,
+      sql`WITH ${joinSql(ctes, ',\n')} SELECT ${joinSql(results, ', ')}`,
+    );
+    movement.check(row);
+    caps?.check(row);
   }
 
   /** The SME takes its voucher off an order (before a claim is filed on it). */

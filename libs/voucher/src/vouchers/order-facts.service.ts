@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { OrderFacts as BookingOrderFacts, OrderVoucherFacts } from '@pilotlink/booking';
-import { CatalogueFacts, OfferFacts } from '@pilotlink/catalogue';
+import { OrderFacts as BookingOrderFacts, OrderVoucherFacts, VoucherFactsRow } from '@pilotlink/booking';
+import { CatalogueFacts, OfferFacts, OfferRow } from '@pilotlink/catalogue';
 import { NotFoundError } from '@pilotlink/core';
+import { querySql, rawSql, sql } from '@pilotlink/database';
 import { QuoteFacts } from '@pilotlink/demand';
 import { OrgDirectory, OrgVoucherFacts } from '@pilotlink/identity';
 import { EntityManager } from 'typeorm';
@@ -57,18 +58,58 @@ export class OrderFactsService {
     return this.orders.forVoucher(manager, orderId, options);
   }
 
+  /** The rest of an order's facts, once booking's are in hand. */
+  async complete(manager: EntityManager, order: OrderVoucherFacts): Promise<OrderFacts> {
+    const offer = await this.offer(manager, order);
+    const orgs = await this.orgs.voucherFactsOf([order.smeOrgId, order.platformOrgId], manager);
+    return this.assemble(manager, order, offer, orgs);
+  }
+
   /**
-   * The rest of an order's facts, once booking's are in hand. An order from a quote has no service: what
+   * What a hold needs of its order, in one statement: booking's facts with the order's row lock, the
+   * catalogue's offer and identity's two orgs — each owner's own query (`forVoucherSql`, `offerSql`,
+   * `voucherFactsSql`) composed here, so no context names another's tables. Null for an unknown order; `facts`
+   * completes them (asking demand only for an order from a quote that names no service).
+   */
+  async forHold(
+    manager: EntityManager,
+    orderId: string,
+  ): Promise<{ order: OrderVoucherFacts; facts: () => Promise<OrderFacts> } | null> {
+    const [row] = await querySql<{ order: VoucherFactsRow; offer: OfferRow | null; orgs: OrgVoucherFacts[] | null }>(
+      manager,
+      sql`SELECT row_to_json(vo) AS "order",
+                 (SELECT row_to_json(x) FROM (${this.catalogue.offerSql(rawSql('vo.platform_id'), rawSql('vo.service_id'))}) x) AS offer,
+                 (SELECT json_agg(x) FROM (${this.orgs.voucherFactsSql(rawSql('ARRAY[vo.sme_org_id, vo.platform_org_id]'))}) x) AS orgs
+            FROM (${this.orders.forVoucherSql(sql`${orderId}::uuid`, { lock: true })}) vo`,
+    );
+    if (!row) return null;
+    const order = this.orders.voucherFactsOf(row.order);
+    return {
+      order,
+      facts: async () => {
+        // Orders and quotes reference their platform by a foreign key: a missing one is no order.
+        if (!row.offer) throw new NotFoundError('Order');
+        const orgs = new Map((row.orgs ?? []).map((o) => [o.orgId, o]));
+        return this.assemble(manager, order, this.catalogue.offerOf(row.offer), orgs);
+      },
+    };
+  }
+
+  /**
+   * An order's facts from booking's, the offer and the orgs. An order from a quote has no service: what
    * was bought is the demand's (its first category, its field); an equipment reservation is
    * EQUIPMENT_SHARING in the platform's fields.
    */
-  async complete(manager: EntityManager, order: OrderVoucherFacts): Promise<OrderFacts> {
-    const offer = await this.offer(manager, order);
+  private async assemble(
+    manager: EntityManager,
+    order: OrderVoucherFacts,
+    offer: OfferFacts,
+    orgs: Map<string, OrgVoucherFacts>,
+  ): Promise<OrderFacts> {
     const demand =
       !offer.service && !order.isReservation && order.demandId
         ? await this.quotes.demandSubject(manager, order.demandId)
         : null;
-    const orgs = await this.orgs.voucherFactsOf([order.smeOrgId, order.platformOrgId], manager);
     return {
       id: order.id,
       status: order.status,
