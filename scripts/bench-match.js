@@ -31,6 +31,7 @@ const {
   latencyTable,
   latencyVerdicts,
   meiliPid,
+  outboxDrained,
   percentiles,
   root,
   sampleRss,
@@ -120,6 +121,9 @@ async function main() {
         tokens.set(sme.id, session.accessToken);
       }
     }
+    // A catalogue grown in bulk SQL is found by the worker's reconcile: let the relay catch up first.
+    const drained = await outboxDrained(env.DATABASE_URL);
+    log(`outbox drained: ${drained.rows} rows pending, ${drained.seconds.toFixed(1)} s`);
     const rss = sampleRss({ api: harness.pids().apis[0], meilisearch: meiliPid(env.MEILI_URL) });
 
     // (a) matches: the API beside the same search sent straight to Meilisearch.
@@ -157,9 +161,12 @@ async function main() {
     log(`publishing ${drafts.length} demands, ${PUBLISHERS} at a time`);
     const publish = await measurePublish(env, api, tokens, drafts);
 
-    results.push({ services, platforms, runs, publish, reindexSeconds, minPlatforms, rss: rss.stop() });
+    const result = { services, platforms, runs, publish, reindexSeconds, minPlatforms, rss: rss.stop() };
+    // Each size as soon as it is measured: a later, larger size may run out of time or memory.
+    printSize(result);
+    results.push(result);
   }
-  printReport(results);
+  if (results.length > 1) process.stdout.write(sideBySide(results).join('\n') + '\n\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -354,11 +361,6 @@ async function measurePublish(env, api, tokens, drafts) {
 // Report
 
 const mb = (value) => (value === null ? 'n/a' : `${value.toFixed(0)} MB`);
-
-function printReport(results) {
-  for (const result of results) printSize(result);
-  if (results.length > 1) process.stdout.write(sideBySide(results).join('\n') + '\n\n');
-}
 
 function printSize({ services, platforms, runs, publish, reindexSeconds, minPlatforms, rss }) {
   const lines = [

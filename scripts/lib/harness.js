@@ -454,6 +454,30 @@ async function probeDuring(startReindex, search) {
   return { seconds: (Date.now() - started) / 1000, probes, failures };
 }
 
+/**
+ * Waits until the outbox has no unprocessed row (the relay has caught up), so a phase measured next is not
+ * queued behind work a previous phase left: a catalogue grown in bulk SQL is found by the worker's search
+ * reconcile, which queues a row for every entity missing from the index. Resolves with { rows, seconds }.
+ */
+async function outboxDrained(databaseUrl, { timeoutMs = 15 * 60_000 } = {}) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  const started = Date.now();
+  let first = null;
+  try {
+    for (;;) {
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL`);
+      first ??= rows[0].n;
+      if (rows[0].n === 0) return { rows: first, seconds: (Date.now() - started) / 1000 };
+      if (Date.now() - started > timeoutMs) throw new Error(`${rows[0].n} outbox rows still pending`);
+      await sleep(500);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 function verdict(ok) {
   return ok ? 'PASS' : 'FAIL';
 }
@@ -483,6 +507,7 @@ module.exports = {
   meiliPid,
   sampleRss,
   probeDuring,
+  outboxDrained,
   percentiles,
   median,
   sleep,
