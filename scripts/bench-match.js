@@ -3,37 +3,46 @@
  * `npm run bench:match`: matching latency and the publish → notification pipeline on a realistic corpus.
  *
  * Builds, makes sure the stack answers (as `npm test` does), then on a dedicated database
- * (`pilotlink_bench_match`, recreated each run), index prefix (`benchm_`) and queue prefix:
- *   1. generates 2,000 listed platforms (one verified operator org each) × 10 published services and 5,000
- *      open demands (PUBLIC and SUMMARY, several verified SME orgs) in bulk SQL, plus 100 draft demands to
- *      publish later, and runs the real reindex;
- *   2. boots the built API and worker and logs in as each SME owner;
+ * (`pilotlink_bench_match`, recreated each run), index prefix (`benchm_`) and queue prefix, at each catalogue
+ * size in turn (`--services=20000,200000` or BENCH_SERVICES=20000,200000; default 20,000):
+ *   1. generates listed platforms (one verified operator org each) × 10 published services up to the size
+ *      (growing the previous size's catalogue), and once 5,000 open demands (PUBLIC and SUMMARY, several
+ *      verified SME orgs) in bulk SQL; plus, per size, 100 draft demands to publish later;
+ *   2. boots the built API and worker (once) and logs in as each SME owner, then runs the real full reindex
+ *      (time printed);
  *   3. (a) measures GET /api/demands/:id/matches (owner's token) over many demands at concurrency 8 and 2, and
  *      the very same Meilisearch multi-search sent straight to Meilisearch — built by the exported pure
  *      `buildMatchQuery` of the compiled libs/demand, so both paths do the same search work;
  *   4. (b) publishes the 100 drafts through the API (4 at a time) and times each until its 20th inbox
  *      notification (`notifications.event_key = 'demand.published.<id>'`), with the notifications queue's
- *      completed jobs per second over that phase.
+ *      completed jobs per second over that phase;
+ *   5. samples the peak RSS of the API and of Meilisearch over (a) and (b).
+ * The report has a block per size and the sizes side by side.
  * Everything runs on this machine (loopback only), bounded in requests and time; it cleans up after itself
  * (BENCH_KEEP=1 keeps the database and indexes). Not part of `npm test`.
  */
 const path = require('node:path');
 const {
   apiClient,
+  catalogueSizes,
   compareLatency,
   createHarness,
   fetchOk,
   latencyTable,
   latencyVerdicts,
+  meiliPid,
+  outboxDrained,
   percentiles,
   root,
+  sampleRss,
   sleep,
   verdict,
 } = require('./lib/harness');
 const { ACTIONS, CITIES, SUBJECTS, random, generateCatalogue } = require('./lib/bench-corpus');
 
-const PLATFORMS = 2_000;
 const SERVICES_PER_PLATFORM = 10;
+/** Services in the catalogue unless --services / BENCH_SERVICES say otherwise. */
+const DEFAULT_SERVICES = 20_000;
 const OPEN_DEMANDS = 5_000;
 const SME_ORGS = 5;
 /** Demands whose matches are requested, cycled through; each answers with at least 20 distinct platforms. */
@@ -48,19 +57,22 @@ const PUBLISHERS = 4;
 const NOTIFIED_PLATFORMS = 20;
 const NOTIFY_TIMEOUT_MS = 30_000;
 const DEADLINE_MS = 10 * 60_000;
+/** Generating and reindexing 200,000 services alone takes minutes on this machine. */
+const DEADLINE_PER_100K_MS = 15 * 60_000;
 const DB_NAME = 'pilotlink_bench_match';
 const INDEX_PREFIX = 'benchm_';
 const QUEUE_PREFIX = 'pilotlink-benchm';
 const SME_PASSWORD = 'Bench-match-password-2026';
 
-const TARGETS = { matchP95Ms: 40, matchRatio: 3, publishP95Ms: 1_000 };
+const TARGETS = { matchP95Ms: 40, matchRatio: 1.25, publishP95Ms: 1_000, growth: 1.5, apiRssMb: 300 };
+const SIZES = catalogueSizes(DEFAULT_SERVICES);
 
 const harness = createHarness({
   name: 'bench:match',
   dbName: DB_NAME,
   indexPrefix: INDEX_PREFIX,
   queuePrefix: QUEUE_PREFIX,
-  deadlineMs: DEADLINE_MS,
+  deadlineMs: DEADLINE_MS + (DEADLINE_PER_100K_MS * SIZES.at(-1)) / 100_000,
 });
 const { log } = harness;
 const held = { pg: null, queueEvents: null, queues: [] };
@@ -76,65 +88,85 @@ async function main() {
   held.pg = new Client({ connectionString: env.DATABASE_URL });
   await held.pg.connect();
   const pg = held.pg;
-  log(`generating ${PLATFORMS} platforms × ${SERVICES_PER_PLATFORM} services, ${OPEN_DEMANDS} open demands`);
-  await generateCatalogue(pg, {
-    platforms: PLATFORMS,
-    servicesPerPlatform: SERVICES_PER_PLATFORM,
-    // One org per platform: notifications go to orgs, so 20 matched platforms are 20 recipients.
-    operatorOrgs: PLATFORMS,
-  });
   const smes = await generateSmes(pg);
-  await generateDemands(pg, smes, OPEN_DEMANDS, 'OPEN', 7);
-  const drafts = await generateDemands(pg, smes, PUBLISHED_DEMANDS, 'DRAFT', 11);
-  log('reindexing (build benchm_*_new, then swap)');
-  const reindexStarted = Date.now();
-  harness.cli('reindex');
-  const reindexSeconds = (Date.now() - reindexStarted) / 1000;
-
-  log('starting the built API and worker');
-  const api = apiClient(await harness.boot());
+  let api = null;
   const tokens = new Map();
-  for (const sme of smes) {
-    const session = await api('POST', '/auth/login', { body: { email: sme.email, password: SME_PASSWORD } });
-    tokens.set(sme.id, session.accessToken);
+  let platforms = 0;
+  const results = [];
+  for (const services of SIZES) {
+    const added = services / SERVICES_PER_PLATFORM - platforms;
+    log(`generating ${added} platforms × ${SERVICES_PER_PLATFORM} services (catalogue of ${services} services)`);
+    await generateCatalogue(pg, {
+      platforms: added,
+      servicesPerPlatform: SERVICES_PER_PLATFORM,
+      // One org per platform: notifications go to orgs, so 20 matched platforms are 20 recipients.
+      operatorOrgs: added,
+      offset: platforms,
+    });
+    platforms += added;
+    if (results.length === 0) await generateDemands(pg, smes, OPEN_DEMANDS, 'OPEN', 7);
+    const drafts = await generateDemands(pg, smes, PUBLISHED_DEMANDS, 'DRAFT', 11 + results.length);
+    log('reindexing (build benchm_*_new, then swap)');
+    const reindexStarted = Date.now();
+    // Before the first boot as before; afterwards with the API and worker up, as production reindexes.
+    if (api) await harness.cliAsync('reindex');
+    else harness.cli('reindex');
+    const reindexSeconds = (Date.now() - reindexStarted) / 1000;
+
+    if (!api) {
+      log('starting the built API and worker');
+      api = apiClient(await harness.boot());
+      for (const sme of smes) {
+        const session = await api('POST', '/auth/login', { body: { email: sme.email, password: SME_PASSWORD } });
+        tokens.set(sme.id, session.accessToken);
+      }
+    }
+    // A catalogue grown in bulk SQL is found by the worker's reconcile: let the relay catch up first.
+    const drained = await outboxDrained(env.DATABASE_URL);
+    log(`outbox drained: ${drained.rows} rows pending, ${drained.seconds.toFixed(1)} s`);
+    const rss = sampleRss({ api: harness.pids().apis[0], meilisearch: meiliPid(env.MEILI_URL) });
+
+    // (a) matches: the API beside the same search sent straight to Meilisearch.
+    const { rows: sample } = await pg.query(
+      `SELECT * FROM demands WHERE status = 'OPEN' ORDER BY md5(id::text) LIMIT $1`,
+      [MATCHED_DEMANDS],
+    );
+    const meili = { url: env.MEILI_URL, key: env.MEILI_MASTER_KEY };
+    const direct = sample.map((row) => directRequest(buildMatchQuery, demandOf(row), meili));
+    const viaApi = (i) => {
+      const row = sample[i % sample.length];
+      return api('GET', `/demands/${row.id}/matches?limit=${MATCH_LIMIT}`, { token: tokens.get(row.sme_org_id) });
+    };
+    const viaMeili = (i) => direct[i % direct.length]();
+    // Not timed: every benched demand must fit services of at least 20 distinct platforms (the top-K notified).
+    const distinctPlatforms = [];
+    for (const row of sample) {
+      const body = await api('GET', `/demands/${row.id}/matches?limit=100`, { token: tokens.get(row.sme_org_id) });
+      distinctPlatforms.push(new Set(body.items.map((item) => item.platform.id)).size);
+    }
+    const minPlatforms = Math.min(...distinctPlatforms);
+    log(`matches per demand: at least ${minPlatforms} distinct platforms among the first 100`);
+    if (minPlatforms < NOTIFIED_PLATFORMS)
+      throw new Error(`a benched demand fits fewer than ${NOTIFIED_PLATFORMS} platforms`);
+    const runs = await compareLatency({
+      viaApi,
+      viaMeili,
+      warmup: WARMUP,
+      requests: REQUESTS,
+      levels: CONCURRENCY_LEVELS,
+      log,
+    });
+
+    // (b) publish → 20th inbox notification.
+    log(`publishing ${drafts.length} demands, ${PUBLISHERS} at a time`);
+    const publish = await measurePublish(env, api, tokens, drafts);
+
+    const result = { services, platforms, runs, publish, reindexSeconds, minPlatforms, rss: rss.stop() };
+    // Each size as soon as it is measured: a later, larger size may run out of time or memory.
+    printSize(result);
+    results.push(result);
   }
-
-  // (a) matches: the API beside the same search sent straight to Meilisearch.
-  const { rows: sample } = await pg.query(
-    `SELECT * FROM demands WHERE status = 'OPEN' ORDER BY md5(id::text) LIMIT $1`,
-    [MATCHED_DEMANDS],
-  );
-  const meili = { url: env.MEILI_URL, key: env.MEILI_MASTER_KEY };
-  const direct = sample.map((row) => directRequest(buildMatchQuery, demandOf(row), meili));
-  const viaApi = (i) => {
-    const row = sample[i % sample.length];
-    return api('GET', `/demands/${row.id}/matches?limit=${MATCH_LIMIT}`, { token: tokens.get(row.sme_org_id) });
-  };
-  const viaMeili = (i) => direct[i % direct.length]();
-  // Not timed: every benched demand must fit services of at least 20 distinct platforms (the top-K notified).
-  const distinctPlatforms = [];
-  for (const row of sample) {
-    const body = await api('GET', `/demands/${row.id}/matches?limit=100`, { token: tokens.get(row.sme_org_id) });
-    distinctPlatforms.push(new Set(body.items.map((item) => item.platform.id)).size);
-  }
-  const minPlatforms = Math.min(...distinctPlatforms);
-  log(`matches per demand: at least ${minPlatforms} distinct platforms among the first 100`);
-  if (minPlatforms < NOTIFIED_PLATFORMS)
-    throw new Error(`a benched demand fits fewer than ${NOTIFIED_PLATFORMS} platforms`);
-  const runs = await compareLatency({
-    viaApi,
-    viaMeili,
-    warmup: WARMUP,
-    requests: REQUESTS,
-    levels: CONCURRENCY_LEVELS,
-    log,
-  });
-
-  // (b) publish → 20th inbox notification.
-  log(`publishing ${drafts.length} demands, ${PUBLISHERS} at a time`);
-  const publish = await measurePublish(env, api, tokens, drafts);
-
-  printReport({ runs, publish, reindexSeconds, minPlatforms });
+  if (results.length > 1) process.stdout.write(sideBySide(results).join('\n') + '\n\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -328,10 +360,12 @@ async function measurePublish(env, api, tokens, drafts) {
 // ---------------------------------------------------------------------------------------------
 // Report
 
-function printReport({ runs, publish, reindexSeconds, minPlatforms }) {
+const mb = (value) => (value === null ? 'n/a' : `${value.toFixed(0)} MB`);
+
+function printSize({ services, platforms, runs, publish, reindexSeconds, minPlatforms, rss }) {
   const lines = [
     '',
-    `  Matching benchmark — ${PLATFORMS} listed platforms × ${SERVICES_PER_PLATFORM} published services, ` +
+    `  Matching benchmark — ${platforms} listed platforms × ${SERVICES_PER_PLATFORM} published services, ` +
       `${OPEN_DEMANDS} open demands; GET /api/demands/:id/matches?limit=${MATCH_LIMIT} over ${MATCHED_DEMANDS} ` +
       `demands (each fitting ≥ ${minPlatforms} distinct platforms), ${REQUESTS} requests per row`,
     '',
@@ -353,8 +387,9 @@ function printReport({ runs, publish, reindexSeconds, minPlatforms }) {
             .join(', ')}`,
       )
       .join('; ')}`,
-    `  Full reindex (${PLATFORMS * SERVICES_PER_PLATFORM} services, ${PLATFORMS} platforms, ${OPEN_DEMANDS} demands): ` +
+    `  Full reindex (${services} services, ${platforms} platforms, ${OPEN_DEMANDS} demands): ` +
       `${reindexSeconds.toFixed(1)} s`,
+    `  Peak RSS while measuring: API ${mb(rss.api)}, Meilisearch ${mb(rss.meilisearch)}`,
     '',
   );
   if (publish.late.length) {
@@ -372,9 +407,44 @@ function printReport({ runs, publish, reindexSeconds, minPlatforms }) {
     `  Publish → ${NOTIFIED_PLATFORMS} notifications p95 < ${TARGETS.publishP95Ms} ms ... ` +
       `${verdict(publish.n === PUBLISHED_DEMANDS && publish.p95 < TARGETS.publishP95Ms)} ` +
       `(${publish.n ? `${publish.p95} ms` : 'n/a'}${publish.late.length ? `, ${publish.late.length} late` : ''})`,
+    `  API RSS ≤ ${TARGETS.apiRssMb} MB ... ${verdict(rss.api !== null && rss.api <= TARGETS.apiRssMb)} (${mb(rss.api)})`,
     '',
   );
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+/** The sizes in columns, and the largest against the smallest (the issue's "p95 at 200k / at 20k"). */
+function sideBySide(results) {
+  const width = 36;
+  const cell = (text) => String(text).padStart(14);
+  const at = (r, concurrency) => r.runs.find((run) => run.concurrency === concurrency);
+  const rows = [
+    ['services', (r) => r.services.toLocaleString('en')],
+    ...CONCURRENCY_LEVELS.flatMap((c) => [
+      [`API matches p95, concurrency ${c}`, (r) => `${at(r, c).apiStats.p95.toFixed(1)} ms`],
+      [`Meilisearch p95, concurrency ${c}`, (r) => `${at(r, c).meiliStats.p95.toFixed(1)} ms`],
+      [`API / direct p95, conc. ${c}`, (r) => `${(at(r, c).apiStats.p95 / at(r, c).meiliStats.p95).toFixed(2)}×`],
+    ]),
+    [`publish → ${NOTIFIED_PLATFORMS}th inbox p95`, (r) => (r.publish.n ? `${r.publish.p95} ms` : 'n/a')],
+    ['full reindex', (r) => `${r.reindexSeconds.toFixed(1)} s`],
+    ['API RSS (peak)', (r) => mb(r.rss.api)],
+    ['Meilisearch RSS (peak)', (r) => mb(r.rss.meilisearch)],
+  ];
+  const [small, large] = [results[0], results.at(-1)];
+  const lines = [
+    '  Side by side',
+    ...rows.map(([name, value]) => `  ${name.padEnd(width)}${results.map((r) => cell(value(r))).join('')}`),
+    '',
+  ];
+  for (const c of CONCURRENCY_LEVELS) {
+    const growth = at(large, c).apiStats.p95 / at(small, c).apiStats.p95;
+    const engine = at(large, c).meiliStats.p95 / at(small, c).meiliStats.p95;
+    lines.push(
+      `  API matches p95 at ${large.services} / at ${small.services}, concurrency ${c} ≤ ${TARGETS.growth}× ... ` +
+        `${verdict(growth <= TARGETS.growth)} (${growth.toFixed(2)}×; Meilisearch ${engine.toFixed(2)}×)`,
+    );
+  }
+  return lines;
 }
 
 harness.run(main, {

@@ -3,41 +3,54 @@
  * `npm run bench:search`: search latency and index freshness on a realistic catalogue.
  *
  * Builds, makes sure the stack answers (as `npm test` does), then on a dedicated database
- * (`pilotlink_bench`, recreated each run) and index prefix (`bench_`):
- *   1. generates 2,000 listed platforms × 10 published services (bulk SQL) and runs the real reindex;
- *   2. boots the built API and worker;
- *   3. measures GET /api/search/services for ~20 Chinese queries with filters (concurrency 8), and the
+ * (`pilotlink_bench`, recreated each run) and index prefix (`bench_`), at each catalogue size in turn
+ * (`--services=20000,200000` or BENCH_SERVICES=20000,200000; default 20,000 — ten services per platform):
+ *   1. generates listed platforms × 10 published services (bulk SQL) up to the size, growing the previous
+ *      size's catalogue;
+ *   2. boots the built API and worker (once), and runs the real full reindex while searching through the API
+ *      without pause: the reindex time, and whether any search failed or lost its hits meanwhile;
+ *   3. measures GET /api/search/services for ~20 Chinese queries with filters (concurrency 8 and 2), and the
  *      very same Meilisearch requests sent straight to Meilisearch, in the same run;
  *   4. measures freshness: 200 service edits written as the catalogue writes them (row + outbox row in
- *      one transaction), each timed until the API finds it.
+ *      one transaction), each timed until the API finds it;
+ *   5. samples the peak RSS of the API and of Meilisearch over 3 and 4.
+ * The report has a block per size and the sizes side by side.
  * Everything runs on this machine (loopback only), bounded in requests and time; it cleans up after
  * itself (BENCH_KEEP=1 keeps the database and indexes). Not part of `npm test`.
  */
 const path = require('node:path');
 const {
+  catalogueSizes,
   compareLatency,
   createHarness,
   fetchOk,
   latencyTable,
   latencyVerdicts,
+  meiliPid,
   meiliSearch,
   median,
+  outboxDrained,
   percentiles,
+  probeDuring,
   root,
+  sampleRss,
   sleep,
   verdict,
 } = require('./lib/harness');
 const { generateCatalogue } = require('./lib/bench-corpus');
 
-const PLATFORMS = 2_000;
 const SERVICES_PER_PLATFORM = 10;
+/** Services in the catalogue unless --services / BENCH_SERVICES say otherwise. */
+const DEFAULT_SERVICES = 20_000;
 /** 8 in flight saturates this 2-core machine (client, API and Meilisearch share it); 2 is one per core. */
 const CONCURRENCY_LEVELS = [8, 2];
 const REQUESTS = 4_000; // per target, after warm-up
 const WARMUP = 300;
 const FRESHNESS_WRITES = 200;
 const FRESHNESS_WRITERS = 4;
+/** Generating and reindexing 200,000 services alone takes minutes on this machine. */
 const DEADLINE_MS = 20 * 60_000;
+const DEADLINE_PER_100K_MS = 15 * 60_000;
 const DB_NAME = 'pilotlink_bench';
 const INDEX_PREFIX = 'bench_';
 
@@ -65,12 +78,16 @@ const QUERIES = [
   { q: '机器人 减速器', limit: '10' },
 ];
 
+const SIZES = catalogueSizes(DEFAULT_SERVICES);
+/** What a 2-core machine can be expected to hold: the issue's targets. */
+const TARGETS = { ratio: 1.25, p95Ms: 30, freshnessP95Ms: 1_000, growth: 1.5, apiRssMb: 300 };
+
 const harness = createHarness({
   name: 'bench',
   dbName: DB_NAME,
   indexPrefix: INDEX_PREFIX,
   queuePrefix: 'pilotlink-bench',
-  deadlineMs: DEADLINE_MS,
+  deadlineMs: DEADLINE_MS + (DEADLINE_PER_100K_MS * SIZES.at(-1)) / 100_000,
 });
 const { log } = harness;
 
@@ -79,26 +96,6 @@ async function main() {
   const databaseUrl = env.DATABASE_URL;
   const meili = { url: env.MEILI_URL, key: env.MEILI_MASTER_KEY };
   harness.cli('migrate');
-  log(`generating ${PLATFORMS} platforms × ${SERVICES_PER_PLATFORM} services`);
-  const { Client } = require('pg');
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await generateCatalogue(client, {
-      platforms: PLATFORMS,
-      servicesPerPlatform: SERVICES_PER_PLATFORM,
-      operatorOrgs: PLATFORMS / 10,
-    });
-  } finally {
-    await client.end();
-  }
-  log('reindexing (build bench_*_new, then swap)');
-  const reindexStarted = Date.now();
-  harness.cli('reindex');
-  const reindexSeconds = (Date.now() - reindexStarted) / 1000;
-
-  log('starting the built API and worker');
-  const api = await harness.boot();
 
   const { plainToInstance } = require('class-transformer');
   const { serviceSearchRequest } = require(path.join(root, 'dist/libs/search/src/query/search-request.js'));
@@ -109,24 +106,62 @@ async function main() {
     const { q, params } = serviceSearchRequest(plainToInstance(ServiceSearchQueryDto, query));
     return JSON.stringify({ q, ...params });
   });
-  const viaApi = (i) => fetchOk(`${api}/api/search/services?${new URLSearchParams(QUERIES[i % QUERIES.length])}`);
-  const viaMeili = (i) => meiliSearch(meili, uid, direct[i % QUERIES.length]);
 
-  const hits = await Promise.all(QUERIES.map((_, i) => viaApi(i).then((body) => body.total)));
-  log(`query totals: ${hits.join(', ')}`);
-  const runs = await compareLatency({
-    viaApi,
-    viaMeili,
-    warmup: WARMUP,
-    requests: REQUESTS,
-    levels: CONCURRENCY_LEVELS,
-    log,
-  });
+  let api = null;
+  let platforms = 0;
+  const results = [];
+  for (const services of SIZES) {
+    const added = services / SERVICES_PER_PLATFORM - platforms;
+    log(`generating ${added} platforms × ${SERVICES_PER_PLATFORM} services (catalogue of ${services} services)`);
+    const { Client } = require('pg');
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await generateCatalogue(client, {
+        platforms: added,
+        servicesPerPlatform: SERVICES_PER_PLATFORM,
+        operatorOrgs: Math.ceil(added / 10),
+        offset: platforms,
+        orgOffset: Math.ceil(platforms / 10),
+      });
+    } finally {
+      await client.end();
+    }
+    platforms += added;
+    if (!api) {
+      log('starting the built API and worker');
+      api = await harness.boot();
+    }
+    const viaApi = (i) => fetchOk(`${api}/api/search/services?${new URLSearchParams(QUERIES[i % QUERIES.length])}`);
+    const viaMeili = (i) => meiliSearch(meili, uid, direct[i % QUERIES.length]);
 
-  log(`measuring freshness over ${FRESHNESS_WRITES} writes`);
-  const freshness = await measureFreshness(databaseUrl, api);
+    log('reindexing (build bench_*_new, then swap) while searching through the API');
+    const reindex = await probeDuring(
+      () => harness.cliAsync('reindex'),
+      () => viaApi(0).then((body) => body.total),
+    );
+    const drained = await outboxDrained(databaseUrl);
+    log(`outbox drained: ${drained.rows} rows pending after the reindex, ${drained.seconds.toFixed(1)} s`);
+    const hits = await Promise.all(QUERIES.map((_, i) => viaApi(i).then((body) => body.total)));
+    log(`query totals: ${hits.join(', ')}`);
 
-  printReport({ runs, freshness, reindexSeconds, hits });
+    const rss = sampleRss({ api: harness.pids().apis[0], meilisearch: meiliPid(meili.url) });
+    const runs = await compareLatency({
+      viaApi,
+      viaMeili,
+      warmup: WARMUP,
+      requests: REQUESTS,
+      levels: CONCURRENCY_LEVELS,
+      log,
+    });
+    log(`measuring freshness over ${FRESHNESS_WRITES} writes`);
+    const freshness = await measureFreshness(databaseUrl, api);
+    const result = { services, platforms, runs, freshness, reindex, drained, hits, rss: rss.stop() };
+    // Each size as soon as it is measured: a later, larger size may run out of time or memory.
+    printSize(result);
+    results.push(result);
+  }
+  if (results.length > 1) process.stdout.write(sideBySide(results).join('\n') + '\n\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,26 +211,65 @@ async function measureFreshness(url, api) {
   return percentiles(latencies);
 }
 
-function printReport({ runs, freshness, reindexSeconds, hits }) {
+const mb = (value) => (value === null ? 'n/a' : `${value.toFixed(0)} MB`);
+
+function printSize({ services, platforms, runs, freshness, reindex, drained, hits, rss }) {
   const lines = [
     '',
-    `  Search benchmark — ${PLATFORMS} listed platforms × ${SERVICES_PER_PLATFORM} published services, ` +
+    `  Search benchmark — ${platforms} listed platforms × ${SERVICES_PER_PLATFORM} published services, ` +
       `${QUERIES.length} queries with filters (median ${median(hits)} hits), ${REQUESTS} requests per row`,
     '',
     ...latencyTable(runs, 'API', 30),
-  ];
-  lines.push(
     `  Freshness (write → found via API), ${freshness.n} writes, ${FRESHNESS_WRITERS} writers:`,
     `    p50 ${freshness.p50} ms   p95 ${freshness.p95} ms   p99 ${freshness.p99} ms   max ${freshness.max} ms`,
-    `  Full reindex of ${PLATFORMS * SERVICES_PER_PLATFORM + PLATFORMS} documents: ${reindexSeconds.toFixed(1)} s`,
+    `  Full reindex of ${services + platforms} documents: ${reindex.seconds.toFixed(1)} s, ` +
+      `${reindex.probes} searches meanwhile, ${reindex.failures.length} failed or empty` +
+      (reindex.failures.length ? ` (${[...new Set(reindex.failures)].slice(0, 3).join('; ')})` : ''),
+    `  Outbox after the reindex: ${drained.rows} rows pending (the worker's reconcile finds bulk-inserted ` +
+      `services), drained in ${drained.seconds.toFixed(1)} s before measuring`,
+    `  Peak RSS while measuring: API ${mb(rss.api)}, Meilisearch ${mb(rss.meilisearch)}`,
     '',
-  );
-  lines.push(
-    ...latencyVerdicts(runs, { ratio: 3, p95Ms: 30 }),
-    `  Freshness p95 < 1 s ... ${verdict(freshness.p95 < 1000)} (${freshness.p95} ms)`,
-    '',
-  );
-  process.stdout.write(lines.join('\n') + '\n');
+    ...latencyVerdicts(runs, { ratio: TARGETS.ratio, p95Ms: TARGETS.p95Ms }),
+    `  Freshness p95 ≤ 1 s ... ${verdict(freshness.p95 <= TARGETS.freshnessP95Ms)} (${freshness.p95} ms)`,
+    `  No search failed during the reindex ... ${verdict(reindex.failures.length === 0)}`,
+    `  API RSS ≤ ${TARGETS.apiRssMb} MB ... ${verdict(rss.api !== null && rss.api <= TARGETS.apiRssMb)} (${mb(rss.api)})`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n\n');
+}
+
+/** The sizes in columns, and the largest against the smallest (the issue's "p95 at 200k / at 20k"). */
+function sideBySide(results) {
+  const width = 36;
+  const cell = (text) => String(text).padStart(14);
+  const at = (r, concurrency) => r.runs.find((run) => run.concurrency === concurrency);
+  const rows = [
+    ['services', (r) => r.services.toLocaleString('en')],
+    ...CONCURRENCY_LEVELS.flatMap((c) => [
+      [`API p95, concurrency ${c}`, (r) => `${at(r, c).apiStats.p95.toFixed(1)} ms`],
+      [`Meilisearch p95, concurrency ${c}`, (r) => `${at(r, c).meiliStats.p95.toFixed(1)} ms`],
+      [`API / direct p95, conc. ${c}`, (r) => `${(at(r, c).apiStats.p95 / at(r, c).meiliStats.p95).toFixed(2)}×`],
+    ]),
+    ['write → searchable p95', (r) => `${r.freshness.p95} ms`],
+    ['full reindex', (r) => `${r.reindex.seconds.toFixed(1)} s`],
+    ['searches failed during reindex', (r) => `${r.reindex.failures.length} of ${r.reindex.probes}`],
+    ['API RSS (peak)', (r) => mb(r.rss.api)],
+    ['Meilisearch RSS (peak)', (r) => mb(r.rss.meilisearch)],
+  ];
+  const [small, large] = [results[0], results.at(-1)];
+  const lines = [
+    '  Side by side',
+    ...rows.map(([name, value]) => `  ${name.padEnd(width)}${results.map((r) => cell(value(r))).join('')}`),
+  ];
+  lines.push('');
+  for (const c of CONCURRENCY_LEVELS) {
+    const growth = at(large, c).apiStats.p95 / at(small, c).apiStats.p95;
+    const engine = at(large, c).meiliStats.p95 / at(small, c).meiliStats.p95;
+    lines.push(
+      `  API p95 at ${large.services} / at ${small.services}, concurrency ${c} ≤ ${TARGETS.growth}× ... ` +
+        `${verdict(growth <= TARGETS.growth)} (${growth.toFixed(2)}×; Meilisearch ${engine.toFixed(2)}×)`,
+    );
+  }
+  return lines;
 }
 
 harness.run(main);

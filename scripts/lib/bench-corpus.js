@@ -61,21 +61,26 @@ function random(seed) {
 /**
  * Inserts `operatorOrgs` verified operator orgs and `platforms` listed platforms (round-robin over the orgs)
  * with `servicesPerPlatform` published services each. Returns the platform rows ({ id, operator_org_id }).
+ * `offset` grows a catalogue already there: platform and org numbers (names, USCCs) continue after it, so a
+ * benchmark can measure at 20,000 services and then at 200,000 without starting over.
  * @param {import('pg').Client} client
  */
-async function generateCatalogue(client, { platforms: count, servicesPerPlatform, operatorOrgs, seed = 42 }) {
-  const rnd = random(seed);
+async function generateCatalogue(
+  client,
+  { platforms: count, servicesPerPlatform, operatorOrgs, seed = 42, offset = 0, orgOffset = offset },
+) {
+  const rnd = random(seed + offset);
   const pick = (list) => list[Math.floor(rnd() * list.length)];
   const orgs = await client.query(
     `INSERT INTO orgs (kind, name, uscc, region_code, verification_status)
      SELECT 'PLATFORM_OPERATOR', '中试科技集团第' || n || '有限公司', '9135058200' || lpad(n::text, 7, '0') || 'X',
             '350582', 'VERIFIED'
-       FROM generate_series(1, $1::int) AS n
+       FROM generate_series($2::int + 1, $2::int + $1::int) AS n
      RETURNING id`,
-    [operatorOrgs],
+    [operatorOrgs, orgOffset],
   );
   const platforms = { org: [], name: [], type: [], model: [], fields: [], region: [], level: [], rating: [], desc: [] };
-  for (let i = 0; i < count; i++) {
+  for (let i = offset; i < offset + count; i++) {
     const city = CITIES[i % CITIES.length];
     const subject = SUBJECTS[(i * 7) % SUBJECTS.length];
     const t = i % TYPES.length;
@@ -111,7 +116,8 @@ async function generateCatalogue(client, { platforms: count, servicesPerPlatform
     lead: [],
     voucher: [],
   };
-  for (const [i, platform] of inserted.rows.entries()) {
+  for (const [n, platform] of inserted.rows.entries()) {
+    const i = offset + n;
     for (let j = 0; j < servicesPerPlatform; j++) {
       const subject = SUBJECTS[(i + j * 3) % SUBJECTS.length];
       const action = ACTIONS[(i * 3 + j) % ACTIONS.length];

@@ -67,6 +67,32 @@ function createHarness({ name, dbName, indexPrefix, queuePrefix, deadlineMs, env
     });
   }
 
+  /** As `cli`, without blocking the event loop (so the script can probe the API meanwhile); resolves with stdout. */
+  function cliAsync(command) {
+    const app = command === 'seed' ? 'demo' : 'worker';
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(root, `dist/apps/${app}/src/cli.js`), command], {
+        cwd: root,
+        env: state.env,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        process.stderr.write(chunk);
+      });
+      child.once('error', reject);
+      child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`cli.js ${command} exited ${code}`))));
+    });
+  }
+
+  /** Process ids of the started APIs and worker (for RSS sampling). */
+  function pids() {
+    const [apis, workers] = [[], []];
+    for (const child of state.children) (child.role === 'api' ? apis : workers).push(child.pid);
+    return { apis, workers };
+  }
+
   /** Starts the built API and worker; resolves with the API's base URL once it is healthy. */
   async function boot() {
     const [api] = await bootApis(1);
@@ -81,7 +107,9 @@ function createHarness({ name, dbName, indexPrefix, queuePrefix, deadlineMs, env
     const apis = [];
     for (let i = 0; i < count; i++) {
       const port = await freePort();
-      state.children.push(launch('dist/apps/api/src/main.js', { ...state.env, PORT: String(port) }));
+      state.children.push(
+        Object.assign(launch('dist/apps/api/src/main.js', { ...state.env, PORT: String(port) }), { role: 'api' }),
+      );
       apis.push(`http://127.0.0.1:${port}`);
     }
     state.children.push(launch('dist/apps/worker/src/main.js', state.env));
@@ -147,7 +175,7 @@ function createHarness({ name, dbName, indexPrefix, queuePrefix, deadlineMs, env
       .finally(() => clearTimeout(deadline));
   }
 
-  return { log, state, prepare, cli, boot, bootApis, cleanup, run };
+  return { log, state, prepare, cli, cliAsync, pids, boot, bootApis, cleanup, run };
 }
 
 /** BENCH_CPU_PROFILE=<dir> writes a V8 CPU profile of each started process there (for finding hot spots). */
@@ -329,6 +357,127 @@ function latencyVerdicts(runs, { ratio, p95Ms }) {
   );
 }
 
+/**
+ * Catalogue sizes (services) a benchmark runs at, ascending: `--services=20000,200000` or
+ * BENCH_SERVICES=20000,200000 (the flag wins); `fallback` when neither is given. Each a multiple of 10
+ * (ten services per platform).
+ */
+function catalogueSizes(fallback) {
+  const flag = process.argv.find((arg) => arg.startsWith('--services='));
+  const raw = flag ? flag.slice('--services='.length) : (process.env.BENCH_SERVICES ?? String(fallback));
+  const sizes = raw.split(',').map((part) => Number(part.trim().replace(/_/g, '')));
+  if (sizes.some((n) => !Number.isSafeInteger(n) || n < 10 || n % 10 !== 0)) {
+    throw new Error(`catalogue sizes must be multiples of 10 services, got "${raw}"`);
+  }
+  return [...new Set(sizes)].sort((a, b) => a - b);
+}
+
+/** Resident set size of a process in MB (VmRSS from /proc), or null where there is no /proc or no process. */
+function rssMb(pid) {
+  try {
+    const status = require('node:fs').readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
+    return Number.isFinite(kb) ? kb / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The pid of the Meilisearch serving `url` (its --http-addr names the port), or null if none is found here. */
+function meiliPid(url) {
+  const fs = require('node:fs');
+  const { port } = new URL(url);
+  for (const entry of fs.readdirSync('/proc', { withFileTypes: true })) {
+    if (!/^\d+$/.test(entry.name)) continue;
+    try {
+      const args = fs.readFileSync(`/proc/${entry.name}/cmdline`, 'utf8').split('\0');
+      const addr = args[args.indexOf('--http-addr') + 1] ?? '';
+      if (args[0].endsWith('meilisearch') && addr.endsWith(`:${port}`)) return Number(entry.name);
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return null;
+}
+
+/**
+ * Samples the RSS of named processes every `everyMs` until `stop()`, which returns the peak per name (MB,
+ * null when it could not be read).
+ */
+function sampleRss(processes, everyMs = 250) {
+  const peaks = Object.fromEntries(Object.keys(processes).map((name) => [name, null]));
+  const sample = () => {
+    for (const [name, pid] of Object.entries(processes)) {
+      const mb = pid ? rssMb(pid) : null;
+      if (mb !== null) peaks[name] = Math.max(peaks[name] ?? 0, mb);
+    }
+  };
+  sample();
+  const timer = setInterval(sample, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return peaks;
+    },
+  };
+}
+
+/**
+ * Runs `startReindex()` while searching through the API without pause; an outage is any answer that
+ * is not 2xx, or no hits for a query that had hits before the reindex began.
+ */
+async function probeDuring(startReindex, search) {
+  const baseline = await search().catch(() => null);
+  const reindex = startReindex();
+  let done = false;
+  let probes = 0;
+  const failures = [];
+  const prober = (async () => {
+    while (!done) {
+      probes++;
+      try {
+        const total = await search();
+        if (baseline && total === 0) failures.push('no hits');
+      } catch (error) {
+        failures.push(error.message.slice(0, 120));
+      }
+    }
+  })();
+  const started = Date.now();
+  try {
+    await reindex;
+  } finally {
+    done = true;
+    await prober;
+  }
+  return { seconds: (Date.now() - started) / 1000, probes, failures };
+}
+
+/**
+ * Waits until the outbox has no unprocessed row (the relay has caught up), so a phase measured next is not
+ * queued behind work a previous phase left: a catalogue grown in bulk SQL is found by the worker's search
+ * reconcile, which queues a row for every entity missing from the index. Resolves with { rows, seconds }.
+ */
+async function outboxDrained(databaseUrl, { timeoutMs = 15 * 60_000 } = {}) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  const started = Date.now();
+  let first = null;
+  try {
+    for (;;) {
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM outbox WHERE processed_at IS NULL`);
+      first ??= rows[0].n;
+      if (rows[0].n === 0) return { rows: first, seconds: (Date.now() - started) / 1000 };
+      if (Date.now() - started > timeoutMs) throw new Error(`${rows[0].n} outbox rows still pending`);
+      await sleep(500);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 function verdict(ok) {
   return ok ? 'PASS' : 'FAIL';
 }
@@ -353,6 +502,12 @@ module.exports = {
   latencyTable,
   latencyVerdicts,
   verdict,
+  catalogueSizes,
+  rssMb,
+  meiliPid,
+  sampleRss,
+  probeDuring,
+  outboxDrained,
   percentiles,
   median,
   sleep,

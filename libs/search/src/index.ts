@@ -11,6 +11,7 @@ export * from './indexes/index-setup.service';
 export * from './indexes/search-indexes.service';
 export * from './indexes/synonyms';
 export * from './meili/meili-errors';
+export * from './meili/meili-search-client';
 export * from './meili/meili-tasks';
 export * from './meili/meili.provider';
 export * from './query/search-query.service';

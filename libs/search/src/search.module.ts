@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { OutboxModule } from '@pilotlink/queue';
 import { IndexSetupService } from './indexes/index-setup.service';
 import { SearchIndexes } from './indexes/search-indexes.service';
+import { MeiliSearchClient } from './meili/meili-search-client';
 import { MEILI, meiliProvider } from './meili/meili.provider';
 import { SearchQueryService } from './query/search-query.service';
 import { ReconcileService } from './sync/reconcile.service';
@@ -19,6 +20,7 @@ import { SearchSyncService } from './sync/search-sync.service';
   imports: [OutboxModule],
   providers: [
     meiliProvider,
+    MeiliSearchClient,
     SearchIndexes,
     IndexSetupService,
     SearchSyncService,
@@ -30,6 +32,7 @@ import { SearchSyncService } from './sync/search-sync.service';
   ],
   exports: [
     MEILI,
+    MeiliSearchClient,
     SearchIndexes,
     IndexSetupService,
     SearchSyncService,

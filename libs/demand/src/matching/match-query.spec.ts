@@ -65,6 +65,16 @@ describe('match terms', () => {
     expect(fitTerms).toHaveLength(10);
     expect(fitTerms.slice(0, 8)).toEqual(terms);
   });
+
+  it('a demand matched again gets the same terms, and what one caller does to them never reaches the next', () => {
+    const first = salientTerms(demand().title, demand().description);
+    first[0].term = 'changed';
+    first.pop();
+    const again = salientTerms(demand().title, demand().description);
+    expect(again).toHaveLength(MAX_MATCH_TERMS);
+    expect(again[0]).toEqual({ term: '石墨烯', weight: 2 });
+    expect(salientTerms('电机驱动器检验', demand().description)[0].term).toBe('电机'); // another text, its own terms
+  });
 });
 
 describe('buildMatchQuery', () => {

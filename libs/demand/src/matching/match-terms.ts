@@ -143,6 +143,28 @@ function isMeaningful(term: string): boolean {
  * they occur (earlier first among equals), up to `max`.
  */
 export function salientTerms(title: string, description = '', max = MAX_MATCH_TERMS): MatchTerm[] {
+  const key = `${max}\u0000${title}\u0000${description}`;
+  let terms = recentTerms.get(key);
+  if (terms) {
+    recentTerms.delete(key); // most recently used last: the first key is the one to evict
+  } else {
+    terms = computeSalientTerms(title, description, max);
+    if (recentTerms.size >= RECENT_TERMS) recentTerms.delete(recentTerms.keys().next().value!);
+  }
+  recentTerms.set(key, terms);
+  return terms.map((term) => ({ ...term }));
+}
+
+/**
+ * Segmenting a demand (ICU word breaks, Traditional → Simplified) was the largest item of a match request's
+ * own CPU profile, and the same demand is matched again and again (its owner's page, each publish). The
+ * terms are a pure function of the text, so remembering the last few hundred cannot go stale or differ
+ * between processes.
+ */
+const RECENT_TERMS = 500;
+const recentTerms = new Map<string, MatchTerm[]>();
+
+function computeSalientTerms(title: string, description: string, max: number): MatchTerm[] {
   const terms: MatchTerm[] = [];
   const seen = new Set<string>();
   for (const term of termsOf(title)) {

@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PlatformDirectory } from '@pilotlink/catalogue';
 import { chinaDate, Clock, NotFoundError } from '@pilotlink/core';
 import type { Actor } from '@pilotlink/core';
-import { MEILI, meiliEq, SearchIndexes, searchOr, toSimplified } from '@pilotlink/search';
-import type { Meilisearch, MultiSearchQuery, MultiSearchResult, RecordAny } from 'meilisearch';
+import { MeiliSearchClient, meiliEq, SearchIndexes, searchOr, toSimplified } from '@pilotlink/search';
+import type { MultiSearchQuery, MultiSearchResult, RecordAny } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import { DemandsService } from '../demands/demands.service';
 import { Demand } from '../domain/demand.entity';
@@ -52,7 +52,7 @@ const MIN_FIT = 0.4;
 export class MatchingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(MEILI) private readonly meili: Meilisearch,
+    private readonly meili: MeiliSearchClient,
     private readonly indexes: SearchIndexes,
     private readonly demands: DemandsService,
     private readonly quotes: QuotesService,
@@ -214,9 +214,7 @@ export class MatchingService {
   private async multiSearch<T extends RecordAny = RecordAny>(
     queries: MultiSearchQuery[],
   ): Promise<MultiSearchResult<T>[]> {
-    const response = await searchOr(null, () =>
-      this.meili.multiSearch<{ queries: MultiSearchQuery[] }, T>({ queries }),
-    );
+    const response = await searchOr(null, () => this.meili.multiSearch<T>(queries));
     return response?.results ?? [];
   }
 }

@@ -1,12 +1,12 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { Meilisearch, RecordAny, SearchResponse } from 'meilisearch';
+import { Injectable } from '@nestjs/common';
+import type { RecordAny, SearchResponse } from 'meilisearch';
 import type { PlatformDocument } from '../documents/platform-document';
 import type { ServiceDocument } from '../documents/service-document';
 import { PlatformSearchQueryDto, ServiceSearchQueryDto } from '../dto/search.request.dto';
 import { PlatformSearchPageDto, ServiceSearchPageDto } from '../dto/search.response.dto';
 import { SearchIndexes } from '../indexes/search-indexes.service';
 import { searchOr } from '../meili/meili-errors';
-import { MEILI } from '../meili/meili.provider';
+import { MeiliSearchClient } from '../meili/meili-search-client';
 import { platformSearchRequest, SearchRequest, serviceSearchRequest } from './search-request';
 import { toPlatformPage, toServicePage } from './search-response';
 
@@ -14,7 +14,7 @@ import { toPlatformPage, toServicePage } from './search-response';
 @Injectable()
 export class SearchQueryService {
   constructor(
-    @Inject(MEILI) private readonly meili: Meilisearch,
+    private readonly meili: MeiliSearchClient,
     private readonly indexes: SearchIndexes,
   ) {}
 
@@ -30,9 +30,6 @@ export class SearchQueryService {
 
   /** null when the index does not exist yet (nothing was ever published): an empty result, not an error. */
   private run<D extends RecordAny>(uid: string, request: SearchRequest): Promise<SearchResponse<D> | null> {
-    return searchOr(
-      null,
-      () => this.meili.index<D>(uid).search(request.q, request.params) as Promise<SearchResponse<D>>,
-    );
+    return searchOr(null, () => this.meili.search<D>(uid, request.q, request.params));
   }
 }
