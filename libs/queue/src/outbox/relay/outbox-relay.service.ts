@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { OUTBOX_RELAY_LOCK_KEY } from '../outbox-relay-lock';
+import { OutboxListener } from './outbox-listener';
 import { OutboxEventHandler, OutboxRelayHandlers, OutboxSyncHandler } from './outbox-relay-handlers.service';
 import {
   AggregateGroup,
@@ -11,6 +12,7 @@ import {
   RELAY_BATCH_SIZE,
   retryDelayMs,
   TickOutcome,
+  wakesOnInsert,
 } from './relay-policy';
 
 /**
@@ -22,10 +24,18 @@ import {
  * nothing is skipped. A worker killed mid-batch never commits, so its rows stay pending and are simply
  * synced again (upserts are idempotent).
  *
+ * A batch queues its notifying events first and then syncs search: a dispatch needs nothing of the
+ * batch's indexing, so it runs while Meilisearch indexes instead of after it.
+ *
  * Only notifying rows need Redis: during a Redis outage they back off like any failed row (their
  * search sync is simply repeated, harmlessly), while purely searchable changes keep flowing — queueing
  * is bounded in time and skipped while Redis is known down, so no batch waits on it. An outage of
  * PostgreSQL, Meilisearch or Redis is logged once as it starts, and once as it ends with the backlog.
+ *
+ * The relay sleeps between batches until an insert into the outbox wakes it (LISTEN on a dedicated
+ * connection, OutboxListener; the table's trigger notifies at commit), polling only as a safety net — and
+ * as before while the listener is disconnected. A worker that finds the lock held is not woken by inserts
+ * (the holder relays them) and keeps trying the lock every `locked` tick, so it takes over when the holder dies.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -33,6 +43,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private stopping = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  private wakeOnInsert?: () => void;
+  /** An insert was notified since the last tick began: the next sleep is skipped. */
+  private inserted = false;
+  private listener?: OutboxListener;
   /** Since when each dependency has been failing (absent: working), to log an outage once and its end. */
   private readonly outages = new Map<string, number>();
   private lastSweep = 0;
@@ -43,6 +57,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
+    const url = (this.dataSource.options as { url?: string }).url;
+    if (url) {
+      this.listener = new OutboxListener(url, () => this.onInsert());
+      this.listener.start();
+    }
     // Not awaited: boot must not wait for (or fail with) Meilisearch.
     this.loop = this.run();
   }
@@ -50,13 +69,25 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     this.wake?.();
+    await this.listener?.stop();
     await this.loop; // the batch in flight finishes (or rolls back) before the database closes
+  }
+
+  /** Whether the relay is woken by inserts now (false: it polls). */
+  get listening(): boolean {
+    return this.listener?.listening ?? false;
+  }
+
+  private onInsert(): void {
+    this.inserted = true;
+    this.wakeOnInsert?.();
   }
 
   private async run(): Promise<void> {
     while (!this.stopping) {
+      this.inserted = false;
       const outcome = await this.tick();
-      await this.sleep(nextTickDelay(outcome));
+      await this.sleep(nextTickDelay(outcome, this.listening), wakesOnInsert(outcome));
     }
   }
 
@@ -92,12 +123,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
       const started = Date.now();
       const groups = groupByAggregate(rows);
+      // Events first: their dispatch runs while the search sync waits for Meilisearch.
+      const unqueued = new Map<string, string>();
+      await this.dispatch(manager, rows, unqueued);
       const failures = await this.publish(manager, groups);
-      await this.dispatch(
-        manager,
-        rows.filter((row) => !failures.has(row.id)),
-        failures,
-      );
+      for (const [id, error] of unqueued) if (!failures.has(id)) failures.set(id, error);
       await this.markProcessed(
         manager,
         rows.filter((row) => !failures.has(row.id)),
@@ -193,8 +223,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /**
-   * Publishes the events of rows whose sync succeeded; a failure of an event handler (notification's is
-   * bounded in time) fails just its rows, each recording the error and backing off on its own.
+   * Publishes the events of the batch's rows; a failure of an event handler (notification's is bounded
+   * in time) fails just its rows, each recording the error and backing off on its own. A row whose sync
+   * fails after its event was queued is retried whole: queued again under the same job id, it adds nothing.
    */
   private async dispatch(manager: EntityManager, rows: PendingRow[], failures: Map<string, string>): Promise<void> {
     for (const [handler, notifying] of this.byEventHandler(rows)) {
@@ -300,14 +331,18 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     );
   }
 
-  private sleep(ms: number): Promise<void> {
-    if (this.stopping) return Promise.resolve();
+  /** Sleeps `ms`; shutdown ends it, and so does an insert (also one notified during the tick) if `wakeable`. */
+  private sleep(ms: number, wakeable: boolean): Promise<void> {
+    if (this.stopping || ms === 0 || (wakeable && this.inserted)) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = this.wakeOnInsert = undefined;
         resolve();
       };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+      this.wakeOnInsert = wakeable ? done : undefined;
     });
   }
 }
