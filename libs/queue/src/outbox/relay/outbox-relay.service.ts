@@ -2,7 +2,9 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { OUTBOX_RELAY_LOCK_KEY } from '../outbox-relay-lock';
+import { OutboxEventLane } from './outbox-event-lane';
 import { OutboxListener } from './outbox-listener';
+import { pendingRows } from './pending-rows';
 import { OutboxEventHandler, OutboxRelayHandlers, OutboxSyncHandler } from './outbox-relay-handlers.service';
 import {
   AggregateGroup,
@@ -24,8 +26,9 @@ import {
  * nothing is skipped. A worker killed mid-batch never commits, so its rows stay pending and are simply
  * synced again (upserts are idempotent).
  *
- * A batch queues its notifying events first and then syncs search: a dispatch needs nothing of the
- * batch's indexing, so it runs while Meilisearch indexes instead of after it.
+ * Notifying events do not wait for search: a lane of their own (OutboxEventLane) queues them as soon as
+ * they are inserted, while this batch waits on Meilisearch; a batch queues those the lane has not (it was
+ * failing, or behind), before its search sync.
  *
  * Only notifying rows need Redis: during a Redis outage they back off like any failed row (their
  * search sync is simply repeated, harmlessly), while purely searchable changes keep flowing — queueing
@@ -47,6 +50,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** An insert was notified since the last tick began: the next sleep is skipped. */
   private inserted = false;
   private listener?: OutboxListener;
+  private events?: OutboxEventLane;
   /** Since when each dependency has been failing (absent: working), to log an outage once and its end. */
   private readonly outages = new Map<string, number>();
   private lastSweep = 0;
@@ -57,6 +61,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
+    this.events = new OutboxEventLane(this.dataSource, this.handlers, () => this.listening);
+    this.events.start();
     const url = (this.dataSource.options as { url?: string }).url;
     if (url) {
       this.listener = new OutboxListener(url, () => this.onInsert());
@@ -70,6 +76,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.stopping = true;
     this.wake?.();
     await this.listener?.stop();
+    await this.events?.stop();
     await this.loop; // the batch in flight finishes (or rolls back) before the database closes
   }
 
@@ -81,6 +88,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private onInsert(): void {
     this.inserted = true;
     this.wakeOnInsert?.();
+    this.events?.onInsert();
   }
 
   private async run(): Promise<void> {
@@ -123,9 +131,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
       const started = Date.now();
       const groups = groupByAggregate(rows);
-      // Events first: their dispatch runs while the search sync waits for Meilisearch.
+      // Events the event lane has not queued, first: their dispatch runs while the search sync waits.
       const unqueued = new Map<string, string>();
-      await this.dispatch(manager, rows, unqueued);
+      await this.dispatch(
+        manager,
+        rows.filter((row) => !row.queued),
+        unqueued,
+      );
       const failures = await this.publish(manager, groups);
       for (const [id, error] of unqueued) if (!failures.has(id)) failures.set(id, error);
       await this.markProcessed(
@@ -149,32 +161,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private dueRows(manager: EntityManager): Promise<PendingRow[]> {
-    return this.pendingRows(manager, `processed_at IS NULL AND next_attempt_at <= now()`, []);
-  }
-
-  private async pendingRows(manager: EntityManager, where: string, params: unknown[]): Promise<PendingRow[]> {
-    const rows = await manager.query<
-      {
-        id: string;
-        aggregate_type: string;
-        aggregate_id: string;
-        event_type: string;
-        payload: Record<string, unknown>;
-        attempts: number;
-      }[]
-    >(
-      `SELECT id, aggregate_type, aggregate_id, event_type, payload, attempts FROM outbox
-        WHERE ${where} ORDER BY id LIMIT $1`,
-      [RELAY_BATCH_SIZE, ...params],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      aggregateType: r.aggregate_type,
-      aggregateId: r.aggregate_id,
-      eventType: r.event_type,
-      payload: r.payload,
-      attempts: r.attempts,
-    }));
+    return pendingRows(manager, `processed_at IS NULL AND next_attempt_at <= now()`, []);
   }
 
   /** Syncs every entity of the batch; returns the error of each row that could not be published. */
@@ -255,7 +242,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     if (rows.length === 0) return;
     await manager.query(
       `UPDATE outbox SET processed_at = now(), attempts = attempts + 1, last_error = NULL,
-              queued_at = CASE WHEN id = ANY($2::bigint[]) THEN now() ELSE queued_at END
+              queued_at = CASE WHEN id = ANY($2::bigint[]) THEN coalesce(queued_at, now()) ELSE queued_at END
         WHERE id = ANY($1::bigint[])`,
       [rows.map((row) => row.id), rows.filter((row) => this.handlers.eventHandlerOf(row)).map((row) => row.id)],
     );
@@ -269,7 +256,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async sweep(manager: EntityManager): Promise<void> {
     if (Date.now() - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = Date.now();
-    const rows = await this.pendingRows(
+    const rows = await pendingRows(
       manager,
       `queued_at IS NOT NULL AND dispatched_at IS NULL AND queued_at < now() - make_interval(secs => $2)`,
       [REQUEUE_AFTER_SECONDS],

@@ -11,6 +11,8 @@ export interface PendingRow {
   eventType: string;
   payload: Record<string, unknown>;
   attempts: number;
+  /** Its event was queued already (by the event lane), its dispatch pending or done. */
+  queued?: boolean;
 }
 
 /** What one tick of the relay found, which decides how soon the next one runs. */
