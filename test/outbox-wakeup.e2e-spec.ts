@@ -1,6 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { OUTBOX_RELAY_LOCK_KEY } from '@pilotlink/queue';
 import { OutboxRelay } from '@pilotlink/queue/outbox/relay/outbox-relay.service';
 import { adminQuery, createTestApp, databaseName, TestApp } from '@pilotlink/testing';
+import { Client } from 'pg';
 import { settle, waitFor } from './support/notification-fixtures';
 
 /** A sleep no test waits out: a row relayed while the relay sleeps this long was relayed because an insert woke it. */
@@ -9,7 +11,8 @@ const NO_POLLING_MS = 60 * 60_000;
 /**
  * The outbox relay wakes on inserts (issue 22): the outbox's trigger notifies at commit, the relay's
  * listener wakes the sleeping loop. Here the relay's sleeps are stretched to an hour, so a row can only be
- * relayed through the notification — also after the listener's connection was cut and made again.
+ * relayed through the notification — also after the listener's connection was cut and made again. A
+ * notifying event is queued and dispatched by the event lane even while the relay's batch cannot run.
  */
 describe('outbox relay wakes on inserts (e2e)', () => {
   let t: TestApp;
@@ -71,5 +74,30 @@ describe('outbox relay wakes on inserts (e2e)', () => {
     }, 'the listener to connect again');
     const id = await insertRow();
     await waitFor(() => processed(id), 'the row to be relayed');
+  });
+
+  // Last: the relay, found locked, then sleeps (stretched) until the worker closes.
+  it('a notifying event is queued and dispatched while the relay batch (the search sync) cannot run', async () => {
+    const holder = new Client({ connectionString: t.env.DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock($1)', [OUTBOX_RELAY_LOCK_KEY]);
+      // An order event whose order is gone: its dispatch notifies nobody, and records that it ran.
+      const [row] = await t.db.query<{ id: string }[]>(
+        `INSERT INTO outbox (aggregate_type, aggregate_id, event_type, payload)
+         VALUES ('order', gen_random_uuid(), 'order.requested', '{}') RETURNING id`,
+      );
+      const state = await waitFor(async () => {
+        const [r] = await t.db.query<{ processed: boolean; queued: boolean; dispatched: boolean }[]>(
+          `SELECT processed_at IS NOT NULL AS processed, queued_at IS NOT NULL AS queued,
+                  dispatched_at IS NOT NULL AS dispatched FROM outbox WHERE id = $1`,
+          [row.id],
+        );
+        return r.dispatched && r;
+      }, 'the event to be dispatched');
+      expect(state).toEqual({ processed: false, queued: true, dispatched: true });
+    } finally {
+      await holder.end();
+    }
   });
 });
