@@ -8,10 +8,11 @@ type NotificationJobName = keyof NotificationJobs;
 type Handlers = { [K in NotificationJobName]: (job: Job<NotificationJobs[K]>) => Promise<unknown> };
 
 /**
- * Domain events → one job per recipient → inbox row (+ webhook job). Both steps are idempotent by
- * their job ids and the inbox's unique key, so BullMQ's retries are safe.
+ * Domain events → all their recipients' inbox rows in one batch (+ webhook jobs for orgs with an endpoint).
+ * Idempotent by job ids and the inbox's unique key, so BullMQ's retries are safe. (`notify-recipient`
+ * handles one recipient: jobs queued before dispatch wrote whole batches.)
  */
-// Several at a time: a publish fans out to ~20 recipients and each is a few small queries.
+// Several at a time: a dispatch mostly waits on PostgreSQL and Meilisearch (the demand's matching).
 @Processor(QUEUES.NOTIFICATIONS, { concurrency: 10, ...SHORT_JOB_LOCK })
 export class NotificationsProcessor extends WorkerHost {
   private readonly handlers: Handlers = {

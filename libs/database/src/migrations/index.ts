@@ -27,6 +27,7 @@ import { QuotesByPlatform1765521000000 } from './1765521000000-quotes-by-platfor
 import { QualificationCertificates1765530000000 } from './1765530000000-qualification-certificates';
 import { KeyProjects1765550000000 } from './1765550000000-key-projects';
 import { ResultProposals1765560000000 } from './1765560000000-result-proposals';
+import { OutboxNotify1765582000000 } from './1765582000000-outbox-notify';
 import { IdempotencyTake1765603000000 } from './1765603000000-idempotency-take';
 
 /** Every migration, in order. Listed explicitly so compiled and ts runs load the same set. */
@@ -60,5 +61,6 @@ export const MIGRATIONS = [
   QualificationCertificates1765530000000,
   KeyProjects1765550000000,
   ResultProposals1765560000000,
+  OutboxNotify1765582000000,
   IdempotencyTake1765603000000,
 ];

@@ -18,7 +18,7 @@ import { DemandReason } from '../domain/render';
 import { subscriptionFits } from '../domain/subscription-fit';
 import { Subscription } from '../domain/subscription.entity';
 import { SubscriptionsService } from '../subscriptions/subscriptions.service';
-import { Notifier } from './notifier.service';
+import { BatchOutcome, Notifier } from './notifier.service';
 
 /** SPEC §4: the top-K matched platforms of a published demand are notified (plus fitting subscriptions). */
 export const MATCHED_PLATFORMS_NOTIFIED = 20;
@@ -30,8 +30,9 @@ export const FITTING_DEMANDS_NOTIFIED = 50;
  * (each idempotent by the inbox's unique key `eventKey` + org: a retried dispatch, a duplicate outbox row
  * or a relay replay adds nothing new), then records on the outbox row that its dispatch ran. Until then
  * the relay's sweeper queues the event again — so a Redis that lost its jobs loses no notification. Recipients are resolved from current state (the event only names what changed), and
- * a demand's recipients are its audience as the demand context decides it (demandViewFor): an org that
- * may not see the demand, or its owner, is never told about it; each one's job carries its view.
+ * a demand's recipients are its audience as the demand context decides it (demandViewFor), resolved once
+ * with each one's view: an org that may not see the demand, or its owner, is never told about it. All the
+ * recipients of an event are written as one batch (Notifier.notifyAll).
  */
 @Injectable()
 export class NotificationDispatcher {
@@ -47,11 +48,15 @@ export class NotificationDispatcher {
     private readonly outbox: OutboxService,
   ) {}
 
-  async dispatch(event: DispatchEventJob): Promise<{ eventType: string; recipients: number }> {
+  /**
+   * Inbox rows (one statement), then webhook jobs, then the outbox row marked dispatched: a crash before the
+   * mark leaves the event to the sweeper, whose re-run writes nothing new and queues only missing webhooks.
+   */
+  async dispatch(event: DispatchEventJob): Promise<{ eventType: string; recipients: number } & BatchOutcome> {
     const jobs = await this.recipientsOf(event);
-    for (const job of jobs) await this.notifier.notify(job);
+    const outcome = await this.notifier.notifyAll(jobs);
     if (/^[1-9]\d*$/.test(event.outboxId)) await this.outbox.markDispatched(this.dataSource.manager, event.outboxId);
-    return { eventType: event.eventType, recipients: jobs.length };
+    return { eventType: event.eventType, recipients: jobs.length, ...outcome };
   }
 
   recipientsOf(event: DispatchEventJob): Promise<NotifyRecipientJob[]> {

@@ -17,6 +17,13 @@ export interface NewNotification {
   data: Record<string, unknown>;
 }
 
+/** An inbox row of a batch as insertAll answers it: created by this call, or found from an earlier one. */
+export interface WrittenNotification {
+  id: string;
+  recipientOrgId: string;
+  created: boolean;
+}
+
 /** The in-app inbox of an org: every member of the org sees (and marks read) the same entries. */
 @Injectable()
 export class InboxService {
@@ -48,32 +55,38 @@ export class InboxService {
   }
 
   /**
-   * Inserts the inbox row unless this recipient already has one for the event key; either way returns
-   * the row, and whether this call created it.
+   * Inserts the rows of a batch (an event's recipients) in one statement, each unless its recipient
+   * already has one for its event key (the unique key keeps a re-run from adding anything); answers
+   * every row, created by this call or found from an earlier one. A row a concurrent run is inserting
+   * at the same moment is neither: that run answers it.
    */
-  async insertOnce(
-    manager: EntityManager,
-    row: NewNotification,
-  ): Promise<{ notification: Notification; created: boolean }> {
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values({ ...row, data: row.data as never })
-      .orIgnore()
-      .returning(['id', 'created_at'])
-      .execute();
-    const repository = manager.getRepository(Notification);
-    const [fresh] = inserted.raw as { id: string; created_at: Date }[];
-    if (fresh) {
-      // Just created: the row is what was inserted, so it is not read back (one query less per notification).
-      const notification = repository.create({ ...row, id: fresh.id, createdAt: fresh.created_at, readAt: null });
-      return { notification, created: true };
-    }
-    const notification = await repository.findOneByOrFail({
-      recipientOrgId: row.recipientOrgId,
-      eventKey: row.eventKey,
-    });
-    return { notification, created: false };
+  async insertAll(manager: EntityManager, rows: readonly NewNotification[]): Promise<WrittenNotification[]> {
+    if (rows.length === 0) return [];
+    const written = await manager.query<{ id: string; recipient_org_id: string; created: boolean }[]>(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[],
+                              $8::jsonb[])
+                  AS i(recipient_org_id, event_key, event_type, subject_type, subject_id, title, body, data)
+       ), fresh AS (
+         INSERT INTO notifications (recipient_org_id, event_key, event_type, subject_type, subject_id, title, body, data)
+         SELECT * FROM input
+         ON CONFLICT (recipient_org_id, event_key) DO NOTHING
+         RETURNING id, recipient_org_id
+       )
+       SELECT id, recipient_org_id, true AS created FROM fresh
+       UNION ALL
+       SELECT n.id, n.recipient_org_id, false FROM notifications n JOIN input i USING (recipient_org_id, event_key)`,
+      [
+        rows.map((r) => r.recipientOrgId),
+        rows.map((r) => r.eventKey),
+        rows.map((r) => r.eventType),
+        rows.map((r) => r.subjectType),
+        rows.map((r) => r.subjectId),
+        rows.map((r) => r.title),
+        rows.map((r) => r.body),
+        rows.map((r) => JSON.stringify(r.data)),
+      ],
+    );
+    return written.map((w) => ({ id: w.id, recipientOrgId: w.recipient_org_id, created: w.created }));
   }
 }

@@ -101,8 +101,14 @@ export class WebhookDeliveryService {
     return { delivered: true, status: status!, attempt };
   }
 
-  async delivered(notificationId: string): Promise<boolean> {
-    return this.dataSource.getRepository(WebhookDelivery).existsBy({ notificationId, succeeded: true });
+  /** Which of these notifications were delivered already. */
+  async deliveredOf(notificationIds: readonly string[]): Promise<Set<string>> {
+    if (notificationIds.length === 0) return new Set();
+    const rows = await this.dataSource.query<{ notification_id: string }[]>(
+      `SELECT notification_id FROM webhook_deliveries WHERE notification_id = ANY($1::uuid[]) AND succeeded`,
+      [[...notificationIds]],
+    );
+    return new Set(rows.map((row) => row.notification_id));
   }
 
   /** Attempts logged so far and whether one succeeded: one query per attempt instead of two. */

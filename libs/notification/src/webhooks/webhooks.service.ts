@@ -83,6 +83,16 @@ export class WebhooksService {
     return this.enabledEndpoint(orgId);
   }
 
+  /** Which of these orgs have an enabled endpoint: one query for all the recipients of an event. */
+  async orgsWithEnabledEndpoint(orgIds: readonly string[]): Promise<Set<string>> {
+    if (orgIds.length === 0) return new Set();
+    const rows = await this.dataSource.query<{ org_id: string }[]>(
+      `SELECT org_id FROM webhook_endpoints WHERE org_id = ANY($1::uuid[]) AND enabled`,
+      [[...new Set(orgIds)]],
+    );
+    return new Set(rows.map((row) => row.org_id));
+  }
+
   /** The enabled endpoint of an org, if any (the worker's view). */
   enabledEndpoint(orgId: string): Promise<WebhookEndpoint | null> {
     return this.dataSource.getRepository(WebhookEndpoint).findOneBy({ orgId, enabled: true });

@@ -5,3 +5,9 @@
  * (Advisory locks are per database, so test databases never contend.)
  */
 export const OUTBOX_RELAY_LOCK_KEY = 7_315_001;
+
+/**
+ * Key of the advisory lock of the outbox relay's event lane (OutboxEventLane): one worker at a time queues
+ * notifying events as they are inserted, apart from the search sync's lock so neither waits on the other.
+ */
+export const OUTBOX_EVENTS_LOCK_KEY = 7_315_002;

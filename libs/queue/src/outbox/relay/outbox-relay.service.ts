@@ -2,6 +2,9 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { OUTBOX_RELAY_LOCK_KEY } from '../outbox-relay-lock';
+import { OutboxEventLane } from './outbox-event-lane';
+import { OutboxListener } from './outbox-listener';
+import { pendingRows } from './pending-rows';
 import { OutboxEventHandler, OutboxRelayHandlers, OutboxSyncHandler } from './outbox-relay-handlers.service';
 import {
   AggregateGroup,
@@ -11,6 +14,7 @@ import {
   RELAY_BATCH_SIZE,
   retryDelayMs,
   TickOutcome,
+  wakesOnInsert,
 } from './relay-policy';
 
 /**
@@ -22,10 +26,19 @@ import {
  * nothing is skipped. A worker killed mid-batch never commits, so its rows stay pending and are simply
  * synced again (upserts are idempotent).
  *
+ * Notifying events do not wait for search: a lane of their own (OutboxEventLane) queues them as soon as
+ * they are inserted, while this batch waits on Meilisearch; a batch queues those the lane has not (it was
+ * failing, or behind), before its search sync.
+ *
  * Only notifying rows need Redis: during a Redis outage they back off like any failed row (their
  * search sync is simply repeated, harmlessly), while purely searchable changes keep flowing — queueing
  * is bounded in time and skipped while Redis is known down, so no batch waits on it. An outage of
  * PostgreSQL, Meilisearch or Redis is logged once as it starts, and once as it ends with the backlog.
+ *
+ * The relay sleeps between batches until an insert into the outbox wakes it (LISTEN on a dedicated
+ * connection, OutboxListener; the table's trigger notifies at commit), polling only as a safety net — and
+ * as before while the listener is disconnected. A worker that finds the lock held is not woken by inserts
+ * (the holder relays them) and keeps trying the lock every `locked` tick, so it takes over when the holder dies.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -33,6 +46,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private stopping = false;
   private loop?: Promise<void>;
   private wake?: () => void;
+  private wakeOnInsert?: () => void;
+  /** An insert was notified since the last tick began: the next sleep is skipped. */
+  private inserted = false;
+  private listener?: OutboxListener;
+  private events?: OutboxEventLane;
   /** Since when each dependency has been failing (absent: working), to log an outage once and its end. */
   private readonly outages = new Map<string, number>();
   private lastSweep = 0;
@@ -43,6 +61,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
+    this.events = new OutboxEventLane(this.dataSource, this.handlers, () => this.listening);
+    this.events.start();
+    const url = (this.dataSource.options as { url?: string }).url;
+    if (url) {
+      this.listener = new OutboxListener(url, () => this.onInsert());
+      this.listener.start();
+    }
     // Not awaited: boot must not wait for (or fail with) Meilisearch.
     this.loop = this.run();
   }
@@ -50,13 +75,27 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     this.wake?.();
+    await this.listener?.stop();
+    await this.events?.stop();
     await this.loop; // the batch in flight finishes (or rolls back) before the database closes
+  }
+
+  /** Whether the relay is woken by inserts now (false: it polls). */
+  get listening(): boolean {
+    return this.listener?.listening ?? false;
+  }
+
+  private onInsert(): void {
+    this.inserted = true;
+    this.wakeOnInsert?.();
+    this.events?.onInsert();
   }
 
   private async run(): Promise<void> {
     while (!this.stopping) {
+      this.inserted = false;
       const outcome = await this.tick();
-      await this.sleep(nextTickDelay(outcome));
+      await this.sleep(nextTickDelay(outcome, this.listening), wakesOnInsert(outcome));
     }
   }
 
@@ -92,12 +131,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
       const started = Date.now();
       const groups = groupByAggregate(rows);
-      const failures = await this.publish(manager, groups);
+      // Events the event lane has not queued, first: their dispatch runs while the search sync waits.
+      const unqueued = new Map<string, string>();
       await this.dispatch(
         manager,
-        rows.filter((row) => !failures.has(row.id)),
-        failures,
+        rows.filter((row) => !row.queued),
+        unqueued,
       );
+      const failures = await this.publish(manager, groups);
+      for (const [id, error] of unqueued) if (!failures.has(id)) failures.set(id, error);
       await this.markProcessed(
         manager,
         rows.filter((row) => !failures.has(row.id)),
@@ -119,32 +161,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private dueRows(manager: EntityManager): Promise<PendingRow[]> {
-    return this.pendingRows(manager, `processed_at IS NULL AND next_attempt_at <= now()`, []);
-  }
-
-  private async pendingRows(manager: EntityManager, where: string, params: unknown[]): Promise<PendingRow[]> {
-    const rows = await manager.query<
-      {
-        id: string;
-        aggregate_type: string;
-        aggregate_id: string;
-        event_type: string;
-        payload: Record<string, unknown>;
-        attempts: number;
-      }[]
-    >(
-      `SELECT id, aggregate_type, aggregate_id, event_type, payload, attempts FROM outbox
-        WHERE ${where} ORDER BY id LIMIT $1`,
-      [RELAY_BATCH_SIZE, ...params],
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      aggregateType: r.aggregate_type,
-      aggregateId: r.aggregate_id,
-      eventType: r.event_type,
-      payload: r.payload,
-      attempts: r.attempts,
-    }));
+    return pendingRows(manager, `processed_at IS NULL AND next_attempt_at <= now()`, []);
   }
 
   /** Syncs every entity of the batch; returns the error of each row that could not be published. */
@@ -193,8 +210,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /**
-   * Publishes the events of rows whose sync succeeded; a failure of an event handler (notification's is
-   * bounded in time) fails just its rows, each recording the error and backing off on its own.
+   * Publishes the events of the batch's rows; a failure of an event handler (notification's is bounded
+   * in time) fails just its rows, each recording the error and backing off on its own. A row whose sync
+   * fails after its event was queued is retried whole: queued again under the same job id, it adds nothing.
    */
   private async dispatch(manager: EntityManager, rows: PendingRow[], failures: Map<string, string>): Promise<void> {
     for (const [handler, notifying] of this.byEventHandler(rows)) {
@@ -224,7 +242,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     if (rows.length === 0) return;
     await manager.query(
       `UPDATE outbox SET processed_at = now(), attempts = attempts + 1, last_error = NULL,
-              queued_at = CASE WHEN id = ANY($2::bigint[]) THEN now() ELSE queued_at END
+              queued_at = CASE WHEN id = ANY($2::bigint[]) THEN coalesce(queued_at, now()) ELSE queued_at END
         WHERE id = ANY($1::bigint[])`,
       [rows.map((row) => row.id), rows.filter((row) => this.handlers.eventHandlerOf(row)).map((row) => row.id)],
     );
@@ -238,7 +256,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async sweep(manager: EntityManager): Promise<void> {
     if (Date.now() - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = Date.now();
-    const rows = await this.pendingRows(
+    const rows = await pendingRows(
       manager,
       `queued_at IS NOT NULL AND dispatched_at IS NULL AND queued_at < now() - make_interval(secs => $2)`,
       [REQUEUE_AFTER_SECONDS],
@@ -300,14 +318,18 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     );
   }
 
-  private sleep(ms: number): Promise<void> {
-    if (this.stopping) return Promise.resolve();
+  /** Sleeps `ms`; shutdown ends it, and so does an insert (also one notified during the tick) if `wakeable`. */
+  private sleep(ms: number, wakeable: boolean): Promise<void> {
+    if (this.stopping || ms === 0 || (wakeable && this.inserted)) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = this.wakeOnInsert = undefined;
         resolve();
       };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+      this.wakeOnInsert = wakeable ? done : undefined;
     });
   }
 }

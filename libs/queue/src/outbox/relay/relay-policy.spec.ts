@@ -1,4 +1,4 @@
-import { groupByAggregate, nextTickDelay, retryDelayMs } from './relay-policy';
+import { groupByAggregate, nextTickDelay, retryDelayMs, wakesOnInsert } from './relay-policy';
 
 describe('outbox relay policy', () => {
   it('backs off exponentially from 250 ms and never waits more than 5 s', () => {
@@ -12,6 +12,19 @@ describe('outbox relay policy', () => {
     expect(nextTickDelay('full')).toBe(0);
     expect(nextTickDelay('idle')).toBeLessThan(1000);
     expect(nextTickDelay('failed')).toBeGreaterThan(nextTickDelay('idle'));
+  });
+
+  it('listening for inserts, polls only as a safety net; a locked or failed relay keeps its pace', () => {
+    expect(nextTickDelay('idle', true)).toBeGreaterThan(nextTickDelay('idle'));
+    expect(nextTickDelay('worked', true)).toBeGreaterThan(nextTickDelay('worked'));
+    expect(nextTickDelay('idle', true)).toBeLessThanOrEqual(1000); // retries come due within a second
+    expect(nextTickDelay('full', true)).toBe(0);
+    expect(nextTickDelay('locked', true)).toBe(nextTickDelay('locked'));
+    expect(nextTickDelay('failed', true)).toBe(nextTickDelay('failed'));
+    expect(['full', 'worked', 'idle', 'locked', 'failed'].filter((o) => wakesOnInsert(o as never))).toEqual([
+      'worked',
+      'idle',
+    ]);
   });
 
   it('collapses rows of one entity into one sync and keeps every row id', () => {

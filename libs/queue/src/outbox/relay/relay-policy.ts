@@ -11,6 +11,8 @@ export interface PendingRow {
   eventType: string;
   payload: Record<string, unknown>;
   attempts: number;
+  /** Its event was queued already (by the event lane), its dispatch pending or done. */
+  queued?: boolean;
 }
 
 /** What one tick of the relay found, which decides how soon the next one runs. */
@@ -20,12 +22,31 @@ const NEXT_TICK_MS: Record<TickOutcome, number> = {
   full: 0, // more rows are waiting: catch up without pause
   worked: 100,
   idle: 250, // the freshness target is ~1 s: idle polling must stay well under it
-  locked: 500, // another worker is relaying
+  locked: 500, // another worker is relaying; this one takes over within a tick of its lock being free
   failed: 1_000,
 };
 
-export function nextTickDelay(outcome: TickOutcome): number {
+/**
+ * While the outbox listener is connected an insert wakes the relay at once, so polling is only the
+ * safety net: for rows whose retry (next_attempt_at) comes due, and a notification missed.
+ */
+const SAFETY_NET_MS = 1_000;
+
+/**
+ * How long the relay sleeps after a tick. Listening, a worked or idle relay waits for the next insert
+ * (or the safety net); without the listener it polls as it did before there was one.
+ */
+export function nextTickDelay(outcome: TickOutcome, listening = false): number {
+  if (listening && (outcome === 'worked' || outcome === 'idle')) return SAFETY_NET_MS;
   return NEXT_TICK_MS[outcome];
+}
+
+/**
+ * Whether an insert's notification cuts the sleep after this outcome short. Not while another worker
+ * holds the lock (it relays the row) nor after a failed tick (the dependency's backoff stands).
+ */
+export function wakesOnInsert(outcome: TickOutcome): boolean {
+  return outcome === 'worked' || outcome === 'idle';
 }
 
 /**
