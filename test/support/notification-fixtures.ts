@@ -26,9 +26,19 @@ export async function waitFor<T>(
 
 /** Every outbox row relayed, then a quiet moment for the jobs the relay fanned out to land. */
 export async function settle(t: TestApp, quietMs = 1_000, timeoutMs = 20_000): Promise<void> {
+  // Relayed, and every notifying event dispatched (its inbox rows written): the relay's event lane may queue
+  // an event before its row is relayed, and a dispatch may still run after the row is marked processed.
   await waitFor(
-    async () => Number((await t.db.query(`SELECT count(*) AS n FROM outbox WHERE processed_at IS NULL`))[0].n) === 0,
-    'the outbox to drain',
+    async () =>
+      Number(
+        (
+          await t.db.query(
+            `SELECT count(*) AS n FROM outbox
+              WHERE processed_at IS NULL OR (queued_at IS NOT NULL AND dispatched_at IS NULL)`,
+          )
+        )[0].n,
+      ) === 0,
+    'the outbox to drain and its events to be dispatched',
     timeoutMs,
   );
   await new Promise((resolve) => setTimeout(resolve, quietMs));

@@ -2,7 +2,14 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { OUTBOX_EVENTS_LOCK_KEY } from '../outbox-relay-lock';
 import type { OutboxEventHandler, OutboxRelayHandlers } from './outbox-relay-handlers.service';
 import { pendingRows } from './pending-rows';
-import { nextTickDelay, PendingRow, RELAY_BATCH_SIZE, TickOutcome, wakesOnInsert } from './relay-policy';
+import {
+  eventsAheadOfSync,
+  nextTickDelay,
+  PendingRow,
+  RELAY_BATCH_SIZE,
+  TickOutcome,
+  wakesOnInsert,
+} from './relay-policy';
 
 /**
  * The outbox relay's fast lane for notifying events: queues the dispatch of rows not yet queued as soon
@@ -62,11 +69,13 @@ export class OutboxEventLane {
       OUTBOX_EVENTS_LOCK_KEY,
     ]);
     if (!locked) return 'locked';
-    // Rows the relay's batch or a dispatch is updating are skipped, not waited for: the lane never blocks them.
+    // Rows the relay's batch or a dispatch is updating are skipped, not waited for: the lane never blocks them
+    // (a row the batch holds has been synced already; one a dispatch holds was queued already).
     const pending = await pendingRows(manager, `processed_at IS NULL AND queued_at IS NULL`, [], { skipLocked: true });
+    const ahead = eventsAheadOfSync(pending, (row) => this.handlers.eventHandlerOf(row) !== undefined);
     const queued: PendingRow[] = [];
     let failed = false;
-    for (const [handler, rows] of byHandler(this.handlers, pending)) {
+    for (const [handler, rows] of byHandler(this.handlers, ahead)) {
       try {
         await handler.publish(rows);
         queued.push(...rows);
@@ -79,7 +88,7 @@ export class OutboxEventLane {
         queued.map((row) => row.id),
       ]);
     if (failed) return 'failed';
-    if (pending.length === RELAY_BATCH_SIZE && queued.length > 0) return 'full';
+    if (pending.length === RELAY_BATCH_SIZE && queued.length === pending.length) return 'full';
     return queued.length > 0 ? 'worked' : 'idle';
   }
 

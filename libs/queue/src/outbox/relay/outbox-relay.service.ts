@@ -131,15 +131,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
       const started = Date.now();
       const groups = groupByAggregate(rows);
-      // Events the event lane has not queued, first: their dispatch runs while the search sync waits.
-      const unqueued = new Map<string, string>();
+      const failures = await this.publish(manager, groups);
+      // Events the event lane has not queued go after the batch's search sync: a dispatch reads the indexes
+      // (a published demand's matches), so it must see every change committed before its event. The lane
+      // queues earlier only what cannot overtake such a change (eventsAheadOfSync).
       await this.dispatch(
         manager,
-        rows.filter((row) => !row.queued),
-        unqueued,
+        rows.filter((row) => !row.queued && !failures.has(row.id)),
+        failures,
       );
-      const failures = await this.publish(manager, groups);
-      for (const [id, error] of unqueued) if (!failures.has(id)) failures.set(id, error);
       await this.markProcessed(
         manager,
         rows.filter((row) => !failures.has(row.id)),

@@ -1,4 +1,4 @@
-import { groupByAggregate, nextTickDelay, retryDelayMs, wakesOnInsert } from './relay-policy';
+import { eventsAheadOfSync, groupByAggregate, nextTickDelay, retryDelayMs, wakesOnInsert } from './relay-policy';
 
 describe('outbox relay policy', () => {
   it('backs off exponentially from 250 ms and never waits more than 5 s', () => {
@@ -51,5 +51,25 @@ describe('outbox relay policy', () => {
       { type: 'demand', id: 'd1', rowIds: ['5'] },
       { type: 'quote', id: 'q1', rowIds: ['6'] },
     ]);
+  });
+
+  it('lets events go ahead of the batch only past unapplied changes of their own type', () => {
+    const row = (id: string, aggregateType: string, event: string | null) => ({ id, aggregateType, event });
+    const notifies = (r: { event: string | null }) => r.event !== null;
+    const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+    // A burst of publishes, with a demand's search-only change among them: every event may be queued at once.
+    const burst = [
+      row('1', 'demand', 'demand.published'),
+      row('2', 'demand', null),
+      row('3', 'demand', 'demand.published'),
+    ];
+    expect(ids(eventsAheadOfSync(burst, notifies))).toEqual(['1', '3']);
+    // A service changed before a demand was published: the demand's matches must see it, so it waits.
+    const serviceFirst = [row('1', 'service', null), row('2', 'demand', 'demand.published')];
+    expect(eventsAheadOfSync(serviceFirst, notifies)).toEqual([]);
+    // A service's own event may go; the demand after it waits for the batch.
+    const mixed = [row('1', 'service', 'service.published'), row('2', 'demand', 'demand.published')];
+    expect(ids(eventsAheadOfSync(mixed, notifies))).toEqual(['1']);
+    expect(eventsAheadOfSync([], notifies)).toEqual([]);
   });
 });

@@ -74,3 +74,21 @@ export function groupByAggregate(rows: readonly PendingRow[]): AggregateGroup[] 
   }
   return [...groups.values()];
 }
+
+/**
+ * The rows the event lane may queue ahead of the relay's batch: the notifying rows among the leading run of
+ * pending rows (in outbox order) that share the first one's aggregate type. An event is dispatched from
+ * current state, and its dispatch reads another type's index — a published demand is matched against the
+ * services index, a published service against the demands index — never its own type's. So an event may
+ * overtake the unapplied syncs of its own type (a burst of publishes goes at once), but not a change of
+ * another type committed before it: a service published just before a demand must be in the demand's
+ * matches. Rows from the first other type on wait for the batch, which keeps the outbox's order.
+ */
+export function eventsAheadOfSync<T extends { aggregateType: string }>(
+  pending: readonly T[],
+  notifies: (row: T) => boolean,
+): T[] {
+  if (pending.length === 0) return [];
+  const otherType = pending.findIndex((row) => row.aggregateType !== pending[0].aggregateType);
+  return (otherType === -1 ? pending : pending.slice(0, otherType)).filter(notifies);
+}
