@@ -4,6 +4,8 @@ import type { OutboxEventHandler, OutboxRelayHandlers } from './outbox-relay-han
 import { pendingRows } from './pending-rows';
 import {
   eventsAheadOfSync,
+  INSERT_WAKE_GAP_MS,
+  insertWakeDelay,
   nextTickDelay,
   PendingRow,
   RELAY_BATCH_SIZE,
@@ -22,6 +24,8 @@ export class OutboxEventLane {
   private stopping = false;
   private loop?: Promise<void>;
   private inserted = false;
+  /** When the last tick began: an insert's wake-up waits out the gap since (INSERT_WAKE_GAP_MS). */
+  private tickStarted = 0;
   private wake?: () => void;
   private wakeOnInsert?: () => void;
 
@@ -49,6 +53,7 @@ export class OutboxEventLane {
   private async run(): Promise<void> {
     while (!this.stopping) {
       this.inserted = false;
+      this.tickStarted = Date.now();
       const outcome = await this.tick();
       await this.sleep(nextTickDelay(outcome, this.listening()), wakesOnInsert(outcome));
     }
@@ -93,16 +98,22 @@ export class OutboxEventLane {
   }
 
   private sleep(ms: number, wakeable: boolean): Promise<void> {
-    if (this.stopping || ms === 0 || (wakeable && this.inserted)) return Promise.resolve();
+    if (this.stopping || ms === 0) return Promise.resolve();
     return new Promise((resolve) => {
+      let timer = setTimeout(() => done(), ms);
       const done = () => {
         clearTimeout(timer);
         this.wake = this.wakeOnInsert = undefined;
         resolve();
       };
-      const timer = setTimeout(done, ms);
+      // An insert ends the sleep, but not before the gap since the last tick began has passed.
+      const insertWake = () => {
+        clearTimeout(timer);
+        timer = setTimeout(done, insertWakeDelay(Date.now() - this.tickStarted, INSERT_WAKE_GAP_MS.events));
+      };
       this.wake = done;
-      this.wakeOnInsert = wakeable ? done : undefined;
+      this.wakeOnInsert = wakeable ? insertWake : undefined;
+      if (wakeable && this.inserted) insertWake();
     });
   }
 }

@@ -9,6 +9,8 @@ import { OutboxEventHandler, OutboxRelayHandlers, OutboxSyncHandler } from './ou
 import {
   AggregateGroup,
   groupByAggregate,
+  INSERT_WAKE_GAP_MS,
+  insertWakeDelay,
   nextTickDelay,
   PendingRow,
   RELAY_BATCH_SIZE,
@@ -49,6 +51,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private wakeOnInsert?: () => void;
   /** An insert was notified since the last tick began: the next sleep is skipped. */
   private inserted = false;
+  /** When the last tick began: an insert's wake-up waits out the gap since (INSERT_WAKE_GAP_MS). */
+  private tickStarted = 0;
   private listener?: OutboxListener;
   private events?: OutboxEventLane;
   /** Since when each dependency has been failing (absent: working), to log an outage once and its end. */
@@ -94,6 +98,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async run(): Promise<void> {
     while (!this.stopping) {
       this.inserted = false;
+      this.tickStarted = Date.now();
       const outcome = await this.tick();
       await this.sleep(nextTickDelay(outcome, this.listening), wakesOnInsert(outcome));
     }
@@ -320,16 +325,22 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Sleeps `ms`; shutdown ends it, and so does an insert (also one notified during the tick) if `wakeable`. */
   private sleep(ms: number, wakeable: boolean): Promise<void> {
-    if (this.stopping || ms === 0 || (wakeable && this.inserted)) return Promise.resolve();
+    if (this.stopping || ms === 0) return Promise.resolve();
     return new Promise((resolve) => {
+      let timer = setTimeout(() => done(), ms);
       const done = () => {
         clearTimeout(timer);
         this.wake = this.wakeOnInsert = undefined;
         resolve();
       };
-      const timer = setTimeout(done, ms);
+      // An insert ends the sleep, but not before the gap since the last tick began has passed.
+      const insertWake = () => {
+        clearTimeout(timer);
+        timer = setTimeout(done, insertWakeDelay(Date.now() - this.tickStarted, INSERT_WAKE_GAP_MS.sync));
+      };
       this.wake = done;
-      this.wakeOnInsert = wakeable ? done : undefined;
+      this.wakeOnInsert = wakeable ? insertWake : undefined;
+      if (wakeable && this.inserted) insertWake();
     });
   }
 }

@@ -1,4 +1,12 @@
-import { eventsAheadOfSync, groupByAggregate, nextTickDelay, retryDelayMs, wakesOnInsert } from './relay-policy';
+import {
+  eventsAheadOfSync,
+  groupByAggregate,
+  INSERT_WAKE_GAP_MS,
+  insertWakeDelay,
+  nextTickDelay,
+  retryDelayMs,
+  wakesOnInsert,
+} from './relay-policy';
 
 describe('outbox relay policy', () => {
   it('backs off exponentially from 250 ms and never waits more than 5 s', () => {
@@ -71,5 +79,15 @@ describe('outbox relay policy', () => {
     const mixed = [row('1', 'service', 'service.published'), row('2', 'demand', 'demand.published')];
     expect(ids(eventsAheadOfSync(mixed, notifies))).toEqual(['1']);
     expect(eventsAheadOfSync([], notifies)).toEqual([]);
+  });
+
+  it('gathers a stream of inserts into batches: a wake-up waits out the gap since the last tick began', () => {
+    expect(insertWakeDelay(0, INSERT_WAKE_GAP_MS.sync)).toBe(100);
+    expect(insertWakeDelay(30, INSERT_WAKE_GAP_MS.sync)).toBe(70);
+    expect(insertWakeDelay(250, INSERT_WAKE_GAP_MS.sync)).toBe(0); // a quiet relay answers the first insert at once
+    expect(insertWakeDelay(5, INSERT_WAKE_GAP_MS.events)).toBe(15);
+    // Events must stay well inside the 250 ms publish → inbox target, search inside its ~1 s freshness.
+    expect(INSERT_WAKE_GAP_MS.events).toBeLessThanOrEqual(25);
+    expect(INSERT_WAKE_GAP_MS.sync).toBeLessThanOrEqual(250);
   });
 });
