@@ -27,8 +27,9 @@ describe('outbox relay wakes on inserts (e2e)', () => {
     await settle(t, 0);
     await waitFor(async () => relay.listening, 'the relay to listen');
     // Every sleep from now on lasts an hour unless an insert ends it (a wakeable sleep: idle or worked).
-    const stretched = relay as unknown as { sleep(ms: number, wakeable: boolean): Promise<void> };
-    const sleep = stretched.sleep.bind(relay);
+    const stretched = (relay as unknown as { sleeper: { sleep(ms: number, wakeable: boolean): Promise<void> } })
+      .sleeper;
+    const sleep = stretched.sleep.bind(stretched);
     jest.spyOn(stretched, 'sleep').mockImplementation((ms, wakeable) => {
       sleeps.push(ms);
       return sleep(ms === 0 ? 0 : NO_POLLING_MS, wakeable);

@@ -1,17 +1,17 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { OUTBOX_EVENTS_LOCK_KEY } from '../outbox-relay-lock';
-import type { OutboxEventHandler, OutboxRelayHandlers } from './outbox-relay-handlers.service';
+import type { OutboxRelayHandlers } from './outbox-relay-handlers.service';
 import { pendingRows } from './pending-rows';
 import {
   eventsAheadOfSync,
   INSERT_WAKE_GAP_MS,
-  insertWakeDelay,
   nextTickDelay,
   PendingRow,
   RELAY_BATCH_SIZE,
   TickOutcome,
   wakesOnInsert,
 } from './relay-policy';
+import { TickSleeper } from './tick-sleeper';
 
 /**
  * The outbox relay's fast lane for notifying events: queues the dispatch of rows not yet queued as soon
@@ -22,12 +22,8 @@ import {
  */
 export class OutboxEventLane {
   private stopping = false;
+  private readonly sleeper = new TickSleeper(INSERT_WAKE_GAP_MS.events);
   private loop?: Promise<void>;
-  private inserted = false;
-  /** When the last tick began: an insert's wake-up waits out the gap since (INSERT_WAKE_GAP_MS). */
-  private tickStarted = 0;
-  private wake?: () => void;
-  private wakeOnInsert?: () => void;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -41,21 +37,19 @@ export class OutboxEventLane {
 
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.sleeper.stop();
     await this.loop;
   }
 
   onInsert(): void {
-    this.inserted = true;
-    this.wakeOnInsert?.();
+    this.sleeper.onInsert();
   }
 
   private async run(): Promise<void> {
     while (!this.stopping) {
-      this.inserted = false;
-      this.tickStarted = Date.now();
+      this.sleeper.tickStarting();
       const outcome = await this.tick();
-      await this.sleep(nextTickDelay(outcome, this.listening()), wakesOnInsert(outcome));
+      await this.sleeper.sleep(nextTickDelay(outcome, this.listening()), wakesOnInsert(outcome));
     }
   }
 
@@ -80,7 +74,7 @@ export class OutboxEventLane {
     const ahead = eventsAheadOfSync(pending, (row) => this.handlers.eventHandlerOf(row) !== undefined);
     const queued: PendingRow[] = [];
     let failed = false;
-    for (const [handler, rows] of byHandler(this.handlers, ahead)) {
+    for (const [handler, rows] of this.handlers.byEventHandler(ahead)) {
       try {
         await handler.publish(rows);
         queued.push(...rows);
@@ -96,34 +90,4 @@ export class OutboxEventLane {
     if (pending.length === RELAY_BATCH_SIZE && queued.length === pending.length) return 'full';
     return queued.length > 0 ? 'worked' : 'idle';
   }
-
-  private sleep(ms: number, wakeable: boolean): Promise<void> {
-    if (this.stopping || ms === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      let timer = setTimeout(() => done(), ms);
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = this.wakeOnInsert = undefined;
-        resolve();
-      };
-      // An insert ends the sleep, but not before the gap since the last tick began has passed.
-      const insertWake = () => {
-        clearTimeout(timer);
-        timer = setTimeout(done, insertWakeDelay(Date.now() - this.tickStarted, INSERT_WAKE_GAP_MS.events));
-      };
-      this.wake = done;
-      this.wakeOnInsert = wakeable ? insertWake : undefined;
-      if (wakeable && this.inserted) insertWake();
-    });
-  }
-}
-
-/** The rows that have an event to publish, by the handler that publishes it. */
-function byHandler(handlers: OutboxRelayHandlers, rows: readonly PendingRow[]): Map<OutboxEventHandler, PendingRow[]> {
-  const out = new Map<OutboxEventHandler, PendingRow[]>();
-  for (const row of rows) {
-    const handler = handlers.eventHandlerOf(row);
-    if (handler) out.set(handler, [...(out.get(handler) ?? []), row]);
-  }
-  return out;
 }

@@ -75,4 +75,14 @@ export class OutboxRelayHandlers {
   eventHandlerOf(row: PendingRow): OutboxEventHandler | undefined {
     return this.events.find((handler) => handler.handles(row));
   }
+
+  /** The rows that have an event to publish, by the handler that publishes it. */
+  byEventHandler(rows: readonly PendingRow[]): Map<OutboxEventHandler, PendingRow[]> {
+    const grouped = new Map<OutboxEventHandler, PendingRow[]>();
+    for (const row of rows) {
+      const handler = this.eventHandlerOf(row);
+      if (handler) grouped.set(handler, [...(grouped.get(handler) ?? []), row]);
+    }
+    return grouped;
+  }
 }

@@ -5,12 +5,11 @@ import { OUTBOX_RELAY_LOCK_KEY } from '../outbox-relay-lock';
 import { OutboxEventLane } from './outbox-event-lane';
 import { OutboxListener } from './outbox-listener';
 import { pendingRows } from './pending-rows';
-import { OutboxEventHandler, OutboxRelayHandlers, OutboxSyncHandler } from './outbox-relay-handlers.service';
+import { OutboxRelayHandlers, OutboxSyncHandler } from './outbox-relay-handlers.service';
 import {
   AggregateGroup,
   groupByAggregate,
   INSERT_WAKE_GAP_MS,
-  insertWakeDelay,
   nextTickDelay,
   PendingRow,
   RELAY_BATCH_SIZE,
@@ -18,6 +17,7 @@ import {
   TickOutcome,
   wakesOnInsert,
 } from './relay-policy';
+import { TickSleeper } from './tick-sleeper';
 
 /**
  * Moves outbox rows to their consumers (STYLE #5), as registered in OutboxRelayHandlers: search's sync
@@ -46,13 +46,8 @@ import {
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private stopping = false;
+  private readonly sleeper = new TickSleeper(INSERT_WAKE_GAP_MS.sync);
   private loop?: Promise<void>;
-  private wake?: () => void;
-  private wakeOnInsert?: () => void;
-  /** An insert was notified since the last tick began: the next sleep is skipped. */
-  private inserted = false;
-  /** When the last tick began: an insert's wake-up waits out the gap since (INSERT_WAKE_GAP_MS). */
-  private tickStarted = 0;
   private listener?: OutboxListener;
   private events?: OutboxEventLane;
   /** Since when each dependency has been failing (absent: working), to log an outage once and its end. */
@@ -78,7 +73,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.sleeper.stop();
     await this.listener?.stop();
     await this.events?.stop();
     await this.loop; // the batch in flight finishes (or rolls back) before the database closes
@@ -90,17 +85,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private onInsert(): void {
-    this.inserted = true;
-    this.wakeOnInsert?.();
+    this.sleeper.onInsert();
     this.events?.onInsert();
   }
 
   private async run(): Promise<void> {
     while (!this.stopping) {
-      this.inserted = false;
-      this.tickStarted = Date.now();
+      this.sleeper.tickStarting();
       const outcome = await this.tick();
-      await this.sleep(nextTickDelay(outcome, this.listening), wakesOnInsert(outcome));
+      await this.sleeper.sleep(nextTickDelay(outcome, this.listening), wakesOnInsert(outcome));
     }
   }
 
@@ -220,7 +213,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
    * fails after its event was queued is retried whole: queued again under the same job id, it adds nothing.
    */
   private async dispatch(manager: EntityManager, rows: PendingRow[], failures: Map<string, string>): Promise<void> {
-    for (const [handler, notifying] of this.byEventHandler(rows)) {
+    for (const [handler, notifying] of this.handlers.byEventHandler(rows)) {
       try {
         await handler.publish(notifying);
         await this.restored(handler.dependency, manager);
@@ -230,16 +223,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         this.outage(handler.dependency, error);
       }
     }
-  }
-
-  /** The rows that have an event to publish, by the handler that publishes it. */
-  private byEventHandler(rows: readonly PendingRow[]): Map<OutboxEventHandler, PendingRow[]> {
-    const byHandler = new Map<OutboxEventHandler, PendingRow[]>();
-    for (const row of rows) {
-      const handler = this.handlers.eventHandlerOf(row);
-      if (handler) byHandler.set(handler, [...(byHandler.get(handler) ?? []), row]);
-    }
-    return byHandler;
   }
 
   /** Done with sync; a row with an event is now queued (its dispatch, recorded by the worker, is still due). */
@@ -267,7 +250,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       [REQUEUE_AFTER_SECONDS],
     );
     const requeued: PendingRow[] = [];
-    for (const [handler, events] of this.byEventHandler(rows)) {
+    for (const [handler, events] of this.handlers.byEventHandler(rows)) {
       try {
         await handler.publish(events);
         requeued.push(...events);
@@ -321,27 +304,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       { backlog, outageSeconds: seconds },
       `${dependency} available again after ${seconds} s; ${backlog} outbox rows pending`,
     );
-  }
-
-  /** Sleeps `ms`; shutdown ends it, and so does an insert (also one notified during the tick) if `wakeable`. */
-  private sleep(ms: number, wakeable: boolean): Promise<void> {
-    if (this.stopping || ms === 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      let timer = setTimeout(() => done(), ms);
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = this.wakeOnInsert = undefined;
-        resolve();
-      };
-      // An insert ends the sleep, but not before the gap since the last tick began has passed.
-      const insertWake = () => {
-        clearTimeout(timer);
-        timer = setTimeout(done, insertWakeDelay(Date.now() - this.tickStarted, INSERT_WAKE_GAP_MS.sync));
-      };
-      this.wake = done;
-      this.wakeOnInsert = wakeable ? insertWake : undefined;
-      if (wakeable && this.inserted) insertWake();
-    });
   }
 }
 
